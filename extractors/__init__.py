@@ -1,0 +1,1 @@
+"""Extractors: gazette text to documents to facts, each a pure function of its input."""

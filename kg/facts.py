@@ -1,0 +1,175 @@
+"""Fact types: what extractors emit and what the graph is built from.
+
+One frozen dataclass per fact type in ``shared/gold/FORMAT.md``; ``to_dict`` gives the
+JSONL form of that format exactly, ``fact_from_dict`` reads it back.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any, ClassVar, Iterable, Iterator, Union
+
+
+@dataclass(frozen=True)
+class Src:
+    """Where a fact is printed: basename of the source text and 1-based lines."""
+
+    file: str
+    line: int
+    end_line: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"file": self.file, "line": self.line}
+        if self.end_line is not None and self.end_line != self.line:
+            d["end_line"] = self.end_line
+        return d
+
+
+@dataclass(frozen=True)
+class _Fact:
+    type: ClassVar[str] = ""
+    src: Src
+    doc: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"type": self.type, "src": self.src.to_dict(), "doc": self.doc}
+        for f in fields(self):
+            if f.name in ("src", "doc"):
+                continue
+            value = getattr(self, f.name)
+            if f.name in ("doc_title", "aliases") and not value:
+                continue  # optional fields are left out when empty
+            d[f.name] = list(value) if isinstance(value, tuple) else value
+        return d
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False)
+
+
+@dataclass(frozen=True)
+class DocumentFact(_Fact):
+    type: ClassVar[str] = "document"
+    title: str = ""
+    issuer: str | None = None
+    date: str | None = None
+    doc_title: str | None = None
+
+
+@dataclass(frozen=True)
+class BodyFact(_Fact):
+    type: ClassVar[str] = "body"
+    body: str = ""
+    kind: str = "other"
+    parent_body: str | None = None
+    office_agency: str | None = None
+    aliases: tuple[str, ...] = field(default_factory=tuple)
+    doc_title: str | None = None
+
+
+@dataclass(frozen=True)
+class MembershipFact(_Fact):
+    type: ClassVar[str] = "membership"
+    body: str = ""
+    person: str = ""
+    role: str = ""
+    position: str | None = None
+    concurrent: bool = False
+    doc_title: str | None = None
+
+
+@dataclass(frozen=True)
+class SeatFact(_Fact):
+    type: ClassVar[str] = "seat"
+    body: str = ""
+    role: str = ""
+    holder: str = ""
+    doc_title: str | None = None
+
+
+@dataclass(frozen=True)
+class UnitFact(_Fact):
+    type: ClassVar[str] = "unit"
+    body: str = ""
+    agency: str = ""
+    doc_title: str | None = None
+
+
+@dataclass(frozen=True)
+class AssignmentFact(_Fact):
+    type: ClassVar[str] = "assignment"
+    agency: str = ""
+    role: str = ""
+    task: str = ""
+    doc_title: str | None = None
+
+
+@dataclass(frozen=True)
+class CitationFact(_Fact):
+    type: ClassVar[str] = "citation"
+    cited_number: str | None = None
+    cited_title: str | None = None
+    doc_title: str | None = None
+
+
+Fact = Union[DocumentFact, BodyFact, MembershipFact, SeatFact, UnitFact, AssignmentFact, CitationFact]
+
+FACT_TYPES: dict[str, type] = {
+    cls.type: cls
+    for cls in (DocumentFact, BodyFact, MembershipFact, SeatFact, UnitFact, AssignmentFact, CitationFact)
+}
+KINDS = ("leading_group", "headquarters", "committee", "joint_meeting", "task_force", "working_group", "other")
+ROLES_ASSIGNMENT = ("牵头", "责任", "配合")
+
+
+def fact_from_dict(d: dict[str, Any]) -> Fact:
+    """Build a fact from its FORMAT.md dict; unknown keys are ignored."""
+    cls = FACT_TYPES[d["type"]]
+    s = d.get("src") or {}
+    kwargs: dict[str, Any] = {"src": Src(s.get("file", ""), int(s.get("line") or 0), s.get("end_line")), "doc": d.get("doc")}
+    for f in fields(cls):
+        if f.name in ("src", "doc") or f.name not in d:
+            continue
+        value = d[f.name]
+        kwargs[f.name] = tuple(value) if f.name == "aliases" and value is not None else value
+    return cls(**kwargs)
+
+
+def read_facts(path: str | Path) -> list[Fact]:
+    """Read facts from a JSONL file or every ``*.jsonl`` in a folder."""
+    path = Path(path)
+    files = sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
+    out: list[Fact] = []
+    for f in files:
+        for n, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                d = json.loads(line)
+            except json.JSONDecodeError as err:
+                raise ValueError(f"{f}:{n}: not JSON: {err}") from err
+            if d.get("type") in FACT_TYPES:
+                out.append(fact_from_dict(d))
+    return out
+
+
+def write_facts(facts: Iterable[Fact], path: str | Path) -> int:
+    """Write facts as JSONL; returns how many were written."""
+    n = 0
+    with open(path, "w", encoding="utf-8") as fh:
+        for fact in facts:
+            fh.write(fact.to_json() + "\n")
+            n += 1
+    return n
+
+
+def iter_dicts(facts: Iterable[Fact]) -> Iterator[dict[str, Any]]:
+    for f in facts:
+        yield f.to_dict()
+
+
+__all__ = [
+    "Src", "Fact", "DocumentFact", "BodyFact", "MembershipFact", "SeatFact", "UnitFact",
+    "AssignmentFact", "CitationFact", "FACT_TYPES", "KINDS", "fact_from_dict", "read_facts",
+    "write_facts", "asdict",
+]
