@@ -1,0 +1,97 @@
+"""The property-graph schema as data: one definition of each node label and relation.
+
+It drives the store DDL (LadybugDB tables, Neo4j constraints), the COPY headers, the CSV
+exports and the RDF → property-graph mapping, so that none of them keeps its own copy.
+Every node has a string primary key ``id`` and a display ``name``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+# property type names as both stores spell them (LadybugDB DDL; Neo4j is schemaless)
+STRING, INT, BOOL = "STRING", "INT64", "BOOLEAN"
+
+# provenance every sourced relation carries
+PROVENANCE = {"doc": STRING, "file": STRING, "line": INT}
+DATED = {"date": STRING, "end_date": STRING}
+
+
+@dataclass(frozen=True)
+class NodeType:
+    label: str
+    props: dict[str, str] = field(default_factory=dict)  # besides id and name
+
+    @property
+    def columns(self) -> dict[str, str]:
+        return {"id": STRING, "name": STRING, **self.props}
+
+
+@dataclass(frozen=True)
+class RelType:
+    type: str
+    src: str
+    dst: str
+    props: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def columns(self) -> dict[str, str]:
+        return dict(self.props)
+
+
+NODES: dict[str, NodeType] = {n.label: n for n in (
+    NodeType("Agency", {"level": STRING, "aliases": STRING, "labels": STRING}),
+    NodeType("Body", {"kind": STRING, "aliases": STRING}),
+    NodeType("Person", {"merge_reason": STRING}),
+    NodeType("Post", {"title": STRING}),
+    NodeType("Document", {"number": STRING, "title": STRING, "issuer": STRING, "date": STRING,
+                          "stub": BOOL, "file": STRING, "line": INT}),
+    NodeType("Task", {"text": STRING}),
+)}
+
+RELS: dict[str, RelType] = {r.type: r for r in (
+    RelType("MEMBER_OF", "Person", "Body", {"role": STRING, "position": STRING, "concurrent": BOOL,
+                                            **PROVENANCE, **DATED}),
+    RelType("SEAT_ON", "Post", "Body", {"role": STRING, **PROVENANCE, **DATED}),
+    RelType("UNIT_OF", "Agency", "Body", {**PROVENANCE, **DATED}),
+    RelType("OFFICE_AT", "Body", "Agency", PROVENANCE),
+    RelType("PART_OF", "Body", "Body", PROVENANCE),
+    RelType("HOLDS", "Person", "Post", {**PROVENANCE, "date": STRING}),
+    RelType("POST_IN", "Post", "Agency", {}),
+    RelType("SUB_ORG_OF", "Agency", "Agency", {}),
+    RelType("ASSIGNED", "Agency", "Task", {"role": STRING, **PROVENANCE}),
+    RelType("IN", "Task", "Document", {}),
+    RelType("CITES", "Document", "Document", {"file": STRING, "line": INT}),
+    RelType("ESTABLISHED_BY", "Body", "Document", {"file": STRING, "line": INT}),
+)}
+
+
+@dataclass(frozen=True)
+class Node:
+    label: str
+    id: str
+    props: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Edge:
+    type: str
+    src: str
+    dst: str
+    props: dict[str, Any]
+
+
+@dataclass
+class PropertyGraph:
+    """Nodes and edges ready for a store; ids are unique per label, edges may repeat."""
+
+    nodes: list[Node] = field(default_factory=list)
+    edges: list[Edge] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for n in self.nodes:
+            out[n.label] = out.get(n.label, 0) + 1
+        for e in self.edges:
+            out[e.type] = out.get(e.type, 0) + 1
+        return out
