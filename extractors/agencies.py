@@ -1,0 +1,123 @@
+"""Agency names in printed lists: splitting, placeholder removal, shared-prefix expansion.
+
+Gazettes print agencies as lists (``市发展改革委、市财政局等``, ``市生态环境局,市水务局``,
+``市行政审批服务管理局和各相关行政监管部门``). ``split_agencies`` turns such a list into the
+specific agency names, as printed; other extractors (assignments, member units) share it.
+"""
+from __future__ import annotations
+
+import re
+
+# Separators between list items at bracket depth 0.
+_SEPARATORS = set("、,，;；/")
+_OPEN, _CLOSE = "(（〔[［<〈【", ")）〕]］>〉】"
+
+# Endings of a complete agency name: a word joined by 和/及/与 is split only after one of these,
+# so 市工业和信息化局 / 市住房和城乡建设局 stay whole.
+AGENCY_SUFFIX = re.compile(
+    r"(?:局|委|办|厅|部|署|府|中心|公司|集团|会|院|所|站|队|行|关|处|室|社|馆|团|台|校|组|科|司|庭)"
+    r"(?:\([^()]*\)|（[^（）]*）)?$"
+)
+# Leading words of a department name printed without its level prefix (``工业和信息化局`` after
+# ``市发展改革局、``): the list's first item lends its prefix to these.
+_DEPARTMENT_STEMS = (
+    "发展", "发改", "工业", "工信", "教育", "科技", "科学", "公安", "民政", "司法", "财政", "人力", "人社",
+    "自然", "规划", "生态", "环保", "环境", "住房", "住建", "城乡", "交通", "水务", "水利", "农业", "农村",
+    "商务", "文化", "文旅", "旅游", "卫生", "卫健", "退役", "应急", "审计", "国资", "市场", "统计", "医疗",
+    "医保", "林业", "体育", "信访", "扶贫", "乡村", "能源", "大数据", "行政", "审批", "城市", "城管", "园林",
+    "机关", "外事", "金融", "粮食", "人防", "档案", "民族", "宗教", "侨务", "编办", "文明", "宣传", "组织",
+    "统战", "政法", "网信", "工商", "质监", "食品", "药品", "安监", "气象", "地震", "消防", "税务",
+    "供销", "妇联", "团委", "总工会", "残联", "科协", "红十字", "广电", "新闻", "经信", "商务", "口岸",
+    "畜牧", "农机", "中小企业", "国土", "物价", "政务", "数据", "营商", "住保", "房管", "招商", "投资",
+)
+_LEVEL_PREFIX = re.compile(r"^((?:中共)?[\u4e00-\u9fff]{0,6}?(?:市委|县委|区委|省委|[省市县区州旗]))")
+
+# Collective placeholders: not a specific agency.
+_PLACEHOLDER = re.compile(
+    r"^(?:各|有关|相关|其他|其它|其余|所属|属地|辖区|全市|全县|全区|全省|涉及)"
+    r"|各(?:有关|相关)?(?:部门|单位|成员单位|县|乡|镇|区|市|级)"
+    r"|^(?:市|县|区|省)?直(?:各|有关|相关)"
+    r"|(?:等|等有关|等相关|等其他)(?:部门|单位)$"
+    r"|^(?:部门|单位|成员单位|责任单位|牵头单位|配合单位)$"
+)
+_TRAILING = re.compile(r"(?:等有关部门|等相关部门|等部门|等单位|等)$")
+_WS = re.compile(r"\s+")
+_MARKUP = re.compile(r"</?[a-zA-Z][^>]*>|\*\*|__")
+_JOINERS = re.compile(r"(?:以及|和|及|与|同)")
+
+
+def clean_name(name: str) -> str:
+    """An item as printed, without whitespace, markup, list numbering or a trailing 等."""
+    name = _WS.sub("", _MARKUP.sub("", name))
+    name = name.strip("。.:：、,，;；\"'“”‘’")
+    name = _TRAILING.sub("", name)
+    return name
+
+
+def is_placeholder(name: str) -> bool:
+    """True for collective placeholders (各县(市、区)人民政府, 有关单位, 市直各部门 …)."""
+    return not name or bool(_PLACEHOLDER.search(name))
+
+
+def _split_top(text: str) -> list[str]:
+    """Split at separators that are not inside brackets."""
+    items, buf, depth = [], [], 0
+    for ch in text:
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE and depth:
+            depth -= 1
+        if ch in _SEPARATORS and depth == 0:
+            items.append("".join(buf))
+            buf = []
+        else:
+            buf.append(ch)
+    items.append("".join(buf))
+    return items
+
+
+def _split_joined(item: str) -> list[str]:
+    """Split ``A和B`` / ``A及B`` only where A is a complete agency name."""
+    for m in _JOINERS.finditer(item):
+        left, right = item[:m.start()], item[m.end():]
+        if left and right and AGENCY_SUFFIX.search(left) and len(right) >= 2:
+            return [left, *_split_joined(right)]
+    return [item]
+
+
+def level_prefix(name: str) -> str | None:
+    """The level prefix (``市``, ``晋城市``, ``市委``, ``县``) a name lends to bare department names."""
+    m = _LEVEL_PREFIX.match(name)
+    if m and name[m.end():].startswith(_DEPARTMENT_STEMS):
+        return m.group(1)
+    return None
+
+
+def expand_prefixes(names: list[str]) -> list[str]:
+    """``市发展改革局、工业和信息化局`` → ``市发展改革局、市工业和信息化局``."""
+    out: list[str] = []
+    prefix: str | None = None
+    for name in names:
+        own = level_prefix(name)
+        if own:
+            prefix = own
+        elif prefix and name.startswith(_DEPARTMENT_STEMS):
+            name = prefix + name
+        out.append(name)
+    return out
+
+
+def split_agencies(text: str) -> list[str]:
+    """Split a printed list of agencies into specific agency names, in printed order.
+
+    Separators ``、,，;；`` and ``和/及/与`` (only after a complete name) split items; collective
+    placeholders are dropped; a trailing ``等`` is removed; bare department names take the level
+    prefix of the item before them; parentheticals such as ``市规划和自然资源局(林业)`` are kept.
+    """
+    names: list[str] = []
+    for raw in _split_top(_WS.sub("", _MARKUP.sub("", text))):
+        for part in _split_joined(raw):
+            name = clean_name(part)
+            if not is_placeholder(name):
+                names.append(name)
+    return expand_prefixes(names)
