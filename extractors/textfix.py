@@ -1,0 +1,96 @@
+"""Small pure repairs of gazette text lines, shared by the segmenter and the extractors.
+
+Gazettes reach us as PDF conversions: bold headings printed twice (``（（一一））加强组织领导加强组织领导``),
+names and numbers broken by spaces (``吴 鹏``, ``晋市政发〔2022〕40 号``), and page furniture (page
+numbers, running headers, the back cover) mixed into the text.
+"""
+from __future__ import annotations
+
+import re
+
+_CJK = r"\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
+# whitespace touching a CJK character or full-width punctuation; spaces between two Latin words stay
+_SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
+_WS = re.compile(r"\s+")
+_MARKUP = re.compile(r"</?[a-zA-Z][^>]*>|\*\*|__|^#+\s*|^\s*>\s*")
+
+# Characters a faked-bold heading doubles one by one: brackets, numerals, punctuation.
+_PAIRABLE = set("（）()〔〕【】[]「」《》一二三四五六七八九十百零〇0123456789０１２３４５６７８９.．、。，,:：;；")
+_OPENERS = set("（(〔【[「《")
+
+# Page furniture: page numbers (``—— 13``, ``- 12 -``, ``第 3 页``), running headers of the gazette
+# (``晋城市人民政府公报1 / 2023•市政府办公室文件 •``), mastheads and markdown rules.
+_FURNITURE = (
+    re.compile(r"^[-—–－_\s]*\d{1,4}[-—–－_\s]*$"),
+    re.compile(r"^第\s*\d{1,4}\s*页(?:\s*[/／共]\s*\d+\s*页?)?$"),
+    re.compile(r"^[\u4e00-\u9fff]{2,20}公报\s*(?:第?\s*\d+\s*[期/／]|\d{4}).*$"),
+    re.compile(r".*[•·]\s*[\u4e00-\u9fff]*文件\s*[•·]\s*$"),
+    re.compile(r"^[A-Z]{4,}(?:\s+[A-Z]{4,})+$"),
+    re.compile(r"^(?:-{3,}|\*{3,}|_{3,}|={3,})$"),
+)
+
+
+def squash(s: str) -> str:
+    """Remove whitespace around CJK text (``吴 鹏`` -> ``吴鹏``, ``40 号`` -> ``40号``).
+
+    Spaces between two Latin or digit runs (``China Unicom``) are kept, as one space.
+    """
+    s = _SPACE_NEAR_CJK.sub("", s.strip())
+    return _WS.sub(" ", s)
+
+
+def strip_markup(s: str) -> str:
+    """The line without markdown/HTML the conversion added (``## ``, ``**``, ``<td>``)."""
+    return _MARKUP.sub("", s).strip()
+
+
+def _repeat_len(s: str, i: int) -> int:
+    """Largest k with s[i:i+k] == s[i+k:i+2k] (k == 1 only for pairable characters), else 0."""
+    for k in range((len(s) - i) // 2, 0, -1):
+        if s[i:i + k] == s[i + k:i + 2 * k] and (k > 1 or s[i] in _PAIRABLE):
+            if s[i:i + k].strip():
+                return k
+    return 0
+
+
+def undouble(s: str) -> str:
+    """Undo a faked-bold heading that the conversion printed twice.
+
+    ``（（一一））加强组织领导加强组织领导`` -> ``（一）加强组织领导``;
+    ``第一节 资源条件第一节 资源条件`` -> ``第一节 资源条件``; ``（（三三））营造氛围营造氛围。。加强…``
+    -> ``（三）营造氛围。加强…``. A line that does not begin with a doubled opening bracket or a
+    repeated run is returned unchanged, so ``一一对应`` stays.
+    """
+    if len(s) < 2:
+        return s
+    lead = len(s) - len(s.lstrip())
+    body = s[lead:]
+    starts_paired = len(body) >= 2 and body[0] == body[1] and body[0] in _OPENERS
+    whole = _repeat_len(body, 0)
+    if not starts_paired and whole < 2:
+        return s
+    out: list[str] = []
+    i = 0
+    while i < len(body):
+        k = _repeat_len(body, i)
+        if k == 0:
+            break
+        out.append(body[i:i + k])
+        i += 2 * k
+    return s[:lead] + "".join(out) + body[i:]
+
+
+def is_furniture(line: str) -> bool:
+    """True for page furniture: page numbers, the gazette's running header, mastheads, rules."""
+    t = line.strip()
+    if not t:
+        return False
+    return any(p.match(t) for p in _FURNITURE)
+
+
+def join_title(parts: list[str]) -> str:
+    """Lines of a heading joined into one title: markup, doubling and whitespace removed."""
+    return squash("".join(undouble(strip_markup(p)) for p in parts))
+
+
+__all__ = ["squash", "strip_markup", "undouble", "is_furniture", "join_title"]
