@@ -1,0 +1,74 @@
+package govkg;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.harness.Neo4j;
+import org.neo4j.harness.Neo4jBuilders;
+
+/**
+ * Starts a throw-away Neo4j Community server for the test suite.
+ *
+ * <p>Bolt listens on 127.0.0.1 on a free port; the URI is the only line printed on stdout.
+ * The server stops when stdin closes (the parent process went away) or on SIGTERM.
+ * With env GOVKG_LAUNCHER_PASSWORD set, authentication is on and user neo4j has that password,
+ * so that clients can be tested against refused credentials.
+ */
+public final class Main {
+    public static void main(String[] args) throws Exception {
+        Path work = Files.createTempDirectory("govkg-neo4j-");
+        int port = freePort();
+        String password = System.getenv("GOVKG_LAUNCHER_PASSWORD");
+        boolean auth = password != null && !password.isEmpty();
+
+        Neo4j neo4j = Neo4jBuilders.newInProcessBuilder(work)
+                .withDisabledServer()  // bolt only: the HTTP connector is not needed
+                .withConfig(BoltConnector.enabled, true)
+                .withConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
+                .withConfig(GraphDatabaseSettings.auth_enabled, auth)
+                .withConfig(GraphDatabaseSettings.pagecache_memory, 64L * 1024 * 1024)
+                .build();
+        if (auth) {
+            neo4j.databaseManagementService().database("system").executeTransactionally(
+                    "ALTER USER neo4j SET PASSWORD $pw CHANGE NOT REQUIRED",
+                    java.util.Map.of("pw", password));
+        }
+
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.countDown();
+            neo4j.close();
+        }));
+        System.out.println(neo4j.boltURI());
+        System.out.flush();
+
+        Thread watcher = new Thread(() -> {
+            try (InputStream in = System.in) {
+                while (in.read() != -1) { /* discard */ }
+            } catch (IOException ignored) {
+                // a broken stdin means the parent is gone: stop as well
+            }
+            stop.countDown();
+        });
+        watcher.setDaemon(true);
+        watcher.start();
+        stop.await();
+        System.exit(0);  // runs the shutdown hook, which closes the server
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket()) {
+            s.setReuseAddress(true);
+            s.bind(new InetSocketAddress("127.0.0.1", 0));
+            return s.getLocalPort();
+        }
+    }
+}
