@@ -15,7 +15,7 @@ _OPEN, _CLOSE = "(（〔[［<〈【", ")）〕]］>〉】"
 # Endings of a complete agency name: a word joined by 和/及/与 is split only after one of these,
 # so 市工业和信息化局 / 市住房和城乡建设局 stay whole.
 AGENCY_SUFFIX = re.compile(
-    r"(?:局|委|办|厅|部|署|府|中心|公司|集团|会|院|所|站|队|行|关|处|室|社|馆|团|台|校|组|科|司|庭)"
+    r"(?:局|委|办|厅|部|门|署|府|中心|公司|集团|会|院|所|站|队|行|关|处|室|社|馆|团|台|校|组|科|司|庭)"
     r"(?:\([^()]*\)|（[^（）]*）)?$"
 )
 # Leading words of a department name printed without its level prefix (``工业和信息化局`` after
@@ -39,6 +39,7 @@ _PLACEHOLDER = re.compile(
     r"|^(?:市|县|区|省)?直(?:各|有关|相关)"
     r"|(?:等|等有关|等相关|等其他)(?:部门|单位)$"
     r"|^(?:部门|单位|成员单位|责任单位|牵头单位|配合单位)$"
+    r"|企业$"
 )
 _TRAILING = re.compile(r"(?:等有关部门|等相关部门|等部门|等单位|等)$")
 _WS = re.compile(r"\s+")
@@ -59,30 +60,75 @@ def is_placeholder(name: str) -> bool:
     return not name or bool(_PLACEHOLDER.search(name))
 
 
-def _split_top(text: str) -> list[str]:
-    """Split at separators that are not inside brackets."""
-    items, buf, depth = [], [], 0
-    for ch in text:
+# ``各县、市、区人民政府``: the separators inside are part of one placeholder, not a list.
+_COLLECTIVE_RUN = re.compile(r"各[县市区乡镇](?:[、,，][县市区乡镇]|市区)+")
+
+
+def _mask(text: str) -> str:
+    """``text`` with separators that do not split a list replaced (same length, same offsets)."""
+    return _COLLECTIVE_RUN.sub(lambda m: "各" + "丨" * (len(m.group()) - 1), text)
+
+
+def _split_top(text: str) -> list[tuple[int, int]]:
+    """Offsets of the items between separators that are not inside brackets."""
+    spans, start, depth = [], 0, 0
+    for i, ch in enumerate(_mask(text)):
         if ch in _OPEN:
             depth += 1
         elif ch in _CLOSE and depth:
             depth -= 1
-        if ch in _SEPARATORS and depth == 0:
-            items.append("".join(buf))
-            buf = []
-        else:
-            buf.append(ch)
-    items.append("".join(buf))
-    return items
+        elif ch in _SEPARATORS and depth == 0:
+            spans.append((start, i))
+            start = i + 1
+    spans.append((start, len(text)))
+    return spans
 
 
-def _split_joined(item: str) -> list[str]:
+def _split_joined(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split ``A和B`` / ``A及B`` only where A is a complete agency name."""
+    item = text[start:end]
     for m in _JOINERS.finditer(item):
-        left, right = item[:m.start()], item[m.end():]
-        if left and right and AGENCY_SUFFIX.search(left) and len(right) >= 2:
-            return [left, *_split_joined(right)]
-    return [item]
+        left, right = _WS.sub("", item[:m.start()]), _WS.sub("", item[m.end():])
+        if left and len(right) >= 2 and AGENCY_SUFFIX.search(left):
+            return [(start, start + m.start()), *_split_joined(text, start + m.end(), end)]
+    return [(start, end)]
+
+
+def _split_spaced(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split ``市工信局 晋城铁塔`` (two names a space apart) but not ``市 财政局`` (a spaced name)."""
+    item = text[start:end]
+    for m in re.finditer(r"[ \t\u3000]+", item):
+        left, right = _WS.sub("", item[:m.start()]), _WS.sub("", item[m.end():])
+        if len(left) >= 3 and len(right) >= 2 and AGENCY_SUFFIX.search(left):
+            return [(start, start + m.start()), *_split_spaced(text, start + m.end(), end)]
+    return [(start, end)]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``start..end`` past whitespace, markup and punctuation at both ends."""
+    junk = set(" \t\r\n\u3000*_。.:：、,，;；\"'“”‘’")
+    while start < end and text[start] in junk:
+        start += 1
+    while end > start and text[end - 1] in junk:
+        end -= 1
+    return start, end
+
+
+def split_spans(text: str) -> list[tuple[str, int, int]]:
+    """Like ``split_agencies``, with each name's ``start``/``end`` offsets in ``text``.
+
+    Offsets point at the printed characters, so callers can map a name back to its source lines.
+    Placeholders are dropped; names are not yet prefix-expanded.
+    """
+    out: list[tuple[str, int, int]] = []
+    for a, b in _split_top(text):
+        for c, d in _split_joined(text, a, b):
+            for e, f in _split_spaced(text, c, d):
+                e, f = _trim(text, e, f)
+                name = clean_name(text[e:f])
+                if not is_placeholder(name):
+                    out.append((name, e, f))
+    return out
 
 
 def level_prefix(name: str) -> str | None:
@@ -114,10 +160,4 @@ def split_agencies(text: str) -> list[str]:
     placeholders are dropped; a trailing ``等`` is removed; bare department names take the level
     prefix of the item before them; parentheticals such as ``市规划和自然资源局(林业)`` are kept.
     """
-    names: list[str] = []
-    for raw in _split_top(_WS.sub("", _MARKUP.sub("", text))):
-        for part in _split_joined(raw):
-            name = clean_name(part)
-            if not is_placeholder(name):
-                names.append(name)
-    return expand_prefixes(names)
+    return expand_prefixes([name for name, _, _ in split_spans(_MARKUP.sub("", text))])

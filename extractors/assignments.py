@@ -1,10 +1,482 @@
-"""Placeholder until the assignments extractor lands: returns no facts."""
+"""Assignments: agencies named as lead (牵头), responsible (责任) or cooperating (配合) unit of a task.
+
+Three printed forms carry them, and only these (duties in running prose do not count):
+
+* a bracket closing a task: ``(市公安局负责,市住建局配合)``, ``(责任单位:市人社局、市财政局)``,
+  ``〔A、B按照职责分工牵头,各县(市、区)人民政府负责具体落实〕``, ``(牽頭單位:…;責任單位:…)``;
+* a labelled statement outside brackets: ``责任部门:A牵头,B、C负责。``, ``牵头单位:A``;
+* a table whose header names a role column (``牵头单位``, ``配合单位``, ``责任单位`` …), tab-separated,
+  ``|``-separated or HTML.
+
+A rule such as ``排第一位的为牵头单位`` anywhere in the document makes the first agency of each
+statement without an explicit 牵头 the lead. One fact per agency; ``src`` spans the lines where that
+agency's name is printed.
+"""
 from __future__ import annotations
 
+import bisect
+import re
+from dataclasses import dataclass
+
+from extractors.agencies import AGENCY_SUFFIX, expand_prefixes, split_spans
 from extractors.document import Document
-from kg.facts import Fact
+from kg.facts import AssignmentFact, Fact, Src
+
+LEAD, RESP, COOP = "牵头", "责任", "配合"
+
+# ``责任单位:`` and its kin; traditional forms are accepted as printed.
+_LABEL = re.compile(
+    r"(?P<label>(?:主要)?(?:责任|責任|牵头|牽頭|配合|协办|協辦|主办|主辦|参与|參與)(?:单位|單位|部门|部門|处室|處室))"
+    r"\s*[:：]"
+)
+_LABEL_ROLE = {"责任": RESP, "責任": RESP, "牵头": LEAD, "牽頭": LEAD, "主办": LEAD, "主辦": LEAD,
+               "配合": COOP, "协办": COOP, "協辦": COOP, "参与": COOP, "參與": COOP}
+_HEADER = re.compile(r"^(?:主要)?(?:责任|責任|牵头|牽頭|配合|协办|協辦|主办|主辦|参与|參與)(?:单位|單位|部门|部門)$")
+
+# What may follow an agency name inside a responsibility statement; it sets the role.
+_TAIL = re.compile(
+    r"(?:等(?:有关|相关)?(?:部门|单位|部門|單位)?)?"
+    r"(?:按照?|根据|依|依据|按照各自)?(?:职责|職責|职能|分工|属地)?(?:分工|分别|分別)?(?:共同|具体|具體)?"
+    r"(?:牵头|牽頭|负责|負責|配合|协助|協助|协同|協同|参与|參與|落实|落實|建设管理|承担|承擔|主责|会同|實施|实施)"
+)
+_LEAD_WORD = re.compile(r"牵头|牽頭")
+_COOP_WORD = re.compile(r"配合|协助|協助|协同|協同|参与|參與")
+
+# ``排第一位的为牵头单位``, ``列第一位者为牵头单位``, ``列在任务分工首位的为牵头单位``
+_FIRST_IS_LEAD = re.compile(r"(?:排|列|位)[^,，。;；)）]{0,10}?(?:第一位|首位|第一)[^,，。;；)）]{0,6}?(?:牵头|牽頭)")
+
+_OPENERS, _CLOSERS = "(（〔[［【", ")）〕]］】"
+_MAX_GROUP = 600  # characters: a bracket that does not close within this is not a statement
+_PROSE = re.compile(r"[的由对将要在把从向于了是]|^[按经请如]|\d")
+_NUMBERING = re.compile(
+    r"^\s*(?:#+\s*)?(?:\*\*)?\s*(?:[(（][一二三四五六七八九十百\d]+[)）]|[一二三四五六七八九十百]+[、.．]|"
+    r"\d+(?:\.\d+)*[、.．]?(?!\d)|第[一二三四五六七八九十百\d]+[条项])\s*"
+)
+_HEADING = re.compile(r"^\s*(?:#+\s|\*\*|[(（][一二三四五六七八九十百\d]+[)）]|[一二三四五六七八九十百]+、|\d+[、.．](?!\d))")
+_MARKUP = re.compile(r"</?[a-zA-Z][^>]*>|\*\*|#+\s*")
+_TASK_MAX = 30
+
+
+@dataclass(frozen=True)
+class _Mention:
+    """One agency in a statement, with the role the statement gives it."""
+
+    name: str
+    start: int  # character offsets in the document text
+    end: int
+    role: str
+    explicit_lead: bool = False
+
+
+class _Text:
+    """The document's text with a map from character offsets to source lines."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.line_starts: list[int] = []
+        pos = 0
+        for line in doc.lines:
+            self.line_starts.append(pos)
+            pos += len(line) + 1
+
+    def lineno(self, offset: int) -> int:
+        return self.doc.start + bisect.bisect_right(self.line_starts, offset) - 1
+
+    def offset(self, lineno: int) -> int:
+        return self.line_starts[lineno - self.doc.start]
+
+
+def looks_like_agency(name: str, labelled: bool = False) -> bool:
+    """A plausible agency name: short, no prose words, an agency ending unless a label vouches for it."""
+    if not 2 <= len(name) <= 30 or _PROSE.search(name):
+        return False
+    return labelled or bool(AGENCY_SUFFIX.search(name))
+
+
+def _split_tail(segment: str) -> tuple[int, str | None]:
+    """Where the agency part of ``segment`` ends, and the role its tail sets (None without a tail)."""
+    for m in _TAIL.finditer(segment):
+        head = segment[:m.start()].rstrip()
+        if head and (AGENCY_SUFFIX.search(head) or head.endswith(("等", "府"))):
+            tail = segment[m.start():]
+            if _LEAD_WORD.search(tail):
+                return m.start(), LEAD
+            if _COOP_WORD.search(tail) and not tail.startswith(("负责", "負責")):
+                return m.start(), COOP
+            return m.start(), RESP
+    return len(segment), None
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split ``text[start:end]`` at top-level clause ends (。;；) and labels."""
+    out, depth, a = [], 0, start
+    for i in range(start, end):
+        ch = text[i]
+        if ch in _OPENERS + "<〈":
+            depth += 1
+        elif ch in _CLOSERS + ">〉" and depth:
+            depth -= 1
+        elif ch in "。;；" and depth == 0:
+            out.append((a, i))
+            a = i + 1
+    out.append((a, end))
+    # a label starts a clause of its own: ``牵头单位:A 配合单位:B``
+    result = []
+    for a, b in out:
+        cuts = [m.start() for m in _LABEL.finditer(text, a, b)]
+        bounds = [a, *[c for c in cuts if c > a], b]
+        result.extend(zip(bounds, bounds[1:]))
+    return result
+
+
+def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Top-level comma / 、 pieces of a clause (bracketed parts stay whole)."""
+    out, depth, a = [], 0, start
+    for i in range(start, end):
+        ch = text[i]
+        if ch in _OPENERS + "<〈":
+            depth += 1
+        elif ch in _CLOSERS + ">〉" and depth:
+            depth -= 1
+        elif ch in ",，" and depth == 0:
+            out.append((a, i))
+            a = i + 1
+    out.append((a, end))
+    return out
+
+
+def parse_statement(text: str, start: int, end: int, labelled: bool = False) -> list[_Mention]:
+    """Agencies and roles of one responsibility statement ``text[start:end]``.
+
+    Roles come from a label (``责任单位:``) or from the word that closes a run of agencies
+    (``A、B牵头,C配合``); agencies with neither are not assignments.
+    """
+    mentions: list[_Mention] = []
+    for c0, c1 in _clauses(text, start, end):
+        label_role: str | None = None
+        m = _LABEL.match(text, c0) or _LABEL.match(text, _skip_space(text, c0, c1))
+        if m:
+            label_role = _LABEL_ROLE[m.group("label")[:2]] if m.group("label")[:2] in _LABEL_ROLE \
+                else _LABEL_ROLE[m.group("label")[2:4]]
+            c0 = m.end()
+        pending: list[tuple[str, int, int]] = []
+        for s0, s1 in _segments(text, c0, c1):
+            seg = text[s0:s1]
+            cut, role = _split_tail(re.sub(r"\s", "\u3000", seg))
+            names = [(n, s0 + a, s0 + b) for n, a, b in split_spans(seg[:cut])]
+            names = [x for x in names if looks_like_agency(x[0], labelled or label_role is not None)]
+            pending.extend(names)
+            if role is not None:
+                mentions.extend(_Mention(n, a, b, role, role == LEAD) for n, a, b in pending)
+                pending = []
+        if label_role is not None:
+            mentions.extend(_Mention(n, a, b, label_role, label_role == LEAD) for n, a, b in pending)
+    return _expanded(mentions)
+
+
+def _skip_space(text: str, a: int, b: int) -> int:
+    while a < b and text[a] in " \t\r\n\u3000*":
+        a += 1
+    return a
+
+
+def _expanded(mentions: list[_Mention]) -> list[_Mention]:
+    """Bare department names take the level prefix of the statement's earlier names."""
+    names = expand_prefixes([m.name for m in mentions])
+    return [_Mention(n, m.start, m.end, m.role, m.explicit_lead) for n, m in zip(names, mentions)]
+
+
+def _apply_first_is_lead(mentions: list[_Mention]) -> list[_Mention]:
+    """Under a ``排第一位的为牵头单位`` rule the first agency of a statement leads, unless one is named lead."""
+    if not mentions or any(m.explicit_lead for m in mentions):
+        return mentions
+    first = mentions[0]
+    return [_Mention(first.name, first.start, first.end, LEAD, True), *mentions[1:]]
+
+
+def _bracket_groups(text: str) -> list[tuple[int, int]]:
+    """Content offsets of top-level bracket pairs (any of ( （ 〔 [ ［ 【, closing any closer)."""
+    groups, i, n = [], 0, len(text)
+    while i < n:
+        if text[i] in _OPENERS:
+            depth, j = 0, i
+            limit = min(n, i + _MAX_GROUP)
+            while j < limit:
+                ch = text[j]
+                if ch in _OPENERS:
+                    depth += 1
+                elif ch in _CLOSERS:
+                    depth -= 1
+                    if depth == 0:
+                        break
+                j += 1
+            if j < limit and depth == 0:
+                groups.append((i + 1, j))
+                i = j + 1
+                continue
+        i += 1
+    return groups
+
+
+def _is_statement(content: str) -> bool:
+    content = re.sub(r"\s", "", content)
+    return bool(_LABEL.search(content) or _TAIL.search(content))
+
+
+# --- tasks -----------------------------------------------------------------------------------
+
+def _first_clause(text: str) -> str:
+    """The task text of a heading or paragraph: its first sentence, cut to fit."""
+    text = _MARKUP.sub("", text)
+    text = _NUMBERING.sub("", text, count=1)
+    text = re.sub(r"\s", "", text).strip("*#")
+    text = re.split(r"[。;；:：!！?？]", text, maxsplit=1)[0]
+    text = re.sub(r"^(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:前|底前|以前)?[,，]", "", text)
+    if len(text) > _TASK_MAX:
+        head = re.split(r"[,，]", text, maxsplit=1)[0]
+        text = head if len(head) <= _TASK_MAX else text[:_TASK_MAX]
+    return text
+
+
+def _task_for_line(t: _Text, lineno: int) -> str:
+    """The task a statement on ``lineno`` belongs to: the nearest heading or numbered item above,
+    else the first sentence of its own paragraph."""
+    lines = t.doc.lines
+    i = lineno - t.doc.start
+    own = lines[i]
+    bold = re.match(r"^\s*\*\*(.+?)\*\*", own)
+    if bold:
+        return _first_clause(bold.group(1))
+    if _NUMBERING.match(own) and not own.lstrip().startswith(("(", "（")) or _HEADING.match(own):
+        return _first_clause(own)
+    seen = 0
+    for k in range(i - 1, max(-1, i - 12), -1):
+        prev = lines[k]
+        if not prev.strip():
+            continue
+        seen += 1
+        if _HEADING.match(prev):
+            return _first_clause(prev)
+        if seen >= 4:
+            break
+    return _first_clause(own)
+
+
+# --- tables ----------------------------------------------------------------------------------
+
+def _cells(line: str, delim: str) -> list[tuple[int, int]]:
+    """Offsets of the cells of one table row."""
+    out, a = [], 0
+    for i, ch in enumerate(line):
+        if ch == delim:
+            out.append((a, i))
+            a = i + 1
+    out.append((a, len(line)))
+    if delim == "|":  # ``| a | b |``: drop the empty edges
+        if out and not line[out[0][0]:out[0][1]].strip():
+            out = out[1:]
+        if out and not line[out[-1][0]:out[-1][1]].strip():
+            out = out[:-1]
+    return out
+
+
+def _header_roles(cells: list[str]) -> dict[int, str]:
+    roles = {}
+    for k, cell in enumerate(cells):
+        name = re.sub(r"\s|\*|<[^>]*>", "", cell)
+        if _HEADER.match(name):
+            key = name[2:4] if name.startswith("主要") else name[:2]
+            roles[k] = _LABEL_ROLE[key]
+    return roles
+
+
+def _agency_cell(text: str) -> bool:
+    """A table cell that holds a list of agencies (placeholders included), not prose."""
+    flat = re.sub(r"\s|<[^>]*>", "", text)
+    if not flat or "。" in flat or len(flat) > 400:
+        return False
+    names = [n for n, _, _ in split_spans(text)]
+    return all(looks_like_agency(n, labelled=True) for n in names)
+
+
+def _task_cell(cells: list[str], header: list[str], prev_task: str) -> str:
+    for want in ("主要任务", "重点任务", "重点工作", "工作任务", "任务内容", "工作内容", "任务", "工作措施"):
+        for k, h in enumerate(header):
+            if re.sub(r"\s", "", h) == want and k < len(cells) and re.sub(r"\s", "", cells[k]):
+                return _first_clause(cells[k])
+    return prev_task
+
+
+def _table_mentions(t: _Text) -> list[tuple[_Mention, str]]:
+    """Mentions from rows of tab-, bar- or HTML-delimited tables with a role column."""
+    out: list[tuple[_Mention, str]] = []
+    lines = t.doc.lines
+    header: list[str] | None = None
+    roles: dict[int, str] = {}
+    delim = "\t"
+    task = ""
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        d = "\t" if "\t" in line else ("|" if line.count("|") >= 2 else None)
+        if d is None:
+            header = None
+            continue
+        spans = _cells(line, d)
+        cells = [line[a:b] for a, b in spans]
+        found = _header_roles(cells)
+        if found:
+            header, roles, delim, task = cells, found, d, ""
+            continue
+        if header is None or d != delim or set(re.sub(r"\s", "", line)) <= set("|-:"):
+            continue
+        base = t.line_starts[i]
+        task = _task_cell(cells, header, task) or _first_clause(next((c for c in cells if len(c.strip()) > 4), ""))
+        for k, role in _row_role_cells(cells, header, roles):
+            a, b = spans[k]
+            for m in parse_cell(line, a, b, role):
+                out.append((_Mention(m.name, base + m.start, base + m.end, m.role, m.explicit_lead), task))
+    out.extend(_html_mentions(t))
+    return out
+
+
+def _row_role_cells(cells: list[str], header: list[str], roles: dict[int, str]) -> list[tuple[int, str]]:
+    """Which cells of a row hold the role columns. Rows that lost or gained a cell in conversion
+    are read from the right: the last non-empty agency cells fill the last role columns."""
+    if len(cells) == len(header) and all(not cells[k].strip() or _agency_cell(cells[k]) for k in roles):
+        return [(k, r) for k, r in roles.items() if cells[k].strip()]
+    role_cols = sorted(roles)
+    if role_cols and role_cols[-1] == len(header) - 1 and role_cols == list(range(len(header) - len(role_cols), len(header))):
+        filled = [k for k, c in enumerate(cells) if c.strip()]
+        tail = []
+        for k in reversed(filled):
+            if not _agency_cell(cells[k]) or len(tail) == len(role_cols):
+                break
+            tail.append(k)
+        tail.reverse()
+        if len(tail) == len(role_cols) or len(role_cols) == 1:
+            return [(k, roles[role_cols[j]]) for j, k in enumerate(tail)]
+        if tail and len(cells) == len(header):
+            return [(k, roles[k]) for k in tail if k in roles]
+        return []
+    return [(k, r) for k, r in roles.items() if k < len(cells) and cells[k].strip() and _agency_cell(cells[k])]
+
+
+def parse_cell(text: str, a: int, b: int, role: str) -> list[_Mention]:
+    """The agencies of one role cell; a role word inside (``A牵头,B负责``) overrides the column's."""
+    if not _agency_cell(text[a:b]) and not _TAIL.search(text[a:b]):
+        return []
+    inner = parse_statement(text, a, b, labelled=True)
+    if inner and any(m.role != RESP for m in inner):
+        return inner
+    return _expanded([_Mention(n, a + s, a + e, role, role == LEAD) for n, s, e in split_spans(text[a:b])
+                      if looks_like_agency(n, labelled=True)])
+
+
+_TR = re.compile(r"<tr[^>]*>(.*?)</tr>", re.S | re.I)
+_TD = re.compile(r"<t[dh][^>]*>(.*?)</t[dh]>", re.S | re.I)
+
+
+def _html_mentions(t: _Text) -> list[tuple[_Mention, str]]:
+    out: list[tuple[_Mention, str]] = []
+    if "<t" not in t.text:
+        return out
+    header: list[str] | None = None
+    roles: dict[int, str] = {}
+    task = ""
+    for tr in _TR.finditer(t.text):
+        tds = list(_TD.finditer(t.text, tr.start(1), tr.end(1)))
+        cells = [td.group(1) for td in tds]
+        found = _header_roles(cells)
+        if found:
+            header, roles, task = cells, found, ""
+            continue
+        if header is None:
+            continue
+        task = _task_cell(cells, header, task)
+        for k, role in _row_role_cells(cells, header, roles):
+            for m in parse_cell(t.text, tds[k].start(1), tds[k].end(1), role):
+                out.append((m, task))
+    return out
+
+
+# --- the extractor ---------------------------------------------------------------------------
+
+def _label_statements(t: _Text, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``责任部门:…`` statements outside brackets: from the label to the sentence end, following a
+    list that wraps onto the next non-empty line."""
+    out = []
+    text = t.text
+    for m in _LABEL.finditer(text):
+        if any(a <= m.start() < b for a, b in covered):
+            continue
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        stop = text.find("。", m.end(), line_end)
+        end = line_end if stop < 0 else stop
+        if "\t" in text[m.start():end] or "|" in text[m.start():end]:
+            continue  # a table header, read by the table reader
+        # a list cut by a line break continues on the next non-empty line
+        for _ in range(3):
+            if stop >= 0:
+                break
+            content = re.sub(r"\s", "", text[m.end():end])
+            last = re.split(r"[、,，]", content)[-1] if content else ""
+            if content and not content.endswith(("、", ",", "，")) and AGENCY_SUFFIX.search(last):
+                break
+            nxt = end + 1
+            while nxt < len(text) and text[nxt] in "\n \t\u3000":
+                nxt += 1
+            if nxt >= len(text) or _LABEL.match(text, nxt):
+                break
+            line_end = text.find("\n", nxt)
+            line_end = len(text) if line_end < 0 else line_end
+            stop = text.find("。", nxt, line_end)
+            end = line_end if stop < 0 else stop
+        out.append((m.start(), end))
+    return out
 
 
 def extract(doc: Document) -> list[Fact]:
-    """Facts of this kind found in ``doc``."""
-    return []
+    """Assignment facts of ``doc``: one per agency per statement."""
+    t = _Text(doc)
+    first_is_lead = bool(_FIRST_IS_LEAD.search(re.sub(r"\s", "", t.text)))
+    found: list[tuple[_Mention, str]] = []
+    covered = []
+    for a, b in _bracket_groups(t.text):
+        if not _is_statement(t.text[a:b]):
+            continue
+        mentions = parse_statement(t.text, a, b)
+        if not mentions:
+            continue
+        covered.append((a, b))
+        if first_is_lead:
+            mentions = _apply_first_is_lead(mentions)
+        task = _task_for_line(t, t.lineno(a))
+        found.extend((m, task) for m in mentions)
+    for a, b in _label_statements(t, covered):
+        mentions = parse_statement(t.text, a, b, labelled=True)
+        if first_is_lead:
+            mentions = _apply_first_is_lead(mentions)
+        task = _task_for_line(t, t.lineno(a))
+        found.extend((m, task) for m in mentions)
+    found.extend(_table_mentions(t))
+    return _facts(t, found)
+
+
+def _facts(t: _Text, found: list[tuple[_Mention, str]]) -> list[Fact]:
+    facts: list[Fact] = []
+    seen = set()
+    for m, task in found:
+        name = m.name
+        line, end_line = t.lineno(m.start), t.lineno(m.end - 1)
+        key = (name, m.role, line)
+        if key in seen:
+            continue
+        seen.add(key)
+        facts.append(AssignmentFact(
+            src=Src(t.doc.file, line, end_line if end_line != line else None),
+            doc=t.doc.doc_key, agency=name, role=m.role, task=task, doc_title=t.doc.doc_title,
+        ))
+    return facts
