@@ -1,39 +1,369 @@
-"""Split a gazette issue into its documents (first cut: number lines and headings)."""
+"""Split a gazette issue into its documents.
+
+A document is found by its number line (``晋市政发〔2020〕3号`` alone on a line, spaces allowed) or,
+for a chronicle, by its heading (``晋城市人民政府1月大事记``). From there:
+
+* the heading is read upwards from the number line: title lines (joined, doubled bold undone),
+  topped by the issuer line(s) printed above the title;
+* the span runs from the heading to the last printed line before the next document, so plans and
+  attachments stay with their notice; page furniture, the table of contents, the masthead and the
+  back cover belong to no document;
+* issuer and date come from the signature block (issuer line(s) over ``YYYY年M月D日``); without a
+  signature, the issuer is the one printed over the heading, else the one other documents of the
+  same number series carry in this issue;
+* a notice page printed inside another document's plan (the plan's running title resumes right
+  after the notice's signature) is cut out of the host: the host keeps its span, with the guest's
+  lines blanked in ``Document.lines`` so that no fact is read twice.
+"""
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 from extractors.document import Document
+from extractors.textfix import is_furniture, squash, strip_markup, undouble
 from kg.facts import DocumentFact, Src
 
-NUMBER_LINE = re.compile(r"^\s*([\u4e00-\u9fff]{2,10}\s*[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号)\s*$")
-HEADING = re.compile(r"^#+\s*(.+?)\s*$")
+_OPEN, _CLOSE = "〔\\[［【(（", "〕\\]］】)）"
+NUMBER_LINE = re.compile(rf"^([\u4e00-\u9fff]{{1,14}}[{_OPEN}]\d{{4}}[{_CLOSE}]第?\d{{1,4}}号)$")
+_DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
+_CN_DATE = re.compile(r"^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$")
+_ORG_SUFFIX = re.compile(
+    r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|办公室|办公厅|委员会|管理委员会|管委会|"
+    r"局|厅|委|部|署|中心|院|会|政府|办)$"
+)
+_CHRONICLE = re.compile(r"^(?P<org>.{0,30}?)(?P<month>(?:\d{1,2}|[一二三四五六七八九十]{1,3})月份?)?大事记$")
+_TOC_ENTRY = re.compile(r"(?:\.{3,}|…{2,}|·{3,}|-{4,})\s*\d{1,4}\s*$")
+_TOC_HEAD = re.compile(r"^目录$")
+_ENUMERATED = re.compile(
+    r"^(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|[一二三四五六七八九十]+、|第[一二三四五六七八九十百\d]+[条章节]|附件|附表)"
+)
+_SENTENCE_END = tuple("。；;：:，,！？!?、")
+_PUBLIC = re.compile(r"^[（(]此件[^）)]*[）)]$")
+_MAX_TITLE_LINES = 6
+_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
 
 
-def _clean(s: str) -> str:
-    return re.sub(r"\s+", "", s)
+def _clean(raw: str) -> str:
+    """The line as compared: markup and doubling undone, whitespace near CJK removed."""
+    return squash(undouble(strip_markup(raw)))
+
+
+def _cn_number(s: str) -> int:
+    if s.startswith("十"):
+        s = "一" + s
+    if "十" in s:
+        tens, _, ones = s.partition("十")
+        return _CN_DIGIT[tens] * 10 + (_CN_DIGIT[ones] if ones else 0)
+    return _CN_DIGIT[s]
+
+
+def parse_date(line: str) -> str | None:
+    """``2020年2月12日`` / ``2022 年12 月12 日`` / ``二〇二〇年二月十二日`` -> ``2020-02-12``; else None."""
+    c = _clean(line)
+    m = _DATE.match(c)
+    if m:
+        y, mo, d = (int(g) for g in m.groups())
+    else:
+        m = _CN_DATE.match(c)
+        if not m:
+            return None
+        y = int("".join(str(_CN_DIGIT[ch]) for ch in m.group(1)))
+        mo, d = _cn_number(m.group(2)), _cn_number(m.group(3))
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def _is_org(name: str) -> bool:
+    return 4 <= len(name) <= 30 and not name.startswith("关于") and bool(_ORG_SUFFIX.search(name)) \
+        and not re.search(r"[，。；：:,、“”《》]|\d", name)
+
+
+def split_orgs(raw: str) -> list[str]:
+    """The organisation names of an issuer line, or [] if the line is not only names.
+
+    ``晋城市行政审批服务管理局 晋城市生态环境局`` gives both; ``晋 城 市 气 象 局`` gives one.
+    """
+    tokens = strip_markup(raw).split()
+    if not tokens:
+        return []
+    orgs: list[str] = []
+    acc = ""
+    for tok in tokens:
+        acc += tok
+        if len(acc) >= 4 and _ORG_SUFFIX.search(acc):
+            orgs.append(acc)
+            acc = ""
+    if acc:
+        # the last run is no name: maybe the spacing split a name oddly, so try the whole line
+        whole = _clean(raw)
+        return [whole] if _is_org(whole) else []
+    return orgs if all(_is_org(o) for o in orgs) else []
+
+
+def _strip_issuer_prefix(title: str) -> tuple[str, list[str]]:
+    """``晋城市人民政府关于…`` -> (``关于…``, [``晋城市人民政府``])."""
+    k = title.find("关于")
+    if k > 0 and _is_org(title[:k]):
+        return title[k:], [title[:k]]
+    return title, []
+
+
+def _title_text(title: str) -> str:
+    """A title as facts carry it: outer 《》 removed, inner 〈〉 kept."""
+    return title.replace("《", "").replace("》", "")
+
+
+@dataclass
+class _Found:
+    number_line: int            # 0-based index of the number line (or chronicle heading)
+    start: int                  # 0-based first line of the heading
+    number: str | None
+    title: str
+    head_orgs: list[str] = field(default_factory=list)
+    end: int = -1
+    issuer: str | None = None
+    date: str | None = None
+    sig_end: int | None = None  # 0-based last line of the signature block
+    blank: list[tuple[int, int]] = field(default_factory=list)  # guest spans cut out of this one
+
+
+class _Issue:
+    def __init__(self, text: str) -> None:
+        self.raw = text.split("\n")
+        self.clean = [_clean(r) for r in self.raw]
+        self.toc = self._toc_lines()
+
+    # -- line kinds -------------------------------------------------------------------------
+    def blank(self, i: int) -> bool:
+        return not self.clean[i] or is_furniture(self.raw[i])
+
+    def _toc_lines(self) -> set[int]:
+        """Lines of tables of contents: clusters of dot-leader entries, from a 目录 heading if any."""
+        entries = [i for i, c in enumerate(self.clean) if _TOC_ENTRY.search(c)]
+        toc: set[int] = set()
+        k = 0
+        while k < len(entries):
+            j = k
+            while j + 1 < len(entries) and entries[j + 1] - entries[j] <= 12:
+                j += 1
+            if j > k:
+                lo, hi = entries[k], entries[j]
+                for h in range(lo, max(-1, lo - 15), -1):
+                    if _TOC_HEAD.match(self.clean[h]):
+                        lo = h
+                        break
+                toc.update(range(lo, hi + 1))
+            k = j + 1
+        return toc
+
+    def _title_like(self, i: int) -> bool:
+        c, raw = self.clean[i], self.raw[i]
+        if "\t" in raw or c.endswith(_SENTENCE_END) or _TOC_ENTRY.search(c):
+            return False
+        if NUMBER_LINE.match(c) or parse_date(raw) or _PUBLIC.match(c) or _ENUMERATED.match(c):
+            return False
+        if c.endswith(("日）", "日)")) or c.endswith("号）") or c.endswith("号)"):
+            return False
+        return len(c) <= 40 or c.startswith("关于") or raw.lstrip().startswith("#") or "关于" in c[:31]
+
+    # -- headings ---------------------------------------------------------------------------
+    def heading_above(self, n: int) -> tuple[int, list[int], list[str]]:
+        """(first line, title lines, issuer names) of the heading printed over line ``n``."""
+        title: list[int] = []
+        orgs: list[str] = []
+        start = n
+        seen_guan = False
+        i = n - 1
+        while i >= 0 and i not in self.toc:
+            if self.blank(i):
+                i -= 1
+                continue
+            names = split_orgs(self.raw[i])
+            if names:
+                orgs = names + orgs
+                start = i
+            elif orgs:
+                break
+            elif seen_guan or len(title) >= _MAX_TITLE_LINES or not self._title_like(i):
+                break
+            else:
+                title.insert(0, i)
+                start = i
+                body, prefix = _strip_issuer_prefix(self.clean[i])
+                if prefix:
+                    orgs = prefix
+                seen_guan = seen_guan or body.startswith("关于")
+            i -= 1
+        return start, title, orgs
+
+    def heading_below(self, n: int) -> tuple[list[int], list[str]]:
+        """Title lines printed under a number line (layouts that print the number first)."""
+        title: list[int] = []
+        orgs: list[str] = []
+        i = n + 1
+        while i < len(self.raw) and len(title) < _MAX_TITLE_LINES:
+            if self.blank(i):
+                i += 1
+                continue
+            if not self._title_like(i) or NUMBER_LINE.match(self.clean[i]):
+                break
+            body, prefix = _strip_issuer_prefix(self.clean[i])
+            if not title and not body.startswith("关于"):
+                break
+            orgs = orgs or prefix
+            title.append(i)
+            i += 1
+        return title, orgs
+
+    # -- signatures -------------------------------------------------------------------------
+    def signatures(self, lo: int, hi: int) -> list[tuple[list[str], str | None, int]]:
+        """Signature blocks in lines lo..hi: (issuer names, date or None, last line)."""
+        out = []
+        for i in range(lo, hi + 1):
+            date = parse_date(self.raw[i])
+            if not date:
+                continue
+            orgs: list[str] = []
+            j = i - 1
+            while j >= lo and (self.blank(j) or split_orgs(self.raw[j])) and i - j <= 6:
+                if not self.blank(j):
+                    orgs = split_orgs(self.raw[j]) + orgs
+                j -= 1
+            if orgs:
+                end = i
+                k = i + 1
+                while k <= hi and self.blank(k):
+                    k += 1
+                if k <= hi and _PUBLIC.match(self.clean[k]):
+                    end = k
+                out.append((orgs, date, end))
+        return out
+
+    def last_printed(self, lo: int, hi: int) -> int:
+        """The last line in lo..hi that is neither blank nor furniture (lo if none)."""
+        while hi > lo and self.blank(hi):
+            hi -= 1
+        return hi
+
+    def back_cover(self) -> int:
+        """Index of the first line of a back cover of short slogans at the end of the issue."""
+        i = len(self.raw) - 1
+        short = 0
+        first = len(self.raw)
+        while i >= 0:
+            if self.blank(i):
+                i -= 1
+                continue
+            c = self.clean[i]
+            if 2 <= len(c) <= 8 and re.fullmatch(r"[\u4e00-\u9fff]+", c):
+                short += 1
+                first = i
+                i -= 1
+                continue
+            break
+        return first if short >= 3 else len(self.raw)
+
+
+def _find(issue: _Issue) -> list[_Found]:
+    found: list[_Found] = []
+    for i, c in enumerate(issue.clean):
+        if i in issue.toc or not c:
+            continue
+        m = NUMBER_LINE.match(c)
+        if m:
+            start, title_lines, orgs = issue.heading_above(i)
+            if not title_lines:
+                below, below_orgs = issue.heading_below(i)
+                if below:
+                    title_lines, orgs, start = below, orgs or below_orgs, min(start, i)
+            title = _strip_issuer_prefix(squash("".join(issue.clean[t] for t in title_lines)))[0]
+            found.append(_Found(i, start, m.group(1), _title_text(title), orgs))
+            continue
+        ch = _CHRONICLE.match(c)
+        if ch and (ch.group("org") or ch.group("month")) and len(c) <= 40:
+            org = ch.group("org")
+            found.append(_Found(i, i, None, c, [org] if org and _is_org(org) else []))
+    # a heading read upwards may run into the previous document's number line: keep them apart
+    for prev, cur in zip(found, found[1:]):
+        if cur.start <= prev.number_line:
+            cur.start = prev.number_line + 1
+    return found
+
+
+def _cut_guests(issue: _Issue, found: list[_Found]) -> None:
+    """Give back to its host a plan that resumes after a notice printed in the middle of it."""
+    for host, guest in zip(found, found[1:]):
+        if guest.sig_end is None or guest.sig_end >= guest.end:
+            continue
+        k = guest.sig_end + 1
+        while k <= guest.end and issue.blank(k):
+            k += 1
+        resumed = issue.clean[k] if k <= guest.end else ""
+        host_head = "".join(issue.clean[host.number_line:host.number_line + 12])
+        cited = set(re.findall(r"《([^《》]{4,60})》", host_head))
+        if resumed and (resumed in cited or resumed == host.title):
+            host.blank.append((guest.start, guest.sig_end))
+            host.end = guest.end
+            guest.end = issue.last_printed(guest.start, guest.sig_end)
 
 
 def segment(text: str, file: str) -> list[Document]:
-    """The documents of one issue, in order, each with its line span."""
-    lines = text.split("\n")
-    starts: list[tuple[int, int, str]] = []  # (first line idx, number line idx, number)
-    for i, line in enumerate(lines):
-        m = NUMBER_LINE.match(line)
-        if not m:
+    """The documents of one issue, in order, each with its line span, number, title, issuer, date."""
+    issue = _Issue(text)
+    found = _find(issue)
+    stop = issue.back_cover()
+    for k, f in enumerate(found):
+        nxt = found[k + 1].start - 1 if k + 1 < len(found) else stop - 1
+        f.end = issue.last_printed(f.number_line, max(nxt, f.number_line))
+    for k, f in enumerate(found):
+        if f.number is None:
+            f.issuer = f.head_orgs[0] if f.head_orgs else None
             continue
-        j = i - 1
-        while j >= 0 and not HEADING.match(lines[j]):
-            j -= 1
-        starts.append((max(j, 0), i, _clean(m.group(1))))
+        sigs = issue.signatures(f.number_line, f.end)
+        if not sigs and f.head_orgs and k + 1 < len(found):
+            # the signature page may be printed inside the next document: take it only if the
+            # signing bodies are this document's and not the next one's
+            nxt = found[k + 1]
+            sigs = [s for s in issue.signatures(nxt.number_line, nxt.end)
+                    if set(s[0]) == set(f.head_orgs) and set(s[0]) != set(nxt.head_orgs)][:1]
+            sigs = [(o, d, -1) for o, d, _ in sigs]
+        if sigs:
+            best = next((s for s in sigs if set(s[0]) == set(f.head_orgs)), sigs[0])
+            f.issuer, f.date = "、".join(best[0]), best[1]
+            f.sig_end = best[2] if best[2] >= 0 else None
+        elif f.head_orgs:
+            f.issuer = "、".join(f.head_orgs)
+    _learn_issuers(found)
+    _cut_guests(issue, found)
     docs = []
-    for k, (first, num_idx, number) in enumerate(starts):
-        last = (starts[k + 1][0] - 1) if k + 1 < len(starts) else len(lines) - 1
-        title = _clean(HEADING.match(lines[first]).group(1)) if HEADING.match(lines[first]) else ""
-        docs.append(Document(file=file, start=first + 1, end=last + 1, lines=tuple(lines[first:last + 1]),
-                             number=number, title=title, number_line=num_idx + 1))
+    for f in found:
+        lines = list(issue.raw[f.start:f.end + 1])
+        for lo, hi in f.blank:
+            for i in range(lo, hi + 1):
+                lines[i - f.start] = ""
+        docs.append(Document(file=file, start=f.start + 1, end=f.end + 1, lines=tuple(lines),
+                             number=f.number, title=f.title, issuer=f.issuer, date=f.date,
+                             number_line=f.number_line + 1))
     return docs
+
+
+def _series(number: str) -> str:
+    return re.split(rf"[{_OPEN}]", number, maxsplit=1)[0]
+
+
+def _learn_issuers(found: list[_Found]) -> None:
+    """An unsigned document without a printed issuer takes the issuer of its number series."""
+    votes: dict[str, Counter[str]] = {}
+    for f in found:
+        if f.number and f.issuer:
+            votes.setdefault(_series(f.number), Counter())[f.issuer] += 1
+    for f in found:
+        if f.number and not f.issuer and _series(f.number) in votes:
+            f.issuer = votes[_series(f.number)].most_common(1)[0][0]
 
 
 def documents_to_facts(docs: Iterable[Document]) -> Iterator[DocumentFact]:

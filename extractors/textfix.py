@@ -12,6 +12,7 @@ _CJK = r"\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
 # whitespace touching a CJK character or full-width punctuation; spaces between two Latin words stay
 _SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
 _WS = re.compile(r"\s+")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _MARKUP = re.compile(r"</?[a-zA-Z][^>]*>|\*\*|__|^#+\s*|^\s*>\s*")
 
 # Characters a faked-bold heading doubles one by one: brackets, numerals, punctuation.
@@ -45,11 +46,15 @@ def strip_markup(s: str) -> str:
 
 
 def _repeat_len(s: str, i: int) -> int:
-    """Largest k with s[i:i+k] == s[i+k:i+2k] (k == 1 only for pairable characters), else 0."""
+    """Largest k with s[i:i+k] == s[i+k:i+2k], else 0.
+
+    A single repeated character counts only among brackets, numerals and punctuation; a longer
+    run only with two Chinese characters in it, so ``2020`` or ``研究研究`` are not doubling.
+    """
     for k in range((len(s) - i) // 2, 0, -1):
-        if s[i:i + k] == s[i + k:i + 2 * k] and (k > 1 or s[i] in _PAIRABLE):
-            if s[i:i + k].strip():
-                return k
+        unit = s[i:i + k]
+        if unit == s[i + k:i + 2 * k] and (s[i] in _PAIRABLE if k == 1 else len(_HAN.findall(unit)) >= 2):
+            return k
     return 0
 
 
@@ -67,7 +72,7 @@ def undouble(s: str) -> str:
     body = s[lead:]
     starts_paired = len(body) >= 2 and body[0] == body[1] and body[0] in _OPENERS
     whole = _repeat_len(body, 0)
-    if not starts_paired and whole < 2:
+    if not starts_paired and whole < 3:
         return s
     out: list[str] = []
     i = 0

@@ -14,6 +14,9 @@ from extractors.textfix import is_furniture, join_title, squash, strip_markup, u
     ("（一）加强组织领导", "（一）加强组织领导"),
     ("加强组织领导", "加强组织领导"),
     ("", ""),
+    ("2020年2月12日", "2020年2月12日"),
+    ("研究研究再说", "研究研究再说"),
+    ("2020年智慧停车建设项目实施方案", "2020年智慧停车建设项目实施方案"),
 ])
 def test_undouble(text, expected):
     assert undouble(text) == expected
