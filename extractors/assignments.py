@@ -18,7 +18,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from extractors.agencies import AGENCY_SUFFIX, expand_prefixes, split_spans
+from extractors.agencies import AGENCY_SUFFIX, clean_name, expand_prefixes, is_placeholder, split_spans
 from extractors.document import Document
 from kg.facts import AssignmentFact, Fact, Src
 
@@ -98,7 +98,7 @@ def _split_tail(segment: str) -> tuple[int, str | None]:
     """Where the agency part of ``segment`` ends, and the role its tail sets (None without a tail)."""
     for m in _TAIL.finditer(segment):
         head = segment[:m.start()].rstrip()
-        if head and (AGENCY_SUFFIX.search(head) or head.endswith(("等", "府"))):
+        if head and (AGENCY_SUFFIX.search(head) or head.endswith(("等", "府")) or is_placeholder(clean_name(head))):
             tail = segment[m.start():]
             if _LEAD_WORD.search(tail):
                 return m.start(), LEAD
@@ -163,7 +163,9 @@ def parse_statement(text: str, start: int, end: int, labelled: bool = False) -> 
         pending: list[tuple[str, int, int]] = []
         for s0, s1 in _segments(text, c0, c1):
             seg = text[s0:s1]
-            cut, role = _split_tail(re.sub(r"\s", "\u3000", seg))
+            keep = [k for k, ch in enumerate(seg) if not ch.isspace()]  # tails may wrap across lines
+            cut, role = _split_tail("".join(seg[k] for k in keep))
+            cut = keep[cut] if cut < len(keep) else len(seg)
             names = [(n, s0 + a, s0 + b) for n, a, b in split_spans(seg[:cut])]
             names = [x for x in names if looks_like_agency(x[0], labelled or label_role is not None)]
             pending.extend(names)
@@ -344,7 +346,8 @@ def _table_mentions(t: _Text) -> list[tuple[_Mention, str]]:
 def _row_role_cells(cells: list[str], header: list[str], roles: dict[int, str]) -> list[tuple[int, str]]:
     """Which cells of a row hold the role columns. Rows that lost or gained a cell in conversion
     are read from the right: the last non-empty agency cells fill the last role columns."""
-    if len(cells) == len(header) and all(not cells[k].strip() or _agency_cell(cells[k]) for k in roles):
+    if (len(cells) == len(header) and any(cells[k].strip() for k in roles)
+            and all(not cells[k].strip() or _agency_cell(cells[k]) for k in roles)):
         return [(k, r) for k, r in roles.items() if cells[k].strip()]
     role_cols = sorted(roles)
     if role_cols and role_cols[-1] == len(header) - 1 and role_cols == list(range(len(header) - len(role_cols), len(header))):
