@@ -299,7 +299,10 @@ def _agency_cell(text: str) -> bool:
     if not flat or "。" in flat or len(flat) > 400:
         return False
     names = [n for n, _, _ in split_spans(text)]
-    return all(looks_like_agency(n, labelled=True) for n in names)
+    if not names:  # placeholders only (各县(市、区)人民政府)
+        return bool(re.search(r"各|有关|相关", flat))
+    return (all(looks_like_agency(n, labelled=True) for n in names)
+            and any(looks_like_agency(n) for n in names))
 
 
 def _task_cell(cells: list[str], header: list[str], prev_task: str) -> str:
@@ -344,26 +347,30 @@ def _table_mentions(t: _Text) -> list[tuple[_Mention, str]]:
 
 
 def _row_role_cells(cells: list[str], header: list[str], roles: dict[int, str]) -> list[tuple[int, str]]:
-    """Which cells of a row hold the role columns. Rows that lost or gained a cell in conversion
-    are read from the right: the last non-empty agency cells fill the last role columns."""
-    if (len(cells) == len(header) and any(cells[k].strip() for k in roles)
-            and all(not cells[k].strip() or _agency_cell(cells[k]) for k in roles)):
-        return [(k, r) for k, r in roles.items() if cells[k].strip()]
+    """Which cells of a row hold the role columns.
+
+    Conversion often drops or adds a cell, so when the role columns end the header the row is
+    read from the right: its trailing run of agency cells fills the role columns in order.
+    Otherwise cells are taken by header position."""
     role_cols = sorted(roles)
-    if role_cols and role_cols[-1] == len(header) - 1 and role_cols == list(range(len(header) - len(role_cols), len(header))):
-        filled = [k for k, c in enumerate(cells) if c.strip()]
-        tail = []
-        for k in reversed(filled):
-            if not _agency_cell(cells[k]) or len(tail) == len(role_cols):
-                break
-            tail.append(k)
-        tail.reverse()
-        if len(tail) == len(role_cols) or len(role_cols) == 1:
-            return [(k, roles[role_cols[j]]) for j, k in enumerate(tail)]
-        if tail and len(cells) == len(header):
-            return [(k, roles[k]) for k in tail if k in roles]
-        return []
-    return [(k, r) for k, r in roles.items() if k < len(cells) and cells[k].strip() and _agency_cell(cells[k])]
+    by_position = [(k, roles[k]) for k in role_cols
+                   if k < len(cells) and cells[k].strip() and _agency_cell(cells[k])]
+    if role_cols != list(range(len(header) - len(role_cols), len(header))):
+        return by_position
+    filled = [k for k, c in enumerate(cells) if c.strip()]
+    run: list[int] = []
+    for k in reversed(filled):
+        if len(run) == len(role_cols) or not _agency_cell(cells[k]):
+            break
+        run.append(k)
+    run.reverse()
+    if len(run) == len(role_cols):
+        return [(k, roles[col]) for k, col in zip(run, role_cols)]
+    if len(cells) == len(header) and by_position:
+        return by_position
+    if len(role_cols) == 1 and run:
+        return [(run[-1], roles[role_cols[0]])]
+    return by_position
 
 
 def parse_cell(text: str, a: int, b: int, role: str) -> list[_Mention]:
