@@ -94,17 +94,27 @@ def looks_like_agency(name: str, labelled: bool = False) -> bool:
     return labelled or bool(AGENCY_SUFFIX.search(name))
 
 
+def _role_of(tail: str) -> str:
+    if _LEAD_WORD.search(tail):
+        return LEAD
+    if _COOP_WORD.search(tail) and not tail.startswith(("负责", "負責")):
+        return COOP
+    return RESP
+
+
 def _split_tail(segment: str) -> tuple[int, str | None]:
-    """Where the agency part of ``segment`` ends, and the role its tail sets (None without a tail)."""
+    """Where the agency part of ``segment`` ends, and the role its tail sets (None without a tail).
+
+    The tail starts right after a complete agency name (``市园林绿化服务中心建设管理``); failing
+    that, a role phrase that ends the segment is the tail (``侯马车务段参与``)."""
+    last = None
     for m in _TAIL.finditer(segment):
         head = segment[:m.start()].rstrip()
         if head and (AGENCY_SUFFIX.search(head) or head.endswith(("等", "府")) or is_placeholder(clean_name(head))):
-            tail = segment[m.start():]
-            if _LEAD_WORD.search(tail):
-                return m.start(), LEAD
-            if _COOP_WORD.search(tail) and not tail.startswith(("负责", "負責")):
-                return m.start(), COOP
-            return m.start(), RESP
+            return m.start(), _role_of(segment[m.start():])
+        last = m
+    if last is not None and last.start() > 0 and len(segment) - last.end() <= 4:
+        return last.start(), _role_of(segment[last.start():])
     return len(segment), None
 
 
@@ -154,6 +164,8 @@ def parse_statement(text: str, start: int, end: int, labelled: bool = False) -> 
     """
     mentions: list[_Mention] = []
     for c0, c1 in _clauses(text, start, end):
+        if _FIRST_IS_LEAD.search(re.sub(r"\s", "", text[c0:c1])):
+            continue  # the rule itself, not a statement
         label_role: str | None = None
         m = _LABEL.match(text, c0) or _LABEL.match(text, _skip_space(text, c0, c1))
         if m:
@@ -167,7 +179,8 @@ def parse_statement(text: str, start: int, end: int, labelled: bool = False) -> 
             cut, role = _split_tail("".join(seg[k] for k in keep))
             cut = keep[cut] if cut < len(keep) else len(seg)
             names = [(n, s0 + a, s0 + b) for n, a, b in split_spans(seg[:cut])]
-            names = [x for x in names if looks_like_agency(x[0], labelled or label_role is not None)]
+            vouched = labelled or label_role is not None or role is not None
+            names = [x for x in names if looks_like_agency(x[0], vouched)]
             pending.extend(names)
             if role is not None:
                 mentions.extend(_Mention(n, a, b, role, role == LEAD) for n, a, b in pending)
