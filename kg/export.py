@@ -1,0 +1,100 @@
+"""Write the graph out: Turtle, sorted N-Triples, JSON-LD with a context, GraphML, nodes/edges CSV."""
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
+
+from rdflib import Graph
+
+from kg.rdf import PREFIXES
+from kg.schema import NODES, RELS, PropertyGraph
+
+JSONLD_CONTEXT = {prefix: str(ns) for prefix, ns in sorted(PREFIXES.items())} | {"@language": "zh"}
+
+
+def sorted_ntriples(graph: Graph) -> str:
+    """N-Triples, one line per triple, sorted: byte-identical for the same graph."""
+    text = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
+    return "".join(sorted(set(line + "\n" for line in text.splitlines() if line.strip())))
+
+
+def write_rdf(graph: Graph, out_dir: Path) -> dict[str, Path]:
+    """graph.ttl, graph.nt and graph.jsonld in ``out_dir``."""
+    out = {"ttl": out_dir / "graph.ttl", "nt": out_dir / "graph.nt", "jsonld": out_dir / "graph.jsonld"}
+    graph.serialize(out["ttl"], format="turtle", encoding="utf-8")
+    out["nt"].write_text(sorted_ntriples(graph), encoding="utf-8")
+    graph.serialize(out["jsonld"], format="json-ld", context=JSONLD_CONTEXT, encoding="utf-8", indent=1)
+    return out
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def write_csv(pg: PropertyGraph, out_dir: Path) -> dict[str, Path]:
+    """nodes.csv (id, label, name, then every node property) and edges.csv (source, target, type, …)."""
+    node_cols = sorted({c for n in NODES.values() for c in n.columns} - {"id", "name"})
+    edge_cols = sorted({c for r in RELS.values() for c in r.columns})
+    nodes_path, edges_path = out_dir / "nodes.csv", out_dir / "edges.csv"
+    with open(nodes_path, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["id", "label", "name", *node_cols])
+        for n in pg.nodes:
+            w.writerow([n.id, n.label, _cell(n.props.get("name")), *(_cell(n.props.get(c)) for c in node_cols)])
+    with open(edges_path, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["source", "target", "type", *edge_cols])
+        for e in pg.edges:
+            w.writerow([e.src, e.dst, e.type, *(_cell(e.props.get(c)) for c in edge_cols)])
+    return {"nodes": nodes_path, "edges": edges_path}
+
+
+_GRAPHML_TYPES = {"STRING": "string", "INT64": "long", "BOOLEAN": "boolean"}
+
+
+def write_graphml(pg: PropertyGraph, path: Path) -> Path:
+    """GraphML for Gephi/yEd: one key per property of the schema, node ids prefixed by label."""
+    node_keys = {"label": "STRING", **{c: t for n in NODES.values() for c, t in n.columns.items() if c != "id"}}
+    edge_keys = {"type": "STRING", **{c: t for r in RELS.values() for c, t in r.columns.items()}}
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">']
+    for k, t in sorted(node_keys.items()):
+        lines.append(f'<key id="n_{k}" for="node" attr.name="{k}" attr.type="{_GRAPHML_TYPES[t]}"/>')
+    for k, t in sorted(edge_keys.items()):
+        lines.append(f'<key id="e_{k}" for="edge" attr.name="{k}" attr.type="{_GRAPHML_TYPES[t]}"/>')
+    lines.append('<graph id="govkg" edgedefault="directed">')
+    labels = {}
+    for n in pg.nodes:
+        labels[n.id] = n.label
+        data = {"label": n.label, **{k: v for k, v in n.props.items() if k != "id"}}
+        lines.append(f"<node id={quoteattr(n.label + ':' + n.id)}>" + "".join(
+            f'<data key="n_{k}">{escape(_cell(v))}</data>' for k, v in sorted(data.items()) if v is not None)
+            + "</node>")
+    for i, e in enumerate(pg.edges):
+        rel = RELS[e.type]
+        data = {"type": e.type, **e.props}
+        lines.append(f'<edge id="e{i}" source={quoteattr(rel.src + ":" + e.src)} target={quoteattr(rel.dst + ":" + e.dst)}>'
+                     + "".join(f'<data key="e_{k}">{escape(_cell(v))}</data>' for k, v in sorted(data.items())
+                               if v is not None) + "</edge>")
+    lines += ["</graph>", "</graphml>"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def export_all(graph: Graph, pg: PropertyGraph, out_dir: str | Path) -> dict[str, Path]:
+    """Every export format into ``out_dir``; returns name → path."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    paths = write_rdf(graph, out_dir)
+    paths.update(write_csv(pg, out_dir))
+    paths["graphml"] = write_graphml(pg, out_dir / "graph.graphml")
+    return paths
+
+
+__all__ = ["export_all", "write_rdf", "write_csv", "write_graphml", "sorted_ntriples", "JSONLD_CONTEXT"]

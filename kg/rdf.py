@@ -1,0 +1,446 @@
+"""Facts → RDF (rdflib), with entity resolution, dates, supersession and provenance.
+
+``graph_from_facts`` is the whole stage. IRIs derive from canonical keys
+(``https://govkg.org/id/<kind>/<percent-encoded key>``; node kinds without a natural name,
+such as memberships, use a short SHA-1 of their key), so the same facts always give the
+same graph.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable
+from urllib.parse import quote
+
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS, XSD
+
+from kg.facts import (AssignmentFact, BodyFact, CitationFact, DocumentFact, Fact, MembershipFact, SeatFact,
+                      UnitFact)
+from kg.resolve import (AgencyResolver, PersonMention, infer_city, resolve_people, is_placeholder, normalize, normalize_number, parse_post,
+                        split_positions)
+
+GOV = Namespace("https://govkg.org/ns#")
+ID = "https://govkg.org/id/"
+
+BODY_CLASS = {
+    "leading_group": GOV.LeadingGroup, "headquarters": GOV.Headquarters, "committee": GOV.Committee,
+    "joint_meeting": GOV.JointMeeting, "task_force": GOV.TaskForce, "working_group": GOV.WorkingGroup,
+    "other": GOV.OtherBody,
+}
+PREFIXES = {"govkg": GOV, "org": ORG, "foaf": FOAF, "prov": PROV, "dcterms": DCTERMS, "skos": SKOS,
+            "rdfs": RDFS, "xsd": XSD}
+
+
+def iri(kind: str, *key: str) -> URIRef:
+    """The IRI of a node from its canonical key parts (percent-encoded, deterministic)."""
+    return URIRef(ID + kind + "/" + "/".join(quote(k, safe="") for k in key))
+
+
+def hashed(kind: str, *key: object) -> URIRef:
+    """The IRI of a node with no natural name: a short hash of its key."""
+    digest = hashlib.sha1("\x1f".join(str(k) for k in key).encode("utf-8")).hexdigest()[:16]
+    return URIRef(f"{ID}{kind}/{digest}")
+
+
+def zh(text: str) -> Literal:
+    return Literal(text, lang="zh")
+
+
+def _date(value: str | None) -> Literal | None:
+    return Literal(value, datatype=XSD.date) if value else None
+
+
+@dataclass
+class _Doc:
+    key: str               # the document's canonical key
+    node: URIRef
+    file: str
+    city: str | None
+    date: str | None
+
+
+@dataclass
+class _Statement:
+    node: URIRef
+    body: URIRef
+    date: str | None
+    doc_key: str
+    members: list[URIRef] = field(default_factory=list)
+
+
+def body_stem(name: str, city: str | None) -> str:
+    """A body's name without its city prefix: 晋城市防汛抗旱指挥部, 市防汛抗旱指挥部 → 防汛抗旱指挥部."""
+    s = normalize(name)
+    for prefix in filter(None, (city, "市")):
+        if s.startswith(prefix) and len(s) > len(prefix) + 1:
+            return s[len(prefix):]
+    return s
+
+
+class GraphBuilder:
+    """Accumulates facts document by document and writes them as RDF into ``self.graph``."""
+
+    def __init__(self, default_city: str | None = None, resolver: AgencyResolver | None = None) -> None:
+        self.graph = Graph()
+        for prefix, ns in PREFIXES.items():
+            self.graph.bind(prefix, ns)
+        self.resolver = resolver or AgencyResolver()
+        self.default_city = default_city
+        self.docs: dict[tuple[str, str], _Doc] = {}   # (file, doc or doc_title) → document
+        self.by_number: dict[str, URIRef] = {}
+        self.statements: dict[tuple[URIRef, str], _Statement] = {}
+        self.agencies: set[URIRef] = set()
+        self.persons: dict[tuple, str] = {}  # (city, name, agencies) → person key after resolution
+        self.person_reason: dict[str, str] = {}
+        self._body_nodes: dict[tuple[str, str, str], URIRef] = {}  # (doc, file, printed name) → body
+
+    # ---------------------------------------------------------------- entities
+
+    def agency(self, printed: str, city: str | None) -> URIRef | None:
+        """The agency node a printed name resolves to (None for collective placeholders)."""
+        if not printed or is_placeholder(printed):
+            return None
+        a = self.resolver.resolve(printed, city or "")
+        node = iri("agency", a.canonical)
+        g = self.graph
+        g.add((node, RDFS.label, zh(normalize(printed))))
+        if node not in self.agencies:
+            self.agencies.add(node)
+            g.add((node, RDF.type, GOV.Agency))
+            g.add((node, SKOS.prefLabel, zh(a.canonical)))
+            g.add((node, GOV.level, Literal(a.level)))
+            g.add((node, GOV.resolvedBy, Literal(a.rule)))
+            if a.parent:
+                parent = iri("agency", a.parent)
+                g.add((node, ORG.subOrganizationOf, parent))
+                if parent not in self.agencies:
+                    self.agencies.add(parent)
+                    pa = self.resolver.resolve(a.parent, city or "")
+                    g.add((parent, RDF.type, GOV.Agency))
+                    g.add((parent, SKOS.prefLabel, zh(a.parent)))
+                    g.add((parent, RDFS.label, zh(a.parent)))
+                    g.add((parent, GOV.level, Literal(pa.level if pa.canonical == a.parent else a.level)))
+                    g.add((parent, GOV.resolvedBy, Literal("parent of a sub-unit")))
+        return node
+
+    def body(self, name: str, city: str | None, parent: URIRef | None = None, kind: str | None = None) -> URIRef:
+        """A body node: one per city and name (per parent body for working groups, whose names repeat)."""
+        stem = body_stem(name, city)
+        if parent is not None and kind == "working_group":
+            node = URIRef(f"{parent}/{quote(stem, safe='')}")
+        else:
+            node = iri("body", city or "", stem)
+        self.graph.add((node, RDFS.label, zh(normalize(name))))
+        return node
+
+    def role(self, role: str) -> URIRef:
+        node = iri("role", normalize(role))
+        self.graph.add((node, RDF.type, ORG.Role))
+        self.graph.add((node, RDFS.label, zh(normalize(role))))
+        return node
+
+    def post(self, printed: str, city: str | None) -> URIRef:
+        """A post (副局长 of 市财政局); a title with no agency belongs to the city government."""
+        agency_name, title = parse_post(printed)
+        g = self.graph
+        if agency_name is None and city and any(t in title for t in ("市长", "秘书长")) and "分管" not in title:
+            agency_name = city + "人民政府"
+        agency = self.agency(agency_name, city) if agency_name else None
+        if agency is not None:
+            node = URIRef(f"{agency}/post/{quote(title, safe='')}")
+            g.add((node, ORG.postIn, agency))
+        else:
+            node = iri("post", city or "", normalize(printed))
+        g.add((node, RDF.type, ORG.Post))
+        g.add((node, RDFS.label, zh(normalize(printed))))
+        g.add((node, GOV.title, zh(title)))
+        return node
+
+    # ---------------------------------------------------------------- documents
+
+    def _doc_key(self, fact: Fact) -> tuple[str, str]:
+        title = getattr(fact, "doc_title", None) or ""
+        return fact.src.file, normalize_number(fact.doc) if fact.doc else "title:" + normalize(title)
+
+    def document(self, fact: Fact) -> _Doc:
+        """The document a fact belongs to (created bare if its document fact is missing)."""
+        k = self._doc_key(fact)
+        d = self.docs.get(k)
+        if d is None:
+            file, key = k
+            node = iri("doc", key) if not key.startswith("title:") else iri("doc", file, key[6:])
+            d = _Doc(key, node, file, self.default_city, None)
+            self.docs[k] = d
+            g = self.graph
+            g.add((node, RDF.type, GOV.Document))
+            g.add((node, GOV.stub, Literal(False)))
+            g.add((node, GOV.sourceFile, Literal(file)))
+            if not key.startswith("title:"):
+                g.add((node, DCTERMS.identifier, Literal(key)))
+                self.by_number[key] = node
+            else:
+                g.add((node, DCTERMS.title, zh(key[6:])))
+        return d
+
+    def add_document(self, f: DocumentFact) -> None:
+        from kg.resolve import city_of
+
+        d = self.document(f)
+        d.city = city_of(f.issuer) or self.default_city
+        d.date = f.date
+        g = self.graph
+        g.set((d.node, DCTERMS.title, zh(normalize(f.title or f.doc_title or ""))))
+        g.add((d.node, GOV.sourceLine, Literal(f.src.line)))
+        if f.date:
+            g.add((d.node, DCTERMS.issued, _date(f.date)))
+        if f.issuer:
+            issuer = self.agency(f.issuer, d.city)
+            if issuer is not None:
+                g.add((d.node, DCTERMS.creator, issuer))
+        if d.city:
+            g.add((d.node, GOV.city, Literal(d.city)))
+
+    def stub(self, number: str | None, title: str | None) -> URIRef:
+        """A document cited but not in the corpus, keyed by its normalised number, else its title."""
+        if number:
+            key = normalize_number(number)
+            if key in self.by_number:
+                return self.by_number[key]
+            node = iri("doc", key)
+        else:
+            node = iri("doc", "title", normalize(title or ""))
+        g = self.graph
+        if (node, RDF.type, GOV.Document) not in g:
+            g.add((node, RDF.type, GOV.Document))
+            g.add((node, GOV.stub, Literal(True)))
+            if number:
+                g.add((node, DCTERMS.identifier, Literal(normalize_number(number))))
+        if title:
+            g.add((node, DCTERMS.title, zh(normalize(title))))
+        return node
+
+    # ---------------------------------------------------------------- facts
+
+    def _provenance(self, node: URIRef, fact: Fact, d: _Doc) -> None:
+        g = self.graph
+        g.add((node, PROV.wasDerivedFrom, d.node))
+        g.add((node, GOV.sourceFile, Literal(fact.src.file)))
+        g.add((node, GOV.sourceLine, Literal(fact.src.line)))
+        if d.date:
+            g.add((node, GOV.startDate, _date(d.date)))
+
+    def _statement(self, body_name: str, d: _Doc, fact: Fact) -> _Statement:
+        body = self._body_nodes.get((d.key, d.file, normalize(body_name))) or self.body(body_name, d.city)
+        k = (body, d.key)
+        st = self.statements.get(k)
+        if st is None:
+            node = hashed("statement", body, d.key)
+            st = self.statements[k] = _Statement(node, body, d.date, d.key)
+            g = self.graph
+            g.add((node, RDF.type, GOV.CompositionStatement))
+            g.add((node, GOV.statementOf, body))
+            self._provenance(node, fact, d)
+            if (body, GOV.establishedBy, None) not in g:
+                g.add((body, GOV.establishedBy, d.node))
+            if (body, RDF.type, None) not in g:
+                g.add((body, RDF.type, GOV.OtherBody))
+        return st
+
+    def add_body(self, f: BodyFact) -> None:
+        d = self.document(f)
+        parent = self._body_nodes.get((d.key, d.file, normalize(f.parent_body))) if f.parent_body else None
+        if f.parent_body and parent is None:
+            parent = self.body(f.parent_body, d.city)
+        node = self.body(f.body, d.city, parent, f.kind)
+        for name in (f.body, *f.aliases):
+            self._body_nodes[(d.key, d.file, normalize(name))] = node
+        g = self.graph
+        g.remove((node, RDF.type, GOV.OtherBody))
+        g.add((node, RDF.type, BODY_CLASS.get(f.kind, GOV.OtherBody)))
+        if (node, SKOS.prefLabel, None) not in g:
+            g.add((node, SKOS.prefLabel, zh(normalize(f.body))))
+        for alias in f.aliases:
+            g.add((node, RDFS.label, zh(normalize(alias))))
+        if parent is not None:
+            g.add((node, GOV.partOf, parent))
+        if f.office_agency:
+            office = self.agency(f.office_agency, d.city)
+            if office is not None:
+                g.add((node, GOV.officeAt, office))
+        st = self._statement(f.body, d, f)
+        g.add((st.node, GOV.printedName, zh(normalize(f.body))))
+
+    def add_membership(self, f: MembershipFact) -> None:
+        d = self.document(f)
+        st = self._statement(f.body, d, f)
+        person = self.person(f.person, d.city, self._agencies_of(f.position, d.city))
+        node = hashed("membership", st.node, person, f.role, f.src.line)
+        g = self.graph
+        g.add((node, RDF.type, ORG.Membership))
+        g.add((node, ORG.member, person))
+        g.add((node, ORG.organization, st.body))
+        g.add((node, ORG.role, self.role(f.role)))
+        g.add((node, GOV.statement, st.node))
+        g.add((node, GOV.concurrent, Literal(bool(f.concurrent))))
+        if f.position:
+            g.add((node, GOV.position, zh(normalize(f.position))))
+            for part in split_positions(f.position):
+                post = self.post(part, d.city)
+                g.add((node, GOV.heldPost, post))
+                g.add((person, ORG.holds, post))
+        self._provenance(node, f, d)
+        st.members.append(node)
+
+    def add_seat(self, f: SeatFact) -> None:
+        d = self.document(f)
+        st = self._statement(f.body, d, f)
+        post = self.post(f.holder, d.city)
+        node = hashed("membership", st.node, post, f.role, f.src.line)
+        g = self.graph
+        g.add((node, RDF.type, ORG.Membership))
+        g.add((node, ORG.member, post))
+        g.add((node, ORG.organization, st.body))
+        g.add((node, ORG.role, self.role(f.role)))
+        g.add((node, GOV.statement, st.node))
+        self._provenance(node, f, d)
+        st.members.append(node)
+
+    def add_unit(self, f: UnitFact) -> None:
+        d = self.document(f)
+        agency = self.agency(f.agency, d.city)
+        if agency is None:
+            return
+        st = self._statement(f.body, d, f)
+        node = hashed("membership", st.node, agency, "成员单位")
+        g = self.graph
+        g.add((node, RDF.type, ORG.Membership))
+        g.add((node, ORG.member, agency))
+        g.add((node, ORG.organization, st.body))
+        g.add((node, ORG.role, self.role("成员单位")))
+        g.add((node, GOV.statement, st.node))
+        g.add((node, GOV.printedName, zh(normalize(f.agency))))
+        if (node, GOV.sourceLine, None) not in g:
+            self._provenance(node, f, d)
+            st.members.append(node)
+
+    def add_assignment(self, f: AssignmentFact) -> None:
+        d = self.document(f)
+        agency = self.agency(f.agency, d.city)
+        if agency is None:
+            return
+        g = self.graph
+        task = hashed("task", d.key, d.file, normalize(f.task))
+        g.add((task, RDF.type, GOV.Task))
+        g.add((task, GOV.text, zh(normalize(f.task))))
+        g.add((task, DCTERMS.isPartOf, d.node))
+        node = hashed("assignment", task, agency, f.role, f.src.line)
+        g.add((node, RDF.type, GOV.Assignment))
+        g.add((node, GOV.agency, agency))
+        g.add((node, GOV.assignmentRole, zh(f.role)))
+        g.add((node, GOV.task, task))
+        g.add((node, GOV.printedName, zh(normalize(f.agency))))
+        self._provenance(node, f, d)
+
+    def add_citation(self, f: CitationFact) -> None:
+        if not (f.cited_number or f.cited_title):
+            return
+        d = self.document(f)
+        cited = self.stub(f.cited_number, f.cited_title)
+        node = hashed("citation", d.node, cited, f.src.line)
+        g = self.graph
+        g.add((d.node, DCTERMS.references, cited))
+        g.add((node, RDF.type, GOV.Citation))
+        g.add((node, GOV.citing, d.node))
+        g.add((node, GOV.cited, cited))
+        self._provenance(node, f, d)
+
+    # ---------------------------------------------------------------- people
+
+    def resolve_people(self, facts: Iterable[Fact]) -> None:
+        """Decide person identity before the memberships are written (``kg.resolve.resolve_people``)."""
+        facts = list(facts)
+        for f in facts:
+            if isinstance(f, DocumentFact):
+                self.add_document(f)
+        mentions = []
+        for f in facts:
+            if isinstance(f, MembershipFact):
+                d = self.document(f)
+                mentions.append(PersonMention(d.city or "", normalize(f.person), d.date, d.key,
+                                              self._agencies_of(f.position, d.city)))
+        self.persons, self.person_reason = resolve_people(mentions)
+
+    def _agencies_of(self, position: str | None, city: str | None) -> frozenset[str]:
+        """The agencies (heads of sub-units) of the posts printed beside a name."""
+        out = set()
+        for part in split_positions(position):
+            head, _ = parse_post(part)
+            if head and not is_placeholder(head):
+                a = self.resolver.resolve(head, city or "")
+                out.add(a.parent or a.canonical)
+        return frozenset(out)
+
+    def person(self, name: str, city: str | None, agencies: frozenset[str] = frozenset()) -> URIRef:
+        name = normalize(name)
+        key = self.persons.get((city or "", name, agencies), name)
+        node = iri("person", city or "", key)
+        g = self.graph
+        if (node, RDF.type, FOAF.Person) not in g:
+            g.add((node, RDF.type, FOAF.Person))
+            g.add((node, FOAF.name, zh(name)))
+            reason = self.person_reason.get(key)
+            if reason:
+                g.add((node, GOV.mergeReason, Literal(reason)))
+        return node
+
+    # ---------------------------------------------------------------- time
+
+    def supersede(self) -> None:
+        """A later statement of a body's composition ends the memberships of the earlier ones."""
+        by_body: dict[URIRef, list[_Statement]] = defaultdict(list)
+        for st in self.statements.values():
+            if st.members and st.date:
+                by_body[st.body].append(st)
+        g = self.graph
+        for sts in by_body.values():
+            sts.sort(key=lambda s: (s.date, s.doc_key))
+            for earlier, later in zip(sts, sts[1:]):
+                if later.date <= earlier.date:
+                    continue
+                g.add((earlier.node, GOV.supersededBy, later.node))
+                g.add((earlier.node, GOV.endDate, _date(later.date)))
+                for m in earlier.members:
+                    g.set((m, GOV.endDate, _date(later.date)))
+                    g.set((m, GOV.supersededBy, later.node))
+
+    # ---------------------------------------------------------------- driver
+
+    def add_facts(self, facts: list[Fact]) -> None:
+        """Add the facts of one or more documents (document facts first, then bodies, then the rest)."""
+        order = (DocumentFact, BodyFact, MembershipFact, SeatFact, UnitFact, AssignmentFact, CitationFact)
+        adders = (self.add_document, self.add_body, self.add_membership, self.add_seat, self.add_unit,
+                  self.add_assignment, self.add_citation)
+        for cls, add in zip(order, adders):
+            for f in facts:
+                if isinstance(f, cls):
+                    add(f)
+
+
+def graph_from_facts(facts: Iterable[Fact], city: str | None = None) -> Graph:
+    """The knowledge graph of a list of facts: resolve, write RDF, date and supersede."""
+    facts = list(facts)
+    city = city or infer_city(f.issuer for f in facts if isinstance(f, DocumentFact))
+    b = GraphBuilder(city)
+    b.resolve_people(facts)
+    by_doc: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+    for f in facts:
+        by_doc[b._doc_key(f)].append(f)
+    for key in by_doc:
+        b.add_facts([f for f in by_doc[key] if not isinstance(f, DocumentFact)])
+    b.supersede()
+    return b.graph
+
+
+__all__ = ["GOV", "ID", "PREFIXES", "BODY_CLASS", "GraphBuilder", "graph_from_facts", "iri", "hashed", "body_stem"]
