@@ -37,8 +37,9 @@ _HEADER = re.compile(r"^(?:主要)?(?:责任|責任|牵头|牽頭|配合|协办|
 _TAIL = re.compile(
     r"(?:等(?:有关|相关)?(?:部门|单位|部門|單位)?)?"
     r"(?:按照?|根据|依|依据|按照各自)?(?:职责|職責|职能|分工|属地)?(?:分工|分别|分別)?(?:共同|具体|具體)?"
-    r"(?:牵头|牽頭|负责|負責|配合|协助|協助|协同|協同|参与|參與|落实|落實|建设管理|承担|承擔|主责|会同|實施|实施)"
+    r"(?:牵头|牽頭|负责|負責|配合|协助|協助|协同|協同|参与|參與|落实|落實|建设管理|承担|承擔|主责|会同)"
 )
+_TAIL_REST = re.compile(r"(?:具体|具體)?(?:落实|落實|实施|實施|工作)?$")
 _LEAD_WORD = re.compile(r"牵头|牽頭")
 _COOP_WORD = re.compile(r"配合|协助|協助|协同|協同|参与|參與")
 
@@ -47,7 +48,7 @@ _FIRST_IS_LEAD = re.compile(r"(?:排|列|位)[^,，。;；)）]{0,10}?(?:第一�
 
 _OPENERS, _CLOSERS = "(（〔[［【", ")）〕]］】"
 _MAX_GROUP = 600  # characters: a bracket that does not close within this is not a statement
-_PROSE = re.compile(r"[的由对将要在把从向于了是]|^[按经请如]|\d")
+_PROSE = re.compile(r"[的由对将要在把从向于了是“”《》\"]|^[按经请如]|\d")
 _NUMBERING = re.compile(
     r"^\s*(?:#+\s*)?(?:\*\*)?\s*(?:[(（][一二三四五六七八九十百\d]+[)）]|[一二三四五六七八九十百]+[、.．]|"
     r"\d+(?:\.\d+)*[、.．]?(?!\d)|第[一二三四五六七八九十百\d]+[条项])\s*"
@@ -113,7 +114,7 @@ def _split_tail(segment: str) -> tuple[int, str | None]:
         if head and (AGENCY_SUFFIX.search(head) or head.endswith(("等", "府")) or is_placeholder(clean_name(head))):
             return m.start(), _role_of(segment[m.start():])
         last = m
-    if last is not None and last.start() > 0 and len(segment) - last.end() <= 4:
+    if last is not None and last.start() > 0 and _TAIL_REST.match(segment, last.end()):
         return last.start(), _role_of(segment[last.start():])
     return len(segment), None
 
