@@ -162,7 +162,10 @@ class _Issue:
 
     def _title_like(self, i: int) -> bool:
         c, raw = self.clean[i], self.raw[i]
-        if "\t" in raw or c.endswith(_SENTENCE_END) or _TOC_ENTRY.search(c):
+        if "\t" in raw or _TOC_ENTRY.search(c):
+            return False
+        # a title may break after an enumeration comma (关于印发…新业态、/现代服务业…); prose ends so too
+        if c.endswith(_SENTENCE_END) and not (c.endswith(("、", "，", ",")) and "关于" in c):
             return False
         if NUMBER_LINE.match(c) or parse_date(raw) or _PUBLIC.match(c) or _ENUMERATED.match(c):
             return False
@@ -228,10 +231,20 @@ class _Issue:
             if not date:
                 continue
             orgs: list[str] = []
+            skipped = 0
             j = i - 1
-            while j >= lo and (self.blank(j) or split_orgs(self.raw[j])) and i - j <= 6:
-                if not self.blank(j):
-                    orgs = split_orgs(self.raw[j]) + orgs
+            while j >= lo and i - j <= 8:
+                if self.blank(j):
+                    j -= 1
+                    continue
+                names = split_orgs(self.raw[j])
+                if names:
+                    orgs = names + orgs
+                elif orgs or skipped:
+                    break
+                else:
+                    # two-column pages interleave one line of the notice between name and date
+                    skipped += 1
                 j -= 1
             if orgs:
                 end = i
@@ -362,8 +375,11 @@ def _learn_issuers(found: list[_Found]) -> None:
         if f.number and f.issuer:
             votes.setdefault(_series(f.number), Counter())[f.issuer] += 1
     for f in found:
-        if f.number and not f.issuer and _series(f.number) in votes:
-            f.issuer = votes[_series(f.number)].most_common(1)[0][0]
+        series = f.number and _series(f.number)
+        if series and not f.issuer and series in votes:
+            # on a tie, an office series (…政办…) goes to an office (…办公室/办公厅), others not
+            f.issuer = max(votes[series].items(),
+                           key=lambda kv: (kv[1], ("办" in series) == ("办公" in kv[0])))[0]
 
 
 def documents_to_facts(docs: Iterable[Document]) -> Iterator[DocumentFact]:

@@ -1,0 +1,155 @@
+"""Segmentation of a gazette issue into documents, on tiny synthetic issues."""
+import pytest
+
+from extractors.segment import documents_to_facts, parse_date, segment, split_orgs
+
+
+def issue(*lines: str) -> str:
+    return "\n".join(lines)
+
+
+TWO_NOTICES = issue(
+    "# 北京市人民政府公报",            # 1 masthead
+    "# 目 录",                          # 2
+    "关于加强城市管理的通知 .....1",    # 3 TOC entry, not a document
+    "关于印发某某方案的通知 .....5",    # 4
+    "北京市人民政府3月大事记 .....9",   # 5
+    "",                                 # 6
+    "# 北京市人民政府",                 # 7
+    "## 关于加强城市管理的",            # 8
+    "### 通 知",                        # 9
+    "",                                 # 10
+    "京政发〔2021〕3 号",               # 11
+    "",                                 # 12
+    "各区人民政府,市政府各委、办、局:", # 13
+    "现将有关事项通知如下。",           # 14
+    "北京市人民政府",                   # 15
+    "2021年3月2日",                     # 16
+    "(此件公开发布)",                   # 17
+    "",                                 # 18
+    "—— 2",                             # 19 page number
+    "",                                 # 20
+    "北京市人民政府办公厅 关于印发某某方案的通知",  # 21
+    "京政办发[2021]7号",                # 22
+    "各区人民政府:",                    # 23
+    "《某某方案》已经市政府同意,现印发给你们。",  # 24
+    "北京市人民政府办公厅",             # 25
+    "二〇二一年三月五日",               # 26
+    "某某方案",                         # 27
+    "一、总体要求",                     # 28
+    "加强管理。",                       # 29
+    "",                                 # 30
+    "## 北京市人民政府3月大事记",       # 31
+    "3月1日 市长主持召开常务会议。",    # 32
+    "",                                 # 33
+    "传达政令",                         # 34 back cover
+    "宣传政策",                         # 35
+    "指导工作",                         # 36
+    "服务社会",                         # 37
+)
+
+
+def test_two_notices_and_a_chronicle():
+    docs = segment(TWO_NOTICES, "x.txt")
+    got = [(d.number, d.title, d.issuer, d.date, d.start, d.number_line, d.end) for d in docs]
+    assert got == [
+        ("京政发〔2021〕3号", "关于加强城市管理的通知", "北京市人民政府", "2021-03-02", 7, 11, 17),
+        ("京政办发[2021]7号", "关于印发某某方案的通知", "北京市人民政府办公厅", "2021-03-05", 21, 22, 29),
+        (None, "北京市人民政府3月大事记", "北京市人民政府", None, 31, 31, 32),
+    ]
+
+
+def test_lines_map_back_to_the_source():
+    doc = segment(TWO_NOTICES, "x.txt")[1]
+    assert doc.line(22) == "京政办发[2021]7号"
+    assert dict(doc.numbered())[29] == "加强管理。"
+
+
+def test_facts_carry_number_line_and_end():
+    facts = [f.to_dict() for f in documents_to_facts(segment(TWO_NOTICES, "x.txt"))]
+    assert facts[0]["src"] == {"file": "x.txt", "line": 11, "end_line": 17}
+    assert facts[2]["doc"] is None and facts[2]["doc_title"] == "北京市人民政府3月大事记"
+
+
+@pytest.mark.parametrize("heading, number, title", [
+    ([], "粤府办〔2020〕1号", ""),
+    (["广州市人民政府", "关于印发某规划的", "", "通 知"], "穗府〔2019〕12号", "关于印发某规划的通知"),
+    (["关于加强城市管理的通知关于加强城市管理的通知"], "穗府〔2019〕12号", "关于加强城市管理的通知"),
+    (["关于印发《甲办法》《乙规定》的通知"], "粤府办〔2020〕1号", "关于印发甲办法乙规定的通知"),
+    (["关于印发十四五新业态、", "现代服务业发展规划的通知"], "穗府〔2019〕12号", "关于印发十四五新业态、现代服务业发展规划的通知"),
+    (["2020年智慧停车建设项目实施方案"], "晋市政发〔2020〕7 号", "2020年智慧停车建设项目实施方案"),
+])
+def test_titles(heading, number, title):
+    text = issue("上一件的正文到此结束。", "", *heading, "", number, "各区人民政府:", "正文。")
+    docs = segment(text, "x.txt")
+    assert [(d.number, d.title) for d in docs] == [(number.replace(" ", ""), title)]
+
+
+def test_number_before_title():
+    text = issue("京政发〔2021〕3号", "", "北京市人民政府关于加强城市管理的通知", "", "各区人民政府:", "正文。")
+    [doc] = segment(text, "x.txt")
+    assert (doc.title, doc.issuer) == ("关于加强城市管理的通知", "北京市人民政府")
+
+
+def test_unsigned_document_takes_the_issuer_of_its_series():
+    text = issue(
+        "广州市人民政府", "关于甲的通知", "穗府〔2019〕12号", "正文。", "广州市人民政府", "2019年5月6日", "",
+        "乙实施方案", "穗府〔2019〕13号", "正文。",
+    )
+    docs = segment(text, "x.txt")
+    assert [(d.issuer, d.date) for d in docs] == [("广州市人民政府", "2019-05-06"), ("广州市人民政府", None)]
+
+
+def test_joint_issuers_and_spaced_names():
+    text = issue(
+        "晋城市行政审批服务管理局", "晋 城 市 气 象 局", "关于某事项的通知", "晋市审管发〔2022〕63号", "正文。",
+        "晋城市行政审批服务管理局 晋城市气象局", "2022年9月23日",
+    )
+    [doc] = segment(text, "x.txt")
+    assert doc.issuer == "晋城市行政审批服务管理局、晋城市气象局"
+    assert doc.date == "2022-09-23"
+
+
+def test_notice_printed_inside_another_documents_plan_is_cut_out():
+    text = issue(
+        "甲市人民政府", "关于印发甲规划的通知", "甲政发〔2022〕28号",           # 1-3
+        "现将《甲市煤层气发展规划》印发给你们。", "甲市人民政府", "2022年9月30日",         # 4-6
+        "第一章 发展基础", "我市资源丰富，占全省",                             # 7-8
+        "甲市人民政府", "关于印发乙规划的通知", "甲政发〔2022〕40号",           # 9-11
+        "现将《乙规划》印发给你们。", "甲市人民政府", "2022年12月30日", "（此件公开发布）",  # 12-15
+        "甲市煤层气发展规划", "的一半以上。", "第二章 总体要求", "坚持创新。",               # 16-19
+    )
+    host, guest = segment(text, "x.txt")
+    assert (host.number, host.start, host.end) == ("甲政发〔2022〕28号", 1, 19)
+    assert (guest.number, guest.start, guest.end, guest.date) == ("甲政发〔2022〕40号", 9, 15, "2022-12-30")
+    assert host.line(10) == "" and host.line(17) == "的一半以上。"
+
+
+def test_no_documents_in_a_table_of_contents_or_masthead():
+    text = issue("# 目 录", "晋城市人民政府1月大事记 .....49", "晋市政发〔2020〕2号 .....1", "主办单位:")
+    assert segment(text, "x.txt") == []
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("2020年2月12日", "2020-02-12"),
+    ("2022 年12 月12 日", "2022-12-12"),
+    ("二〇二〇年二月十二日", "2020-02-12"),
+    ("二〇二一年十月三十一日", "2021-10-31"),
+    ("2020年13月1日", None),
+    ("2020年2月", None),
+    ("于2020年2月12日前报送", None),
+])
+def test_parse_date(line, expected):
+    assert parse_date(line) == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("晋城市人民政府办公室", ["晋城市人民政府办公室"]),
+    ("晋城市行政审批服务管理局 晋城市生态环境局", ["晋城市行政审批服务管理局", "晋城市生态环境局"]),
+    ("晋 城 市 生 态 环 境 局", ["晋城市生态环境局"]),
+    ("关于成立委员会", []),
+    ("现将有关事项通知如下", []),
+    ("2020年2月12日", []),
+])
+def test_split_orgs(line, expected):
+    assert split_orgs(line) == expected
