@@ -1,15 +1,43 @@
-"""Patterns for the spans the ruler marks: document numbers, agencies, posts."""
+"""Patterns for the spans the ruler marks: document numbers, agencies, posts.
+
+``DOC_NUMBER`` is the one definition of a 文号 in the project: the ruler marks it and the
+citations extractor reads cited numbers with it. It accepts the printed variants
+(``晋市政发〔2020〕3号``, ``国办发[2018]67号``, ``晋政发(2004)12号``, ``晋市政发〔2022〕40 号``) and orders
+(``省政府令294号``, ``国务院令第 708 号``), with spaces inside; only the issuer prefix may not
+run over a line break (the line above it is other text).
+"""
 from __future__ import annotations
 
 import re
 
-# 晋市政发〔2020〕3号, 国办发[2018]67号, 晋政发(2004)12 号, 省政府令294号
+_HAN = r"[\u4e00-\u9fff]"
+_OPEN = r"[〔\[［【(（﹝]"
+_CLOSE = r"[〕\]］】)）﹞]"
+# Words that end running text just before a number; the issuer prefix of a 文号 never holds them,
+# so a prefix may start right after one of them but may not contain one.
+_LEAD_WORDS = ("根据", "按照", "依据", "依照", "参照", "对照", "遵照", "贯彻", "落实", "执行", "印发", "转发",
+               "下发", "发布", "结合", "关于", "以及", "和", "及", "与", "或", "的", "见", "号")
+_LEAD = "|".join(_LEAD_WORDS)
+_START = "(?:" + "|".join([f"(?<!{_HAN})"] + [f"(?<={w})" for w in _LEAD_WORDS]) + ")"
+# spaces may sit inside the issuer prefix, a line break may not: the line above is other text
+_PREFIX = rf"(?:(?!{_LEAD}){_HAN}[ \t\u3000]*){{1,14}}"
+_NUM = r"\d+"
+_CN_NUM = r"[\d一二三四五六七八九十百零〇]+"
+
 DOC_NUMBER = re.compile(
-    r"[\u4e00-\u9fff]{1,12}(?:[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*第?\s*\d+\s*号|令\s*第?\s*\d+\s*号)"
+    rf"{_START}{_PREFIX}"
+    rf"(?:{_OPEN}\s*\d{{4}}\s*{_CLOSE}\s*第?\s*{_NUM}\s*号"  # 晋市政发〔2020〕3号
+    rf"|令\s*第?\s*{_CN_NUM}\s*号)"  # 国务院令第708号
 )
+# Words that often stand just before an agency name in running text (由市财政局负责, 会同市教育局).
+_AGENCY_LEAD_WORDS = ("由", "和", "及", "与", "同", "请", "将", "对", "向", "在", "经", "会同", "协调", "组织",
+                      "负责", "牵头", "配合", "根据", "按照", "确定", "报", "报送", "联合", "督促", "指导")
+_AGENCY_LEAD = "|".join(_AGENCY_LEAD_WORDS)
+_AGENCY_START = "(?:" + "|".join([f"(?<!{_HAN})"] + [f"(?<={w})" for w in _AGENCY_LEAD_WORDS]) + ")"
 AGENCY = re.compile(
-    r"(?:[\u4e00-\u9fff]{0,6}?[省市县区])[\u4e00-\u9fff]{1,14}?"
-    r"(?:委员会|人民政府|办公室|局|委|办|厅|院|中心|支队|大队|公司|银行|分行)"
+    rf"{_AGENCY_START}(?!{_AGENCY_LEAD})(?:中共)?(?:(?:(?!{_AGENCY_LEAD}){_HAN}){{0,6}}?[省市县区]){_HAN}{{0,14}}?"
+    r"(?:委员会|人民政府|政府|办公室|局|委|办|厅|部|院|中心|支队|大队|公司|银行|分行)"
+    r"(?:宣传部|组织部|统战部|政法委|编办|网信办|办公室|分局|交警支队|支队|大队|分行)?"
 )
 POST = re.compile(r"(?:常务)?副?(?:市长|秘书长|局长|主任|书记|部长|行长|经理|院长|队长|组长|指挥长)")
 

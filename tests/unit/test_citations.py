@@ -1,0 +1,102 @@
+"""Citation facts from small documents: numbers, titles, wraps, self-references, generic forms."""
+import pytest
+
+from extractors.citations import extract, is_document_title
+from extractors.document import document_from_text
+from extractors.refs import DOC_NUMBER
+
+# (text, expected [(line, end_line, cited_number, cited_title)])
+CASES = [
+    ("根据《国务院关于开展普查的通知》(国发〔2019〕24号)和《山西省实施意见》(晋政发〔2020〕2号)精神,",
+     [(1, 1, "国发〔2019〕24号", "国务院关于开展普查的通知"), (1, 1, "晋政发〔2020〕2号", "山西省实施意见")]),
+    # square brackets and full-width parentheses kept as printed
+    ("按照《某某改革方案》（国办发[2018]67号）执行。", [(1, 1, "国办发[2018]67号", "某某改革方案")]),
+    ("依照晋政发(2004)12号文件执行。", [(1, 1, "晋政发(2004)12号", None)]),
+    # spaces inside the number are removed
+    ("参照晋市政发〔2022〕40 号执行。", [(1, 1, "晋市政发〔2022〕40号", None)]),
+    # orders
+    ("依据《山西省政府专职消防队伍建设管理办法》（省政府令 294号）等要求",
+     [(1, 1, "省政府令294号", "山西省政府专职消防队伍建设管理办法")]),
+    ("根据国务院令第 708 号的规定", [(1, 1, "国务院令第708号", None)]),
+    # laws without a number count
+    ("要按照《中华人民共和国统计法》《全国人口普查条例》等法律法规要求",
+     [(1, 1, None, "中华人民共和国统计法"), (1, 1, None, "全国人口普查条例")]),
+    # a title wrapped over a page break: the fact spans the lines
+    ("以及《山西省突发性\n\n事件应对条例》等。", [(1, 3, None, "山西省突发性事件应对条例")]),
+    # a number wrapped: the fact sits on the number's lines, not the title's
+    ("按照《京津冀行动方案》(环大气〔2019〕88\n号)任务要求", [(1, 2, "环大气〔2019〕88号", "京津冀行动方案")]),
+    ("按照《某某行动方\n案》(环大气〔2019〕88号)任务要求", [(2, 2, "环大气〔2019〕88号", "某某行动方案")]),
+    # only the outer 《》 are stripped
+    ("符合《关于印发〈企业安全生产费用提取和使用管理办法〉的通知》(财企〔2012〕16号)的规定",
+     [(1, 1, "财企〔2012〕16号", "关于印发〈企业安全生产费用提取和使用管理办法〉的通知")]),
+    # one fact per cited document: repeats by number or by title are dropped, the first form is kept
+    ("执行《甲办法》(晋政办发〔2016〕12号)。\n再按《甲暂行办法》(晋政办发[2016]12号)执行。\n落实晋政办发〔2016〕12号规定。",
+     [(1, 1, "晋政办发〔2016〕12号", "甲办法")]),
+    ("按《煤矿安全规程》第95条\n按《煤矿安全规程》第139条", [(1, 1, None, "煤矿安全规程")]),
+    # a title cited bare first and with its number later is one document, with the number
+    ("落实《晋城市停车场管理办法》。\n按照《晋城市停车场管理办法》(晋市政发〔2019〕3号)执行。",
+     [(1, 1, "晋市政发〔2019〕3号", "晋城市停车场管理办法")]),
+    # the notice's own plan and attachments are not citations
+    ("《晋城市水污染治理攻坚方案》已经市人民政府同意,现印发给你们。", []),
+    ("现将《晋城市某某实施方案》印发给你们,请认真贯彻执行。", []),
+    ("严格执行《晋城市生产矿井复产验收基本条件》(附件1)和《晋城市建设矿井复建验收基本条件》规定(附件2)。", []),
+    # the document's own number
+    ("晋市政发〔2020〕3号\n关于做好普查工作的通知", []),
+    # not documents, or generic kinds each unit writes for itself
+    ("在《太行日报》等媒体进行公示,并持有《煤矿特种作业操作证》。", []),
+    ("检查《作业规程》的审查情况,发布《汛情通报》。", []),
+    ("制定《安全生产保障措施》,报应急管理局备案。", []),
+    ("下级预案包括:《各县(市、区)重污染天气应急预案》,编制本辖区《重污染天气应急预案》。", []),
+    # references with neither 《》 nor a number are not cited
+    ("按照政府信息公开条例和国务院有关规定办理。", []),
+    # a heading line before the number line is not glued to the number
+    ("关于做好普查工作的通知\n晋市政发〔2020〕3号", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_citations(text, expected):
+    doc = document_from_text(text, number="晋市政发〔2020〕3号", title="关于做好普查工作的通知")
+    got = [(f.src.line, f.src.end_line, f.cited_number, f.cited_title) for f in extract(doc)]
+    assert got == expected
+
+
+def test_title_naming_the_document_itself_is_not_cited():
+    doc = document_from_text("印发《晋城市某某预案》的通知\n请执行《晋城市某某预案》。",
+                             title="晋城市人民政府关于印发晋城市某某预案的通知")
+    assert extract(doc) == []
+
+
+def test_chronicle_citation_carries_doc_title():
+    doc = document_from_text("会议审议了《晋城市创建文明城市实施方案》。", number=None, title="晋城市人民政府8月大事记")
+    (fact,) = extract(doc)
+    assert (fact.doc, fact.doc_title, fact.cited_title) == (None, "晋城市人民政府8月大事记", "晋城市创建文明城市实施方案")
+
+
+@pytest.mark.parametrize("title,expected", [
+    ("中华人民共和国森林法", True),
+    ("安全生产法", True),
+    ("廉政准则", True),
+    ("山西省高中阶段教育普及提升计划(2017-2020年)", True),
+    ("煤矿在用安全设备检测检验目录(第一批)", True),
+    ("晋城市企业复工和疫情防控15条措施", True),
+    ("财富", False),
+    ("太行日报", False),
+    ("作业规程", False),
+    ("2020年晋城市春节节后复产复建验收进度表", False),
+])
+def test_is_document_title(title, expected):
+    assert is_document_title(title) is expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("严格落实晋政办发[2018]99号文件", ["晋政办发[2018]99号"]),
+    ("国发〔2018〕42号和晋政发〔2019〕22号", ["国发〔2018〕42号", "晋政发〔2019〕22号"]),
+    ("按照晋经信发〔2019〕3号", ["晋经信发〔2019〕3号"]),
+    ("（省政府令 294号）", ["省政府令 294号"]),
+    ("主席令第十二号", ["主席令第十二号"]),
+    ("关于印发方案的通知\n晋市政发〔2020〕3号", ["晋市政发〔2020〕3号"]),
+    ("2020年第3号", []),
+])
+def test_doc_number_pattern(text, expected):
+    assert [m.group() for m in DOC_NUMBER.finditer(text)] == expected
