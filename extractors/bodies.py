@@ -1,14 +1,26 @@
 """Bodies (领导小组, 指挥部, 委员会 …) and the people named on them.
 
 Public interface (imported by ``extractors.seats`` / ``extractors.units``):
-``BodyMention`` and ``find_bodies(doc)``; ``extract(doc)`` gives body and membership facts.
+``BodyMention`` and ``find_bodies(doc)``; ``body_segments(doc)`` gives every passage that
+belongs to a body; ``extract(doc)`` gives body and membership facts.
+
+How a body is found: a *declaration* names it — a set-up clause (``成立…领导小组``), a heading
+(``(一)抗震救灾指挥部。``), an introduction (``…指挥部(以下简称市防指)…组成人员如下``), a list
+title (``…领导小组组成人员名单``), a table row (``综合组⇥组长：…``) or an enumeration
+(``下设综合组、扑救组…等9个工作组``). Declarations of one body are merged (``市X`` / ``晋城市X`` /
+``X建设工作领导小组`` ~ ``X工作领导小组``). Each declaration opens a *segment* that runs to the next
+one; role-labelled lists and composition sentences inside a segment belong to its body.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 from extractors.document import Document
-from kg.facts import Fact
+from extractors.posts import (ROLE_LABEL, ROLES, clean_role, is_person_name, post_complete, split_name_post,
+                              split_names, split_post_name, squeeze)
+from extractors.textfix import undouble
+from kg.facts import BodyFact, Fact, MembershipFact, Src
 
 
 @dataclass(frozen=True)
@@ -23,13 +35,588 @@ class BodyMention:
     parent: str | None     # parent body (e.g. a 工作组 under a 指挥部)
     office_agency: str | None
     aliases: tuple[str, ...] = ()   # other names the same document uses (简称, 市领导小组 …)
+    end_line: int | None = None     # where the name ends when it wraps over lines
+
+
+# ---------------------------------------------------------------------------------------------
+# names of bodies
+
+_SUFFIXES = ("领导小组", "领导组", "工作专班", "专班", "总指挥部", "指挥部", "委员会", "联席会议", "专项办公室",
+             "推进组", "评审组", "工作小组", "小组", "工作组")
+_SUFFIX_RE = "|".join(_SUFFIXES)
+_NAME_CHARS = r"[\u4e00-\u9fff（）()“”\"]"
+_NAME_RE = re.compile(rf"{_NAME_CHARS}{{0,40}}?(?:{_SUFFIX_RE})")
+_GROUP_RE = re.compile(r"[\u4e00-\u9fff]{1,12}组$")
+_SETUP = re.compile(r"(?:决定)?(?:成立|设立|组建|增设|下设|建立|组成)(?:了)?")
+_GENERIC = re.compile(r"相应|各县|各乡|各级|各地|各单位|各部门|县级|乡镇|乡\(镇|县\(市|县（市|村民|社区|参照|各大中型|各企业|"
+                      r"视情成立现场|根据需要成立")
+_NOT_BODY_PREFIX = re.compile(r"^(?:县|乡|镇|村|区级|县级|乡级|社区|居民|村民|各)")
+_AGENCY_COMMITTEES = re.compile(r"(?:发展和改革|卫生健康|卫生和计划生育|民族宗教|教育|经济和信息化|住房和城乡建设|"
+                                r"管理|纪律检查|人民代表大会常务|居民|村民|编制|工作|保密|国有资产监督管理|"
+                                r"监察|政法|党)委员会$")
+_INTRO = re.compile(r"(?:组成人员如下|设置如下|组成如下|成员如下|人员组成如下|组成人员名单如下|组成人员为)")
+_LIST_TITLE = re.compile(r"(?:组成人员名单|组成人员|成员名单|人员名单|名单|成员单位及职责|成员单位职责|成员单位|"
+                         r"指挥机构及职责|机构及职责|主要职责|职责|组成)$")
+_SHORT_NAME = re.compile(r"[(（]以下简称[“\"]?(?P<alias>[^)）”\"]{2,15})[”\"]?[)）]")
+_NUMBERING = re.compile(r"^(?:附件\s*\d*\s*[:：]?\s*)?(?:[(（][一二三四五六七八九十百\d]+[)）]|[一二三四五六七八九十百]+[、.．]|"
+                        r"\d+(?:\.\d+)*[、.．]?|第[一二三四五六七八九十]+[章节条部分])?\s*")
+_HTML_CELL = re.compile(r"</?(?:td|th|tr|p|br|table|tbody|thead)[^>]*>", re.I)
+_HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+
+KIND_BY_SUFFIX = (("领导小组", "leading_group"), ("领导组", "leading_group"), ("指挥部", "headquarters"),
+                  ("委员会", "committee"), ("联席会议", "joint_meeting"), ("专班", "task_force"))
+
+
+def body_kind(name: str, parent: str | None = None) -> str:
+    """The gold ``kind`` for a body name."""
+    for suffix, kind in KIND_BY_SUFFIX:
+        if name.endswith(suffix):
+            return kind
+    if name.endswith("组") and parent and not name.endswith(("推进组", "评审组")):
+        return "working_group"
+    return "other"
+
+
+def _trim_name(run: str) -> str:
+    """Cut a CJK run that ends in a body suffix down to the body's name."""
+    s = run
+    for m in list(_SETUP.finditer(s))[-1:]:
+        s = s[m.end():]
+    if "由" in s and "的" in s:  # 成立由市政府分管副市长任组长的X领导组
+        s = s[s.rindex("的") + 1:]
+    s = re.sub(r"^(?:决定|同意|负责|市政府|市人民政府|进一步|加强|的)+(?=.{4})", "", s)
+    return s.strip("“”\"")
+
+
+def _good_name(name: str) -> bool:
+    if len(name) < 4 or name in _SUFFIXES or _NOT_BODY_PREFIX.match(name):
+        return False
+    if name.endswith("委员会") and _AGENCY_COMMITTEES.search(name):
+        return False
+    return not re.search(r"[，,。；;:：、]", name)
+
+
+# ---------------------------------------------------------------------------------------------
+# the prose stream: wrapped lines joined, with a map back to source lines
+
+@dataclass
+class _Stream:
+    text: str
+    lines: list[int]  # source line of each character
+
+    def line_at(self, i: int) -> int:
+        return self.lines[min(max(i, 0), len(self.lines) - 1)] if self.lines else 0
+
+
+def _clean_line(raw: str) -> str:
+    s = _HTML_CELL.sub("\t", raw)
+    s = _HTML_TAG.sub("", s).replace("**", "").replace("\u3000", " ")
+    s = re.sub(r"^\s*#+\s*", "", s)
+    return s.rstrip()
+
+
+def _is_hard_start(s: str) -> bool:
+    return bool(ROLE_LABEL.match(s) or re.match(r"^\s*(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、．])", s))
+
+
+def _stream(doc: Document) -> _Stream:
+    chars: list[str] = []
+    where: list[int] = []
+    prev_open = False
+    for no, raw in doc.numbered():
+        if not raw.strip():
+            continue
+        heading = raw.lstrip().startswith("#")
+        s = _clean_line(raw)
+        tabbed = "\t" in s.strip("\t ")
+        s = s.replace("\t", "\n")
+        s = undouble(s.strip())
+        if not s:
+            continue
+        if not (prev_open and not heading and not tabbed and not _is_hard_start(s)):
+            chars.append("\n")
+            where.append(no)
+        for ch in s:
+            if ch in " \u3000":
+                continue
+            chars.append(ch)
+            where.append(no)
+        prev_open = not heading and not tabbed and not re.search(r"[。；;：:！？!?]$", s)
+    return _Stream("".join(chars), where)
+
+
+# ---------------------------------------------------------------------------------------------
+# declarations
+
+_PRIORITY = {"intro": 0, "setup": 1, "heading": 2, "row": 3, "title": 4, "enum": 5}
+
+
+@dataclass
+class _Decl:
+    name: str
+    line: int
+    how: str
+    end_line: int | None = None
+    alias: str | None = None
+    parent_hint: str | None = None  # text naming the parent (``指挥部``, ``总指挥部``)
+
+
+def _heading_text(raw: str) -> str | None:
+    """The text of a heading line (markdown, bold lead, or a short numbered line), else None."""
+    t = raw.strip()
+    if not t:
+        return None
+    if t.startswith("#"):
+        return undouble(_clean_line(t)).strip()
+    m = re.match(r"^\*\*(.+?)\*\*", t)
+    if m:
+        return undouble(m.group(1)).strip()
+    if len(t) <= 40 and re.match(r"^(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+(?:\.\d+)+)", t):
+        return undouble(t)
+    return None
+
+
+def _declarations(doc: Document, st: _Stream) -> list[_Decl]:
+    decls: list[_Decl] = []
+    lines = dict(doc.numbered())
+    # headings, list titles and table rows
+    for no, raw in doc.numbered():
+        text = _heading_text(raw)
+        if text:
+            core = squeeze(_NUMBERING.sub("", squeeze(text), count=1)).rstrip("。.:：")
+            core = re.sub(r"^(?:成立|设立|组建)", "", core)
+            how = "heading"
+            title = _LIST_TITLE.search(core)
+            if title and not core.endswith(_SUFFIXES):
+                core, how = core[:title.start()], "title"
+            core = core.removeprefix("附件").lstrip("0123456789:：")
+            if core.endswith(_SUFFIXES) and _good_name(core) and not _GENERIC.search(core):
+                decls.append(_Decl(core, no, how))
+            elif how == "heading" and _GROUP_RE.search(core) and 3 <= len(core) <= 12 and not _GENERIC.search(core):
+                decls.append(_Decl(core, no, how))
+            continue
+        cells = [c.strip() for c in _clean_line(raw).split("\t")]
+        if len(cells) >= 2 and cells[0] and ROLE_LABEL.search("\n".join(cells[1:])) is None:
+            pass
+        if len(cells) >= 2 and cells[0]:
+            first = squeeze(cells[0])
+            rest = "\n".join(cells[1:])
+            if (first.endswith(_SUFFIXES) or _GROUP_RE.search(first)) and 3 <= len(first) <= 20 \
+                    and re.search(r"(?:^|\n|\s)(?:组\s*长|指挥长|成员单位|召集人)\s*[:：]", rest) and _good_name(first + "xx"[:max(0, 4 - len(first))]):
+                decls.append(_Decl(first, no, "row"))
+    text = st.text
+    # set-up clauses and introductions
+    for clause in re.finditer(r"[^\n。；;!！?？]+", text):
+        c = clause.group(0)
+        base = clause.start()
+        for m in _NAME_RE.finditer(c):
+            run, a = m.group(0), m.start()
+            # extend the run leftwards over name characters (finditer starts at the first CJK char anyway)
+            name = _trim_name(run)
+            if not _good_name(name):
+                continue
+            start = base + m.end() - len(name)
+            before = c[:m.end() - len(name)]
+            after = c[m.end():]
+            setup = re.search(r"(?:成立|设立|组建|增设|建立)(?:了)?(?:由[^,，]*的)?$", before)
+            alias = _SHORT_NAME.match(after)
+            intro = _INTRO.search(after[:60]) or re.match(r"由[^,，。]{0,60}组成", after)
+            if not (setup or intro):
+                continue
+            if _GENERIC.search(before[-30:]) or _GENERIC.search(name):
+                continue
+            if setup and re.search(r"(?:下设|增设)", before[-4:]) is None and re.search(r"办公室$", before[:setup.start()]):
+                pass
+            how = "intro" if intro and not setup else "setup"
+            first, last = st.line_at(start), st.line_at(base + m.end() - 1)
+            decls.append(_Decl(name, first, how, end_line=last if last != first else None,
+                               alias=alias.group("alias") if alias else None))
+        # enumerations: 下设综合组、扑救组…等9个工作组 / 增设防汛会商小组和抗旱会商小组
+        for m in re.finditer(r"(?P<subj>[\u4e00-\u9fff]{0,20}?)(?:下设|增设)(?P<items>[\u4e00-\u9fff、和及]+?)"
+                             r"(?:等?[\d一二三四五六七八九十两]+个(?:专项)?(?:应急)?(?P<kind>工作组|小组|组|指挥部|专项应急指挥部)|$|[,，])", c):
+            items = [i for i in re.split(r"[、和及]", m.group("items")) if i]
+            subj = m.group("subj")
+            groups = [i for i in items if i.endswith("组") and 3 <= len(i) <= 12 and not _GENERIC.search(i)]
+            if len(groups) == len(items) and groups:
+                for g in groups:
+                    pos = base + m.start("items") + m.group("items").index(g)
+                    decls.append(_Decl(g, st.line_at(pos), "enum", parent_hint=subj or "办公室"))
+            elif m.group("kind"):
+                decls.append(_Decl("", st.line_at(base + m.start()), "children",
+                                   parent_hint=(subj or "") + "|" + m.group("kind")))
+    return sorted(decls, key=lambda d: (d.line, _PRIORITY.get(d.how, 9)))
+
+
+def _same_body(a: str, b: str) -> bool:
+    """``市X`` ~ ``晋城市X``; ``X建设工作领导小组`` ~ ``X工作领导小组`` (one a subsequence of the other)."""
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    if len(short) < 4 or len(short) / len(long_) < 0.7:
+        return False
+    suffix = next((s for s in _SUFFIXES if long_.endswith(s)), None)
+    if suffix is None or not short.endswith(suffix):
+        if not (short.endswith("组") and long_.endswith("组")):
+            return False
+    it = iter(long_)
+    return all(ch in it for ch in short) and short[:2] in long_[:5] + short[:2] * (short[0] in "市晋")
+
+
+@dataclass
+class _Body:
+    decls: list[_Decl] = field(default_factory=list)
+    parent: str | None = None
+    office: str | None = None
+
+    @property
+    def main(self) -> _Decl:
+        return min(self.decls, key=lambda d: (_PRIORITY.get(d.how, 9), d.line))
+
+    @property
+    def name(self) -> str:
+        return self.main.name
+
+    @property
+    def first(self) -> int:
+        return min(d.line for d in self.decls)
+
+
+def _merge(decls: list[_Decl]) -> list[_Body]:
+    bodies: list[_Body] = []
+    for d in decls:
+        if d.how == "children":
+            continue
+        for b in bodies:
+            if any(_same_body(d.name, x.name) for x in b.decls):
+                b.decls.append(d)
+                break
+        else:
+            bodies.append(_Body([d]))
+    return bodies
+
+
+# ---------------------------------------------------------------------------------------------
+# composition lists
+
+@dataclass
+class _Member:
+    role: str
+    name: str
+    post: str | None
+    concurrent: bool
+    line: int
+    col: str = "L"
+    labelled: bool = False
+
+
+def _label(s: str) -> tuple[str | None, str]:
+    m = ROLE_LABEL.match(s)
+    if not m:
+        return None, s
+    return clean_role(m.group("role")), s[m.end():].strip().strip("*").strip()
+
+
+def _parse_cells(no: int, cells: list[str]) -> tuple[list[_Member], bool]:
+    """Items of one table row; the flag says whether the row holds anything list-like."""
+    items: list[_Member] = []
+    empties = 0
+    pending: str | None = None
+    last: _Member | None = None
+    listlike = False
+    for raw in cells:
+        c = raw.strip()
+        if not c:
+            empties += 1
+            continue
+        role, rest = _label(c)
+        if role:
+            pending, listlike = role, True
+            if not rest:
+                continue
+            c = rest
+        parsed = split_name_post(c) if len(squeeze(c)) <= 40 else None
+        if parsed and (parsed[1] is None or is_person_name(parsed[0])) and len(c.split()) <= 4:
+            name, post, conc = parsed
+            col = "L" if not items and empties < 2 else "R"
+            last = _Member(pending or "", name, post, conc, no, col, labelled=pending is not None)
+            items.append(last)
+            pending, listlike = None, True
+        elif last is not None and last.post is None and len(squeeze(c)) <= 40 and not re.search(r"[。:：]", c) \
+                and not split_names(c):
+            last.post = squeeze(c)
+            if last.post.endswith(("(兼)", "（兼）")):
+                last.post, last.concurrent = last.post[:-3] or None, True
+        elif role and not parsed:
+            last = None  # a label holding a post or placeholder: an ex-officio seat, not a person
+    return items, listlike
+
+
+def _parse_lists(doc: Document, lo: int, hi: int) -> list[_Member]:
+    """Members of every role-labelled list between source lines ``lo`` and ``hi``."""
+    out: list[_Member] = []
+    role: str | None = None
+    last: _Member | None = None
+    active = False
+    table: list[list[_Member]] = []
+
+    def flush_table() -> None:
+        nonlocal role
+        if not table:
+            return
+        two_col = any({m.col for m in row} == {"L", "R"} for row in table)
+        rows = [m for row in table for m in row]
+        if two_col:
+            left = [m for m in rows if m.col == "L"]
+            right = [m for m in rows if m.col == "R"]
+            for m in left:
+                role = m.role if m.labelled else (role or "成员")
+                m.role = role
+                out.append(m)
+            for m in right:
+                role = m.role if m.labelled else (role or "成员")
+                m.role = role
+                out.append(m)
+        else:
+            for m in rows:
+                role = m.role if m.labelled else (role or "成员")
+                m.role = role
+                out.append(m)
+        table.clear()
+
+    for no in range(lo, hi + 1):
+        raw = doc.line(no)
+        s = _clean_line(raw)
+        if not s.strip():
+            continue
+        if raw.lstrip().startswith("#"):
+            flush_table()
+            active, last = False, None
+            continue
+        cells = s.split("\t")
+        if len([c for c in cells if c.strip()]) >= 2 or (len(cells) >= 2 and cells[0].strip() == ""):
+            items, listlike = _parse_cells(no, cells)
+            if items or (listlike and active):
+                if items and not active and not any(m.labelled for m in items):
+                    continue  # a table that no role label opened is not a composition list
+                active = True
+                table.append(items)
+                last = items[-1] if items else last
+                continue
+            if active and table:
+                continue  # a row of duty text inside the table
+            flush_table()
+            active, last = False, None
+            continue
+        flush_table()
+        line = s.strip()
+        lab, rest = _label(line)
+        if lab:
+            role, active, last = lab, True, None
+            if not rest:
+                continue
+            line = rest
+        elif not active:
+            continue
+        if not lab and last is not None and not post_complete(last.post) and last.post is not None \
+                and not re.search(r"\s", line) and len(line) <= 30 and not re.search(r"[。,，:：]", line) \
+                and not (is_person_name(line)):
+            last.post = (last.post or "") + squeeze(line)
+            continue
+        names = split_names(line)
+        if names:
+            for n in names:
+                out.append(_Member(role or "成员", n, None, False, no))
+            last = None
+            continue
+        parsed = split_name_post(line) if len(squeeze(line)) <= 60 and not re.search(r"[。]", line[:-1]) else None
+        if parsed and not re.search(r"[,，;；]", line):
+            name, post, conc = parsed
+            last = _Member(role or "成员", name, post, conc, no)
+            out.append(last)
+            continue
+        if not lab and last is not None and len(line) <= 30 and not re.search(r"[。,，:：]", line):
+            last.post = (last.post or "") + squeeze(line)
+            continue
+        if lab:
+            last = None  # label with a post or placeholder (a seat)
+            continue
+        active, last = False, None
+    flush_table()
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# composition sentences
+
+_ROLE_ALT = "|".join(map(re.escape, ROLES))
+_P_SERVE = re.compile(rf"^(?P<who>.+?)(?:同志)?(?P<verb>兼任|担任|任)(?P<role>{_ROLE_ALT})(?:职务)?$")
+_P_BY = re.compile(rf"(?P<role>{_ROLE_ALT})由(?P<who>[^,，。;；由]+?)(?:同志)?(?P<verb>兼任|担任|出任)")
+_P_BY_SERVE = re.compile(rf"由(?P<who>[^,，。;；由]+?)(?:同志)?(?P<verb>兼任|担任|任)(?P<role>{_ROLE_ALT})")
+_P_LABEL = re.compile(r"(?P<role>办公室(?:副)?主任)[:：](?P<who>[^,，。;；\n]+)")
+
+
+def _people(who: str) -> list[tuple[str, str | None]]:
+    """``副市长、市公安局局长王斌权`` / ``鲍瑞卿和毕明荣`` -> [(name, post)]."""
+    pieces = [p for p in re.split(r"[、和及]", who) if p]
+    out: list[tuple[str, str | None]] = []
+    carry = ""
+    for p in pieces:
+        got = split_post_name(carry + ("、" if carry else "") + p)
+        if got:
+            out.append(got)
+            carry = ""
+        else:
+            carry = carry + ("、" if carry else "") + p
+    return out
+
+
+def _sentences_members(st: _Stream, lo: int, hi: int) -> list[_Member]:
+    out: list[_Member] = []
+    text = st.text
+    for sent in re.finditer(r"[^\n。；;]+", text):
+        a = sent.start()
+        if not lo <= st.line_at(a) <= hi and not lo <= st.line_at(sent.end() - 1) <= hi:
+            continue
+        s = sent.group(0)
+        for cl in re.finditer(r"[^,，]+", s):
+            c = cl.group(0)
+            m = _P_SERVE.match(c)
+            if m and "由" not in m.group("who"):
+                conc = m.group("verb") == "兼任"
+                who = m.group("who")
+                for name, post in _people(who):
+                    pos = a + cl.start() + who.find(name)
+                    out.append(_Member(m.group("role"), name, post, conc, st.line_at(pos)))
+        for pat in (_P_BY, _P_BY_SERVE):
+            for m in pat.finditer(s):
+                who = m.group("who")
+                ppl = _people(who)
+                if not ppl:
+                    continue
+                for name, post in ppl:
+                    pos = a + m.start("who") + who.find(name)
+                    out.append(_Member(m.group("role"), name, post, m.group("verb") == "兼任", st.line_at(pos)))
+        for m in _P_LABEL.finditer(s):
+            got = split_name_post(m.group("who"))
+            if got and is_person_name(got[0]):
+                name, post, conc = got
+                out.append(_Member(m.group("role"), name, post, conc, st.line_at(a + m.start("who"))))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# putting it together
+
+def _is_chronicle(doc: Document) -> bool:
+    return not doc.number and "大事记" in (doc.title or "")
+
+
+def _office(st: _Stream, lo: int, hi: int) -> str | None:
+    for m in re.finditer(r"办(?:公室|事机构)[^。；;\n]{0,40}?设在(?P<a>[^,，。;；、)）\n]+)", st.text):
+        if lo <= st.line_at(m.start("a")) <= hi:
+            return m.group("a")
+    return None
+
+
+@dataclass
+class _Analysis:
+    bodies: list[_Body]
+    segments: list[tuple[_Body, int, int]]
+    stream: _Stream
+
+
+def _analyse(doc: Document) -> _Analysis:
+    st = _stream(doc)
+    if _is_chronicle(doc):
+        return _Analysis([], [], st)
+    decls = _declarations(doc, st)
+    bodies = _merge(decls)
+    # segments: each non-enumeration declaration opens one, up to the next
+    starts = sorted({(d.line, id(b)): (d.line, b) for b in bodies for d in b.decls if d.how != "enum"}.values(),
+                    key=lambda x: x[0])
+    segments: list[tuple[_Body, int, int]] = []
+    for i, (line, b) in enumerate(starts):
+        nxt = next((l for l, bb in starts[i + 1:] if l > line), doc.end + 1)
+        segments.append((b, line, nxt - 1))
+    by_name = {b.name: b for b in bodies}
+    # parents
+    children_hints = [d for d in decls if d.how == "children"]
+    for b in bodies:
+        for d in b.decls:
+            if d.how == "enum" and d.parent_hint is not None and b.parent is None:
+                prior = [x for x in bodies if x is not b and x.first <= d.line and x.name.endswith(("指挥部", "领导小组", "领导组", "委员会"))]
+                hint = d.parent_hint
+                named = [x for x in prior if hint and (x.name.endswith(hint) or hint.endswith(x.name[-4:]))]
+                pick = (named or prior)
+                if pick:
+                    b.parent = max(pick, key=lambda x: x.first).name
+        if b.parent is None:
+            for h in children_hints:
+                subj, kind = (h.parent_hint or "|").split("|")
+                if h.line < b.first and b.name.endswith(kind[-3:]):
+                    prior = [x for x in bodies if x is not b and x.first <= h.line]
+                    if prior:
+                        b.parent = max(prior, key=lambda x: x.first).name
+    for b in bodies:
+        for _, lo, hi in (s for s in segments if s[0] is b):
+            b.office = b.office or _office(st, lo, hi)
+    del by_name
+    return _Analysis(bodies, segments, st)
+
+
+def _mention(b: _Body, segments: list[tuple[_Body, int, int]], doc: Document) -> BodyMention:
+    main = b.main
+    own = [(lo, hi) for bb, lo, hi in segments if bb is b]
+    listed = [(lo, hi) for lo, hi in own if any(ROLE_LABEL.match(_clean_line(doc.line(n))) or "成员单位" in doc.line(n)
+                                               or ROLE_LABEL.search(_clean_line(doc.line(n)).split("\t")[-1] or "")
+                                               for n in range(lo, hi + 1))]
+    lo, hi = (listed or own or [(main.line, main.line)])[0]
+    aliases = tuple(dict.fromkeys([d.name for d in b.decls if d.name != main.name]
+                                  + [d.alias for d in b.decls if d.alias]))
+    return BodyMention(name=main.name, kind=body_kind(main.name, b.parent), line=main.line, start=lo, end=hi,
+                       parent=b.parent, office_agency=b.office, aliases=aliases, end_line=main.end_line)
 
 
 def find_bodies(doc: Document) -> list[BodyMention]:
-    """Bodies set out in ``doc``, in order of their composition passages."""
-    return []
+    """Bodies set out in ``doc``, in order of their first declaration."""
+    an = _analyse(doc)
+    return [_mention(b, an.segments, doc) for b in sorted(an.bodies, key=lambda b: b.first)]
+
+
+def body_segments(doc: Document) -> list[tuple[BodyMention, int, int]]:
+    """Every passage (first line, last line) that belongs to a body, in document order."""
+    an = _analyse(doc)
+    mentions = {id(b): _mention(b, an.segments, doc) for b in an.bodies}
+    return [(mentions[id(b)], lo, hi) for b, lo, hi in an.segments]
 
 
 def extract(doc: Document) -> list[Fact]:
     """Body and membership facts found in ``doc``."""
-    return []
+    an = _analyse(doc)
+    facts: list[Fact] = []
+    title = doc.doc_title
+    for b in sorted(an.bodies, key=lambda b: b.first):
+        m = _mention(b, an.segments, doc)
+        facts.append(BodyFact(src=Src(doc.file, m.line, m.end_line), doc=doc.doc_key, body=m.name, kind=m.kind,
+                              parent_body=m.parent, office_agency=m.office_agency, aliases=m.aliases,
+                              doc_title=title))
+        seen: dict[tuple[str, str], _Member] = {}
+        members: list[_Member] = []
+        for bb, lo, hi in an.segments:
+            if bb is b:
+                members += _parse_lists(doc, lo, hi)
+        for bb, lo, hi in an.segments:
+            if bb is b:
+                members += _sentences_members(an.stream, lo, hi)
+        for mem in members:
+            key = (mem.name, mem.role)
+            if key not in seen or (seen[key].post is None and mem.post):
+                seen[key] = mem
+        for mem in seen.values():
+            facts.append(MembershipFact(src=Src(doc.file, mem.line), doc=doc.doc_key, body=m.name, person=mem.name,
+                                        role=mem.role, position=mem.post or None, concurrent=mem.concurrent,
+                                        doc_title=title))
+    return facts
+
+
+__all__ = ["BodyMention", "find_bodies", "body_segments", "body_kind", "extract"]

@@ -1,0 +1,164 @@
+"""People and their posts as composition lists print them.
+
+Splits ``张 三 市财政局副局长`` / ``林克庆省委常委、常务副省长`` / ``刘惠祥(市委常委、常务副市长)`` into a
+person name and a post, recognises role labels (``组 长:``, ``副指挥长：``) and tells a personal
+name from a post or an agency by structure: a 2–4 character run that starts with a surname and holds
+none of the characters agencies and posts are built from.
+"""
+from __future__ import annotations
+
+import re
+
+# Common single-character surnames (the first character of most Chinese personal names) and
+# compound surnames; a structural test, not a list of people.
+SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任"
+    "沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫"
+    "孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅"
+    "童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车"
+    "项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛"
+    "仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区"
+    "郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍"
+    "辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣"
+    "信展阴昝智幸奉植衡富尧闭由郗鄂么占毋续"
+    # traditional forms of common surnames
+    "劉陳楊黃趙吳週孫馬鄭謝韓馮鄧蕭葉蘇魏呂盧薛閆雷龍陶賀顧龔萬錢嚴戴湯溫莊聶魯嶽殷歐耿關蘭焦柳紀梅"
+)
+COMPOUND_SURNAMES = ("欧阳", "上官", "司马", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "夏侯",
+                     "司徒", "端木", "申屠", "长孙", "宇文", "歐陽", "司馬", "諸葛")
+
+# Characters that mark a run as a post or an agency rather than a person's given name.
+_NOT_IN_NAME = set("市省县区局委办部厅处室府党镇乡村街道司院所站组的由为在及或等各负责单位兼任担")
+
+# A post is complete when it ends with a title word; otherwise a wrapped line continues it.
+TITLE_ENDINGS = ("长", "任", "记", "员", "理", "席", "委", "编", "官", "师", "监", "令", "事", "书", "干部",
+                 "专员", "总", "助理", "主管", "代表", "部长", "经理", "秘书长", "政委")
+
+# Role labels as printed before a colon, longest first so 副组长 wins over 组长.
+ROLES = (
+    "第一副组长", "常务副组长", "执行副组长", "副组长", "组长",
+    "常务副总指挥", "副总指挥", "总指挥", "第一指挥长", "常务副指挥长", "副指挥长", "指挥长",
+    "副主任委员", "主任委员", "常务副主任", "办公室副主任", "办公室主任", "副主任", "主任",
+    "副召集人", "召集人", "常务副主席", "副主席", "主席", "副秘书长", "秘书长",
+    "成员", "委员", "组员", "顾问", "联络员", "副团长", "团长",
+)
+_ROLE_ALT = "|".join(r"\s*".join(map(re.escape, role)) for role in ROLES)
+ROLE_LABEL = re.compile(rf"^[\s*#>]*(?P<role>{_ROLE_ALT})\s*[*]*\s*[:：]\s*[*]*")
+ROLE_WORD = re.compile(rf"(?:{'|'.join(map(re.escape, ROLES))})")
+
+_WS = re.compile(r"\s+")
+_PAREN_POST = re.compile(r"^(?P<name>.+?)\s*[（(](?P<post>[^()（）]*)[)）]\s*$")
+_CONCURRENT = re.compile(r"^[（(]?\s*兼(?:任)?\s*[)）]?$")
+# Where a post glued after a name may begin.
+_POST_START = re.compile(r"^(?:市|省|县|区|州|盟|旗|副|常务|中共|中国|国家|国务院|党|政府|团|武警|军分区|晋|"
+                         r"开发区|高新区|自治|人民|公安|财政|教育|总|主任|书记|局长|部长|秘书|调研员|巡视员)")
+
+
+def squeeze(s: str) -> str:
+    """All whitespace removed (``吴 鹏`` -> ``吴鹏``)."""
+    return _WS.sub("", s)
+
+
+def clean_role(label: str) -> str:
+    """A role label as the gold writes it: spaces and markup removed."""
+    return squeeze(label).strip("*:：")
+
+
+def is_person_name(s: str) -> bool:
+    """True when ``s`` (whitespace removed) reads as a Chinese personal name of 2–4 characters."""
+    s = squeeze(s)
+    if not 2 <= len(s) <= 4 or not all("\u4e00" <= ch <= "\u9fff" for ch in s):
+        return False
+    if s.startswith(COMPOUND_SURNAMES):
+        given = s[2:]
+        if not 1 <= len(given) <= 2:
+            return False
+    elif s[0] in SURNAMES:
+        given = s[1:]
+        if len(given) > 2:
+            return False
+    else:
+        return False
+    return all(ch not in _NOT_IN_NAME for ch in given) and not ROLE_WORD.fullmatch(s)
+
+
+def post_complete(post: str | None) -> bool:
+    """True when ``post`` ends with a title word (so the next line is not its continuation)."""
+    return bool(post) and post.endswith(TITLE_ENDINGS)  # type: ignore[union-attr]
+
+
+def _glued_split(s: str) -> tuple[str, str] | None:
+    """``林克庆省委常委`` -> (``林克庆``, ``省委常委``) when a post visibly starts after 2–4 characters."""
+    for k in (3, 2, 4):
+        if len(s) > k and is_person_name(s[:k]) and _POST_START.match(s[k:]):
+            return s[:k], s[k:]
+    return None
+
+
+def split_name_post(text: str) -> tuple[str, str | None, bool] | None:
+    """``NAME POST`` as a list prints it -> (name, post or None, concurrent).
+
+    Handles padded names (``祁 砖 山西煤矿…``), posts in brackets (``刘惠祥(市委常委)``),
+    ``(兼)`` marks and names glued to their posts. ``None`` when the text does not start with a name.
+    """
+    text = text.strip().rstrip("。;；,，")
+    if not text:
+        return None
+    concurrent = False
+    m = _PAREN_POST.match(text)
+    if m and is_person_name(m.group("name")):
+        post = squeeze(m.group("post"))
+        if _CONCURRENT.match(post):
+            return squeeze(m.group("name")), None, True
+        if post.endswith("兼") or post.startswith("兼"):
+            concurrent, post = True, post.strip("兼,，、")
+        return squeeze(m.group("name")), post or None, concurrent
+    if re.search(r"[（(]\s*兼\s*[)）]$", text):
+        concurrent, text = True, re.sub(r"[（(]\s*兼\s*[)）]$", "", text).strip()
+    tokens = text.split()
+    # a padded two-character name: ``张 三 post`` or ``张　三``
+    if len(tokens) >= 2 and len(tokens[0]) == 1 and len(tokens[1]) == 1 and is_person_name(tokens[0] + tokens[1]):
+        name, rest = tokens[0] + tokens[1], tokens[2:]
+    elif len(tokens) >= 2 and len(tokens[0]) == 1 and len(tokens[1]) == 2 and is_person_name(tokens[0] + tokens[1]) \
+            and not is_person_name(tokens[1]):
+        name, rest = tokens[0] + tokens[1], tokens[2:]
+    elif is_person_name(tokens[0]):
+        name, rest = tokens[0], tokens[1:]
+    else:
+        glued = _glued_split(squeeze(tokens[0]))
+        if not glued:
+            return None
+        name, rest = glued[0], [glued[1], *tokens[1:]]
+    post = squeeze("".join(rest)) or None
+    return name, post, concurrent
+
+
+def split_names(text: str) -> list[str] | None:
+    """``卢焱群、龙福清`` or ``张三 李四 王五`` -> the names, or ``None`` if any item is not a name."""
+    text = text.strip().rstrip("。;；,，")
+    parts = [p for p in re.split(r"[、,，;；]|\s{2,}|\t", text) if p.strip()]
+    if len(parts) == 1 and " " in text.strip():
+        parts = text.split()
+    if len(parts) < 2:
+        return None
+    names = [squeeze(p) for p in parts]
+    return names if all(is_person_name(n) for n in names) else None
+
+
+def split_post_name(text: str) -> tuple[str, str | None] | None:
+    """``市政府副秘书长杨金中`` -> (``杨金中``, ``市政府副秘书长``): a name printed after its post."""
+    s = squeeze(text).removesuffix("同志")
+    if is_person_name(s):
+        return s, None
+    for k in (3, 2, 4):
+        if len(s) <= k:
+            continue
+        name, post = s[-k:], s[:-k]
+        if is_person_name(name) and post_complete(post) and not (k == 3 and post_complete(post + name[0])
+                                                                  and is_person_name(name[1:]) and name[0] not in SURNAMES):
+            return name, post
+    return None
+
+
+__all__ = ["ROLES", "ROLE_LABEL", "SURNAMES", "is_person_name", "split_name_post", "split_names",
+           "split_post_name", "post_complete", "clean_role", "squeeze"]
