@@ -256,27 +256,34 @@ def _first_clause(text: str) -> str:
 
 
 def _task_for_line(t: _Text, lineno: int) -> str:
-    """The task a statement on ``lineno`` belongs to: the nearest heading or numbered item above,
-    else the first sentence of its own paragraph."""
+    """The task a statement on ``lineno`` belongs to: the heading or numbered item its paragraph
+    starts with (or the heading right above it), else its paragraph's first sentence. Paragraphs
+    may be wrapped over several source lines."""
     lines = t.doc.lines
     i = lineno - t.doc.start
-    own = lines[i]
-    bold = re.match(r"^\s*\*\*(.+?)\*\*", own)
+    bold = re.match(r"^\s*\*\*(.+?)\*\*", lines[i])
     if bold:
         return _first_clause(bold.group(1))
-    if _NUMBERING.match(own) and not own.lstrip().startswith(("(", "（")) or _HEADING.match(own):
-        return _first_clause(own)
-    seen = 0
-    for k in range(i - 1, max(-1, i - 12), -1):
-        prev = lines[k]
-        if not prev.strip():
+    start = i
+    for k in range(i - 1, max(-1, i - 20), -1):
+        prev = lines[k].strip()
+        if not prev:
             continue
-        seen += 1
         if _HEADING.match(prev):
-            return _first_clause(prev)
-        if seen >= 4:
+            start = k
             break
-    return _first_clause(own)
+        if prev.endswith(("。", ")", "）", "〕", "】", "]")):
+            break  # the previous paragraph (or statement) ends here
+        start = k
+    if start == i and lines[i].strip()[:1] in _OPENERS + "责牵配":
+        # the statement stands on a line of its own: it closes the paragraph above
+        k = i - 1
+        while k >= 0 and not lines[k].strip():
+            k -= 1
+        if k >= 0 and k > i - 20:
+            return _task_for_line(t, t.doc.start + k)
+    joined = "".join(x.strip() for x in lines[start:i + 1])
+    return _first_clause(_LABEL.split(joined, maxsplit=1)[0] or joined)
 
 
 # --- tables ----------------------------------------------------------------------------------
