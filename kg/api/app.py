@@ -1,0 +1,90 @@
+"""The FastAPI application: routers, static files, offline API docs, error handling."""
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+from typing import AsyncIterator
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+from kg.api.config import ApiConfig
+from kg.api.graphdata import UnknownLabel
+from kg.api.routers import cypher, entities, export, health, pages, queries, search, viz
+from kg.store.base import GraphStore, StoreError
+from viz.pages import STATIC_DIR
+
+
+def _first_line(err: Exception) -> str:
+    text = str(err).strip()
+    return text.splitlines()[0] if text else type(err).__name__
+
+
+def _validation_message(err: RequestValidationError) -> str:
+    parts = []
+    for e in err.errors():
+        where = ".".join(str(p) for p in e.get("loc", ()) if p not in ("query", "path", "body"))
+        parts.append(f"{where}: {e.get('msg', 'invalid')}" if where else e.get("msg", "invalid"))
+    return "; ".join(parts) or "invalid request"
+
+
+def create_app(config: ApiConfig | None = None, store: GraphStore | None = None) -> FastAPI:
+    """The app over ``store`` (kept open by the caller), or over the store ``config`` names (opened here)."""
+    config = config or ApiConfig.from_env()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        owned = None
+        if app.state.store is None:
+            from kg.store import open_store
+
+            owned = app.state.store = open_store(config.store)
+        try:
+            yield
+        finally:
+            if owned is not None:
+                owned.close()
+                app.state.store = None
+
+    app = FastAPI(title="govkg", version="0.1.0", lifespan=lifespan, docs_url=None, redoc_url=None,
+                  description="政府机构知识图谱 API: canned queries, search, entities, network pictures, export. "
+                              "Knowledge graph of Chinese government bodies extracted from city gazettes.")
+    app.state.store = store
+    app.state.settings = config
+    app.state.index = None
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, err: RequestValidationError) -> JSONResponse:
+        return JSONResponse({"detail": _validation_message(err), "errors": jsonable(err.errors())}, status_code=422)
+
+    @app.exception_handler(UnknownLabel)
+    async def unknown_label(request: Request, err: UnknownLabel) -> JSONResponse:
+        return JSONResponse({"detail": _first_line(err)}, status_code=400)
+
+    @app.exception_handler(StoreError)
+    async def store_down(request: Request, err: StoreError) -> JSONResponse:
+        return JSONResponse({"detail": f"store unavailable: {_first_line(err)}"}, status_code=503)
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        # the default page loads Swagger UI from a CDN; these are served from viz/static/vendor
+        return get_swagger_ui_html(openapi_url=app.openapi_url or "/openapi.json", title="govkg API",
+                                   swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
+                                   swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
+                                   swagger_favicon_url="/static/vendor/swagger-ui/favicon-32x32.png")
+
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    for module in (health, queries, search, entities, viz, export, pages):
+        app.include_router(module.router)
+    if config.allow_cypher:
+        app.include_router(cypher.router)
+    return app
+
+
+def jsonable(errors: list) -> list:
+    """Validation errors without the exception objects pydantic may put in ``ctx``."""
+    from fastapi.encoders import jsonable_encoder
+
+    return jsonable_encoder(errors, custom_encoder={Exception: str})

@@ -1,0 +1,80 @@
+"""``/viz/...``: network pictures (pyvis builders, vis-network drawing), as a page or as JSON."""
+from __future__ import annotations
+
+from typing import Annotated, Callable, Literal
+
+from fastapi import APIRouter, HTTPException, Path, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse
+
+from kg.api import graphdata
+from kg.api.deps import StoreDep
+from viz import network
+from viz.pages import render
+
+router = APIRouter(prefix="/viz", tags=["viz"])
+
+Format = Literal["html", "json"]
+IdPath = Annotated[str, Path(min_length=1, max_length=500)]
+FormatQ = Annotated[Format, Query(description="html: the page; json: the nodes and edges")]
+MaxNodes = Annotated[int, Query(ge=10, le=5000, description="aggregate beyond this many nodes")]
+
+KINDS: dict[str, tuple[str, str]] = {
+    "agency": ("机关单位的议事协调机构与共同成员单位", "an agency's bodies and co-members"),
+    "body": ("议事协调机构组成（按角色）", "a body's composition by role"),
+    "person": ("人员的任职与成员身份", "a person's posts and memberships"),
+    "agencies": ("机关单位共同参与网络", "agency co-membership network"),
+    "citations": ("文件引用网络", "citation graph"),
+}
+
+
+def _respond(request: Request, kind: str, name: str, fmt: str, max_nodes: int,
+             fetch: Callable[[], tuple[list[network.VNode], list[network.VEdge]]], directed: bool = True):
+    try:
+        nodes, edges = fetch()
+    except LookupError as err:
+        raise HTTPException(404, str(err)) from None
+    zh, en = KINDS[kind]
+    drawing = network.build(f"{name} — {zh}" if name else zh, nodes, edges, max_nodes=max_nodes, directed=directed)
+    if fmt == "json":
+        return JSONResponse(drawing.payload())
+    return render(request, "network.html", drawing=drawing, kind=kind, zh=zh, en=en)
+
+
+def _name(store, label: str, entity_id: str) -> str:
+    found = graphdata.find_nodes(store, entity_id, label)
+    if not found:
+        raise HTTPException(404, f"no {label} with id {entity_id!r}")
+    return found[0][1].get("name") or entity_id
+
+
+@router.get("/agency/{entity_id:path}", response_class=HTMLResponse, summary="An agency's bodies and co-members")
+def agency(request: Request, store: StoreDep, entity_id: IdPath, format: FormatQ = "html",
+           max_nodes: MaxNodes = network.MAX_NODES):
+    return _respond(request, "agency", _name(store, "Agency", entity_id), format, max_nodes,
+                    lambda: graphdata.agency_network(store, entity_id))
+
+
+@router.get("/body/{entity_id:path}", response_class=HTMLResponse, summary="A body's composition by role")
+def body(request: Request, store: StoreDep, entity_id: IdPath, format: FormatQ = "html",
+         max_nodes: MaxNodes = network.MAX_NODES):
+    return _respond(request, "body", _name(store, "Body", entity_id), format, max_nodes,
+                    lambda: graphdata.body_network(store, entity_id))
+
+
+@router.get("/person/{entity_id:path}", response_class=HTMLResponse, summary="A person's memberships and posts")
+def person(request: Request, store: StoreDep, entity_id: IdPath, format: FormatQ = "html",
+           max_nodes: MaxNodes = network.MAX_NODES):
+    return _respond(request, "person", _name(store, "Person", entity_id), format, max_nodes,
+                    lambda: graphdata.person_network(store, entity_id))
+
+
+@router.get("/agencies", response_class=HTMLResponse, summary="Agency co-membership network")
+def agencies(request: Request, store: StoreDep, format: FormatQ = "html", max_nodes: MaxNodes = network.MAX_NODES,
+             min_shared: Annotated[int, Query(ge=1, le=1000, description="only pairs sharing this many bodies")] = 1):
+    return _respond(request, "agencies", "", format, max_nodes,
+                    lambda: graphdata.comembership_network(store, min_shared), directed=False)
+
+
+@router.get("/citations", response_class=HTMLResponse, summary="Citation graph of documents")
+def citations(request: Request, store: StoreDep, format: FormatQ = "html", max_nodes: MaxNodes = network.MAX_NODES):
+    return _respond(request, "citations", "", format, max_nodes, lambda: graphdata.citation_network(store))
