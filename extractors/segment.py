@@ -34,7 +34,12 @@ _ORG_SUFFIX = re.compile(
     r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|办公室|办公厅|委员会|管理委员会|管委会|"
     r"局|厅|委|部|署|中心|院|会|政府|办)$"
 )
-_CHRONICLE = re.compile(r"^(?P<org>.{0,30}?)(?P<month>(?:\d{1,2}|[一二三四五六七八九十]{1,3})月份?)?大事记$")
+_CHRONICLE = re.compile(
+    r"^(?P<org>.{0,30}?)(?:\d{4}年)?(?P<month>(?:\d{1,2}|[一二三四五六七八九十]{1,3})月份?)?大事记$")
+_MASTHEAD = re.compile(r"^(?P<org>.{4,30}?)公报$")
+# the line before a number cited on a line of its own ends in an open bracket; the line after opens with a closing one
+_CITED_BEFORE = tuple("（(《》、，,")
+_CITED_AFTER = tuple("）)》、，,。；;")
 _TOC_ENTRY = re.compile(r"(?:\.{3,}|…{2,}|·{3,}|-{4,})\s*\d{1,4}\s*$")
 _TOC_HEAD = re.compile(r"^目录$")
 _ENUMERATED = re.compile(
@@ -78,8 +83,9 @@ def parse_date(line: str) -> str | None:
 
 
 def _is_org(name: str) -> bool:
-    return 4 <= len(name) <= 30 and not name.startswith("关于") and bool(_ORG_SUFFIX.search(name)) \
-        and not re.search(r"[，。；：:,、“”《》]|\d", name)
+    """A full name of an issuing body: ``晋城市人民政府``, not prose and not a short form (``市财政局``)."""
+    return 5 <= len(name) <= 30 and not name.startswith(("关于", "市", "县", "区", "省")) \
+        and bool(_ORG_SUFFIX.search(name)) and not re.search(r"[，。；：:,、“”《》]|\d", name)
 
 
 def split_orgs(raw: str) -> list[str]:
@@ -281,13 +287,26 @@ class _Issue:
         return first if short >= 3 else len(self.raw)
 
 
+def _neighbour(issue: _Issue, i: int, step: int) -> str:
+    j = i + step
+    while 0 <= j < len(issue.clean) and issue.blank(j):
+        j += step
+    return issue.clean[j] if 0 <= j < len(issue.clean) else ""
+
+
 def _find(issue: _Issue) -> list[_Found]:
     found: list[_Found] = []
+    seen: set[str] = set()
+    masthead = next((m.group("org") for c in issue.clean[:80] if (m := _MASTHEAD.match(c))), None)
     for i, c in enumerate(issue.clean):
         if i in issue.toc or not c:
             continue
         m = NUMBER_LINE.match(c)
         if m:
+            if m.group(1) in seen or _neighbour(issue, i, -1).endswith(_CITED_BEFORE) \
+                    or _neighbour(issue, i, 1).startswith(_CITED_AFTER):
+                continue  # a running header, a reprinted page, or a citation wrapped onto its own line
+            seen.add(m.group(1))
             start, title_lines, orgs = issue.heading_above(i)
             if not title_lines:
                 below, below_orgs = issue.heading_below(i)
@@ -297,9 +316,11 @@ def _find(issue: _Issue) -> list[_Found]:
             found.append(_Found(i, start, m.group(1), _title_text(title), orgs))
             continue
         ch = _CHRONICLE.match(c)
-        if ch and (ch.group("org") or ch.group("month")) and len(c) <= 40:
-            org = ch.group("org")
-            found.append(_Found(i, i, None, c, [org] if org and _is_org(org) else []))
+        if ch and c not in seen and len(c) <= 40 and (ch.group("month") or _is_org(ch.group("org"))) \
+                and (not ch.group("org") or _is_org(ch.group("org"))):
+            seen.add(c)
+            org = ch.group("org") or (masthead if masthead and _is_org(masthead) else None)
+            found.append(_Found(i, i, None, c, [org] if org else []))
     # a heading read upwards may run into the previous document's number line: keep them apart
     for prev, cur in zip(found, found[1:]):
         if cur.start <= prev.number_line:

@@ -153,3 +153,31 @@ def test_parse_date(line, expected):
 ])
 def test_split_orgs(line, expected):
     assert split_orgs(line) == expected
+
+
+def test_a_number_wrapped_onto_its_own_line_is_a_citation_not_a_document():
+    text = issue("广州市人民政府", "关于甲的通知", "穗府〔2019〕12号", "根据《乙办法》（", "粤府〔2018〕3号",
+                 "）制定本通知。")
+    assert [d.number for d in segment(text, "x.txt")] == ["穗府〔2019〕12号"]
+
+
+def test_a_number_printed_again_as_a_running_header_starts_no_document():
+    text = issue("关于甲的通知", "穗府〔2019〕12号", "正文。", "", "穗府〔2019〕12号", "", "正文续。")
+    [doc] = segment(text, "x.txt")
+    assert doc.end == 7
+
+
+@pytest.mark.parametrize("heading, expected", [
+    ("# 广州市人民政府公报|## 3月大事记", [(None, "3月大事记", "广州市人民政府")]),
+    ("广州市人民政府2021年3月大事记", [(None, "广州市人民政府2021年3月大事记", "广州市人民政府")]),
+    ("要认真编写大事记", []),
+])
+def test_chronicles(heading, expected):
+    text = issue(*heading.split("|"), "3月1日 市长主持召开常务会议。")
+    assert [(d.number, d.title, d.issuer) for d in segment(text, "x.txt")] == expected
+
+
+def test_a_list_of_units_over_a_heading_is_not_its_issuer():
+    text = issue("成员单位:", "市财政局", "市教育局", "", "关于乙的通知", "穗府〔2019〕13号", "正文。")
+    [doc] = segment(text, "x.txt")
+    assert (doc.start, doc.issuer) == (5, None)
