@@ -39,7 +39,8 @@ _TAIL = re.compile(
     r"(?:按照?|根据|依|依据|按照各自)?(?:职责|職責|职能|分工|属地)?(?:分工|分别|分別)?(?:共同|具体|具體)?"
     r"(?:牵头|牽頭|负责|負責|配合|协助|協助|协同|協同|参与|參與|落实|落實|建设管理|承担|承擔|主责|会同)"
 )
-_TAIL_REST = re.compile(r"(?:具体|具體)?(?:落实|落實|实施|實施|工作)?$")
+# what may follow the role word: ``负责具体落实``, ``牵头负责``, ``负责实施``
+_TAIL_REST = re.compile(r"(?:(?:具体|具體|分别|分別|共同|组织|組織)?(?:落实|落實|实施|實施|推进|推進|负责|負責|配合|工作))*[。.]?$")
 _LEAD_WORD = re.compile(r"牵头|牽頭")
 _COOP_WORD = re.compile(r"配合|协助|協助|协同|協同|参与|參與")
 
@@ -111,6 +112,8 @@ def _split_tail(segment: str) -> tuple[int, str | None]:
     last = None
     for m in _TAIL.finditer(segment):
         head = segment[:m.start()].rstrip()
+        if not _TAIL_REST.match(segment, m.end()):
+            continue
         if head and (AGENCY_SUFFIX.search(head) or head.endswith(("等", "府")) or is_placeholder(clean_name(head))):
             return m.start(), _role_of(segment[m.start():])
         last = m

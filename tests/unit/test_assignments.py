@@ -1,0 +1,98 @@
+"""Assignments (牵头/责任/配合) from brackets, labelled lines and role-column tables."""
+import pytest
+
+from extractors.assignments import extract
+from extractors.document import document_from_text
+
+
+def facts(text: str) -> list[tuple[str, str, int, int | None]]:
+    return [(f.agency, f.role, f.src.line, f.src.end_line) for f in extract(document_from_text(text))]
+
+
+CASES = [
+    # (责任单位:…) closing a task
+    ("1、优先使用贫困劳动力。(责任单位:市人社局、市财政局)",
+     [("市人社局", "责任", 1, None), ("市财政局", "责任", 1, None)]),
+    # role words close each run of agencies; placeholders drop out
+    ("推进整治。〔市生态环境局牵头,市水务局、市农业农村局配合,各县(市、区)人民政府负责具体落实〕",
+     [("市生态环境局", "牵头", 1, None), ("市水务局", "配合", 1, None), ("市农业农村局", "配合", 1, None)]),
+    ("建立制度。(市发展改革委、人行晋城中心支行牵头,市审批服务管理局、市住建局等部门按职责分别负责)",
+     [("市发展改革委", "牵头", 1, None), ("人行晋城中心支行", "牵头", 1, None),
+      ("市审批服务管理局", "责任", 1, None), ("市住建局", "责任", 1, None)]),
+    ("〔市生态环境局,市水务局按照职责分工牵头,各县(市、区)人民政府负责具体落实〕",
+     [("市生态环境局", "牵头", 1, None), ("市水务局", "牵头", 1, None)]),
+    ("建设公园。(市园林绿化服务中心建设管理,市教育局配合)",
+     [("市园林绿化服务中心", "责任", 1, None), ("市教育局", "配合", 1, None)]),
+    ("改善通行。(市公安局、城区政府负责,市城市管理局配合)",
+     [("市公安局", "责任", 1, None), ("城区政府", "责任", 1, None), ("市城市管理局", "配合", 1, None)]),
+    ("创建示范。(市食安办、市农业农村局,相关区县政府分工负责)",
+     [("市食安办", "责任", 1, None), ("市农业农村局", "责任", 1, None)]),
+    ("推进联运。(长治北站、龙门车务段牵头,市交通局参与)",
+     [("长治北站", "牵头", 1, None), ("龙门车务段", "牵头", 1, None), ("市交通局", "配合", 1, None)]),
+    # a rule makes the first listed agency the lead, in every bracket of the document
+    ("一、推进行动。(市农机发展中心、市农业农村局等负责。列第一位者为牵头单位,下同)\n二、加强领导。(市农业农村局、市财政局等负责)",
+     [("市农机发展中心", "牵头", 1, None), ("市农业农村局", "责任", 1, None),
+      ("市农业农村局", "牵头", 2, None), ("市财政局", "责任", 2, None)]),
+    # a name wrapped over a blank line spans both lines
+    ("加强评估。(责任单位:市生态环境\n\n局、城区人民政府)",
+     [("市生态环境局", "责任", 1, 3), ("城区人民政府", "责任", 3, None)]),
+    ("鼓励投保。(市市\n\n场监管局、晋城银保监分局按职责分\n\n工负责)",
+     [("市市场监管局", "责任", 1, 3), ("晋城银保监分局", "责任", 3, None)]),
+    # traditional characters, printed form kept
+    ("加強監管。(牽頭單位:市財政局;責任單位:市稅務局、市審計局)",
+     [("市財政局", "牵头", 1, None), ("市稅務局", "责任", 1, None), ("市審計局", "责任", 1, None)]),
+    # labelled lines outside brackets, wrapped lists
+    ("2. 汇总编制目录。\n\n责任部门:市行政审批服务管理局牵头,市发展改革委、市工信局负责。",
+     [("市行政审批服务管理局", "牵头", 3, None), ("市发展改革委", "责任", 3, None), ("市工信局", "责任", 3, None)]),
+    ("责任部门:市发展改革委、市医保\n\n局、市国投公司。",
+     [("市发展改革委", "责任", 1, None), ("市医保局", "责任", 1, 3), ("市国投公司", "责任", 3, None)]),
+    ("2.4.1现场处置组\n\n牵头单位：市规划和自然资源局\n\n成员单位：市应急管理局、市水务局",
+     [("市规划和自然资源局", "牵头", 3, None)]),
+    # shared level prefix
+    ("推进改革。(责任单位:市发展改革局、工业和信息化局)",
+     [("市发展改革局", "责任", 1, None), ("市工业和信息化局", "责任", 1, None)]),
+    # duties in running prose are not assignments
+    ("资金由市财政局负责保障,市教育局配合做好相关工作。", []),
+    ("支持职业院校(含技工院校,下同)共建实训中心。", []),
+    ("(市政府负责同志任组长)", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_statements(text: str, expected: list) -> None:
+    assert facts(text) == expected
+
+
+TABLES = [
+    # tab-separated, with a row that lost a cell in conversion (read from the right)
+    ("序号\t重点任务\t完成时限\t牵头单位\t配合单位\n"
+     "1\t编制规划。\t2020年6月前\t市工信局 晋城铁塔\t市住建局、基础电信企业\n"
+     "2\t智能矿山。\t市能源局\t各县(市、区)人民政府、市应急局\t\n"
+     "3\t人才培育。\t持续推进\t市人社局\t",
+     [("市工信局", "牵头", 2, None), ("晋城铁塔", "牵头", 2, None), ("市住建局", "配合", 2, None),
+      ("市能源局", "牵头", 3, None), ("市应急局", "配合", 3, None), ("市人社局", "牵头", 4, None)]),
+    # one role column last; its cell taken even when an extra empty cell follows
+    ("类别\t主要任务\t工程措施\t责任单位\n"
+     "\t煤炭监管\t抽检煤质。\t市市场监管局,各县(市、区)人民政府\t\n"
+     "\t降尘\t\t\t市住建局、市城市管理局",
+     [("市市场监管局", "责任", 2, None), ("市住建局", "责任", 3, None), ("市城市管理局", "责任", 3, None)]),
+    ("| 序号 | 工作任务 | 责任单位 |\n|---|---|---|\n| 1 | 建立台账 | 市生态环境局、市工信局 |",
+     [("市生态环境局", "责任", 3, None), ("市工信局", "责任", 3, None)]),
+    ("<table><tr><td>重点任务</td><td>牵头单位</td><td>配合单位</td></tr>\n"
+     "<tr><td>建设平台</td><td>市大数据应用局</td><td>市公安局、市应急局</td></tr></table>",
+     [("市大数据应用局", "牵头", 2, None), ("市公安局", "配合", 2, None), ("市应急局", "配合", 2, None)]),
+    # a table without a role column yields nothing
+    ("序号\t项目名称\t实施主体\n1\t污水处理厂\t市城市管理局", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", TABLES)
+def test_tables(text: str, expected: list) -> None:
+    assert sorted(facts(text)) == sorted(expected)
+
+
+def test_fact_fields() -> None:
+    [fact] = extract(document_from_text("(一)加强组织领导。统筹推进。(市发展改革委负责)"))
+    assert fact.doc == "测试〔2024〕1号"
+    assert fact.task == "加强组织领导"
+    assert fact.src.file == "fixture.txt"
