@@ -88,8 +88,18 @@ def _trim_name(run: str) -> str:
     return s.strip("“”\"")
 
 
+def _topic(name: str) -> str:
+    """What a body name says beyond its place prefix and generic words (``市指挥部`` -> ``''``)."""
+    core = re.sub(r"^(?:晋城市|[\u4e00-\u9fff]{2}[市省县]|市级|市|省)", "", name)
+    for suffix in _SUFFIXES:
+        if core.endswith(suffix):
+            core = core[:-len(suffix)]
+            break
+    return re.sub(r"^(?:工作|专项|应急)+|(?:工作|专项|应急)+$", "", core)
+
+
 def _good_name(name: str) -> bool:
-    if len(name) < 4 or name in _SUFFIXES or _NOT_BODY_PREFIX.match(name):
+    if len(name) < 4 or name in _SUFFIXES or _NOT_BODY_PREFIX.match(name) or len(_topic(name)) < 2:
         return False
     if name.endswith("委员会") and _AGENCY_COMMITTEES.search(name):
         return False
@@ -218,12 +228,13 @@ def _declarations(doc: Document, st: _Stream) -> list[_Decl]:
             start = base + m.end() - len(name)
             before = c[:m.end() - len(name)]
             after = c[m.end():]
-            setup = re.search(r"(?:成立|设立|组建|增设|建立)(?:了)?(?:由[^,，]*的)?$", before)
+            setup = re.search(r"(?:成立|设立|组建|增设|下设|建立)(?:了)?(?:由[^,，]*的)?$", before)
             alias = _SHORT_NAME.match(after)
             intro = _INTRO.search(after[:60]) or re.match(r"由[^,，。]{0,60}组成", after)
             if not (setup or intro):
                 continue
-            if _GENERIC.search(before[-30:]) or _GENERIC.search(name):
+            if _GENERIC.search(re.split(r"[,，]", before)[-1]) or _GENERIC.search(name) \
+                    or re.search(r"[,，]要[^,，]*$", before):
                 continue
             if setup and re.search(r"(?:下设|增设)", before[-4:]) is None and re.search(r"办公室$", before[:setup.start()]):
                 pass
@@ -247,10 +258,17 @@ def _declarations(doc: Document, st: _Stream) -> list[_Decl]:
     return sorted(decls, key=lambda d: (d.line, _PRIORITY.get(d.how, 9)))
 
 
-def _same_body(a: str, b: str) -> bool:
-    """``市X`` ~ ``晋城市X``; ``X建设工作领导小组`` ~ ``X工作领导小组`` (one a subsequence of the other)."""
-    if a == b:
+_PLACE = re.compile(r"^(?:晋城市|[\u4e00-\u9fff]{2}[市省县]|市级|市|省)")
+
+
+def _same_body(a: str, b: str, loose: bool = False) -> bool:
+    """``市X`` ~ ``晋城市X``; with ``loose`` also ``X建设工作领导小组`` ~ ``X工作领导小组``."""
+    if a == b or _PLACE.sub("", a) == _PLACE.sub("", b):
         return True
+    if (a.endswith(b) or b.endswith(a)) and min(len(a), len(b)) >= 5:
+        return True
+    if not loose:
+        return False
     short, long_ = sorted((a, b), key=len)
     if len(short) < 4 or len(short) / len(long_) < 0.7:
         return False
@@ -259,7 +277,7 @@ def _same_body(a: str, b: str) -> bool:
         if not (short.endswith("组") and long_.endswith("组")):
             return False
     it = iter(long_)
-    return all(ch in it for ch in short) and short[:2] in long_[:5] + short[:2] * (short[0] in "市晋")
+    return all(ch in it for ch in short)
 
 
 @dataclass
@@ -287,7 +305,7 @@ def _merge(decls: list[_Decl]) -> list[_Body]:
         if d.how == "children":
             continue
         for b in bodies:
-            if any(_same_body(d.name, x.name) for x in b.decls):
+            if any(_same_body(d.name, x.name, loose="title" in (d.how, x.how)) for x in b.decls):
                 b.decls.append(d)
                 break
         else:
@@ -334,7 +352,7 @@ def _parse_cells(no: int, cells: list[str]) -> tuple[list[_Member], bool]:
             if not rest:
                 continue
             c = rest
-        parsed = split_name_post(c) if len(squeeze(c)) <= 40 else None
+        parsed = split_name_post(c, glued=False) if len(squeeze(c)) <= 40 else None
         if parsed and (parsed[1] is None or is_person_name(parsed[0])) and len(c.split()) <= 4:
             name, post, conc = parsed
             col = "L" if not items and empties < 2 else "R"
@@ -518,6 +536,15 @@ def _office(st: _Stream, lo: int, hi: int) -> str | None:
     return None
 
 
+def _has_composition(doc: Document, st: _Stream, lo: int, hi: int) -> bool:
+    """True when lines ``lo``..``hi`` hold a role label, a member-unit list or a composition sentence."""
+    for no in range(lo, hi + 1):
+        cells = _clean_line(doc.line(no)).split("\t")
+        if any(ROLE_LABEL.match(c.strip()) for c in cells) or "成员单位" in doc.line(no):
+            return True
+    return bool(_sentences_members(st, lo, hi))
+
+
 @dataclass
 class _Analysis:
     bodies: list[_Body]
@@ -538,7 +565,16 @@ def _analyse(doc: Document) -> _Analysis:
     for i, (line, b) in enumerate(starts):
         nxt = next((l for l, bb in starts[i + 1:] if l > line), doc.end + 1)
         segments.append((b, line, nxt - 1))
-    by_name = {b.name: b for b in bodies}
+    # a body only headed or titled, or a 委员会/小组 only "set up", must show its composition
+    kept = []
+    for b in bodies:
+        hows = {d.how for d in b.decls}
+        weak_setup = b.name.endswith(("委员会", "小组", "工作组")) and not b.name.endswith("领导小组")
+        if "intro" in hows or "enum" in hows or ("setup" in hows and not weak_setup) \
+                or any(_has_composition(doc, st, lo, hi) for bb, lo, hi in segments if bb is b):
+            kept.append(b)
+    segments = [sg for sg in segments if sg[0] in kept]
+    bodies = kept
     # parents
     children_hints = [d for d in decls if d.how == "children"]
     for b in bodies:
@@ -560,7 +596,6 @@ def _analyse(doc: Document) -> _Analysis:
     for b in bodies:
         for _, lo, hi in (s for s in segments if s[0] is b):
             b.office = b.office or _office(st, lo, hi)
-    del by_name
     return _Analysis(bodies, segments, st)
 
 

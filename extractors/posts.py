@@ -50,8 +50,7 @@ _WS = re.compile(r"\s+")
 _PAREN_POST = re.compile(r"^(?P<name>.+?)\s*[（(](?P<post>[^()（）]*)[)）]\s*$")
 _CONCURRENT = re.compile(r"^[（(]?\s*兼(?:任)?\s*[)）]?$")
 # Where a post glued after a name may begin.
-_POST_START = re.compile(r"^(?:市|省|县|区|州|盟|旗|副|常务|中共|中国|国家|国务院|党|政府|团|武警|军分区|晋|"
-                         r"开发区|高新区|自治|人民|公安|财政|教育|总|主任|书记|局长|部长|秘书|调研员|巡视员)")
+_POST_START = re.compile(r"^(?:市|省|县|区|自治区|州|副|常务|中共|党组|国务院)")
 
 
 def squeeze(s: str) -> str:
@@ -95,7 +94,7 @@ def _glued_split(s: str) -> tuple[str, str] | None:
     return None
 
 
-def split_name_post(text: str) -> tuple[str, str | None, bool] | None:
+def split_name_post(text: str, glued: bool = True) -> tuple[str, str | None, bool] | None:
     """``NAME POST`` as a list prints it -> (name, post or None, concurrent).
 
     Handles padded names (``祁 砖 山西煤矿…``), posts in brackets (``刘惠祥(市委常委)``),
@@ -125,10 +124,10 @@ def split_name_post(text: str) -> tuple[str, str | None, bool] | None:
     elif is_person_name(tokens[0]):
         name, rest = tokens[0], tokens[1:]
     else:
-        glued = _glued_split(squeeze(tokens[0]))
-        if not glued:
+        split = _glued_split(squeeze(tokens[0])) if glued else None
+        if not split:
             return None
-        name, rest = glued[0], [glued[1], *tokens[1:]]
+        name, rest = split[0], [split[1], *tokens[1:]]
     post = squeeze("".join(rest)) or None
     return name, post, concurrent
 
