@@ -91,29 +91,103 @@ def build_from_facts(facts: Iterable[Fact], out_dir: str | Path | None, *, valid
     return report
 
 
-def build(corpus: str | Path, out_dir: str | Path, *, validate_shacl: bool = True,
-          on_file: Callable[[Path, str | None], None] | None = None) -> BuildReport:
-    """Extract a corpus (a folder of gazette texts or one file) and build the graph into ``out_dir``."""
-    from extractors.pipeline import extract_files, iter_corpus
+def corpus_paths(corpus: str | Path) -> list[Path]:
+    """The gazette files of a corpus folder (name order), or the one file given."""
+    from extractors.pipeline import iter_corpus
 
     corpus = Path(corpus)
-    paths = list(iter_corpus(corpus)) if corpus.is_dir() else [corpus]
+    return list(iter_corpus(corpus)) if corpus.is_dir() else [corpus]
+
+
+def build(corpus: str | Path, out_dir: str | Path, *, validate_shacl: bool = True,
+          on_document: Callable[[str, int], None] | None = None,
+          on_segmented: Callable[[int], None] | None = None) -> BuildReport:
+    """Extract a corpus (a folder of gazette texts or one file) and build the graph into ``out_dir``.
+
+    Extraction runs one document at a time and each document's facts go to ``facts.jsonl``
+    as soon as they exist; ``on_segmented(total documents)`` and ``on_document(file, n)``
+    report progress.
+    """
+    from extractors.pipeline import build_nlp, extract_document
+    from extractors.readtext import UnreadableFile, read_source
+    from extractors.segment import documents_to_facts, segment
+
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     report = BuildReport()
     facts: list[Fact] = []
     t = time.perf_counter()
+    issues = []
+    for path in corpus_paths(corpus):
+        try:
+            src = read_source(path)
+        except UnreadableFile as err:
+            report.files_failed[str(path)] = str(err)
+            continue
+        issues.append((src.name, segment(src.text, src.name)))
+        report.files_read += 1
+    if on_segmented:
+        on_segmented(sum(len(docs) for _, docs in issues))
+    nlp = build_nlp()
     with open(out / "facts.jsonl", "w", encoding="utf-8") as fh:
-        for path in paths:  # one file at a time, its facts written as soon as they exist
-            result = extract_files([path], on_file=on_file)
-            report.files_failed.update(result.failed)
-            report.files_read += len(result.read)
-            for f in result.facts:
+        for name, docs in issues:
+            doc_facts: list[Fact] = list(documents_to_facts(docs))
+            for i, doc in enumerate(docs, 1):
+                doc_facts.extend(extract_document(doc, nlp))
+                if on_document:
+                    on_document(name, i)
+            for f in doc_facts:
                 fh.write(f.to_json() + "\n")
-            facts.extend(result.facts)
+            facts.extend(doc_facts)
     report.seconds["extract"] = time.perf_counter() - t
     report.outputs["facts"] = str(out / "facts.jsonl")
     return build_from_facts(facts, out, validate_shacl=validate_shacl, report=report, write_facts_file=False)
 
 
-__all__ = ["BuildReport", "build", "build_from_facts", "validate", "class_counts"]
+def run_build(corpus: Path, out_dir: Path, *, facts_path: Path | None = None, validate_shacl: bool = True) -> int:
+    """``govkg build``: build with a progress bar and print the summary; returns the exit code."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.table import Table
+
+    console = Console(stderr=True)
+    if facts_path is not None:
+        from kg.facts import read_facts
+
+        report = build_from_facts(read_facts(facts_path), out_dir, validate_shacl=validate_shacl)
+    else:
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      console=console, transient=True) as progress:
+            task = progress.add_task("segmenting", total=None)
+
+            def segmented(total: int) -> None:
+                progress.update(task, total=total, description="extracting documents")
+
+            def done(file: str, n: int) -> None:
+                progress.update(task, advance=1, description=f"extracting {file}")
+
+            report = build(corpus, out_dir, validate_shacl=validate_shacl, on_document=done, on_segmented=segmented)
+    for path, err in sorted(report.files_failed.items()):
+        console.print(f"[yellow]skipped[/] {path}: {err}")
+    table = Table(title=f"govkg build → {out_dir}", show_lines=False)
+    table.add_column("class / relation")
+    table.add_column("count", justify="right")
+    for name, n in report.classes.items():
+        table.add_row(name, str(n))
+    table.add_section()
+    for name, n in sorted(report.counts.items()):
+        table.add_row(name, str(n))
+    console.print(table)
+    console.print(f"{report.files_read} file(s), {report.facts} facts, {report.triples} triples; "
+                  + ", ".join(f"{k} {v:.2f}s" for k, v in report.seconds.items()))
+    if report.conforms is not None:
+        console.print("SHACL: [green]conforms[/]" if report.conforms else "SHACL: [red]does not conform[/]")
+        if not report.conforms:
+            console.print(report.shacl_report[:4000], markup=False)
+    console.print("wrote " + ", ".join(Path(p).name for p in report.outputs.values()))
+    if facts_path is None and not report.files_read:
+        return 1
+    return 0 if report.conforms is not False else 2
+
+
+__all__ = ["BuildReport", "build", "build_from_facts", "run_build", "validate", "class_counts", "corpus_paths"]

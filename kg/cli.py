@@ -89,6 +89,32 @@ def summary(
             typer.echo(f"{path.name}: {_summary(result.facts)}")
 
 
+@app.command()
+def build(
+    corpus: Annotated[Path, typer.Argument(help="Corpus folder or one gazette file.")] = DEFAULT_CORPUS,
+    out: Annotated[Path, typer.Option("-o", "--out", help="Output folder.")] = Path("build"),
+    facts: Annotated[Optional[Path], typer.Option(help="Build from these facts (JSONL or folder) instead of extracting.")] = None,
+    shacl: Annotated[bool, typer.Option(help="Validate the graph with the SHACL shapes.")] = True,
+) -> None:
+    """Extract, resolve, validate; write facts.jsonl, graph.ttl/.nt/.jsonld/.graphml, nodes.csv, edges.csv."""
+    from kg.build import run_build
+
+    raise typer.Exit(run_build(corpus, out, facts_path=facts, validate_shacl=shacl))
+
+
+@app.command()
+def serve(
+    host: Annotated[Optional[str], typer.Option(help="Interface to bind (GOVKG_API_HOST; default 127.0.0.1).")] = None,
+    port: Annotated[Optional[int], typer.Option(help="Port (GOVKG_API_PORT; default 8000).")] = None,
+    store: Annotated[Optional[str], typer.Option(help="neo4j or embedded (GOVKG_STORE; default: neo4j if GOVKG_NEO4J_URI is set).")] = None,
+    allow_cypher: Annotated[Optional[bool], typer.Option("--allow-cypher/--no-cypher", help="Mount the read-only raw-Cypher endpoint (GOVKG_API_ALLOW_CYPHER).")] = None,
+) -> None:
+    """Serve the API and pages (uvicorn) over the embedded store, or Neo4j when configured."""
+    from kg.api.serve import run
+
+    raise typer.Exit(run(host=host, port=port, store=store, allow_cypher=allow_cypher))
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()
 

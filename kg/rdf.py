@@ -8,6 +8,7 @@ same graph.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
@@ -21,6 +22,7 @@ from kg.facts import (AssignmentFact, BodyFact, CitationFact, DocumentFact, Fact
 from kg.resolve import (AgencyResolver, PersonMention, infer_city, resolve_people, is_placeholder, normalize, normalize_number, parse_post,
                         split_positions)
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 GOV = Namespace("https://govkg.org/ns#")
 ID = "https://govkg.org/id/"
 
@@ -49,7 +51,8 @@ def zh(text: str) -> Literal:
 
 
 def _date(value: str | None) -> Literal | None:
-    return Literal(value, datatype=XSD.date) if value else None
+    """An xsd:date, or None for a missing or malformed date (never an ill-typed literal)."""
+    return Literal(value, datatype=XSD.date) if value and _ISO_DATE.fullmatch(value) else None
 
 
 @dataclass
@@ -133,6 +136,8 @@ class GraphBuilder:
         else:
             node = iri("body", city or "", stem)
         self.graph.add((node, RDFS.label, zh(normalize(name))))
+        if (node, RDF.type, None) not in self.graph:
+            self.graph.add((node, RDF.type, GOV.OtherBody))  # until a body fact gives its kind
         return node
 
     def role(self, role: str) -> URIRef:
@@ -193,7 +198,7 @@ class GraphBuilder:
         g = self.graph
         g.set((d.node, DCTERMS.title, zh(normalize(f.title or f.doc_title or ""))))
         g.add((d.node, GOV.sourceLine, Literal(f.src.line)))
-        if f.date:
+        if _date(f.date) is not None:
             g.add((d.node, DCTERMS.issued, _date(f.date)))
         if f.issuer:
             issuer = self.agency(f.issuer, d.city)
@@ -228,7 +233,7 @@ class GraphBuilder:
         g.add((node, PROV.wasDerivedFrom, d.node))
         g.add((node, GOV.sourceFile, Literal(fact.src.file)))
         g.add((node, GOV.sourceLine, Literal(fact.src.line)))
-        if d.date:
+        if _date(d.date) is not None:
             g.add((node, GOV.startDate, _date(d.date)))
 
     def _statement(self, body_name: str, d: _Doc, fact: Fact) -> _Statement:
@@ -244,8 +249,6 @@ class GraphBuilder:
             self._provenance(node, fact, d)
             if (body, GOV.establishedBy, None) not in g:
                 g.add((body, GOV.establishedBy, d.node))
-            if (body, RDF.type, None) not in g:
-                g.add((body, RDF.type, GOV.OtherBody))
         return st
 
     def add_body(self, f: BodyFact) -> None:
@@ -401,7 +404,7 @@ class GraphBuilder:
         """A later statement of a body's composition ends the memberships of the earlier ones."""
         by_body: dict[URIRef, list[_Statement]] = defaultdict(list)
         for st in self.statements.values():
-            if st.members and st.date:
+            if st.members and _date(st.date) is not None:
                 by_body[st.body].append(st)
         g = self.graph
         for sts in by_body.values():
