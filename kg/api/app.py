@@ -40,7 +40,7 @@ def create_app(config: ApiConfig | None = None, store: GraphStore | None = None)
         if app.state.store is None:
             from kg.store import open_store
 
-            owned = app.state.store = open_store(config.store)
+            owned = app.state.store = open_store(config.store, read_only=True)
         try:
             yield
         finally:
