@@ -215,6 +215,7 @@ def _declarations(doc: Document, st: _Stream) -> list[_Decl]:
                     and re.search(r"(?:^|\n|\s)(?:组\s*长|指挥长|成员单位|召集人)\s*[:：]", rest) and _good_name(first + "xx"[:max(0, 4 - len(first))]):
                 decls.append(_Decl(first, no, "row"))
     text = st.text
+    generic: set[str] = set()  # names first met as bodies every county sets up
     # set-up clauses and introductions
     for clause in re.finditer(r"[^\n。；;!！?？]+", text):
         c = clause.group(0)
@@ -230,11 +231,13 @@ def _declarations(doc: Document, st: _Stream) -> list[_Decl]:
             after = c[m.end():]
             setup = re.search(r"(?:成立|设立|组建|增设|下设|建立)(?:了)?(?:由[^,，]*的)?$", before)
             alias = _SHORT_NAME.match(after)
-            intro = _INTRO.search(after[:60]) or re.match(r"由[^,，。]{0,60}组成", after)
-            if not (setup or intro):
-                continue
+            ahead = text[base + m.end():base + m.end() + 80].split("\n")[0]
+            intro = _INTRO.search(ahead[:60]) or re.match(r"由[^,，。]{0,60}组成", after)
+            if not (setup or intro) or re.match(r"(?:代表|机制|制度|会议|模式|职责|章程)", after):
+                continue  # the name only modifies what follows (建立家长委员会代表参与…机制)
             if _GENERIC.search(re.split(r"[,，]", before)[-1]) or _GENERIC.search(name) \
-                    or re.search(r"[,，]要[^,，]*$", before):
+                    or re.search(r"[,，]要[^,，]*$", before) or name in generic:
+                generic.add(name)
                 continue
             if setup and re.search(r"(?:下设|增设)", before[-4:]) is None and re.search(r"办公室$", before[:setup.start()]):
                 pass
@@ -571,7 +574,7 @@ def _analyse(doc: Document) -> _Analysis:
         hows = {d.how for d in b.decls}
         weak_setup = b.name.endswith(("委员会", "小组", "工作组")) and not b.name.endswith("领导小组")
         if "intro" in hows or "enum" in hows or ("setup" in hows and not weak_setup) \
-                or any(_has_composition(doc, st, lo, hi) for bb, lo, hi in segments if bb is b):
+                or any(_has_composition(doc, st, lo, min(hi, lo + 30)) for bb, lo, hi in segments if bb is b):
             kept.append(b)
     segments = [sg for sg in segments if sg[0] in kept]
     bodies = kept
