@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors import assignments, bodies, citations, refs
+from extractors import seats, units
 from extractors.document import Document
 from extractors.readtext import UnreadableFile, read_source
 from extractors.segment import documents_to_facts, segment
@@ -31,6 +32,8 @@ EXTRACTORS: dict[str, Extractor] = {
     "govkg.bodies.v1": bodies.extract,
     "govkg.assignments.v1": assignments.extract,
     "govkg.citations.v1": citations.extract,
+    "govkg.seats.v1": seats.extract,
+    "govkg.units.v1": units.extract,
 }
 for _name, _fn in EXTRACTORS.items():
     spacy.registry.misc.register(_name, func=lambda _fn=_fn: _fn)
@@ -40,6 +43,8 @@ COMPONENTS: dict[str, str] = {
     "govkg_bodies": "govkg.bodies.v1",
     "govkg_assignments": "govkg.assignments.v1",
     "govkg_citations": "govkg.citations.v1",
+    "govkg_seats": "govkg.seats.v1",
+    "govkg_units": "govkg.units.v1",
 }
 DEFAULT_COMPONENTS = ("govkg_refs", *COMPONENTS)
 

@@ -1,0 +1,46 @@
+"""The name a seat or unit reports for its body.
+
+``extractors.bodies.find_bodies`` is the authority on body names (its body facts are what
+seats and units must agree with). Where it knows a body (same name up to the city prefix,
+or one of its aliases, or a composition passage that covers the line) its name is used;
+otherwise the name the walk in ``extractors.rolelists`` found.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from extractors.document import Document
+from extractors.rolelists import Walk, body_key
+
+
+def _mentions(doc: Document) -> list:
+    try:
+        from extractors.bodies import find_bodies
+        return list(find_bodies(doc))
+    except Exception:  # noqa: BLE001 - a failing sibling extractor must not cost us our facts
+        return []
+
+
+def body_namer(doc: Document, w: Walk) -> Callable[[int, int], str]:
+    """``name_of(body index, line)`` for the bodies of one walk."""
+    mentions = _mentions(doc)
+    by_key: dict[str, str] = {}
+    for m in mentions:
+        for n in (m.name, *(m.aliases or ())):
+            by_key.setdefault(body_key(n), m.name)
+
+    def name_of(i: int, line: int) -> str:
+        ref = w.bodies[i]
+        for n in [ref.name, *ref.names]:
+            hit = by_key.get(body_key(n))
+            if hit:
+                # the same body: the fuller name printed where its composition is set out wins
+                if ref.strong and body_key(hit) == body_key(ref.name) and len(ref.name) > len(hit):
+                    return ref.name
+                return hit
+        covering = [m for m in mentions if m.start <= line <= m.end]
+        if covering:
+            return min(covering, key=lambda m: m.end - m.start).name
+        return ref.name
+
+    return name_of

@@ -1,0 +1,740 @@
+"""Role and member-unit lists inside the passages that set out a body's composition.
+
+Shared by ``extractors.seats`` and ``extractors.units``: one walk over a document yields
+*seat candidates* (body, role, holder post) and *unit candidates* (body, agency), each tied
+to the source line where its key entity is printed.
+
+How the walk works:
+
+* wrapped lines (also across the blank lines that PDF conversion leaves) are joined into
+  paragraphs with a map from each character back to its source line; a line that starts
+  a new post or agency after a complete one is joined with ``、`` so one-post-per-line
+  lists read like ``、`` lists;
+* table rows (tab-separated, cells possibly holding ``<p>`` HTML) are read cell by cell;
+* the body a passage belongs to comes from ``extractors.bodies.find_bodies`` where it
+  answers, else from our own fallback: headings and establishing sentences
+  (``成立X``, ``X(以下简称Y)``, ``X设置如下``, ``下设X``), working-group table rows;
+* a composition restated later (an annex table repeating the main text) is dropped:
+  per body, each role and the unit list are taken from the first passage that sets them out.
+
+Matching runs on a simplified-character shadow of the text (same length), so traditional
+script matches the same patterns while values keep their printed characters.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterator
+
+from extractors.document import Document
+
+# ---------------------------------------------------------------- vocabulary (simplified)
+
+ROLE = r"(?:(?:常务|执行|第一)?副?(?:总指挥|指挥长|组长|召集人|主任委员|主任|秘书长)|办公室副?主任)"
+UNIT_LABEL = r"(?:成员单位|组成单位|参加单位|成员)"
+BODY_SUFFIX = (r"(?:领导小组|领导组|工作组|指挥部|委员会|联席会议|工作专班|专班|协调小组|小组|推进组|评审组"
+               r"|专项办公室|会商组|[^\W\d_、，,。；：:]组)")
+# a post ends like this (市长, 主要负责人, 分管领导, 政委 …)
+POST_END = re.compile(r"(?:长|负责人|负责同志|领导|主任|书记|司令员|司令|政委|委员|主席|经理|专员|成员)$")
+# an agency ends like this (局, 委, 办, 中心, 公司, 支队, 政府 …), brackets stripped first
+AGENCY_END = re.compile(r"[局委办部厅心团司队区府会院所站馆处科行社署段台关网厂场室]$")
+PLACEHOLDER = re.compile(r"^(?:其他|其它|当地|本地|所在地|属地|县[(（]市[、,，]区[)）]|驻市)|各|有关|相关|以下简称")
+LEVEL_PREFIX = re.compile(r"^(?:市|省|中共|中国|国网|国家|武警)")
+ITEM_START = re.compile(r"^(?:市|省|县|区|中共|中国|国网|国家|武警|军分区|分管|晋|山西|[^\W\d_]{1,3}[省市县区])")
+TERMINAL = "。！？；;：:"
+GENERIC_BODY = re.compile(rf"^(?:市|县|区|该|本|前线|现场)?{BODY_SUFFIX}$")
+
+_OPENCC = None
+
+
+def _simplify_char(ch: str) -> str:
+    global _OPENCC
+    if ch < "\u4e00":
+        return ch
+    if _OPENCC is None:
+        import opencc  # local: only needed once per process
+        _OPENCC = opencc.OpenCC("t2s")
+    out = _OPENCC.convert(ch)
+    return out if len(out) == 1 else ch
+
+
+@lru_cache(maxsize=65536)
+def _simp(ch: str) -> str:
+    return _simplify_char(ch)
+
+
+def simplify(text: str) -> str:
+    """Simplified-character shadow of ``text``, same length, char by char."""
+    return "".join(_simp(c) for c in text)
+
+
+# ---------------------------------------------------------------- text with a line map
+
+@dataclass
+class Span:
+    """Text (whitespace removed) with the source line of every character."""
+
+    text: str
+    lines: list[int]
+
+    @property
+    def simp(self) -> str:
+        return simplify(self.text)
+
+    def sub(self, a: int, b: int) -> "Span":
+        return Span(self.text[a:b], self.lines[a:b])
+
+    def strip(self, chars: str = "、，,。；;：: ") -> "Span":
+        a, b = 0, len(self.text)
+        while a < b and self.text[a] in chars:
+            a += 1
+        while b > a and self.text[b - 1] in chars:
+            b -= 1
+        return self.sub(a, b)
+
+    @property
+    def line(self) -> int:
+        return self.lines[0] if self.lines else 0
+
+    @property
+    def end_line(self) -> int:
+        return self.lines[-1] if self.lines else 0
+
+    def __add__(self, other: "Span") -> "Span":
+        return Span(self.text + other.text, self.lines + other.lines)
+
+
+def make_span(text: str, line: int) -> Span:
+    text = clean(text)
+    return Span(text, [line] * len(text))
+
+
+_TAGS = re.compile(r"</?(?:p|b|strong|br|span|td|tr|i|em)[^>]*>", re.I)
+
+
+def clean(text: str) -> str:
+    """Drop markup (``**``, HTML tags, heading marks) and all whitespace."""
+    text = _TAGS.sub("", text).replace("**", "")
+    return re.sub(r"\s+", "", text)
+
+
+# ---------------------------------------------------------------- candidates
+
+@dataclass(frozen=True)
+class Seat:
+    body: int       # index into Walk.bodies
+    role: str
+    holder: str
+    line: int
+    end_line: int
+    passage: int    # id of the passage (label, sentence or table row) it came from
+
+
+@dataclass(frozen=True)
+class Unit:
+    body: int
+    agency: str
+    line: int
+    end_line: int
+    passage: int
+
+
+@dataclass
+class BodyRef:
+    """A body as the walk knows it: names seen, and the name to report."""
+
+    names: list[str]
+    strong: list[str] = field(default_factory=list)   # names from establishing sentences
+    filled_by_person: set[str] = field(default_factory=set)  # roles a named person holds
+
+    @property
+    def name(self) -> str:
+        return max(self.strong, key=len) if self.strong else self.names[0]
+
+
+def body_key(name: str) -> str:
+    """Names of one body differ by a city prefix (晋城市X / 市X / X)."""
+    s = simplify(name)
+    s = re.sub(r"^[^\W\d_]{2,3}市(?!场)", "", s)
+    return s[1:] if s.startswith("市") else s
+
+
+# ---------------------------------------------------------------- list splitting
+
+def split_top(span: Span, seps: str) -> list[Span]:
+    """Split at separator characters outside brackets."""
+    out, depth, a = [], 0, 0
+    for i, c in enumerate(span.text):
+        if c in "(（〔[【":
+            depth += 1
+        elif c in ")）〕]】":
+            depth = max(0, depth - 1)
+        elif c in seps and depth == 0:
+            out.append(span.sub(a, i))
+            a = i + 1
+    out.append(span.sub(a, len(span.text)))
+    return [s.strip() for s in out if s.strip().text]
+
+
+def _is_post(text: str) -> bool:
+    return bool(POST_END.search(simplify(text)))
+
+
+def _agency_core(text: str) -> str:
+    return re.sub(r"[(（][^()（）]*[)）]$", "", simplify(text))
+
+
+def is_agency(text: str) -> bool:
+    """An agency name: agency ending, not a placeholder, not a post."""
+    core = _agency_core(text)
+    return (3 <= len(core) <= 30 and bool(AGENCY_END.search(core)) and not PLACEHOLDER.search(simplify(text))
+            and not POST_END.search(core))
+
+
+_AND = re.compile(r"[和及与]")
+
+
+def _split_and(item: Span) -> list[Span]:
+    """Split ``A和B`` where A is already a whole post (``…局长和市…局长``)."""
+    s = item.simp
+    for m in _AND.finditer(s):
+        left, right = s[:m.start()], s[m.end():]
+        if _is_post(left) and ITEM_START.match(right):
+            return [item.sub(0, m.start()), *_split_and(item.sub(m.end(), len(s)))]
+    return [item]
+
+
+POST_TAIL = re.compile(r"^(?P<agency>.+?(?:局|委员会|委|办|部|厅|中心|支队|军分区|集团|公司|政府|院))"
+                       r"(?P<tail>(?:主要|分管|常务)?(?:负责人|负责同志|领导)|(?:分管|常务)?副?(?:局长|主任|部长|支队长|书记))$")
+POST_WORD = re.compile(r"(?P<tail>的?副?(?:秘书长|市长|县长|区长|局长|主任|部长|书记))$")
+
+
+def split_posts(span: Span) -> list[Span]:
+    """The posts of a holder list: one per ``、``/``,`` item, shared frames and tails spread.
+
+    ``A局、B局主要负责人`` → A局主要负责人, B局主要负责人;
+    ``市政府分管X、Y副秘书长`` → 市政府分管X副秘书长, 市政府分管Y副秘书长. ``或`` is never split.
+    """
+    items: list[Span] = []
+    for part in split_top(span, "、，,;；"):
+        items.extend(_split_and(part))
+    out: list[Span] = []
+    i = 0
+    while i < len(items):
+        it = items[i]
+        s = it.simp
+        if _is_post(s):
+            out.append(it)
+            i += 1
+            continue
+        # a run of bare agencies sharing the tail of the next post: A局、B局主要负责人
+        j = i
+        while j < len(items) and not _is_post(items[j].simp) and AGENCY_END.search(_agency_core(items[j].text)):
+            j += 1
+        if j > i and j < len(items):
+            m = POST_TAIL.match(items[j].simp)
+            if m:
+                tail = items[j].text[m.start("tail"):]
+                for k in range(i, j):
+                    out.append(Span(items[k].text + tail, items[k].lines + [items[k].end_line] * len(tail)))
+                out.append(items[j])
+                i = j + 1
+                continue
+        # a frame: 市政府分管X、Y副秘书长
+        if "分管" in s and i + 1 < len(items):
+            nxt = items[i + 1]
+            m = POST_WORD.search(nxt.simp)
+            if m and not ITEM_START.match(nxt.simp) and "分管" not in nxt.simp:
+                head = it.text[:s.index("分管") + 2]
+                tail = nxt.text[m.start("tail"):]
+                first = it.text + tail
+                out.append(Span(first, it.lines + [it.end_line] * len(tail)))
+                second = head + nxt.text
+                out.append(Span(second, [nxt.line] * len(head) + nxt.lines))
+                i += 2
+                continue
+        i += 1  # not a post: dropped
+    return out
+
+
+def _bare(name: str) -> bool:
+    """An agency printed without its level or place (``教育局`` in ``市发展改革委、教育局``)."""
+    return not (LEVEL_PREFIX.match(name) or re.search(r"[省县区旗州]|政府$", name)
+                or re.match(r"^[^\W\d_]{2,3}市(?!场)", name) or PLACEHOLDER.search(name))
+
+
+_ETC = re.compile(r"(?<=[局委办部厅心团司队区府会院所站馆处科行社署段台关网厂场室)）])等")
+_AND_PLACEHOLDER = re.compile(r"(?:和|及|以及|与|and)(?=各|有关|相关|其他|当地|本地|所在地|属地|县[(（]市)")
+
+
+def split_agencies(span: Span) -> list[Span]:
+    """Member units of a list: ``、`` items, cut at ``等…``, placeholders dropped,
+    a shared ``市`` prefix spread (``市发展改革委、教育局`` → 市教育局)."""
+    s = span.simp
+    m = _ETC.search(s)
+    if m:
+        span, s = span.sub(0, m.start()), s[:m.start()]
+    items: list[Span] = []
+    for part in split_top(span, "、，,;；"):
+        ps = part.simp
+        m = _AND_PLACEHOLDER.search(ps)
+        if m:
+            part = part.sub(0, m.start())
+        if part.text:
+            items.append(part)
+    if not items:
+        return []
+    shared = (items[0].simp.startswith("市") and len(items) > 1 and _bare(items[1].simp)
+              and sum(_bare(it.simp) for it in items[1:]) * 2 > len(items) - 1)
+    out = []
+    for it in items:
+        if shared and _bare(it.simp):
+            it = Span(it.text[:0] + "市" + it.text, [it.line] + it.lines)
+        if is_agency(it.text):
+            out.append(it)
+    return out
+
+
+# ---------------------------------------------------------------- paragraphs
+
+HEADING = re.compile(r"^\s*(?:#+\s*|\*\*)?\s*(?:第[一二三四五六七八九十]+[章节条]|[一二三四五六七八九十]+、|"
+                     r"[(（][一二三四五六七八九十\d]+[)）]|\d+(?:[.．]+\d+)*\s*[.．、]?)\s*(?P<rest>.*)$")
+LABEL = re.compile(rf"^(?P<label>{ROLE}|{UNIT_LABEL})[:：]")
+_BODY_ROLE_LABEL = re.compile(rf"^(?P<body>[^\W\d_]{{1,8}}?(?:组|小组|指挥部|委员会))(?P<label>{ROLE})[:：]")
+
+
+def _label_of(raw: str) -> re.Match[str] | None:
+    head = simplify(clean(raw))
+    return LABEL.match(head) or _BODY_ROLE_LABEL.match(head)
+
+
+DUTY_LABEL = re.compile(r"^[^\W\d_]{0,12}?(?:职责|职能|任务)[:：]")
+
+
+@dataclass
+class Para:
+    """One logical paragraph (or one table cell segment) and its kind."""
+
+    span: Span
+    kind: str            # "text", "heading", "row"
+    cells: list[Span] = field(default_factory=list)
+
+
+def _breaks_before(raw: str) -> bool:
+    st = raw.strip()
+    return (not st or "\t" in raw or st.startswith(("#", "**", "|", "<")) or bool(_label_of(raw))
+            or bool(re.match(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)+)", raw))
+            or "附件" == clean(raw)[:2] or bool(DUTY_LABEL.match(simplify(clean(raw)))))
+
+
+def paragraphs(doc: Document) -> Iterator[Para]:
+    """Logical paragraphs of a document: wrapped lines joined, tables as rows."""
+    cur: Span | None = None
+    cur_heading = False
+    for lineno, raw in doc.numbered():
+        if not raw.strip():
+            continue
+        if "\t" in raw:
+            if cur is not None:
+                yield Para(cur, "heading" if cur_heading else "text")
+                cur = None
+            cells = [make_span(c, lineno) for c in raw.split("\t")]
+            yield Para(make_span(raw.replace("\t", ""), lineno), "row", cells)
+            continue
+        piece = make_span(raw, lineno)
+        if not piece.text:
+            continue
+        is_heading = raw.lstrip().startswith("#")
+        if cur is not None and not cur_heading and not is_heading and cur.text[-1] not in TERMINAL \
+                and not _breaks_before(raw):
+            prev = cur.simp
+            complete = bool(POST_END.search(prev) or AGENCY_END.search(prev))
+            if complete and ITEM_START.match(piece.simp):
+                cur = cur + Span("、", [cur.end_line]) + piece
+                continue
+            if not (complete and len(piece.text) >= 30):  # a long line after a whole item starts anew
+                cur = cur + piece
+                continue
+        if cur is not None:
+            yield Para(cur, "heading" if cur_heading else "text")
+        cur, cur_heading = piece, is_heading
+    if cur is not None:
+        yield Para(cur, "heading" if cur_heading else "text")
+
+
+# ---------------------------------------------------------------- the walk
+
+ESTABLISH = re.compile(rf"(?:成立|设立|组建|建立|增设|下设|设置)(?:了)?(?:由[^，,。；]*?的)?"
+                       rf"(?P<name>[^\W\d_“”\"]{{2,40}}?{BODY_SUFFIX})(?![、\w])")
+ABBR = re.compile(rf"(?P<name>[^\W\d_]{{2,40}}?{BODY_SUFFIX})[(（]以下简称(?:“|\")?(?P<abbr>[^)）”\"]+)(?:”|\")?[)）]")
+SET_OUT = re.compile(rf"(?P<name>[^\W\d_]{{2,40}}?{BODY_SUFFIX})(?:的)?(?:设置如下|组成人员如下|组成如下|成员如下|由以下人员组成|人员组成如下)")
+NAMES_AND = re.compile(rf"(?:增设|下设|设立|成立)(?P<a>[^\W\d_]{{2,20}}?{BODY_SUFFIX})[和及与](?P<b>[^\W\d_]{{2,20}}?{BODY_SUFFIX})")
+_VERBS = re.compile(r"^.*(?:成立|设立|组建|建立|视情|由)")
+
+SEAT_SENTENCES = [
+    # 组长由市长担任 / 办公室主任由A、B兼任 / 组长分别由A和B担任
+    re.compile(rf"(?P<role>{ROLE}|办副?主任)(?P<each>分别)?(?:由|为)(?P<h>[^。；;，,]+?)(?:担任|兼任|出任|任)?(?=[。；;，,]|$)"),
+    # 由市长担任组长 / 由市政府分管副市长任召集人
+    re.compile(rf"由(?P<h>[^。；;由]+?)(?:担任|兼任|任)(?P<role>{ROLE})"),
+    # A局长和B局长兼任办公室主任
+    re.compile(rf"(?:^|[，,。；;])(?P<h>[^。；;，,由]+?)(?:担任|兼任)(?P<role>{ROLE})"),
+]
+UNIT_SENTENCE = re.compile(rf"{UNIT_LABEL}(?:由|包括|为|有|是)(?P<list>[^。；;]+?)(?:等[^。；;]*?)?(?:组成|构成|。|；|;|$)")
+UNIT_COMPOSED = re.compile(r"由(?P<list>[^。；;由]+?)(?:等[^。；;]{0,12})?组成")
+PERSON_VALUE = re.compile(r"^\s*(?:\*\*)?\s*[^\W\d_]{1,2}\s?[^\W\d_]{0,2}(?:\s{1,}|\t)\S")
+
+
+def _canon_role(role: str) -> str:
+    """The role as printed; an office's ``X办主任`` is its ``办公室主任``."""
+    s = simplify(role)
+    return "办公室主任" if s == "办主任" else ("办公室副主任" if s == "办副主任" else role)
+
+
+class Walk:
+    """Everything seats and units need from one document."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.bodies: list[BodyRef] = []
+        self.seats: list[Seat] = []
+        self.units: list[Unit] = []
+        self.current: int | None = None
+        self.top: int | None = None   # the last non-working-group body (an office's HQ)
+        self.passage = 0
+        self.in_annex = False
+        self._run()
+
+    # -- bodies
+
+    def body(self, name: str, strong: bool = False, parent_ok: bool = True) -> int:
+        """Index of the body called ``name`` (new if unknown)."""
+        key = body_key(name)
+        for i in range(len(self.bodies) - 1, -1, -1):
+            b = self.bodies[i]
+            if any(body_key(n) == key for n in b.names):
+                if name not in b.names:
+                    b.names.append(name)
+                if strong and not self.in_annex:
+                    b.strong.append(name)
+                return i
+        self.bodies.append(BodyRef([name], [name] if strong and not self.in_annex else []))
+        return len(self.bodies) - 1
+
+    def resolve(self, name: str) -> int | None:
+        """A known body by name, alias or a suffix of its name (``专项办公室``)."""
+        key = body_key(name)
+        for i in range(len(self.bodies) - 1, -1, -1):
+            if any(body_key(n) == key for n in self.bodies[i].names):
+                return i
+        for i in range(len(self.bodies) - 1, -1, -1):
+            if any(simplify(n).endswith(simplify(name)) for n in self.bodies[i].names):
+                return i
+        return None
+
+    def set_current(self, i: int) -> None:
+        self.current = i
+        if not re.search(r"组$", simplify(self.bodies[i].names[0])) or "领导" in self.bodies[i].names[0]:
+            self.top = i
+
+    def name_in(self, text: str, strong: bool) -> None:
+        """Bodies named in an establishing clause of ``text`` update the context."""
+        s = simplify(text)
+        for rx, is_strong in ((ESTABLISH, strong), (ABBR, True), (SET_OUT, True)):
+            for m in rx.finditer(s):
+                name = _VERBS.sub("", text[m.start("name"):m.end("name")])
+                if len(name) < 3 or GENERIC_BODY.match(simplify(name)) or name.endswith("办公室") and "专项" not in name:
+                    if GENERIC_BODY.match(simplify(name)) and self.resolve(name) is not None:
+                        self.set_current(self.resolve(name))  # type: ignore[arg-type]
+                    continue
+                i = self.body(name, strong=is_strong)
+                if rx is ABBR:
+                    self.bodies[i].names.append(text[m.start("abbr"):m.end("abbr")])
+                self.set_current(i)
+
+    # -- passages
+
+    def _run(self) -> None:
+        for para in paragraphs(self.doc):
+            self.passage += 1
+            if para.kind == "row":
+                self._row(para)
+            elif para.kind == "heading" or (HEADING.match(para.span.text) and len(para.span.text) < 40
+                                            and not _label_of(para.span.text) and _is_heading(para.span.text)):
+                self._heading(para.span)
+            else:
+                self._text(para.span)
+
+    def _heading(self, span: Span) -> None:
+        text = span.text.lstrip("#")
+        m = HEADING.match(text)
+        rest = m.group("rest") if m else text
+        if rest.startswith("附件") or simplify(rest).startswith("附件"):
+            self.in_annex = True
+            return
+        rest = rest.rstrip("。.")
+        s = simplify(rest)
+        mm = re.match(rf"^(?P<name>[^\W\d_]{{2,40}}?{BODY_SUFFIX})(?:[(（][^)）]*[)）])?(?:$|机构|指挥机构|组成|及其|及|职责|成员)", s)
+        if not mm:
+            return
+        name = rest[:mm.end("name")]
+        if GENERIC_BODY.match(simplify(name)):
+            i = self.resolve(name)
+            if i is not None:
+                self.set_current(i)
+            return
+        self.set_current(self.body(name))
+
+    def _text(self, span: Span) -> None:
+        s = span.simp
+        lab = _label_of(span.text)
+        if lab:
+            self._label(span, lab)
+            return
+        # sentence by sentence, so a body set up earlier in the paragraph is the context later
+        for sent in _sentences(span):
+            self._sentence(sent)
+
+    def _sentence(self, sent: Span) -> None:
+        s = sent.simp
+        m2 = NAMES_AND.search(s)
+        pair: list[int] = []
+        if m2:
+            for g in ("a", "b"):
+                name = sent.text[m2.start(g):m2.end(g)]
+                pair.append(self.body(name, strong=True))
+            for i in pair:
+                self.current = i
+        else:
+            self.name_in(sent.text, strong=False)
+        # seats
+        taken: list[tuple[int, int]] = []
+        for rx in SEAT_SENTENCES:
+            for m in rx.finditer(s):
+                if any(a < m.end() and m.start() < b for a, b in taken):
+                    continue
+                role = _canon_role(sent.text[m.start("role"):m.end("role")])
+                h = sent.sub(m.start("h"), m.end("h"))
+                h = _trim_holder(h, cut_back=False)
+                if not h.text:
+                    continue
+                taken.append((m.start(), m.end()))
+                if not _is_post(h.text):  # 副市长王某担任组长: a named person, not a seat
+                    body = self._body_for_role(role, s[:m.start()])
+                    if body is not None:
+                        self.bodies[body].filled_by_person.add(simplify(role))
+                    continue
+                posts = split_posts(h)
+                if "each" in m.groupdict() and m.group("each") and pair and len(posts) == len(pair):
+                    for b, p in zip(pair, posts):
+                        self._seat(b, role, p)
+                    continue
+                body = self._body_for_role(role, s[:m.start()])
+                if body is None:
+                    continue
+                for p in posts:
+                    self._seat(body, role, p)
+        # units
+        for rx in (UNIT_SENTENCE, UNIT_COMPOSED):
+            for m in rx.finditer(s):
+                body = self._subject_body(s[:m.start()])
+                if body is None:
+                    continue
+                for a in split_agencies(sent.sub(m.start("list"), m.end("list"))):
+                    self._unit(body, a)
+                break
+
+    def _subject_body(self, before: str) -> int | None:
+        """The body a clause speaks of: a name right before it, else the context."""
+        m = re.search(rf"(?P<name>[^\W\d_]{{2,40}}?{BODY_SUFFIX})$", before)
+        if m:
+            name = _VERBS.sub("", m.group("name"))
+            i = self.resolve(name)
+            if i is not None:
+                return i
+        return self.current
+
+    def _body_for_role(self, role: str, before: str) -> int | None:
+        if role.startswith("办公室"):
+            return self.top if self.top is not None else self.current
+        return self._subject_body(before)
+
+    def _label(self, span: Span, lab: re.Match[str]) -> None:
+        label = span.text[lab.start("label"):lab.end("label")]
+        # where the value starts in the span: after the first colon
+        colon = min(i for i in (span.text.find(":"), span.text.find("：")) if i >= 0)
+        value = span.sub(colon + 1, len(span.text))
+        body = self.current
+        if lab.groupdict().get("body"):
+            i = self.resolve(lab.group("body"))
+            body = i if i is not None else body
+        if body is None:
+            return
+        raw_value = self._raw_value(span, colon)
+        if re.fullmatch(UNIT_LABEL, simplify(label)):
+            agencies = split_agencies(_cut_sentence(value))
+            if simplify(label) == "成员" and (not agencies or PERSON_VALUE.match(raw_value)):
+                return
+            for a in agencies:
+                self._unit(body, a)
+            return
+        role = _canon_role(label)
+        if PERSON_VALUE.match(raw_value):
+            self.bodies[body].filled_by_person.add(simplify(role))
+            return
+        for p in split_posts(_trim_holder(_cut_sentence(value))):
+            self._seat(body, role, p)
+
+    def _raw_value(self, span: Span, colon: int) -> str:
+        """The printed first line of a label's value, whitespace kept (to spot 姓名 + 职务)."""
+        raw = self.doc.line(span.line)
+        k = max(raw.find(":"), raw.find("："))
+        return raw[k + 1:] if k >= 0 else ""
+
+    def _row(self, para: Para) -> None:
+        cells = [c for c in para.cells]
+        first = cells[0].text if cells else ""
+        sf = simplify(first)
+        rest = [c for c in cells[1:] if c.text]
+        raw_cells = self.doc.line(para.span.line).split("\t")
+        if re.fullmatch(ROLE, sf) and rest:
+            body = self.current
+            if body is None:
+                return
+            role = _canon_role(first)
+            for seg in _segments(raw_cells[1:], para.span.line)[:1]:
+                if _label_of(seg.text) or re.match(r"^主要职责", seg.simp):
+                    continue
+                for p in split_posts(_trim_holder(_cut_sentence(seg))):
+                    self._seat(body, role, p)
+            return
+        if re.fullmatch(rf"[^\W\d_]{{1,20}}?{BODY_SUFFIX}", sf) and rest:
+            segs = _segments(raw_cells[1:], para.span.line)
+            if not any(_label_of(sg.text) for sg in segs):
+                return
+            i = self.body(first, strong=True)
+            self.bodies[i].strong.append(first)
+            saved_top = self.top
+            self.current = i
+            for sg in segs:
+                self.passage += 1
+                lab = _label_of(sg.text)
+                if lab:
+                    self._label(sg, lab)
+            self.top = saved_top
+            return
+        # a label inside the first cell (副组长:张三\t职务 …)
+        lab = _label_of(first)
+        if lab and self.current is not None:
+            role = _canon_role(first[lab.start("label"):lab.end("label")])
+            if not re.fullmatch(UNIT_LABEL, simplify(role)):
+                self.bodies[self.current].filled_by_person.add(simplify(role))
+
+    # -- emit
+
+    def _seat(self, body: int, role: str, post: Span) -> None:
+        post = post.strip()
+        if not post.text or not _is_post(post.text) or len(post.text) < 2:
+            return
+        if PLACEHOLDER.match(post.simp) and not re.search(r"县[(（]市", post.simp):
+            return
+        self.seats.append(Seat(body, role, post.text, post.line, post.end_line, self.passage))
+
+    def _unit(self, body: int, agency: Span) -> None:
+        self.units.append(Unit(body, agency.text, agency.line, agency.end_line, self.passage))
+
+    # -- results
+
+    def final_seats(self) -> list[Seat]:
+        first: dict[tuple[str, str], int] = {}
+        out, seen = [], set()
+        for s in self.seats:
+            key = (body_key(self.bodies[s.body].name), simplify(s.role))
+            if key[1] in self.bodies[s.body].filled_by_person:
+                continue
+            if first.setdefault(key, s.passage) != s.passage:
+                continue
+            k = (key, s.holder)
+            if k not in seen:
+                seen.add(k)
+                out.append(s)
+        return out
+
+    def final_units(self) -> list[Unit]:
+        first: dict[str, int] = {}
+        out, seen = [], set()
+        for u in self.units:
+            key = body_key(self.bodies[u.body].name)
+            if first.setdefault(key, u.passage) != u.passage:
+                continue
+            k = (key, simplify(u.agency))
+            if k not in seen:
+                seen.add(k)
+                out.append(u)
+        return out
+
+
+def _is_heading(text: str) -> bool:
+    """A numbered short line: a heading, unless it is a sentence (a heading that names a body may end in 。)."""
+    m = HEADING.match(text)
+    rest = (m.group("rest") if m else text).rstrip("。")
+    return text[-1] not in "。；;" or bool(re.fullmatch(rf"[^\W\d_]{{1,40}}?{BODY_SUFFIX}", simplify(rest)))
+
+
+def _segments(raw_cells: list[str], line: int) -> list[Span]:
+    """Segments of table cells: ``<p>`` paragraphs, or runs split by wide gaps."""
+    segs: list[Span] = []
+    for cell in raw_cells:
+        for part in re.split(r"</p>|<br\s*/?>|\s{3,}", cell):
+            sp = make_span(part, line)
+            if sp.text:
+                segs.append(sp)
+    return segs
+
+
+def _sentences(span: Span) -> list[Span]:
+    out, a = [], 0
+    for i, c in enumerate(span.text):
+        if c in "。；;":
+            out.append(span.sub(a, i + 1))
+            a = i + 1
+    if a < len(span.text):
+        out.append(span.sub(a, len(span.text)))
+    return out
+
+
+def _cut_sentence(value: Span) -> Span:
+    for i, c in enumerate(value.text):
+        if c in "。；;":
+            return value.sub(0, i)
+    return value
+
+
+_HOLDER_CUT = re.compile(r"(?:下设|负责(?!人|同志)|根据|主要职责|职责)")
+
+
+def _trim_holder(h: Span, cut_back: bool = True) -> Span:
+    """Drop trailing verbs and run-on text after the last post (``…县(市、区)长现场指挥部下设…``)."""
+    s = h.simp
+    m = _HOLDER_CUT.search(s)
+    if m:
+        h, s = h.sub(0, m.start()), s[:m.start()]
+    s2 = re.sub(r"(?:担任|兼任|出任|同志)$", "", s)
+    h = h.sub(0, len(s2))
+    h = h.strip()
+    s = h.simp
+    if not cut_back:
+        return h
+    # cut back to the last post ending
+    last = None
+    for mm in re.finditer(r"(?:长|负责人|负责同志|领导|主任|书记|司令员|司令|政委|委员|主席|经理|专员|成员)", s):
+        last = mm.end()
+    if last is not None and last < len(s) and not re.search(r"[、，,和或]", s[last:]):
+        h = h.sub(0, last)
+    return h
+
+
+@lru_cache(maxsize=8)
+def walk(doc: Document) -> Walk:
+    """The (cached) walk of one document, shared by the seat and unit extractors."""
+    return Walk(doc)

@@ -1,0 +1,22 @@
+"""Ex-officio seats: a role on a body filled by whoever holds a post.
+
+``组长:市应急管理局主要负责人``, ``由市长担任组长``, ``办公室主任由A局、B局主要负责人兼任``
+give one ``seat`` fact per post (lists split, shared tails and frames spread; ``或`` kept whole).
+A named person is a membership (``extractors.bodies``), and a role a named person fills is
+not also a seat. Collective phrases (``成员:有关单位分管负责人``) are not seats.
+"""
+from __future__ import annotations
+
+from extractors.bodyref import body_namer
+from extractors.document import Document
+from extractors.rolelists import walk
+from kg.facts import Fact, SeatFact, Src
+
+
+def extract(doc: Document) -> list[Fact]:
+    """Seat facts found in ``doc``."""
+    w = walk(doc)
+    name_of = body_namer(doc, w)
+    return [SeatFact(src=Src(doc.file, s.line, s.end_line), doc=doc.doc_key, body=name_of(s.body, s.line),
+                     role=s.role, holder=s.holder, doc_title=doc.doc_title)
+            for s in w.final_seats()]

@@ -1,0 +1,90 @@
+"""Seat extraction on tiny composition passages: (text, expected (body, role, holder) set)."""
+from __future__ import annotations
+
+import pytest
+
+from extractors import seats
+from extractors.document import document_from_text
+from extractors.rolelists import split_posts, make_span
+
+CASES = [
+    # one post per role label
+    ("#### 2.1 市森林防火指挥部\n\n组长:市应急管理局主要负责人\n",
+     {("市森林防火指挥部", "组长", "市应急管理局主要负责人")}),
+    # several posts on one line, wrapped over a blank line
+    ("## 2.1 市森林草原防灭火指挥部\n\n指挥长:分管应急管理的副市长、分管规划和\n\n自然资源(林业)的副市长。\n",
+     {("市森林草原防灭火指挥部", "指挥长", "分管应急管理的副市长"),
+      ("市森林草原防灭火指挥部", "指挥长", "分管规划和自然资源(林业)的副市长")}),
+    # one post per line after the label
+    ("晋城市防汛抗旱指挥部(以下简称市防指)组成人员如下:\n\n副指挥长:市人民政府分管应急管理和水\n\n务工作的副秘书长\n\n"
+     "市应急管理局局长\n\n武警晋城支队支队长\n\n成员单位:市委宣传部、市教育局。\n",
+     {("晋城市防汛抗旱指挥部", "副指挥长", "市人民政府分管应急管理和水务工作的副秘书长"),
+      ("晋城市防汛抗旱指挥部", "副指挥长", "市应急管理局局长"),
+      ("晋城市防汛抗旱指挥部", "副指挥长", "武警晋城支队支队长")}),
+    # composition sentences
+    ("成立由市长担任组长的市招商引资工作领导小组。\n", {("市招商引资工作领导小组", "组长", "市长")}),
+    ("成立市河长制工作联席会议,召集人由市政府分管副市长担任。\n",
+     {("市河长制工作联席会议", "召集人", "市政府分管副市长")}),
+    ("晋城市人民政府成立晋城市重污染天气应急指挥部(以下简称市指挥部),总指挥由分管生态环境保护工作的副市长担任,"
+     "副总指挥由市人民政府协助分管环保工作的副秘书长和市生态环境局局长担任。\n",
+     {("晋城市重污染天气应急指挥部", "总指挥", "分管生态环境保护工作的副市长"),
+      ("晋城市重污染天气应急指挥部", "副总指挥", "市人民政府协助分管环保工作的副秘书长"),
+      ("晋城市重污染天气应急指挥部", "副总指挥", "市生态环境局局长")}),
+    # an office director's seat goes to the body whose office it is
+    ("## 2.1 市森林防灭火指挥部\n\n市森防指下设办公室,办公室设在市应急管理局,办公室主任由市应急管理局、市规划和自然资源局主要负责人兼任。\n",
+     {("市森林防灭火指挥部", "办公室主任", "市应急管理局主要负责人"),
+      ("市森林防灭火指挥部", "办公室主任", "市规划和自然资源局主要负责人")}),
+    # 分别: one holder per body
+    ("## 2.2 市防汛抗旱指挥部\n\n办公室增设防汛会商小组和抗旱会商\n\n小组,组长分别由市水务局分管副局长和市农业农村局分管副局长担任。\n",
+     {("防汛会商小组", "组长", "市水务局分管副局长"), ("抗旱会商小组", "组长", "市农业农村局分管副局长")}),
+    # a table row: a working group and its cells
+    ("综合组\t<p>组 长：市应急管理局主要负责人</p> <p>成员单位：市气象局等单位</p>\n",
+     {("综合组", "组长", "市应急管理局主要负责人")}),
+    # traditional characters keep their printed form
+    ("#### 2.1 市森林防火指揮部\n\n指揮長:分管應急管理的副市長\n", {("市森林防火指揮部", "指揮長", "分管應急管理的副市長")}),
+    ("#### 一、市环境保护委员会\n\n主任委员:市长\n\n副主任委员:分管环保工作的副市长\n",
+     {("市环境保护委员会", "主任委员", "市长"), ("市环境保护委员会", "副主任委员", "分管环保工作的副市长")}),
+    # named people are memberships, not seats
+    ("### (一)抗震救灾指挥部。\n\n指 挥 长:张利锋 市委常委、常务副市长\n副指挥长:李子荣 市政府副秘书长\n\n成 员:有关单位分管负责人\n", set()),
+    ("成立晋城市智慧停车建设工作领导小组,副市长、市公安局局长王斌权担任组长,市政府副秘书长杨金中担任副组长。\n", set()),
+    # a role given ex officio but then filled by a named person: the person wins
+    ("成立由市政府分管副市长任组长的市级现代农业产业园创建领导组。\n\n组 长:冯志亮 副市长  \n", set()),
+    # collective phrases are not seats
+    ("## 指挥部\n\n成员:有关单位分管负责人\n", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_seats(text: str, expected: set[tuple[str, str, str]]) -> None:
+    got = {(f.body, f.role, f.holder) for f in seats.extract(document_from_text(text))}
+    assert got == expected
+
+
+POSTS = [
+    ("市人民政府分管应急、规划和自然资源(林业)副秘书长",
+     ["市人民政府分管应急副秘书长", "市人民政府分管规划和自然资源(林业)副秘书长"]),
+    ("市应急管理局、市水务局、市气象局主要负责人",
+     ["市应急管理局主要负责人", "市水务局主要负责人", "市气象局主要负责人"]),
+    ("分管应急管理副市长或分管规划和自然资源(林业)副市长", ["分管应急管理副市长或分管规划和自然资源(林业)副市长"]),
+    ("县(市、区)人民政府主要领导或分管领导", ["县(市、区)人民政府主要领导或分管领导"]),
+    ("市人民政府分管应急管理和水务工作的副市长", ["市人民政府分管应急管理和水务工作的副市长"]),
+    ("市应急管理局局长和市水务局局长", ["市应急管理局局长", "市水务局局长"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", POSTS)
+def test_split_posts(text: str, expected: list[str]) -> None:
+    assert [p.text for p in split_posts(make_span(text, 1))] == expected
+
+
+def test_seat_lines_point_at_the_post() -> None:
+    doc = document_from_text("## 2.1 市森林草原防灭火指挥部\n\n指挥长:分管应急管理的副市长、分管规划和\n\n自然资源(林业)的副市长。\n")
+    got = {f.holder: (f.src.line, f.src.end_line) for f in seats.extract(doc)}
+    assert got == {"分管应急管理的副市长": (3, 3), "分管规划和自然资源(林业)的副市长": (3, 5)}
+
+
+def test_restated_role_in_annex_is_dropped() -> None:
+    text = ("## 2.3 前线协调指挥部\n\n市前线协调指挥部设置如下:\n\n指挥长:分管应急管理副市长担任。\n\n附件 2\n\n"
+            "## 晋城市前线协调指挥部指挥机构及职责\n\n指挥长\t<p>森林防火指挥长担任。</p>\n")
+    got = {(f.body, f.role, f.holder) for f in seats.extract(document_from_text(text))}
+    assert got == {("市前线协调指挥部", "指挥长", "分管应急管理副市长")}

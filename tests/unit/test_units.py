@@ -1,0 +1,65 @@
+"""Member-unit extraction on tiny composition passages: (text, expected (body, agency) set)."""
+from __future__ import annotations
+
+import pytest
+
+from extractors import units
+from extractors.document import document_from_text
+from extractors.rolelists import make_span, split_agencies
+
+CASES = [
+    ("#### 2.1 市森林防火指挥部\n\n成员单位:市委宣传部、市发展和改革委员会、市规划和自然资源局(市林业局)、国网晋城供电公司"
+     "等有关单位主要负责人或分管负责人。根据需要可抽调其他单位。\n",
+     {("市森林防火指挥部", a) for a in ("市委宣传部", "市发展和改革委员会", "市规划和自然资源局(市林业局)", "国网晋城供电公司")}),
+    # a list wrapped over many short lines
+    ("## 指挥部组成\n\n成立市校园安全事故应急指挥部。\n\n成员：市委宣传部、市委统战部、市发展改革委、\n\n市教育局、市财政\n\n局、武警晋城支\n\n队、中国移动晋城公司等分管负责\n\n人。\n",
+     {("市校园安全事故应急指挥部", a) for a in ("市委宣传部", "市委统战部", "市发展改革委", "市教育局", "市财政局",
+                                               "武警晋城支队", "中国移动晋城公司")}),
+    # a working group under a headquarters, placeholders dropped
+    ("#### 2.4.7 医学救护组\n\n组长:市卫生健康委员会主要负责人\n\n成员单位:市农业农村局、县(市、区)相关部门\n\n职责:负责灾区伤员救治。\n",
+     {("医学救护组", "市农业农村局")}),
+    # a table row
+    ("后勤保障组\t<p>组 长：当地县（市、区）人民政府主要领导或分管领导                      成员单位：市发展和改革委员会、市财政局、"
+     "电力、通讯等部门单位和当地县（市、区）人民政府                      主要职责：协调运力。</p>\n",
+     {("后勤保障组", "市发展和改革委员会"), ("后勤保障组", "市财政局")}),
+    # a composition sentence with one shared 市
+    ("成立晋城市智慧停车建设工作领导小组,副市长王斌权担任组长。成员单位由市发展改革委、教育局、城市管理局、公安局交警支队、"
+     "市直属机关事务服务中心、国有资本投资运营公司、城区政府、泽州县政府等相关部门组成,负责组织领导。\n",
+     {("晋城市智慧停车建设工作领导小组", a) for a in ("市发展改革委", "市教育局", "市城市管理局", "市公安局交警支队",
+                                                      "市直属机关事务服务中心", "市国有资本投资运营公司", "城区政府",
+                                                      "泽州县政府")}),
+    ("领导小组办公室下设国有企业退休人员社会化管理专项办公室。专项办公室成员单位包括市委组织部、市档案局(市档案馆)等部门。\n",
+     {("国有企业退休人员社会化管理专项办公室", "市委组织部"), ("国有企业退休人员社会化管理专项办公室", "市档案局(市档案馆)")}),
+    # traditional characters
+    ("#### 2.1 市森林防火指揮部\n\n成員單位:市教育局、市財政局\n", {("市森林防火指揮部", "市教育局"), ("市森林防火指揮部", "市財政局")}),
+    # members who are people, or a collective phrase, give no units
+    ("## 领导小组\n\n成立市某某工作领导小组。\n\n成 员:杨跃卿 市发展和改革委员会副主任\n", set()),
+    ("## 指挥部\n\n成立市某某指挥部。\n\n成 员:有关单位分管负责人\n\n指挥部主要职责:贯彻落实党中央、国务院、省委的决策部署。\n", set()),
+    ("评审组由市招商引资工作领导小组有关成员单位组成。\n", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_units(text: str, expected: set[tuple[str, str]]) -> None:
+    got = {(f.body, f.agency) for f in units.extract(document_from_text(text))}
+    assert got == expected
+
+
+AGENCIES = [
+    ("市发展改革委、教育局、财政局", ["市发展改革委", "市教育局", "市财政局"]),
+    ("市应急管理局、晋城军分区、山西省公路局晋城分局、县(市、区)相关部门", ["市应急管理局", "晋城军分区", "山西省公路局晋城分局"]),
+    ("市公安局和当地县（市、区）人民政府", ["市公安局"]),
+    ("各县(市、区)人民政府、有关单位、各部门", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", AGENCIES)
+def test_split_agencies(text: str, expected: list[str]) -> None:
+    assert [a.text for a in split_agencies(make_span(text, 1))] == expected
+
+
+def test_restated_units_in_annex_are_dropped() -> None:
+    text = ("## 2.2 市防汛抗旱指挥部\n\n成员单位:市委宣传部、市教育局。\n\n附件 4\n\n# 市防汛抗旱指挥部及其办公室、成员单位职责\n\n"
+            "成员单位:市委宣传部、张峰水库建设管理局。\n")
+    got = {(f.body, f.agency) for f in units.extract(document_from_text(text))}
+    assert got == {("市防汛抗旱指挥部", "市委宣传部"), ("市防汛抗旱指挥部", "市教育局")}
