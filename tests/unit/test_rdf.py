@@ -1,0 +1,136 @@
+"""Facts → RDF: one node per body across documents, dates and supersession, provenance,
+stubs, determinism, SHACL, and the property-graph mapping."""
+from __future__ import annotations
+
+import pytest
+from rdflib import Literal
+from rdflib.namespace import DCTERMS, ORG, PROV, RDF, XSD
+
+from kg.build import validate
+from kg.export import sorted_ntriples
+from kg.facts import (AssignmentFact, BodyFact, CitationFact, DocumentFact, MembershipFact, SeatFact, Src,
+                      UnitFact)
+from kg.pg import property_graph
+from kg.rdf import GOV, graph_from_facts, iri
+
+F = "100_fixture.txt"
+D1, D2 = "晋市政办〔2020〕1号", "晋市政办[2021]5号"
+
+
+def fixture_facts() -> list:
+    return [
+        DocumentFact(Src(F, 1, 40), D1, title="关于调整市防汛抗旱指挥部组成人员的通知", issuer="晋城市人民政府办公室",
+                     date="2020-01-10"),
+        DocumentFact(Src(F, 50, 90), D2, title="关于再次调整防汛抗旱指挥部的通知", issuer="晋城市人民政府办公室",
+                     date="2021-03-01"),
+        BodyFact(Src(F, 5), D1, body="市防汛抗旱指挥部", kind="headquarters", office_agency="市应急局"),
+        MembershipFact(Src(F, 6), D1, body="市防汛抗旱指挥部", person="王五", role="指挥长", position="副市长"),
+        MembershipFact(Src(F, 7), D1, body="市防汛抗旱指挥部", person="赵六", role="成员",
+                       position="市发改委副主任", concurrent=True),
+        SeatFact(Src(F, 8), D1, body="市防汛抗旱指挥部", role="副指挥长", holder="市水务局局长"),
+        UnitFact(Src(F, 9), D1, body="市防汛抗旱指挥部", agency="市水务局"),
+        UnitFact(Src(F, 9), D1, body="市防汛抗旱指挥部", agency="各县（市、区）人民政府"),
+        AssignmentFact(Src(F, 20), D1, agency="市发展改革委", role="牵头", task="编制防汛规划"),
+        BodyFact(Src(F, 55), D2, body="晋城市防汛抗旱指挥部", kind="headquarters"),
+        MembershipFact(Src(F, 56), D2, body="晋城市防汛抗旱指挥部", person="王五", role="指挥长", position="副市长"),
+        CitationFact(Src(F, 52), D2, cited_number="晋市政办〔2020〕1号", cited_title="关于调整市防汛抗旱指挥部组成人员的通知"),
+        CitationFact(Src(F, 52), D2, cited_number="晋政发[2019]9号", cited_title=None),
+        CitationFact(Src(F, 53), D2, cited_number=None, cited_title="中华人民共和国防洪法"),
+    ]
+
+
+@pytest.fixture(scope="module")
+def graph():
+    return graph_from_facts(fixture_facts())
+
+
+def _memberships(g, person_name: str) -> list:
+    person = iri("person", "晋城市", person_name)
+    return sorted(g.subjects(ORG.member, person))
+
+
+def test_the_same_body_in_two_documents_is_one_node(graph) -> None:
+    bodies = set(graph.subjects(RDF.type, GOV.Headquarters))
+    assert bodies == {iri("body", "晋城市", "防汛抗旱指挥部")}
+
+
+def test_a_later_composition_ends_the_earlier_memberships(graph) -> None:
+    ends = {str(graph.value(m, PROV.wasDerivedFrom)).rsplit("/", 1)[-1]: graph.value(m, GOV.endDate)
+            for m in _memberships(graph, "王五")}
+    assert len(ends) == 2
+    assert sorted(map(str, ends.values()), key=str) == ["2021-03-01", "None"]
+    for m in _memberships(graph, "赵六"):
+        assert graph.value(m, GOV.startDate) == Literal("2020-01-10", datatype=XSD.date)
+        assert graph.value(m, GOV.endDate) == Literal("2021-03-01", datatype=XSD.date)
+
+
+def test_who_sat_on_the_body_on_a_date(graph) -> None:
+    q = """
+    SELECT ?name WHERE {
+      ?m a org:Membership ; org:organization ?b ; org:member ?p ; govkg:startDate ?s .
+      ?p foaf:name ?name .
+      OPTIONAL { ?m govkg:endDate ?e }
+      FILTER (?s <= ?d && (!BOUND(?e) || ?e > ?d))
+    }"""
+    def on(day: str) -> set[str]:
+        rows = graph.query(q, initBindings={"b": iri("body", "晋城市", "防汛抗旱指挥部"),
+                                            "d": Literal(day, datatype=XSD.date)})
+        return {str(r[0]) for r in rows}
+    assert on("2020-06-01") == {"王五", "赵六"}
+    assert on("2021-06-01") == {"王五"}
+
+
+@pytest.mark.parametrize("cls", [ORG.Membership, GOV.Assignment, GOV.Citation])
+def test_every_statement_carries_provenance(graph, cls) -> None:
+    nodes = list(graph.subjects(RDF.type, cls))
+    assert nodes
+    for n in nodes:
+        assert (n, PROV.wasDerivedFrom, None) in graph
+        assert graph.value(n, GOV.sourceFile) == Literal(F)
+        assert isinstance(graph.value(n, GOV.sourceLine).toPython(), int)
+
+
+def test_citations_link_corpus_documents_and_make_stubs_for_the_rest(graph) -> None:
+    d1, d2 = iri("doc", "晋市政办〔2020〕1号"), iri("doc", "晋市政办〔2021〕5号")
+    cited = set(graph.objects(d2, DCTERMS.references))
+    assert d1 in cited and len(cited) == 3
+    stubs = {graph.value(c, DCTERMS.identifier) or graph.value(c, DCTERMS.title)
+             for c in cited if graph.value(c, GOV.stub).toPython()}
+    assert {str(s) for s in stubs} == {"晋政发〔2019〕9号", "中华人民共和国防洪法"}
+
+
+def test_placeholders_are_not_agencies_and_seats_are_posts(graph) -> None:
+    labels = {str(o) for a in graph.subjects(RDF.type, GOV.Agency) for o in graph.objects(a, GOV.level)}
+    assert labels == {"city"}
+    seat_members = [graph.value(m, ORG.member) for m in graph.subjects(RDF.type, ORG.Membership)
+                    if (graph.value(m, ORG.member), RDF.type, ORG.Post) in graph]
+    assert len(seat_members) == 1
+    assert graph.value(seat_members[0], ORG.postIn) == iri("agency", "晋城市水务局")
+
+
+def test_building_twice_gives_identical_sorted_ntriples() -> None:
+    assert sorted_ntriples(graph_from_facts(fixture_facts())) == sorted_ntriples(graph_from_facts(fixture_facts()))
+
+
+def test_fixture_graph_conforms_and_a_broken_one_does_not(graph) -> None:
+    assert validate(graph)[0]
+    broken = graph_from_facts(fixture_facts())
+    m = next(iter(broken.subjects(RDF.type, ORG.Membership)))
+    broken.remove((m, GOV.sourceLine, None))
+    conforms, text = validate(broken)
+    assert not conforms and "sourceLine" in text
+
+
+def test_property_graph_mapping(graph) -> None:
+    pg = property_graph(graph)
+    counts = pg.counts()
+    assert counts["Body"] == 1 and counts["MEMBER_OF"] == 3 and counts["SEAT_ON"] == 1 and counts["UNIT_OF"] == 1
+    assert counts["CITES"] == 3 and counts["ASSIGNED"] == 1 and counts["OFFICE_AT"] == 1
+    member = next(e for e in pg.edges if e.type == "MEMBER_OF" and e.props["end_date"])
+    assert member.props["doc"] == "晋市政办〔2020〕1号" and member.props["file"] == F
+    assert {e.props["position"] for e in pg.edges if e.type == "MEMBER_OF"} == {"副市长", "市发改委副主任"}
+    posts = {n.props["name"]: n for n in pg.nodes if n.label == "Post"}
+    post_in = {(e.src, e.dst) for e in pg.edges if e.type == "POST_IN"}
+    assert ("agency/晋城市发展和改革委员会/post/副主任", "agency/晋城市发展和改革委员会") in post_in
+    assert set(posts) == {"副市长", "市发改委副主任", "市水务局局长"}
+    assert property_graph(graph) == pg  # deterministic
