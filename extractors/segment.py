@@ -13,7 +13,9 @@ for a chronicle, by its heading (``晋城市人民政府1月大事记``). From t
   same number series carry in this issue;
 * a notice page printed inside another document's plan (the plan's running title resumes right
   after the notice's signature) is cut out of the host: the host keeps its span, with the guest's
-  lines blanked in ``Document.lines`` so that no fact is read twice.
+  lines blanked in ``Document.lines`` so that no fact is read twice;
+* page numbers and running headers inside a document are blanked in ``Document.lines`` too, so a
+  list or a name broken by a page turn reads on; line numbers are unchanged.
 """
 from __future__ import annotations
 
@@ -47,6 +49,7 @@ _ENUMERATED = re.compile(
 )
 _SENTENCE_END = tuple("。；;：:，,！？!?、")
 _PUBLIC = re.compile(r"^[（(]此件[^）)]*[）)]$")
+_NOTE = re.compile(r"^[（(](?:此件|见|详见|略|附)")  # (见网络), (此件公开发布): notes, never titles
 _MAX_TITLE_LINES = 6
 _CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
 
@@ -173,7 +176,7 @@ class _Issue:
         # a title may break after an enumeration comma (关于印发…新业态、/现代服务业…); prose ends so too
         if c.endswith(_SENTENCE_END) and not (c.endswith(("、", "，", ",")) and "关于" in c):
             return False
-        if NUMBER_LINE.match(c) or parse_date(raw) or _PUBLIC.match(c) or _ENUMERATED.match(c):
+        if NUMBER_LINE.match(c) or parse_date(raw) or _NOTE.match(c) or _ENUMERATED.match(c):
             return False
         if c.endswith(("日）", "日)")) or c.endswith("号）") or c.endswith("号)"):
             return False
@@ -269,22 +272,23 @@ class _Issue:
         return hi
 
     def back_cover(self) -> int:
-        """Index of the first line of a back cover of short slogans at the end of the issue."""
-        i = len(self.raw) - 1
-        short = 0
-        first = len(self.raw)
-        while i >= 0:
+        """Index of the first line of a back cover at the end of the issue, else len(lines).
+
+        A back cover is a run of at least three slogans of one length (``传达政令`` / ``宣传政策`` / …),
+        so that a list of names or units closing the last document is not mistaken for one.
+        """
+        run: list[int] = []
+        for i in range(len(self.raw) - 1, -1, -1):
             if self.blank(i):
-                i -= 1
                 continue
-            c = self.clean[i]
-            if 2 <= len(c) <= 8 and re.fullmatch(r"[\u4e00-\u9fff]+", c):
-                short += 1
-                first = i
-                i -= 1
-                continue
-            break
-        return first if short >= 3 else len(self.raw)
+            if not re.fullmatch(r"[\u4e00-\u9fff]{4,8}", self.clean[i]):
+                break
+            if len(run) == 8:
+                return len(self.raw)
+            run.append(i)
+        if len(run) >= 3 and len({len(self.clean[i]) for i in run}) == 1:
+            return run[-1]
+        return len(self.raw)
 
 
 def _neighbour(issue: _Issue, i: int, step: int) -> str:
@@ -378,6 +382,10 @@ def segment(text: str, file: str) -> list[Document]:
         lines = list(issue.raw[f.start:f.end + 1])
         for lo, hi in f.blank:
             for i in range(lo, hi + 1):
+                lines[i - f.start] = ""
+        for i in range(f.start, f.end + 1):
+            # page numbers and running headers break lists and names; a bare number may be a cell
+            if is_furniture(issue.raw[i]) and not issue.raw[i].strip().isdigit():
                 lines[i - f.start] = ""
         docs.append(Document(file=file, start=f.start + 1, end=f.end + 1, lines=tuple(lines),
                              number=f.number, title=f.title, issuer=f.issuer, date=f.date,

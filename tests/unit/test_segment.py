@@ -181,3 +181,27 @@ def test_a_list_of_units_over_a_heading_is_not_its_issuer():
     text = issue("成员单位:", "市财政局", "市教育局", "", "关于乙的通知", "穗府〔2019〕13号", "正文。")
     [doc] = segment(text, "x.txt")
     assert (doc.start, doc.issuer) == (5, None)
+
+
+def test_page_furniture_inside_a_document_is_blanked():
+    text = issue("关于甲的通知", "穗府〔2019〕12号", "成员:张三", "—— 13", "晋城市人民政府公报1 / 2023•市政府办公室文件 •",
+                 "李四", "序号", "57", "王五")
+    [doc] = segment(text, "x.txt")
+    assert [doc.line(n) for n in range(3, 10)] == ["成员:张三", "", "", "李四", "序号", "57", "王五"]
+
+
+def test_a_note_over_an_unsigned_plan_title_is_not_part_of_it():
+    text = issue("1.甲表（见网络）", "（见网络）", "", "晋城市推进运输结构调整实施方案", "晋市政办〔2019〕47号", "正文。")
+    [doc] = segment(text, "x.txt")
+    assert (doc.start, doc.title) == (4, "晋城市推进运输结构调整实施方案")
+
+
+@pytest.mark.parametrize("tail, end", [
+    (["", "传达政令", "", "宣传政策", "", "指导工作", "", "服务社会"], 3),
+    (["成员:", "张三", "李四", "王五"], 7),
+    (["传达政令", "宣传政策"], 5),
+])
+def test_back_cover_is_no_part_of_the_last_document(tail, end):
+    text = issue("关于甲的通知", "穗府〔2019〕12号", "正文。", *tail)
+    [doc] = segment(text, "x.txt")
+    assert doc.end == end
