@@ -37,19 +37,19 @@ _HEADER = re.compile(r"^(?:主要)?(?:责任|責任|牵头|牽頭|配合|协办|
 _TAIL = re.compile(
     r"(?:等(?:有关|相关)?(?:部门|单位|部門|單位)?)?"
     r"(?:按照?|根据|依|依据|按照各自)?(?:职责|職責|职能|分工|属地)?(?:分工|分别|分別)?(?:共同|具体|具體)?"
-    r"(?:牵头|牽頭|负责|負責|配合|协助|協助|协同|協同|参与|參與|落实|落實|建设管理|承担|承擔|主责|会同)"
+    r"(?:牵头|牽頭|负责|負責|配合|协助|協助|协同|協同|参与|參與|落实|落實|建设管理|承担|承擔|主责|负总责|負總責|主办|主辦|协办|協辦)"
 )
 # what may follow the role word: ``负责具体落实``, ``牵头负责``, ``负责实施``
 _TAIL_REST = re.compile(r"(?:(?:具体|具體|分别|分別|共同|组织|組織)?(?:落实|落實|实施|實施|推进|推進|负责|負責|配合|工作))*[。.]?$")
-_LEAD_WORD = re.compile(r"牵头|牽頭")
-_COOP_WORD = re.compile(r"配合|协助|協助|协同|協同|参与|參與")
+_LEAD_WORD = re.compile(r"牵头|牽頭|主办|主辦")
+_COOP_WORD = re.compile(r"配合|协助|協助|协同|協同|参与|參與|协办|協辦")
 
 # ``排第一位的为牵头单位``, ``列第一位者为牵头单位``, ``列在任务分工首位的为牵头单位``
 _FIRST_IS_LEAD = re.compile(r"(?:排|列|位)[^,，。;；)）]{0,10}?(?:第一位|首位|第一)[^,，。;；)）]{0,6}?(?:牵头|牽頭)")
 
 _OPENERS, _CLOSERS = "(（〔[［【", ")）〕]］】"
 _MAX_GROUP = 600  # characters: a bracket that does not close within this is not a statement
-_PROSE = re.compile(r"[的由对将要在把从向于了是“”《》\"]|^[按经请如]|\d")
+_PROSE = re.compile(r"[的由对将要在把从向于了是對將從於“”《》\"]|^[按经请如經請]|\d")
 _NUMBERING = re.compile(
     r"^\s*(?:#+\s*)?(?:\*\*)?\s*(?:[(（][一二三四五六七八九十百\d]+[)）]|[一二三四五六七八九十百]+[、.．]|"
     r"\d+(?:\.\d+)*[、.．]?(?!\d)|第[一二三四五六七八九十百\d]+[条项])\s*"
@@ -70,12 +70,27 @@ class _Mention:
     explicit_lead: bool = False
 
 
+_TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)[^>]*>|\*\*")
+_BREAKS = {"br", "p", "div", "li"}
+
+
+def _mask_markup(text: str) -> str:
+    """``text`` with HTML tags and bold marks blanked out, offsets and line breaks unchanged.
+
+    A line-breaking tag (``<br>``, ``</p>``) becomes a list separator, so cell lines stay apart."""
+    def blank(m: re.Match[str]) -> str:
+        sep = "、" if (m.group(1) or "").lower() in _BREAKS else ""
+        return sep + "".join("\n" if ch == "\n" else " " for ch in m.group()[len(sep):])
+    return _TAG.sub(blank, text)
+
+
 class _Text:
     """The document's text with a map from character offsets to source lines."""
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.raw = doc.text
+        self.text = _mask_markup(doc.text)
         self.line_starts: list[int] = []
         pos = 0
         for line in doc.lines:
@@ -178,6 +193,9 @@ def parse_statement(text: str, start: int, end: int, labelled: bool = False) -> 
             c0 = m.end()
         pending: list[tuple[str, int, int]] = []
         for s0, s1 in _segments(text, c0, c1):
+            s0 = _skip_space(text, s0, s1)
+            if text.startswith("由", s0):  # ``(由市财政局牵头,…)``
+                s0 += 1
             seg = text[s0:s1]
             keep = [k for k, ch in enumerate(seg) if not ch.isspace()]  # tails may wrap across lines
             cut, role = _split_tail("".join(seg[k] for k in keep))
@@ -187,10 +205,10 @@ def parse_statement(text: str, start: int, end: int, labelled: bool = False) -> 
             names = [x for x in names if looks_like_agency(x[0], vouched)]
             pending.extend(names)
             if role is not None:
-                mentions.extend(_Mention(n, a, b, role, role == LEAD) for n, a, b in pending)
+                mentions.extend(_mention(n, a, b, role) for n, a, b in pending)
                 pending = []
         if label_role is not None:
-            mentions.extend(_Mention(n, a, b, label_role, label_role == LEAD) for n, a, b in pending)
+            mentions.extend(_mention(n, a, b, label_role) for n, a, b in pending)
     return _expanded(mentions)
 
 
@@ -198,6 +216,18 @@ def _skip_space(text: str, a: int, b: int) -> int:
     while a < b and text[a] in " \t\r\n\u3000*":
         a += 1
     return a
+
+
+_INLINE_ROLE = re.compile(r"^(?P<name>.+?)[(（](?P<role>牵头|牽頭|主办|主辦|配合|协办|協辦|负责|負責|责任|責任)"
+                          r"(?:单位|單位|部门|部門)?[)）]$")
+
+
+def _mention(name: str, start: int, end: int, role: str) -> _Mention:
+    """A mention; a role printed after the name (``市发展改革委(牵头)``) overrides the statement's."""
+    m = _INLINE_ROLE.match(name)
+    if m:
+        name, role = m.group("name"), _role_of(m.group("role"))
+    return _Mention(name, start, end, role, role == LEAD)
 
 
 def _expanded(mentions: list[_Mention]) -> list[_Mention]:
@@ -337,10 +367,10 @@ def _task_cell(cells: list[str], header: list[str], prev_task: str) -> str:
     return prev_task
 
 
-def _table_mentions(t: _Text) -> list[tuple[_Mention, str]]:
+def _table_mentions(t: _Text, first_is_lead: bool = False) -> list[tuple[_Mention, str]]:
     """Mentions from rows of tab-, bar- or HTML-delimited tables with a role column."""
     out: list[tuple[_Mention, str]] = []
-    lines = t.doc.lines
+    lines = t.text.split("\n")
     header: list[str] | None = None
     roles: dict[int, str] = {}
     delim = "\t"
@@ -364,9 +394,8 @@ def _table_mentions(t: _Text) -> list[tuple[_Mention, str]]:
         task = _task_cell(cells, header, task) or _first_clause(next((c for c in cells if len(c.strip()) > 4), ""))
         for k, role in _row_role_cells(cells, header, roles):
             a, b = spans[k]
-            for m in parse_cell(line, a, b, role):
-                out.append((_Mention(m.name, base + m.start, base + m.end, m.role, m.explicit_lead), task))
-    out.extend(_html_mentions(t))
+            out.extend((m, task) for m in parse_cell(t.text, base + a, base + b, role, first_is_lead))
+    out.extend(_html_mentions(t, first_is_lead))
     return out
 
 
@@ -397,14 +426,19 @@ def _row_role_cells(cells: list[str], header: list[str], roles: dict[int, str]) 
     return by_position
 
 
-def parse_cell(text: str, a: int, b: int, role: str) -> list[_Mention]:
+def parse_cell(text: str, a: int, b: int, role: str, first_is_lead: bool = False) -> list[_Mention]:
     """The agencies of one role cell; a role word inside (``A牵头,B负责``) overrides the column's."""
     if not _agency_cell(text[a:b]) and not _TAIL.search(text[a:b]):
         return []
     inner = parse_statement(text, a, b, labelled=True)
     if inner and any(m.role != RESP for m in inner):
         return inner
-    return _expanded([_Mention(n, a + s, a + e, role, role == LEAD) for n, s, e in split_spans(text[a:b])
+    mentions = _read_cell(text, a, b, role)
+    return _apply_first_is_lead(mentions) if first_is_lead and role == RESP else mentions
+
+
+def _read_cell(text: str, a: int, b: int, role: str) -> list[_Mention]:
+    return _expanded([_mention(n, a + s, a + e, role) for n, s, e in split_spans(text[a:b])
                       if looks_like_agency(n, labelled=True)])
 
 
@@ -412,16 +446,17 @@ _TR = re.compile(r"<tr[^>]*>(.*?)</tr>", re.S | re.I)
 _TD = re.compile(r"<t[dh][^>]*>(.*?)</t[dh]>", re.S | re.I)
 
 
-def _html_mentions(t: _Text) -> list[tuple[_Mention, str]]:
+def _html_mentions(t: _Text, first_is_lead: bool = False) -> list[tuple[_Mention, str]]:
+    """Mentions from HTML table rows: cells are found in the raw text, read in the masked one."""
     out: list[tuple[_Mention, str]] = []
-    if "<t" not in t.text:
+    if "<t" not in t.raw:
         return out
     header: list[str] | None = None
     roles: dict[int, str] = {}
     task = ""
-    for tr in _TR.finditer(t.text):
-        tds = list(_TD.finditer(t.text, tr.start(1), tr.end(1)))
-        cells = [td.group(1) for td in tds]
+    for tr in _TR.finditer(t.raw):
+        tds = list(_TD.finditer(t.raw, tr.start(1), tr.end(1)))
+        cells = [t.text[td.start(1):td.end(1)] for td in tds]
         found = _header_roles(cells)
         if found:
             header, roles, task = cells, found, ""
@@ -430,7 +465,7 @@ def _html_mentions(t: _Text) -> list[tuple[_Mention, str]]:
             continue
         task = _task_cell(cells, header, task)
         for k, role in _row_role_cells(cells, header, roles):
-            for m in parse_cell(t.text, tds[k].start(1), tds[k].end(1), role):
+            for m in parse_cell(t.text, tds[k].start(1), tds[k].end(1), role, first_is_lead):
                 out.append((m, task))
     return out
 
@@ -495,7 +530,7 @@ def extract(doc: Document) -> list[Fact]:
             mentions = _apply_first_is_lead(mentions)
         task = _task_for_line(t, t.lineno(a))
         found.extend((m, task) for m in mentions)
-    found.extend(_table_mentions(t))
+    found.extend(_table_mentions(t, first_is_lead))
     return _facts(t, found)
 
 
