@@ -1,0 +1,106 @@
+"""Extraction throughput on the sample corpus, cold and warm, with a per-stage breakdown.
+
+    .venv/bin/python bench/extract_bench.py [CORPUS_DIR] [--repeat N]
+
+Cold: a fresh Python process that imports govkg, builds the spaCy pipeline (jieba start-up
+included) and extracts every file, timed from outside. Warm: the same extraction again in
+this process with the pipeline already built (best of N). The breakdown shows where warm
+time goes: segmentation, tokenisation (``nlp.make_doc``) and each pipeline component.
+Targets are printed beside the measurements; nothing is asserted.
+"""
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+TARGET_WARM_MB_S = 1.0  # one core, pipeline built
+TARGET_COLD_S = 5.0  # the whole sample corpus in a fresh process
+
+_COLD_CHILD = """
+import sys
+from extractors.pipeline import extract_files, iter_corpus
+report = extract_files(iter_corpus(sys.argv[1]))
+print(len(report.facts), report.bytes_read)
+"""
+
+
+def corpus_files(folder: Path) -> list[Path]:
+    from extractors.pipeline import iter_corpus
+
+    return list(iter_corpus(folder))
+
+
+def cold_run(folder: Path) -> tuple[float, int, int]:
+    """Seconds for a fresh process to extract the whole corpus, with its fact and byte counts."""
+    t0 = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", _COLD_CHILD, str(folder)], cwd=ROOT, check=True,
+                         capture_output=True, text=True).stdout.split()
+    return time.perf_counter() - t0, int(out[0]), int(out[1])
+
+
+def warm_run(files: list[Path], repeat: int) -> tuple[float, dict[str, float], int]:
+    """Best wall time over ``repeat`` in-process runs, and the per-stage seconds of the last run."""
+    from extractors.pipeline import build_nlp
+    from extractors.readtext import read_source
+    from extractors.segment import segment
+
+    nlp = build_nlp()
+    texts = [read_source(p) for p in files]
+    best = float("inf")
+    stages: dict[str, float] = {}
+    n_facts = 0
+    for _ in range(repeat):
+        stages = defaultdict(float)
+        n_facts = 0
+        t_run = time.perf_counter()
+        for src in texts:
+            t = time.perf_counter()
+            docs = segment(src.text, src.name)
+            stages["segment"] += time.perf_counter() - t
+            for doc in docs:
+                t = time.perf_counter()
+                sdoc = nlp.make_doc(doc.text)
+                stages["make_doc (tokeniser)"] += time.perf_counter() - t
+                sdoc._.gov_document, sdoc._.facts = doc, []
+                for name, proc in nlp.pipeline:
+                    t = time.perf_counter()
+                    sdoc = proc(sdoc)
+                    stages[name] += time.perf_counter() - t
+                n_facts += len(sdoc._.facts) + 1
+        best = min(best, time.perf_counter() - t_run)
+    return best, dict(stages), n_facts
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("corpus", nargs="?", default=str(ROOT / "corpus"))
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    folder = Path(args.corpus)
+    files = corpus_files(folder)
+
+    cold_s, cold_facts, n_bytes = cold_run(folder)
+    mb = n_bytes / 1e6
+    warm_s, stages, warm_facts = warm_run(files, args.repeat)
+
+    print(f"corpus: {len(files)} files, {mb:.2f} MB ({folder})")
+    print(f"{'run':<8}{'seconds':>9}{'MB/s':>8}  target")
+    print(f"{'cold':<8}{cold_s:>9.2f}{mb / cold_s:>8.2f}  < {TARGET_COLD_S:.0f} s for the corpus"
+          f"  [{'ok' if cold_s < TARGET_COLD_S else 'MISSED'}]  ({cold_facts} facts)")
+    print(f"{'warm':<8}{warm_s:>9.2f}{mb / warm_s:>8.2f}  >= {TARGET_WARM_MB_S:.0f} MB/s on one core"
+          f"  [{'ok' if mb / warm_s >= TARGET_WARM_MB_S else 'MISSED'}]  (best of {args.repeat}, {warm_facts} facts)")
+    print("warm breakdown (last run):")
+    total = sum(stages.values()) or 1.0
+    for name, secs in sorted(stages.items(), key=lambda kv: -kv[1]):
+        print(f"  {name:<22}{secs:>8.3f} s {100 * secs / total:>5.1f}%")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,44 @@
+"""spaCy wiring: extractors registered under versioned names, components in the pipeline, ruler spans."""
+import pytest
+import spacy
+
+from extractors import citations, pipeline
+from extractors.document import document_from_text
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return pipeline.build_nlp()
+
+
+@pytest.mark.parametrize("name", sorted(pipeline.EXTRACTORS))
+def test_extractors_registered_by_versioned_name(name):
+    assert name.startswith("govkg.") and name.endswith(".v1")
+    assert spacy.registry.misc.get(name)() is pipeline.EXTRACTORS[name]
+
+
+def test_citations_extractor_is_the_registered_one():
+    assert spacy.registry.misc.get("govkg.citations.v1")() is citations.extract
+
+
+def test_default_components_in_order(nlp):
+    assert nlp.pipe_names[0] == "govkg_refs"
+    assert set(pipeline.DEFAULT_COMPONENTS) <= set(nlp.pipe_names)
+
+
+@pytest.mark.parametrize("text,label,span", [
+    ("根据《某办法》(国发〔2018〕42号)执行", "DOCNUM", "国发〔2018〕42号"),
+    ("落实晋市政发〔2022〕40 号文件", "DOCNUM", "晋市政发〔2022〕40 号"),
+    ("依据国务院令第708号", "DOCNUM", "国务院令第708号"),
+    ("由市财政局负责", "AGENCY", "市财政局"),
+    ("市财政局副局长张三", "POST", "副局长"),
+])
+def test_ruler_marks_spans(nlp, text, label, span):
+    doc = nlp(text)
+    assert (label, span) in {(s.label_, s.text) for s in doc.spans["govkg"]}
+
+
+def test_extract_document_runs_the_citation_component(nlp):
+    doc = document_from_text("根据《国务院关于开展普查的通知》(国发〔2019〕24号)精神")
+    facts = pipeline.extract_document(doc, nlp)
+    assert [(f.type, f.cited_number) for f in facts if f.type == "citation"] == [("citation", "国发〔2019〕24号")]
