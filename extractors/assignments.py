@@ -26,10 +26,10 @@ LEAD, RESP, COOP = "牵头", "责任", "配合"
 
 # ``责任单位:`` and its kin; traditional forms are accepted as printed.
 _LABEL = re.compile(
-    r"(?P<label>(?:主要)?(?:责任|責任|牵头|牽頭|配合|协办|協辦|主办|主辦|参与|參與)(?:单位|單位|部门|部門|处室|處室))"
-    r"\s*[:：]"
+    r"【?\s*(?P<label>(?:主要)?(?:责任|責任|牵头|牽頭|配合|协办|協辦|主办|主辦|参与|參與|主责|主責)"
+    r"(?:单位|單位|部门|部門|处室|處室))\s*(?:】\s*[:：]?|[:：])"
 )
-_LABEL_ROLE = {"责任": RESP, "責任": RESP, "牵头": LEAD, "牽頭": LEAD, "主办": LEAD, "主辦": LEAD,
+_LABEL_ROLE = {"责任": RESP, "責任": RESP, "主责": RESP, "主責": RESP, "牵头": LEAD, "牽頭": LEAD, "主办": LEAD, "主辦": LEAD,
                "配合": COOP, "协办": COOP, "協辦": COOP, "参与": COOP, "參與": COOP}
 _HEADER = re.compile(r"^(?:主要)?(?:责任|責任|牵头|牽頭|配合|协办|協辦|主办|主辦|参与|參與)(?:单位|單位|部门|部門)$")
 
@@ -244,9 +244,10 @@ def _apply_first_is_lead(mentions: list[_Mention]) -> list[_Mention]:
     return [_Mention(first.name, first.start, first.end, LEAD, True), *mentions[1:]]
 
 
-def _bracket_groups(text: str) -> list[tuple[int, int]]:
-    """Content offsets of top-level bracket pairs (any of ( （ 〔 [ ［ 【, closing any closer)."""
-    groups, i, n = [], 0, len(text)
+def _bracket_groups(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Content offsets of the outermost bracket pairs in ``text[start:end]`` (any of
+    ( （ 〔 [ ［ 【, closed by any closer)."""
+    groups, i, n = [], start, len(text) if end is None else end
     while i < n:
         if text[i] in _OPENERS:
             depth, j = 0, i
@@ -513,11 +514,14 @@ def extract(doc: Document) -> list[Fact]:
     first_is_lead = bool(_FIRST_IS_LEAD.search(re.sub(r"\s", "", t.text)))
     found: list[tuple[_Mention, str]] = []
     covered = []
-    for a, b in _bracket_groups(t.text):
+    todo = _bracket_groups(t.text)
+    while todo:
+        a, b = todo.pop(0)
         if not _is_statement(t.text[a:b]):
             continue
         mentions = parse_statement(t.text, a, b)
-        if not mentions:
+        if not mentions:  # the statement may sit in a bracket nested inside this one
+            todo[:0] = _bracket_groups(t.text, a, b)
             continue
         covered.append((a, b))
         if first_is_lead:
