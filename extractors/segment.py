@@ -29,7 +29,8 @@ from extractors.textfix import is_furniture, squash, strip_markup, undouble
 from kg.facts import DocumentFact, Src
 
 _OPEN, _CLOSE = "〔\\[［【(（", "〕\\]］】)）"
-NUMBER_LINE = re.compile(rf"^([\u4e00-\u9fff]{{1,14}}[{_OPEN}]\d{{4}}[{_CLOSE}]第?\d{{1,4}}号)$")
+NUMBER_LINE = re.compile(
+    rf"^(?:(?:发文字号|文号)[:：])?([\u4e00-\u9fff]{{1,14}}[{_OPEN}]\d{{4}}[{_CLOSE}]第?\d{{1,4}}号)$")
 _DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 _CN_DATE = re.compile(r"^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$")
 _ORG_SUFFIX = re.compile(
@@ -37,8 +38,11 @@ _ORG_SUFFIX = re.compile(
     r"局|厅|委|部|署|中心|院|会|政府|办)$"
 )
 _CHRONICLE = re.compile(
-    r"^(?P<org>.{0,30}?)(?:\d{4}年)?(?P<month>(?:\d{1,2}|[一二三四五六七八九十]{1,3})月份?)?大事记$")
+    r"^(?P<org>.{0,30}?)(?:\d{4}年)?(?P<month>(?:\d{1,2}|[一二三四五六七八九十]{1,3})月份?)?大事记"
+    r"(?:[（(](?:\d{4}年)?(?P<month2>\d{1,2}月份?)[）)])?$")
 _MASTHEAD = re.compile(r"^(?P<org>.{4,30}?)公报$")
+_SIGNED_LINE = re.compile(r"^(.{5,80}?)\s+((?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年.{1,12}日)$")
+_CATEGORY = re.compile(r"^[•·【\[]|[】\]•·]$|文件$")  # section labels: 【市政府文件】, • 部门文件 •
 # the line before a number cited on a line of its own ends in an open bracket; the line after opens with a closing one
 _CITED_BEFORE = tuple("（(《》、，,")
 _CITED_AFTER = tuple("）)》、，,。；;")
@@ -178,6 +182,8 @@ class _Issue:
             return False
         if NUMBER_LINE.match(c) or parse_date(raw) or _NOTE.match(c) or _ENUMERATED.match(c):
             return False
+        if _CATEGORY.search(c) and not c.startswith("关于"):
+            return False
         if c.endswith(("日）", "日)")) or c.endswith("号）") or c.endswith("号)"):
             return False
         return len(c) <= 40 or c.startswith("关于") or raw.lstrip().startswith("#") or "关于" in c[:31]
@@ -237,12 +243,16 @@ class _Issue:
         out = []
         for i in range(lo, hi + 1):
             date = parse_date(self.raw[i])
-            if not date:
-                continue
             orgs: list[str] = []
+            if not date:
+                # name and date on one line: 北京市人民政府 2021年3月2日
+                m = _SIGNED_LINE.match(strip_markup(self.raw[i]))
+                if not m or not (date := parse_date(m.group(2))) or not (orgs := split_orgs(m.group(1))):
+                    continue
             skipped = 0
             j = i - 1
-            while j >= lo and i - j <= 8:
+            above = not orgs
+            while above and j >= lo and i - j <= 8:
                 if self.blank(j):
                     j -= 1
                     continue
@@ -320,7 +330,8 @@ def _find(issue: _Issue) -> list[_Found]:
             found.append(_Found(i, start, m.group(1), _title_text(title), orgs))
             continue
         ch = _CHRONICLE.match(c)
-        if ch and c not in seen and len(c) <= 40 and (ch.group("month") or _is_org(ch.group("org"))) \
+        if ch and c not in seen and len(c) <= 40 and (ch.group("month") or ch.group("month2")
+                                                       or _is_org(ch.group("org"))) \
                 and (not ch.group("org") or _is_org(ch.group("org"))):
             seen.add(c)
             org = ch.group("org") or (masthead if masthead and _is_org(masthead) else None)

@@ -205,3 +205,24 @@ def test_back_cover_is_no_part_of_the_last_document(tail, end):
     text = issue("关于甲的通知", "穗府〔2019〕12号", "正文。", *tail)
     [doc] = segment(text, "x.txt")
     assert doc.end == end
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["正文。", "北京市人民政府 2021年3月2日"], ("北京市人民政府", "2021-03-02")),
+    (["正文。", "北京市人民政府办公厅", "", "2021年3月2日", "（此件公开发布）"], ("北京市人民政府办公厅", "2021-03-02")),
+    (["要在2021年3月2日前报送。"], (None, None)),
+])
+def test_signature_blocks(lines, expected):
+    text = issue("关于甲的通知", "京政发〔2021〕3号", *lines)
+    [doc] = segment(text, "x.txt")
+    assert (doc.issuer, doc.date) == expected
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["【市政府文件】", "", "甲市停车建设项目实施方案", "京政发〔2021〕3号"], (3, "甲市停车建设项目实施方案", "京政发〔2021〕3号")),
+    (["关于甲的通知", "文号：京政发〔2021〕3号"], (1, "关于甲的通知", "京政发〔2021〕3号")),
+    (["北京市人民政府大事记（3月）"], (1, "北京市人民政府大事记（3月）", None)),
+])
+def test_heading_variants(lines, expected):
+    [doc] = segment(issue(*lines, "正文。"), "x.txt")
+    assert (doc.start, doc.title, doc.number) == expected
