@@ -27,11 +27,13 @@ LEAD, RESP, COOP = "牵头", "责任", "配合"
 # ``责任单位:`` and its kin; traditional forms are accepted as printed.
 _LABEL = re.compile(
     r"【?\s*(?P<label>(?:主要)?(?:责任|責任|牵头|牽頭|配合|协办|協辦|主办|主辦|参与|參與|主责|主責)"
-    r"(?:单位|單位|部门|部門|处室|處室))\s*(?:】\s*[:：]?|[:：])"
+    r"(?:单位|單位|部门|部門|处室|處室)?)\s*(?:】\s*[:：]?|[:：])"
 )
+# any other ``word:`` (完成时限:, 工作要求:) ends a labelled list
+_OTHER_LABEL = re.compile(r"(?<=[,，;；\s])[\u4e00-\u9fff]{2,8}[:：]")
 _LABEL_ROLE = {"责任": RESP, "責任": RESP, "主责": RESP, "主責": RESP, "牵头": LEAD, "牽頭": LEAD, "主办": LEAD, "主辦": LEAD,
                "配合": COOP, "协办": COOP, "協辦": COOP, "参与": COOP, "參與": COOP}
-_HEADER = re.compile(r"^(?:主要)?(?:责任|責任|牵头|牽頭|配合|协办|協辦|主办|主辦|参与|參與)(?:单位|單位|部门|部門)$")
+_HEADER = re.compile(r"^(?:主要)?(?:责任|責任|牵头|牽頭|配合|协办|協辦|主办|主辦|参与|參與)(?:单位|單位|部门|部門)(?:[(（][^)）]{0,8}[)）])?$")
 
 # What may follow an agency name inside a responsibility statement; it sets the role.
 _TAIL = re.compile(
@@ -154,6 +156,8 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     result = []
     for a, b in out:
         cuts = [m.start() for m in _LABEL.finditer(text, a, b)]
+        cuts += [m.start() for m in _OTHER_LABEL.finditer(text, a, b)]
+        cuts.sort()
         bounds = [a, *[c for c in cuts if c > a], b]
         result.extend(zip(bounds, bounds[1:]))
     return result
@@ -529,7 +533,7 @@ def extract(doc: Document) -> list[Fact]:
         task = _task_for_line(t, t.lineno(a))
         found.extend((m, task) for m in mentions)
     for a, b in _label_statements(t, covered):
-        mentions = parse_statement(t.text, a, b, labelled=True)
+        mentions = parse_statement(t.text, a, b)
         if first_is_lead:
             mentions = _apply_first_is_lead(mentions)
         task = _task_for_line(t, t.lineno(a))
