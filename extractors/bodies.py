@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from extractors.document import Document
 from extractors.posts import (ROLE_LABEL, ROLES, clean_role, is_person_name, post_complete, split_name_post,
-                              split_names, split_post_name, squeeze)
+                              split_names, split_people, split_post_name, squeeze)
 from extractors.textfix import undouble
 from kg.facts import BodyFact, Fact, MembershipFact, Src
 
@@ -42,29 +42,33 @@ class BodyMention:
 # names of bodies
 
 _SUFFIXES = ("领导小组", "领导组", "工作专班", "专班", "总指挥部", "指挥部", "委员会", "联席会议", "专项办公室",
-             "推进组", "评审组", "工作小组", "小组", "工作组")
+             "推进组", "评审组", "工作小组", "小组", "工作组",
+             "領導小組", "領導組", "工作專班", "專班", "總指揮部", "指揮部", "委員會", "聯席會議", "工作小組", "小組")
 _SUFFIX_RE = "|".join(_SUFFIXES)
 _NAME_CHARS = r"[\u4e00-\u9fff（）()“”\"]"
 _NAME_RE = re.compile(rf"{_NAME_CHARS}{{0,40}}?(?:{_SUFFIX_RE})")
 _GROUP_RE = re.compile(r"[\u4e00-\u9fff]{1,12}组$")
-_SETUP = re.compile(r"(?:决定)?(?:成立|设立|组建|增设|下设|建立|组成)(?:了)?")
+_SETUP = re.compile(r"(?:决定|決定)?(?:成立|设立|設立|组建|組建|增设|增設|下设|下設|建立|组成|組成|调整|調整)(?:了)?")
 _GENERIC = re.compile(r"相应|各县|各乡|各级|各地|各单位|各部门|县级|乡镇|乡\(镇|县\(市|县（市|村民|社区|参照|各大中型|各企业|"
                       r"视情成立现场|根据需要成立")
 _NOT_BODY_PREFIX = re.compile(r"^(?:县|乡|镇|村|区级|县级|乡级|社区|居民|村民|各)")
 _AGENCY_COMMITTEES = re.compile(r"(?:发展和改革|卫生健康|卫生和计划生育|民族宗教|教育|经济和信息化|住房和城乡建设|"
                                 r"管理|纪律检查|人民代表大会常务|居民|村民|编制|工作|保密|国有资产监督管理|"
                                 r"监察|政法|党)委员会$")
-_INTRO = re.compile(r"(?:组成人员如下|设置如下|组成如下|成员如下|人员组成如下|组成人员名单如下|组成人员为)")
+_INTRO = re.compile(r"(?:组成人员如下|设置如下|组成如下|成员如下|人员组成如下|组成人员名单如下|组成人员为|组成人员进行调整|"
+                    r"调整如下|組成人員如下|組成如下|成員如下)")
 _LIST_TITLE = re.compile(r"(?:组成人员名单|组成人员|成员名单|人员名单|名单|成员单位及职责|成员单位职责|成员单位|"
                          r"指挥机构及职责|机构及职责|主要职责|职责|组成)$")
 _SHORT_NAME = re.compile(r"[(（]以下简称[“\"]?(?P<alias>[^)）”\"]{2,15})[”\"]?[)）]")
 _NUMBERING = re.compile(r"^(?:附件\s*\d*\s*[:：]?\s*)?(?:[(（][一二三四五六七八九十百\d]+[)）]|[一二三四五六七八九十百]+[、.．]|"
                         r"\d+(?:\.\d+)*[、.．]?|第[一二三四五六七八九十]+[章节条部分])?\s*")
-_HTML_CELL = re.compile(r"</?(?:td|th|tr|p|br|table|tbody|thead)[^>]*>", re.I)
+_HTML_CELL = re.compile(r"(?:</?(?:td|th|tr|p|br|table|tbody|thead)[^>]*>\s*)+", re.I)
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 
 KIND_BY_SUFFIX = (("领导小组", "leading_group"), ("领导组", "leading_group"), ("指挥部", "headquarters"),
-                  ("委员会", "committee"), ("联席会议", "joint_meeting"), ("专班", "task_force"))
+                  ("委员会", "committee"), ("联席会议", "joint_meeting"), ("专班", "task_force"),
+                  ("領導小組", "leading_group"), ("領導組", "leading_group"), ("指揮部", "headquarters"),
+                  ("委員會", "committee"), ("聯席會議", "joint_meeting"), ("專班", "task_force"))
 
 
 def body_kind(name: str, parent: str | None = None) -> str:
@@ -229,11 +233,15 @@ def _declarations(doc: Document, st: _Stream) -> list[_Decl]:
             start = base + m.end() - len(name)
             before = c[:m.end() - len(name)]
             after = c[m.end():]
-            setup = re.search(r"(?:成立|设立|组建|增设|下设|建立)(?:了)?(?:由[^,，]*的)?$", before)
+            setup = re.search(r"(?:成立|设立|設立|组建|組建|增设|增設|下设|下設|建立|调整|調整|充实)(?:了)?(?:由[^,，]*的)?$",
+                              before)
             alias = _SHORT_NAME.match(after)
             ahead = text[base + m.end():base + m.end() + 80].split("\n")[0]
             intro = _INTRO.search(ahead[:60]) or re.match(r"由[^,，。]{0,60}组成", after)
-            if not (setup or intro) or re.match(r"(?:代表|机制|制度|会议|模式|职责|章程)", after):
+            modifier = re.match(r"(?:代表|机制|制度|会议|模式|职责|章程)", after)
+            if modifier and modifier.group(0) == "制度" and name.endswith(("联席会议", "聯席會議")):
+                modifier = None  # 建立…联席会议制度 sets up the joint meeting
+            if not (setup or intro) or modifier:
                 continue  # the name only modifies what follows (建立家长委员会代表参与…机制)
             if _GENERIC.search(re.split(r"[,，]", before)[-1]) or _GENERIC.search(name) \
                     or re.search(r"[,，]要[^,，]*$", before) or name in generic:
@@ -350,6 +358,8 @@ def _parse_cells(no: int, cells: list[str]) -> tuple[list[_Member], bool]:
             empties += 1
             continue
         role, rest = _label(c)
+        if role is None and squeeze(c) in _ROLE_SET:
+            role, rest = squeeze(c), ""  # a role in its own cell, without a colon
         if role:
             pending, listlike = role, True
             if not rest:
@@ -370,6 +380,21 @@ def _parse_cells(no: int, cells: list[str]) -> tuple[list[_Member], bool]:
         elif role and not parsed:
             last = None  # a label holding a post or placeholder: an ex-officio seat, not a person
     return items, listlike
+
+
+_ROLE_SET = set(ROLES)
+
+
+def _rows(doc: Document, lo: int, hi: int) -> list[tuple[int, str]]:
+    """Source lines ``lo``..``hi``, an HTML line holding several ``<tr>`` rows split into them."""
+    out = []
+    for no in range(lo, hi + 1):
+        raw = doc.line(no)
+        if len(re.findall(r"<tr", raw, re.I)) > 1:
+            out += [(no, part) for part in re.split(r"</tr\s*>", raw, flags=re.I) if part.strip()]
+        else:
+            out.append((no, raw))
+    return out
 
 
 def _parse_lists(doc: Document, lo: int, hi: int) -> list[_Member]:
@@ -404,8 +429,7 @@ def _parse_lists(doc: Document, lo: int, hi: int) -> list[_Member]:
                 out.append(m)
         table.clear()
 
-    for no in range(lo, hi + 1):
-        raw = doc.line(no)
+    for no, raw in _rows(doc, lo, hi):
         s = _clean_line(raw)
         if not s.strip():
             continue
@@ -442,6 +466,12 @@ def _parse_lists(doc: Document, lo: int, hi: int) -> list[_Member]:
                 and not re.search(r"\s", line) and len(line) <= 30 and not re.search(r"[。,，:：]", line) \
                 and not (is_person_name(line)):
             last.post = (last.post or "") + squeeze(line)
+            continue
+        people = split_people(line)
+        if people:
+            for name, post, conc in people:
+                out.append(_Member(role or "成员", name, post, conc, no))
+            last = None
             continue
         names = split_names(line)
         if names:

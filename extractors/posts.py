@@ -28,11 +28,12 @@ COMPOUND_SURNAMES = ("欧阳", "上官", "司马", "诸葛", "东方", "皇甫",
                      "司徒", "端木", "申屠", "长孙", "宇文", "歐陽", "司馬", "諸葛")
 
 # Characters that mark a run as a post or an agency rather than a person's given name.
-_NOT_IN_NAME = set("市省县区局委办部厅处室府党镇乡村街道司院所站组的由为在及或等各负责单位兼任担")
+_NOT_IN_NAME = set("市省县区局委办部厅处室府党镇乡村街道司院所站组的由为在及或等各负责单位兼任担"
+                   "縣區廳辦黨鄉鎮組負責單擔為")
 
 # A post is complete when it ends with a title word; otherwise a wrapped line continues it.
 TITLE_ENDINGS = ("长", "任", "记", "员", "理", "席", "委", "编", "官", "师", "监", "令", "事", "书", "干部",
-                 "专员", "总", "助理", "主管", "代表", "部长", "经理", "秘书长", "政委")
+                 "专员", "总", "助理", "主管", "代表", "長", "記", "員", "編", "師", "監", "書", "幹部", "總")
 
 # Role labels as printed before a colon, longest first so 副组长 wins over 组长.
 ROLES = (
@@ -41,6 +42,9 @@ ROLES = (
     "副主任委员", "主任委员", "常务副主任", "办公室副主任", "办公室主任", "副主任", "主任",
     "副召集人", "召集人", "常务副主席", "副主席", "主席", "副秘书长", "秘书长",
     "成员", "委员", "组员", "顾问", "联络员", "副团长", "团长",
+    # traditional forms, kept as printed
+    "常務副組長", "副組長", "組長", "常務副總指揮", "副總指揮", "總指揮", "副指揮長", "指揮長",
+    "副主任委員", "主任委員", "辦公室副主任", "辦公室主任", "副召集人", "成員", "委員", "組員",
 )
 _ROLE_ALT = "|".join(r"\s*".join(map(re.escape, role)) for role in ROLES)
 ROLE_LABEL = re.compile(rf"^[\s*#>]*(?P<role>{_ROLE_ALT})\s*[*]*\s*[:：]\s*[*]*")
@@ -50,7 +54,13 @@ _WS = re.compile(r"\s+")
 _PAREN_POST = re.compile(r"^(?P<name>.+?)\s*[（(](?P<post>[^()（）]*)[)）]\s*$")
 _CONCURRENT = re.compile(r"^[（(]?\s*兼(?:任)?\s*[)）]?$")
 # Where a post glued after a name may begin.
-_POST_START = re.compile(r"^(?:市|省|县|区|自治区|州|副|常务|中共|党组|国务院)")
+_POST_START = re.compile(r"^(?:市|省|县|區|区|縣|自治区|州|副|常务|常務|中共|党组|黨組|国务院|國務院)")
+
+
+# Title words that would otherwise pass as names (董事长 starts with the surname 董).
+TITLE_WORDS = set("董事长 秘书长 理事长 会长 社长 行长 院长 校长 所长 处长 科长 厅长 部长 局长 司令员 政委 主任 主席 书记 "
+                  "委员 经理 总监 干事 常委 常务 党组 成员 组员 顾问 调研员 巡视员 专员 总编 主编 站长 队长 支队长 大队长 "
+                  "董事長 秘書長 理事長 會長 局長 處長 主席 書記 委員 經理 常務 黨組 成員".split())
 
 
 def squeeze(s: str) -> str:
@@ -77,6 +87,8 @@ def is_person_name(s: str) -> bool:
         if len(given) > 2:
             return False
     else:
+        return False
+    if s in TITLE_WORDS or s[1:] in TITLE_WORDS or s[2:] in TITLE_WORDS:
         return False
     return all(ch not in _NOT_IN_NAME for ch in given) and not ROLE_WORD.fullmatch(s)
 
@@ -114,6 +126,9 @@ def split_name_post(text: str, glued: bool = True) -> tuple[str, str | None, boo
         return squeeze(m.group("name")), post or None, concurrent
     if re.search(r"[（(]\s*兼\s*[)）]$", text):
         concurrent, text = True, re.sub(r"[（(]\s*兼\s*[)）]$", "", text).strip()
+    m = re.match(r"^(?P<name>\S{1,2}\s?\S{0,2})[，,:：]\s*(?P<post>[^，,]+)$", text)
+    if m and is_person_name(m.group("name")):
+        return squeeze(m.group("name")), squeeze(m.group("post")) or None, concurrent
     tokens = text.split()
     # a padded two-character name: ``张 三 post`` or ``张　三``
     if len(tokens) >= 2 and len(tokens[0]) == 1 and len(tokens[1]) == 1 and is_person_name(tokens[0] + tokens[1]):
@@ -130,6 +145,35 @@ def split_name_post(text: str, glued: bool = True) -> tuple[str, str | None, boo
         name, rest = split[0], [split[1], *tokens[1:]]
     post = squeeze("".join(rest)) or None
     return name, post, concurrent
+
+
+def _name_at(tokens: list[str], i: int) -> tuple[str, int] | None:
+    """A person name starting at ``tokens[i]`` (a padded ``张 三`` spans two tokens): (name, tokens used)."""
+    if i + 1 < len(tokens) and len(tokens[i]) == 1 and len(tokens[i + 1]) <= 2 and is_person_name(tokens[i] + tokens[i + 1]) \
+            and not is_person_name(tokens[i + 1]):
+        return tokens[i] + tokens[i + 1], 2
+    if is_person_name(tokens[i]):
+        return squeeze(tokens[i]), 1
+    return None
+
+
+def split_people(text: str) -> list[tuple[str, str | None, bool]] | None:
+    """``王五 市财政局局长 赵六 市教育局局长``: several name/post pairs on one line, or ``None``."""
+    tokens = text.split()
+    out: list[tuple[str, str | None, bool]] = []
+    i = 0
+    while i < len(tokens):
+        got = _name_at(tokens, i)
+        if got is None:
+            if not out:
+                return None
+            name, post, conc = out[-1]
+            out[-1] = (name, (post or "") + tokens[i], conc)
+            i += 1
+            continue
+        out.append((got[0], None, False))
+        i += got[1]
+    return out if len(out) >= 2 and all(p for _, p, _ in out) else None
 
 
 def split_names(text: str) -> list[str] | None:
@@ -159,5 +203,5 @@ def split_post_name(text: str) -> tuple[str, str | None] | None:
     return None
 
 
-__all__ = ["ROLES", "ROLE_LABEL", "SURNAMES", "is_person_name", "split_name_post", "split_names",
+__all__ = ["ROLES", "ROLE_LABEL", "SURNAMES", "is_person_name", "split_name_post", "split_names", "split_people",
            "split_post_name", "post_complete", "clean_role", "squeeze"]

@@ -1,0 +1,106 @@
+"""Bodies and memberships on small fixtures of list layouts seen across city gazettes."""
+import pytest
+
+from extractors.bodies import find_bodies, extract
+from extractors.document import document_from_text
+from kg.facts import BodyFact, MembershipFact
+
+
+def members(text: str) -> set[tuple]:
+    doc = document_from_text(text)
+    return {(f.body, f.person, f.role, f.position, f.concurrent) for f in extract(doc) if isinstance(f, MembershipFact)}
+
+
+def bodies(text: str) -> list[tuple[str, str]]:
+    return [(b.name, b.kind) for b in find_bodies(document_from_text(text))]
+
+
+LG = "为加强组织领导，市政府决定成立晋城市测试工作领导小组。"
+
+CASES = [
+    # label alone on its line, names below
+    ("label-alone", LG + "\n组  长：\n张三  市长\n副组长：\n李四  副市长\n成  员：\n王五  市财政局局长\n赵 六  市教育局局长",
+     {("晋城市测试工作领导小组", "张三", "组长", "市长", False), ("晋城市测试工作领导小组", "李四", "副组长", "副市长", False),
+      ("晋城市测试工作领导小组", "王五", "成员", "市财政局局长", False), ("晋城市测试工作领导小组", "赵六", "成员", "市教育局局长", False)}),
+    # several names on one line
+    ("names-one-line", "市政府决定成立市测试委员会。\n主任:王小明\n副主任:卢焱群、龙福清",
+     {("市测试委员会", "王小明", "主任", None, False), ("市测试委员会", "卢焱群", "副主任", None, False),
+      ("市测试委员会", "龙福清", "副主任", None, False)}),
+    # posts in brackets and names glued to posts
+    ("brackets-glued", "省政府决定成立省测试领导小组。\n组长：刘惠祥(市委常委、常务副市长)\n副组长：林克庆省委常委、常务副省长",
+     {("省测试领导小组", "刘惠祥", "组长", "市委常委、常务副市长", False),
+      ("省测试领导小组", "林克庆", "副组长", "省委常委、常务副省长", False)}),
+    # posts wrapped over lines
+    ("wrapped-post", LG + "\n组长:杨德培 市纪委副书记、\n市监委副主任\n成员:祁 砖 山西煤矿安全监察局\n晋城监察分局局长",
+     {("晋城市测试工作领导小组", "杨德培", "组长", "市纪委副书记、市监委副主任", False),
+      ("晋城市测试工作领导小组", "祁砖", "成员", "山西煤矿安全监察局晋城监察分局局长", False)}),
+    # composition in prose
+    ("prose", "建立市测试联席会议制度。联席会议由副市长张三任召集人，市政府副秘书长李四任副召集人。办公室主任由王五兼任。",
+     {("市测试联席会议", "张三", "召集人", "副市长", False), ("市测试联席会议", "李四", "副召集人", "市政府副秘书长", False),
+      ("市测试联席会议", "王五", "办公室主任", None, True)}),
+    ("prose-by", "市政府成立市测试指挥部，总指挥由市委常委、常务副市长张三担任，鲍瑞卿和毕明荣同志兼任办公室主任。",
+     {("市测试指挥部", "张三", "总指挥", "市委常委、常务副市长", False), ("市测试指挥部", "鲍瑞卿", "办公室主任", None, True),
+      ("市测试指挥部", "毕明荣", "办公室主任", None, True)}),
+    # two-column table whose columns arrive interleaved: read column by column
+    ("two-column", LG + "\n附件\n## 晋城市测试工作领导小组组成人员名单\n"
+     "组 长:张三\t市长\t刘一\t市教育局副局长\n副组长:李四\t市政府副秘书长\t陈二\t市司法局副局长\n"
+     "成 员:王五\t市财政局局长\t孙七\t市民政局副局长\n\t\t周八\t市人社局副局长",
+     {("晋城市测试工作领导小组", "张三", "组长", "市长", False), ("晋城市测试工作领导小组", "李四", "副组长", "市政府副秘书长", False),
+      ("晋城市测试工作领导小组", "王五", "成员", "市财政局局长", False), ("晋城市测试工作领导小组", "刘一", "成员", "市教育局副局长", False),
+      ("晋城市测试工作领导小组", "陈二", "成员", "市司法局副局长", False), ("晋城市测试工作领导小组", "孙七", "成员", "市民政局副局长", False),
+      ("晋城市测试工作领导小组", "周八", "成员", "市人社局副局长", False)}),
+    # HTML table fragments, one row per <tr>, role in its own cell
+    ("html", LG + "\n<table><tr><td>组长</td><td>张三</td><td>市长</td></tr><tr><td>副组长</td><td>李四</td><td>副市长</td></tr>"
+     "<tr><td>成员</td><td>王五</td><td>市财政局局长</td></tr></table>",
+     {("晋城市测试工作领导小组", "张三", "组长", "市长", False), ("晋城市测试工作领导小组", "李四", "副组长", "副市长", False),
+      ("晋城市测试工作领导小组", "王五", "成员", "市财政局局长", False)}),
+    # roles of committees and headquarters, traditional characters kept as printed
+    ("traditional", "市政府決定成立市測試領導小組。\n組長：陳大文 市長\n副組長：黃小明 副市長",
+     {("市測試領導小組", "陳大文", "組長", "市長", False), ("市測試領導小組", "黃小明", "副組長", "副市長", False)}),
+    # a whole list on one line, names and posts separated by spaces only
+    ("one-line-list", LG + "\n成员：王五 市财政局局长 赵六 市教育局局长 孙七 市民政局副局长",
+     {("晋城市测试工作领导小组", "王五", "成员", "市财政局局长", False), ("晋城市测试工作领导小组", "赵六", "成员", "市教育局局长", False),
+      ("晋城市测试工作领导小组", "孙七", "成员", "市民政局副局长", False)}),
+    # ex-officio seats and member units are not memberships
+    ("seats-not-people", LG + "\n组长：市应急管理局主要负责人\n成员单位：市财政局、市教育局\n成员：有关单位分管负责人", set()),
+    ("first-deputy", LG + "\n组长：张三 市长\n第一副组长：李四 市委副书记\n常务副组长：王五 常务副市长",
+     {("晋城市测试工作领导小组", "张三", "组长", "市长", False), ("晋城市测试工作领导小组", "李四", "第一副组长", "市委副书记", False),
+      ("晋城市测试工作领导小组", "王五", "常务副组长", "常务副市长", False)}),
+]
+
+
+@pytest.mark.parametrize("name,text,expected", CASES, ids=[c[0] for c in CASES])
+def test_memberships(name, text, expected):
+    assert members(text) == expected
+
+
+BODY_CASES = [
+    ("setup", LG + "\n组长：张三 市长", [("晋城市测试工作领导小组", "leading_group")]),
+    ("heading", "### (一)抗震救灾指挥部。\n指挥长:张三 市长", [("抗震救灾指挥部", "headquarters")]),
+    ("intro", "晋城市防汛抗旱指挥部(以下简称市防指)承担全市防汛抗旱工作。组成人员如下:\n指挥长:市政府分管副市长",
+     [("晋城市防汛抗旱指挥部", "headquarters")]),
+    ("generic-county", "各县(市、区)人民政府要在3月底前设立相应的普查领导小组及其办公室。", []),
+    ("mention-only", "市水污染防治领导小组要加强督导。", []),
+    ("modifier", "建立家长委员会代表参与学校食品安全监督机制。", []),
+    ("enumerated-groups", "市政府成立市测试指挥部。指挥部下设综合组、保障组等2个工作组。",
+     [("市测试指挥部", "headquarters"), ("综合组", "working_group"), ("保障组", "working_group")]),
+    ("alias-from-title", LG + "\n附件\n## 晋城市测试领导小组名单\n组长：张三 市长", [("晋城市测试工作领导小组", "leading_group")]),
+]
+
+
+@pytest.mark.parametrize("name,text,expected", BODY_CASES, ids=[c[0] for c in BODY_CASES])
+def test_bodies(name, text, expected):
+    assert bodies(text) == expected
+
+
+def test_body_fact_carries_office_and_aliases():
+    text = ("市政府成立城市道路交通综合治理工作领导小组(以下简称市领导小组)。\n组长:王斌权 副市长\n"
+            "市领导小组下设办公室,办公室设在市公安局交警支队,办公室主任由张鹏兼任。")
+    facts = [f for f in extract(document_from_text(text)) if isinstance(f, BodyFact)]
+    assert [(f.body, f.office_agency, f.aliases) for f in facts] == [
+        ("城市道路交通综合治理工作领导小组", "市公安局交警支队", ("市领导小组",))]
+
+
+def test_chronicle_mentions_are_not_memberships():
+    doc = document_from_text("市委书记、市脱贫攻坚领导小组组长张志川出席会议。", number=None, title="晋城市人民政府8月大事记")
+    assert extract(doc) == []
