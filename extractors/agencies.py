@@ -31,6 +31,8 @@ _DEPARTMENT_STEMS = (
     "供销", "妇联", "团委", "总工会", "残联", "科协", "红十字", "广电", "新闻", "经信", "商务", "口岸",
     "畜牧", "农机", "中小企业", "国土", "物价", "政务", "数据", "营商", "住保", "房管", "招商", "投资",
 )
+# banks, companies and customs offices carry their own names: 农业银行晋城分行 takes no 市
+_NOT_DEPARTMENT = re.compile(r"银行|銀行|支行|分行|公司|集团|集團|海关|海關")
 _LEVEL_PREFIX = re.compile(r"^((?:中共)?[\u4e00-\u9fff]{0,6}?(?:市委|县委|区委|省委|縣委|區委|[省市县区州旗縣區]))")
 
 # Collective placeholders: not a specific agency.
@@ -149,7 +151,7 @@ def expand_prefixes(names: list[str]) -> list[str]:
         own = level_prefix(name)
         if own:
             prefix = own
-        elif prefix and name.startswith(_DEPARTMENT_STEMS):
+        elif prefix and name.startswith(_DEPARTMENT_STEMS) and not _NOT_DEPARTMENT.search(name):
             name = prefix + name
         out.append(name)
     return out
