@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Callable
 
 from extractors.document import Document
-from extractors.rolelists import Walk, body_key
+from extractors.rolelists import GENERIC_BODY, Walk, body_key, simplify
 
 
 def _mentions(doc: Document) -> list:
@@ -21,8 +21,9 @@ def _mentions(doc: Document) -> list:
         return []
 
 
-def body_namer(doc: Document, w: Walk) -> Callable[[int, int], str]:
-    """``name_of(body index, line)`` for the bodies of one walk."""
+def body_namer(doc: Document, w: Walk) -> Callable[[int, int], str | None]:
+    """``name_of(body index, line)`` for the bodies of one walk; ``None`` for a body known only
+    by a generic name (``指挥部``), which no fact should carry."""
     mentions = _mentions(doc)
     by_key: dict[str, str] = {}
     for m in mentions:
@@ -41,6 +42,6 @@ def body_namer(doc: Document, w: Walk) -> Callable[[int, int], str]:
         covering = [m for m in mentions if m.start <= line <= m.end]
         if covering:
             return min(covering, key=lambda m: m.end - m.start).name
-        return ref.name
+        return None if GENERIC_BODY.match(simplify(ref.name)) else ref.name
 
     return name_of

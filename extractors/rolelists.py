@@ -38,10 +38,11 @@ BODY_SUFFIX = (r"(?:领导小组|领导组|工作组|指挥部|委员会|联席�
 # a post ends like this (市长, 主要负责人, 分管领导, 政委 …)
 POST_END = re.compile(r"(?:长|负责人|负责同志|领导|主任|书记|司令员|司令|政委|委员|主席|经理|专员|成员)$")
 # an agency ends like this (局, 委, 办, 中心, 公司, 支队, 政府 …), brackets stripped first
-AGENCY_END = re.compile(r"[局委办部厅心团司队区府会院所站馆处科行社署段台关网厂场室]$")
-PLACEHOLDER = re.compile(r"^(?:其他|其它|当地|本地|所在地|属地|县[(（]市[、,，]区[)）]|驻市)|各|有关|相关|以下简称")
+AGENCY_END = re.compile(r"[局委办部厅心团司队区府会院所站馆处科行社署段台关网厂场室间]$")
+PLACEHOLDER = re.compile(r"^(?:其他|其它|当地|本地|属地|县[(（]市[、,，]区[)）]|驻市|借助|依托|邀请|聘请|抽调)|各|有关|相关|以下简称|所在地|发生地|事发")
+BODY_PART = re.compile(r"指挥部|领导小组|工作组|专班|联席会议|应急队伍|救援队伍")
 LEVEL_PREFIX = re.compile(r"^(?:市|省|中共|中国|国网|国家|武警)")
-ITEM_START = re.compile(r"^(?:市|省|县|区|中共|中国|国网|国家|武警|军分区|分管|晋|山西|[^\W\d_]{1,3}[省市县区])")
+ITEM_START = re.compile(r"^(?:市|省|县|区|中共|中国|国网|国家|武警|军分区|分管|[^\W\d_]{1,3}[省市县区])")
 TERMINAL = "。！？；;：:"
 GENERIC_BODY = re.compile(rf"^(?:市|县|区|该|本|前线|现场)?{BODY_SUFFIX}$")
 
@@ -189,6 +190,7 @@ def is_agency(text: str) -> bool:
     """An agency name: agency ending, not a placeholder, not a post."""
     core = _agency_core(text)
     return (3 <= len(core) <= 30 and bool(AGENCY_END.search(core)) and not PLACEHOLDER.search(simplify(text))
+            and not BODY_PART.search(core)
             and not POST_END.search(core))
 
 
@@ -258,10 +260,18 @@ def split_posts(span: Span) -> list[Span]:
     return out
 
 
+# the function a government department is named by: what follows 市 in 市教育局, 市公安局交警支队 …
+FUNCTION_HEAD = re.compile(
+    r"^(?:发展|发改|教育|科技|科学|工业|工信|经济|公安|国家安全|民政|司法|财政|人力|人社|自然|规划|国土|生态|环境|环保"
+    r"|住建|住房|城乡|城市|城管|交通|水务|水利|农业|农村|农机|畜牧|商务|文化|文旅|旅游|卫生|卫健|健康|退役|应急|审计"
+    r"|国资|国有|市场|统计|医保|医疗|体育|林业|能源|行政|审批|大数据|信息|信访|外事|文明|人防|园林|机关|直属|新闻|广播"
+    r"|公共|气象|地震|防震|档案|供销|粮食|金融|投资|政务|融媒|宣传|组织|统战|政法|编办|网信|总工会|团|妇联|残联|科协"
+    r"|红十字|侨|民族|宗教|税务|邮政|烟草|消防|住房公积金|公积金|机要|保密|接待|招商|口岸|人民防空|社会|民营|中小企业)")
+
+
 def _bare(name: str) -> bool:
-    """An agency printed without its level or place (``教育局`` in ``市发展改革委、教育局``)."""
-    return not (LEVEL_PREFIX.match(name) or re.search(r"[省县区旗州]|政府$", name)
-                or re.match(r"^[^\W\d_]{2,3}市(?!场)", name) or PLACEHOLDER.search(name))
+    """An agency printed without its level (``教育局`` in ``市发展改革委、教育局``)."""
+    return bool(FUNCTION_HEAD.match(name)) and not re.search(r"[省县区旗州]|政府$", name)
 
 
 _ETC = re.compile(r"(?<=[局委办部厅心团司队区府会院所站馆处科行社署段台关网厂场室)）])等")
@@ -286,7 +296,7 @@ def split_agencies(span: Span) -> list[Span]:
     if not items:
         return []
     shared = (items[0].simp.startswith("市") and len(items) > 1 and _bare(items[1].simp)
-              and sum(_bare(it.simp) for it in items[1:]) * 2 > len(items) - 1)
+              and sum(_bare(it.simp) for it in items[1:]) * 2 >= len(items) - 1)
     out = []
     for it in items:
         if shared and _bare(it.simp):
@@ -309,7 +319,7 @@ def _label_of(raw: str) -> re.Match[str] | None:
     return LABEL.match(head) or _BODY_ROLE_LABEL.match(head)
 
 
-DUTY_LABEL = re.compile(r"^[^\W\d_]{0,12}?(?:职责|职能|任务)[:：]")
+DUTY_LABEL = re.compile(r"^(?:[^\W\d_]{0,12}?(?:职责|职能|任务)|(?:牵头|责任|配合|参与)(?:单位|部门))[:：]")
 
 
 @dataclass
@@ -326,6 +336,25 @@ def _breaks_before(raw: str) -> bool:
     return (not st or "\t" in raw or st.startswith(("#", "**", "|", "<")) or bool(_label_of(raw))
             or bool(re.match(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)+)", raw))
             or "附件" == clean(raw)[:2] or bool(DUTY_LABEL.match(simplify(clean(raw)))))
+
+
+def _numbered_title(text: str) -> bool:
+    """``2.4.1现场处置组``: a numbered line that is only a title, so nothing joins onto it."""
+    m = HEADING.match(text)
+    if not m or not m.group("rest") or m.group("rest") == text:
+        return False
+    rest = simplify(m.group("rest")).rstrip("。.")
+    return len(text) <= 15 or bool(re.fullmatch(rf"[^\W\d_]{{1,40}}?{BODY_SUFFIX}", rest))
+
+
+def _whole_item(text: str) -> bool:
+    """A short line that is one whole post or agency (lists printed one per line)."""
+    return len(text) <= 30 and not re.search(r"[，,。；;：:、]", text) and bool(POST_END.search(text) or is_agency(text))
+
+
+def _bare_label(span: Span) -> bool:
+    """``成员单位:`` with its list on the following lines."""
+    return span.text[-1] in ":：" and bool(_label_of(span.text)) and len(span.text) <= 8
 
 
 def paragraphs(doc: Document) -> Iterator[Para]:
@@ -345,12 +374,12 @@ def paragraphs(doc: Document) -> Iterator[Para]:
         piece = make_span(raw, lineno)
         if not piece.text:
             continue
-        is_heading = raw.lstrip().startswith("#")
-        if cur is not None and not cur_heading and not is_heading and cur.text[-1] not in TERMINAL \
+        is_heading = raw.lstrip().startswith("#") or _numbered_title(piece.text)
+        if cur is not None and not cur_heading and not is_heading and (cur.text[-1] not in TERMINAL or _bare_label(cur)) \
                 and not _breaks_before(raw):
             prev = cur.simp
             complete = bool(POST_END.search(prev) or AGENCY_END.search(prev))
-            if complete and ITEM_START.match(piece.simp):
+            if complete and (ITEM_START.match(piece.simp) or _whole_item(piece.simp)):
                 cur = cur + Span("、", [cur.end_line]) + piece
                 continue
             if not (complete and len(piece.text) >= 30):  # a long line after a whole item starts anew
@@ -383,6 +412,11 @@ SEAT_SENTENCES = [
 UNIT_SENTENCE = re.compile(rf"{UNIT_LABEL}(?:由|包括|为|有|是)(?P<list>[^。；;]+?)(?:等[^。；;]*?)?(?:组成|构成|。|；|;|$)")
 UNIT_COMPOSED = re.compile(r"由(?P<list>[^。；;由]+?)(?:等[^。；;]{0,12})?组成")
 PERSON_VALUE = re.compile(r"^\s*(?:\*\*)?\s*[^\W\d_]{1,2}\s?[^\W\d_]{0,2}(?:\s{1,}|\t)\S")
+
+
+def _generic_setup(before: str) -> bool:
+    """The clause sets up a body in every county, village, unit (``各…成立``)."""
+    return bool(re.search(r"各[^，,。；;]*?(?:成立|建立|设立|组建)[^，,。；;]*$", before))
 
 
 def _canon_role(role: str) -> str:
@@ -474,14 +508,14 @@ class Walk:
             return
         rest = rest.rstrip("。.")
         s = simplify(rest)
-        mm = re.match(rf"^(?P<name>[^\W\d_]{{2,40}}?{BODY_SUFFIX})(?:[(（][^)）]*[)）])?(?:$|机构|指挥机构|组成|及其|及|职责|成员)", s)
+        mm = re.match(rf"^(?P<name>[^\W\d_]{{0,40}}?{BODY_SUFFIX})(?:[(（][^)）]*[)）])?(?:$|机构|指挥机构|组成|及其|及|职责|成员)", s)
         if not mm:
             return
         name = rest[:mm.end("name")]
         if GENERIC_BODY.match(simplify(name)):
             i = self.resolve(name)
-            if i is not None:
-                self.set_current(i)
+            # unknown: kept under its generic name; only find_bodies can name it (see bodyref)
+            self.set_current(i if i is not None else self.body(name))
             return
         self.set_current(self.body(name))
 
@@ -513,6 +547,8 @@ class Walk:
             for m in rx.finditer(s):
                 if any(a < m.end() and m.start() < b for a, b in taken):
                     continue
+                if _generic_setup(s[:m.start()]):
+                    continue  # 各县…成立由县长任组长的…: every county's body, not one body
                 role = _canon_role(sent.text[m.start("role"):m.end("role")])
                 h = sent.sub(m.start("h"), m.end("h"))
                 h = _trim_holder(h, cut_back=False)

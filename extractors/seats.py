@@ -17,6 +17,10 @@ def extract(doc: Document) -> list[Fact]:
     """Seat facts found in ``doc``."""
     w = walk(doc)
     name_of = body_namer(doc, w)
-    return [SeatFact(src=Src(doc.file, s.line, s.end_line), doc=doc.doc_key, body=name_of(s.body, s.line),
-                     role=s.role, holder=s.holder, doc_title=doc.doc_title)
-            for s in w.final_seats()]
+    out: list[Fact] = []
+    for s in w.final_seats():
+        body = name_of(s.body, s.line)
+        if body:
+            out.append(SeatFact(src=Src(doc.file, s.line, s.end_line), doc=doc.doc_key, body=body,
+                                role=s.role, holder=s.holder, doc_title=doc.doc_title))
+    return out

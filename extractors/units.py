@@ -17,6 +17,10 @@ def extract(doc: Document) -> list[Fact]:
     """Unit facts found in ``doc``."""
     w = walk(doc)
     name_of = body_namer(doc, w)
-    return [UnitFact(src=Src(doc.file, u.line, u.end_line), doc=doc.doc_key, body=name_of(u.body, u.line),
-                     agency=u.agency, doc_title=doc.doc_title)
-            for u in w.final_units()]
+    out: list[Fact] = []
+    for u in w.final_units():
+        body = name_of(u.body, u.line)
+        if body:
+            out.append(UnitFact(src=Src(doc.file, u.line, u.end_line), doc=doc.doc_key, body=body,
+                                agency=u.agency, doc_title=doc.doc_title))
+    return out

@@ -51,6 +51,11 @@ CASES = [
     ("成立由市政府分管副市长任组长的市级现代农业产业园创建领导组。\n\n组 长:冯志亮 副市长  \n", set()),
     # collective phrases are not seats
     ("## 指挥部\n\n成员:有关单位分管负责人\n", set()),
+    # every county's body, not one body
+    ("成立由市长担任组长的市煤炭保供工作专班。各县（市、区）也要相应成立由县（市、区）长任组长的工作专班。\n",
+     {("市煤炭保供工作专班", "组长", "市长")}),
+    # a body known only by a generic heading gets no facts of its own naming
+    ("2.1 指挥部组成\n\n指挥长：市政府分管教育工作的副市长\n", set()),
 ]
 
 
