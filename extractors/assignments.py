@@ -273,6 +273,15 @@ def _bracket_groups(text: str, start: int = 0, end: int | None = None) -> list[t
     return groups
 
 
+def _bare_list_closing_task(text: str, a: int, b: int) -> bool:
+    """``…。(市发展改革委、市财政局)``: a bracket of agency names only, right after a sentence."""
+    before = text[max(0, a - 3):a - 1].rstrip()
+    if not before.endswith(("。", ";", "；")):
+        return False
+    names = split_spans(text[a:b])
+    return bool(names) and all(looks_like_agency(n) for n, _, _ in names)
+
+
 def _is_statement(content: str) -> bool:
     content = re.sub(r"\s", "", content)
     return bool(_LABEL.search(content) or _TAIL.search(content))
@@ -521,9 +530,12 @@ def extract(doc: Document) -> list[Fact]:
     todo = _bracket_groups(t.text)
     while todo:
         a, b = todo.pop(0)
-        if not _is_statement(t.text[a:b]):
+        if _is_statement(t.text[a:b]):
+            mentions = parse_statement(t.text, a, b)
+        elif first_is_lead and _bare_list_closing_task(t.text, a, b):
+            mentions = _read_cell(t.text, a, b, RESP)  # ``(A、B)`` under ``排第一位的为牵头单位``
+        else:
             continue
-        mentions = parse_statement(t.text, a, b)
         if not mentions:  # the statement may sit in a bracket nested inside this one
             todo[:0] = _bracket_groups(t.text, a, b)
             continue
