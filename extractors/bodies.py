@@ -479,11 +479,18 @@ def _parse_lists(doc: Document, lo: int, hi: int) -> list[_Member]:
                 out.append(_Member(role or "成员", n, None, False, no))
             last = None
             continue
-        parsed = split_name_post(line) if len(squeeze(line)) <= 60 and not re.search(r"[。]", line[:-1]) else None
-        if parsed and not re.search(r"[,，;；]", line):
+        bare = line.rstrip("，,;；。")
+        parsed = split_name_post(bare) if len(squeeze(bare)) <= 60 and "。" not in bare else None
+        if parsed and (not re.search(r"[,，;；]", bare) or re.match(r"^\S{1,2}\s?\S{0,2}[，,]\s*[^，,;；]+$", bare)):
             name, post, conc = parsed
             last = _Member(role or "成员", name, post, conc, no)
             out.append(last)
+            continue
+        several = _listed_people(bare) if "。" not in bare else []
+        if several:
+            for name, post, conc in several:
+                out.append(_Member(role or "成员", name, post, conc, no))
+            last = None
             continue
         if not lab and last is not None and len(line) <= 30 and not re.search(r"[。,，:：]", line):
             last.post = (last.post or "") + squeeze(line)
@@ -506,13 +513,52 @@ _P_BY_SERVE = re.compile(rf"由(?P<who>[^,，。;；由]+?)(?:同志)?(?P<verb>�
 _P_LABEL = re.compile(r"(?P<role>办公室(?:副)?主任)[:：](?P<who>[^,，。;；\n]+)")
 
 
+def _split_top(text: str, seps: str = "、，,;；") -> list[str]:
+    """``text`` split at separators outside brackets."""
+    parts, depth, cur = [], 0, ""
+    for ch in text:
+        depth += ch in "(（" and 1 or 0
+        depth -= ch in ")）" and 1 or 0
+        if ch in seps and depth <= 0:
+            parts.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    parts.append(cur)
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _listed_people(text: str) -> list[tuple[str, str | None, bool]]:
+    """``张三(市财政局局长)、李四(市教育局局长)`` / ``市财政局局长张三、市教育局局长李四`` / ``市长 张三``."""
+    parts = _split_top(text)
+    got = [split_name_post(p) for p in parts]
+    if len(parts) >= 2 and all(g and (g[1] is None or "(" in p or "（" in p) for g, p in zip(got, parts)):
+        return [g for g in got if g]
+    people = _people(text)
+    if people and sum(len(n) + len(p or "") for n, p in people) + len(people) >= len(squeeze(text)) - 1:
+        return [(n, p, False) for n, p in people]
+    tokens = text.split()
+    if len(tokens) >= 2 and is_person_name(tokens[-1]) and not is_person_name(tokens[-2]):
+        return [(tokens[-1], squeeze("".join(tokens[:-1])), False)]
+    return []
+
+
 def _people(who: str) -> list[tuple[str, str | None]]:
-    """``副市长、市公安局局长王斌权`` / ``鲍瑞卿和毕明荣`` -> [(name, post)]."""
-    pieces = [p for p in re.split(r"[、和及]", who) if p]
+    """``副市长、市公安局局长王斌权`` / ``鲍瑞卿和毕明荣`` / ``张三(市长)`` -> [(name, post)]."""
+    pieces: list[str] = []
+    for p in _split_top(who, "、及"):
+        halves = p.split("和")
+        if len(halves) == 2 and all(halves) and split_post_name(halves[0]) and split_post_name(halves[1]):
+            pieces += halves  # 鲍瑞卿和毕明荣; 和全忠 keeps its surname
+        else:
+            pieces.append(p)
     out: list[tuple[str, str | None]] = []
     carry = ""
     for p in pieces:
         got = split_post_name(carry + ("、" if carry else "") + p)
+        paren = split_name_post(p, glued=False) if not carry and re.search(r"[)）]$", p) else None
+        if paren and paren[1]:
+            got = (paren[0], paren[1])
         if got:
             out.append(got)
             carry = ""

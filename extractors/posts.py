@@ -76,6 +76,10 @@ def clean_role(label: str) -> str:
 def is_person_name(s: str) -> bool:
     """True when ``s`` (whitespace removed) reads as a Chinese personal name of 2–4 characters."""
     s = squeeze(s)
+    if "·" in s or "•" in s:  # transliterated names: 阿不都·热合曼
+        parts = re.split(r"[·•]", s)
+        return len(s) <= 12 and len(parts) >= 2 and all(p and all("\u4e00" <= ch <= "\u9fff" for ch in p) for p in parts) \
+            and not any(ch in _NOT_IN_NAME for ch in s)
     if not 2 <= len(s) <= 4 or not all("\u4e00" <= ch <= "\u9fff" for ch in s):
         return False
     if s.startswith(COMPOUND_SURNAMES):

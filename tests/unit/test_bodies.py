@@ -104,3 +104,30 @@ def test_body_fact_carries_office_and_aliases():
 def test_chronicle_mentions_are_not_memberships():
     doc = document_from_text("市委书记、市脱贫攻坚领导小组组长张志川出席会议。", number=None, title="晋城市人民政府8月大事记")
     assert extract(doc) == []
+
+
+MORE_CASES = [
+    ("paren-list", LG + "\n成员：张三(市财政局局长)、李四（市委常委、市教育局局长）",
+     {("晋城市测试工作领导小组", "张三", "成员", "市财政局局长", False),
+      ("晋城市测试工作领导小组", "李四", "成员", "市委常委、市教育局局长", False)}),
+    ("post-name-list", LG + "\n副组长：市政府副秘书长李四、市财政局局长王五",
+     {("晋城市测试工作领导小组", "李四", "副组长", "市政府副秘书长", False),
+      ("晋城市测试工作领导小组", "王五", "副组长", "市财政局局长", False)}),
+    ("post-then-name", LG + "\n组长：市委副书记、市长  张三",
+     {("晋城市测试工作领导小组", "张三", "组长", "市委副书记、市长", False)}),
+    ("name-comma-post", LG + "\n组长：张三，市长；\n副组长：李四，副市长。",
+     {("晋城市测试工作领导小组", "张三", "组长", "市长", False), ("晋城市测试工作领导小组", "李四", "副组长", "副市长", False)}),
+    ("surname-he", "市政府成立市测试指挥部。\n指挥部下设办公室，和全忠同志兼任办公室主任。",
+     {("市测试指挥部", "和全忠", "办公室主任", None, True)}),
+    ("deputies-in-prose", "市政府成立市测试领导小组，由市长张三任组长，副市长李四、王五任副组长。",
+     {("市测试领导小组", "张三", "组长", "市长", False), ("市测试领导小组", "李四", "副组长", "副市长", False),
+      ("市测试领导小组", "王五", "副组长", None, False)}),
+    ("tab-role-cells", LG + "\n职务\t姓名\t单位及职务\n组长\t张三\t市长\n\t李四\t副市长\n成员\t王五\t市财政局局长",
+     {("晋城市测试工作领导小组", "张三", "组长", "市长", False), ("晋城市测试工作领导小组", "李四", "组长", "副市长", False),
+      ("晋城市测试工作领导小组", "王五", "成员", "市财政局局长", False)}),
+]
+
+
+@pytest.mark.parametrize("name,text,expected", MORE_CASES, ids=[c[0] for c in MORE_CASES])
+def test_more_layouts(name, text, expected):
+    assert members(text) == expected
