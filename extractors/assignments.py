@@ -45,6 +45,7 @@ _TAIL = re.compile(
 _TAIL_REST = re.compile(r"(?:(?:具体|具體|分别|分別|共同|组织|組織)?(?:落实|落實|实施|實施|推进|推進|负责|負責|配合|工作))*[。.]?$")
 _LEAD_WORD = re.compile(r"牵头|牽頭|主办|主辦")
 _COOP_WORD = re.compile(r"配合|协助|協助|协同|協同|参与|參與|协办|協辦")
+_RESP_WORD = re.compile(r"负责|負責|落实|落實|承担|承擔|主责|建设管理|责任|責任")
 
 # ``排第一位的为牵头单位``, ``列第一位者为牵头单位``, ``列在任务分工首位的为牵头单位``
 _FIRST_IS_LEAD = re.compile(r"(?:排|列|位)[^,，。;；)）]{0,10}?(?:第一位|首位|第一)[^,，。;；)）]{0,6}?(?:牵头|牽頭)")
@@ -100,10 +101,8 @@ class _Text:
             pos += len(line) + 1
 
     def lineno(self, offset: int) -> int:
+        """The source line of character ``offset``."""
         return self.doc.start + bisect.bisect_right(self.line_starts, offset) - 1
-
-    def offset(self, lineno: int) -> int:
-        return self.line_starts[lineno - self.doc.start]
 
 
 def looks_like_agency(name: str, labelled: bool = False) -> bool:
@@ -114,11 +113,10 @@ def looks_like_agency(name: str, labelled: bool = False) -> bool:
 
 
 def _role_of(tail: str) -> str:
-    if _LEAD_WORD.search(tail):
-        return LEAD
-    if _COOP_WORD.search(tail) and not tail.startswith(("负责", "負責")):
-        return COOP
-    return RESP
+    """The role a phrase sets: its first role word decides (``牵头负责`` leads, ``负责配合`` is 责任)."""
+    lead, coop, resp = (_LEAD_WORD.search(tail), _COOP_WORD.search(tail), _RESP_WORD.search(tail))
+    found = [(m.start(), role) for m, role in ((lead, LEAD), (coop, COOP), (resp, RESP)) if m]
+    return min(found)[1] if found else RESP
 
 
 def _split_tail(segment: str) -> tuple[int, str | None]:
@@ -192,8 +190,7 @@ def parse_statement(text: str, start: int, end: int, labelled: bool = False) -> 
         label_role: str | None = None
         m = _LABEL.match(text, c0) or _LABEL.match(text, _skip_space(text, c0, c1))
         if m:
-            label_role = _LABEL_ROLE[m.group("label")[:2]] if m.group("label")[:2] in _LABEL_ROLE \
-                else _LABEL_ROLE[m.group("label")[2:4]]
+            label_role = _label_role(m.group("label"))
             c0 = m.end()
         pending: list[tuple[str, int, int]] = []
         for s0, s1 in _segments(text, c0, c1):
@@ -214,6 +211,12 @@ def parse_statement(text: str, start: int, end: int, labelled: bool = False) -> 
         if label_role is not None:
             mentions.extend(_mention(n, a, b, label_role) for n, a, b in pending)
     return _expanded(mentions)
+
+
+def _label_role(label: str) -> str:
+    """``主要责任单位`` → 责任, ``牽頭單位`` → 牵头."""
+    label = label.removeprefix("主要")
+    return _LABEL_ROLE[label[:2]]
 
 
 def _skip_space(text: str, a: int, b: int) -> int:
@@ -356,8 +359,7 @@ def _header_roles(cells: list[str]) -> dict[int, str]:
     for k, cell in enumerate(cells):
         name = re.sub(r"\s|\*|<[^>]*>", "", cell)
         if _HEADER.match(name):
-            key = name[2:4] if name.startswith("主要") else name[:2]
-            roles[k] = _LABEL_ROLE[key]
+            roles[k] = _label_role(name)
     return roles
 
 
