@@ -32,7 +32,7 @@ _NOT_IN_NAME = set("市省县区局委办部厅处室府党镇乡村街道司院
                    "縣區廳辦黨鄉鎮組負責單擔為")
 
 # A post is complete when it ends with a title word; otherwise a wrapped line continues it.
-TITLE_ENDINGS = ("长", "任", "记", "员", "理", "席", "委", "编", "官", "师", "监", "令", "事", "书", "干部",
+TITLE_ENDINGS = ("长", "任", "记", "员", "经理", "席", "委", "编", "官", "师", "监", "令", "事", "书", "干部",
                  "专员", "总", "助理", "主管", "代表", "長", "記", "員", "編", "師", "監", "書", "幹部", "總")
 
 # Role labels as printed before a colon, longest first so 副组长 wins over 组长.
