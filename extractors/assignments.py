@@ -500,8 +500,9 @@ def _label_statements(t: _Text, covered: list[tuple[int, int]]) -> list[tuple[in
         line_end = len(text) if line_end < 0 else line_end
         stop = text.find("。", m.end(), line_end)
         end = line_end if stop < 0 else stop
-        if "\t" in text[m.start():end] or "|" in text[m.start():end]:
-            continue  # a table header, read by the table reader
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if "\t" in text[line_start:end] or "|" in text[line_start:end]:
+            continue  # a table row or header, read by the table reader
         # a list cut by a line break continues on the next non-empty line
         for _ in range(3):
             if stop >= 0:
@@ -538,10 +539,10 @@ def extract(doc: Document) -> list[Fact]:
             mentions = _read_cell(t.text, a, b, RESP)  # ``(A、B)`` under ``排第一位的为牵头单位``
         else:
             continue
+        covered.append((a, b))  # its labels are read here, not again as labelled lines
         if not mentions:  # the statement may sit in a bracket nested inside this one
             todo[:0] = _bracket_groups(t.text, a, b)
             continue
-        covered.append((a, b))
         if first_is_lead:
             mentions = _apply_first_is_lead(mentions)
         task = _task_for_line(t, t.lineno(a))
