@@ -1,0 +1,40 @@
+"""Graph stores behind one interface (:class:`kg.store.base.GraphStore`).
+
+``open_store(settings)`` gives Neo4j when a URI is configured (or ``store="neo4j"``) and the
+embedded LadybugDB otherwise; ``load_embedded(graph, path)`` is what ``govkg build`` calls.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.schema import PropertyGraph
+from kg.settings import Settings, get_settings
+from kg.store.base import GraphStore, LoadReport, StoreError
+
+__all__ = ["GraphStore", "LoadReport", "StoreError", "open_store", "load_embedded"]
+
+
+def open_store(settings: Settings | None = None, *, read_only: bool = False) -> GraphStore:
+    """The configured store, connected; raises StoreError with a one-line reason."""
+    s = settings or get_settings()
+    if s.store_kind == "neo4j":
+        if not s.neo4j_uri:
+            raise StoreError("no Neo4j URI: pass --neo4j bolt://… or set GOVKG_NEO4J_URI")
+        from kg.store.neo4j import Neo4jStore
+
+        return Neo4jStore(s.neo4j_uri, s.neo4j_user, s.neo4j_password, database=s.neo4j_database,
+                          batch_size=s.batch_size)
+    from kg.store.ladybug import LadybugStore
+
+    return LadybugStore(s.db_path, read_only=read_only)
+
+
+def load_embedded(graph: PropertyGraph, path: str | Path | None = None) -> LoadReport:
+    """Replace the embedded store's content with ``graph`` (default path from settings)."""
+    from kg.store.ladybug import LadybugStore
+
+    store = LadybugStore(path or get_settings().db_path)
+    try:
+        return store.load(graph, replace=True)
+    finally:
+        store.close()

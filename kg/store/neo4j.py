@@ -1,0 +1,155 @@
+"""The Neo4j store: the official driver, uniqueness constraints on ids, batched ``UNWIND … MERGE``.
+
+Nodes merge on ``id`` per label, relationships on the edge key that :mod:`kg.store.rows`
+computes, so loading the same graph twice changes nothing. Queries run in read transactions.
+"""
+from __future__ import annotations
+
+import time
+from typing import Any, Iterator
+
+import neo4j
+from neo4j.exceptions import AuthError, ConfigurationError, DriverError, Neo4jError, ServiceUnavailable
+
+from kg.schema import NODES, RELS, PropertyGraph
+from kg.store.base import LoadReport, StoreError
+from kg.store.rows import KEY, edge_columns, node_columns, plain, prepare
+
+DEFAULT_BATCH = 10_000
+
+
+def _batches(rows: list[tuple[Any, ...]], size: int) -> Iterator[list[tuple[Any, ...]]]:
+    for i in range(0, len(rows), size):
+        yield rows[i:i + size]
+
+
+def _node_param(cols: tuple[str, ...], row: tuple[Any, ...]) -> dict[str, Any]:
+    """``{id, props: {non-null rest}}``: ``SET n += props`` then never writes nulls."""
+    return {"id": row[0], "props": {c: v for c, v in zip(cols[1:], row[1:]) if v is not None}}
+
+
+def _edge_param(cols: tuple[str, ...], row: tuple[Any, ...]) -> dict[str, Any]:
+    return {"src": row[0], "dst": row[1], KEY: row[2],
+            "props": {c: v for c, v in zip(cols[3:], row[3:]) if v is not None}}
+
+
+class Neo4jStore:
+    """A connection to a Neo4j server; fails at construction when unreachable or refused."""
+
+    dialect = "neo4j"
+
+    def __init__(self, uri: str, user: str = "neo4j", password: str = "", *, database: str = "",
+                 batch_size: int = DEFAULT_BATCH) -> None:
+        if batch_size < 1:
+            raise ValueError("batch_size must be positive")
+        self.uri, self.batch_size = uri, batch_size
+        self._database = database or None
+        try:
+            self._driver = neo4j.GraphDatabase.driver(uri, auth=(user, password), connection_timeout=10)
+            self._driver.verify_connectivity()
+        except AuthError:
+            self._close_quietly()
+            raise StoreError(f"Neo4j at {uri} refused the credentials of user {user!r}") from None
+        except ServiceUnavailable as err:
+            self._close_quietly()
+            raise StoreError(f"Neo4j unreachable at {uri}: {_first_line(err)}") from None
+        except (ConfigurationError, ValueError) as err:
+            self._close_quietly()
+            raise StoreError(f"bad Neo4j address {uri!r}: {_first_line(err)}") from None
+        except (DriverError, Neo4jError) as err:
+            self._close_quietly()
+            raise StoreError(f"Neo4j at {uri}: {_first_line(err)}") from None
+
+    # -- interface ---------------------------------------------------------------------------
+    def load(self, graph: PropertyGraph, *, replace: bool = True, batch_size: int | None = None) -> LoadReport:
+        """Merge the graph in batches; with ``replace`` first delete the nodes of our labels."""
+        size = batch_size or self.batch_size
+        start = time.perf_counter()
+        rows = prepare(graph)
+        try:
+            self.ensure_constraints()
+            if replace:
+                self.clear()
+            for label, rs in rows.nodes.items():
+                cypher = f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET n += row.props"
+                cols = node_columns(label)
+                for batch in _batches(rs, size):
+                    self._write(cypher, [_node_param(cols, r) for r in batch])
+            for rel_type, rs in rows.edges.items():
+                rel = RELS[rel_type]
+                cypher = (f"UNWIND $rows AS row MATCH (a:{rel.src} {{id: row.src}}) MATCH (b:{rel.dst} {{id: row.dst}}) "
+                          f"MERGE (a)-[r:`{rel_type}` {{{KEY}: row.{KEY}}}]->(b) SET r += row.props")
+                cols = edge_columns(rel_type)
+                for batch in _batches(rs, size):
+                    self._write(cypher, [_edge_param(cols, r) for r in batch])
+            after = self.counts()
+        except Neo4jError as err:
+            raise StoreError(f"Neo4j load failed: {_first_line(err)}") from None
+        except (DriverError, ServiceUnavailable) as err:
+            raise StoreError(f"Neo4j connection lost during load: {_first_line(err)}") from None
+        if replace and any(after.get(k, 0) != v for k, v in rows.counts().items()):
+            diff = {k: (v, after.get(k)) for k, v in rows.counts().items() if after.get(k) != v}
+            raise StoreError(f"Neo4j load incomplete (expected, found): {diff}")
+        return LoadReport(counts=after, rows=rows.total, seconds=time.perf_counter() - start)
+
+    def run(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Run read-only Cypher in a read transaction; rows as dicts of plain values."""
+        def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
+            result = tx.run(cypher, params or {})
+            return [{k: plain(v) for k, v in rec.items()} for rec in result]
+
+        try:
+            with self._session() as s:
+                return s.execute_read(work)
+        except Neo4jError as err:
+            raise StoreError(f"Neo4j query failed: {_first_line(err)}") from None
+        except (DriverError, ServiceUnavailable) as err:
+            raise StoreError(f"Neo4j unreachable at {self.uri}: {_first_line(err)}") from None
+
+    def counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        with self._session() as s:
+            for label in NODES:
+                out[label] = s.run(f"MATCH (n:{label}) RETURN count(n) AS c").single()["c"]
+            for rel_type in RELS:
+                out[rel_type] = s.run(f"MATCH ()-[r:`{rel_type}`]->() RETURN count(r) AS c").single()["c"]
+        return out
+
+    def close(self) -> None:
+        self._driver.close()
+
+    # -- helpers -----------------------------------------------------------------------------
+    def ensure_constraints(self) -> None:
+        """A uniqueness constraint on ``id`` for every label (also the index MERGE uses)."""
+        with self._session() as s:
+            for label in NODES:
+                s.run(f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS "
+                      f"FOR (n:{label}) REQUIRE n.id IS UNIQUE").consume()
+
+    def clear(self) -> None:
+        """Delete every node of our labels (and so their relationships), in batches."""
+        with self._session() as s:
+            for label in NODES:
+                s.run(f"MATCH (n:{label}) CALL {{ WITH n DETACH DELETE n }} "
+                      f"IN TRANSACTIONS OF {self.batch_size} ROWS").consume()
+
+    def _session(self) -> neo4j.Session:
+        return self._driver.session(database=self._database) if self._database else self._driver.session()
+
+    def _write(self, cypher: str, rows: list[dict[str, Any]]) -> None:
+        with self._session() as s:
+            s.execute_write(lambda tx: tx.run(cypher, rows=rows).consume())
+
+    def _close_quietly(self) -> None:
+        driver = getattr(self, "_driver", None)
+        if driver is not None:
+            try:
+                driver.close()
+            except Exception:  # closing a driver that never connected must not mask the real error
+                pass
+
+
+def _first_line(err: BaseException) -> str:
+    text = getattr(err, "message", None) or str(err)
+    text = str(text).strip()
+    return text.splitlines()[0] if text else type(err).__name__

@@ -1,0 +1,24 @@
+// name: neighbourhood
+// description: The relations touching a node, as directed edges with both ends' labels and names,
+// description: ready to draw.
+// param: node: string — the node's id
+// param: limit: int = 500 — most edges returned
+// columns: source, source_label, source_name, rel, target, target_label, target_name
+// why: Neo4j has labels(n) (a list) and type(r); LadybugDB has label(n) and label(r), and no
+// why: startNode/endNode, so it finds the edges by matching both directions at once.
+// variant: neo4j
+MATCH (n)-[r]-()
+WHERE n.id = $node
+WITH DISTINCT r
+WITH startNode(r) AS s, r, endNode(r) AS t
+RETURN s.id AS source, labels(s)[0] AS source_label, s.name AS source_name, type(r) AS rel,
+       t.id AS target, labels(t)[0] AS target_label, t.name AS target_name
+ORDER BY rel, source, target
+LIMIT $limit
+// variant: ladybug
+MATCH (s)-[r]->(t)
+WHERE s.id = $node OR t.id = $node
+RETURN s.id AS source, label(s) AS source_label, s.name AS source_name, label(r) AS rel,
+       t.id AS target, label(t) AS target_label, t.name AS target_name
+ORDER BY rel, source, target
+LIMIT $limit

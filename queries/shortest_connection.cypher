@@ -1,0 +1,21 @@
+// name: shortest_connection
+// description: The shortest connections (all of them, up to 8 steps, in either direction) between two
+// description: nodes — typically two agencies or two people — as lists of node ids, names and relation types.
+// param: source: string — id or name of the first node
+// param: target: string — id or name of the second node
+// columns: hops, ids, names, rels
+// why: Neo4j spells shortest paths allShortestPaths(…) and maps over paths with list comprehensions
+// why: and type(r); LadybugDB spells them -[* ALL SHORTEST 1..8]- and projects with properties(…)
+// why: and the _LABEL of relationships.
+// variant: neo4j
+MATCH (a), (b)
+WHERE (a.id = $source OR a.name = $source) AND (b.id = $target OR b.name = $target) AND a.id <> b.id
+MATCH p = allShortestPaths((a)-[*..8]-(b))
+RETURN length(p) AS hops, [n IN nodes(p) | n.id] AS ids, [n IN nodes(p) | n.name] AS names,
+       [r IN relationships(p) | type(r)] AS rels
+// variant: ladybug
+MATCH (a), (b)
+WHERE (a.id = $source OR a.name = $source) AND (b.id = $target OR b.name = $target) AND a.id <> b.id
+MATCH p = (a)-[* ALL SHORTEST 1..8]-(b)
+RETURN length(p) AS hops, properties(nodes(p), 'id') AS ids, properties(nodes(p), 'name') AS names,
+       properties(rels(p), '_LABEL') AS rels
