@@ -140,22 +140,25 @@ def build(title: str, nodes: list[VNode], edges: list[VEdge], *, max_nodes: int 
         extra: dict[str, Any] = {"href": entity_href(n.label, n.id)} if n.label != "Group" else {}
         net.add_node(n.key, label=n.name if len(n.name) <= 24 else n.name[:23] + "…", color=s.color,
                      shape=s.shape, kind=n.label, tip=tip, borderWidth=4 if n.focus else 1,
-                     size=30 if n.focus else 14, font={"size": 18 if n.focus else 13}, **extra)
+                     size=28 if n.focus else 14, font={"size": 22 if n.focus else 16}, **extra)
     captions = len(edges) <= MAX_CAPTIONED_EDGES
     for e in edges:
         tip = [[e.type, e.role or ""], *map(list, e.info)]
         net.add_edge(e.src, e.dst, label=e.role if captions and e.role else None, tip=tip,
                      width=min(1 + (e.weight - 1) * 0.5, 8), etype=e.type)
     # fewer layout iterations on big pictures; the page stops physics once stabilised
-    net.barnes_hut(gravity=-4000 if len(nodes) < 100 else -9000, spring_length=140, overlap=0.2)
+    net.barnes_hut(gravity=-2500 if len(nodes) < 100 else -6000, spring_length=90 if len(nodes) < 100 else 120,
+                   overlap=0.3)
     options = json.loads(net.options.to_json())
     options["physics"]["stabilization"] = {"enabled": True, "iterations": 400 if len(nodes) < 200 else 200,
                                            "updateInterval": 25, "fit": True}
     options["physics"]["minVelocity"] = 0.75
     options["interaction"].update({"hover": True, "tooltipDelay": 120, "navigationButtons": False})
     options["edges"].update({"font": {"size": 11, "align": "middle"}, "smooth": {"enabled": False}})
+    # labels stay readable when a big picture is zoomed out to fit (vis hides them below drawThreshold)
     options["nodes"] = {"font": {"face": "Noto Sans CJK SC, Source Han Sans SC, WenQuanYi Zen Hei, "
-                                         "Microsoft YaHei, PingFang SC, sans-serif"}}
+                                         "Microsoft YaHei, PingFang SC, sans-serif"},
+                        "scaling": {"label": {"enabled": False, "drawThreshold": 3}}}
     vis_nodes, vis_edges, *_ = net.get_network_data()
     for e in vis_edges:
         if e.get("label") is None:

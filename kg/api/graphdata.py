@@ -151,6 +151,8 @@ def _info(props: dict[str, Any], *keys: str) -> tuple[tuple[str, str], ...]:
     names = {"role": "角色 role", "position": "职务 post", "date": "日期 date", "end_date": "止 until",
              "doc": "文件 document", "file": "来源 source", "line": "行 line", "title": "职务 post",
              "level": "级别 level", "kind": "类型 kind", "number": "文号 number"}
+    if "number" in keys:  # a document's title is its title, not a post
+        names["title"] = "标题 title"
     out = [(names.get(k, k), str(props[k])) for k in keys if props.get(k) not in (None, "")]
     if props.get("file") and props.get("line") not in (None, ""):
         out = [p for p in out if p[0] not in (names["file"], names["line"])]
@@ -161,8 +163,9 @@ def _info(props: dict[str, Any], *keys: str) -> tuple[tuple[str, str], ...]:
 PROV = ("role", "position", "date", "end_date", "doc", "file", "line")
 
 
-def _neighbours(store: GraphStore, label: str, entity_id: str) -> tuple[list[VNode], list[VEdge]]:
-    """The focus node and its direct relations as picture nodes and edges."""
+def _neighbours(store: GraphStore, label: str, entity_id: str,
+                skip: frozenset[str] = frozenset()) -> tuple[list[VNode], list[VEdge]]:
+    """The focus node and its direct relations (but those of types in ``skip``) as picture nodes and edges."""
     found = find_nodes(store, entity_id, label)
     if not found:
         raise LookupError(f"no {label} with id {entity_id!r}")
@@ -170,6 +173,8 @@ def _neighbours(store: GraphStore, label: str, entity_id: str) -> tuple[list[VNo
     focus = VNode(label, entity_id, props.get("name") or entity_id, _info(props, "level", "kind", "number"), True)
     nodes, edges = [focus], []
     for r in relations(store, label, entity_id):
+        if r.type in skip:
+            continue
         nodes.append(VNode(r.label, r.id, r.name))
         src, dst = (focus.key, node_key(r.label, r.id)) if r.direction == "out" else (node_key(r.label, r.id), focus.key)
         edges.append(VEdge(src, dst, r.type, str(r.props.get("role", "")), _info(r.props, *PROV)))
@@ -178,7 +183,8 @@ def _neighbours(store: GraphStore, label: str, entity_id: str) -> tuple[list[VNo
 
 def agency_network(store: GraphStore, agency_id: str) -> tuple[list[VNode], list[VEdge]]:
     """An agency's bodies (as member unit, through its posts, as office host) and the agencies it co-serves with."""
-    nodes, edges = _neighbours(store, "Agency", agency_id)
+    # tasks have their own list on the entity page; in the picture they would drown the bodies
+    nodes, edges = _neighbours(store, "Agency", agency_id, skip=frozenset({"ASSIGNED"}))
     p = {"id": agency_id}
     for row in store.run(
             "MATCH (a:`Agency`)-[:`UNIT_OF`]->(b:`Body`)<-[r:`UNIT_OF`]-(c:`Agency`) WHERE a.id = $id AND c.id <> a.id "
@@ -250,14 +256,16 @@ def citation_network(store: GraphStore) -> tuple[list[VNode], list[VEdge]]:
     """Documents and the documents they cite (stubs included)."""
     rows = store.run(
         "MATCH (d:`Document`)-[r:`CITES`]->(e:`Document`) RETURN d.id AS d_id, d.name AS d_name, d.number AS d_number, "
-        "e.id AS e_id, e.name AS e_name, e.number AS e_number, e.stub AS e_stub, r.file AS file, r.line AS line")
+        "d.title AS d_title, e.id AS e_id, e.name AS e_name, e.number AS e_number, e.title AS e_title, e.stub AS e_stub, "
+        "r.file AS file, r.line AS line")
     nodes: list[VNode] = []
     edges: list[VEdge] = []
     for r in rows:
-        nodes.append(VNode("Document", r["d_id"], r["d_name"] or r["d_id"], _info({"number": r["d_number"]}, "number")))
+        nodes.append(VNode("Document", r["d_id"], r["d_name"] or r["d_id"],
+                           _info({"number": r["d_number"], "title": r["d_title"]}, "number", "title")))
         stub = (("外部文件 outside the corpus", "是 yes"),) if r.get("e_stub") else ()
         nodes.append(VNode("Document", r["e_id"], r["e_name"] or r["e_id"],
-                           _info({"number": r["e_number"]}, "number") + stub))
+                           _info({"number": r["e_number"], "title": r["e_title"]}, "number", "title") + stub))
         edges.append(VEdge(node_key("Document", r["d_id"]), node_key("Document", r["e_id"]), "CITES",
                            info=_info(r, "file", "line")))
     return nodes, edges

@@ -1,0 +1,62 @@
+"""Graphs the API tests load into a real embedded store: the gold facts' graph plus a tiny hand-made one."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.schema import Edge, Node, PropertyGraph
+
+GOLD = Path(__file__).resolve().parents[2].parent / "shared" / "gold"
+
+# a name that would run as a script if any page failed to escape document text
+EVIL = "<script>alert('x')</script>测试局"
+
+
+def tiny_graph() -> PropertyGraph:
+    """An agency with a hostile name on a body with a person and an ex-officio seat; ids under test/."""
+    prov = {"doc": "测试〔2024〕1号", "file": "999_test.txt", "line": 7, "date": "2024-01-02"}
+    return PropertyGraph(
+        nodes=[
+            Node("Agency", "test/evil", {"name": EVIL, "level": "city", "aliases": "测试局"}),
+            Node("Agency", "test/transport", {"name": "测试市港航渔政管理局", "level": "city", "aliases": "市港渔局"}),
+            Node("Body", "test/group", {"name": "测试市港航安全工作领导小组", "kind": "LeadingGroup"}),
+            Node("Person", "test/li", {"name": "李测试"}),
+            Node("Post", "test/transport/post/局长", {"name": "市港渔局局长", "title": "局长"}),
+            Node("Document", "test/doc", {"name": "测试〔2024〕1号", "number": "测试〔2024〕1号",
+                                          "title": "关于成立测试市港航安全工作领导小组的通知", "stub": False,
+                                          "file": "999_test.txt", "line": 1}),
+        ],
+        edges=[
+            Edge("UNIT_OF", "test/evil", "test/group", prov),
+            Edge("UNIT_OF", "test/transport", "test/group", prov),
+            Edge("MEMBER_OF", "test/li", "test/group", {**prov, "role": "组长", "position": "市港渔局局长"}),
+            Edge("SEAT_ON", "test/transport/post/局长", "test/group", {**prov, "role": "成员"}),
+            Edge("POST_IN", "test/transport/post/局长", "test/transport", {}),
+            Edge("HOLDS", "test/li", "test/transport/post/局长", {"doc": prov["doc"], "file": prov["file"], "line": 7}),
+            Edge("OFFICE_AT", "test/group", "test/transport", {"doc": prov["doc"], "file": prov["file"], "line": 9}),
+            Edge("ESTABLISHED_BY", "test/group", "test/doc", {"file": "999_test.txt", "line": 1}),
+        ],
+    )
+
+
+def gold_graph() -> PropertyGraph:
+    """The property graph of the gold facts (empty when ../shared/gold is not beside the repo)."""
+    from kg.facts import read_facts
+    from kg.pg import property_graph
+    from kg.rdf import graph_from_facts
+
+    if not GOLD.is_dir():
+        return PropertyGraph()
+    return property_graph(graph_from_facts(read_facts(GOLD)))
+
+
+def load_test_store(path: Path) -> Path:
+    """Write the gold graph and the tiny graph into an embedded store at ``path``."""
+    from kg.store.ladybug import LadybugStore
+
+    store = LadybugStore(path)
+    try:
+        store.load(gold_graph(), replace=True)
+        store.load(tiny_graph(), replace=False)
+    finally:
+        store.close()
+    return path

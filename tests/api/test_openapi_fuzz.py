@@ -1,0 +1,36 @@
+"""schemathesis over the OpenAPI spec: whatever parameters it generates, no server error.
+
+Each operation is a test case; hypothesis draws requests from schemathesis's strategy for it
+(schemathesis's own pytest plugin does not run under this pytest, so the loop is explicit).
+"""
+from __future__ import annotations
+
+import pytest
+
+schemathesis = pytest.importorskip("schemathesis")
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+from schemathesis.checks import not_a_server_error  # noqa: E402
+
+from tests.api.conftest import make_app  # noqa: E402
+
+# the operations of the spec; a new router shows up here without editing the test
+OPERATIONS = [r.ok().label for r in schemathesis.openapi.from_dict(make_app(store=None).openapi())
+              .get_all_operations()]
+
+
+@pytest.fixture(scope="module")
+def api_schema(app):
+    return schemathesis.openapi.from_asgi("/openapi.json", app)
+
+
+@pytest.mark.parametrize("label", OPERATIONS)
+def test_no_server_errors(api_schema, label):
+    op = next(r.ok() for r in api_schema.get_all_operations() if r.ok().label == label)
+
+    @given(data=st.data())
+    @settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+    def run(data):
+        case = data.draw(op.as_strategy())
+        case.call_and_validate(checks=[not_a_server_error])
+
+    run()
