@@ -375,12 +375,20 @@ def _agency_cell(text: str) -> bool:
             and any(looks_like_agency(n) for n in names))
 
 
+_TASK_HEADERS = ("主要任务", "重点任务", "重点工作", "工作任务", "任务内容", "工作内容", "任务", "工作措施", "具体措施")
+
+
 def _task_cell(cells: list[str], header: list[str], prev_task: str) -> str:
-    for want in ("主要任务", "重点任务", "重点工作", "工作任务", "任务内容", "工作内容", "任务", "工作措施"):
+    """A row's task: its cell under a task header; a row that continues a merged cell keeps the
+    task of the row above; failing both, the row's first cell of text."""
+    def usable(cell: str) -> bool:
+        flat = re.sub(r"\s", "", cell)
+        return len(flat) > 1 and not re.fullmatch(r"[\d.、]+", flat) and not _agency_cell(cell)
+    for want in _TASK_HEADERS:
         for k, h in enumerate(header):
-            if re.sub(r"\s", "", h) == want and k < len(cells) and re.sub(r"\s", "", cells[k]):
+            if re.sub(r"\s|\*", "", h) == want and k < len(cells) and usable(cells[k]):
                 return _first_clause(cells[k])
-    return prev_task
+    return prev_task or _first_clause(next((c for c in cells if usable(c)), ""))
 
 
 def _table_mentions(t: _Text, first_is_lead: bool = False) -> list[tuple[_Mention, str]]:
@@ -407,7 +415,7 @@ def _table_mentions(t: _Text, first_is_lead: bool = False) -> list[tuple[_Mentio
         if header is None or d != delim or set(re.sub(r"\s", "", line)) <= set("|-:"):
             continue
         base = t.line_starts[i]
-        task = _task_cell(cells, header, task) or _first_clause(next((c for c in cells if len(c.strip()) > 4), ""))
+        task = _task_cell(cells, header, task)
         for k, role in _row_role_cells(cells, header, roles):
             a, b = spans[k]
             out.extend((m, task) for m in parse_cell(t.text, base + a, base + b, role, first_is_lead))
