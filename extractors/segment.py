@@ -40,6 +40,7 @@ _ORG_SUFFIX = re.compile(
 _CHRONICLE = re.compile(
     r"^(?P<org>.{0,30}?)(?:\d{4}年)?(?P<month>(?:\d{1,2}|[一二三四五六七八九十]{1,3})月份?)?大事记"
     r"(?:[（(](?:\d{4}年)?(?P<month2>\d{1,2}月份?)[）)])?$")
+_ENTRY = re.compile(r"^(?:\d|[一二三四五六七八九十]{1,3}月|[一二三四五六七八九十]{1,3}日|※|·|•|【)")  # a chronicle entry
 _MASTHEAD = re.compile(r"^(?P<org>.{4,30}?)公报$")
 _SIGNED_LINE = re.compile(r"^(.{5,80}?)\s+((?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年.{1,12}日)$")
 _CATEGORY = re.compile(r"^[•·【\[]|[】\]•·]$|文件$")  # section labels: 【市政府文件】, • 部门文件 •
@@ -301,17 +302,44 @@ class _Issue:
         return len(self.raw)
 
 
-def _neighbour(issue: _Issue, i: int, step: int) -> str:
+def _neighbour_index(issue: _Issue, i: int, step: int) -> int:
+    """The index of the next printed line from ``i`` in direction ``step`` (-1 or len past the end)."""
     j = i + step
     while 0 <= j < len(issue.clean) and issue.blank(j):
         j += step
+    return j
+
+
+def _neighbour(issue: _Issue, i: int, step: int) -> str:
+    j = _neighbour_index(issue, i, step)
     return issue.clean[j] if 0 <= j < len(issue.clean) else ""
+
+
+def _chronicle_headings(issue: _Issue) -> dict[int, str]:
+    """Lines that open a chronicle: per heading text, the first one followed by a dated entry
+    (a list of contents or a running header repeats the heading without one), else the first."""
+    where: dict[str, list[int]] = {}
+    for i, c in enumerate(issue.clean):
+        ch = _CHRONICLE.match(c) if c.endswith(("大事记", ")", "）")) and i not in issue.toc else None
+        org = ch.group("org") if ch else ""
+        if ch and len(c) <= 40 and (ch.group("month") or ch.group("month2") or _is_org(org)) \
+                and (not org or _is_org(org)):
+            where.setdefault(c, []).append(i)
+    listed = {i for lines in where.values() for i in lines}
+    out: dict[int, str] = {}
+    for c, lines in where.items():
+        # a heading next to another heading is an entry of a list of contents
+        lines = [i for i in lines if not {_neighbour_index(issue, i, -1), _neighbour_index(issue, i, 1)} & listed]
+        if lines:
+            out[next((i for i in lines if _ENTRY.match(_neighbour(issue, i, 1))), lines[0])] = c
+    return out
 
 
 def _find(issue: _Issue) -> list[_Found]:
     found: list[_Found] = []
     seen: set[str] = set()
     masthead = next((m.group("org") for c in issue.clean[:80] if (m := _MASTHEAD.match(c))), None)
+    chronicles = _chronicle_headings(issue)
     for i, c in enumerate(issue.clean):
         if i in issue.toc or not c:
             continue
@@ -329,12 +357,8 @@ def _find(issue: _Issue) -> list[_Found]:
             title = _strip_issuer_prefix(squash("".join(issue.clean[t] for t in title_lines)))[0]
             found.append(_Found(i, start, m.group(1), _title_text(title), orgs))
             continue
-        ch = _CHRONICLE.match(c)
-        if ch and c not in seen and len(c) <= 40 and (ch.group("month") or ch.group("month2")
-                                                       or _is_org(ch.group("org"))) \
-                and (not ch.group("org") or _is_org(ch.group("org"))):
-            seen.add(c)
-            org = ch.group("org") or (masthead if masthead and _is_org(masthead) else None)
+        if i in chronicles:
+            org = _CHRONICLE.match(c).group("org") or (masthead if masthead and _is_org(masthead) else None)
             found.append(_Found(i, i, None, c, [org] if org else []))
     # a heading read upwards may run into the previous document's number line: keep them apart
     for prev, cur in zip(found, found[1:]):

@@ -226,3 +226,12 @@ def test_signature_blocks(lines, expected):
 def test_heading_variants(lines, expected):
     [doc] = segment(issue(*lines, "正文。"), "x.txt")
     assert (doc.start, doc.title, doc.number) == expected
+
+
+def test_a_chronicle_opens_where_its_entries_start():
+    text = issue("目 录", "北京市人民政府3月大事记", "北京市人民政府4月大事记", "", "关于甲的通知", "京政发〔2021〕3号",
+                 "正文。", "北京市人民政府3月大事记", "3月1日 市长主持召开常务会议。", "北京市人民政府3月大事记",
+                 "3月2日 市长调研。")
+    docs = segment(text, "x.txt")
+    assert [(d.number or d.title, d.start, d.end) for d in docs] == [
+        ("京政发〔2021〕3号", 5, 7), ("北京市人民政府3月大事记", 8, 11)]
