@@ -23,6 +23,7 @@ from extractors import seats, units
 from extractors.document import Document
 from extractors.readtext import UnreadableFile, read_source
 from extractors.segment import documents_to_facts, segment
+from extractors.tokenizer import NAME as TOKENIZER, SOURCE_TEXT
 from kg.facts import Fact
 
 Extractor = Callable[[Document], list[Fact]]
@@ -86,8 +87,9 @@ class RefRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
+        text = doc.user_data.get(SOURCE_TEXT) or doc.text  # Doc.text is rebuilt token by token: slow
         for label, pattern in self.patterns:
-            for m in pattern.finditer(doc.text):
+            for m in pattern.finditer(text):
                 span = doc.char_span(m.start(), m.end(), label=label, alignment_mode="expand")
                 if span is not None:
                     spans.append(span)
@@ -103,12 +105,10 @@ if "govkg_refs" not in Language.factories:
 def build_nlp(components: tuple[str, ...] = DEFAULT_COMPONENTS) -> Language:
     """A blank Chinese pipeline with the named govkg components.
 
-    Tokens come from ``extractors.tokenizer`` (script runs cut at refs matches), not jieba: no
-    component reads words, and jieba cost half the extraction time (see bench/).
+    Tokens come from ``extractors.tokenizer`` (one per Han character), not jieba: no component
+    reads words, and jieba cost half the extraction time (see bench/).
     """
-    from extractors.tokenizer import NAME as tokenizer  # registers the tokenizer
-
-    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": tokenizer}}})
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
     for name in components:
         nlp.add_pipe(name)
     return nlp

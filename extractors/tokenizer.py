@@ -1,71 +1,63 @@
-"""A cheap tokenizer for the govkg pipeline: script runs, cut wherever a marked reference starts or ends.
+"""A cheap tokenizer for the govkg pipeline: one token per Han character.
 
-No component reads words: extractors work on the ``Document`` and the ruler only needs its spans
-(``extractors.refs``) to fall on token boundaries. jieba's segmentation cost half the extraction
-time (and a second of dictionary loading per process) for nothing, so tokens here are runs of
-Han characters, of ASCII letters and digits, of whitespace, or single other characters, split at
-the edges of every refs match.
+No component reads words: extractors work on the ``Document``, and the ruler only needs its
+spans (``extractors.refs``) to fall on token boundaries, which a boundary at every Han character
+guarantees. jieba's segmentation cost half the extraction time (and a second of dictionary
+loading per process); runs of Han text as tokens would be cheaper still on a warm vocabulary,
+but every new run is a new lexeme, so the vocabulary (and the time to fill it) would grow with
+the corpus. Han characters, ASCII letter/digit runs, whitespace runs and single other
+characters keep it bounded to a few thousand entries.
 """
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from typing import Iterable
 
 import spacy
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from extractors import refs
+_TOKEN = re.compile(r"[A-Za-z0-9]+|\s+|.", re.S)
+NAME = "govkg.char_tokenizer.v1"
+# ``doc.user_data`` key of the text as given: ``Doc.text`` is rebuilt token by token, which is slow
+SOURCE_TEXT = "govkg.text"
 
-_RUN = re.compile(r"[\u4e00-\u9fff]+|[A-Za-z0-9]+|\s+|.", re.S)
-NAME = "govkg.ref_tokenizer.v1"
 
+class CharTokenizer:
+    """Text -> ``Doc`` with a token per Han character (see the module docstring for why)."""
 
-class RefTokenizer:
-    """Text -> ``Doc`` whose token boundaries include the start and end of every refs match."""
-
-    def __init__(self, vocab: Vocab, patterns: Iterable[tuple[str, refs.Finder]] = refs.PATTERNS) -> None:
+    def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
-        self.patterns = list(patterns)
 
-    def words(self, text: str) -> list[str]:
+    @staticmethod
+    def words(text: str) -> list[str]:
         """The token strings of ``text``; joined they give ``text`` back."""
-        cuts = sorted({c for _, p in self.patterns for m in p.finditer(text) for c in m.span()})
-        words: list[str] = []
-        for run in _RUN.finditer(text):
-            start, end = run.span()
-            i = bisect_right(cuts, start)
-            while i < len(cuts) and cuts[i] < end:
-                words.append(text[start:cuts[i]])
-                start = cuts[i]
-                i += 1
-            words.append(text[start:end])
-        return words
+        return _TOKEN.findall(text)
 
     def __call__(self, text: str) -> Doc:
         words = self.words(text)
-        return Doc(self.vocab, words=words, spaces=[False] * len(words))
+        doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
+        doc.user_data[SOURCE_TEXT] = text
+        return doc
 
-    # spaCy calls these when a pipeline is saved or loaded; there is no state beyond the patterns
+    # spaCy calls these when a pipeline is saved or loaded; the tokenizer has no state
     def to_bytes(self, **_: object) -> bytes:
         return b""
 
-    def from_bytes(self, _data: bytes, **_: object) -> "RefTokenizer":
+    def from_bytes(self, _data: bytes, **_: object) -> "CharTokenizer":
         return self
 
     def to_disk(self, _path: object, **_: object) -> None:
         return None
 
-    def from_disk(self, _path: object, **_: object) -> "RefTokenizer":
+    def from_disk(self, _path: object, **_: object) -> "CharTokenizer":
         return self
 
 
 @spacy.registry.tokenizers(NAME)
-def create_ref_tokenizer():  # type: ignore[no-untyped-def]
-    """spaCy config entry point: ``[nlp.tokenizer] @tokenizers = "govkg.ref_tokenizer.v1"``."""
+def create_char_tokenizer():  # type: ignore[no-untyped-def]
+    """spaCy config entry point: ``[nlp.tokenizer] @tokenizers = "govkg.char_tokenizer.v1"``."""
 
-    def make(nlp: spacy.language.Language) -> RefTokenizer:
-        return RefTokenizer(nlp.vocab)
+    def make(nlp: spacy.language.Language) -> CharTokenizer:
+        return CharTokenizer(nlp.vocab)
 
     return make

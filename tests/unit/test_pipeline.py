@@ -42,3 +42,14 @@ def test_extract_document_runs_the_citation_component(nlp):
     doc = document_from_text("根据《国务院关于开展普查的通知》(国发〔2019〕24号)精神")
     facts = pipeline.extract_document(doc, nlp)
     assert [(f.type, f.cited_number) for f in facts if f.type == "citation"] == [("citation", "国发〔2019〕24号")]
+
+
+@pytest.mark.parametrize("text,words", [
+    ("市财政局", ["市", "财", "政", "局"]),
+    ("晋市政发〔2022〕40 号", ["晋", "市", "政", "发", "〔", "2022", "〕", "40", " ", "号"]),
+    ("第一行\n\n  AQI指数", ["第", "一", "行", "\n\n  ", "AQI", "指", "数"]),
+])
+def test_tokenizer_words(nlp, text, words):
+    doc = nlp.make_doc(text)
+    assert [t.text for t in doc] == words
+    assert doc.text == text
