@@ -40,6 +40,7 @@ def _t2s():
     return OpenCC("t2s")
 
 
+@lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     """NFKC, no whitespace, simplified characters: the form names are compared in."""
     text = unicodedata.normalize("NFKC", text or "")
