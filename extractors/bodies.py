@@ -86,7 +86,7 @@ def _trim_name(run: str) -> str:
     s = run
     for m in list(_SETUP.finditer(s))[-1:]:
         s = s[m.end():]
-    if "由" in s and "的" in s:  # 成立由市政府分管副市长任组长的X领导组
+    if "的" in s:  # 成立由市政府分管副市长任组长的X领导组
         s = s[s.rindex("的") + 1:]
     s = re.sub(r"^(?:决定|同意|负责|市政府|市人民政府|进一步|加强|的)+(?=.{4})", "", s)
     return s.strip("“”\"")
@@ -233,7 +233,7 @@ def _declarations(doc: Document, st: _Stream) -> list[_Decl]:
             start = base + m.end() - len(name)
             before = c[:m.end() - len(name)]
             after = c[m.end():]
-            setup = re.search(r"(?:成立|设立|設立|组建|組建|增设|增設|下设|下設|建立|调整|調整|充实)(?:了)?(?:由[^,，]*的)?$",
+            setup = re.search(r"(?:成立|设立|設立|组建|組建|增设|增設|下设|下設|建立|调整|調整|充实)(?:了)?(?:由[^。]*?的)?$",
                               before)
             alias = _SHORT_NAME.match(after)
             ahead = text[base + m.end():base + m.end() + 80].split("\n")[0]
@@ -648,7 +648,8 @@ def _analyse(doc: Document) -> _Analysis:
     kept = []
     for b in bodies:
         hows = {d.how for d in b.decls}
-        weak_setup = b.name.endswith(("委员会", "小组", "工作组")) and not b.name.endswith("领导小组")
+        weak_setup = (b.name.endswith(("委员会", "小组", "工作组")) and not b.name.endswith("领导小组")) \
+            or not re.sub(r"现场|应急|前线|临时|处置", "", _topic(b.name))  # 视情成立现场指挥部: ad hoc
         if "intro" in hows or "enum" in hows or ("setup" in hows and not weak_setup) \
                 or any(_has_composition(doc, st, lo, min(hi, lo + 30)) for bb, lo, hi in segments if bb is b):
             kept.append(b)
@@ -674,7 +675,7 @@ def _analyse(doc: Document) -> _Analysis:
                         b.parent = max(prior, key=lambda x: x.first).name
     for b in bodies:
         for _, lo, hi in (s for s in segments if s[0] is b):
-            b.office = b.office or _office(st, lo, hi)
+            b.office = b.office or _office(st, lo, min(hi, lo + 45))  # the office sentence follows the set-up
     return _Analysis(bodies, segments, st)
 
 
@@ -687,7 +688,9 @@ def _mention(b: _Body, segments: list[tuple[_Body, int, int]], doc: Document) ->
     lo, hi = (listed or own or [(main.line, main.line)])[0]
     aliases = tuple(dict.fromkeys([d.name for d in b.decls if d.name != main.name]
                                   + [d.alias for d in b.decls if d.alias]))
-    return BodyMention(name=main.name, kind=body_kind(main.name, b.parent), line=main.line, start=lo, end=hi,
+    enumerated = any(d.how == "enum" for d in b.decls)
+    return BodyMention(name=main.name, kind=body_kind(main.name, b.parent or ("enumerated" if enumerated else None)),
+                       line=main.line, start=lo, end=hi,
                        parent=b.parent, office_agency=b.office, aliases=aliases, end_line=main.end_line)
 
 

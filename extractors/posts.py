@@ -47,7 +47,9 @@ ROLES = (
     "副主任委員", "主任委員", "辦公室副主任", "辦公室主任", "副召集人", "成員", "委員", "組員",
 )
 _ROLE_ALT = "|".join(r"\s*".join(map(re.escape, role)) for role in ROLES)
-ROLE_LABEL = re.compile(rf"^[\s*#>]*(?P<role>{_ROLE_ALT})\s*[*]*\s*[:：]\s*[*]*")
+# a label may repeat the body's short name first: 领导组组长:, 市领导小组办公室主任:
+_LABEL_PREFIX = r"(?:[\u4e00-\u9fff]{0,12}?(?:领导小组|领导组|指挥部|委员会|联席会议|专班|領導小組|指揮部|委員會))?"
+ROLE_LABEL = re.compile(rf"^[\s*#>]*{_LABEL_PREFIX}(?P<role>{_ROLE_ALT})\s*[*]*\s*[:：]\s*[*]*")
 ROLE_WORD = re.compile(rf"(?:{'|'.join(map(re.escape, ROLES))})")
 
 _WS = re.compile(r"\s+")
