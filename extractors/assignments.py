@@ -55,10 +55,11 @@ _MAX_GROUP = 600  # characters: a bracket that does not close within this is not
 _PROSE = re.compile(r"[的由对将要在把从向于了是對將從於“”《》\"]|^[按经请如經請]|\d")
 _NUMBERING = re.compile(
     r"^\s*(?:#+\s*)?(?:\*\*)?\s*(?:[(（][一二三四五六七八九十百\d]+[)）]|[一二三四五六七八九十百]+[、.．]|"
-    r"\d+(?:\.\d+)*[、.．]?(?!\d)|第[一二三四五六七八九十百\d]+[条项])\s*"
+    r"\d+(?:\.\d+)*[、.．](?!\d)|第[一二三四五六七八九十百\d]+[条项])\s*"
 )
 _HEADING = re.compile(r"^\s*(?:#+\s|\*\*|[(（][一二三四五六七八九十百\d]+[)）]|[一二三四五六七八九十百]+、|\d+[、.．](?!\d))")
 _MARKUP = re.compile(r"</?[a-zA-Z][^>]*>|\*\*|#+\s*")
+_BARE_HEADING = re.compile(r"^\s*#+\s")
 _TASK_MAX = 30
 
 
@@ -307,33 +308,43 @@ def _first_clause(text: str) -> str:
 
 def _task_for_line(t: _Text, lineno: int) -> str:
     """The task a statement on ``lineno`` belongs to: the heading or numbered item its paragraph
-    starts with (or the heading right above it), else its paragraph's first sentence. Paragraphs
+    starts with, a bare heading right above it, else its paragraph's first sentence. Paragraphs
     may be wrapped over several source lines."""
     lines = t.doc.lines
     i = lineno - t.doc.start
     bold = re.match(r"^\s*\*\*(.+?)\*\*", lines[i])
     if bold:
+        prev = _previous_nonblank(lines, i)
+        if prev is not None and lines[prev].count("**") % 2 == 1:  # a bold heading wrapped in two
+            return _first_clause(lines[prev].strip() + bold.group(1))
         return _first_clause(bold.group(1))
     start = i
-    for k in range(i - 1, max(-1, i - 20), -1):
-        prev = lines[k].strip()
-        if not prev:
-            continue
-        if _HEADING.match(prev):
+    if not _HEADING.match(lines[i]):
+        for k in range(i - 1, max(-1, i - 20), -1):
+            prev = lines[k].strip()
+            if not prev:
+                continue
+            if prev.endswith(("。", ")", "）", "〕", "】", "]")):
+                break  # the previous paragraph (or statement) ends here
             start = k
-            break
-        if prev.endswith(("。", ")", "）", "〕", "】", "]")):
-            break  # the previous paragraph (or statement) ends here
-        start = k
+            if _HEADING.match(prev):
+                break
     if start == i and lines[i].strip()[:1] in _OPENERS + "责牵配":
         # the statement stands on a line of its own: it closes the paragraph above
-        k = i - 1
-        while k >= 0 and not lines[k].strip():
-            k -= 1
-        if k >= 0 and k > i - 20:
+        k = _previous_nonblank(lines, i)
+        if k is not None and k > i - 20:
             return _task_for_line(t, t.doc.start + k)
+    if start < i and _BARE_HEADING.match(lines[start]):
+        return _first_clause(lines[start])  # ``#### (一)…`` over its paragraphs
     joined = "".join(x.strip() for x in lines[start:i + 1])
     return _first_clause(_LABEL.split(joined, maxsplit=1)[0] or joined)
+
+
+def _previous_nonblank(lines: tuple[str, ...], i: int) -> int | None:
+    k = i - 1
+    while k >= 0 and not lines[k].strip():
+        k -= 1
+    return k if k >= 0 else None
 
 
 # --- tables ----------------------------------------------------------------------------------
@@ -378,16 +389,24 @@ def _agency_cell(text: str) -> bool:
 _TASK_HEADERS = ("主要任务", "重点任务", "重点工作", "工作任务", "任务内容", "工作内容", "任务", "工作措施", "具体措施")
 
 
+_WHEN = re.compile(r"\d{4}年|\d+月|底前|年底|长期|全年|持续|按月|按季|按年|每年|每月|常态")
+
+
 def _task_cell(cells: list[str], header: list[str], prev_task: str) -> str:
-    """A row's task: its cell under a task header; a row that continues a merged cell keeps the
-    task of the row above; failing both, the row's first cell of text."""
+    """A row's task: its cell under a task header (or next to it, where conversion shifted the
+    row); a row that continues a merged cell keeps the task of the row above; failing both, the
+    row's first cell of text."""
     def usable(cell: str) -> bool:
         flat = re.sub(r"\s", "", cell)
-        return len(flat) > 1 and not re.fullmatch(r"[\d.、]+", flat) and not _agency_cell(cell)
+        return (len(flat) > 1 and not re.fullmatch(r"[\d.、]+", flat) and not _WHEN.search(flat[:12])
+                and not _agency_cell(cell))
     for want in _TASK_HEADERS:
         for k, h in enumerate(header):
-            if re.sub(r"\s|\*", "", h) == want and k < len(cells) and usable(cells[k]):
-                return _first_clause(cells[k])
+            if re.sub(r"\s|\*", "", h) != want:
+                continue
+            for j in (k, k - 1, k + 1) if len(cells) != len(header) else (k,):
+                if 0 <= j < len(cells) and usable(cells[j]):
+                    return _first_clause(cells[j])
     return prev_task or _first_clause(next((c for c in cells if usable(c)), ""))
 
 
