@@ -2,8 +2,9 @@
 
 ``extractors.bodies.find_bodies`` is the authority on body names (its body facts are what
 seats and units must agree with). Where it knows a body (same name up to the city prefix,
-or one of its aliases, or a composition passage that covers the line) its name is used;
-otherwise the name the walk in ``extractors.rolelists`` found.
+or one of its aliases) its name is used; otherwise the name the walk in
+``extractors.rolelists`` found. A body the walk knows only by a generic heading (``指挥部``)
+takes the name of a covering passage's body of the same sort, or gives no facts.
 """
 from __future__ import annotations
 
@@ -39,9 +40,11 @@ def body_namer(doc: Document, w: Walk) -> Callable[[int, int], str | None]:
                 if ref.strong and body_key(hit) == body_key(ref.name) and len(ref.name) > len(hit):
                     return ref.name
                 return hit
-        covering = [m for m in mentions if m.start <= line <= m.end]
-        if covering:
-            return min(covering, key=lambda m: m.end - m.start).name
-        return None if GENERIC_BODY.match(simplify(ref.name)) else ref.name
+        if not GENERIC_BODY.match(simplify(ref.name)):
+            return ref.name
+        # known to us only as 指挥部 / 领导小组: the covering passage's body, if it is of that sort
+        suffix = simplify(ref.name)[-2:]
+        covering = [m for m in mentions if m.start <= line <= m.end and simplify(m.name).endswith(suffix)]
+        return min(covering, key=lambda m: m.end - m.start).name if covering else None
 
     return name_of

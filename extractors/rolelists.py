@@ -31,8 +31,9 @@ from extractors.document import Document
 
 # ---------------------------------------------------------------- vocabulary (simplified)
 
-ROLE = r"(?:(?:常务|执行|第一)?副?(?:总指挥|指挥长|组长|召集人|主任委员|主任|秘书长)|办公室副?主任)"
-UNIT_LABEL = r"(?:成员单位|组成单位|参加单位|成员)"
+ROLE = r"(?:(?:常务|执行|第一|总)?副?(?:总指挥|指挥长|组长|召集人|主任委员|主任|秘书长)|办公室副?主任)"
+UNIT_LABEL = r"(?:成员单位|组成单位|参加单位|成员|委员)"
+MEMBER_LABEL = r"(?:成员|委员)"   # lists agencies (units) or posts (seats)
 BODY_SUFFIX = (r"(?:领导小组|领导组|工作组|指挥部|委员会|联席会议|工作专班|专班|协调小组|小组|推进组|评审组"
                r"|专项办公室|会商组|[^\W\d_、，,。；：:]组)")
 # a post ends like this (市长, 主要负责人, 分管领导, 政委 …)
@@ -407,8 +408,10 @@ SEAT_SENTENCES = [
     # 由市长担任组长 / 由市政府分管副市长任召集人
     re.compile(rf"由(?P<h>[^。；;由]+?)(?:担任|兼任|任)(?P<role>{ROLE})"),
     # A局长和B局长兼任办公室主任
-    re.compile(rf"(?:^|[，,。；;])(?P<h>[^。；;，,由]+?)(?:担任|兼任)(?P<role>{ROLE})"),
+    re.compile(rf"(?:^|[，,。；;])(?P<h>[^。；;，,由]+?)(?:担任|兼任|任)(?P<role>{ROLE})"),
 ]
+# 市发改委、市财政局为成员单位
+UNIT_AS = re.compile(r"(?:^|[，,。；;：:])(?P<list>[^，,。；;：:]+?)(?:等[^，,。；;]{0,8}?)?为(?:其|该|本)?[^\W\d_]{0,8}?成员单位")
 UNIT_SENTENCE = re.compile(rf"{UNIT_LABEL}(?:由|包括|为|有|是)(?P<list>[^。；;]+?)(?:等[^。；;]*?)?(?:组成|构成|。|；|;|$)")
 UNIT_COMPOSED = re.compile(r"由(?P<list>[^。；;由]+?)(?:等[^。；;]{0,12})?组成")
 PERSON_VALUE = re.compile(r"^\s*(?:\*\*)?\s*[^\W\d_]{1,2}\s?[^\W\d_]{0,2}(?:\s{1,}|\t)\S")
@@ -437,6 +440,7 @@ class Walk:
         self.top: int | None = None   # the last non-working-group body (an office's HQ)
         self.passage = 0
         self.in_annex = False
+        self._last_label: tuple[int, str, int] | None = None
         self._run()
 
     # -- bodies
@@ -571,7 +575,7 @@ class Walk:
                 for p in posts:
                     self._seat(body, role, p)
         # units
-        for rx in (UNIT_SENTENCE, UNIT_COMPOSED):
+        for rx in (UNIT_SENTENCE, UNIT_COMPOSED, UNIT_AS):
             for m in rx.finditer(s):
                 body = self._subject_body(s[:m.start()])
                 if body is None:
@@ -607,9 +611,19 @@ class Walk:
         if body is None:
             return
         raw_value = self._raw_value(span, colon)
+        # the same role labelled on consecutive lines is one list, not a restatement
+        key = (body, simplify(label))
+        if self._last_label is not None and self._last_label[:2] == key and self._last_label[2] == self.passage - 1:
+            self.passage -= 1
+        self._last_label = (*key, self.passage)
         if re.fullmatch(UNIT_LABEL, simplify(label)):
+            if PERSON_VALUE.match(raw_value):
+                return
             agencies = split_agencies(_cut_sentence(value))
-            if simplify(label) == "成员" and (not agencies or PERSON_VALUE.match(raw_value)):
+            if not agencies and re.fullmatch(MEMBER_LABEL, simplify(label)):
+                # 成员:市财政局局长、市教育局局长 — posts, each a seat
+                for p in split_posts(_trim_holder(_cut_sentence(value))):
+                    self._seat(body, label, p)
                 return
             for a in agencies:
                 self._unit(body, a)
@@ -659,12 +673,18 @@ class Walk:
                     self._label(sg, lab)
             self.top = saved_top
             return
-        # a label inside the first cell (副组长:张三\t职务 …)
+        # a label inside the first cell (副组长:张三\t职务 …, 成员单位:\t市发改委、…)
         lab = _label_of(first)
         if lab and self.current is not None:
-            role = _canon_role(first[lab.start("label"):lab.end("label")])
-            if not re.fullmatch(UNIT_LABEL, simplify(role)):
-                self.bodies[self.current].filled_by_person.add(simplify(role))
+            span = cells[0]
+            if span.text[-1] in ":：" and rest:
+                span = span + rest[0]
+            self._label(span, lab)
+            return
+        if re.fullmatch(UNIT_LABEL, sf) and rest and self.current is not None:
+            for seg in _segments(raw_cells[1:], para.span.line)[:1]:
+                for a in split_agencies(_cut_sentence(seg)):
+                    self._unit(self.current, a)
 
     # -- emit
 
@@ -672,7 +692,7 @@ class Walk:
         post = post.strip()
         if not post.text or not _is_post(post.text) or len(post.text) < 2:
             return
-        if PLACEHOLDER.match(post.simp) and not re.search(r"县[(（]市", post.simp):
+        if PLACEHOLDER.search(post.simp) and not re.search(r"县[(（]市", post.simp):
             return
         self.seats.append(Seat(body, role, post.text, post.line, post.end_line, self.passage))
 
@@ -755,7 +775,7 @@ def _trim_holder(h: Span, cut_back: bool = True) -> Span:
     m = _HOLDER_CUT.search(s)
     if m:
         h, s = h.sub(0, m.start()), s[:m.start()]
-    s2 = re.sub(r"(?:担任|兼任|出任|同志)$", "", s)
+    s2 = re.sub(r"(?:[(（]兼任?[)）]|担任|兼任|出任|同志)+$", "", s)
     h = h.sub(0, len(s2))
     h = h.strip()
     s = h.simp
