@@ -521,8 +521,8 @@ def _label_statements(t: _Text, covered: list[tuple[int, int]]) -> list[tuple[in
     out = []
     text = t.text
     for m in _LABEL.finditer(text):
-        if any(a <= m.start() < b for a, b in covered):
-            continue
+        if any(a <= m.start() < b for a, b in covered) or len(m.group("label").removeprefix("主要")) <= 2:
+            continue  # read with its bracket; a bare ``牵头:`` outside brackets is too weak a sign
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end < 0 else line_end
         stop = text.find("。", m.end(), line_end)
