@@ -19,8 +19,8 @@ from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.facts import (AssignmentFact, BodyFact, CitationFact, DocumentFact, Fact, MembershipFact, SeatFact,
                       UnitFact)
-from kg.resolve import (AgencyResolver, PersonMention, infer_city, resolve_people, is_placeholder, normalize, normalize_number, parse_post,
-                        split_positions)
+from kg.resolve import (AgencyResolver, PersonMention, infer_city, is_placeholder, normalize, normalize_number,
+                        parse_post, posts_of, resolve_people)
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 GOV = Namespace("https://govkg.org/ns#")
@@ -146,9 +146,9 @@ class GraphBuilder:
         self.graph.add((node, RDFS.label, zh(normalize(role))))
         return node
 
-    def post(self, printed: str, city: str | None) -> URIRef:
-        """A post (副局长 of 市财政局); a title with no agency belongs to the city government."""
-        agency_name, title = parse_post(printed)
+    def post(self, printed: str, city: str | None, parsed: tuple[str | None, str] | None = None) -> URIRef:
+        """A post (副局长 of 市财政局); a leader's title with no agency belongs to the city government."""
+        agency_name, title = parsed or parse_post(printed)
         g = self.graph
         if agency_name is None and city and any(t in title for t in ("市长", "秘书长")) and "分管" not in title:
             agency_name = city + "人民政府"
@@ -289,8 +289,8 @@ class GraphBuilder:
         g.add((node, GOV.concurrent, Literal(bool(f.concurrent))))
         if f.position:
             g.add((node, GOV.position, zh(normalize(f.position))))
-            for part in split_positions(f.position):
-                post = self.post(part, d.city)
+            for agency_name, title, part in posts_of(f.position):
+                post = self.post(part, d.city, (agency_name, title))
                 g.add((node, GOV.heldPost, post))
                 g.add((person, ORG.holds, post))
         self._provenance(node, f, d)
@@ -378,8 +378,7 @@ class GraphBuilder:
     def _agencies_of(self, position: str | None, city: str | None) -> frozenset[str]:
         """The agencies (heads of sub-units) of the posts printed beside a name."""
         out = set()
-        for part in split_positions(position):
-            head, _ = parse_post(part)
+        for head, _, _ in posts_of(position):
             if head and not is_placeholder(head):
                 a = self.resolver.resolve(head, city or "")
                 out.add(a.parent or a.canonical)

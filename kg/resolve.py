@@ -276,12 +276,15 @@ def _guess_level(name: str, city: str) -> str:
 
 _POST_SPLIT = re.compile(r"[、，,；;]")
 # a post's title is the end of its printed form: 市统计局|局长, 市政府办公室|主任, 市委|常委
-_TITLE = re.compile(
+_TITLE_CORE = (
     r"(?:(?:常务|专职|主要|分管\S{0,12}?的?)?(?:副|第一)?"
     r"(?:局长|主任委员|主任|书记|部长|常委|市长|县长|区长|秘书长|负责人|支队长|大队长|队长|司令员|司令|政委|"
-    r"处长|科长|院长|检察长|主席|董事长|总经理|经理|站长|所长|馆长|社长|台长|行长|调研员|委员|组长|会长|总监|"
-    r"参谋长|主任科员|领导))$")
-_PLACEHOLDER = re.compile(r"^(?:各|有关|相关|其他|其它|全市各|市直各)|各有关|等部门$|等单位$")
+    r"处长|科长|院长|检察长|主席|董事长|总经理|经理|站长|所长|馆长|社长|台长|行长|调研员|巡视员|委员|组长|会长|"
+    r"总监|参谋长|主任科员|领导)"
+    r"|[一二三四]级(?:调研员|巡视员|主任科员)|部务委员|党组(?:副)?书记|党组成员|党委(?:副)?书记)")
+_TITLE = re.compile(rf"(?:党组书记、|党委书记、)?{_TITLE_CORE}(?:或{_TITLE_CORE})?$")
+_PLACEHOLDER = re.compile(
+    r"^(?:各|有关|相关|其他|其它|全市各|市直各|当地|属地|事发地|灾害发生地)|各有关|等部门$|等单位$|县\(市、区\)")
 
 
 def split_positions(position: str | None) -> list[str]:
@@ -303,6 +306,26 @@ def parse_post(text: str) -> tuple[str | None, str]:
     if not head or "分管" in head or "的" in head or len(head) < 2:
         return None, text
     return head, m.group(0)
+
+
+def posts_of(position: str | None) -> list[tuple[str | None, str, str]]:
+    """(agency as printed or None, title, printed part) for each post of a position.
+
+    A title printed without an agency after one with it (市应急管理局党组书记、局长) belongs to
+    the same agency, unless it is a government leader's title (市委常委、常务副市长).
+    """
+    out: list[tuple[str | None, str, str]] = []
+    last: str | None = None
+    for part in split_positions(position):
+        agency, title = parse_post(part)
+        if agency is None and last is not None and not _LEADER.search(title) and "分管" not in title:
+            agency = last
+        out.append((agency, title, part))
+        last = agency or last
+    return out
+
+
+_LEADER = re.compile(r"[市县区州]长|秘书长")
 
 
 def is_placeholder(name: str) -> bool:
@@ -375,5 +398,5 @@ def resolve_people(mentions: Iterable[PersonMention]) -> tuple[dict[PersonKey, s
 __all__ = [
     "PersonMention", "resolve_people",
     "Agency", "AgencyResolver", "Registry", "LEVELS", "normalize", "normalize_number", "city_of",
-    "infer_city", "short_city", "split_positions", "parse_post", "is_placeholder", "default_registry",
+    "infer_city", "short_city", "split_positions", "parse_post", "posts_of", "is_placeholder", "default_registry",
 ]

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from kg.resolve import (AgencyResolver, PersonMention, city_of, infer_city, is_placeholder, normalize,
-                        normalize_number, parse_post, resolve_people)
+                        normalize_number, parse_post, posts_of, resolve_people)
 from tests.support import GOLD_DIR
 
 CITY = "晋城市"
@@ -104,8 +104,19 @@ def test_parse_post(text: str, post: tuple) -> None:
     assert parse_post(text) == post
 
 
+@pytest.mark.parametrize("position, posts", [
+    ("市应急管理局党组书记、局长", [("市应急管理局", "党组书记"), ("市应急管理局", "局长")]),
+    ("市委常委、常务副市长", [("市委", "常委"), (None, "常务副市长")]),
+    ("市政府副秘书长、经研中心主任", [("市政府", "副秘书长"), ("经研中心", "主任")]),
+    ("市交通局四级调研员", [("市交通局", "四级调研员")]),
+])
+def test_posts_of_a_position(position: str, posts: list) -> None:
+    assert [(a, t) for a, t, _ in posts_of(position)] == posts
+
+
 @pytest.mark.parametrize("name, placeholder", [
     ("各县（市、区）人民政府", True), ("有关单位", True), ("市财政局", False), ("各有关部门", True),
+    ("县(市、区)人民政府", True), ("当地县（市、区）人民政府", True),
 ])
 def test_placeholders(name: str, placeholder: bool) -> None:
     assert is_placeholder(name) is placeholder
