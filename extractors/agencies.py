@@ -15,8 +15,8 @@ _OPEN, _CLOSE = "(（〔[［<〈【", ")）〕]］>〉】"
 # Endings of a complete agency name: a word joined by 和/及/与 is split only after one of these,
 # so 市工业和信息化局 / 市住房和城乡建设局 stay whole.
 AGENCY_SUFFIX = re.compile(
-    r"(?:局|委|办|厅|部|门|署|府|中心|公司|集团|会|院|所|站|段|队|行|关|处|室|社|馆|团|台|校|组|科|司|庭|区"
-    r"|辦|廳|門|會|隊|關|處|館|團|組)"
+    r"(?:局|委|办|厅|部|门|署|府|中心|公司|集团|会|院|所|站|段|队|行|关|处|室|社|馆|团|台|校|组|科|司|庭|区|联|协"
+    r"|辦|廳|門|會|隊|關|處|館|團|組|聯|協)"
     r"(?:\([^()]*\)|（[^（）]*）)?$"
 )
 # Leading words of a department name printed without its level prefix (``工业和信息化局`` after

@@ -203,7 +203,7 @@ def parse_statement(text: str, start: int, end: int, labelled: bool = False) -> 
             cut, role = _split_tail("".join(seg[k] for k in keep))
             cut = keep[cut] if cut < len(keep) else len(seg)
             names = [(n, s0 + a, s0 + b) for n, a, b in split_spans(seg[:cut])]
-            vouched = labelled or label_role is not None or role is not None
+            vouched = labelled or label_role is not None
             names = [x for x in names if looks_like_agency(x[0], vouched)]
             pending.extend(names)
             if role is not None:
