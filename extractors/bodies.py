@@ -173,6 +173,7 @@ class _Decl:
     end_line: int | None = None
     alias: str | None = None
     parent_hint: str | None = None  # text naming the parent (``指挥部``, ``总指挥部``)
+    pos: int = -1                   # where the name stands in the prose stream (-1: start of its line)
 
 
 def _heading_text(raw: str) -> str | None:
@@ -252,7 +253,12 @@ def _declarations(doc: Document, st: _Stream) -> list[_Decl]:
             how = "intro" if intro and not setup else "setup"
             first, last = st.line_at(start), st.line_at(base + m.end() - 1)
             decls.append(_Decl(name, first, how, end_line=last if last != first else None,
-                               alias=alias.group("alias") if alias else None))
+                               alias=alias.group("alias") if alias else None, pos=start))
+        for m in re.finditer(r"(?P<subj>[\u4e00-\u9fff]{0,20}?)(?:下设|增设)[\d一二三四五六七八九十两]+个[\u4e00-\u9fff]{0,4}组[:：]"
+                             r"(?P<items>[\u4e00-\u9fff、和及]+)", c):
+            for g in (i for i in re.split(r"[、和及]", m.group("items")) if i.endswith("组") and 3 <= len(i) <= 12):
+                pos = base + m.start("items") + m.group("items").index(g)
+                decls.append(_Decl(g, st.line_at(pos), "enum", parent_hint=m.group("subj") or "办公室"))
         # enumerations: 下设综合组、扑救组…等9个工作组 / 增设防汛会商小组和抗旱会商小组
         for m in re.finditer(r"(?P<subj>[\u4e00-\u9fff]{0,20}?)(?:下设|增设)(?P<items>[\u4e00-\u9fff、和及]+?)"
                              r"(?:等?[\d一二三四五六七八九十两]+个(?:专项)?(?:应急)?(?P<kind>工作组|小组|组|指挥部|专项应急指挥部)|$|[,，])", c):
@@ -608,11 +614,16 @@ def _is_chronicle(doc: Document) -> bool:
     return not doc.number and "大事记" in (doc.title or "")
 
 
-def _office(st: _Stream, lo: int, hi: int) -> str | None:
+def _office(st: _Stream, lo: int, hi: int, after: int = -1) -> str | None:
+    """The agency of the first ``办公室设在X`` on lines ``lo``..``hi`` (and past stream index ``after``)."""
     for m in re.finditer(r"办(?:公室|事机构)[^。；;\n]{0,40}?设在(?P<a>[^,，。;；、)）\n]+)", st.text):
-        if lo <= st.line_at(m.start("a")) <= hi:
+        if m.start() > after and lo <= st.line_at(m.start("a")) <= hi:
             return m.group("a")
     return None
+
+
+_OWN_GROUPS = ("领导组", "领导小组", "推进组", "评审组", "領導組", "領導小組")
+_PARENT_SUFFIXES = ("指挥部", "领导小组", "领导组", "委员会", "联席会议", "专班", "指揮部", "領導小組", "委員會")
 
 
 def _has_composition(doc: Document, st: _Stream, lo: int, hi: int) -> bool:
@@ -663,7 +674,9 @@ def _analyse(doc: Document) -> _Analysis:
                 prior = [x for x in bodies if x is not b and x.first <= d.line and x.name.endswith(("指挥部", "领导小组", "领导组", "委员会"))]
                 hint = d.parent_hint
                 named = [x for x in prior if hint and (x.name.endswith(hint) or hint.endswith(x.name[-4:]))]
-                pick = (named or prior)
+                suffix = next((sf for sf in _PARENT_SUFFIXES if hint and hint.endswith(sf)), None)
+                same_kind = [x for x in prior if suffix and x.name.endswith(suffix)]
+                pick = named or same_kind or ([] if suffix else prior)
                 if pick:
                     b.parent = max(pick, key=lambda x: x.first).name
         if b.parent is None:
@@ -673,9 +686,20 @@ def _analyse(doc: Document) -> _Analysis:
                     prior = [x for x in bodies if x is not b and x.first <= h.line]
                     if prior:
                         b.parent = max(prior, key=lambda x: x.first).name
+        if b.parent is None and b.name.endswith("组") and not b.name.endswith(_OWN_GROUPS):
+            # a group headed inside a plan belongs to the headquarters / leading group set out above it
+            prior = [x for x in bodies if x.first < b.first and x.name.endswith(_PARENT_SUFFIXES)]
+            if prior and not any(d.how == "enum" for d in b.decls):
+                b.parent = max(prior, key=lambda x: x.first).name
     for b in bodies:
-        for _, lo, hi in (s for s in segments if s[0] is b):
-            b.office = b.office or _office(st, lo, min(hi, lo + 45))  # the office sentence follows the set-up
+        if b.parent and b.name.endswith("组"):
+            continue  # a working group's office is its parent's
+        # the office sentence follows the set-up, before the next body that is not one of its groups
+        first = min(b.decls, key=lambda d: d.line)
+        later = [d.line for x in bodies if x is not b for d in x.decls
+                 if d.line > first.line and not x.name.endswith("组")]
+        hi = min([first.line + 45, *(line - 1 for line in later)])
+        b.office = _office(st, first.line, hi, after=first.pos)
     return _Analysis(bodies, segments, st)
 
 
