@@ -32,8 +32,9 @@ _LAW_KINDS = ("法", "条例", "准则", "章程", "公约")
 # Signs that a title names a specific document: an issuer or place, 关于, a figure, a year.
 _SPECIFIC = re.compile(r"中华人民共和国|国务院|中共|中央|全国|国家|[省市县区部委厅局]|关于|\d")
 # Right after a title: the notice's own plan (已经市人民政府同意, 现将…印发给你们) or an attachment.
-_OWN_AFTER = re.compile(r"^(?:已经|已由|已于\S{0,12}审议|印发给|发给你们)|^[(（]?附件\d*|^\S{0,4}[(（]附件")
-_OWN_BEFORE = re.compile(r"(?:附件\d*[:：]?|见)$")
+# (转发给你们 is not here: a forwarded document is another issuer's, and is cited.)
+_OWN_AFTER = re.compile(r"^(?:已经|已由|已于\S{0,12}审议|现?印发给|现予印发)|^[(（]?见?附件\d*|^\S{0,4}[(（]见?附件")
+_OWN_BEFORE = re.compile(r"(?:附件\d*[:：.、]?\d*[.、]?|见)$")
 # A class of papers each unit writes for itself: 《各县(市、区)…预案》, 编制本辖区《…预案》.
 _GENERIC_START = re.compile(r"^(?:各|本|成员单位|企事业单位|有关单位|相关单位|相关部门|有关部门)")
 _GENERIC_BEFORE = re.compile(r"(?:本辖区|本地区|本区域|本单位|本部门|本级|各自)$")
@@ -92,7 +93,7 @@ def is_document_title(title: str) -> bool:
 
 def _own_titles(doc: Document) -> set[str]:
     """Titles that name the document itself or its parts: its title and the headings it prints."""
-    own = {norm(_HEADING_NOISE.sub("", _squeeze(line))) for _, line in doc.numbered()}
+    own = {norm(_HEADING_NOISE.sub("", _squeeze(line))) for _, line in doc.numbered() if "《" not in line}
     own.discard("")
     title = norm(doc.title)
     if title:
@@ -102,15 +103,31 @@ def _own_titles(doc: Document) -> set[str]:
     return own
 
 
-def _number_at(text: str, pos: int) -> re.Match[str] | None:
-    """A 文号 that opens the bracket right after a title, e.g. ``》(国发〔2018〕42号)``."""
-    while pos < len(text) and text[pos] == "\n":
-        pos += 1
-    if pos < len(text) and text[pos] in "(（":
-        m = DOC_NUMBER.match(text, pos + 1)
-        if m:
-            return m
-    return None
+_SPLIT_PREFIX = re.compile(r"[(（]([\u4e00-\u9fff]{1,12})\n+$")
+_TITLE_TO_NUMBER = re.compile(r"\n*(?:的?通知|文件)?\n*[(（]")
+
+
+def _numbers(text: str) -> list[tuple[int, int, str]]:
+    """Every 文号 in the stream as (start, end, number without whitespace).
+
+    The issuer prefix may not run over a line break (the line above is other text) except inside a
+    bracket: ``(晋`` / ``市审管发〔2021〕34号)`` is one number.
+    """
+    out = []
+    for m in DOC_NUMBER.finditer(text):
+        start, number = m.start(), _squeeze(m.group())
+        if start and text[start - 1] == "\n":
+            head = _SPLIT_PREFIX.search(text, max(0, start - 20), start)
+            if head:
+                start, number = head.start(1), head.group(1) + number
+        out.append((start, m.end(), number))
+    return out
+
+
+def _number_after(text: str, pos: int, starts: dict[int, tuple[int, int, str]]) -> tuple[int, int, str] | None:
+    """The 文号 in the bracket right after a title: ``》(国发〔2018〕42号)``, ``》通知(…)``."""
+    m = _TITLE_TO_NUMBER.match(text, pos)
+    return starts.get(m.end()) if m else None
 
 
 def extract(doc: Document) -> list[Fact]:
@@ -120,14 +137,16 @@ def extract(doc: Document) -> list[Fact]:
     own_number = norm(doc.number) if doc.number else None
     own_titles = _own_titles(doc)
     found: list[tuple[int, int, int, str | None, str | None]] = []  # (pos, start, end, number, title)
+    numbers = _numbers(text)
+    starts = {n[0]: n for n in numbers}
     numbered_at: set[int] = set()
 
     for m in TITLE.finditer(text):
         title = _squeeze(m.group(1))
-        num = _number_at(text, m.end())
+        num = _number_after(text, m.end(), starts)
         if num:
-            numbered_at.add(num.start())
-            found.append((m.start(), num.start(), num.end(), _squeeze(num.group()), title))
+            numbered_at.add(num[0])
+            found.append((m.start(), num[0], num[1], num[2], title))
             continue
         key = norm(title)
         if key in own_titles or key.replace("的", "") in own_titles:
@@ -142,9 +161,9 @@ def extract(doc: Document) -> list[Fact]:
         if is_document_title(title):
             found.append((m.start(), m.start(1), m.end(1), None, title))
 
-    for m in DOC_NUMBER.finditer(text):
-        if m.start() not in numbered_at:
-            found.append((m.start(), m.start(), m.end(), _squeeze(m.group()), None))
+    for start, end, number in numbers:
+        if start not in numbered_at:
+            found.append((start, start, end, number, None))
 
     facts: list[CitationFact] = []
     by_key: dict[str, int] = {}  # "no:"/"ti:" key -> index in facts

@@ -26,6 +26,9 @@ CASES = [
     # a number wrapped: the fact sits on the number's lines, not the title's
     ("按照《京津冀行动方案》(环大气〔2019〕88\n号)任务要求", [(1, 2, "环大气〔2019〕88号", "京津冀行动方案")]),
     ("按照《某某行动方\n案》(环大气〔2019〕88号)任务要求", [(2, 2, "环大气〔2019〕88号", "某某行动方案")]),
+    # the issuer prefix broken after the opening bracket; a title with 通知 left outside its 《》
+    ("原《某某实施办法(试行)》通知(晋\n市审管发〔2021〕34号)废止",
+     [(1, 2, "晋市审管发〔2021〕34号", "某某实施办法(试行)")]),
     # only the outer 《》 are stripped
     ("符合《关于印发〈企业安全生产费用提取和使用管理办法〉的通知》(财企〔2012〕16号)的规定",
      [(1, 1, "财企〔2012〕16号", "关于印发〈企业安全生产费用提取和使用管理办法〉的通知")]),
@@ -40,6 +43,14 @@ CASES = [
     ("《晋城市水污染治理攻坚方案》已经市人民政府同意,现印发给你们。", []),
     ("现将《晋城市某某实施方案》印发给你们,请认真贯彻执行。", []),
     ("严格执行《晋城市生产矿井复产验收基本条件》(附件1)和《晋城市建设矿井复建验收基本条件》规定(附件2)。", []),
+    ("严格执行《晋城市某某验收标准》(见附件)。", []),
+    ("附件:1.《晋城市某某验收标准》", []),
+    # a forwarded document is another issuer's: cited
+    ("现将《山西省人民政府关于某某工作的通知》转发给你们,请认真贯彻执行。",
+     [(1, 1, None, "山西省人民政府关于某某工作的通知")]),
+    # a law printed alone on a line (a list of sources) is still cited
+    ("编制依据\n《中华人民共和国安全生产法》\n《生产安全事故应急条例》",
+     [(2, 2, None, "中华人民共和国安全生产法"), (3, 3, None, "生产安全事故应急条例")]),
     # the document's own number
     ("晋市政发〔2020〕3号\n关于做好普查工作的通知", []),
     # not documents, or generic kinds each unit writes for itself
