@@ -77,9 +77,14 @@ def body_stem(name: str, city: str | None) -> str:
     """A body's name without its city prefix: 晋城市防汛抗旱指挥部, 市防汛抗旱指挥部 → 防汛抗旱指挥部."""
     s = normalize(name)
     for prefix in filter(None, (city, "市")):
-        if s.startswith(prefix) and len(s) > len(prefix) + 1:
+        # 市级现代农业产业园创建领导组: 市级 is part of the name, not the city
+        if s.startswith(prefix) and len(s) > len(prefix) + 1 and s[len(prefix)] not in "级直":
             return s[len(prefix):]
     return s
+
+
+# names that say nothing of the subject, so that only the parent body tells them apart
+_GENERIC_BODY = re.compile(r"^(?:现场|前线|前方|联合|综合|临时|应急)?(?:协调)?(?:指挥部|工作组|办公室|专班|小组|组)$")
 
 
 class GraphBuilder:
@@ -129,9 +134,10 @@ class GraphBuilder:
         return node
 
     def body(self, name: str, city: str | None, parent: URIRef | None = None, kind: str | None = None) -> URIRef:
-        """A body node: one per city and name (per parent body for working groups, whose names repeat)."""
+        """A body node: one per city and name (per parent body for working groups and generic names
+    such as 现场指挥部, which repeat across plans)."""
         stem = body_stem(name, city)
-        if parent is not None and kind == "working_group":
+        if parent is not None and (kind == "working_group" or _GENERIC_BODY.match(stem)):
             node = URIRef(f"{parent}/{quote(stem, safe='')}")
         else:
             node = iri("body", city or "", stem)

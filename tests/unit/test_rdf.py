@@ -11,7 +11,7 @@ from kg.export import sorted_ntriples
 from kg.facts import (AssignmentFact, BodyFact, CitationFact, DocumentFact, MembershipFact, SeatFact, Src,
                       UnitFact)
 from kg.pg import property_graph
-from kg.rdf import GOV, graph_from_facts, iri
+from kg.rdf import GOV, body_stem, graph_from_facts, iri
 
 F = "100_fixture.txt"
 D1, D2 = "晋市政办〔2020〕1号", "晋市政办[2021]5号"
@@ -134,3 +134,26 @@ def test_property_graph_mapping(graph) -> None:
     assert ("agency/晋城市发展和改革委员会/post/副主任", "agency/晋城市发展和改革委员会") in post_in
     assert set(posts) == {"副市长", "市发改委副主任", "市水务局局长"}
     assert property_graph(graph) == pg  # deterministic
+
+
+@pytest.mark.parametrize("name, stem", [
+    ("晋城市防汛抗旱指挥部", "防汛抗旱指挥部"),
+    ("市防汛抗旱指挥部", "防汛抗旱指挥部"),
+    ("防汛抗旱指挥部", "防汛抗旱指挥部"),
+    ("市级现代农业产业园创建领导组", "市级现代农业产业园创建领导组"),
+])
+def test_body_stem(name: str, stem: str) -> None:
+    assert body_stem(name, "晋城市") == stem
+
+
+def test_generic_bodies_are_told_apart_by_their_parent() -> None:
+    facts = [
+        DocumentFact(Src(F, 1, 9), "A〔2020〕1号", title="甲预案", issuer="晋城市人民政府办公室", date="2020-01-01"),
+        DocumentFact(Src(F, 10, 19), "A〔2020〕2号", title="乙预案", issuer="晋城市人民政府办公室", date="2020-02-01"),
+        BodyFact(Src(F, 2), "A〔2020〕1号", body="市防汛抗旱指挥部", kind="headquarters"),
+        BodyFact(Src(F, 3), "A〔2020〕1号", body="市现场指挥部", kind="headquarters", parent_body="市防汛抗旱指挥部"),
+        BodyFact(Src(F, 11), "A〔2020〕2号", body="市森林草原防灭火指挥部", kind="headquarters"),
+        BodyFact(Src(F, 12), "A〔2020〕2号", body="市现场指挥部", kind="headquarters", parent_body="市森林草原防灭火指挥部"),
+    ]
+    g = graph_from_facts(facts)
+    assert len(set(g.subjects(RDF.type, GOV.Headquarters))) == 4
