@@ -401,6 +401,14 @@ ABBR = re.compile(rf"(?P<name>[^\W\d_]{{2,40}}?{BODY_SUFFIX})[(（]以下简称(
 SET_OUT = re.compile(rf"(?P<name>[^\W\d_]{{2,40}}?{BODY_SUFFIX})(?:的)?(?:设置如下|组成人员如下|组成如下|成员如下|由以下人员组成|人员组成如下)")
 NAMES_AND = re.compile(rf"(?:增设|下设|设立|成立)(?P<a>[^\W\d_]{{2,20}}?{BODY_SUFFIX})[和及与](?P<b>[^\W\d_]{{2,20}}?{BODY_SUFFIX})")
 _VERBS = re.compile(r"^.*(?:成立|设立|组建|建立|视情|由)")
+# bodies every county, township or unit sets up for itself: not one body
+MANY_BODIES = re.compile(r"^(?:县级|各级|各|相应|相关|有关|乡镇|乡级|村级|县[(（]市|区县|县区)")
+
+
+def strip_verbs(name: str) -> str:
+    """``…成立X`` → ``X`` (matched on the simplified shadow, sliced from the printed name)."""
+    m = _VERBS.match(simplify(name))
+    return name[m.end():] if m else name
 
 SEAT_SENTENCES = [
     # 组长由市长担任 / 办公室主任由A、B兼任 / 组长分别由A和B担任
@@ -480,7 +488,10 @@ class Walk:
         s = simplify(text)
         for rx, is_strong in ((ESTABLISH, strong), (ABBR, True), (SET_OUT, True)):
             for m in rx.finditer(s):
-                name = _VERBS.sub("", text[m.start("name"):m.end("name")])
+                name = strip_verbs(text[m.start("name"):m.end("name")])
+                if MANY_BODIES.match(simplify(name)) or _generic_setup(s[:m.start("name")]):
+                    self.current = None  # what follows composes every county's body
+                    continue
                 if len(name) < 3 or GENERIC_BODY.match(simplify(name)) or name.endswith("办公室") and "专项" not in name:
                     if GENERIC_BODY.match(simplify(name)) and self.resolve(name) is not None:
                         self.set_current(self.resolve(name))  # type: ignore[arg-type]
@@ -516,6 +527,9 @@ class Walk:
         if not mm:
             return
         name = rest[:mm.end("name")]
+        if MANY_BODIES.match(simplify(name)):
+            self.current = None
+            return
         if GENERIC_BODY.match(simplify(name)):
             i = self.resolve(name)
             # unknown: kept under its generic name; only find_bodies can name it (see bodyref)
@@ -588,7 +602,7 @@ class Walk:
         """The body a clause speaks of: a name right before it, else the context."""
         m = re.search(rf"(?P<name>[^\W\d_]{{2,40}}?{BODY_SUFFIX})$", before)
         if m:
-            name = _VERBS.sub("", m.group("name"))
+            name = strip_verbs(m.group("name"))
             i = self.resolve(name)
             if i is not None:
                 return i
