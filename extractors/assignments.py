@@ -88,13 +88,29 @@ def _mask_markup(text: str) -> str:
     return _TAG.sub(blank, text)
 
 
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–·]\s*\d{1,4}\s*[-—–·]|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?)\s*$")
+
+
+def _mask_furniture(text: str, doc: Document) -> str:
+    """Blank out page numbers and running heads (the document title repeated on a line of its own)
+    so a list broken by a page break reads as one list."""
+    title = re.sub(r"\s", "", doc.title or "")
+    out = []
+    for k, line in enumerate(text.split("\n")):
+        flat = re.sub(r"\s", "", line)
+        if _PAGE_NUMBER.match(line) or (k > 3 and title and flat == title):
+            line = " " * len(line)
+        out.append(line)
+    return "\n".join(out)
+
+
 class _Text:
     """The document's text with a map from character offsets to source lines."""
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.raw = doc.text
-        self.text = _mask_markup(doc.text)
+        self.text = _mask_furniture(_mask_markup(doc.text), doc)
         self.line_starts: list[int] = []
         pos = 0
         for line in doc.lines:
