@@ -252,8 +252,12 @@ def _declarations(doc: Document, st: _Stream) -> list[_Decl]:
                 pass
             how = "intro" if intro and not setup else "setup"
             first, last = st.line_at(start), st.line_at(base + m.end() - 1)
+            hint = None
+            sub = re.search(r"([\u4e00-\u9fff]{2,30}?)(?:办公室)?(?:下设|增设)$", before)
+            if setup and sub and sub.group(1).endswith(_PARENT_SUFFIXES):
+                hint = _full_name(text[max(0, start - 300):start], sub.group(1))
             decls.append(_Decl(name, first, how, end_line=last if last != first else None,
-                               alias=alias.group("alias") if alias else None, pos=start))
+                               alias=alias.group("alias") if alias else None, pos=start, parent_hint=hint))
         for m in re.finditer(r"(?P<subj>[\u4e00-\u9fff]{0,20}?)(?:下设|增设)[\d一二三四五六七八九十两]+个[\u4e00-\u9fff]{0,4}组[:：]"
                              r"(?P<items>[\u4e00-\u9fff、和及]+)", c):
             for g in (i for i in re.split(r"[、和及]", m.group("items")) if i.endswith("组") and 3 <= len(i) <= 12):
@@ -276,6 +280,14 @@ def _declarations(doc: Document, st: _Stream) -> list[_Decl]:
 
 
 _PLACE = re.compile(r"^(?:晋城市|[\u4e00-\u9fff]{2}[市省县]|市级|市|省)")
+
+
+def _full_name(context: str, short: str) -> str:
+    """The fullest body name in ``context`` that ends like ``short`` (``领导小组`` -> ``市X领导小组``)."""
+    suffix = next(sf for sf in _PARENT_SUFFIXES if short.endswith(sf))
+    names = [re.split(r"工作由|由|在|对", _trim_name(m.group(0)))[-1] for m in _NAME_RE.finditer(context)]
+    names = [n for n in names if n.endswith(suffix) and _good_name(n)]
+    return max(names, key=len) if names else short
 
 
 def _same_body(a: str, b: str, loose: bool = False) -> bool:
@@ -686,6 +698,8 @@ def _analyse(doc: Document) -> _Analysis:
                     prior = [x for x in bodies if x is not b and x.first <= h.line]
                     if prior:
                         b.parent = max(prior, key=lambda x: x.first).name
+        if b.parent is None:
+            b.parent = next((d.parent_hint for d in b.decls if d.how == "setup" and d.parent_hint), None)
         if b.parent is None and b.name.endswith("组") and not b.name.endswith(_OWN_GROUPS):
             # a group headed inside a plan belongs to the headquarters / leading group set out above it
             prior = [x for x in bodies if x.first < b.first and x.name.endswith(_PARENT_SUFFIXES)]
