@@ -25,7 +25,10 @@ def _first_line(err: Exception) -> str:
 def _validation_message(err: RequestValidationError) -> str:
     parts = []
     for e in err.errors():
-        where = ".".join(str(p) for p in e.get("loc", ()) if p not in ("query", "path", "body"))
+        loc = list(e.get("loc", ()))
+        if loc and loc[0] in ("query", "path", "body", "header", "cookie"):
+            loc = loc[1:]  # where the parameter travels; its name is what helps
+        where = ".".join(map(str, loc))
         parts.append(f"{where}: {e.get('msg', 'invalid')}" if where else e.get("msg", "invalid"))
     return "; ".join(parts) or "invalid request"
 
@@ -76,7 +79,9 @@ def create_app(config: ApiConfig | None = None, store: GraphStore | None = None)
                                    swagger_favicon_url="/static/vendor/swagger-ui/favicon-32x32.png")
 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    for module in (health, queries, search, entities, viz, export, pages):
+    app.include_router(health.router)
+    app.include_router(queries.build_router())
+    for module in (search, entities, viz, export, pages):
         app.include_router(module.router)
     if config.allow_cypher:
         app.include_router(cypher.router)
