@@ -16,6 +16,7 @@ from kg.store.base import LoadReport, StoreError
 from kg.store.rows import KEY, edge_columns, node_columns, plain, prepare
 
 DEFAULT_BATCH = 10_000
+BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 
 def _batches(rows: list[tuple[Any, ...]], size: int) -> Iterator[list[tuple[Any, ...]]]:
@@ -43,6 +44,9 @@ class Neo4jStore:
         if batch_size < 1:
             raise ValueError("batch_size must be positive")
         self.uri, self.batch_size = uri, batch_size
+        scheme = uri.split("://", 1)[0] if "://" in uri else ""
+        if scheme not in BOLT_SCHEMES:
+            raise StoreError(f"bad Neo4j address {uri!r}: expected {' or '.join(('bolt://…', 'neo4j://…'))}")
         self._database = database or None
         try:
             self._driver = neo4j.GraphDatabase.driver(uri, auth=(user, password), connection_timeout=10)

@@ -1,0 +1,83 @@
+"""The Neo4j store against a real server: constraints, batched idempotent merge, clear errors."""
+from __future__ import annotations
+
+import socket
+
+import pytest
+
+from kg.store.base import StoreError
+from kg.store.neo4j import Neo4jStore
+from kg.store.synthetic import synthetic_graph
+from tests.integration.graphs import TRICKY_COUNTS, TRICKY_NAMES, tricky_graph
+
+pytestmark = pytest.mark.neo4j
+
+
+def nonzero(counts: dict[str, int]) -> dict[str, int]:
+    return {k: v for k, v in counts.items() if v}
+
+
+def test_load_reports_deduplicated_counts(neo4j_store):
+    report = neo4j_store.load(tricky_graph())
+    assert nonzero(report.counts) == nonzero(TRICKY_COUNTS)
+
+
+@pytest.mark.parametrize("replace", [True, False])
+def test_loading_twice_gives_the_same_counts(neo4j_store, replace):
+    g = synthetic_graph(3, agencies=12)
+    first = neo4j_store.load(g)
+    second = neo4j_store.load(g, replace=replace)
+    assert second.counts == first.counts
+
+
+@pytest.mark.parametrize("batch_size", [1, 7, 10_000])
+def test_batch_size_does_not_change_the_graph(neo4j_store, batch_size):
+    g = synthetic_graph(2, agencies=10)
+    assert neo4j_store.load(g, batch_size=batch_size).counts == {**{k: 0 for k in neo4j_store.counts()}, **g.counts()}
+
+
+def test_ids_are_unique_by_constraint(neo4j_store):
+    neo4j_store.load(tricky_graph())
+    rows = neo4j_store.run("SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type "
+                           "RETURN labelsOrTypes[0] AS label, properties AS props, type")
+    unique = {r["label"] for r in rows if r["props"] == ["id"] and "UNIQUE" in r["type"]}
+    assert {"Agency", "Body", "Person", "Post", "Document", "Task"} <= unique
+
+
+@pytest.mark.parametrize("name", TRICKY_NAMES)
+def test_awkward_strings_survive(neo4j_store, name):
+    neo4j_store.load(tricky_graph())
+    rows = neo4j_store.run("MATCH (a:Agency) WHERE a.name = $name RETURN a.id AS id", {"name": name})
+    assert len(rows) == 1
+
+
+def test_queries_run_in_read_transactions(neo4j_store):
+    with pytest.raises(StoreError, match="query failed"):
+        neo4j_store.run("CREATE (:Agency {id: 'written'})")
+    assert neo4j_store.counts()["Agency"] == 0
+
+
+def _closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_an_unreachable_server_is_a_one_line_store_error():
+    with pytest.raises(StoreError, match="unreachable") as err:
+        Neo4jStore(f"bolt://127.0.0.1:{_closed_port()}", "neo4j", "x")
+    assert "\n" not in str(err.value)
+
+
+def test_refused_credentials_are_a_one_line_store_error(neo4j_server):
+    if not neo4j_server.password:
+        pytest.skip("the server given in GOVKG_TEST_NEO4J_URI has no password to refuse")
+    with pytest.raises(StoreError, match="refused the credentials") as err:
+        Neo4jStore(neo4j_server.uri, neo4j_server.user, neo4j_server.password + "-wrong")
+    assert "\n" not in str(err.value)
+
+
+@pytest.mark.parametrize("uri", ["http://127.0.0.1:7474", "not a uri"])
+def test_a_malformed_address_is_a_store_error(uri):
+    with pytest.raises(StoreError):
+        Neo4jStore(uri, "neo4j", "x")
