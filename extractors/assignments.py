@@ -408,6 +408,14 @@ _TASK_HEADERS = ("主要任务", "重点任务", "重点工作", "工作任务",
 _WHEN = re.compile(r"\d{4}年|\d+月|底前|年底|长期|全年|持续|按月|按季|按年|每年|每月|常态")
 
 
+def _role_cell(text: str) -> bool:
+    """A cell that can fill a role column: a list of agencies, or agencies with role words."""
+    if _agency_cell(text):
+        return True
+    flat = re.sub(r"\s|<[^>]*>", "", text)
+    return "。" not in flat and len(flat) <= 400 and bool(_TAIL.search(flat))
+
+
 def _task_cell(cells: list[str], header: list[str], prev_task: str) -> str:
     """A row's task: its cell under a task header (or next to it, where conversion shifted the
     row); a row that continues a merged cell keeps the task of the row above; failing both, the
@@ -466,13 +474,13 @@ def _row_role_cells(cells: list[str], header: list[str], roles: dict[int, str]) 
     Otherwise cells are taken by header position."""
     role_cols = sorted(roles)
     by_position = [(k, roles[k]) for k in role_cols
-                   if k < len(cells) and cells[k].strip() and _agency_cell(cells[k])]
+                   if k < len(cells) and cells[k].strip() and _role_cell(cells[k])]
     if role_cols != list(range(len(header) - len(role_cols), len(header))):
         return by_position
     filled = [k for k, c in enumerate(cells) if c.strip()]
     run: list[int] = []
     for k in reversed(filled):
-        if len(run) == len(role_cols) or not _agency_cell(cells[k]):
+        if len(run) == len(role_cols) or not _role_cell(cells[k]):
             break
         run.append(k)
     run.reverse()
@@ -486,10 +494,11 @@ def _row_role_cells(cells: list[str], header: list[str], roles: dict[int, str]) 
 
 
 def parse_cell(text: str, a: int, b: int, role: str, first_is_lead: bool = False) -> list[_Mention]:
-    """The agencies of one role cell; a role word inside (``A牵头,B负责``) overrides the column's."""
-    if not _agency_cell(text[a:b]) and not _TAIL.search(text[a:b]):
-        return []
-    inner = parse_statement(text, a, b, labelled=True)
+    """The agencies of one role cell; role words inside (``A牵头,B配合``) override the column's."""
+    cell = text[a:b]
+    inner = parse_statement(text, a, b, labelled=True) if _TAIL.search(re.sub(r"\s", "", cell)) else []
+    if not _agency_cell(cell):
+        return inner  # prose in the cell: only what its role words vouch for
     if inner and any(m.role != RESP for m in inner):
         return inner
     mentions = _read_cell(text, a, b, role)

@@ -110,6 +110,9 @@ TABLES = [
     ("<table><tr><td>**任务**</td><td>**责任单位**</td></tr>\n"
      "<tr><td>建设平台</td><td>区发展改革局<br/>区财政局</td></tr></table>",
      [("区发展改革局", "责任", 2, None), ("区财政局", "责任", 2, None)]),
+    # role words inside a cell; prose in a cell is not a name
+    ("任务\t责任单位\n建设平台\t市发展改革委牵头,市财政局配合\n保障资金\t市财政局负责资金保障",
+     [("市发展改革委", "牵头", 2, None), ("市财政局", "配合", 2, None)]),
     # a table without a role column yields nothing
     ("序号\t项目名称\t实施主体\n1\t污水处理厂\t市城市管理局", []),
 ]
