@@ -22,10 +22,10 @@ TITLE = re.compile(r"《([^《》]{1,150})》")
 _TRAILING_BRACKETS = re.compile(r"(?:[(（][^()（）]*[)）])+$")
 # What a document title ends with; 《》 items ending otherwise (日报, 操作证, 财富…) are not documents.
 DOC_KINDS = (
-    "法", "条例", "规定", "办法", "细则", "规则", "规程", "规范", "标准", "准则", "导则", "指南", "指引", "意见",
-    "通知", "决定", "决议", "方案", "计划", "规划", "纲要", "预案", "目录", "名录", "清单", "措施", "政策", "任务书",
-    "责任书", "要点", "安排", "报告", "通报", "公告", "通告", "批复", "函", "令", "章程", "制度", "要求", "条件",
-    "方法", "纪要", "守则", "解释", "答复", "协议", "公约", "战略", "工程", "行动", "指标", "体系", "文件",
+    "法", "条例", "规定", "办法", "细则", "规则", "规程", "规范", "标准", "准则", "导则", "通则", "指南", "指引",
+    "意见", "通知", "决定", "决议", "方案", "计划", "规划", "纲要", "大纲", "预案", "目录", "名录", "清单", "措施",
+    "政策", "任务书", "责任书", "要点", "安排", "报告", "通报", "公告", "通告", "批复", "函", "令", "章程", "制度",
+    "要求", "条件", "方法", "程序", "须知", "纪要", "守则", "解释", "答复", "协议", "公约",
 )
 # Kinds that name a specific instrument even when short (《刑法》, 《廉政准则》).
 _LAW_KINDS = ("法", "条例", "准则", "章程", "公约")
@@ -93,7 +93,8 @@ def is_document_title(title: str) -> bool:
 
 def _own_titles(doc: Document) -> set[str]:
     """Titles that name the document itself or its parts: its title and the headings it prints."""
-    own = {norm(_HEADING_NOISE.sub("", _squeeze(line))) for _, line in doc.numbered() if "《" not in line}
+    own = {norm(_HEADING_NOISE.sub("", _squeeze(line))) for _, line in doc.numbered()
+           if "《" not in line and "》" not in line}
     own.discard("")
     title = norm(doc.title)
     if title:
@@ -159,7 +160,8 @@ def extract(doc: Document) -> list[Fact]:
         if _GENERIC_BEFORE.search(before):
             continue
         if is_document_title(title):
-            found.append((m.start(), m.start(1), m.end(1), None, title))
+            start = m.start(1) + len(m.group(1)) - len(m.group(1).lstrip("\n"))  # 《 may end a line
+            found.append((m.start(), start, m.end(1), None, title))
 
     for start, end, number in numbers:
         if start not in numbered_at:

@@ -23,6 +23,7 @@ CASES = [
      [(1, 1, None, "中华人民共和国统计法"), (1, 1, None, "全国人口普查条例")]),
     # a title wrapped over a page break: the fact spans the lines
     ("以及《山西省突发性\n\n事件应对条例》等。", [(1, 3, None, "山西省突发性事件应对条例")]),
+    ("依据《\n中华人民共和国森林法》", [(2, 2, None, "中华人民共和国森林法")]),
     # a number wrapped: the fact sits on the number's lines, not the title's
     ("按照《京津冀行动方案》(环大气〔2019〕88\n号)任务要求", [(1, 2, "环大气〔2019〕88号", "京津冀行动方案")]),
     ("按照《某某行动方\n案》(环大气〔2019〕88号)任务要求", [(2, 2, "环大气〔2019〕88号", "某某行动方案")]),
