@@ -123,7 +123,13 @@ class _Stream:
 
 
 def _clean_line(raw: str) -> str:
-    s = _HTML_CELL.sub("\t", raw)
+    """A source line without markup; table cells (HTML, markdown ``| a | b |``) separated by tabs."""
+    s = raw
+    if s.lstrip().startswith("|"):
+        if re.fullmatch(r"\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*", s):
+            return ""
+        s = s.strip().strip("|").replace("|", "\t")
+    s = _HTML_CELL.sub("\t", s)
     s = _HTML_TAG.sub("", s).replace("**", "").replace("\u3000", " ")
     s = re.sub(r"^\s*#+\s*", "", s)
     return s.rstrip()
@@ -276,6 +282,11 @@ def _declarations(doc: Document, st: _Stream) -> list[_Decl]:
             elif m.group("kind"):
                 decls.append(_Decl("", st.line_at(base + m.start()), "children",
                                    parent_hint=(subj or "") + "|" + m.group("kind")))
+    if doc.title and not any(d.how in ("setup", "intro") for d in decls):
+        # 关于成立（调整）X领导小组的通知 names the body only in its title
+        m = re.search(r"(?:成立|调整|調整|设立|組建|组建)(?:充实)?(?P<name>.+?(?:" + _SUFFIX_RE + "))", squeeze(doc.title))
+        if m and _good_name(_trim_name(m.group("name"))):
+            decls.append(_Decl(_trim_name(m.group("name")), doc.start, "setup"))
     return sorted(decls, key=lambda d: (d.line, _PRIORITY.get(d.how, 9)))
 
 
@@ -404,12 +415,19 @@ _ROLE_SET = set(ROLES)
 
 
 def _rows(doc: Document, lo: int, hi: int) -> list[tuple[int, str]]:
-    """Source lines ``lo``..``hi``, an HTML line holding several ``<tr>`` rows split into them."""
+    """Source lines ``lo``..``hi``; a line holding several HTML rows, or several labelled lists
+    (``组长：张三；副组长：李四、王五``), is split into them."""
     out = []
     for no in range(lo, hi + 1):
         raw = doc.line(no)
         if len(re.findall(r"<tr", raw, re.I)) > 1:
             out += [(no, part) for part in re.split(r"</tr\s*>", raw, flags=re.I) if part.strip()]
+        elif "\t" not in raw and ROLE_LABEL.match(_clean_line(raw)):
+            parts = re.split(r"[；;。]\s*", raw)
+            if len(parts) > 1 and all(ROLE_LABEL.match(p) for p in parts[1:] if p.strip()):
+                out += [(no, p) for p in parts if p.strip()]
+            else:
+                out.append((no, raw))
         else:
             out.append((no, raw))
     return out

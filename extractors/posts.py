@@ -119,6 +119,8 @@ def split_name_post(text: str, glued: bool = True) -> tuple[str, str | None, boo
     ``(兼)`` marks and names glued to their posts. ``None`` when the text does not start with a name.
     """
     text = text.strip().rstrip("。;；,，")
+    # 同志 and a bracketed sex or nationality (张三（女，回族）) are not part of name or post
+    text = re.sub(r"同志(?=\s|$|[（(，,])|[（(]\s*(?:女|男)?[，,、]?\s*(?:[\u4e00-\u9fff]{1,4}族)?\s*[）)]", "", text).strip()
     if not text:
         return None
     concurrent = False

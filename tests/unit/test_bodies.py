@@ -131,3 +131,26 @@ MORE_CASES = [
 @pytest.mark.parametrize("name,text,expected", MORE_CASES, ids=[c[0] for c in MORE_CASES])
 def test_more_layouts(name, text, expected):
     assert members(text) == expected
+
+
+EXTRA_CASES = [
+    ("labels-on-one-line", LG + "\n组长：张三；副组长：李四、王五；成员：赵六",
+     {("晋城市测试工作领导小组", "张三", "组长", None, False), ("晋城市测试工作领导小组", "李四", "副组长", None, False),
+      ("晋城市测试工作领导小组", "王五", "副组长", None, False), ("晋城市测试工作领导小组", "赵六", "成员", None, False)}),
+    ("comrade-and-sex", LG + "\n组长：张三同志 市长\n副组长：李四（女） 副市长",
+     {("晋城市测试工作领导小组", "张三", "组长", "市长", False), ("晋城市测试工作领导小组", "李四", "副组长", "副市长", False)}),
+    ("markdown-table", LG + "\n| 职务 | 姓名 | 单位及职务 |\n|---|---|---|\n| 组长 | 张三 | 市长 |\n| 成员 | 王五 | 市财政局局长 |",
+     {("晋城市测试工作领导小组", "张三", "组长", "市长", False), ("晋城市测试工作领导小组", "王五", "成员", "市财政局局长", False)}),
+]
+
+
+@pytest.mark.parametrize("name,text,expected", EXTRA_CASES, ids=[c[0] for c in EXTRA_CASES])
+def test_extra_layouts(name, text, expected):
+    assert members(text) == expected
+
+
+def test_body_named_only_in_the_title():
+    doc = document_from_text("经市政府研究，决定成立领导小组。组成人员如下：\n组长：张三 市长",
+                             title="关于成立晋城市测试工作领导小组的通知")
+    assert [(b.name, b.kind) for b in find_bodies(doc)] == [("晋城市测试工作领导小组", "leading_group")]
+    assert {(f.body, f.person) for f in extract(doc) if isinstance(f, MembershipFact)} == {("晋城市测试工作领导小组", "张三")}
