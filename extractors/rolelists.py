@@ -61,14 +61,19 @@ def _simplify_char(ch: str) -> str:
     return out if len(out) == 1 else ch
 
 
-@lru_cache(maxsize=65536)
-def _simp(ch: str) -> str:
-    return _simplify_char(ch)
+_TABLE: dict[int, str] = {}
+_SEEN: set[str] = set()
 
 
 def simplify(text: str) -> str:
     """Simplified-character shadow of ``text``, same length, char by char."""
-    return "".join(_simp(c) for c in text)
+    new = set(text) - _SEEN
+    for ch in new:
+        _SEEN.add(ch)
+        out = _simplify_char(ch)
+        if out != ch:
+            _TABLE[ord(ch)] = out
+    return text.translate(_TABLE)
 
 
 # ---------------------------------------------------------------- text with a line map
@@ -378,7 +383,7 @@ def paragraphs(doc: Document) -> Iterator[Para]:
         is_heading = raw.lstrip().startswith("#") or _numbered_title(piece.text)
         if cur is not None and not cur_heading and not is_heading and (cur.text[-1] not in TERMINAL or _bare_label(cur)) \
                 and not _breaks_before(raw):
-            prev = cur.simp
+            prev = simplify(cur.text[-8:])
             complete = bool(POST_END.search(prev) or AGENCY_END.search(prev))
             if complete and (ITEM_START.match(piece.simp) or _whole_item(piece.simp)):
                 cur = cur + Span("、", [cur.end_line]) + piece
@@ -396,7 +401,7 @@ def paragraphs(doc: Document) -> Iterator[Para]:
 # ---------------------------------------------------------------- the walk
 
 ESTABLISH = re.compile(rf"(?:成立|设立|组建|建立|增设|下设|设置)(?:了)?(?:由[^，,。；]*?的)?"
-                       rf"(?P<name>[^\W\d_“”\"]{{2,40}}?{BODY_SUFFIX})(?![、\w])")
+                       rf"(?P<name>[^\W\d_“”\"]{{2,40}}?{BODY_SUFFIX})(?:制度|机制)?(?![、\w])")
 ABBR = re.compile(rf"(?P<name>[^\W\d_]{{2,40}}?{BODY_SUFFIX})[(（]以下简称(?:“|\")?(?P<abbr>[^)）”\"]+)(?:”|\")?[)）]")
 SET_OUT = re.compile(rf"(?P<name>[^\W\d_]{{2,40}}?{BODY_SUFFIX})(?:的)?(?:设置如下|组成人员如下|组成如下|成员如下|由以下人员组成|人员组成如下)")
 NAMES_AND = re.compile(rf"(?:增设|下设|设立|成立)(?P<a>[^\W\d_]{{2,20}}?{BODY_SUFFIX})[和及与](?P<b>[^\W\d_]{{2,20}}?{BODY_SUFFIX})")
