@@ -31,7 +31,8 @@ def test_split_agencies(text: str, expected: list[str]) -> None:
 @pytest.mark.parametrize("name,expected", [
     ("各县(市、区)人民政府", True), ("各县(市、区)", True), ("有关单位", True), ("各部门", True),
     ("相关部门", True), ("市直各部门", True), ("相关区县政府", True), ("市财政局", False),
-    ("开发区管委会", False),
+    ("开发区管委会", False), ("县(市、区)人民政府", True), ("区县政府", True), ("县市区人民政府", True),
+    ("高平市人民政府", False), ("城区政府", False), ("泽州县政府", False),
 ])
 def test_is_placeholder(name: str, expected: bool) -> None:
     assert is_placeholder(name) is expected
