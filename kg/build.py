@@ -17,7 +17,7 @@ from rdflib.namespace import RDF
 
 from kg.facts import Fact, write_facts
 from kg.pg import property_graph
-from kg.rdf import graph_from_facts
+from kg.rdf import build_graph
 from kg.schema import PropertyGraph
 
 ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
@@ -35,6 +35,7 @@ class BuildReport:
     triples: int = 0
     classes: dict[str, int] = field(default_factory=dict)     # RDF class (prefixed) → instances
     counts: dict[str, int] = field(default_factory=dict)      # property-graph label/relation → count
+    rejected: dict[str, int] = field(default_factory=dict)     # facts left out of the graph, by reason
     conforms: bool | None = None
     shacl_report: str = ""
     outputs: dict[str, str] = field(default_factory=dict)
@@ -66,7 +67,8 @@ def build_from_facts(facts: Iterable[Fact], out_dir: str | Path | None, *, valid
     facts = list(facts)
     report.facts = len(facts)
     t = time.perf_counter()
-    graph = graph_from_facts(facts)
+    builder = build_graph(facts)
+    graph, report.rejected = builder.graph, dict(sorted(builder.rejected.items()))
     report.seconds["rdf"] = time.perf_counter() - t
     report.graph, report.triples, report.classes = graph, len(graph), class_counts(graph)
     t = time.perf_counter()
@@ -180,6 +182,8 @@ def run_build(corpus: Path, out_dir: Path, *, facts_path: Path | None = None, va
     console.print(table)
     console.print(f"{report.files_read} file(s), {report.facts} facts, {report.triples} triples; "
                   + ", ".join(f"{k} {v:.2f}s" for k, v in report.seconds.items()))
+    for reason, n in report.rejected.items():
+        console.print(f"[yellow]left out[/] {n} {reason}")
     if report.conforms is not None:
         console.print("SHACL: [green]conforms[/]" if report.conforms else "SHACL: [red]does not conform[/]")
         if not report.conforms:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
 from urllib.parse import quote
@@ -17,8 +17,8 @@ from urllib.parse import quote
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS, XSD
 
-from kg.facts import (AssignmentFact, BodyFact, CitationFact, DocumentFact, Fact, MembershipFact, SeatFact,
-                      UnitFact)
+from kg.facts import (ROLES_ASSIGNMENT, AssignmentFact, BodyFact, CitationFact, DocumentFact, Fact,
+                      MembershipFact, SeatFact, UnitFact)
 from kg.resolve import (AgencyResolver, PersonMention, infer_city, is_placeholder, normalize, normalize_number,
                         parse_post, posts_of, resolve_people)
 
@@ -103,6 +103,7 @@ class GraphBuilder:
         self.persons: dict[tuple, str] = {}  # (city, name, agencies) → person key after resolution
         self.person_reason: dict[str, str] = {}
         self._body_nodes: dict[tuple[str, str, str], URIRef] = {}  # (doc, file, printed name) → body
+        self.rejected: Counter[str] = Counter()  # facts left out of the graph, by reason
 
     # ---------------------------------------------------------------- entities
 
@@ -257,7 +258,13 @@ class GraphBuilder:
                 g.add((body, GOV.establishedBy, d.node))
         return st
 
+    def _reject(self, fact: Fact, missing: str) -> bool:
+        self.rejected[f"{fact.type} without {missing}"] += 1
+        return True
+
     def add_body(self, f: BodyFact) -> None:
+        if not normalize(f.body) and self._reject(f, "body"):
+            return
         d = self.document(f)
         parent = self._body_nodes.get((d.key, d.file, normalize(f.parent_body))) if f.parent_body else None
         if f.parent_body and parent is None:
@@ -282,6 +289,9 @@ class GraphBuilder:
         g.add((st.node, GOV.printedName, zh(normalize(f.body))))
 
     def add_membership(self, f: MembershipFact) -> None:
+        for name in ("body", "person", "role"):
+            if not normalize(getattr(f, name)) and self._reject(f, name):
+                return
         d = self.document(f)
         st = self._statement(f.body, d, f)
         person = self.person(f.person, d.city, self._agencies_of(f.position, d.city))
@@ -303,6 +313,9 @@ class GraphBuilder:
         st.members.append(node)
 
     def add_seat(self, f: SeatFact) -> None:
+        for name in ("body", "holder", "role"):
+            if not normalize(getattr(f, name)) and self._reject(f, name):
+                return
         d = self.document(f)
         st = self._statement(f.body, d, f)
         post = self.post(f.holder, d.city)
@@ -317,9 +330,11 @@ class GraphBuilder:
         st.members.append(node)
 
     def add_unit(self, f: UnitFact) -> None:
+        if not normalize(f.body) and self._reject(f, "body"):
+            return
         d = self.document(f)
         agency = self.agency(f.agency, d.city)
-        if agency is None:
+        if agency is None and self._reject(f, "a single agency (placeholder or empty)"):
             return
         st = self._statement(f.body, d, f)
         node = hashed("membership", st.node, agency, "成员单位")
@@ -335,9 +350,13 @@ class GraphBuilder:
             st.members.append(node)
 
     def add_assignment(self, f: AssignmentFact) -> None:
+        if f.role not in ROLES_ASSIGNMENT and self._reject(f, "a role of 牵头/责任/配合"):
+            return
+        if not normalize(f.task) and self._reject(f, "task"):
+            return
         d = self.document(f)
         agency = self.agency(f.agency, d.city)
-        if agency is None:
+        if agency is None and self._reject(f, "a single agency (placeholder or empty)"):
             return
         g = self.graph
         task = hashed("task", d.key, d.file, normalize(f.task))
@@ -353,7 +372,7 @@ class GraphBuilder:
         self._provenance(node, f, d)
 
     def add_citation(self, f: CitationFact) -> None:
-        if not (f.cited_number or f.cited_title):
+        if not (f.cited_number or f.cited_title) and self._reject(f, "number or title"):
             return
         d = self.document(f)
         cited = self.stub(f.cited_number, f.cited_title)
@@ -438,6 +457,11 @@ class GraphBuilder:
 
 def graph_from_facts(facts: Iterable[Fact], city: str | None = None) -> Graph:
     """The knowledge graph of a list of facts: resolve, write RDF, date and supersede."""
+    return build_graph(facts, city).graph
+
+
+def build_graph(facts: Iterable[Fact], city: str | None = None) -> GraphBuilder:
+    """Like ``graph_from_facts``, returning the builder (graph plus what was rejected and why)."""
     facts = list(facts)
     city = city or infer_city(f.issuer for f in facts if isinstance(f, DocumentFact))
     b = GraphBuilder(city)
@@ -448,7 +472,7 @@ def graph_from_facts(facts: Iterable[Fact], city: str | None = None) -> Graph:
     for key in by_doc:
         b.add_facts([f for f in by_doc[key] if not isinstance(f, DocumentFact)])
     b.supersede()
-    return b.graph
+    return b
 
 
-__all__ = ["GOV", "ID", "PREFIXES", "BODY_CLASS", "GraphBuilder", "graph_from_facts", "iri", "hashed", "body_stem"]
+__all__ = ["GOV", "ID", "PREFIXES", "BODY_CLASS", "GraphBuilder", "graph_from_facts", "build_graph", "iri", "hashed", "body_stem"]

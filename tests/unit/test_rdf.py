@@ -11,7 +11,7 @@ from kg.export import sorted_ntriples
 from kg.facts import (AssignmentFact, BodyFact, CitationFact, DocumentFact, MembershipFact, SeatFact, Src,
                       UnitFact)
 from kg.pg import property_graph
-from kg.rdf import GOV, body_stem, graph_from_facts, iri
+from kg.rdf import GOV, body_stem, build_graph, graph_from_facts, iri
 
 F = "100_fixture.txt"
 D1, D2 = "晋市政办〔2020〕1号", "晋市政办[2021]5号"
@@ -157,3 +157,15 @@ def test_generic_bodies_are_told_apart_by_their_parent() -> None:
     ]
     g = graph_from_facts(facts)
     assert len(set(g.subjects(RDF.type, GOV.Headquarters))) == 4
+
+
+def test_malformed_facts_are_left_out_and_counted() -> None:
+    facts = fixture_facts()[:2] + [
+        MembershipFact(Src(F, 6), D1, body="市防汛抗旱指挥部", person="", role="成员"),
+        AssignmentFact(Src(F, 20), D1, agency="市财政局", role="负责", task="编制规划"),
+        AssignmentFact(Src(F, 21), D1, agency="有关单位", role="配合", task="编制规划"),
+    ]
+    b = build_graph(facts)
+    assert dict(b.rejected) == {"membership without person": 1, "assignment without a role of 牵头/责任/配合": 1,
+                                "assignment without a single agency (placeholder or empty)": 1}
+    assert not list(b.graph.subjects(RDF.type, GOV.Assignment))
