@@ -242,8 +242,8 @@ def _skip_space(text: str, a: int, b: int) -> int:
     return a
 
 
-_INLINE_ROLE = re.compile(r"^(?P<name>.+?)[(（](?P<role>牵头|牽頭|主办|主辦|配合|协办|協辦|负责|負責|责任|責任)"
-                          r"(?:单位|單位|部门|部門)?[)）]$")
+_INLINE_ROLE = re.compile(r"^(?P<name>.+?)[(（][^()（）]{0,8}?(?P<role>牵头|牽頭|主办|主辦|配合|协办|協辦|负责|負責|责任|責任)"
+                          r"[^()（）]{0,6}[)）]$")
 
 
 def _mention(name: str, start: int, end: int, role: str) -> _Mention:
