@@ -14,11 +14,13 @@ one; role-labelled lists and composition sentences inside a segment belong to it
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 
 from extractors.document import Document
 from extractors.posts import (ROLE_LABEL, ROLES, clean_role, is_person_name, post_complete, split_name_post,
                               split_names, split_people, split_post_name, squeeze)
+from extractors.rolelists import simplify
 from extractors.textfix import undouble
 from kg.facts import BodyFact, Fact, MembershipFact, Src
 
@@ -750,44 +752,85 @@ def _mention(b: _Body, segments: list[tuple[_Body, int, int]], doc: Document) ->
                        parent=b.parent, office_agency=b.office, aliases=aliases, end_line=main.end_line)
 
 
+class _Printed:
+    """Maps a string found in the simplified shadow of a document back to the printed characters."""
+
+    def __init__(self, doc: Document, shadow: Document) -> None:
+        self.doc, self.shadow = doc, shadow
+        votes: dict[str, Counter[str]] = {}
+        for a, b in zip(doc.text, shadow.text):
+            if a != b:
+                votes.setdefault(b, Counter())[a] += 1
+        self.back = {b: c.most_common(1)[0][0] for b, c in votes.items()}
+
+    def __call__(self, value: str | None, line: int | None = None) -> str | None:
+        if not value or not self.back:
+            return value
+        if line is not None and self.doc.start <= line <= self.doc.end:
+            for no in range(line, min(line + 3, self.doc.end + 1)):
+                orig = "".join(squeeze(self.doc.line(n)) for n in range(line, no + 1))
+                simp = "".join(squeeze(self.shadow.line(n)) for n in range(line, no + 1))
+                i = simp.find(value)
+                if i >= 0 and len(orig) == len(simp):
+                    return orig[i:i + len(value)]
+        return "".join(self.back.get(ch, ch) for ch in value)
+
+
+def _shadow(doc: Document) -> tuple[Document, _Printed]:
+    """The document in simplified characters (same length, char by char) for analysis, and the way back."""
+    shadow = replace(doc, lines=tuple(simplify(l) for l in doc.lines), title=simplify(doc.title or ""))
+    return shadow, _Printed(doc, shadow)
+
+
+def _printed_mention(m: BodyMention, printed: _Printed) -> BodyMention:
+    return replace(m, name=printed(m.name, m.line) or m.name, parent=printed(m.parent),
+                   office_agency=printed(m.office_agency), aliases=tuple(printed(a) or a for a in m.aliases))
+
+
 def find_bodies(doc: Document) -> list[BodyMention]:
     """Bodies set out in ``doc``, in order of their first declaration."""
-    an = _analyse(doc)
-    return [_mention(b, an.segments, doc) for b in sorted(an.bodies, key=lambda b: b.first)]
+    work, printed = _shadow(doc)
+    an = _analyse(work)
+    return [_printed_mention(_mention(b, an.segments, work), printed)
+            for b in sorted(an.bodies, key=lambda b: b.first)]
 
 
 def body_segments(doc: Document) -> list[tuple[BodyMention, int, int]]:
     """Every passage (first line, last line) that belongs to a body, in document order."""
-    an = _analyse(doc)
-    mentions = {id(b): _mention(b, an.segments, doc) for b in an.bodies}
+    work, printed = _shadow(doc)
+    an = _analyse(work)
+    mentions = {id(b): _printed_mention(_mention(b, an.segments, work), printed) for b in an.bodies}
     return [(mentions[id(b)], lo, hi) for b, lo, hi in an.segments]
 
 
 def extract(doc: Document) -> list[Fact]:
     """Body and membership facts found in ``doc``."""
-    an = _analyse(doc)
+    work, printed = _shadow(doc)
+    an = _analyse(work)
     facts: list[Fact] = []
     title = doc.doc_title
     for b in sorted(an.bodies, key=lambda b: b.first):
-        m = _mention(b, an.segments, doc)
+        m = _printed_mention(_mention(b, an.segments, work), printed)
         facts.append(BodyFact(src=Src(doc.file, m.line, m.end_line), doc=doc.doc_key, body=m.name, kind=m.kind,
                               parent_body=m.parent, office_agency=m.office_agency, aliases=m.aliases,
                               doc_title=title))
-        seen: dict[tuple[str, str], _Member] = {}
         members: list[_Member] = []
         for bb, lo, hi in an.segments:
             if bb is b:
-                members += _parse_lists(doc, lo, hi)
+                members += _parse_lists(work, lo, hi)
         for bb, lo, hi in an.segments:
             if bb is b:
                 members += _sentences_members(an.stream, lo, hi)
+        seen: dict[tuple[str, str], _Member] = {}
         for mem in members:
             key = (mem.name, mem.role)
             if key not in seen or (seen[key].post is None and mem.post):
                 seen[key] = mem
         for mem in seen.values():
-            facts.append(MembershipFact(src=Src(doc.file, mem.line), doc=doc.doc_key, body=m.name, person=mem.name,
-                                        role=mem.role, position=mem.post or None, concurrent=mem.concurrent,
+            facts.append(MembershipFact(src=Src(doc.file, mem.line), doc=doc.doc_key, body=m.name,
+                                        person=printed(mem.name, mem.line) or mem.name,
+                                        role=printed(mem.role, mem.line) or mem.role,
+                                        position=printed(mem.post, mem.line) or None, concurrent=mem.concurrent,
                                         doc_title=title))
     return facts
 
