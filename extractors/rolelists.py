@@ -363,6 +363,14 @@ def _bare_label(span: Span) -> bool:
     return span.text[-1] in ":：" and bool(_label_of(span.text)) and len(span.text) <= 8
 
 
+def cells_of(raw: str) -> list[str] | None:
+    """The cells of a table row (tab-separated, or a markdown ``| a | b |`` row); None for text."""
+    st = raw.strip()
+    if st.startswith("|") and st.endswith("|") and len(st) > 1:
+        return st[1:-1].split("|")
+    return raw.split("\t") if "\t" in raw else None
+
+
 def paragraphs(doc: Document) -> Iterator[Para]:
     """Logical paragraphs of a document: wrapped lines joined, tables as rows."""
     cur: Span | None = None
@@ -370,12 +378,15 @@ def paragraphs(doc: Document) -> Iterator[Para]:
     for lineno, raw in doc.numbered():
         if not raw.strip():
             continue
-        if "\t" in raw:
+        raw_cells = cells_of(raw)
+        if raw_cells is not None:
             if cur is not None:
                 yield Para(cur, "heading" if cur_heading else "text")
                 cur = None
-            cells = [make_span(c, lineno) for c in raw.split("\t")]
-            yield Para(make_span(raw.replace("\t", ""), lineno), "row", cells)
+            if all(re.fullmatch(r"\s*:?-*:?\s*", c) for c in raw_cells):
+                continue  # a markdown table's rule line
+            cells = [make_span(c, lineno) for c in raw_cells]
+            yield Para(make_span("".join(raw_cells), lineno), "row", cells)
             continue
         piece = make_span(raw, lineno)
         if not piece.text:
@@ -425,7 +436,7 @@ SEAT_SENTENCES = [
 ]
 # 市发改委、市财政局为成员单位
 UNIT_AS = re.compile(r"(?:^|[，,。；;：:])(?P<list>[^，,。；;：:]+?)(?:等[^，,。；;]{0,8}?)?为(?:其|该|本)?[^\W\d_]{0,8}?成员单位")
-UNIT_SENTENCE = re.compile(rf"{UNIT_LABEL}(?:由|包括|为|有|是)(?P<list>[^。；;]+?)(?:等[^。；;]*?)?(?:组成|构成|。|；|;|$)")
+UNIT_SENTENCE = re.compile(rf"{UNIT_LABEL}(?:由|包括|为|有|是|[:：])(?P<list>[^。；;]+?)(?:等[^。；;]*?)?(?:组成|构成|。|；|;|$)")
 UNIT_COMPOSED = re.compile(r"由(?P<list>[^。；;由]+?)(?:等[^。；;]{0,12})?组成")
 PERSON_VALUE = re.compile(r"^\s*(?:\*\*)?\s*[^\W\d_]{1,2}\s?[^\W\d_]{0,2}(?:\s{1,}|\t)\S")
 
@@ -453,7 +464,8 @@ class Walk:
         self.top: int | None = None   # the last non-working-group body (an office's HQ)
         self.passage = 0
         self.in_annex = False
-        self._last_label: tuple[int, str, int] | None = None
+        # (body, role, passage, printed role of a table row or "") of the last role label
+        self._last_label: tuple[int, str, int, str] | None = None
         self._run()
 
     # -- bodies
@@ -634,7 +646,7 @@ class Walk:
         key = (body, simplify(label))
         if self._last_label is not None and self._last_label[:2] == key and self._last_label[2] == self.passage - 1:
             self.passage -= 1
-        self._last_label = (*key, self.passage)
+        self._last_label = (*key, self.passage, "")
         if re.fullmatch(UNIT_LABEL, simplify(label)):
             if PERSON_VALUE.match(raw_value):
                 return
@@ -665,12 +677,17 @@ class Walk:
         first = cells[0].text if cells else ""
         sf = simplify(first)
         rest = [c for c in cells[1:] if c.text]
-        raw_cells = self.doc.line(para.span.line).split("\t")
-        if re.fullmatch(ROLE, sf) and rest:
-            body = self.current
+        raw_cells = cells_of(self.doc.line(para.span.line)) or []
+        last = self._last_label
+        continued = (not sf and rest and last is not None and last[2] == self.passage - 1 and last[3])
+        if (re.fullmatch(ROLE, sf) or continued) and rest:
+            body = self.current if not continued else last[0]  # type: ignore[index]
             if body is None:
                 return
-            role = _canon_role(first)
+            role = _canon_role(first) if not continued else last[3]  # type: ignore[index]
+            if last is not None and last[:2] == (body, simplify(role)) and last[2] == self.passage - 1:
+                self.passage -= 1  # the same role over several rows is one list
+            self._last_label = (body, simplify(role), self.passage, role)
             for seg in _segments(raw_cells[1:], para.span.line)[:1]:
                 if _label_of(seg.text) or re.match(r"^主要职责", seg.simp):
                     continue
