@@ -98,6 +98,7 @@ class GraphBuilder:
         self.default_city = default_city
         self.docs: dict[tuple[str, str], _Doc] = {}   # (file, doc or doc_title) → document
         self.by_number: dict[str, URIRef] = {}
+        self.title_numbers: dict[str, str] = {}  # normalised title → normalised number
         self.statements: dict[tuple[URIRef, str], _Statement] = {}
         self.agencies: set[URIRef] = set()
         self.persons: dict[tuple, str] = {}  # (city, name, agencies) → person key after resolution
@@ -214,23 +215,36 @@ class GraphBuilder:
         if d.city:
             g.add((d.node, GOV.city, Literal(d.city)))
 
-    def stub(self, number: str | None, title: str | None) -> URIRef:
-        """A document cited but not in the corpus, keyed by its normalised number, else its title."""
-        if number:
-            key = normalize_number(number)
-            if key in self.by_number:
-                return self.by_number[key]
-            node = iri("doc", key)
-        else:
-            node = iri("doc", "title", normalize(title or ""))
+    def index_titles(self, facts: Iterable[Fact]) -> None:
+        """Titles → numbers, from documents and from citations that print both, so that a
+        citation by title alone reaches the same document as one by number."""
+        for f in facts:
+            if isinstance(f, DocumentFact) and f.doc and f.title:
+                issuer = normalize(f.issuer or "")
+                for t in {normalize(f.title), issuer + normalize(f.title)}:
+                    self.title_numbers.setdefault(t, normalize_number(f.doc))
+            elif isinstance(f, CitationFact) and f.cited_number and f.cited_title:
+                self.title_numbers.setdefault(normalize(f.cited_title), normalize_number(f.cited_number))
+
+    def cited(self, number: str | None, title: str | None) -> URIRef:
+        """The document a citation names: a corpus document when its number (or title) is one,
+        else a stub keyed by its normalised number, else by its title."""
+        title = normalize(title or "")
+        key = normalize_number(number) if number else self.title_numbers.get(title)
         g = self.graph
+        if key and key in self.by_number:
+            node = self.by_number[key]
+            if title and (node, DCTERMS.title, zh(title)) not in g:
+                g.add((node, RDFS.label, zh(title)))  # the title as the citing document prints it
+            return node
+        node = iri("doc", key) if key else iri("doc", "title", title)
         if (node, RDF.type, GOV.Document) not in g:
             g.add((node, RDF.type, GOV.Document))
             g.add((node, GOV.stub, Literal(True)))
-            if number:
-                g.add((node, DCTERMS.identifier, Literal(normalize_number(number))))
+            if key:
+                g.add((node, DCTERMS.identifier, Literal(key)))
         if title:
-            g.add((node, DCTERMS.title, zh(normalize(title))))
+            g.add((node, DCTERMS.title, zh(title)))
         return node
 
     # ---------------------------------------------------------------- facts
@@ -375,7 +389,7 @@ class GraphBuilder:
         if not (f.cited_number or f.cited_title) and self._reject(f, "number or title"):
             return
         d = self.document(f)
-        cited = self.stub(f.cited_number, f.cited_title)
+        cited = self.cited(f.cited_number, f.cited_title)
         node = hashed("citation", d.node, cited, f.src.line)
         g = self.graph
         g.add((d.node, DCTERMS.references, cited))
@@ -466,6 +480,7 @@ def build_graph(facts: Iterable[Fact], city: str | None = None) -> GraphBuilder:
     city = city or infer_city(f.issuer for f in facts if isinstance(f, DocumentFact))
     b = GraphBuilder(city)
     b.resolve_people(facts)
+    b.index_titles(facts)
     by_doc: dict[tuple[str, str], list[Fact]] = defaultdict(list)
     for f in facts:
         by_doc[b._doc_key(f)].append(f)

@@ -169,3 +169,15 @@ def test_malformed_facts_are_left_out_and_counted() -> None:
     assert dict(b.rejected) == {"membership without person": 1, "assignment without a role of 牵头/责任/配合": 1,
                                 "assignment without a single agency (placeholder or empty)": 1}
     assert not list(b.graph.subjects(RDF.type, GOV.Assignment))
+
+
+def test_a_citation_by_title_alone_reaches_the_document_cited_elsewhere_by_number() -> None:
+    facts = fixture_facts()[:2] + [
+        CitationFact(Src(F, 52), D2, cited_number="国发〔2019〕24号", cited_title="国务院关于开展第七次全国人口普查的通知"),
+        CitationFact(Src(F, 30), D1, cited_number=None, cited_title="国务院关于开展第七次全国人口普查的通知"),
+        CitationFact(Src(F, 31), D1, cited_number=None, cited_title="关于再次调整防汛抗旱指挥部的通知"),
+    ]
+    g = graph_from_facts(facts)
+    d1, d2 = iri("doc", "晋市政办〔2020〕1号"), iri("doc", "晋市政办〔2021〕5号")
+    assert set(g.objects(d1, DCTERMS.references)) == {iri("doc", "国发〔2019〕24号"), d2}
+    assert set(g.objects(d2, DCTERMS.references)) == {iri("doc", "国发〔2019〕24号")}
