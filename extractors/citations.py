@@ -39,11 +39,13 @@ _OWN_BEFORE = re.compile(r"(?:附件\d*[:：.、]?\d*[.、]?|见)$")
 _GENERIC_START = re.compile(r"^(?:各|本|成员单位|企事业单位|有关单位|相关单位|相关部门|有关部门)")
 _GENERIC_BEFORE = re.compile(r"(?:本辖区|本地区|本区域|本单位|本部门|本级|各自)$")
 _HEADING_NOISE = re.compile(r"[#*:：]|^附件\d*")
+_SPACES = re.compile(r"[^\S\t]+")
 
 
 @dataclass(frozen=True)
 class _Stream:
-    """A document's text without whitespace but with its line breaks, and the source line of every
+    """A document's text without spaces but with its line breaks and tabs (table cell edges: a
+    number's issuer prefix must not run into the cell before), and the source line of every
     character (a break counts on the line it ends)."""
 
     text: str
@@ -54,7 +56,7 @@ class _Stream:
         chars: list[str] = []
         where: list[int] = []
         for lineno, raw in doc.numbered():
-            squeezed = "".join(raw.split()) + "\n"
+            squeezed = _SPACES.sub("", raw) + "\n"
             chars.append(squeezed)
             where.extend([lineno] * len(squeezed))
         return cls("".join(chars), tuple(where))
@@ -105,7 +107,7 @@ def _own_titles(doc: Document) -> set[str]:
 
 
 _SPLIT_PREFIX = re.compile(r"[(（]([\u4e00-\u9fff]{1,12})\n+$")
-_TITLE_TO_NUMBER = re.compile(r"\n*(?:的?通知|文件)?\n*[(（]")
+_TITLE_TO_NUMBER = re.compile(r"\s*(?:的?通知|文件)?\s*[(（]")
 
 
 def _numbers(text: str) -> list[tuple[int, int, str]]:

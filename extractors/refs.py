@@ -20,8 +20,8 @@ _LEAD_WORDS = ("根据", "按照", "依据", "依照", "参照", "对照", "遵�
                "下发", "发布", "结合", "关于", "以及", "和", "及", "与", "或", "的", "见", "号")
 _LEAD = "|".join(_LEAD_WORDS)
 _START = "(?:" + "|".join([f"(?<!{_HAN})"] + [f"(?<={w})" for w in _LEAD_WORDS]) + ")"
-# spaces may sit inside the issuer prefix, a line break may not: the line above is other text
-_PREFIX = rf"(?:(?!{_LEAD}){_HAN}[ \t\u3000]*){{1,14}}"
+# spaces may sit inside the issuer prefix; a line break or a tab (table cell edge) may not
+_PREFIX = rf"(?:(?!{_LEAD}){_HAN}[ \u3000]*){{1,14}}"
 _NUM = r"\d+"
 _CN_NUM = r"[\d一二三四五六七八九十百零〇]+"
 

@@ -30,6 +30,8 @@ CASES = [
     # the issuer prefix broken after the opening bracket; a title with 通知 left outside its 《》
     ("原《某某实施办法(试行)》通知(晋\n市审管发〔2021〕34号)废止",
      [(1, 2, "晋市审管发〔2021〕34号", "某某实施办法(试行)")]),
+    # a table cell edge ends the issuer prefix
+    ("责任单位\t晋政发〔2019〕1号", [(1, 1, "晋政发〔2019〕1号", None)]),
     # only the outer 《》 are stripped
     ("符合《关于印发〈企业安全生产费用提取和使用管理办法〉的通知》(财企〔2012〕16号)的规定",
      [(1, 1, "财企〔2012〕16号", "关于印发〈企业安全生产费用提取和使用管理办法〉的通知")]),
