@@ -416,22 +416,40 @@ def _parse_cells(no: int, cells: list[str]) -> tuple[list[_Member], bool]:
 _ROLE_SET = set(ROLES)
 
 
+_INNER_LABEL = re.compile(rf"[；;。]\s*|\s+(?=(?:{'|'.join(map(re.escape, ROLES))})\s*[:：])")
+
+
 def _rows(doc: Document, lo: int, hi: int) -> list[tuple[int, str]]:
-    """Source lines ``lo``..``hi``; a line holding several HTML rows, or several labelled lists
-    (``组长：张三；副组长：李四、王五``), is split into them."""
-    out = []
+    """Source lines ``lo``..``hi`` as list rows: a line holding several HTML rows, or several labelled
+    lists (``组长：张三；副组长：李四、王五``), is split into them; a line that leaves a bracket open
+    is joined with the next."""
+    out: list[tuple[int, str]] = []
+    carry: tuple[int, str] | None = None
     for no in range(lo, hi + 1):
         raw = doc.line(no)
+        if carry is not None:
+            if not raw.strip():
+                continue
+            no, raw = carry[0], carry[1].rstrip() + raw.strip()
+            carry = None
         if len(re.findall(r"<tr", raw, re.I)) > 1:
             out += [(no, part) for part in re.split(r"</tr\s*>", raw, flags=re.I) if part.strip()]
-        elif "\t" not in raw and ROLE_LABEL.match(_clean_line(raw)):
-            parts = re.split(r"[；;。]\s*", raw)
-            if len(parts) > 1 and all(ROLE_LABEL.match(p) for p in parts[1:] if p.strip()):
-                out += [(no, p) for p in parts if p.strip()]
-            else:
-                out.append((no, raw))
-        else:
+            continue
+        if "\t" in raw or "<" in raw:
             out.append((no, raw))
+            continue
+        opened = len(re.findall(r"[(（]", raw)) - len(re.findall(r"[)）]", raw))
+        if opened > 0 and no < hi:
+            carry = (no, raw)
+            continue
+        if ROLE_LABEL.match(_clean_line(raw)):
+            parts = _INNER_LABEL.split(raw)
+            if len(parts) > 1 and all(ROLE_LABEL.match(p) for p in parts[1:] if p and p.strip()):
+                out += [(no, p) for p in parts if p and p.strip()]
+                continue
+        out.append((no, raw))
+    if carry is not None:
+        out.append(carry)
     return out
 
 

@@ -154,3 +154,17 @@ def test_body_named_only_in_the_title():
                              title="关于成立晋城市测试工作领导小组的通知")
     assert [(b.name, b.kind) for b in find_bodies(doc)] == [("晋城市测试工作领导小组", "leading_group")]
     assert {(f.body, f.person) for f in extract(doc) if isinstance(f, MembershipFact)} == {("晋城市测试工作领导小组", "张三")}
+
+
+WRAP_CASES = [
+    ("two-labels-spaced", LG + "\n组长：张三 市长    副组长：李四 副市长",
+     {("晋城市测试工作领导小组", "张三", "组长", "市长", False), ("晋城市测试工作领导小组", "李四", "副组长", "副市长", False)}),
+    ("bracket-wrapped", LG + "\n成员：张三(市财政局局长)、李四(市教\n育局局长)、王五(市民政局局长)",
+     {("晋城市测试工作领导小组", "张三", "成员", "市财政局局长", False), ("晋城市测试工作领导小组", "李四", "成员", "市教育局局长", False),
+      ("晋城市测试工作领导小组", "王五", "成员", "市民政局局长", False)}),
+]
+
+
+@pytest.mark.parametrize("name,text,expected", WRAP_CASES, ids=[c[0] for c in WRAP_CASES])
+def test_wrapped_and_spaced(name, text, expected):
+    assert members(text) == expected
