@@ -64,7 +64,8 @@ _LIST_TITLE = re.compile(r"(?:组成人员名单|组成人员|成员名单|人�
 _SHORT_NAME = re.compile(r"[(（]以下简称[“\"]?(?P<alias>[^)）”\"]{2,15})[”\"]?[)）]")
 _NUMBERING = re.compile(r"^(?:附件\s*\d*\s*[:：]?\s*)?(?:[(（][一二三四五六七八九十百\d]+[)）]|[一二三四五六七八九十百]+[、.．]|"
                         r"\d+(?:\.\d+)*[、.．]?|第[一二三四五六七八九十]+[章节条部分])?\s*")
-_HTML_CELL = re.compile(r"(?:</?(?:td|th|tr|p|br|table|tbody|thead)[^>]*>\s*)+", re.I)
+_HTML_CELL_END = re.compile(r"</(?:td|th|p)\s*>|<br\s*/?>", re.I)  # a cell (or a paragraph in it) ends
+_HTML_OPEN = re.compile(r"</?(?:table|tbody|thead|tr)[^>]*>|<(?:td|th|p)(?:\s[^>]*)?>", re.I)
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 
 KIND_BY_SUFFIX = (("领导小组", "leading_group"), ("领导组", "leading_group"), ("指挥部", "headquarters"),
@@ -131,7 +132,7 @@ def _clean_line(raw: str) -> str:
         if re.fullmatch(r"\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*", s):
             return ""
         s = s.strip().strip("|").replace("|", "\t")
-    s = _HTML_CELL.sub("\t", s)
+    s = _HTML_OPEN.sub("", _HTML_CELL_END.sub("\t", s))
     s = _HTML_TAG.sub("", s).replace("**", "").replace("\u3000", " ")
     s = re.sub(r"^\s*#+\s*", "", s)
     return s.rstrip()
