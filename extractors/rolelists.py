@@ -185,7 +185,8 @@ def split_top(span: Span, seps: str) -> list[Span]:
 
 
 def _is_post(text: str) -> bool:
-    return bool(POST_END.search(simplify(text)))
+    """Ends like a post (a trailing bracketed note such as ``(兼)`` or ``(协助分管…)`` aside)."""
+    return bool(POST_END.search(_agency_core(text)))
 
 
 def _agency_core(text: str) -> str:
@@ -284,7 +285,7 @@ _ETC = re.compile(r"(?<=[局委办部厅心团司队区府会院所站馆处科�
 _AND_PLACEHOLDER = re.compile(r"(?:和|及|以及|与|and)(?=各|有关|相关|其他|当地|本地|所在地|属地|县[(（]市)")
 
 
-def split_agencies(span: Span) -> list[Span]:
+def split_agencies(span: Span, posts_to_agencies: bool = True) -> list[Span]:
     """Member units of a list: ``、`` items, cut at ``等…``, placeholders dropped,
     a shared ``市`` prefix spread (``市发展改革委、教育局`` → 市教育局)."""
     s = span.simp
@@ -305,6 +306,9 @@ def split_agencies(span: Span) -> list[Span]:
               and sum(_bare(it.simp) for it in items[1:]) * 2 >= len(items) - 1)
     out = []
     for it in items:
+        m = POST_TAIL.match(it.simp)
+        if posts_to_agencies and m and is_agency(m.group("agency")):  # 成员单位:市发改委分管负责人 → 市发改委
+            it = it.sub(0, m.end("agency"))
         if shared and _bare(it.simp):
             it = Span(it.text[:0] + "市" + it.text, [it.line] + it.lines)
         if is_agency(it.text):
@@ -650,8 +654,9 @@ class Walk:
         if re.fullmatch(UNIT_LABEL, simplify(label)):
             if PERSON_VALUE.match(raw_value):
                 return
-            agencies = split_agencies(_cut_sentence(value))
-            if not agencies and re.fullmatch(MEMBER_LABEL, simplify(label)):
+            member = bool(re.fullmatch(MEMBER_LABEL, simplify(label)))
+            agencies = split_agencies(_cut_sentence(value), posts_to_agencies=not member)
+            if not agencies and member:
                 # 成员:市财政局局长、市教育局局长 — posts, each a seat
                 for p in split_posts(_trim_holder(_cut_sentence(value))):
                     self._seat(body, label, p)
