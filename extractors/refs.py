@@ -59,13 +59,18 @@ class _TailFirstPattern:
 DOC_NUMBER = _TailFirstPattern(_DOC_NUMBER_FULL, _DOC_NUMBER_TAIL)
 # Words that often stand just before an agency name in running text (由市财政局负责, 会同市教育局).
 _AGENCY_LEAD_WORDS = ("由", "和", "及", "与", "同", "请", "将", "对", "向", "在", "经", "会同", "协调", "组织",
-                      "负责", "牵头", "配合", "根据", "按照", "确定", "报", "报送", "联合", "督促", "指导")
+                      "负责", "牵头", "配合", "根据", "按照", "确定", "报", "报送", "联合", "督促", "指导", "包括",
+                      "为", "是")
 _AGENCY_LEAD = "|".join(_AGENCY_LEAD_WORDS)
 _AGENCY_START = "(?:" + "|".join([f"(?<!{_HAN})"] + [f"(?<={w})" for w in _AGENCY_LEAD_WORDS]) + ")"
+# An agency name opens with its level (晋城市…, 市…, 泽州县…) or a national system (中国移动…, 国网…).
+_AGENCY_HEAD = rf"(?:中共)?(?:(?:(?!{_AGENCY_LEAD}){_HAN}){{0,6}}?[省市县区]|中国|国网|武警|人行)"
+_AGENCY_SUFFIX = r"(?:委员会|管委会|人民政府|政府|办公室|局|委|办|厅|部|院|中心|支队|大队|公司|集团|银行|分行|军分区)"
+_AGENCY_TAIL = r"(?:宣传部|组织部|统战部|政法委|编办|网信办|办公室|分局|交警支队|支队|大队|分行|支行|分公司)?"
+_AGENCY_ALT_NAME = rf"(?:[(（]{_HAN}{{1,14}}(?:局|馆|委|办|中心|院|分局)[)）])?"  # 市档案局(市档案馆)
 AGENCY = re.compile(
-    rf"(?=(?:中共)?{_HAN}{{0,6}}?[省市县区]){_AGENCY_START}(?!{_AGENCY_LEAD})(?:中共)?(?:(?:(?!{_AGENCY_LEAD}){_HAN}){{0,6}}?[省市县区]){_HAN}{{0,14}}?"
-    r"(?:委员会|人民政府|政府|办公室|局|委|办|厅|部|院|中心|支队|大队|公司|银行|分行)"
-    r"(?:宣传部|组织部|统战部|政法委|编办|网信办|办公室|分局|交警支队|支队|大队|分行)?"
+    rf"(?=(?:中共)?{_HAN}{{0,6}}?[省市县区]|中国|国网|武警|人行)"  # cheap test before the costly start
+    rf"{_AGENCY_START}(?!{_AGENCY_LEAD}){_AGENCY_HEAD}{_HAN}{{0,14}}?{_AGENCY_SUFFIX}{_AGENCY_TAIL}{_AGENCY_ALT_NAME}"
 )
 POST = re.compile(r"(?:常务)?副?(?:市长|秘书长|局长|主任|书记|部长|行长|经理|院长|队长|组长|指挥长)")
 
