@@ -268,12 +268,15 @@ def split_posts(span: Span) -> list[Span]:
 
 
 # the function a government department is named by: what follows 市 in 市教育局, 市公安局交警支队 …
-FUNCTION_HEAD = re.compile(
-    r"^(?:发展|发改|教育|科技|科学|工业|工信|经济|公安|国家安全|民政|司法|财政|人力|人社|自然|规划|国土|生态|环境|环保"
+FUNCTION_WORDS = (
+    r"(?:发展|发改|教育|科技|科学|工业|工信|经济|公安|国家安全|民政|司法|财政|人力|人社|自然|规划|国土|生态|环境|环保"
     r"|住建|住房|城乡|城市|城管|交通|水务|水利|农业|农村|农机|畜牧|商务|文化|文旅|旅游|卫生|卫健|健康|退役|应急|审计"
     r"|国资|国有|市场|统计|医保|医疗|体育|林业|能源|行政|审批|大数据|信息|信访|外事|文明|人防|园林|机关|直属|新闻|广播"
     r"|公共|气象|地震|防震|档案|供销|粮食|金融|投资|政务|融媒|宣传|组织|统战|政法|编办|网信|总工会|团|妇联|残联|科协"
     r"|红十字|侨|民族|宗教|税务|邮政|烟草|消防|住房公积金|公积金|机要|保密|接待|招商|口岸|人民防空|社会|民营|中小企业)")
+FUNCTION_HEAD = re.compile("^" + FUNCTION_WORDS)
+# the level or place a list prints once for all (市 / 晋中市 / 区) before its first department
+SHARED_PREFIX = re.compile(r"^(?P<prefix>[^\W\d_]{0,4}?[市县区])" + FUNCTION_WORDS)
 
 
 def _bare(name: str) -> bool:
@@ -287,7 +290,7 @@ _AND_PLACEHOLDER = re.compile(r"(?:和|及|以及|与|and)(?=各|有关|相关|�
 
 def split_agencies(span: Span, posts_to_agencies: bool = True) -> list[Span]:
     """Member units of a list: ``、`` items, cut at ``等…``, placeholders dropped,
-    a shared ``市`` prefix spread (``市发展改革委、教育局`` → 市教育局)."""
+    a prefix printed once spread (``市发展改革委、教育局`` → 市教育局)."""
     s = span.simp
     m = _ETC.search(s)
     if m:
@@ -302,15 +305,17 @@ def split_agencies(span: Span, posts_to_agencies: bool = True) -> list[Span]:
             items.append(part)
     if not items:
         return []
-    shared = (items[0].simp.startswith("市") and len(items) > 1 and _bare(items[1].simp)
+    pm = SHARED_PREFIX.match(items[0].simp)
+    shared = (pm is not None and len(items) > 1 and _bare(items[1].simp)
               and sum(_bare(it.simp) for it in items[1:]) * 2 >= len(items) - 1)
+    prefix = items[0].text[:pm.end("prefix")] if pm else ""
     out = []
     for it in items:
         m = POST_TAIL.match(it.simp)
         if posts_to_agencies and m and is_agency(m.group("agency")):  # 成员单位:市发改委分管负责人 → 市发改委
             it = it.sub(0, m.end("agency"))
         if shared and _bare(it.simp):
-            it = Span(it.text[:0] + "市" + it.text, [it.line] + it.lines)
+            it = Span(prefix + it.text, [it.line] * len(prefix) + it.lines)
         if is_agency(it.text):
             out.append(it)
     return out
