@@ -10,15 +10,15 @@ from kg.evaluate import score
 from tests.support import CORPUS_DIR, GOLD_DIR, GOLD_STEMS, gold_facts
 
 # type -> lowest F1 accepted on the dev gold (000, 001, 002)
-F1_FLOORS = {
-    "document": 0.95,
-    "body": 0.0,
-    "membership": 0.0,
-    "seat": 0.0,
-    "unit": 0.0,
-    "assignment": 0.0,
-    "citation": 0.96,
-    "overall": 0.0,
+F1_FLOORS = {  # measured 1.000 for every type on 2026-11-23 (govkg extract + kgscore), minus 0.02
+    "document": 0.98,
+    "body": 0.98,
+    "membership": 0.98,
+    "seat": 0.98,
+    "unit": 0.98,
+    "assignment": 0.98,
+    "citation": 0.98,
+    "overall": 0.98,
 }
 
 pytestmark = pytest.mark.skipif(not GOLD_DIR.is_dir() or not GOLD_STEMS, reason="needs ../shared/gold")
