@@ -11,9 +11,9 @@ How the walk works:
   a new post or agency after a complete one is joined with ``、`` so one-post-per-line
   lists read like ``、`` lists;
 * table rows (tab-separated, cells possibly holding ``<p>`` HTML) are read cell by cell;
-* the body a passage belongs to comes from ``extractors.bodies.find_bodies`` where it
-  answers, else from our own fallback: headings and establishing sentences
-  (``成立X``, ``X(以下简称Y)``, ``X设置如下``, ``下设X``), working-group table rows;
+* the body a passage belongs to is followed through headings and establishing sentences
+  (``成立X``, ``X(以下简称Y)``, ``X设置如下``, ``下设X``) and working-group table rows;
+  ``extractors.bodyref`` then gives it the name ``extractors.bodies.find_bodies`` uses;
 * a composition restated later (an annex table repeating the main text) is dropped:
   per body, each role and the unit list are taken from the first passage that sets them out.
 
@@ -479,7 +479,7 @@ class Walk:
 
     # -- bodies
 
-    def body(self, name: str, strong: bool = False, parent_ok: bool = True) -> int:
+    def body(self, name: str, strong: bool = False) -> int:
         """Index of the body called ``name`` (new if unknown)."""
         key = body_key(name)
         for i in range(len(self.bodies) - 1, -1, -1):
@@ -564,7 +564,9 @@ class Walk:
         self.set_current(self.body(name))
 
     def _text(self, span: Span) -> None:
-        s = span.simp
+        if re.fullmatch(r"附件\d*[:：]?", span.simp):
+            self.in_annex = True  # what follows restates or details the main text
+            return
         lab = _label_of(span.text)
         if lab:
             self._label(span, lab)
