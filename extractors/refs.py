@@ -52,9 +52,6 @@ class _TailFirstPattern:
                 last = m.end()
                 yield m
 
-    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        return self.full.match(text, pos)
-
 
 DOC_NUMBER = _TailFirstPattern(_DOC_NUMBER_FULL, _DOC_NUMBER_TAIL)
 # Words that often stand just before an agency name in running text (由市财政局负责, 会同市教育局).
