@@ -454,6 +454,15 @@ def _rows(doc: Document, lo: int, hi: int) -> list[tuple[int, str]]:
     return out
 
 
+def _starts_member(line: str) -> bool:
+    """True when a line after an unfinished post rather opens the next member (``张三市长``)."""
+    got = split_name_post(line)
+    return bool(got and got[1] and _POST_LEVEL.match(got[1]))
+
+
+_POST_LEVEL = re.compile(r"^(?:市|省|县|区|副|常务|中共|党组)")
+
+
 def _parse_lists(doc: Document, lo: int, hi: int) -> list[_Member]:
     """Members of every role-labelled list between source lines ``lo`` and ``hi``."""
     out: list[_Member] = []
@@ -519,9 +528,9 @@ def _parse_lists(doc: Document, lo: int, hi: int) -> list[_Member]:
             line = rest
         elif not active:
             continue
-        if not lab and last is not None and not post_complete(last.post) and last.post is not None \
+        if not lab and last is not None and not post_complete(last.post) \
                 and not re.search(r"\s", line) and len(line) <= 30 and not re.search(r"[。,，:：]", line) \
-                and not (is_person_name(line)):
+                and not is_person_name(line) and not (last.post and _starts_member(line)):
             last.post = (last.post or "") + squeeze(line)
             continue
         people = split_people(line)

@@ -28,7 +28,7 @@ COMPOUND_SURNAMES = ("欧阳", "上官", "司马", "诸葛", "东方", "皇甫",
                      "司徒", "端木", "申屠", "长孙", "宇文", "歐陽", "司馬", "諸葛")
 
 # Characters that mark a run as a post or an agency rather than a person's given name.
-_NOT_IN_NAME = set("市省县区局委办部厅处室府党镇乡村街道司院所站组的由为在及或等各负责单位兼任担"
+_NOT_IN_NAME = set("市省县区局委办部厅处室府党镇乡村街道司院所站组的由为在及或等各负责单位兼任担副"
                    "縣區廳辦黨鄉鎮組負責單擔為")
 
 # A post is complete when it ends with a title word; otherwise a wrapped line continues it.
@@ -104,12 +104,32 @@ def post_complete(post: str | None) -> bool:
     return bool(post) and post.endswith(TITLE_ENDINGS)  # type: ignore[union-attr]
 
 
+_PLACE_START = re.compile(r"^[\u4e00-\u9fff]{2}[省市县区旗州盟]|^[\u4e00-\u9fff]县|^(?:武警|军分区|开发区|高新区|经开区|城区|郊区|矿区|"
+                          r"中国|国网|国家|团市委|总工会|妇联|共青团|中石化|中石油)")
+_INSTITUTION = re.compile(r"军分区|支队|分局|公司|集团|局|委|办|中心|政府|学校|医院|大学|学院|协会|银行")
+
+
+def _post_start_score(rest: str) -> int:
+    """How surely ``rest`` begins a post: 3 a level or rank word, 2 a place or institution, 1 a post-like run."""
+    if _POST_START.match(rest):
+        return 3
+    if _PLACE_START.match(rest):
+        return 2
+    if _INSTITUTION.search(rest[:8]) and post_complete(rest):
+        return 1
+    return 0
+
+
 def _glued_split(s: str) -> tuple[str, str] | None:
-    """``林克庆省委常委`` -> (``林克庆``, ``省委常委``) when a post visibly starts after 2–4 characters."""
+    """``林克庆省委常委`` -> (``林克庆``, ``省委常委``): the name length whose remainder best starts a post
+    (ties go to the commonest, three characters)."""
+    best: tuple[int, int] | None = None
     for k in (3, 2, 4):
-        if len(s) > k and is_person_name(s[:k]) and _POST_START.match(s[k:]):
-            return s[:k], s[k:]
-    return None
+        if len(s) > k + 1 and is_person_name(s[:k]):
+            score = _post_start_score(s[k:])
+            if score and (best is None or score > best[0]):
+                best = (score, k)
+    return (s[:best[1]], s[best[1]:]) if best else None
 
 
 def split_name_post(text: str, glued: bool = True) -> tuple[str, str | None, bool] | None:

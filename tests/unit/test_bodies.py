@@ -168,3 +168,9 @@ WRAP_CASES = [
 @pytest.mark.parametrize("name,text,expected", WRAP_CASES, ids=[c[0] for c in WRAP_CASES])
 def test_wrapped_and_spaced(name, text, expected):
     assert members(text) == expected
+
+
+def test_post_on_the_line_after_the_name():
+    text = LG + "\n副组长:\n刘同兴\n晋城军分区副司令员\n胡锐武警晋城支队支队长"
+    assert members(text) == {("晋城市测试工作领导小组", "刘同兴", "副组长", "晋城军分区副司令员", False),
+                             ("晋城市测试工作领导小组", "胡锐", "副组长", "武警晋城支队支队长", False)}
