@@ -38,6 +38,8 @@ _OWN_BEFORE = re.compile(r"(?:附件\d*[:：.、]?\d*[.、]?|见)$")
 # A class of papers each unit writes for itself: 《各县(市、区)…预案》, 编制本辖区《…预案》.
 _GENERIC_START = re.compile(r"^(?:各|本|成员单位|企事业单位|有关单位|相关单位|相关部门|有关部门)")
 _GENERIC_BEFORE = re.compile(r"(?:本辖区|本地区|本区域|本单位|本部门|本级|各自)$")
+# A national, sector or local standard's code right after its title: 《乡镇消防队》(GB/T 35547-2017).
+_STANDARD_CODE = re.compile(r"^[(（]?(?:GB|DB|HJ|JGJ|JTG|CJJ|GA|AQ|MT|DL|SL|YY|WS|NY|LY|QX)[A-Z]*(?:/[TZ])?\d")
 _HEADING_NOISE = re.compile(r"[#*:：]|^附件\d*")
 _SPACES = re.compile(r"[^\S\t]+")
 
@@ -161,7 +163,7 @@ def extract(doc: Document) -> list[Fact]:
             continue
         if _GENERIC_BEFORE.search(before):
             continue
-        if is_document_title(title):
+        if is_document_title(title) or _STANDARD_CODE.match(after):
             start = m.start(1) + len(m.group(1)) - len(m.group(1).lstrip("\n"))  # 《 may end a line
             found.append((m.start(), start, m.end(1), None, title))
 

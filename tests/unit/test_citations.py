@@ -42,6 +42,8 @@ CASES = [
     # a title cited bare first and with its number later is one document, with the number
     ("落实《晋城市停车场管理办法》。\n按照《晋城市停车场管理办法》(晋市政发〔2019〕3号)执行。",
      [(1, 1, "晋市政发〔2019〕3号", "晋城市停车场管理办法")]),
+    # a standard is named by its title and code
+    ("符合《乡镇消防队》(GB/T 35547-2017)标准", [(1, 1, None, "乡镇消防队")]),
     # the notice's own plan and attachments are not citations
     ("《晋城市水污染治理攻坚方案》已经市人民政府同意,现印发给你们。", []),
     ("现将《晋城市某某实施方案》印发给你们,请认真贯彻执行。", []),
