@@ -105,6 +105,12 @@ def _topic(name: str) -> str:
     return re.sub(r"^(?:工作|专项|应急)+|(?:工作|专项|应急)+$", "", core)
 
 
+def _good_group(name: str) -> bool:
+    """A working group's name: ``综合组``, ``工程调度和技术组`` (not ``工作组`` or a county's group)."""
+    return bool(_GROUP_RE.fullmatch(name)) and 3 <= len(name) <= 12 and not _GENERIC.search(name) \
+        and not _NOT_BODY_PREFIX.match(name) and name not in ("工作组", "小组", "专家组成")
+
+
 def _good_name(name: str) -> bool:
     if len(name) < 4 or name in _SUFFIXES or _NOT_BODY_PREFIX.match(name) or len(_topic(name)) < 2:
         return False
@@ -202,13 +208,12 @@ def _heading_text(raw: str) -> str | None:
 
 def _declarations(doc: Document, st: _Stream) -> list[_Decl]:
     decls: list[_Decl] = []
-    lines = dict(doc.numbered())
     # headings, list titles and table rows
     for no, raw in doc.numbered():
         text = _heading_text(raw)
         if text:
             core = squeeze(_NUMBERING.sub("", squeeze(text), count=1)).rstrip("。.:：")
-            core = re.sub(r"^(?:成立|设立|组建)", "", core)
+            core = _trim_name(core) if core.endswith(_SUFFIXES) else re.sub(r"^(?:成立|设立|组建)", "", core)
             how = "heading"
             title = _LIST_TITLE.search(core)
             if title and not core.endswith(_SUFFIXES):
@@ -216,17 +221,16 @@ def _declarations(doc: Document, st: _Stream) -> list[_Decl]:
             core = core.removeprefix("附件").lstrip("0123456789:：")
             if core.endswith(_SUFFIXES) and _good_name(core) and not _GENERIC.search(core):
                 decls.append(_Decl(core, no, how))
-            elif how == "heading" and _GROUP_RE.search(core) and 3 <= len(core) <= 12 and not _GENERIC.search(core):
+            elif how == "heading" and _good_group(core):
                 decls.append(_Decl(core, no, how))
             continue
+        # a table row naming a group in its first cell and setting out its leader or units in the next
         cells = [c.strip() for c in _clean_line(raw).split("\t")]
-        if len(cells) >= 2 and cells[0] and ROLE_LABEL.search("\n".join(cells[1:])) is None:
-            pass
         if len(cells) >= 2 and cells[0]:
             first = squeeze(cells[0])
             rest = "\n".join(cells[1:])
-            if (first.endswith(_SUFFIXES) or _GROUP_RE.search(first)) and 3 <= len(first) <= 20 \
-                    and re.search(r"(?:^|\n|\s)(?:组\s*长|指挥长|成员单位|召集人)\s*[:：]", rest) and _good_name(first + "xx"[:max(0, 4 - len(first))]):
+            if (_good_group(first) or first.endswith(_SUFFIXES) and _good_name(first)) \
+                    and re.search(r"(?:^|\n|\s)(?:组\s*长|指挥长|成员单位|召集人)\s*[:：]", rest):
                 decls.append(_Decl(first, no, "row"))
     text = st.text
     generic: set[str] = set()  # names first met as bodies every county sets up
@@ -257,8 +261,6 @@ def _declarations(doc: Document, st: _Stream) -> list[_Decl]:
                     or re.search(r"[,，]要[^,，]*$", before) or name in generic:
                 generic.add(name)
                 continue
-            if setup and re.search(r"(?:下设|增设)", before[-4:]) is None and re.search(r"办公室$", before[:setup.start()]):
-                pass
             how = "intro" if intro and not setup else "setup"
             first, last = st.line_at(start), st.line_at(base + m.end() - 1)
             hint = None
