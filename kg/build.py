@@ -132,15 +132,16 @@ def build(corpus: str | Path, out_dir: str | Path, *, validate_shacl: bool = Tru
         on_segmented(sum(len(docs) for _, docs in issues))
     nlp = build_nlp()
     with open(out / "facts.jsonl", "w", encoding="utf-8") as fh:
+        def emit(batch: list[Fact]) -> None:
+            fh.writelines(f.to_json() + "\n" for f in batch)
+            facts.extend(batch)
+
         for name, docs in issues:
-            doc_facts: list[Fact] = list(documents_to_facts(docs))
+            emit(list(documents_to_facts(docs)))  # the order `govkg extract` writes
             for i, doc in enumerate(docs, 1):
-                doc_facts.extend(extract_document(doc, nlp))
+                emit(extract_document(doc, nlp))
                 if on_document:
                     on_document(name, i)
-            for f in doc_facts:
-                fh.write(f.to_json() + "\n")
-            facts.extend(doc_facts)
     report.seconds["extract"] = time.perf_counter() - t
     report.outputs["facts"] = str(out / "facts.jsonl")
     return build_from_facts(facts, out, validate_shacl=validate_shacl, report=report, write_facts_file=False)
