@@ -641,7 +641,9 @@ class Walk:
             return self.top if self.top is not None else self.current
         return self._subject_body(before)
 
-    def _label(self, span: Span, lab: re.Match[str]) -> None:
+    def _label(self, span: Span, lab: re.Match[str], raw_value: str | None = None) -> None:
+        """A ``role:`` or ``成员单位:`` label and its value; ``raw_value`` is the value as printed
+        (whitespace kept), by default read from the source line."""
         label = span.text[lab.start("label"):lab.end("label")]
         # where the value starts in the span: after the first colon
         colon = min(i for i in (span.text.find(":"), span.text.find("：")) if i >= 0)
@@ -652,7 +654,8 @@ class Walk:
             body = i if i is not None else body
         if body is None:
             return
-        raw_value = self._raw_value(span, colon)
+        if raw_value is None:
+            raw_value = self._raw_value(span)
         # the same role labelled on consecutive lines is one list, not a restatement
         key = (body, simplify(label))
         if self._last_label is not None and self._last_label[:2] == key and self._last_label[2] == self.passage - 1:
@@ -678,11 +681,15 @@ class Walk:
         for p in split_posts(_trim_holder(_cut_sentence(value))):
             self._seat(body, role, p)
 
-    def _raw_value(self, span: Span, colon: int) -> str:
+    def _raw_value(self, span: Span) -> str:
         """The printed first line of a label's value, whitespace kept (to spot 姓名 + 职务)."""
-        raw = self.doc.line(span.line)
-        k = max(raw.find(":"), raw.find("："))
-        return raw[k + 1:] if k >= 0 else ""
+        value = _after_colon(self.doc.line(span.line))
+        if value.strip() or span.end_line == span.line:
+            return value
+        for lineno in range(span.line + 1, span.end_line + 1):
+            if self.doc.line(lineno).strip():
+                return self.doc.line(lineno)  # the label alone on its line: the value follows
+        return value
 
     def _row(self, para: Para) -> None:
         cells = [c for c in para.cells]
@@ -700,7 +707,7 @@ class Walk:
             if last is not None and last[:2] == (body, simplify(role)) and last[2] == self.passage - 1:
                 self.passage -= 1  # the same role over several rows is one list
             self._last_label = (body, simplify(role), self.passage, role)
-            for seg in _segments(raw_cells[1:], para.span.line)[:1]:
+            for seg, _ in _segments(raw_cells[1:], para.span.line)[:1]:
                 if _label_of(seg.text) or re.match(r"^主要职责", seg.simp):
                     continue
                 for p in split_posts(_trim_holder(_cut_sentence(seg))):
@@ -708,17 +715,17 @@ class Walk:
             return
         if re.fullmatch(rf"[^\W\d_]{{1,20}}?{BODY_SUFFIX}", sf) and rest:
             segs = _segments(raw_cells[1:], para.span.line)
-            if not any(_label_of(sg.text) for sg in segs):
+            if not any(_label_of(sg.text) for sg, _ in segs):
                 return
             i = self.body(first, strong=True)
             self.bodies[i].strong.append(first)
             saved_top = self.top
             self.current = i
-            for sg in segs:
+            for sg, printed in segs:
                 self.passage += 1
                 lab = _label_of(sg.text)
                 if lab:
-                    self._label(sg, lab)
+                    self._label(sg, lab, _after_colon(printed))
             self.top = saved_top
             return
         # a label inside the first cell (副组长:张三\t职务 …, 成员单位:\t市发改委、…)
@@ -730,7 +737,7 @@ class Walk:
             self._label(span, lab)
             return
         if re.fullmatch(UNIT_LABEL, sf) and rest and self.current is not None:
-            for seg in _segments(raw_cells[1:], para.span.line)[:1]:
+            for seg, _ in _segments(raw_cells[1:], para.span.line)[:1]:
                 for a in split_agencies(_cut_sentence(seg)):
                     self._unit(self.current, a)
 
@@ -785,15 +792,21 @@ def _is_heading(text: str) -> bool:
     return text[-1] not in "。；;" or bool(re.fullmatch(rf"[^\W\d_]{{1,40}}?{BODY_SUFFIX}", simplify(rest)))
 
 
-def _segments(raw_cells: list[str], line: int) -> list[Span]:
-    """Segments of table cells: ``<p>`` paragraphs, or runs split by wide gaps."""
-    segs: list[Span] = []
+def _segments(raw_cells: list[str], line: int) -> list[tuple[Span, str]]:
+    """Segments of table cells (``<p>`` paragraphs, or runs split by wide gaps), each also
+    as printed with its whitespace."""
+    segs: list[tuple[Span, str]] = []
     for cell in raw_cells:
         for part in re.split(r"</p>|<br\s*/?>|\s{3,}", cell):
             sp = make_span(part, line)
             if sp.text:
-                segs.append(sp)
+                segs.append((sp, _TAGS.sub("", part).replace("**", "")))
     return segs
+
+
+def _after_colon(raw: str) -> str:
+    m = re.search(r"[:：]", raw)
+    return raw[m.end():] if m else ""
 
 
 def _sentences(span: Span) -> list[Span]:

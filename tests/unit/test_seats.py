@@ -47,6 +47,8 @@ CASES = [
     # named people are memberships, not seats
     ("### (一)抗震救灾指挥部。\n\n指 挥 长:张利锋 市委常委、常务副市长\n副指挥长:李子荣 市政府副秘书长\n\n成 员:有关单位分管负责人\n", set()),
     ("成立晋城市智慧停车建设工作领导小组,副市长、市公安局局长王斌权担任组长,市政府副秘书长杨金中担任副组长。\n", set()),
+    ("## 领导小组\n\n成立市某某工作领导小组。\n\n副组长:\n\n李子荣 市政府副秘书长\n\n鲍瑞卿 市应急管理局局长\n", set()),
+    ("综合组\t<p>组 长：张三 市应急管理局局长</p> <p>成员单位：市气象局</p>\n", set()),
     # a role given ex officio but then filled by a named person: the person wins
     ("成立由市政府分管副市长任组长的市级现代农业产业园创建领导组。\n\n组 长:冯志亮 副市长  \n", set()),
     # collective phrases are not seats
