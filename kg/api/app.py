@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from kg.api.config import ApiConfig
+from kg.api.cache import ResponseCache
 from kg.api.graphdata import UnknownLabel
 from kg.api.routers import cypher, entities, export, health, pages, queries, search, viz
 from kg.store.base import GraphStore, StoreError
@@ -85,6 +86,7 @@ def create_app(config: ApiConfig | None = None, store: GraphStore | None = None)
         app.include_router(module.router)
     if config.allow_cypher:
         app.include_router(cypher.router)
+    app.add_middleware(ResponseCache, prefixes=("/queries",))
     return app
 
 

@@ -9,11 +9,12 @@ from kg.api.ranking import SearchIndex
 from kg.store.base import GraphStore
 
 
-def get_store(request: Request) -> GraphStore:
+# async: trivial lookups need no trip through the thread pool
+async def get_store(request: Request) -> GraphStore:
     return request.app.state.store
 
 
-def get_settings(request: Request) -> Any:
+async def get_settings(request: Request) -> Any:
     return request.app.state.settings
 
 

@@ -28,7 +28,7 @@ def run(host: str | None = None, port: int | None = None, store: str | None = No
     print(f"govkg: serving on http://{config.host}:{config.port}/ ({type(opened).__name__}; "
           f"API docs at /docs)", file=sys.stderr)
     try:
-        uvicorn.run(app, host=config.host, port=config.port, log_level="warning")
+        uvicorn.run(app, host=config.host, port=config.port, log_level="warning", access_log=False)
     finally:
         opened.close()
     return 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import inspect
 import io
+import json
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Query as Q
@@ -39,16 +40,18 @@ def as_csv(columns: list[str], rows: list[dict[str, Any]]) -> str:
     return buf.getvalue()
 
 
-def execute(store: Any, q: Query, params: dict[str, Any], fmt: str) -> Response | QueryResult:
-    """Run one canned query; bad parameters are 422 with the query module's one-line message."""
+def execute(store: Any, q: Query, params: dict[str, Any], fmt: str) -> Response:
+    """Run one canned query and render it; bad parameters are 422 with the query module's message."""
     try:
-        rows = run_query(store, q, params)
+        bound = q.bind(params)
+        rows = run_query(store, q, bound)
     except QueryError as err:
         raise HTTPException(422, str(err)) from None
     if fmt == "csv":
         return Response(as_csv(list(q.columns), rows), media_type="text/csv; charset=utf-8",
                         headers={"Content-Disposition": f'attachment; filename="{q.name}.csv"'})
-    return QueryResult(query=q.name, params=q.bind(params), columns=list(q.columns), rows=rows)
+    body = QueryResult(query=q.name, params=bound, columns=list(q.columns), rows=rows)
+    return Response(json.dumps(body.model_dump(mode="json"), ensure_ascii=False), media_type="application/json")
 
 
 def _param(p: Any) -> inspect.Parameter:
@@ -66,7 +69,7 @@ def _param(p: Any) -> inspect.Parameter:
 
 def _endpoint(q: Query):
     """A route function whose signature declares this query's parameters."""
-    def endpoint(store: StoreDep, format: Annotated[Format, Q(description="json or csv")] = "json", **params: Any):
+    def endpoint(store: StoreDep, format: Format = "json", **params: Any) -> Response:
         return execute(store, q, params, format)
 
     fixed = [inspect.Parameter("store", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=StoreDep),
