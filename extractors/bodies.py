@@ -355,7 +355,20 @@ def _merge(decls: list[_Decl]) -> list[_Body]:
                 break
         else:
             bodies.append(_Body([d]))
+    # an annex list titled with a short name (创卫 for 创建国家卫生城市) lists the one body of its sort
+    # that the notice sets up
+    for b in [b for b in bodies if all(d.how == "title" for d in b.decls)]:
+        sort = _suffix(b.name)
+        hosts = [h for h in bodies if h is not b and h.first < b.first and _suffix(h.name) == sort
+                 and any(d.how in ("setup", "intro") for d in h.decls)]
+        if sort and len(hosts) == 1:
+            hosts[0].decls += b.decls
+            bodies.remove(b)
     return bodies
+
+
+def _suffix(name: str) -> str | None:
+    return next((sf for sf in _SUFFIXES if name.endswith(sf)), None)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -174,3 +174,9 @@ def test_post_on_the_line_after_the_name():
     text = LG + "\n副组长:\n刘同兴\n晋城军分区副司令员\n胡锐武警晋城支队支队长"
     assert members(text) == {("晋城市测试工作领导小组", "刘同兴", "副组长", "晋城军分区副司令员", False),
                              ("晋城市测试工作领导小组", "胡锐", "副组长", "武警晋城支队支队长", False)}
+
+
+def test_annex_title_with_a_short_name_lists_the_body_set_up():
+    text = "市政府决定成立晋城市创建国家卫生城市工作领导小组。\n附件\n## 晋城市创卫工作领导小组成员名单\n组长：张三 市长"
+    assert members(text) == {("晋城市创建国家卫生城市工作领导小组", "张三", "组长", "市长", False)}
+    assert [b.aliases for b in find_bodies(document_from_text(text))] == [("晋城市创卫工作领导小组",)]
