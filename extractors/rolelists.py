@@ -219,6 +219,20 @@ POST_TAIL = re.compile(r"^(?P<agency>.+?(?:局|委员会|委|办|部|厅|中心|
 POST_WORD = re.compile(r"(?P<tail>的?副?(?:秘书长|市长|县长|区长|局长|主任|部长|书记))$")
 
 
+PARTY_RANK = re.compile(r"^(?:[^\W\d_]{0,4}[省市县区]委(?:常委|副书记|书记|委员)|党组(?:副)?书记|党组成员)$")
+
+
+def _join_ranks(items: list[Span]) -> list[Span]:
+    """``市委常委、常务副市长`` is one person's rank and post: one holder, not two."""
+    out: list[Span] = []
+    for it in items:
+        if out and PARTY_RANK.match(out[-1].simp):
+            out[-1] = out[-1] + Span("、", [out[-1].end_line]) + it
+        else:
+            out.append(it)
+    return out
+
+
 def split_posts(span: Span) -> list[Span]:
     """The posts of a holder list: one per ``、``/``,`` item, shared frames and tails spread.
 
@@ -228,6 +242,7 @@ def split_posts(span: Span) -> list[Span]:
     items: list[Span] = []
     for part in split_top(span, "、，,;；"):
         items.extend(_split_and(part))
+    items = _join_ranks(items)
     out: list[Span] = []
     i = 0
     while i < len(items):
@@ -838,6 +853,9 @@ def _trim_holder(h: Span, cut_back: bool = True) -> Span:
         h, s = h.sub(0, m.start()), s[:m.start()]
     s2 = re.sub(r"(?:[(（]兼任?[)）]|担任|兼任|出任|同志)+$", "", s)
     h = h.sub(0, len(s2))
+    lead = re.match(r"^(?:由|为)", s2)
+    if lead:
+        h = h.sub(lead.end(), len(h.text))
     h = h.strip()
     s = h.simp
     if not cut_back:
