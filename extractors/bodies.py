@@ -432,6 +432,7 @@ def _parse_cells(no: int, cells: list[str]) -> tuple[list[_Member], bool]:
 _ROLE_SET = set(ROLES)
 
 
+_ITEM_NUMBER = re.compile(r"^(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）]|[①-⑳])\s*")
 _INNER_LABEL = re.compile(rf"[；;。]\s*|\s+(?=(?:{'|'.join(map(re.escape, ROLES))})\s*[:：])")
 
 
@@ -536,6 +537,8 @@ def _parse_lists(doc: Document, lo: int, hi: int) -> list[_Member]:
         flush_table()
         line = s.strip()
         lab, rest = _label(line)
+        if lab is None and squeeze(line).rstrip(":：") in _ROLE_SET:
+            lab, rest = squeeze(line).rstrip(":："), ""  # a role word alone on its line, without a colon
         if lab:
             role, active, last = lab, True, None
             if not rest:
@@ -543,6 +546,8 @@ def _parse_lists(doc: Document, lo: int, hi: int) -> list[_Member]:
             line = rest
         elif not active:
             continue
+        else:
+            line = _ITEM_NUMBER.sub("", line)
         if not lab and last is not None and not post_complete(last.post) \
                 and not re.search(r"\s", line) and len(line) <= 30 and not re.search(r"[。,，:：]", line) \
                 and not is_person_name(line) and not (last.post and _starts_member(line)):

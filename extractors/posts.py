@@ -138,7 +138,7 @@ def split_name_post(text: str, glued: bool = True) -> tuple[str, str | None, boo
     Handles padded names (``祁 砖 山西煤矿…``), posts in brackets (``刘惠祥(市委常委)``),
     ``(兼)`` marks and names glued to their posts. ``None`` when the text does not start with a name.
     """
-    text = text.strip().rstrip("。;；,，")
+    text = re.sub(r"\s*(?:—+|－+|-{2,})\s*", " ", text.strip().rstrip("。;；,，"))
     # 同志 and a bracketed sex or nationality (张三（女，回族）) are not part of name or post
     text = re.sub(r"同志(?=\s|$|[（(，,])|[（(]\s*(?:女|男)?[，,、]?\s*(?:[\u4e00-\u9fff]{1,4}族)?\s*[）)]", "", text).strip()
     if not text:

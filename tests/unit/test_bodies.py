@@ -180,3 +180,10 @@ def test_annex_title_with_a_short_name_lists_the_body_set_up():
     text = "市政府决定成立晋城市创建国家卫生城市工作领导小组。\n附件\n## 晋城市创卫工作领导小组成员名单\n组长：张三 市长"
     assert members(text) == {("晋城市创建国家卫生城市工作领导小组", "张三", "组长", "市长", False)}
     assert [b.aliases for b in find_bodies(document_from_text(text))] == [("晋城市创卫工作领导小组",)]
+
+
+def test_bare_role_words_numbered_rows_and_dashes():
+    text = LG + "\n组长\n张三——市长\n成员\n1. 王五 市财政局局长\n2. 赵六 市教育局局长"
+    assert members(text) == {("晋城市测试工作领导小组", "张三", "组长", "市长", False),
+                             ("晋城市测试工作领导小组", "王五", "成员", "市财政局局长", False),
+                             ("晋城市测试工作领导小组", "赵六", "成员", "市教育局局长", False)}
