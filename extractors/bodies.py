@@ -247,7 +247,7 @@ def _declarations(doc: Document, st: _Stream) -> list[_Decl]:
             start = base + m.end() - len(name)
             before = c[:m.end() - len(name)]
             after = c[m.end():]
-            setup = re.search(r"(?:成立|设立|設立|组建|組建|增设|增設|下设|下設|建立|调整|調整|充实)(?:了)?(?:由[^。]*?的)?$",
+            setup = re.search(r"(?:成立|设立|設立|组建|組建|增设|增設|下设|下設|建立|调整|調整|充实)(?:了)?(?:[由以][^。]*?的)?$",
                               before)
             alias = _SHORT_NAME.match(after)
             ahead = text[base + m.end():base + m.end() + 80].split("\n")[0]
@@ -548,6 +548,12 @@ def _parse_lists(doc: Document, lo: int, hi: int) -> list[_Member]:
             continue
         else:
             line = _ITEM_NUMBER.sub("", line)
+        served = re.fullmatch(r"由(?P<who>.+?)(?:同志)?(?P<verb>担任|兼任|任)[。;；]?", line)
+        if served and _people(served.group("who")):
+            for name, post in _people(served.group("who")):
+                out.append(_Member(role or "成员", name, post, served.group("verb") == "兼任", no))
+            last = None
+            continue
         if not lab and last is not None and not post_complete(last.post) \
                 and not re.search(r"\s", line) and len(line) <= 30 and not re.search(r"[。,，:：]", line) \
                 and not is_person_name(line) and not (last.post and _starts_member(line)):
@@ -596,6 +602,7 @@ _ROLE_ALT = "|".join(map(re.escape, ROLES))
 _P_SERVE = re.compile(rf"^(?P<who>.+?)(?:同志)?(?P<verb>兼任|担任|任)(?P<role>{_ROLE_ALT})(?:职务)?$")
 _P_BY = re.compile(rf"(?P<role>{_ROLE_ALT})由(?P<who>[^,，。;；由]+?)(?:同志)?(?P<verb>兼任|担任|出任)")
 _P_BY_SERVE = re.compile(rf"由(?P<who>[^,，。;；由]+?)(?:同志)?(?P<verb>兼任|担任|任)(?P<role>{_ROLE_ALT})")
+_P_AS = re.compile(rf"为(?P<role>{_ROLE_ALT})")
 _P_LABEL = re.compile(r"(?P<role>办公室(?:副)?主任)[:：](?P<who>[^,，。;；\n]+)")
 
 
@@ -679,6 +686,15 @@ def _sentences_members(st: _Stream, lo: int, hi: int) -> list[_Member]:
                 for name, post in ppl:
                     pos = a + m.start("who") + who.find(name)
                     out.append(_Member(m.group("role"), name, post, m.group("verb") == "兼任", st.line_at(pos)))
+        # 以市长张三为组长、副市长李四为副组长
+        prev = 0
+        for m in _P_AS.finditer(s):
+            lead = max(s.rfind("以", prev, m.start()) + 1, prev)
+            who = s[lead:m.start()].strip("、，,和及").removesuffix("同志")
+            prev = m.end()
+            for name, post in _people(who):
+                pos = a + lead + who.find(name)
+                out.append(_Member(m.group("role"), name, post, False, st.line_at(pos)))
         for m in _P_LABEL.finditer(s):
             got = split_name_post(m.group("who"))
             if got and is_person_name(got[0]):

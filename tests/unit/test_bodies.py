@@ -187,3 +187,14 @@ def test_bare_role_words_numbered_rows_and_dashes():
     assert members(text) == {("晋城市测试工作领导小组", "张三", "组长", "市长", False),
                              ("晋城市测试工作领导小组", "王五", "成员", "市财政局局长", False),
                              ("晋城市测试工作领导小组", "赵六", "成员", "市教育局局长", False)}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("成立以市长张三为组长、副市长李四为副组长的晋城市测试工作领导小组。",
+     {("晋城市测试工作领导小组", "张三", "组长", "市长", False), ("晋城市测试工作领导小组", "李四", "副组长", "副市长", False)}),
+    (LG + "\n组长：由副市长张三同志担任\n办公室主任：由李四同志兼任",
+     {("晋城市测试工作领导小组", "张三", "组长", "副市长", False), ("晋城市测试工作领导小组", "李四", "办公室主任", None, True)}),
+    (LG + "各成员单位主要负责人为成员。", set()),
+])
+def test_composition_sentences(text, expected):
+    assert members(text) == expected
