@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -27,13 +28,17 @@ print(json.dumps({"seconds": r.seconds, "facts": r.facts, "triples": r.triples, 
 """
 
 
-def run_once(corpus: Path, shacl: bool) -> tuple[float, dict]:
+def run_once(corpus: Path, shacl: bool) -> tuple[float, float, dict]:
+    """(wall seconds, CPU seconds of the child, what the build reported)."""
     with tempfile.TemporaryDirectory() as out:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t = time.perf_counter()
         proc = subprocess.run([sys.executable, "-c", CHILD, str(corpus), out, "1" if shacl else "0"],
                               cwd=ROOT, capture_output=True, text=True, check=True)
         wall = time.perf_counter() - t
-    return wall, json.loads(proc.stdout.strip().splitlines()[-1])
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, json.loads(proc.stdout.strip().splitlines()[-1])
 
 
 def main() -> None:
@@ -47,10 +52,11 @@ def main() -> None:
           f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     walls = []
     for i in range(args.runs):
-        wall, info = run_once(args.corpus, not args.no_shacl)
+        wall, cpu, info = run_once(args.corpus, not args.no_shacl)
         walls.append(wall)
         stages = ", ".join(f"{k} {v:.2f}s" for k, v in info["seconds"].items())
-        print(f"run {i + 1}: {wall:.2f} s wall (target ≤ {TARGET_SECONDS:.0f} s) "
+        # CPU time is what the build costs on an idle machine; wall time also counts waiting for a busy one
+        print(f"run {i + 1}: {wall:.2f} s wall, {cpu:.2f} s CPU (target ≤ {TARGET_SECONDS:.0f} s) "
               f"{'OK' if wall <= TARGET_SECONDS else 'OVER'} | {info['facts']} facts, {info['triples']} triples, "
               f"conforms={info['conforms']} | {stages}")
     best = min(walls)
