@@ -347,13 +347,27 @@ class PersonMention:
 PersonKey = tuple[str, str, frozenset]  # (city, name, agencies of the mention)
 
 
+_LEADERSHIP = re.compile(r"人民政府$|^中共[^委]*委员会$")
+
+
+def _agency_clusters(ms: list[PersonMention]) -> list[set[str]]:
+    """Agencies linked by being printed together beside the name (transitively), largest first."""
+    clusters: list[set[str]] = []
+    for agencies in sorted({m.agencies for m in ms if m.agencies}, key=sorted):
+        touching = [c for c in clusters if c & agencies]
+        clusters = [c for c in clusters if not (c & agencies)] + [set(agencies).union(*touching)]
+    return sorted(clusters, key=lambda c: (-sum(1 for m in ms if m.agencies & c), min(c)))
+
+
 def resolve_people(mentions: Iterable[PersonMention]) -> tuple[dict[PersonKey, str], dict[str, str]]:
     """The person key of every mention, and why each person node stands for its mentions.
 
-    The same name within one city is one person, unless on one date the name is printed
-    with posts in agencies that share nothing: then there are two people of that name, and
-    the mentions are split into clusters of shared agencies (mentions with no post go to
-    the largest cluster); the keys become ``name@agency``.
+    The same name within one city is one person unless the evidence says otherwise: on one
+    date the name is printed with posts in unrelated agencies. Agencies are related when
+    some mention prints them together (市政府副秘书长、市信访局局长 links the two), and the
+    city government and party committee relate to every agency (their leaders hold posts
+    across it). Then the mentions are split by cluster of related agencies (mentions with
+    no post go to the largest) and the keys become ``name@agency``.
     """
     groups: dict[tuple[str, str], list[PersonMention]] = {}
     for m in mentions:
@@ -361,16 +375,19 @@ def resolve_people(mentions: Iterable[PersonMention]) -> tuple[dict[PersonKey, s
     keys: dict[PersonKey, str] = {}
     reasons: dict[str, str] = {}
     for (city, name), ms in sorted(groups.items()):
+        specific = [PersonMention(m.city, m.name, m.date, m.doc,
+                                  frozenset(a for a in m.agencies if not _LEADERSHIP.search(a))) for m in ms]
+        clusters = _agency_clusters(specific)
+        cluster_of = {a: i for i, c in enumerate(clusters) for a in c}
         conflict = None
-        by_date: dict[str, set[frozenset]] = {}
-        for m in ms:
+        by_date: dict[str, set[int]] = {}
+        for m in specific:
             if m.date and m.agencies:
-                by_date.setdefault(m.date, set()).add(m.agencies)
-        for date, sets in sorted(by_date.items()):
-            for a in sorted(sets, key=sorted):
-                for b in sorted(sets, key=sorted):
-                    if not (a & b) and conflict is None:
-                        conflict = (date, min(a), min(b))
+                by_date.setdefault(m.date, set()).add(cluster_of[min(m.agencies)])
+        for date, seen in sorted(by_date.items()):
+            if len(seen) > 1 and conflict is None:
+                a, b = sorted(seen)[:2]
+                conflict = (date, min(clusters[a]), min(clusters[b]))
         if conflict is None:
             docs = sorted({m.doc for m in ms})
             for m in ms:
@@ -379,14 +396,8 @@ def resolve_people(mentions: Iterable[PersonMention]) -> tuple[dict[PersonKey, s
                              f"({', '.join(docs[:5])}{'…' if len(docs) > 5 else ''}); no date on which the name "
                              f"is printed with posts in unrelated agencies")
             continue
-        clusters: list[set[str]] = []  # agencies per person, merged while they overlap
-        for agencies in sorted({m.agencies for m in ms if m.agencies}, key=sorted):
-            touching = [c for c in clusters if c & agencies]
-            merged = set(agencies).union(*touching)
-            clusters = [c for c in clusters if not (c & agencies)] + [merged]
-        clusters.sort(key=lambda c: (-sum(1 for m in ms if m.agencies & c), min(c)))
-        for m in ms:
-            home = next((c for c in clusters if m.agencies & c), clusters[0])
+        for m, sm in zip(ms, specific):
+            home = clusters[cluster_of[min(sm.agencies)]] if sm.agencies else clusters[0]
             key = f"{name}@{min(home)}"
             keys[(city, name, m.agencies)] = key
             reasons[key] = (f"{name} in {city} split: on {conflict[0]} the name is printed with posts in unrelated "

@@ -155,3 +155,13 @@ def test_same_name_with_unrelated_posts_on_one_date_is_two_people() -> None:
     assert len(set(keys.values())) == 2
     assert keys[(CITY, "李四", frozenset({"晋城市水务局"}))] == "李四@晋城市水务局"
     assert "unrelated" in reasons["李四@晋城市财政局"]
+
+
+def test_posts_printed_together_relate_their_agencies() -> None:
+    mentions = [_m("王二", "2020-01-01", "A", "晋城市人民政府", "晋城市信访局"),
+                _m("王二", "2020-05-01", "B", "晋城市人民政府"), _m("王二", "2020-05-01", "C", "晋城市信访局"),
+                _m("王二", "2020-05-01", "C", "中共晋城市委员会"),
+                _m("王二", "2021-01-01", "D", "晋城市信访局", "晋城市财政局"),
+                _m("王二", "2021-05-01", "E", "晋城市财政局"), _m("王二", "2021-05-01", "F", "晋城市信访局")]
+    keys, _ = resolve_people(mentions)
+    assert set(keys.values()) == {"王二"}
