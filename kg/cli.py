@@ -95,11 +95,54 @@ def build(
     out: Annotated[Path, typer.Option("-o", "--out", help="Output folder.")] = Path("build"),
     facts: Annotated[Optional[Path], typer.Option(help="Build from these facts (JSONL or folder) instead of extracting.")] = None,
     shacl: Annotated[bool, typer.Option(help="Validate the graph with the SHACL shapes.")] = True,
+    load: Annotated[bool, typer.Option("--load/--no-load", help="Then load the embedded store (GOVKG_DB_PATH).")] = True,
 ) -> None:
     """Extract, resolve, validate; write facts.jsonl, graph.ttl/.nt/.jsonld/.graphml, nodes.csv, edges.csv."""
     from kg.build import run_build
 
-    raise typer.Exit(run_build(corpus, out, facts_path=facts, validate_shacl=shacl))
+    code = run_build(corpus, out, facts_path=facts, validate_shacl=shacl)
+    if code == 0 and load:
+        from kg.settings import Settings
+        from kg.store.commands import load_build_into_embedded
+
+        code = load_build_into_embedded(out, Settings.from_env())
+    raise typer.Exit(code)
+
+
+@app.command()
+def load(
+    source: Annotated[Path, typer.Argument(help="A build folder (graph.nt/graph.ttl) or an RDF file.")] = Path("build"),
+    neo4j: Annotated[Optional[str], typer.Option("--neo4j", help="Bolt URI; default GOVKG_NEO4J_URI, else the embedded store.")] = None,
+    user: Annotated[Optional[str], typer.Option(help="Neo4j user (GOVKG_NEO4J_USER).")] = None,
+    password: Annotated[Optional[str], typer.Option(help="Neo4j password (GOVKG_NEO4J_PASSWORD).")] = None,
+    db: Annotated[Optional[Path], typer.Option(help="Embedded store path (GOVKG_DB_PATH).")] = None,
+    batch_size: Annotated[Optional[int], typer.Option(help="Rows per Neo4j transaction (GOVKG_BATCH_SIZE).")] = None,
+    replace: Annotated[bool, typer.Option("--replace/--merge", help="Replace the store's graph, or merge into it.")] = True,
+) -> None:
+    """Load a built graph into Neo4j (--neo4j bolt://…) or the embedded LadybugDB store."""
+    from kg.settings import Settings
+    from kg.store.commands import run_load
+
+    settings = Settings.from_env().with_(neo4j_uri=neo4j, neo4j_user=user, neo4j_password=password,
+                                         db_path=db, batch_size=batch_size, store="neo4j" if neo4j else None)
+    raise typer.Exit(run_load(source, settings, replace=replace))
+
+
+@app.command()
+def query(
+    name: Annotated[str, typer.Argument(help="A canned query: a file name in queries/ without .cypher.")],
+    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="A parameter as key=value (repeatable).")] = None,
+    store: Annotated[Optional[str], typer.Option(help="neo4j or embedded (GOVKG_STORE).")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")] = "table",
+    neo4j: Annotated[Optional[str], typer.Option("--neo4j", help="Bolt URI (GOVKG_NEO4J_URI).")] = None,
+    db: Annotated[Optional[Path], typer.Option(help="Embedded store path (GOVKG_DB_PATH).")] = None,
+) -> None:
+    """Run a canned query (queries/NAME.cypher) with --param k=v on Neo4j or the embedded store."""
+    from kg.settings import Settings
+    from kg.store.commands import run_query_command
+
+    settings = Settings.from_env().with_(store=store, neo4j_uri=neo4j, db_path=db)
+    raise typer.Exit(run_query_command(name, param or [], settings, fmt))
 
 
 @app.command()

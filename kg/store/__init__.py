@@ -11,7 +11,7 @@ from kg.schema import PropertyGraph
 from kg.settings import Settings, get_settings
 from kg.store.base import GraphStore, LoadReport, StoreError
 
-__all__ = ["GraphStore", "LoadReport", "StoreError", "open_store", "load_embedded"]
+__all__ = ["GraphStore", "LoadReport", "StoreError", "open_store", "load_embedded", "read_built_graph"]
 
 
 def open_store(settings: Settings | None = None, *, read_only: bool = False) -> GraphStore:
@@ -38,3 +38,22 @@ def load_embedded(graph: PropertyGraph, path: str | Path | None = None) -> LoadR
         return store.load(graph, replace=True)
     finally:
         store.close()
+
+
+def read_built_graph(path: str | Path) -> PropertyGraph:
+    """The property graph of a build: its output folder (``graph.nt`` or ``graph.ttl`` in it)
+    or one RDF file; raises FileNotFoundError when there is none."""
+    from rdflib import Graph
+
+    from kg.pg import property_graph
+
+    p = Path(path)
+    if p.is_dir():
+        found = [p / name for name in ("graph.nt", "graph.ttl") if (p / name).is_file()]
+        if not found:
+            raise FileNotFoundError(f"no graph.nt or graph.ttl in {p}: run `govkg build -o {p}` first")
+        p = found[0]
+    elif not p.is_file():
+        raise FileNotFoundError(f"no such graph file: {p}")
+    fmt = {".nt": "nt", ".ttl": "turtle", ".jsonld": "json-ld"}.get(p.suffix, None)
+    return property_graph(Graph().parse(p, format=fmt))

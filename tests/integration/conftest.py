@@ -120,3 +120,38 @@ def ladybug_store(tmp_path: Path):
     store = LadybugStore(tmp_path / "graph.lbdb")
     yield store
     store.close()
+
+
+@pytest.fixture(scope="session")
+def corpus_build(tmp_path_factory):
+    """The sample corpus built once per session (no SHACL): (output folder, build report)."""
+    from kg.build import build
+
+    out = tmp_path_factory.mktemp("corpus-build")
+    return out, build(ROOT / "corpus", out, validate_shacl=False)
+
+
+@pytest.fixture(scope="session")
+def corpus_graph(corpus_build):
+    """The corpus's property graph."""
+    return corpus_build[1].property_graph
+
+
+@pytest.fixture(scope="module")
+def both_stores(neo4j_server, tmp_path_factory):
+    """A Neo4j store and a fresh embedded store, shared by one test module."""
+    from kg.store.ladybug import LadybugStore
+    from kg.store.neo4j import Neo4jStore
+
+    neo = Neo4jStore(neo4j_server.uri, neo4j_server.user, neo4j_server.password, batch_size=500)
+    lb = LadybugStore(tmp_path_factory.mktemp("parity") / "graph.lbdb")
+    yield neo, lb
+    neo.close()
+    lb.close()
+
+
+@pytest.fixture(autouse=True)
+def _embedded_store_in_tmp(tmp_path_factory, monkeypatch):
+    """Commands that load the default embedded store (``govkg build``) write to a temporary one,
+    never to the working tree's ``.govkg/``."""
+    monkeypatch.setenv("GOVKG_DB_PATH", str(tmp_path_factory.mktemp("default-store") / "graph.lbdb"))
