@@ -11,21 +11,14 @@ from __future__ import annotations
 from typing import Callable
 
 from extractors.document import Document
+from extractors import rolelists
 from extractors.rolelists import GENERIC_BODY, Walk, body_key, simplify
-
-
-def _mentions(doc: Document) -> list:
-    try:
-        from extractors.bodies import find_bodies
-        return list(find_bodies(doc))
-    except Exception:  # noqa: BLE001 - a failing sibling extractor must not cost us our facts
-        return []
 
 
 def body_namer(doc: Document, w: Walk) -> Callable[[int, int], str | None]:
     """``name_of(body index, line)`` for the bodies of one walk; ``None`` for a body known only
     by a generic name (``指挥部``), which no fact should carry."""
-    mentions = _mentions(doc)
+    mentions = rolelists.body_mentions(doc)
     by_key: dict[str, str] = {}
     for m in mentions:
         for n in (m.name, *(m.aliases or ())):

@@ -465,6 +465,17 @@ UNIT_COMPOSED = re.compile(r"由(?P<list>[^。；;由]+?)(?:等[^。；;]{0,12})
 PERSON_VALUE = re.compile(r"^\s*(?:\*\*)?\s*[^\W\d_]{1,2}\s?[^\W\d_]{0,2}(?:\s{1,}|\t)\S")
 
 
+@lru_cache(maxsize=8)
+def body_mentions(doc: Document) -> tuple:
+    """``extractors.bodies.find_bodies(doc)``, or nothing if it fails (a sibling extractor's
+    bug must not cost seats and units their facts)."""
+    try:
+        from extractors.bodies import find_bodies  # local: bodies may import helpers from here
+        return tuple(find_bodies(doc))
+    except Exception:  # noqa: BLE001
+        return ()
+
+
 def _generic_setup(before: str) -> bool:
     """The clause sets up a body in every county, village, unit (``各…成立``)."""
     return bool(re.search(r"各[^，,。；;]*?(?:成立|建立|设立|组建)[^，,。；;]*$", before))
@@ -485,6 +496,7 @@ class Walk:
         self.seats: list[Seat] = []
         self.units: list[Unit] = []
         self.current: int | None = None
+        self.skip = False             # the current passage composes every county's body
         self.top: int | None = None   # the last non-working-group body (an office's HQ)
         self.passage = 0
         self.in_annex = False
@@ -520,7 +532,7 @@ class Walk:
         return None
 
     def set_current(self, i: int) -> None:
-        self.current = i
+        self.current, self.skip = i, False
         if not re.search(r"组$", simplify(self.bodies[i].names[0])) or "领导" in self.bodies[i].names[0]:
             self.top = i
 
@@ -531,7 +543,7 @@ class Walk:
             for m in rx.finditer(s):
                 name = strip_verbs(text[m.start("name"):m.end("name")])
                 if MANY_BODIES.match(simplify(name)) or _generic_setup(s[:m.start("name")]):
-                    self.current = None  # what follows composes every county's body
+                    self.current, self.skip = None, True  # what follows composes every county's body
                     continue
                 if len(name) < 3 or GENERIC_BODY.match(simplify(name)) or name.endswith("办公室") and "专项" not in name:
                     if GENERIC_BODY.match(simplify(name)) and self.resolve(name) is not None:
@@ -569,7 +581,7 @@ class Walk:
             return
         name = rest[:mm.end("name")]
         if MANY_BODIES.match(simplify(name)):
-            self.current = None
+            self.current, self.skip = None, True
             return
         if GENERIC_BODY.match(simplify(name)):
             i = self.resolve(name)
@@ -617,7 +629,7 @@ class Walk:
                     continue
                 taken.append((m.start(), m.end()))
                 if not _is_post(h.text):  # 副市长王某担任组长: a named person, not a seat
-                    body = self._body_for_role(role, s[:m.start()])
+                    body = self._body_for_role(role, s[:m.start()], sent.line)
                     if body is not None:
                         self.bodies[body].filled_by_person.add(simplify(role))
                     continue
@@ -626,7 +638,7 @@ class Walk:
                     for b, p in zip(pair, posts):
                         self._seat(b, role, p)
                     continue
-                body = self._body_for_role(role, s[:m.start()])
+                body = self._body_for_role(role, s[:m.start()], sent.line)
                 if body is None:
                     continue
                 for p in posts:
@@ -634,14 +646,25 @@ class Walk:
         # units
         for rx in (UNIT_SENTENCE, UNIT_COMPOSED, UNIT_AS):
             for m in rx.finditer(s):
-                body = self._subject_body(s[:m.start()])
+                body = self._subject_body(s[:m.start()], sent.line)
                 if body is None:
                     continue
                 for a in split_agencies(sent.sub(m.start("list"), m.end("list"))):
                     self._unit(body, a)
                 break
 
-    def _subject_body(self, before: str) -> int | None:
+    def context(self, line: int) -> int | None:
+        """The body in context; where the walk has none, the body ``find_bodies`` sets out there."""
+        if self.current is not None or self.skip:
+            return self.current
+        covering = [m for m in body_mentions(self.doc) if m.start <= line <= m.end]
+        if not covering:
+            return None
+        m = min(covering, key=lambda m: m.end - m.start)
+        self.set_current(self.body(m.name, strong=True))
+        return self.current
+
+    def _subject_body(self, before: str, line: int) -> int | None:
         """The body a clause speaks of: a name right before it, else the context."""
         m = re.search(rf"(?P<name>[^\W\d_]{{2,40}}?{BODY_SUFFIX})$", before)
         if m:
@@ -649,12 +672,12 @@ class Walk:
             i = self.resolve(name)
             if i is not None:
                 return i
-        return self.current
+        return self.context(line)
 
-    def _body_for_role(self, role: str, before: str) -> int | None:
-        if role.startswith("办公室"):
-            return self.top if self.top is not None else self.current
-        return self._subject_body(before)
+    def _body_for_role(self, role: str, before: str, line: int) -> int | None:
+        if role.startswith("办公室") and self.top is not None:
+            return self.top
+        return self._subject_body(before, line)
 
     def _label(self, span: Span, lab: re.Match[str], raw_value: str | None = None) -> None:
         """A ``role:`` or ``成员单位:`` label and its value; ``raw_value`` is the value as printed
@@ -663,7 +686,7 @@ class Walk:
         # where the value starts in the span: after the first colon
         colon = min(i for i in (span.text.find(":"), span.text.find("：")) if i >= 0)
         value = span.sub(colon + 1, len(span.text))
-        body = self.current
+        body = self.context(span.line)
         if lab.groupdict().get("body"):
             i = self.resolve(lab.group("body"))
             body = i if i is not None else body
@@ -715,7 +738,7 @@ class Walk:
         last = self._last_label
         continued = (not sf and rest and last is not None and last[2] == self.passage - 1 and last[3])
         if (re.fullmatch(ROLE, sf) or continued) and rest:
-            body = self.current if not continued else last[0]  # type: ignore[index]
+            body = self.context(para.span.line) if not continued else last[0]  # type: ignore[index]
             if body is None:
                 return
             role = _canon_role(first) if not continued else last[3]  # type: ignore[index]
@@ -745,13 +768,13 @@ class Walk:
             return
         # a label inside the first cell (副组长:张三\t职务 …, 成员单位:\t市发改委、…)
         lab = _label_of(first)
-        if lab and self.current is not None:
+        if lab and self.context(para.span.line) is not None:
             span = cells[0]
             if span.text[-1] in ":：" and rest:
                 span = span + rest[0]
             self._label(span, lab)
             return
-        if re.fullmatch(UNIT_LABEL, sf) and rest and self.current is not None:
+        if re.fullmatch(UNIT_LABEL, sf) and rest and self.context(para.span.line) is not None:
             for seg, _ in _segments(raw_cells[1:], para.span.line)[:1]:
                 for a in split_agencies(_cut_sentence(seg)):
                     self._unit(self.current, a)

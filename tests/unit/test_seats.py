@@ -123,3 +123,27 @@ def test_restated_role_in_annex_is_dropped() -> None:
             "## 晋城市前线协调指挥部指挥机构及职责\n\n指挥长\t<p>森林防火指挥长担任。</p>\n")
     got = {(f.body, f.role, f.holder) for f in seats.extract(document_from_text(text))}
     assert got == {("市前线协调指挥部", "指挥长", "分管应急管理副市长")}
+
+
+def test_body_named_by_find_bodies_where_the_walk_has_none(monkeypatch: pytest.MonkeyPatch) -> None:
+    from extractors import rolelists
+    from extractors.bodies import BodyMention
+
+    mention = BodyMention(name="市政务公开工作领导小组", kind="leading_group", line=1, start=1, end=9,
+                          parent=None, office_agency=None)
+    monkeypatch.setattr(rolelists, "body_mentions", lambda doc: (mention,))
+    doc = document_from_text("一、领导小组组成\n\n组长:市政府分管副市长\n\n成员单位:市政府办公室、市司法局\n", title="政务公开")
+    got = {(f.body, f.role, f.holder) for f in seats.extract(doc)}
+    assert got == {("市政务公开工作领导小组", "组长", "市政府分管副市长")}
+
+
+def test_walk_without_context_takes_the_covering_body(monkeypatch: pytest.MonkeyPatch) -> None:
+    from extractors import rolelists
+    from extractors.bodies import BodyMention
+
+    mention = BodyMention(name="市政务公开工作领导小组", kind="leading_group", line=1, start=1, end=9,
+                          parent=None, office_agency=None)
+    monkeypatch.setattr(rolelists, "body_mentions", lambda doc: (mention,))
+    doc = document_from_text("为做好政务公开工作,特明确如下:\n\n组长:市政府分管副市长\n", title="政务公开二")
+    got = {(f.body, f.role, f.holder) for f in seats.extract(doc)}
+    assert got == {("市政务公开工作领导小组", "组长", "市政府分管副市长")}
