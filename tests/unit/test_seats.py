@@ -7,6 +7,15 @@ from extractors import seats
 from extractors.document import document_from_text
 from extractors.rolelists import split_posts, make_span
 
+@pytest.fixture(autouse=True)
+def _walk_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These cases test the walk's own reading; extractors.bodies is left out of them."""
+    from extractors import rolelists
+
+    monkeypatch.setattr(rolelists, "body_mentions", lambda doc: ())
+    rolelists.walk.cache_clear()
+
+
 CASES = [
     # one post per role label
     ("#### 2.1 市森林防火指挥部\n\n组长:市应急管理局主要负责人\n",

@@ -7,6 +7,15 @@ from extractors import units
 from extractors.document import document_from_text
 from extractors.rolelists import make_span, split_agencies
 
+@pytest.fixture(autouse=True)
+def _walk_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These cases test the walk's own reading; extractors.bodies is left out of them."""
+    from extractors import rolelists
+
+    monkeypatch.setattr(rolelists, "body_mentions", lambda doc: ())
+    rolelists.walk.cache_clear()
+
+
 CASES = [
     ("#### 2.1 市森林防火指挥部\n\n成员单位:市委宣传部、市发展和改革委员会、市规划和自然资源局(市林业局)、国网晋城供电公司"
      "等有关单位主要负责人或分管负责人。根据需要可抽调其他单位。\n",
