@@ -95,9 +95,12 @@ def _trim_name(run: str) -> str:
     return s.strip("“”\"")
 
 
+_PLACE = re.compile(r"^(?:[\u4e00-\u9fff]{2}[市省县]|市级|市|省)")  # 晋城市, 太原市, 市级, 市
+
+
 def _topic(name: str) -> str:
     """What a body name says beyond its place prefix and generic words (``市指挥部`` -> ``''``)."""
-    core = re.sub(r"^(?:晋城市|[\u4e00-\u9fff]{2}[市省县]|市级|市|省)", "", name)
+    core = _PLACE.sub("", name)
     for suffix in _SUFFIXES:
         if core.endswith(suffix):
             core = core[:-len(suffix)]
@@ -206,9 +209,9 @@ def _heading_text(raw: str) -> str | None:
     return None
 
 
-def _declarations(doc: Document, st: _Stream) -> list[_Decl]:
+def _layout_decls(doc: Document) -> list[_Decl]:
+    """Bodies named by headings, list titles and table rows."""
     decls: list[_Decl] = []
-    # headings, list titles and table rows
     for no, raw in doc.numbered():
         text = _heading_text(raw)
         if text:
@@ -232,70 +235,84 @@ def _declarations(doc: Document, st: _Stream) -> list[_Decl]:
             if (_good_group(first) or first.endswith(_SUFFIXES) and _good_name(first)) \
                     and re.search(r"(?:^|\n|\s)(?:组\s*长|指挥长|成员单位|召集人)\s*[:：]", rest):
                 decls.append(_Decl(first, no, "row"))
+    return decls
+
+
+_SETUP_BEFORE = re.compile(r"(?:成立|设立|設立|组建|組建|增设|增設|下设|下設|建立|调整|調整|充实)(?:了)?(?:[由以][^。]*?的)?$")
+_MODIFIED = re.compile(r"(?:代表|机制|制度|会议|模式|职责|章程)")
+
+
+def _prose_decls(st: _Stream) -> list[_Decl]:
+    """Bodies named by set-up clauses (``成立X``) and introductions (``X…组成人员如下``)."""
+    decls: list[_Decl] = []
     text = st.text
     generic: set[str] = set()  # names first met as bodies every county sets up
-    # set-up clauses and introductions
     for clause in re.finditer(r"[^\n。；;!！?？]+", text):
-        c = clause.group(0)
-        base = clause.start()
+        c, base = clause.group(0), clause.start()
         for m in _NAME_RE.finditer(c):
-            run, a = m.group(0), m.start()
-            # extend the run leftwards over name characters (finditer starts at the first CJK char anyway)
-            name = _trim_name(run)
+            name = _trim_name(m.group(0))
             if not _good_name(name):
                 continue
             start = base + m.end() - len(name)
-            before = c[:m.end() - len(name)]
-            after = c[m.end():]
-            setup = re.search(r"(?:成立|设立|設立|组建|組建|增设|增設|下设|下設|建立|调整|調整|充实)(?:了)?(?:[由以][^。]*?的)?$",
-                              before)
-            alias = _SHORT_NAME.match(after)
+            before, after = c[:m.end() - len(name)], c[m.end():]
+            setup = _SETUP_BEFORE.search(before)
             ahead = text[base + m.end():base + m.end() + 80].split("\n")[0]
             intro = _INTRO.search(ahead[:60]) or re.match(r"由[^,，。]{0,60}组成", after)
-            modifier = re.match(r"(?:代表|机制|制度|会议|模式|职责|章程)", after)
+            modifier = _MODIFIED.match(after)
             if modifier and modifier.group(0) == "制度" and name.endswith(("联席会议", "聯席會議")):
                 modifier = None  # 建立…联席会议制度 sets up the joint meeting
             if not (setup or intro) or modifier:
-                continue  # the name only modifies what follows (建立家长委员会代表参与…机制)
+                continue  # a mention, or the name only modifies what follows (建立家长委员会代表参与…机制)
             if _GENERIC.search(re.split(r"[,，]", before)[-1]) or _GENERIC.search(name) \
                     or re.search(r"[,，]要[^,，]*$", before) or name in generic:
                 generic.add(name)
                 continue
-            how = "intro" if intro and not setup else "setup"
             first, last = st.line_at(start), st.line_at(base + m.end() - 1)
             hint = None
             sub = re.search(r"([\u4e00-\u9fff]{2,30}?)(?:办公室)?(?:下设|增设)$", before)
             if setup and sub and sub.group(1).endswith(_PARENT_SUFFIXES):
                 hint = _full_name(text[max(0, start - 300):start], sub.group(1))
-            decls.append(_Decl(name, first, how, end_line=last if last != first else None,
+            alias = _SHORT_NAME.match(after)
+            decls.append(_Decl(name, first, "intro" if intro and not setup else "setup",
+                               end_line=last if last != first else None,
                                alias=alias.group("alias") if alias else None, pos=start, parent_hint=hint))
-        for m in re.finditer(r"(?P<subj>[\u4e00-\u9fff]{0,20}?)(?:下设|增设)[\d一二三四五六七八九十两]+个[\u4e00-\u9fff]{0,4}组[:：]"
-                             r"(?P<items>[\u4e00-\u9fff、和及]+)", c):
-            for g in (i for i in re.split(r"[、和及]", m.group("items")) if i.endswith("组") and 3 <= len(i) <= 12):
+        decls += _enumerated(st, c, base)
+    return decls
+
+
+def _enumerated(st: _Stream, c: str, base: int) -> list[_Decl]:
+    """Groups a clause sets up in one go: ``下设综合组、扑救组…等9个工作组``, ``下设5个工作组：A、B和C``,
+    ``增设防汛会商小组和抗旱会商小组``; ``下设…等17个专项指挥部`` leaves a hint for later headings."""
+    decls: list[_Decl] = []
+    for m in re.finditer(r"(?P<subj>[\u4e00-\u9fff]{0,20}?)(?:下设|增设)[\d一二三四五六七八九十两]+个[\u4e00-\u9fff]{0,4}组[:：]"
+                         r"(?P<items>[\u4e00-\u9fff、和及]+)", c):
+        for g in (i for i in re.split(r"[、和及]", m.group("items")) if i.endswith("组") and 3 <= len(i) <= 12):
+            pos = base + m.start("items") + m.group("items").index(g)
+            decls.append(_Decl(g, st.line_at(pos), "enum", parent_hint=m.group("subj") or "办公室"))
+    for m in re.finditer(r"(?P<subj>[\u4e00-\u9fff]{0,20}?)(?:下设|增设)(?P<items>[\u4e00-\u9fff、和及]+?)"
+                         r"(?:等?[\d一二三四五六七八九十两]+个(?:专项)?(?:应急)?(?P<kind>工作组|小组|组|指挥部|专项应急指挥部)|$|[,，])", c):
+        items = [i for i in re.split(r"[、和及]", m.group("items")) if i]
+        subj = m.group("subj")
+        groups = [i for i in items if i.endswith("组") and 3 <= len(i) <= 12 and not _GENERIC.search(i)]
+        if len(groups) == len(items) and groups:
+            for g in groups:
                 pos = base + m.start("items") + m.group("items").index(g)
-                decls.append(_Decl(g, st.line_at(pos), "enum", parent_hint=m.group("subj") or "办公室"))
-        # enumerations: 下设综合组、扑救组…等9个工作组 / 增设防汛会商小组和抗旱会商小组
-        for m in re.finditer(r"(?P<subj>[\u4e00-\u9fff]{0,20}?)(?:下设|增设)(?P<items>[\u4e00-\u9fff、和及]+?)"
-                             r"(?:等?[\d一二三四五六七八九十两]+个(?:专项)?(?:应急)?(?P<kind>工作组|小组|组|指挥部|专项应急指挥部)|$|[,，])", c):
-            items = [i for i in re.split(r"[、和及]", m.group("items")) if i]
-            subj = m.group("subj")
-            groups = [i for i in items if i.endswith("组") and 3 <= len(i) <= 12 and not _GENERIC.search(i)]
-            if len(groups) == len(items) and groups:
-                for g in groups:
-                    pos = base + m.start("items") + m.group("items").index(g)
-                    decls.append(_Decl(g, st.line_at(pos), "enum", parent_hint=subj or "办公室"))
-            elif m.group("kind"):
-                decls.append(_Decl("", st.line_at(base + m.start()), "children",
-                                   parent_hint=(subj or "") + "|" + m.group("kind")))
+                decls.append(_Decl(g, st.line_at(pos), "enum", parent_hint=subj or "办公室"))
+        elif m.group("kind"):
+            decls.append(_Decl("", st.line_at(base + m.start()), "children",
+                               parent_hint=(subj or "") + "|" + m.group("kind")))
+    return decls
+
+
+def _declarations(doc: Document, st: _Stream) -> list[_Decl]:
+    """Every place ``doc`` names a body it sets out, in line order."""
+    decls = _layout_decls(doc) + _prose_decls(st)
     if doc.title and not any(d.how in ("setup", "intro") for d in decls):
         # 关于成立（调整）X领导小组的通知 names the body only in its title
         m = re.search(r"(?:成立|调整|調整|设立|組建|组建)(?:充实)?(?P<name>.+?(?:" + _SUFFIX_RE + "))", squeeze(doc.title))
         if m and _good_name(_trim_name(m.group("name"))):
             decls.append(_Decl(_trim_name(m.group("name")), doc.start, "setup"))
     return sorted(decls, key=lambda d: (d.line, _PRIORITY.get(d.how, 9)))
-
-
-_PLACE = re.compile(r"^(?:晋城市|[\u4e00-\u9fff]{2}[市省县]|市级|市|省)")
 
 
 def _full_name(context: str, short: str) -> str:
