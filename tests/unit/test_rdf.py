@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 from rdflib import Literal
-from rdflib.namespace import DCTERMS, ORG, PROV, RDF, XSD
+from rdflib import URIRef
+from rdflib.namespace import DCTERMS, ORG, PROV, RDF
 
 from kg.build import validate
 from kg.export import sorted_ntriples
@@ -14,6 +15,7 @@ from kg.pg import property_graph
 from kg.rdf import GOV, body_stem, build_graph, graph_from_facts, iri
 
 F = "100_fixture.txt"
+DATE = URIRef("http://www.w3.org/2001/XMLSchema#date")  # not XSD.date: pytest probes module names
 D1, D2 = "晋市政办〔2020〕1号", "晋市政办[2021]5号"
 
 
@@ -60,8 +62,8 @@ def test_a_later_composition_ends_the_earlier_memberships(graph) -> None:
     assert len(ends) == 2
     assert sorted(map(str, ends.values()), key=str) == ["2021-03-01", "None"]
     for m in _memberships(graph, "赵六"):
-        assert graph.value(m, GOV.startDate) == Literal("2020-01-10", datatype=XSD.date)
-        assert graph.value(m, GOV.endDate) == Literal("2021-03-01", datatype=XSD.date)
+        assert graph.value(m, GOV.startDate) == Literal("2020-01-10", datatype=DATE)
+        assert graph.value(m, GOV.endDate) == Literal("2021-03-01", datatype=DATE)
 
 
 def test_who_sat_on_the_body_on_a_date(graph) -> None:
@@ -74,7 +76,7 @@ def test_who_sat_on_the_body_on_a_date(graph) -> None:
     }"""
     def on(day: str) -> set[str]:
         rows = graph.query(q, initBindings={"b": iri("body", "晋城市", "防汛抗旱指挥部"),
-                                            "d": Literal(day, datatype=XSD.date)})
+                                            "d": Literal(day, datatype=DATE)})
         return {str(r[0]) for r in rows}
     assert on("2020-06-01") == {"王五", "赵六"}
     assert on("2021-06-01") == {"王五"}
@@ -181,3 +183,29 @@ def test_a_citation_by_title_alone_reaches_the_document_cited_elsewhere_by_numbe
     d1, d2 = iri("doc", "晋市政办〔2020〕1号"), iri("doc", "晋市政办〔2021〕5号")
     assert set(g.objects(d1, DCTERMS.references)) == {iri("doc", "国发〔2019〕24号"), d2}
     assert set(g.objects(d2, DCTERMS.references)) == {iri("doc", "国发〔2019〕24号")}
+
+
+def _ontology():
+    from rdflib import Graph
+
+    from kg.build import ONTOLOGY_PATH, SHAPES_PATH
+    return Graph().parse(ONTOLOGY_PATH), Graph().parse(SHAPES_PATH)
+
+
+def test_every_class_the_graph_uses_has_a_shape() -> None:
+    from rdflib.namespace import OWL, RDFS, SH
+    ont, shapes = _ontology()
+    targeted = set(shapes.objects(None, SH.targetClass))
+    classes = set(ont.subjects(RDF.type, OWL.Class)) | {ORG.Membership, ORG.Post, ORG.Role}
+    for cls in classes:
+        supers = {cls} | set(ont.transitive_objects(cls, RDFS.subClassOf))
+        assert supers & targeted, f"no shape targets {cls}"
+
+
+def test_every_ontology_term_has_chinese_and_english_labels() -> None:
+    from rdflib.namespace import RDFS
+    ont, _ = _ontology()
+    for term in set(ont.subjects(RDF.type, None)):
+        if str(term).startswith(str(GOV)):
+            langs = {lbl.language for lbl in ont.objects(term, RDFS.label)}
+            assert {"zh", "en"} <= langs, term
