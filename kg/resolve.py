@@ -94,6 +94,7 @@ class Registry:
         self.abbreviations: dict[str, str | dict[str, str]] = data.get("abbreviations") or {}
         self.party: dict[str, str] = {str(k or ""): v for k, v in (data.get("party") or {}).items()}
         self.agencies: list[dict[str, Any]] = data.get("agencies") or []
+        self.local: dict[str, list[dict[str, Any]]] = data.get("local") or {}
         self.places: dict[str, dict[str, dict[str, str]]] = data.get("places") or {}
 
     @classmethod
@@ -105,7 +106,7 @@ class Registry:
         """Printed name → entry, with the city placeholders filled in."""
         c = short_city(city)
         out: dict[str, _Entry] = {}
-        for a in self.agencies:
+        for a in [*self.agencies, *self.local.get(city, [])]:
             entry = _Entry(normalize(a["canonical"].format(city=city, c=c)), a.get("level"),
                            normalize(a["parent"].format(city=city, c=c)) if a.get("parent") else None)
             for name in [a["canonical"], *a.get("aliases", [])]:
