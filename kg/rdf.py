@@ -140,9 +140,11 @@ class GraphBuilder:
     such as 现场指挥部, which repeat across plans)."""
         stem = body_stem(name, city)
         if parent is not None and (kind == "working_group" or _GENERIC_BODY.match(stem)):
-            node = URIRef(f"{parent}/{quote(stem, safe='')}")
+            node, canonical = URIRef(f"{parent}/{quote(stem, safe='')}"), stem
         else:
             node = iri("body", city or "", stem)
+            canonical = stem if not city or stem.startswith(("市", city)) else city + stem
+        self.graph.set((node, SKOS.prefLabel, zh(canonical)))
         self.graph.add((node, RDFS.label, zh(normalize(name))))
         if (node, RDF.type, None) not in self.graph:
             self.graph.add((node, RDF.type, GOV.OtherBody))  # until a body fact gives its kind
@@ -287,10 +289,10 @@ class GraphBuilder:
         for name in (f.body, *f.aliases):
             self._body_nodes[(d.key, d.file, normalize(name))] = node
         g = self.graph
-        g.remove((node, RDF.type, GOV.OtherBody))
-        g.add((node, RDF.type, BODY_CLASS.get(f.kind, GOV.OtherBody)))
-        if (node, SKOS.prefLabel, None) not in g:
-            g.add((node, SKOS.prefLabel, zh(normalize(f.body))))
+        kind = BODY_CLASS.get(f.kind, GOV.OtherBody)
+        if kind != GOV.OtherBody and not any(t != GOV.OtherBody for t in g.objects(node, RDF.type)):
+            g.remove((node, RDF.type, GOV.OtherBody))  # the first document to give a kind decides it
+            g.add((node, RDF.type, kind))
         for alias in f.aliases:
             g.add((node, RDFS.label, zh(normalize(alias))))
         if parent is not None:
