@@ -17,11 +17,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from extractors.bodytext import Stream, clean_line, heading_text, prose_stream
+from extractors.members import Member, composition_sentences, parse_lists
 from extractors.document import Document
-from extractors.posts import (ROLE_LABEL, ROLES, clean_role, is_person_name, post_complete, split_name_post,
-                              split_names, split_people, split_post_name, squeeze)
+from extractors.posts import ROLE_LABEL, squeeze
 from extractors.rolelists import simplify
-from extractors.textfix import undouble
 from kg.facts import BodyFact, Fact, MembershipFact, Src
 
 
@@ -64,9 +64,6 @@ _LIST_TITLE = re.compile(r"(?:组成人员名单|组成人员|成员名单|人�
 _SHORT_NAME = re.compile(r"[(（]以下简称[“\"]?(?P<alias>[^)）”\"]{2,15})[”\"]?[)）]")
 _NUMBERING = re.compile(r"^(?:附件\s*\d*\s*[:：]?\s*)?(?:[(（][一二三四五六七八九十百\d]+[)）]|[一二三四五六七八九十百]+[、.．]|"
                         r"\d+(?:\.\d+)*[、.．]?|第[一二三四五六七八九十]+[章节条部分])?\s*")
-_HTML_CELL_END = re.compile(r"</(?:td|th|p)\s*>|<br\s*/?>", re.I)  # a cell (or a paragraph in it) ends
-_HTML_OPEN = re.compile(r"</?(?:table|tbody|thead|tr)[^>]*>|<(?:td|th|p)(?:\s[^>]*)?>", re.I)
-_HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 
 KIND_BY_SUFFIX = (("领导小组", "leading_group"), ("领导组", "leading_group"), ("指挥部", "headquarters"),
                   ("委员会", "committee"), ("联席会议", "joint_meeting"), ("专班", "task_force"),
@@ -123,61 +120,6 @@ def _good_name(name: str) -> bool:
 
 
 # ---------------------------------------------------------------------------------------------
-# the prose stream: wrapped lines joined, with a map back to source lines
-
-@dataclass
-class _Stream:
-    text: str
-    lines: list[int]  # source line of each character
-
-    def line_at(self, i: int) -> int:
-        return self.lines[min(max(i, 0), len(self.lines) - 1)] if self.lines else 0
-
-
-def _clean_line(raw: str) -> str:
-    """A source line without markup; table cells (HTML, markdown ``| a | b |``) separated by tabs."""
-    s = raw
-    if s.lstrip().startswith("|"):
-        if re.fullmatch(r"\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*", s):
-            return ""
-        s = s.strip().strip("|").replace("|", "\t")
-    s = _HTML_OPEN.sub("", _HTML_CELL_END.sub("\t", s))
-    s = _HTML_TAG.sub("", s).replace("**", "").replace("\u3000", " ")
-    s = re.sub(r"^\s*#+\s*", "", s)
-    return s.rstrip()
-
-
-def _is_hard_start(s: str) -> bool:
-    return bool(ROLE_LABEL.match(s) or re.match(r"^\s*(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、．])", s))
-
-
-def _stream(doc: Document) -> _Stream:
-    chars: list[str] = []
-    where: list[int] = []
-    prev_open = False
-    for no, raw in doc.numbered():
-        if not raw.strip():
-            continue
-        heading = raw.lstrip().startswith("#")
-        s = _clean_line(raw)
-        tabbed = "\t" in s.strip("\t ")
-        s = s.replace("\t", "\n")
-        s = undouble(s.strip())
-        if not s:
-            continue
-        if not (prev_open and not heading and not tabbed and not _is_hard_start(s)):
-            chars.append("\n")
-            where.append(no)
-        for ch in s:
-            if ch in " \u3000":
-                continue
-            chars.append(ch)
-            where.append(no)
-        prev_open = not heading and not tabbed and not re.search(r"[。；;：:！？!?]$", s)
-    return _Stream("".join(chars), where)
-
-
-# ---------------------------------------------------------------------------------------------
 # declarations
 
 _PRIORITY = {"intro": 0, "setup": 1, "heading": 2, "row": 3, "title": 4, "enum": 5}
@@ -194,26 +136,12 @@ class _Decl:
     pos: int = -1                   # where the name stands in the prose stream (-1: start of its line)
 
 
-def _heading_text(raw: str) -> str | None:
-    """The text of a heading line (markdown, bold lead, or a short numbered line), else None."""
-    t = raw.strip()
-    if not t:
-        return None
-    if t.startswith("#"):
-        return undouble(_clean_line(t)).strip()
-    m = re.match(r"^\*\*(.+?)\*\*", t)
-    if m:
-        return undouble(m.group(1)).strip()
-    if len(t) <= 40 and re.match(r"^(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+(?:\.\d+)+)", t):
-        return undouble(t)
-    return None
-
 
 def _layout_decls(doc: Document) -> list[_Decl]:
     """Bodies named by headings, list titles and table rows."""
     decls: list[_Decl] = []
     for no, raw in doc.numbered():
-        text = _heading_text(raw)
+        text = heading_text(raw)
         if text:
             core = squeeze(_NUMBERING.sub("", squeeze(text), count=1)).rstrip("。.:：")
             core = _trim_name(core) if core.endswith(_SUFFIXES) else re.sub(r"^(?:成立|设立|组建)", "", core)
@@ -228,7 +156,7 @@ def _layout_decls(doc: Document) -> list[_Decl]:
                 decls.append(_Decl(core, no, how))
             continue
         # a table row naming a group in its first cell and setting out its leader or units in the next
-        cells = [c.strip() for c in _clean_line(raw).split("\t")]
+        cells = [c.strip() for c in clean_line(raw).split("\t")]
         if len(cells) >= 2 and cells[0]:
             first = squeeze(cells[0])
             rest = "\n".join(cells[1:])
@@ -242,7 +170,7 @@ _SETUP_BEFORE = re.compile(r"(?:成立|设立|設立|组建|組建|增设|增設
 _MODIFIED = re.compile(r"(?:代表|机制|制度|会议|模式|职责|章程)")
 
 
-def _prose_decls(st: _Stream) -> list[_Decl]:
+def _prose_decls(st: Stream) -> list[_Decl]:
     """Bodies named by set-up clauses (``成立X``) and introductions (``X…组成人员如下``)."""
     decls: list[_Decl] = []
     text = st.text
@@ -280,7 +208,7 @@ def _prose_decls(st: _Stream) -> list[_Decl]:
     return decls
 
 
-def _enumerated(st: _Stream, c: str, base: int) -> list[_Decl]:
+def _enumerated(st: Stream, c: str, base: int) -> list[_Decl]:
     """Groups a clause sets up in one go: ``下设综合组、扑救组…等9个工作组``, ``下设5个工作组：A、B和C``,
     ``增设防汛会商小组和抗旱会商小组``; ``下设…等17个专项指挥部`` leaves a hint for later headings."""
     decls: list[_Decl] = []
@@ -304,7 +232,7 @@ def _enumerated(st: _Stream, c: str, base: int) -> list[_Decl]:
     return decls
 
 
-def _declarations(doc: Document, st: _Stream) -> list[_Decl]:
+def _declarations(doc: Document, st: Stream) -> list[_Decl]:
     """Every place ``doc`` names a body it sets out, in line order."""
     decls = _layout_decls(doc) + _prose_decls(st)
     if doc.title and not any(d.how in ("setup", "intro") for d in decls):
@@ -389,345 +317,13 @@ def _suffix(name: str) -> str | None:
 
 
 # ---------------------------------------------------------------------------------------------
-# composition lists
-
-@dataclass
-class _Member:
-    role: str
-    name: str
-    post: str | None
-    concurrent: bool
-    line: int
-    col: str = "L"
-    labelled: bool = False
-
-
-def _label(s: str) -> tuple[str | None, str]:
-    m = ROLE_LABEL.match(s)
-    if not m:
-        return None, s
-    return clean_role(m.group("role")), s[m.end():].strip().strip("*").strip()
-
-
-def _parse_cells(no: int, cells: list[str]) -> tuple[list[_Member], bool]:
-    """Items of one table row; the flag says whether the row holds anything list-like."""
-    items: list[_Member] = []
-    empties = 0
-    pending: str | None = None
-    last: _Member | None = None
-    listlike = False
-    for raw in cells:
-        c = raw.strip()
-        if not c:
-            empties += 1
-            continue
-        role, rest = _label(c)
-        if role is None and squeeze(c) in _ROLE_SET:
-            role, rest = squeeze(c), ""  # a role in its own cell, without a colon
-        if role:
-            pending, listlike = role, True
-            if not rest:
-                continue
-            c = rest
-        parsed = split_name_post(c, glued=False) if len(squeeze(c)) <= 40 else None
-        if parsed and (parsed[1] is None or is_person_name(parsed[0])) and len(c.split()) <= 4:
-            name, post, conc = parsed
-            col = "L" if not items and empties < 2 else "R"
-            last = _Member(pending or "", name, post, conc, no, col, labelled=pending is not None)
-            items.append(last)
-            pending, listlike = None, True
-        elif last is not None and last.post is None and len(squeeze(c)) <= 40 and not re.search(r"[。:：]", c) \
-                and not split_names(c):
-            last.post = squeeze(c)
-            if last.post.endswith(("(兼)", "（兼）")):
-                last.post, last.concurrent = last.post[:-3] or None, True
-        elif role and not parsed:
-            last = None  # a label holding a post or placeholder: an ex-officio seat, not a person
-    return items, listlike
-
-
-_ROLE_SET = set(ROLES)
-
-
-_ITEM_NUMBER = re.compile(r"^(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）]|[①-⑳])\s*")
-_INNER_LABEL = re.compile(rf"[；;。]\s*|\s+(?=(?:{'|'.join(map(re.escape, ROLES))})\s*[:：])")
-
-
-def _rows(doc: Document, lo: int, hi: int) -> list[tuple[int, str]]:
-    """Source lines ``lo``..``hi`` as list rows: a line holding several HTML rows, or several labelled
-    lists (``组长：张三；副组长：李四、王五``), is split into them; a line that leaves a bracket open
-    is joined with the next."""
-    out: list[tuple[int, str]] = []
-    carry: tuple[int, str] | None = None
-    for no in range(lo, hi + 1):
-        raw = doc.line(no)
-        if carry is not None:
-            if not raw.strip():
-                continue
-            no, raw = carry[0], carry[1].rstrip() + raw.strip()
-            carry = None
-        if len(re.findall(r"<tr", raw, re.I)) > 1:
-            out += [(no, part) for part in re.split(r"</tr\s*>", raw, flags=re.I) if part.strip()]
-            continue
-        if "\t" in raw or "<" in raw:
-            out.append((no, raw))
-            continue
-        opened = len(re.findall(r"[(（]", raw)) - len(re.findall(r"[)）]", raw))
-        if opened > 0 and no < hi:
-            carry = (no, raw)
-            continue
-        if ROLE_LABEL.match(_clean_line(raw)):
-            parts = _INNER_LABEL.split(raw)
-            if len(parts) > 1 and all(ROLE_LABEL.match(p) for p in parts[1:] if p and p.strip()):
-                out += [(no, p) for p in parts if p and p.strip()]
-                continue
-        out.append((no, raw))
-    if carry is not None:
-        out.append(carry)
-    return out
-
-
-def _starts_member(line: str) -> bool:
-    """True when a line after an unfinished post rather opens the next member (``张三市长``)."""
-    got = split_name_post(line)
-    return bool(got and got[1] and _POST_LEVEL.match(got[1]))
-
-
-_POST_LEVEL = re.compile(r"^(?:市|省|县|区|副|常务|中共|党组)")
-
-
-def _parse_lists(doc: Document, lo: int, hi: int) -> list[_Member]:
-    """Members of every role-labelled list between source lines ``lo`` and ``hi``."""
-    out: list[_Member] = []
-    role: str | None = None
-    last: _Member | None = None
-    active = False
-    table: list[list[_Member]] = []
-
-    def flush_table() -> None:
-        nonlocal role
-        if not table:
-            return
-        two_col = any({m.col for m in row} == {"L", "R"} for row in table)
-        rows = [m for row in table for m in row]
-        if two_col:
-            left = [m for m in rows if m.col == "L"]
-            right = [m for m in rows if m.col == "R"]
-            for m in left:
-                role = m.role if m.labelled else (role or "成员")
-                m.role = role
-                out.append(m)
-            for m in right:
-                role = m.role if m.labelled else (role or "成员")
-                m.role = role
-                out.append(m)
-        else:
-            for m in rows:
-                role = m.role if m.labelled else (role or "成员")
-                m.role = role
-                out.append(m)
-        table.clear()
-
-    for no, raw in _rows(doc, lo, hi):
-        s = _clean_line(raw)
-        if not s.strip():
-            continue
-        if raw.lstrip().startswith("#"):
-            flush_table()
-            active, last = False, None
-            continue
-        cells = s.split("\t")
-        if len([c for c in cells if c.strip()]) >= 2 or (len(cells) >= 2 and cells[0].strip() == ""):
-            items, listlike = _parse_cells(no, cells)
-            if items or (listlike and active):
-                if items and not active and not any(m.labelled for m in items):
-                    continue  # a table that no role label opened is not a composition list
-                active = True
-                table.append(items)
-                last = items[-1] if items else last
-                continue
-            if active and table:
-                continue  # a row of duty text inside the table
-            flush_table()
-            active, last = False, None
-            continue
-        flush_table()
-        line = s.strip()
-        lab, rest = _label(line)
-        if lab is None and squeeze(line).rstrip(":：") in _ROLE_SET:
-            lab, rest = squeeze(line).rstrip(":："), ""  # a role word alone on its line, without a colon
-        if lab:
-            role, active, last = lab, True, None
-            if not rest:
-                continue
-            line = rest
-        elif not active:
-            continue
-        else:
-            line = _ITEM_NUMBER.sub("", line)
-        served = re.fullmatch(r"由(?P<who>.+?)(?:同志)?(?P<verb>担任|兼任|任)[。;；]?", line)
-        if served and _people(served.group("who")):
-            for name, post in _people(served.group("who")):
-                out.append(_Member(role or "成员", name, post, served.group("verb") == "兼任", no))
-            last = None
-            continue
-        if not lab and last is not None and not post_complete(last.post) \
-                and not re.search(r"\s", line) and len(line) <= 30 and not re.search(r"[。,，:：]", line) \
-                and not is_person_name(line) and not (last.post and _starts_member(line)):
-            last.post = (last.post or "") + squeeze(line)
-            continue
-        people = split_people(line)
-        if people:
-            for name, post, conc in people:
-                out.append(_Member(role or "成员", name, post, conc, no))
-            last = None
-            continue
-        names = split_names(line)
-        if names:
-            for n in names:
-                out.append(_Member(role or "成员", n, None, False, no))
-            last = None
-            continue
-        bare = line.rstrip("，,;；。")
-        parsed = split_name_post(bare) if len(squeeze(bare)) <= 60 and "。" not in bare else None
-        if parsed and (not re.search(r"[,，;；]", bare) or re.match(r"^\S{1,2}\s?\S{0,2}[，,]\s*[^，,;；]+$", bare)):
-            name, post, conc = parsed
-            last = _Member(role or "成员", name, post, conc, no)
-            out.append(last)
-            continue
-        several = _listed_people(bare) if "。" not in bare else []
-        if several:
-            for name, post, conc in several:
-                out.append(_Member(role or "成员", name, post, conc, no))
-            last = None
-            continue
-        if not lab and last is not None and len(line) <= 30 and not re.search(r"[。,，:：]", line):
-            last.post = (last.post or "") + squeeze(line)
-            continue
-        if lab:
-            last = None  # label with a post or placeholder (a seat)
-            continue
-        active, last = False, None
-    flush_table()
-    return out
-
-
-# ---------------------------------------------------------------------------------------------
-# composition sentences
-
-_ROLE_ALT = "|".join(map(re.escape, ROLES))
-_P_SERVE = re.compile(rf"^(?P<who>.+?)(?:同志)?(?P<verb>兼任|担任|任)(?P<role>{_ROLE_ALT})(?:职务)?$")
-_P_BY = re.compile(rf"(?P<role>{_ROLE_ALT})由(?P<who>[^,，。;；由]+?)(?:同志)?(?P<verb>兼任|担任|出任)")
-_P_BY_SERVE = re.compile(rf"由(?P<who>[^,，。;；由]+?)(?:同志)?(?P<verb>兼任|担任|任)(?P<role>{_ROLE_ALT})")
-_P_AS = re.compile(rf"为(?P<role>{_ROLE_ALT})")
-_P_LABEL = re.compile(r"(?P<role>办公室(?:副)?主任)[:：](?P<who>[^,，。;；\n]+)")
-
-
-def _split_top(text: str, seps: str = "、，,;；") -> list[str]:
-    """``text`` split at separators outside brackets."""
-    parts, depth, cur = [], 0, ""
-    for ch in text:
-        depth += ch in "(（" and 1 or 0
-        depth -= ch in ")）" and 1 or 0
-        if ch in seps and depth <= 0:
-            parts.append(cur)
-            cur = ""
-        else:
-            cur += ch
-    parts.append(cur)
-    return [p.strip() for p in parts if p.strip()]
-
-
-def _listed_people(text: str) -> list[tuple[str, str | None, bool]]:
-    """``张三(市财政局局长)、李四(市教育局局长)`` / ``市财政局局长张三、市教育局局长李四`` / ``市长 张三``."""
-    parts = _split_top(text)
-    got = [split_name_post(p) for p in parts]
-    if len(parts) >= 2 and all(g and (g[1] is None or "(" in p or "（" in p) for g, p in zip(got, parts)):
-        return [g for g in got if g]
-    people = _people(text)
-    if people and sum(len(n) + len(p or "") for n, p in people) + len(people) >= len(squeeze(text)) - 1:
-        return [(n, p, False) for n, p in people]
-    tokens = text.split()
-    if len(tokens) >= 2 and is_person_name(tokens[-1]) and not is_person_name(tokens[-2]):
-        return [(tokens[-1], squeeze("".join(tokens[:-1])), False)]
-    return []
-
-
-def _people(who: str) -> list[tuple[str, str | None]]:
-    """``副市长、市公安局局长王斌权`` / ``鲍瑞卿和毕明荣`` / ``张三(市长)`` -> [(name, post)]."""
-    pieces: list[str] = []
-    for p in _split_top(who, "、及"):
-        halves = p.split("和")
-        if len(halves) == 2 and all(halves) and split_post_name(halves[0]) and split_post_name(halves[1]):
-            pieces += halves  # 鲍瑞卿和毕明荣; 和全忠 keeps its surname
-        else:
-            pieces.append(p)
-    out: list[tuple[str, str | None]] = []
-    carry = ""
-    for p in pieces:
-        got = split_post_name(carry + ("、" if carry else "") + p)
-        paren = split_name_post(p, glued=False) if not carry and re.search(r"[)）]$", p) else None
-        if paren and paren[1]:
-            got = (paren[0], paren[1])
-        if got:
-            out.append(got)
-            carry = ""
-        else:
-            carry = carry + ("、" if carry else "") + p
-    return out
-
-
-def _sentences_members(st: _Stream, lo: int, hi: int) -> list[_Member]:
-    out: list[_Member] = []
-    text = st.text
-    for sent in re.finditer(r"[^\n。；;]+", text):
-        a = sent.start()
-        if not lo <= st.line_at(a) <= hi and not lo <= st.line_at(sent.end() - 1) <= hi:
-            continue
-        s = sent.group(0)
-        for cl in re.finditer(r"[^,，]+", s):
-            c = cl.group(0)
-            m = _P_SERVE.match(c)
-            if m and "由" not in m.group("who"):
-                conc = m.group("verb") == "兼任"
-                who = m.group("who")
-                for name, post in _people(who):
-                    pos = a + cl.start() + who.find(name)
-                    out.append(_Member(m.group("role"), name, post, conc, st.line_at(pos)))
-        for pat in (_P_BY, _P_BY_SERVE):
-            for m in pat.finditer(s):
-                who = m.group("who")
-                ppl = _people(who)
-                if not ppl:
-                    continue
-                for name, post in ppl:
-                    pos = a + m.start("who") + who.find(name)
-                    out.append(_Member(m.group("role"), name, post, m.group("verb") == "兼任", st.line_at(pos)))
-        # 以市长张三为组长、副市长李四为副组长
-        prev = 0
-        for m in _P_AS.finditer(s):
-            lead = max(s.rfind("以", prev, m.start()) + 1, prev)
-            who = s[lead:m.start()].strip("、，,和及").removesuffix("同志")
-            prev = m.end()
-            for name, post in _people(who):
-                pos = a + lead + who.find(name)
-                out.append(_Member(m.group("role"), name, post, False, st.line_at(pos)))
-        for m in _P_LABEL.finditer(s):
-            got = split_name_post(m.group("who"))
-            if got and is_person_name(got[0]):
-                name, post, conc = got
-                out.append(_Member(m.group("role"), name, post, conc, st.line_at(a + m.start("who"))))
-    return out
-
-
-# ---------------------------------------------------------------------------------------------
 # putting it together
 
 def _is_chronicle(doc: Document) -> bool:
     return not doc.number and "大事记" in (doc.title or "")
 
 
-def _office(st: _Stream, lo: int, hi: int, after: int = -1) -> str | None:
+def _office(st: Stream, lo: int, hi: int, after: int = -1) -> str | None:
     """The agency of the first ``办公室设在X`` on lines ``lo``..``hi`` (and past stream index ``after``)."""
     for m in re.finditer(r"办(?:公室|事机构)[^。；;\n]{0,40}?设在(?P<a>[^,，。;；、)）\n]+)", st.text):
         if m.start() > after and lo <= st.line_at(m.start("a")) <= hi:
@@ -739,24 +335,24 @@ _OWN_GROUPS = ("领导组", "领导小组", "推进组", "评审组", "領導組
 _PARENT_SUFFIXES = ("指挥部", "领导小组", "领导组", "委员会", "联席会议", "专班", "指揮部", "領導小組", "委員會")
 
 
-def _has_composition(doc: Document, st: _Stream, lo: int, hi: int) -> bool:
+def _has_composition(doc: Document, st: Stream, lo: int, hi: int) -> bool:
     """True when lines ``lo``..``hi`` hold a role label, a member-unit list or a composition sentence."""
     for no in range(lo, hi + 1):
-        cells = _clean_line(doc.line(no)).split("\t")
+        cells = clean_line(doc.line(no)).split("\t")
         if any(ROLE_LABEL.match(c.strip()) for c in cells) or "成员单位" in doc.line(no):
             return True
-    return bool(_sentences_members(st, lo, hi))
+    return bool(composition_sentences(st, lo, hi))
 
 
 @dataclass
 class _Analysis:
     bodies: list[_Body]
     segments: list[tuple[_Body, int, int]]
-    stream: _Stream
+    stream: Stream
 
 
 def _analyse(doc: Document) -> _Analysis:
-    st = _stream(doc)
+    st = prose_stream(doc)
     if _is_chronicle(doc):
         return _Analysis([], [], st)
     decls = _declarations(doc, st)
@@ -821,8 +417,8 @@ def _analyse(doc: Document) -> _Analysis:
 def _mention(b: _Body, segments: list[tuple[_Body, int, int]], doc: Document) -> BodyMention:
     main = b.main
     own = [(lo, hi) for bb, lo, hi in segments if bb is b]
-    listed = [(lo, hi) for lo, hi in own if any(ROLE_LABEL.match(_clean_line(doc.line(n))) or "成员单位" in doc.line(n)
-                                               or ROLE_LABEL.search(_clean_line(doc.line(n)).split("\t")[-1] or "")
+    listed = [(lo, hi) for lo, hi in own if any(ROLE_LABEL.match(clean_line(doc.line(n))) or "成员单位" in doc.line(n)
+                                               or ROLE_LABEL.search(clean_line(doc.line(n)).split("\t")[-1] or "")
                                                for n in range(lo, hi + 1))]
     lo, hi = (listed or own or [(main.line, main.line)])[0]
     aliases = tuple(dict.fromkeys([d.name for d in b.decls if d.name != main.name]
@@ -895,14 +491,14 @@ def extract(doc: Document) -> list[Fact]:
         facts.append(BodyFact(src=Src(doc.file, m.line, m.end_line), doc=doc.doc_key, body=m.name, kind=m.kind,
                               parent_body=m.parent, office_agency=m.office_agency, aliases=m.aliases,
                               doc_title=title))
-        members: list[_Member] = []
+        members: list[Member] = []
         for bb, lo, hi in an.segments:
             if bb is b:
-                members += _parse_lists(work, lo, hi)
+                members += parse_lists(work, lo, hi)
         for bb, lo, hi in an.segments:
             if bb is b:
-                members += _sentences_members(an.stream, lo, hi)
-        seen: dict[tuple[str, str], _Member] = {}
+                members += composition_sentences(an.stream, lo, hi)
+        seen: dict[tuple[str, str], Member] = {}
         for mem in members:
             key = (mem.name, mem.role)
             if key not in seen or (seen[key].post is None and mem.post):

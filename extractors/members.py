@@ -1,0 +1,347 @@
+"""People on a body: role-labelled lists (single or interleaved two-column tables, HTML rows,
+one-line lists) and composition sentences (``组长由…担任``, ``X兼任办公室主任``, ``以X为组长``)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.bodytext import Stream, clean_line
+from extractors.document import Document
+from extractors.posts import (ROLE_LABEL, ROLES, clean_role, is_person_name, post_complete, split_name_post,
+                              split_names, split_people, split_post_name, squeeze)
+
+
+@dataclass
+class Member:
+    """A person found on a body, with the role, post and source line as printed."""
+
+    role: str
+    name: str
+    post: str | None
+    concurrent: bool
+    line: int
+    col: str = "L"
+    labelled: bool = False
+
+
+def _label(s: str) -> tuple[str | None, str]:
+    m = ROLE_LABEL.match(s)
+    if not m:
+        return None, s
+    return clean_role(m.group("role")), s[m.end():].strip().strip("*").strip()
+
+
+def _parse_cells(no: int, cells: list[str]) -> tuple[list[Member], bool]:
+    """Items of one table row; the flag says whether the row holds anything list-like."""
+    items: list[Member] = []
+    empties = 0
+    pending: str | None = None
+    last: Member | None = None
+    listlike = False
+    for raw in cells:
+        c = raw.strip()
+        if not c:
+            empties += 1
+            continue
+        role, rest = _label(c)
+        if role is None and squeeze(c) in _ROLE_SET:
+            role, rest = squeeze(c), ""  # a role in its own cell, without a colon
+        if role:
+            pending, listlike = role, True
+            if not rest:
+                continue
+            c = rest
+        parsed = split_name_post(c, glued=False) if len(squeeze(c)) <= 40 else None
+        if parsed and (parsed[1] is None or is_person_name(parsed[0])) and len(c.split()) <= 4:
+            name, post, conc = parsed
+            col = "L" if not items and empties < 2 else "R"
+            last = Member(pending or "", name, post, conc, no, col, labelled=pending is not None)
+            items.append(last)
+            pending, listlike = None, True
+        elif last is not None and last.post is None and len(squeeze(c)) <= 40 and not re.search(r"[。:：]", c) \
+                and not split_names(c):
+            last.post = squeeze(c)
+            if last.post.endswith(("(兼)", "（兼）")):
+                last.post, last.concurrent = last.post[:-3] or None, True
+        elif role and not parsed:
+            last = None  # a label holding a post or placeholder: an ex-officio seat, not a person
+    return items, listlike
+
+
+_ROLE_SET = set(ROLES)
+
+
+_ITEM_NUMBER = re.compile(r"^(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）]|[①-⑳])\s*")
+_INNER_LABEL = re.compile(rf"[；;。]\s*|\s+(?=(?:{'|'.join(map(re.escape, ROLES))})\s*[:：])")
+
+
+def _rows(doc: Document, lo: int, hi: int) -> list[tuple[int, str]]:
+    """Source lines ``lo``..``hi`` as list rows: a line holding several HTML rows, or several labelled
+    lists (``组长：张三；副组长：李四、王五``), is split into them; a line that leaves a bracket open
+    is joined with the next."""
+    out: list[tuple[int, str]] = []
+    carry: tuple[int, str] | None = None
+    for no in range(lo, hi + 1):
+        raw = doc.line(no)
+        if carry is not None:
+            if not raw.strip():
+                continue
+            no, raw = carry[0], carry[1].rstrip() + raw.strip()
+            carry = None
+        if len(re.findall(r"<tr", raw, re.I)) > 1:
+            out += [(no, part) for part in re.split(r"</tr\s*>", raw, flags=re.I) if part.strip()]
+            continue
+        if "\t" in raw or "<" in raw:
+            out.append((no, raw))
+            continue
+        opened = len(re.findall(r"[(（]", raw)) - len(re.findall(r"[)）]", raw))
+        if opened > 0 and no < hi:
+            carry = (no, raw)
+            continue
+        if ROLE_LABEL.match(clean_line(raw)):
+            parts = _INNER_LABEL.split(raw)
+            if len(parts) > 1 and all(ROLE_LABEL.match(p) for p in parts[1:] if p and p.strip()):
+                out += [(no, p) for p in parts if p and p.strip()]
+                continue
+        out.append((no, raw))
+    if carry is not None:
+        out.append(carry)
+    return out
+
+
+def _starts_member(line: str) -> bool:
+    """True when a line after an unfinished post rather opens the next member (``张三市长``)."""
+    got = split_name_post(line)
+    return bool(got and got[1] and _POST_LEVEL.match(got[1]))
+
+
+_POST_LEVEL = re.compile(r"^(?:市|省|县|区|副|常务|中共|党组)")
+
+
+def parse_lists(doc: Document, lo: int, hi: int) -> list[Member]:  # noqa: C901 (one pass over rows)
+    """Members of every role-labelled list between source lines ``lo`` and ``hi``."""
+    out: list[Member] = []
+    role: str | None = None
+    last: Member | None = None
+    active = False
+    table: list[list[Member]] = []
+
+    def flush_table() -> None:
+        nonlocal role
+        if not table:
+            return
+        two_col = any({m.col for m in row} == {"L", "R"} for row in table)
+        rows = [m for row in table for m in row]
+        if two_col:
+            left = [m for m in rows if m.col == "L"]
+            right = [m for m in rows if m.col == "R"]
+            for m in left:
+                role = m.role if m.labelled else (role or "成员")
+                m.role = role
+                out.append(m)
+            for m in right:
+                role = m.role if m.labelled else (role or "成员")
+                m.role = role
+                out.append(m)
+        else:
+            for m in rows:
+                role = m.role if m.labelled else (role or "成员")
+                m.role = role
+                out.append(m)
+        table.clear()
+
+    for no, raw in _rows(doc, lo, hi):
+        s = clean_line(raw)
+        if not s.strip():
+            continue
+        if raw.lstrip().startswith("#"):
+            flush_table()
+            active, last = False, None
+            continue
+        cells = s.split("\t")
+        if len([c for c in cells if c.strip()]) >= 2 or (len(cells) >= 2 and cells[0].strip() == ""):
+            items, listlike = _parse_cells(no, cells)
+            if items or (listlike and active):
+                if items and not active and not any(m.labelled for m in items):
+                    continue  # a table that no role label opened is not a composition list
+                active = True
+                table.append(items)
+                last = items[-1] if items else last
+                continue
+            if active and table:
+                continue  # a row of duty text inside the table
+            flush_table()
+            active, last = False, None
+            continue
+        flush_table()
+        line = s.strip()
+        lab, rest = _label(line)
+        if lab is None and squeeze(line).rstrip(":：") in _ROLE_SET:
+            lab, rest = squeeze(line).rstrip(":："), ""  # a role word alone on its line, without a colon
+        if lab:
+            role, active, last = lab, True, None
+            if not rest:
+                continue
+            line = rest
+        elif not active:
+            continue
+        else:
+            line = _ITEM_NUMBER.sub("", line)
+        served = re.fullmatch(r"由(?P<who>.+?)(?:同志)?(?P<verb>担任|兼任|任)[。;；]?", line)
+        if served and people(served.group("who")):
+            for name, post in people(served.group("who")):
+                out.append(Member(role or "成员", name, post, served.group("verb") == "兼任", no))
+            last = None
+            continue
+        if not lab and last is not None and not post_complete(last.post) \
+                and not re.search(r"\s", line) and len(line) <= 30 and not re.search(r"[。,，:：]", line) \
+                and not is_person_name(line) and not (last.post and _starts_member(line)):
+            last.post = (last.post or "") + squeeze(line)
+            continue
+        pairs = split_people(line)
+        if pairs:
+            for name, post, conc in pairs:
+                out.append(Member(role or "成员", name, post, conc, no))
+            last = None
+            continue
+        names = split_names(line)
+        if names:
+            for n in names:
+                out.append(Member(role or "成员", n, None, False, no))
+            last = None
+            continue
+        bare = line.rstrip("，,;；。")
+        parsed = split_name_post(bare) if len(squeeze(bare)) <= 60 and "。" not in bare else None
+        if parsed and (not re.search(r"[,，;；]", bare) or re.match(r"^\S{1,2}\s?\S{0,2}[，,]\s*[^，,;；]+$", bare)):
+            name, post, conc = parsed
+            last = Member(role or "成员", name, post, conc, no)
+            out.append(last)
+            continue
+        several = _listed_people(bare) if "。" not in bare else []
+        if several:
+            for name, post, conc in several:
+                out.append(Member(role or "成员", name, post, conc, no))
+            last = None
+            continue
+        if not lab and last is not None and len(line) <= 30 and not re.search(r"[。,，:：]", line):
+            last.post = (last.post or "") + squeeze(line)
+            continue
+        if lab:
+            last = None  # label with a post or placeholder (a seat)
+            continue
+        active, last = False, None
+    flush_table()
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# composition sentences
+
+_ROLE_ALT = "|".join(map(re.escape, ROLES))
+_P_SERVE = re.compile(rf"^(?P<who>.+?)(?:同志)?(?P<verb>兼任|担任|任)(?P<role>{_ROLE_ALT})(?:职务)?$")
+_P_BY = re.compile(rf"(?P<role>{_ROLE_ALT})由(?P<who>[^,，。;；由]+?)(?:同志)?(?P<verb>兼任|担任|出任)")
+_P_BY_SERVE = re.compile(rf"由(?P<who>[^,，。;；由]+?)(?:同志)?(?P<verb>兼任|担任|任)(?P<role>{_ROLE_ALT})")
+_P_AS = re.compile(rf"为(?P<role>{_ROLE_ALT})")
+_P_LABEL = re.compile(r"(?P<role>办公室(?:副)?主任)[:：](?P<who>[^,，。;；\n]+)")
+
+
+def _split_top(text: str, seps: str = "、，,;；") -> list[str]:
+    """``text`` split at separators outside brackets."""
+    parts, depth, cur = [], 0, ""
+    for ch in text:
+        depth += ch in "(（" and 1 or 0
+        depth -= ch in ")）" and 1 or 0
+        if ch in seps and depth <= 0:
+            parts.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    parts.append(cur)
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _listed_people(text: str) -> list[tuple[str, str | None, bool]]:
+    """``张三(市财政局局长)、李四(市教育局局长)`` / ``市财政局局长张三、市教育局局长李四`` / ``市长 张三``."""
+    parts = _split_top(text)
+    got = [split_name_post(p) for p in parts]
+    if len(parts) >= 2 and all(g and (g[1] is None or "(" in p or "（" in p) for g, p in zip(got, parts)):
+        return [g for g in got if g]
+    found = people(text)
+    if found and sum(len(n) + len(p or "") for n, p in found) + len(found) >= len(squeeze(text)) - 1:
+        return [(n, p, False) for n, p in found]
+    tokens = text.split()
+    if len(tokens) >= 2 and is_person_name(tokens[-1]) and not is_person_name(tokens[-2]):
+        return [(tokens[-1], squeeze("".join(tokens[:-1])), False)]
+    return []
+
+
+def people(who: str) -> list[tuple[str, str | None]]:
+    """``副市长、市公安局局长王斌权`` / ``鲍瑞卿和毕明荣`` / ``张三(市长)`` -> [(name, post)]."""
+    pieces: list[str] = []
+    for p in _split_top(who, "、及"):
+        halves = p.split("和")
+        if len(halves) == 2 and all(halves) and split_post_name(halves[0]) and split_post_name(halves[1]):
+            pieces += halves  # 鲍瑞卿和毕明荣; 和全忠 keeps its surname
+        else:
+            pieces.append(p)
+    out: list[tuple[str, str | None]] = []
+    carry = ""
+    for p in pieces:
+        got = split_post_name(carry + ("、" if carry else "") + p)
+        paren = split_name_post(p, glued=False) if not carry and re.search(r"[)）]$", p) else None
+        if paren and paren[1]:
+            got = (paren[0], paren[1])
+        if got:
+            out.append(got)
+            carry = ""
+        else:
+            carry = carry + ("、" if carry else "") + p
+    return out
+
+
+def composition_sentences(st: Stream, lo: int, hi: int) -> list[Member]:
+    out: list[Member] = []
+    text = st.text
+    for sent in re.finditer(r"[^\n。；;]+", text):
+        a = sent.start()
+        if not lo <= st.line_at(a) <= hi and not lo <= st.line_at(sent.end() - 1) <= hi:
+            continue
+        s = sent.group(0)
+        for cl in re.finditer(r"[^,，]+", s):
+            c = cl.group(0)
+            m = _P_SERVE.match(c)
+            if m and "由" not in m.group("who"):
+                conc = m.group("verb") == "兼任"
+                who = m.group("who")
+                for name, post in people(who):
+                    pos = a + cl.start() + who.find(name)
+                    out.append(Member(m.group("role"), name, post, conc, st.line_at(pos)))
+        for pat in (_P_BY, _P_BY_SERVE):
+            for m in pat.finditer(s):
+                who = m.group("who")
+                ppl = people(who)
+                if not ppl:
+                    continue
+                for name, post in ppl:
+                    pos = a + m.start("who") + who.find(name)
+                    out.append(Member(m.group("role"), name, post, m.group("verb") == "兼任", st.line_at(pos)))
+        # 以市长张三为组长、副市长李四为副组长
+        prev = 0
+        for m in _P_AS.finditer(s):
+            lead = max(s.rfind("以", prev, m.start()) + 1, prev)
+            who = s[lead:m.start()].strip("、，,和及").removesuffix("同志")
+            prev = m.end()
+            for name, post in people(who):
+                pos = a + lead + who.find(name)
+                out.append(Member(m.group("role"), name, post, False, st.line_at(pos)))
+        for m in _P_LABEL.finditer(s):
+            got = split_name_post(m.group("who"))
+            if got and is_person_name(got[0]):
+                name, post, conc = got
+                out.append(Member(m.group("role"), name, post, conc, st.line_at(a + m.start("who"))))
+    return out
+
+
+
+
+__all__ = ["Member", "parse_lists", "composition_sentences", "people"]
