@@ -39,7 +39,7 @@ BODY_SUFFIX = (r"(?:领导小组|领导组|工作组|指挥部|委员会|联席�
 # a post ends like this (市长, 主要负责人, 分管领导, 政委 …)
 POST_END = re.compile(r"(?:长|负责人|负责同志|领导|主任|书记|司令员|司令|政委|委员|主席|经理|专员|成员)$")
 # an agency ends like this (局, 委, 办, 中心, 公司, 支队, 政府 …), brackets stripped first
-AGENCY_END = re.compile(r"[局委办部厅心团司队区府会院所站馆处科行社署段台关网厂场室间]$")
+AGENCY_END = re.compile(r"[局委办部厅心团司队区府会院所站馆处科行社署段台关网厂场室间联协校库]$")
 PLACEHOLDER = re.compile(r"^(?:其他|其它|当地|本地|属地|县[(（]市[、,，]区[)）]|驻市|借助|依托|邀请|聘请|抽调)|各|有关|相关|以下简称|所在地|发生地|事发")
 BODY_PART = re.compile(r"指挥部|领导小组|工作组|专班|联席会议|应急队伍|救援队伍")
 LEVEL_PREFIX = re.compile(r"^(?:市|省|中共|中国|国网|国家|武警)")
@@ -113,8 +113,25 @@ class Span:
 
 
 def make_span(text: str, line: int) -> Span:
+    """A printed line (or cell) as a span: markup and whitespace dropped, except that a gap
+    between two whole agencies or posts (``市发改委  市财政局``) reads as ``、``."""
+    if re.search(r"\S\s+\S", text.strip()):
+        text = _spaced_list(text)
     text = clean(text)
     return Span(text, [line] * len(text))
+
+
+def _spaced_list(text: str) -> str:
+    tokens = re.split(r"(\s+)", text.strip())
+    words = tokens[0::2]
+    if len(words) < 2:
+        return text
+    out = [words[0]]
+    for gap, word in zip(tokens[1::2], words[1:]):
+        left, right = simplify(clean(out[-1].split("、")[-1])), simplify(clean(word))
+        whole = lambda t: len(t) >= 3 and (is_agency(t) or bool(POST_END.search(t)))  # noqa: E731
+        out.append(("、" if whole(left) and whole(right) and ITEM_START.match(right) else gap) + word)
+    return "".join(out)
 
 
 _TAGS = re.compile(r"</?(?:p|b|strong|br|span|td|tr|i|em)[^>]*>", re.I)
@@ -377,6 +394,15 @@ def _numbered_title(text: str) -> bool:
     return len(text) <= 15 or bool(re.fullmatch(rf"[^\W\d_]{{1,40}}?{BODY_SUFFIX}", rest))
 
 
+def _numbered_item(piece: Span) -> Span | None:
+    """``1.市发改委`` / ``(2)市财政局局长``: one numbered agency or post, without its number."""
+    m = re.match(r"^(?:\d+[.．、]|[(（]\d+[)）]|\d+[)）])", piece.text)
+    if not m:
+        return None
+    rest = piece.sub(m.end(), len(piece.text)).strip("、，,。；; ")
+    return rest if rest.text and _whole_item(rest.simp) else None
+
+
 def _whole_item(text: str) -> bool:
     """A short line that is one whole post or agency (lists printed one per line)."""
     return len(text) <= 30 and not re.search(r"[，,。；;：:、]", text) and bool(POST_END.search(text) or is_agency(text))
@@ -414,6 +440,10 @@ def paragraphs(doc: Document) -> Iterator[Para]:
             continue
         piece = make_span(raw, lineno)
         if not piece.text:
+            continue
+        item = _numbered_item(piece)
+        if cur is not None and item is not None and _label_of(cur.text):
+            cur = cur + Span("、", [cur.end_line]) + item  # 成员单位: 1.市发改委 2.市财政局 …
             continue
         is_heading = raw.lstrip().startswith("#") or _numbered_title(piece.text)
         if cur is not None and not cur_heading and not is_heading and (cur.text[-1] not in TERMINAL or _bare_label(cur)) \
@@ -462,7 +492,16 @@ SEAT_SENTENCES = [
 UNIT_AS = re.compile(r"(?:^|[，,。；;：:])(?P<list>[^，,。；;：:]+?)(?:等[^，,。；;]{0,8}?)?为(?:其|该|本)?[^\W\d_]{0,8}?成员单位")
 UNIT_SENTENCE = re.compile(rf"{UNIT_LABEL}(?:由|包括|为|有|是|[:：])(?P<list>[^。；;]+?)(?:等[^。；;]*?)?(?:组成|构成|。|；|;|$)")
 UNIT_COMPOSED = re.compile(r"由(?P<list>[^。；;由]+?)(?:等[^。；;]{0,12})?组成")
-PERSON_VALUE = re.compile(r"^\s*(?:\*\*)?\s*[^\W\d_]{1,2}\s?[^\W\d_]{0,2}(?:\s{1,}|\t)\S")
+PERSON_VALUE = re.compile(r"^\s*(?:\*\*)?\s*(?P<name>[^\W\d_]{1,2}\s?[^\W\d_]{0,2})(?:\s{1,}|\t)\S")
+
+
+def names_person(raw_value: str) -> bool:
+    """A value printed ``姓名 职务`` (a membership), not ``单位  单位`` or a post."""
+    m = PERSON_VALUE.match(raw_value)
+    if not m:
+        return False
+    name = simplify(clean(m.group("name")))
+    return not (is_agency(name) or POST_END.search(name) or ITEM_START.match(name) and len(name) > 3)
 
 
 @lru_cache(maxsize=8)
@@ -700,7 +739,7 @@ class Walk:
             self.passage -= 1
         self._last_label = (*key, self.passage, "")
         if re.fullmatch(UNIT_LABEL, simplify(label)):
-            if PERSON_VALUE.match(raw_value):
+            if names_person(raw_value):
                 return
             member = bool(re.fullmatch(MEMBER_LABEL, simplify(label)))
             agencies = split_agencies(_cut_sentence(value), posts_to_agencies=not member)
@@ -713,7 +752,7 @@ class Walk:
                 self._unit(body, a)
             return
         role = _canon_role(label)
-        if PERSON_VALUE.match(raw_value):
+        if names_person(raw_value):
             self.bodies[body].filled_by_person.add(simplify(role))
             return
         for p in split_posts(_trim_holder(_cut_sentence(value))):
