@@ -13,7 +13,7 @@ from typing import Any
 
 from pyvis.network import Network
 
-from viz.palette import legend, style
+from viz.palette import legend, role_class, role_legend, style
 
 # above this many nodes a picture is unreadable and slow to lay out: aggregate the rest
 MAX_NODES = 500
@@ -62,13 +62,14 @@ class Drawing:
     edges: list[dict[str, Any]]
     options: dict[str, Any]
     legend: list[dict[str, str]]
+    roles: list[dict[str, str]]
     total_nodes: int
     shown_nodes: int
     notes: list[str] = field(default_factory=list)
 
     def payload(self) -> dict[str, Any]:
         return {"title": self.title, "nodes": self.nodes, "edges": self.edges, "options": self.options,
-                "legend": self.legend, "total_nodes": self.total_nodes, "shown_nodes": self.shown_nodes,
+                "legend": self.legend, "roles": self.roles, "total_nodes": self.total_nodes, "shown_nodes": self.shown_nodes,
                 "notes": self.notes}
 
     def script_json(self) -> str:
@@ -144,8 +145,11 @@ def build(title: str, nodes: list[VNode], edges: list[VEdge], *, max_nodes: int 
     captions = len(edges) <= MAX_CAPTIONED_EDGES
     for e in edges:
         tip = [[e.type, e.role or ""], *map(list, e.info)]
+        rc = role_class(e.role) if e.type in ("MEMBER_OF", "SEAT_ON") else None
+        colour = {"color": {"color": rc.color, "highlight": rc.color}} if rc else {}
         net.add_edge(e.src, e.dst, label=e.role if captions and e.role else None, tip=tip,
-                     width=min(1 + (e.weight - 1) * 0.5, 8), etype=e.type)
+                     width=min(1 + (e.weight - 1) * 0.5, 8) + (1 if rc and rc.key == "head" else 0),
+                     etype=e.type, **colour)
     # fewer layout iterations on big pictures; the page stops physics once stabilised
     net.barnes_hut(gravity=-2500 if len(nodes) < 100 else -6000, spring_length=90 if len(nodes) < 100 else 120,
                    overlap=0.3)
@@ -163,5 +167,6 @@ def build(title: str, nodes: list[VNode], edges: list[VEdge], *, max_nodes: int 
     for e in vis_edges:
         if e.get("label") is None:
             e.pop("label", None)
-    return Drawing(title, vis_nodes, vis_edges, options, legend({n.label for n in nodes}),
+    roles = role_legend({e.role for e in edges if e.type in ("MEMBER_OF", "SEAT_ON")})
+    return Drawing(title, vis_nodes, vis_edges, options, legend({n.label for n in nodes}), roles,
                    total, len(nodes), notes)

@@ -33,3 +33,41 @@ def legend(labels: set[str]) -> list[dict[str, str]]:
     """Legend entries for the labels present, in the fixed order of STYLES."""
     return [{"label": k, "color": s.color, "shape": s.shape, "zh": s.zh, "en": s.en}
             for k, s in STYLES.items() if k in labels]
+
+
+@dataclass(frozen=True)
+class RoleClass:
+    key: str
+    color: str
+    zh: str
+    en: str
+
+
+# edge colours by the kind of role, so a body's composition reads by role at a glance
+ROLE_CLASSES = (
+    RoleClass("head", "#c62828", "负责人（组长、指挥长、主任、召集人）", "head"),
+    RoleClass("deputy", "#ef8f00", "副职", "deputy"),
+    RoleClass("office", "#8a5cc2", "办公室、联络员", "office, liaison"),
+    RoleClass("member", "#8aa4bf", "成员、成员单位", "member"),
+)
+_HEADS = ("组长", "指挥长", "总指挥", "主任", "召集人", "主席", "负责人", "书记", "局长", "队长")
+
+
+def role_class(role: str) -> RoleClass | None:
+    """The class of a membership role; None for edges without a role."""
+    r = (role or "").strip()
+    if not r:
+        return None
+    if r.startswith("办公室") or "联络员" in r or r.startswith("秘书"):
+        return ROLE_CLASSES[2]
+    if "副" in r:
+        return ROLE_CLASSES[1]
+    if r.endswith(_HEADS):
+        return ROLE_CLASSES[0]
+    return ROLE_CLASSES[3]
+
+
+def role_legend(roles: set[str]) -> list[dict[str, str]]:
+    """Legend entries for the role classes present among ``roles``."""
+    present = {c.key for c in map(role_class, roles) if c}
+    return [{"key": c.key, "color": c.color, "zh": c.zh, "en": c.en} for c in ROLE_CLASSES if c.key in present]

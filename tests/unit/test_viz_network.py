@@ -50,3 +50,22 @@ def test_script_json_cannot_close_the_script_element():
     text = d.script_json()
     assert "</script" not in text and "<" not in text
     assert json.loads(text)["nodes"][0]["label"].startswith("</script>")
+
+
+@pytest.mark.parametrize("role, key", [
+    ("组长", "head"), ("指挥长", "head"), ("召集人", "head"), ("副组长", "deputy"), ("常务副指挥长", "deputy"),
+    ("成员", "member"), ("成员单位", "member"), ("办公室主任", "office"), ("联络员", "office"), ("", None),
+])
+def test_roles_are_classed_for_edge_colours(role, key):
+    from viz.palette import role_class
+
+    assert (role_class(role).key if role_class(role) else None) == key
+
+
+def test_membership_edges_are_coloured_by_role_with_a_legend():
+    hub = VNode("Body", "b", "组")
+    a, b = VNode("Person", "a", "甲"), VNode("Person", "b", "乙")
+    d = build("t", [hub, a, b], [VEdge(a.key, hub.key, "MEMBER_OF", "组长"), VEdge(b.key, hub.key, "MEMBER_OF", "成员")])
+    colours = {e["label"]: e["color"]["color"] for e in d.edges}
+    assert colours["组长"] != colours["成员"]
+    assert [r["key"] for r in d.roles] == ["head", "member"]
