@@ -320,7 +320,8 @@ def _suffix(name: str) -> str | None:
 # putting it together
 
 def _is_chronicle(doc: Document) -> bool:
-    return not doc.number and "大事记" in (doc.title or "")
+    """Chronicles and news items only mention bodies and their leaders; they set nothing out."""
+    return not doc.number and bool(re.search(r"大事记|动态|要闻|简讯|新闻", doc.title or ""))
 
 
 def _office(st: Stream, lo: int, hi: int, after: int = -1) -> str | None:
