@@ -109,6 +109,9 @@ def _rows(doc: Document, lo: int, hi: int) -> list[tuple[int, str]]:
     return out
 
 
+_SECTION = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[章节条部分])")
+
+
 def _starts_member(line: str) -> bool:
     """True when a line after an unfinished post rather opens the next member (``张三市长``)."""
     got = split_name_post(line)
@@ -175,6 +178,9 @@ def parse_lists(doc: Document, lo: int, hi: int) -> list[Member]:  # noqa: C901 
             continue
         flush_table()
         line = s.strip()
+        if _SECTION.match(line):
+            active, last = False, None  # a numbered section heading ends the list
+            continue
         lab, rest = _label(line)
         if lab is None and squeeze(line).rstrip(":：") in _ROLE_SET:
             lab, rest = squeeze(line).rstrip(":："), ""  # a role word alone on its line, without a colon

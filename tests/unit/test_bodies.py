@@ -198,3 +198,32 @@ def test_bare_role_words_numbered_rows_and_dashes():
 ])
 def test_composition_sentences(text, expected):
     assert members(text) == expected
+
+
+NOTICE = """各县（区）人民政府，市直各有关单位：
+为进一步加强创建工作，经市政府研究，决定成立长治市创建全国文明城市工作领导小组。现将有关事项通知如下：
+一、领导小组组成人员
+组  长：王  强  市委常委、常务副市长
+副组长：李  明  市政府副市长
+        张小红（女）  市政府副秘书长
+成  员：刘  伟  市发展改革委主任
+        陈  刚  市财政局局长
+二、领导小组办公室
+领导小组下设办公室，办公室设在市文明办，刘伟同志兼任办公室主任。
+## 长治市安全生产委员会组成人员
+主  任：赵  六  市长
+副主任：孙  七  常务副市长
+委  员：周  八  市应急管理局局长"""
+
+
+def test_a_notice_of_another_city():
+    body = "长治市创建全国文明城市工作领导小组"
+    committee = "长治市安全生产委员会"
+    assert bodies(NOTICE) == [(body, "leading_group"), (committee, "committee")]
+    assert members(NOTICE) == {
+        (body, "王强", "组长", "市委常委、常务副市长", False), (body, "李明", "副组长", "市政府副市长", False),
+        (body, "张小红", "副组长", "市政府副秘书长", False), (body, "刘伟", "成员", "市发展改革委主任", False),
+        (body, "陈刚", "成员", "市财政局局长", False), (body, "刘伟", "办公室主任", None, True),
+        (committee, "赵六", "主任", "市长", False), (committee, "孙七", "副主任", "常务副市长", False),
+        (committee, "周八", "委员", "市应急管理局局长", False)}
+    assert [b.office_agency for b in find_bodies(document_from_text(NOTICE))] == ["市文明办", None]
