@@ -20,7 +20,7 @@ from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS, XSD
 from kg.facts import (ROLES_ASSIGNMENT, AssignmentFact, BodyFact, CitationFact, DocumentFact, Fact,
                       MembershipFact, SeatFact, UnitFact)
 from kg.resolve import (AgencyResolver, PersonMention, infer_city, is_placeholder, normalize, normalize_number,
-                        parse_post, posts_of, resolve_people)
+                        parse_post, posts_of, resolve_people, split_agencies)
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 GOV = Namespace("https://govkg.org/ns#")
@@ -134,6 +134,16 @@ class GraphBuilder:
                     g.add((parent, GOV.level, Literal(pa.level if pa.canonical == a.parent else a.level)))
                     g.add((parent, GOV.resolvedBy, Literal("parent of a sub-unit")))
         return node
+
+    def agencies_named(self, printed: str, city: str | None) -> list[tuple[str, URIRef]]:
+        """(printed name, agency node) for each agency a unit or assignment names; an extractor
+        may hand over a list (市审批局、市住建局) where one name was meant; placeholders drop out."""
+        out = []
+        for part in split_agencies(normalize(printed)):
+            node = self.agency(part, city)
+            if node is not None:
+                out.append((part, node))
+        return out
 
     def body(self, name: str, city: str | None, parent: URIRef | None = None, kind: str | None = None) -> URIRef:
         """A body node: one per city and name (per parent body for working groups and generic names
@@ -349,21 +359,22 @@ class GraphBuilder:
         if not normalize(f.body) and self._reject(f, "body"):
             return
         d = self.document(f)
-        agency = self.agency(f.agency, d.city)
-        if agency is None and self._reject(f, "a single agency (placeholder or empty)"):
+        agencies = self.agencies_named(f.agency, d.city)
+        if not agencies and self._reject(f, "a single agency (placeholder or empty)"):
             return
         st = self._statement(f.body, d, f)
-        node = hashed("membership", st.node, agency, "成员单位")
         g = self.graph
-        g.add((node, RDF.type, ORG.Membership))
-        g.add((node, ORG.member, agency))
-        g.add((node, ORG.organization, st.body))
-        g.add((node, ORG.role, self.role("成员单位")))
-        g.add((node, GOV.statement, st.node))
-        g.add((node, GOV.printedName, zh(normalize(f.agency))))
-        if (node, GOV.sourceLine, None) not in g:
-            self._provenance(node, f, d)
-            st.members.append(node)
+        for printed, agency in agencies:
+            node = hashed("membership", st.node, agency, "成员单位")
+            g.add((node, RDF.type, ORG.Membership))
+            g.add((node, ORG.member, agency))
+            g.add((node, ORG.organization, st.body))
+            g.add((node, ORG.role, self.role("成员单位")))
+            g.add((node, GOV.statement, st.node))
+            g.add((node, GOV.printedName, zh(printed)))
+            if (node, GOV.sourceLine, None) not in g:
+                self._provenance(node, f, d)
+                st.members.append(node)
 
     def add_assignment(self, f: AssignmentFact) -> None:
         if f.role not in ROLES_ASSIGNMENT and self._reject(f, "a role of 牵头/责任/配合"):
@@ -371,21 +382,22 @@ class GraphBuilder:
         if not normalize(f.task) and self._reject(f, "task"):
             return
         d = self.document(f)
-        agency = self.agency(f.agency, d.city)
-        if agency is None and self._reject(f, "a single agency (placeholder or empty)"):
+        agencies = self.agencies_named(f.agency, d.city)
+        if not agencies and self._reject(f, "a single agency (placeholder or empty)"):
             return
         g = self.graph
         task = hashed("task", d.key, d.file, normalize(f.task))
         g.add((task, RDF.type, GOV.Task))
         g.add((task, GOV.text, zh(normalize(f.task))))
         g.add((task, DCTERMS.isPartOf, d.node))
-        node = hashed("assignment", task, agency, f.role, f.src.line)
-        g.add((node, RDF.type, GOV.Assignment))
-        g.add((node, GOV.agency, agency))
-        g.add((node, GOV.assignmentRole, zh(f.role)))
-        g.add((node, GOV.task, task))
-        g.add((node, GOV.printedName, zh(normalize(f.agency))))
-        self._provenance(node, f, d)
+        for printed, agency in agencies:
+            node = hashed("assignment", task, agency, f.role, f.src.line)
+            g.add((node, RDF.type, GOV.Assignment))
+            g.add((node, GOV.agency, agency))
+            g.add((node, GOV.assignmentRole, zh(f.role)))
+            g.add((node, GOV.task, task))
+            g.add((node, GOV.printedName, zh(printed)))
+            self._provenance(node, f, d)
 
     def add_citation(self, f: CitationFact) -> None:
         if not (f.cited_number or f.cited_title) and self._reject(f, "number or title"):

@@ -211,6 +211,8 @@ class AgencyResolver:
             return self._checked(full, level, None, city, f"{why}; {rule}")
         # a sub-unit: head agency + unit (市公安局交警支队 ⊂ 市公安局)
         for m in _HEAD_END.finditer(stem):
+            if stem.startswith(("委员会", "办公室"), m.start()) and len(m.group()) < 3:
+                continue  # 办|公室 is not a head and a unit: the head is 办公室
             head, unit = stem[:m.end()], stem[m.end():]
             if _SUBUNIT_END.search(unit) and len(unit) >= 2:
                 parent = self._city_stem(head, city, why)
@@ -329,6 +331,28 @@ def posts_of(position: str | None) -> list[tuple[str | None, str, str]]:
 _LEADER = re.compile(r"[市县区州]长|秘书长")
 
 
+_LIST_SEP = re.compile(r"[、，,；;]")
+
+
+def split_agencies(printed: str) -> list[str]:
+    """Agency names printed as one list (市审批局、市住建局) → each name; a lone name → [name].
+
+    Separators inside brackets do not split: 各县(市、区)人民政府 stays whole.
+    """
+    parts, depth, start = [], 0, 0
+    text = printed or ""
+    for i, ch in enumerate(text):
+        if ch in "(（[〔【":
+            depth += 1
+        elif ch in ")）]〕】":
+            depth = max(0, depth - 1)
+        elif depth == 0 and _LIST_SEP.match(ch):
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return [p for p in parts if p.strip()]
+
+
 def is_placeholder(name: str) -> bool:
     """Collective placeholders (各县(市、区)人民政府, 有关单位) that name no one agency."""
     return bool(_PLACEHOLDER.search(normalize(name)))
@@ -410,5 +434,5 @@ def resolve_people(mentions: Iterable[PersonMention]) -> tuple[dict[PersonKey, s
 __all__ = [
     "PersonMention", "resolve_people",
     "Agency", "AgencyResolver", "Registry", "LEVELS", "normalize", "normalize_number", "city_of",
-    "infer_city", "short_city", "split_positions", "parse_post", "posts_of", "is_placeholder", "default_registry",
+    "infer_city", "short_city", "split_positions", "split_agencies", "parse_post", "posts_of", "is_placeholder", "default_registry",
 ]

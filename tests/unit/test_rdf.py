@@ -209,3 +209,12 @@ def test_every_ontology_term_has_chinese_and_english_labels() -> None:
         if str(term).startswith(str(GOV)):
             langs = {lbl.language for lbl in ont.objects(term, RDFS.label)}
             assert {"zh", "en"} <= langs, term
+
+
+def test_an_agency_list_in_one_fact_gives_one_assignment_per_agency() -> None:
+    facts = fixture_facts()[:1] + [
+        AssignmentFact(Src(F, 20), D1, agency="市行政审批局、市住建局、各县（市、区）人民政府", role="责任", task="审批"),
+    ]
+    g = graph_from_facts(facts)
+    agencies = {g.value(a, GOV.agency) for a in g.subjects(RDF.type, GOV.Assignment)}
+    assert agencies == {iri("agency", "晋城市行政审批服务管理局"), iri("agency", "晋城市住房和城乡建设局")}

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from kg.resolve import (AgencyResolver, PersonMention, city_of, infer_city, is_placeholder, normalize,
-                        normalize_number, parse_post, posts_of, resolve_people)
+                        normalize_number, parse_post, posts_of, resolve_people, split_agencies)
 from tests.support import GOLD_DIR
 
 CITY = "晋城市"
@@ -167,3 +167,22 @@ def test_posts_printed_together_relate_their_agencies() -> None:
                 _m("王二", "2021-05-01", "E", "晋城市财政局"), _m("王二", "2021-05-01", "F", "晋城市信访局")]
     keys, _ = resolve_people(mentions)
     assert set(keys.values()) == {"王二"}
+
+
+@pytest.mark.parametrize("printed, canonical, parent", [
+    ("晋城市人民政府办公室", "晋城市人民政府办公室", None),         # 办|公室 is no sub-unit
+    ("市发展和改革委员会办公室", "晋城市发展和改革委员会办公室", "晋城市发展和改革委员会"),
+    ("晋城市人民政府办公室文电科", "晋城市人民政府办公室文电科", "晋城市人民政府办公室"),
+])
+def test_sub_units_split_on_whole_suffixes(resolver: AgencyResolver, printed: str, canonical: str, parent) -> None:
+    a = resolver.resolve(printed, CITY)
+    assert (a.canonical, a.parent) == (canonical, parent)
+
+
+@pytest.mark.parametrize("printed, parts", [
+    ("市行政审批局、市住建局", ["市行政审批局", "市住建局"]),
+    ("各县（市、区）人民政府", ["各县（市、区）人民政府"]),
+    ("市财政局", ["市财政局"]),
+])
+def test_split_agencies(printed: str, parts: list) -> None:
+    assert split_agencies(printed) == parts
