@@ -322,7 +322,7 @@ def posts_of(position: str | None) -> list[tuple[str | None, str, str]]:
     for part in split_positions(position):
         agency, title = parse_post(part)
         if agency is None and last is not None and not _LEADER.search(title) and "分管" not in title:
-            agency = last
+            agency, part = last, last + part  # the post as it would print in full
         out.append((agency, title, part))
         last = agency or last
     return out

@@ -186,3 +186,7 @@ def test_sub_units_split_on_whole_suffixes(resolver: AgencyResolver, printed: st
 ])
 def test_split_agencies(printed: str, parts: list) -> None:
     assert split_agencies(printed) == parts
+
+
+def test_an_inherited_agency_is_part_of_the_printed_post() -> None:
+    assert [p for _, _, p in posts_of("市应急管理局党组书记、局长")] == ["市应急管理局党组书记", "市应急管理局局长"]
