@@ -89,3 +89,13 @@ def test_build_api_reports_documents(tmp_path) -> None:
     report = build(src, tmp_path, on_document=lambda f, n: seen.append((f, n)), validate_shacl=False)
     assert report.files_read == 1 and seen and seen[-1][0] == src.name
     assert report.facts == sum(1 for _ in open(Path(report.outputs["facts"]), encoding="utf-8"))
+
+
+@needs_gold
+def test_the_query_in_docs_graph_md_prints_what_the_docs_show(gold_build, capsys) -> None:
+    _, out = gold_build
+    text = (Path(__file__).resolve().parents[2] / "docs" / "graph.md").read_text(encoding="utf-8")
+    code = text.split("```python\n", 1)[1].split("```", 1)[0]
+    shown = text.split("Output:\n\n```\n", 1)[1].split("```", 1)[0]
+    exec(code.replace('"build/gold/graph.ttl"', repr(str(out / "graph.ttl"))), {})
+    assert capsys.readouterr().out == shown
