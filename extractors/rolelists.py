@@ -490,7 +490,7 @@ SEAT_SENTENCES = [
 ]
 # 市发改委、市财政局为成员单位
 UNIT_AS = re.compile(r"(?:^|[，,。；;：:])(?P<list>[^，,。；;：:]+?)(?:等[^，,。；;]{0,8}?)?为(?:其|该|本)?[^\W\d_]{0,8}?成员单位")
-UNIT_SENTENCE = re.compile(rf"{UNIT_LABEL}(?:由|包括|为|有|是|[:：])(?P<list>[^。；;]+?)(?:等[^。；;]*?)?(?:组成|构成|。|；|;|$)")
+UNIT_SENTENCE = re.compile(rf"{UNIT_LABEL}(?:由|包括|为|[:：])(?P<list>[^。；;]+?)(?:等[^。；;]*?)?(?:组成|构成|。|；|;|$)")
 UNIT_COMPOSED = re.compile(r"由(?P<list>[^。；;由]+?)(?:等[^。；;]{0,12})?组成")
 PERSON_VALUE = re.compile(r"^\s*(?:\*\*)?\s*(?P<name>[^\W\d_]{1,2}\s?[^\W\d_]{0,2})(?:\s{1,}|\t)\S")
 
@@ -536,6 +536,8 @@ class Walk:
         self.units: list[Unit] = []
         self.current: int | None = None
         self.skip = False             # the current passage composes every county's body
+        self.heading_depth: int | None = None   # outline depth of the last heading
+        self.ctx_depth: int | None = None       # … when the current body came into context
         self.top: int | None = None   # the last non-working-group body (an office's HQ)
         self.passage = 0
         self.in_annex = False
@@ -571,6 +573,8 @@ class Walk:
         return None
 
     def set_current(self, i: int) -> None:
+        if i != self.current:
+            self.ctx_depth = self.heading_depth  # a later heading this high ends its passage
         self.current, self.skip = i, False
         if not re.search(r"组$", simplify(self.bodies[i].names[0])) or "领导" in self.bodies[i].names[0]:
             self.top = i
@@ -608,6 +612,12 @@ class Walk:
 
     def _heading(self, span: Span) -> None:
         text = span.text.lstrip("#")
+        depth = heading_depth(text)
+        ended = (self.current is not None and depth is not None and self.ctx_depth is not None
+                 and depth <= self.ctx_depth)
+        self.heading_depth = depth
+        if ended:  # a new section at the body's own level: its passage is over
+            self.current = self.top = None
         m = HEADING.match(text)
         rest = m.group("rest") if m else text
         if rest.startswith("附件") or simplify(rest).startswith("附件"):
@@ -678,14 +688,17 @@ class Walk:
                         self._seat(b, role, p)
                     continue
                 body = self._body_for_role(role, s[:m.start()], sent.line)
-                if body is None:
+                if body is None or not self._same_sort(body, s[:m.start()]):
                     continue
                 for p in posts:
                     self._seat(body, role, p)
         # units
         for rx in (UNIT_SENTENCE, UNIT_COMPOSED, UNIT_AS):
             for m in rx.finditer(s):
-                body = self._subject_body(s[:m.start()], sent.line)
+                if rx is UNIT_COMPOSED:  # 由A、B组成 says whose members only with a subject: X由A、B组成
+                    body = self._named_subject(sent, m.start())
+                else:
+                    body = self._subject_body(s[:m.start()], sent.line)
                 if body is None:
                     continue
                 for a in split_agencies(sent.sub(m.start("list"), m.end("list"))):
@@ -702,6 +715,25 @@ class Walk:
         m = min(covering, key=lambda m: m.end - m.start)
         self.set_current(self.body(m.name, strong=True))
         return self.current
+
+    def _named_subject(self, sent: Span, at: int) -> int | None:
+        """The body named right before ``at`` (``督导组由…``), known or new; None if unnamed."""
+        m = re.search(rf"(?:^|[，,:：])?(?P<name>[^\W\d_]{{1,40}}?{BODY_SUFFIX})$", sent.simp[:at])
+        if not m:
+            return None
+        name = strip_verbs(sent.text[m.start("name"):at])
+        name = name[simplify(name).rfind("的") + 1:]  # 市文明办牵头的督导组 → 督导组
+        if MANY_BODIES.match(simplify(name)):
+            return None
+        i = self.resolve(name)
+        if i is None and not GENERIC_BODY.match(simplify(name)):
+            i = self.body(name)
+        return i
+
+    def _same_sort(self, body: int, before: str) -> bool:
+        """``指挥部下设办公室,办公室主任由…``: the clause names the sort of body it speaks of."""
+        kinds = re.findall(r"(指挥部|领导小组|委员会|联席会议|专班)", before)
+        return not kinds or simplify(self.bodies[body].name).endswith(kinds[-1])
 
     def _subject_body(self, before: str, line: int) -> int | None:
         """The body a clause speaks of: a name right before it, else the context."""
@@ -860,6 +892,30 @@ class Walk:
                 seen.add(k)
                 out.append(u)
         return out
+
+
+_CN = "一二三四五六七八九十"
+
+
+def heading_depth(text: str) -> int | None:
+    """Outline depth of a numbered heading: 第X章 0, 一、 1, (一) 2, 2.1 2, 2.1.1 3, 1. 3, (1) 4."""
+    t = text.lstrip("#").strip()
+    if re.match(rf"^第[{_CN}]+章", t):
+        return 0
+    if re.match(rf"^[{_CN}]+、", t):
+        return 1
+    if re.match(rf"^[(（][{_CN}]+[)）]", t):
+        return 2
+    m = re.match(r"^(\d+(?:[.．]+\d+)+)", t)
+    if m:
+        return len(re.findall(r"\d+", m.group(1)))
+    if re.match(r"^\d+[.．、]", t):
+        return 3
+    if re.match(r"^[(（]\d+[)）]", t):
+        return 4
+    if re.match(r"^\d+(?!\d)", t):
+        return 1
+    return None
 
 
 def _is_heading(text: str) -> bool:
