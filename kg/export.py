@@ -75,20 +75,21 @@ def _cell(value: object) -> str:
 
 
 def write_csv(pg: PropertyGraph, out_dir: Path) -> dict[str, Path]:
-    """nodes.csv (id, label, name, then every node property) and edges.csv (source, target, type, …)."""
+    """nodes.csv and edges.csv as Gephi's spreadsheet import reads them (Id, Label; Source,
+    Target, Type, Label), then the node type or relation and every schema property."""
     node_cols = sorted({c for n in NODES.values() for c in n.columns} - {"id", "name"})
     edge_cols = sorted({c for r in RELS.values() for c in r.columns})
     nodes_path, edges_path = out_dir / "nodes.csv", out_dir / "edges.csv"
     with open(nodes_path, "w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(["id", "label", "name", *node_cols])
+        w.writerow(["Id", "Label", "node_type", *node_cols])
         for n in pg.nodes:
-            w.writerow([n.id, n.label, _cell(n.props.get("name")), *(_cell(n.props.get(c)) for c in node_cols)])
+            w.writerow([n.id, _cell(n.props.get("name")), n.label, *(_cell(n.props.get(c)) for c in node_cols)])
     with open(edges_path, "w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(["source", "target", "type", *edge_cols])
+        w.writerow(["Source", "Target", "Type", "Label", "relation", *edge_cols])
         for e in pg.edges:
-            w.writerow([e.src, e.dst, e.type, *(_cell(e.props.get(c)) for c in edge_cols)])
+            w.writerow([e.src, e.dst, "Directed", e.type, e.type, *(_cell(e.props.get(c)) for c in edge_cols)])
     return {"nodes": nodes_path, "edges": edges_path}
 
 

@@ -46,7 +46,10 @@ def test_gold_build_writes_every_format(gold_build) -> None:
     with open(out / "edges.csv", encoding="utf-8") as fh:
         edges = list(csv.DictReader(fh))
     assert len(edges) == len(report.property_graph.edges)
-    assert {e["type"] for e in edges} >= {"MEMBER_OF", "SEAT_ON", "UNIT_OF", "ASSIGNED", "CITES", "OFFICE_AT"}
+    assert {e["relation"] for e in edges} >= {"MEMBER_OF", "SEAT_ON", "UNIT_OF", "ASSIGNED", "CITES", "OFFICE_AT"}
+    with open(out / "nodes.csv", encoding="utf-8") as fh:
+        ids = {n["Id"] for n in csv.DictReader(fh)}
+    assert {e["Source"] for e in edges} | {e["Target"] for e in edges} <= ids  # Gephi needs every end
 
 
 @needs_gold
