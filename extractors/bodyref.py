@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Callable
 
-from extractors.document import Document
 from extractors import rolelists
+from extractors.document import Document
 from extractors.rolelists import GENERIC_BODY, Walk, body_key, simplify
 
 
@@ -22,12 +22,13 @@ def body_namer(doc: Document, w: Walk) -> Callable[[int, int], str | None]:
     by_key: dict[str, str] = {}
     for m in mentions:
         for n in (m.name, *(m.aliases or ())):
-            by_key.setdefault(body_key(n), m.name)
+            if not GENERIC_BODY.match(simplify(n)):  # 市领导小组 names no one body
+                by_key.setdefault(body_key(n), m.name)
 
-    def name_of(i: int, line: int) -> str:
+    def name_of(i: int, line: int) -> str | None:
         ref = w.bodies[i]
         for n in [ref.name, *ref.names]:
-            hit = by_key.get(body_key(n))
+            hit = None if GENERIC_BODY.match(simplify(n)) else by_key.get(body_key(n))
             if hit:
                 # the same body: the fuller name printed where its composition is set out wins
                 if ref.strong and body_key(hit) == body_key(ref.name) and len(ref.name) > len(hit):
