@@ -415,13 +415,40 @@ def _analyse(doc: Document) -> _Analysis:
     return _Analysis(bodies, segments, st)
 
 
+def _composition_line(doc: Document, no: int) -> bool:
+    """True for a line holding a role label (in any cell), a member-unit list or an office sentence."""
+    raw = doc.line(no)
+    cells = [c.strip() for c in clean_line(raw).split("\t")]
+    return any(ROLE_LABEL.match(c) for c in cells) or "成员单位" in raw or ("办公室" in raw and "设在" in raw)
+
+
+def _passage(doc: Document, lo: int, hi: int) -> tuple[int, int, int] | None:
+    """Lines ``lo``..``hi`` cut to the composition passage: up to its last labelled line and that
+    line's wrapped continuation, with the number of labelled lines (``None`` when there are none)."""
+    labelled = [n for n in range(lo, hi + 1) if _composition_line(doc, n)]
+    if not labelled:
+        return None
+    marked = sorted({*labelled, *(m.line for m in parse_lists(doc, lo, hi))})
+    end = marked[-1]
+    for _ in range(6):  # follow a wrapped label line (成员单位:…、) over blank lines
+        if end not in labelled and not re.search(r"[、，,]\s*$", doc.line(end)) \
+                or re.search(r"[。；;:：]\s*$", doc.line(end)):
+            break
+        nxt = next((n for n in range(end + 1, hi + 1) if doc.line(n).strip()), None)
+        if nxt is None or doc.line(nxt).lstrip().startswith("#"):
+            break
+        end = nxt
+    return lo, end, len(labelled)
+
+
 def _mention(b: _Body, segments: list[tuple[_Body, int, int]], doc: Document) -> BodyMention:
     main = b.main
     own = [(lo, hi) for bb, lo, hi in segments if bb is b]
-    listed = [(lo, hi) for lo, hi in own if any(ROLE_LABEL.match(clean_line(doc.line(n))) or "成员单位" in doc.line(n)
-                                               or ROLE_LABEL.search(clean_line(doc.line(n)).split("\t")[-1] or "")
-                                               for n in range(lo, hi + 1))]
-    lo, hi = (listed or own or [(main.line, main.line)])[0]
+    passages = [p for p in (_passage(doc, lo, hi) for lo, hi in own) if p]
+    if passages:  # the first passage that is a list (two labelled lines), not a passing 成员单位
+        lo, hi, _ = next((p for p in passages if p[2] >= 2), max(passages, key=lambda p: (p[2], -p[0])))
+    else:
+        lo, hi = (own or [(main.line, main.line)])[0]
     aliases = tuple(dict.fromkeys([d.name for d in b.decls if d.name != main.name]
                                   + [d.alias for d in b.decls if d.alias]))
     enumerated = any(d.how == "enum" for d in b.decls)
