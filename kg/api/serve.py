@@ -25,6 +25,12 @@ def run(host: str | None = None, port: int | None = None, store: str | None = No
         print(f"error: {err}", file=sys.stderr)
         return 1
     app = create_app(config, store=opened)
+    import gc
+
+    # the objects made so far (modules, schema, store) live as long as the server: keep them out of
+    # the collector's full passes, which otherwise pause every request now and then
+    gc.collect()
+    gc.freeze()
     print(f"govkg: serving on http://{config.host}:{config.port}/ ({type(opened).__name__}; "
           f"API docs at /docs)", file=sys.stderr)
     try:
