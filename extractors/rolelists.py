@@ -541,6 +541,7 @@ class Walk:
         self.top: int | None = None   # the last non-working-group body (an office's HQ)
         self.passage = 0
         self.in_annex = False
+        self.pending_label: str | None = None   # a heading that is only a label (二、成员单位)
         # (body, role, passage, printed role of a table row or "") of the last role label
         self._last_label: tuple[int, str, int, str] | None = None
         self._run()
@@ -603,6 +604,8 @@ class Walk:
         for para in paragraphs(self.doc):
             self.passage += 1
             if para.kind == "row":
+                self.pending_label = None
+            if para.kind == "row":
                 self._row(para)
             elif para.kind == "heading" or (HEADING.match(para.span.text) and len(para.span.text) < 40
                                             and not _label_of(para.span.text) and _is_heading(para.span.text)):
@@ -612,14 +615,17 @@ class Walk:
 
     def _heading(self, span: Span) -> None:
         text = span.text.lstrip("#")
+        m = HEADING.match(text)
+        rest = m.group("rest") if m else text
+        if re.fullmatch(rf"(?:{UNIT_LABEL}|{ROLE})[:：]?", simplify(rest)):
+            self.pending_label = rest.rstrip(":：")  # 二、成员单位 — the list is the next paragraph
+            return
         depth = heading_depth(text)
         ended = (self.current is not None and depth is not None and self.ctx_depth is not None
                  and depth <= self.ctx_depth)
         self.heading_depth = depth
         if ended:  # a new section at the body's own level: its passage is over
             self.current = self.top = None
-        m = HEADING.match(text)
-        rest = m.group("rest") if m else text
         if rest.startswith("附件") or simplify(rest).startswith("附件"):
             self.in_annex = True
             return
@@ -643,6 +649,9 @@ class Walk:
         if re.fullmatch(r"附件\d*[:：]?", span.simp):
             self.in_annex = True  # what follows restates or details the main text
             return
+        pending, self.pending_label = self.pending_label, None
+        if pending and not _label_of(span.text):
+            span = Span(pending + ":", [span.line] * (len(pending) + 1)) + span
         lab = _label_of(span.text)
         if lab:
             self._label(span, lab)
