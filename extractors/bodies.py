@@ -44,7 +44,7 @@ class BodyMention:
 # names of bodies
 
 _SUFFIXES = ("领导小组", "领导组", "工作专班", "专班", "总指挥部", "指挥部", "委员会", "联席会议", "专项办公室",
-             "推进组", "评审组", "工作小组", "小组", "工作组",
+             "推进组", "评审组", "督导组", "督查组", "指导组", "检查组", "考核组", "巡查组", "工作小组", "小组", "工作组",
              "領導小組", "領導組", "工作專班", "專班", "總指揮部", "指揮部", "委員會", "聯席會議", "工作小組", "小組")
 _SUFFIX_RE = "|".join(_SUFFIXES)
 _NAME_CHARS = r"[\u4e00-\u9fff（）()“”\"]"
@@ -76,7 +76,7 @@ def body_kind(name: str, parent: str | None = None) -> str:
     for suffix, kind in KIND_BY_SUFFIX:
         if name.endswith(suffix):
             return kind
-    if name.endswith("组") and parent and not name.endswith(("推进组", "评审组")):
+    if name.endswith("组") and parent and not name.endswith(_OWN_GROUPS):
         return "working_group"
     return "other"
 
@@ -332,7 +332,8 @@ def _office(st: Stream, lo: int, hi: int, after: int = -1) -> str | None:
     return None
 
 
-_OWN_GROUPS = ("领导组", "领导小组", "推进组", "评审组", "領導組", "領導小組")
+_OWN_GROUPS = ("领导组", "领导小组", "推进组", "评审组", "督导组", "督查组", "指导组", "检查组", "考核组", "巡查组",
+               "領導組", "領導小組")
 _PARENT_SUFFIXES = ("指挥部", "领导小组", "领导组", "委员会", "联席会议", "专班", "指揮部", "領導小組", "委員會")
 
 

@@ -118,6 +118,7 @@ def _starts_member(line: str) -> bool:
     return bool(got and got[1] and _POST_LEVEL.match(got[1]))
 
 
+_OFFICE_ROLES = ("主任", "副主任", "常务副主任")
 _POST_LEVEL = re.compile(r"^(?:市|省|县|区|副|常务|中共|党组)")
 
 
@@ -127,6 +128,7 @@ def parse_lists(doc: Document, lo: int, hi: int) -> list[Member]:  # noqa: C901 
     role: str | None = None
     last: Member | None = None
     active = False
+    office = False  # inside a passage about the body's office: its 主任 is the 办公室主任
     table: list[list[Member]] = []
 
     def flush_table() -> None:
@@ -159,7 +161,7 @@ def parse_lists(doc: Document, lo: int, hi: int) -> list[Member]:  # noqa: C901 
             continue
         if raw.lstrip().startswith("#"):
             flush_table()
-            active, last = False, None
+            active, last, office = False, None, "办公室" in s
             continue
         cells = s.split("\t")
         if len([c for c in cells if c.strip()]) >= 2 or (len(cells) >= 2 and cells[0].strip() == ""):
@@ -179,11 +181,15 @@ def parse_lists(doc: Document, lo: int, hi: int) -> list[Member]:  # noqa: C901 
         flush_table()
         line = s.strip()
         if _SECTION.match(line):
-            active, last = False, None  # a numbered section heading ends the list
+            active, last, office = False, None, "办公室" in line  # a numbered section heading ends the list
             continue
         lab, rest = _label(line)
         if lab is None and squeeze(line).rstrip(":：") in _ROLE_SET:
             lab, rest = squeeze(line).rstrip(":："), ""  # a role word alone on its line, without a colon
+        if lab is None and re.search(r"下设办公室|办公室设在", line):
+            office = True
+        if lab and office and lab in _OFFICE_ROLES:
+            lab = "办公室" + lab
         if lab:
             role, active, last = lab, True, None
             if not rest:

@@ -227,3 +227,15 @@ def test_a_notice_of_another_city():
         (committee, "赵六", "主任", "市长", False), (committee, "孙七", "副主任", "常务副市长", False),
         (committee, "周八", "委员", "市应急管理局局长", False)}
     assert [b.office_agency for b in find_bodies(document_from_text(NOTICE))] == ["市文明办", None]
+
+
+def test_office_list_under_the_body():
+    text = (LG + "\n组长：张三 市长\n三、领导小组办公室\n领导小组下设办公室，办公室设在市财政局。\n"
+            "主  任：李四  市财政局局长\n副主任：王五  市财政局副局长")
+    assert members(text) == {("晋城市测试工作领导小组", "张三", "组长", "市长", False),
+                             ("晋城市测试工作领导小组", "李四", "办公室主任", "市财政局局长", False),
+                             ("晋城市测试工作领导小组", "王五", "办公室副主任", "市财政局副局长", False)}
+
+
+def test_a_supervision_group_set_up():
+    assert bodies("市政府决定成立市环境保护督导组。\n组长：张三 市长") == [("市环境保护督导组", "other")]
