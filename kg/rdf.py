@@ -19,7 +19,7 @@ from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.facts import (ROLES_ASSIGNMENT, AssignmentFact, BodyFact, CitationFact, DocumentFact, Fact,
                       MembershipFact, SeatFact, UnitFact)
-from kg.resolve import (AgencyResolver, PersonMention, infer_city, is_placeholder, normalize, normalize_number,
+from kg.resolve import (LEADER_TITLE, AgencyResolver, PersonMention, self_prefix, infer_city, is_placeholder, normalize, normalize_number,
                         parse_post, posts_of, resolve_people, split_agencies)
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -76,8 +76,8 @@ class _Statement:
 def body_stem(name: str, city: str | None) -> str:
     """A body's name without its city prefix: 晋城市防汛抗旱指挥部, 市防汛抗旱指挥部 → 防汛抗旱指挥部."""
     s = normalize(name)
-    for prefix in filter(None, (city, "市")):
-        # 市级现代农业产业园创建领导组: 市级 is part of the name, not the city
+    for prefix in filter(None, (city, self_prefix(city) if city else "市")):
+        # 市级现代农业产业园创建领导组: 市级 is part of the name, not the place
         if s.startswith(prefix) and len(s) > len(prefix) + 1 and s[len(prefix)] not in "级直":
             return s[len(prefix):]
     return s
@@ -153,7 +153,7 @@ class GraphBuilder:
             node, canonical = URIRef(f"{parent}/{quote(stem, safe='')}"), stem
         else:
             node = iri("body", city or "", stem)
-            canonical = stem if not city or stem.startswith(("市", city)) else city + stem
+            canonical = stem if not city or stem.startswith((self_prefix(city), city)) else city + stem
         self.graph.set((node, SKOS.prefLabel, zh(canonical)))
         self.graph.add((node, RDFS.label, zh(normalize(name))))
         if (node, RDF.type, None) not in self.graph:
@@ -170,7 +170,7 @@ class GraphBuilder:
         """A post (副局长 of 市财政局); a leader's title with no agency belongs to the city government."""
         agency_name, title = parsed or parse_post(printed)
         g = self.graph
-        if agency_name is None and city and any(t in title for t in ("市长", "秘书长")) and "分管" not in title:
+        if agency_name is None and city and LEADER_TITLE.search(title) and "分管" not in title:
             agency_name = city + "人民政府"
         agency = self.agency(agency_name, city) if agency_name else None
         if agency is not None:

@@ -26,7 +26,15 @@ _TRAILING_BRACKET = re.compile(r"^(.+?)\(([^()]+)\)$")
 _DISPATCHED = re.compile(r"^(.+?)(?:派驻|驻)(.+?)(纪检监察组|纪检组|监察组)$")
 # a county-level place printed before an agency: 泽州县, 城区, 高平市 (two characters + 市)
 _COUNTY_PREFIX = re.compile(r"^([\u4e00-\u9fff]{1,3}?[县区旗]|[\u4e00-\u9fff]{2}市)")
-_CITY_OF_ISSUER = re.compile(r"^(?:中共)?([\u4e00-\u9fff]{1,6}?(?:市|自治州|州|地区|盟))")
+_PLACE_SUFFIX = r"(?:自治区|自治州|自治县|省|市|州|地区|盟|县|区|旗)"
+# the place an issuer belongs to: what precedes its government or party committee …
+_ISSUER_ORG = re.compile(rf"^([\u4e00-\u9fff]{{1,10}}?{_PLACE_SUFFIX})(?:人民政府|政府|委员会|委)")
+# … or, for a department, the first place name (郑州市, not 郑州: 州 alone ends no city here)
+_ISSUER_PLACE = re.compile(r"^([\u4e00-\u9fff]{1,10}?(?:自治区|自治州|省|市|地区|盟|县|旗))")
+# the one character by which a place's own documents refer to it: 市发改委, 省发改委, 县发改委
+_SELF_PREFIX = (("自治区", "区"), ("自治州", "州"), ("自治县", "县"), ("省", "省"), ("市", "市"), ("州", "州"),
+                ("地区", "地区"), ("盟", "盟"), ("县", "县"), ("区", "区"), ("旗", "旗"))
+_PLACE_LEVEL = (("自治区", "province"), ("省", "province"), ("县", "county"), ("区", "county"), ("旗", "county"))
 # where a head agency's name ends and a sub-unit's begins: 市公安局|交警支队, 市应急管理局|煤矿…科
 _HEAD_END = re.compile(r"(?:委员会|办公室|局|委|办|中心)(?=.)")
 _SUBUNIT_END = re.compile(r"(?:支队|大队|中队|分局|科|处|室|股|所|站|政治部)$")
@@ -54,9 +62,21 @@ def normalize_number(number: str) -> str:
 
 
 def city_of(issuer: str | None) -> str | None:
-    """The city an issuer belongs to: 晋城市人民政府 → 晋城市 (None when no city is named)."""
-    m = _CITY_OF_ISSUER.match(normalize(issuer or ""))
+    """The place an issuer belongs to: 晋城市人民政府 → 晋城市, 中共郑州市委办公室 → 郑州市,
+    山西省人民政府 → 山西省 (None when no place is named). Called the city, as it mostly is."""
+    s = re.sub(r"^(?:中共|中国共产党)", "", normalize(issuer or ""))
+    m = _ISSUER_ORG.match(s) or _ISSUER_PLACE.match(s)
     return m.group(1) if m else None
+
+
+def self_prefix(city: str) -> str:
+    """How a place's documents name its own agencies: 晋城市 → 市 (市发改委), 山西省 → 省."""
+    return next((p for suffix, p in _SELF_PREFIX if city.endswith(suffix)), "市")
+
+
+def place_level(city: str) -> str:
+    """The level of a place's own agencies: city, province or county."""
+    return next((level for suffix, level in _PLACE_LEVEL if city.endswith(suffix)), "city")
 
 
 def infer_city(issuers: Iterable[str | None]) -> str | None:
@@ -67,7 +87,7 @@ def infer_city(issuers: Iterable[str | None]) -> str | None:
 
 def short_city(city: str) -> str:
     """晋城市 → 晋城 (the short form printed in names such as 晋城海关)."""
-    return re.sub(r"(?:市|自治州|州|地区|盟)$", "", city)
+    return re.sub(r"(?:自治区|自治州|自治县|省|市|州|地区|盟|县|区|旗)$", "", city)
 
 
 @dataclass(frozen=True)
@@ -168,7 +188,8 @@ class AgencyResolver:
 
     def _by_prefix(self, s: str, city: str) -> Agency:
         c = short_city(city)
-        for party_prefix in (f"中共{city}委", f"{city}委", "市委"):
+        own = self_prefix(city)
+        for party_prefix in (f"中共{city}委", f"{city}委", f"{own}委"):
             if s.startswith(party_prefix) and not s.startswith(f"{party_prefix}员会"):
                 return self._party(s[len(party_prefix):], city)
         if s.startswith(f"中共{city}委员会") or s.startswith(f"中国共产党{city}委员会"):
@@ -181,11 +202,13 @@ class AgencyResolver:
             return self._city_stem(s[len(city):], city, "city prefix")
         if s.startswith(c) and s[len(c):] in self.registry.abbreviations:
             return self._city_stem(s[len(c):], city, "short city prefix")
-        if s.startswith("市") and not s.startswith("市区"):
-            return self._city_stem(s[1:], city, "市 = the issuing city")
+        if s.startswith(own) and not s.startswith(own + "区") and len(s) > len(own):
+            return self._city_stem(s[len(own):], city, f"{own} = the issuing place")
         m = _COUNTY_PREFIX.match(s)
         if m and not s.startswith(c):
-            return self._county(m.group(1), s[m.end():])
+            # in a province's documents a X市 prefix is one of its cities
+            level = "city" if m.group(1).endswith("市") and place_level(city) == "province" else "county"
+            return self._county(m.group(1), s[m.end():], level)
         head = _HEAD_END.search(s)
         if s in self.registry.abbreviations or head and head.end() <= 5 and _SUBUNIT_END.search(s) and not s.startswith(c):
             # a bare government stem (交警支队, 公安局交警支队) printed in a city's document
@@ -205,7 +228,7 @@ class AgencyResolver:
 
     def _city_stem(self, stem: str, city: str, why: str) -> Agency:
         if not stem:
-            return Agency(city + "人民政府", "city", None, why)
+            return Agency(city + "人民政府", place_level(city), None, why)
         full, level, rule = self._expand(stem, city)
         if full != city + stem or stem in self.registry.abbreviations:
             return self._checked(full, level, None, city, f"{why}; {rule}")
@@ -264,7 +287,7 @@ _LEVEL_HINTS = (
     ("enterprise", re.compile(r"公司|集团|车务段|车站|车间|^长治北站$")),
     ("party", re.compile(r"^中共|^中国共产党|党工委|党委")),
     ("central", re.compile(r"^国家|^国务院|^中国人民银行|^中国银行保险|海关$|^国家税务")),
-    ("province", re.compile(r"^山西省|^省|^[\u4e00-\u9fff]{2}省")),
+    ("province", re.compile(r"^省|^[\u4e00-\u9fff]{2,3}省|^[\u4e00-\u9fff]{2,5}自治区")),
 )
 
 
@@ -272,7 +295,7 @@ def _guess_level(name: str, city: str) -> str:
     for level, pattern in _LEVEL_HINTS:
         if pattern.search(name):
             return level
-    return "city"
+    return place_level(city) if city else "city"
 
 
 # ---------------------------------------------------------------- people and posts
@@ -321,14 +344,14 @@ def posts_of(position: str | None) -> list[tuple[str | None, str, str]]:
     last: str | None = None
     for part in split_positions(position):
         agency, title = parse_post(part)
-        if agency is None and last is not None and not _LEADER.search(title) and "分管" not in title:
+        if agency is None and last is not None and not LEADER_TITLE.search(title) and "分管" not in title:
             agency, part = last, last + part  # the post as it would print in full
         out.append((agency, title, part))
         last = agency or last
     return out
 
 
-_LEADER = re.compile(r"[市县区州]长|秘书长")
+LEADER_TITLE = re.compile(r"[省市县区州]长|秘书长|主席$")
 
 
 _LIST_SEP = re.compile(r"[、，,；;]")
@@ -434,5 +457,5 @@ def resolve_people(mentions: Iterable[PersonMention]) -> tuple[dict[PersonKey, s
 __all__ = [
     "PersonMention", "resolve_people",
     "Agency", "AgencyResolver", "Registry", "LEVELS", "normalize", "normalize_number", "city_of",
-    "infer_city", "short_city", "split_positions", "split_agencies", "parse_post", "posts_of", "is_placeholder", "default_registry",
+    "infer_city", "short_city", "self_prefix", "place_level", "LEADER_TITLE", "split_positions", "split_agencies", "parse_post", "posts_of", "is_placeholder", "default_registry",
 ]

@@ -48,9 +48,21 @@ def test_agency_rules(resolver: AgencyResolver, printed: str, canonical: str, le
     ("太原市", "市政府办公室", "太原市人民政府办公室"),
     ("长治市", "开发区管委会", "开发区管委会"),  # the registry's 晋城 zone is local to 晋城市
     ("长治市", "团市委", "共青团长治市委员会"),
+    ("郑州市", "市发改委", "郑州市发展和改革委员会"),
+    ("山西省", "省发改委", "山西省发展和改革委员会"),
+    ("山西省", "省委组织部", "中共山西省委组织部"),
+    ("泽州县", "县住建局", "泽州县住房和城乡建设局"),
 ])
 def test_other_cities_use_the_same_rules(resolver: AgencyResolver, city: str, printed: str, canonical: str) -> None:
     assert resolver.resolve(printed, city).canonical == canonical
+
+
+@pytest.mark.parametrize("place, printed, level", [
+    ("山西省", "省发改委", "province"), ("泽州县", "县住建局", "county"), ("郑州市", "市财政局", "city"),
+    ("山西省", "太原市人民政府", "city"),
+])
+def test_levels_follow_the_issuing_place(resolver: AgencyResolver, place: str, printed: str, level: str) -> None:
+    assert resolver.resolve(printed, place).level == level
 
 
 def _jsonl(name: str) -> list[dict]:
@@ -83,6 +95,11 @@ def test_no_not_same_pair_is_merged(resolver: AgencyResolver) -> None:
     ("晋城市人民政府", "晋城市"),
     ("晋城市人民政府办公室", "晋城市"),
     ("中共长治市委办公室", "长治市"),
+    ("郑州市人民政府", "郑州市"),
+    ("山西省人民政府办公厅", "山西省"),
+    ("泽州县人民政府", "泽州县"),
+    ("广西壮族自治区人民政府", "广西壮族自治区"),
+    ("晋城市发展和改革委员会", "晋城市"),
     ("国务院", None),
 ])
 def test_city_of_issuer(issuer: str, city: str | None) -> None:
