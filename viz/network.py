@@ -135,13 +135,17 @@ def build(title: str, nodes: list[VNode], edges: list[VEdge], *, max_nodes: int 
         nodes, edges, notes = _aggregate(nodes, edges, max_nodes)
 
     net = Network(directed=directed, cdn_resources="local")
+    degree: Counter[str] = Counter()
+    for e in edges:
+        degree[e.src] += 1
+        degree[e.dst] += 1
     for n in nodes:
         s = style(n.label)
         tip = [[style(n.label).zh + " " + style(n.label).en, n.name], *map(list, n.info)]
         extra: dict[str, Any] = {"href": entity_href(n.label, n.id)} if n.label != "Group" else {}
         net.add_node(n.key, label=n.name if len(n.name) <= 24 else n.name[:23] + "…", color=s.color,
                      shape=s.shape, kind=n.label, tip=tip, borderWidth=4 if n.focus else 1,
-                     size=28 if n.focus else 14, font={"size": 22 if n.focus else 16}, **extra)
+                     size=28 if n.focus else min(10 + 3 * degree[n.key] ** 0.5, 36), font={"size": 22 if n.focus else 16}, **extra)
     captions = len(edges) <= MAX_CAPTIONED_EDGES
     for e in edges:
         tip = [[e.type, e.role or ""], *map(list, e.info)]

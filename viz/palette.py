@@ -17,7 +17,8 @@ STYLES: dict[str, Style] = {
     "Body": Style("#e07b24", "diamond", "议事协调机构", "body"),
     "Person": Style("#3a9a4a", "dot", "人员", "person"),
     "Post": Style("#8a5cc2", "square", "职务", "post"),
-    "Document": Style("#8c5a3c", "box", "文件", "document"),
+    # not "box": a box's label is inside it and vanishes when a big picture is zoomed out
+    "Document": Style("#8c5a3c", "hexagon", "文件", "document"),
     "Task": Style("#7a7a7a", "triangle", "任务", "task"),
     "Group": Style("#b0b0b0", "ellipse", "其他（合并）", "others (aggregated)"),
 }

@@ -69,3 +69,16 @@ def test_membership_edges_are_coloured_by_role_with_a_legend():
     colours = {e["label"]: e["color"]["color"] for e in d.edges}
     assert colours["组长"] != colours["成员"]
     assert [r["key"] for r in d.roles] == ["head", "member"]
+
+
+@pytest.mark.parametrize("weights, limit, k", [
+    ([1, 1, 2, 3], 10, 1),        # few links: all kept
+    ([1, 1, 1, 2, 2, 3], 3, 2),   # keep the 3 heaviest: weight ≥ 2 would be 3 links
+    ([5, 5, 5, 5], 2, 6),         # ties at the cut: none of them (never more than the limit)
+])
+def test_link_threshold_keeps_at_most_the_limit(weights, limit, k):
+    from kg.api.routers.viz import threshold
+
+    edges = [VEdge("a", "b", "CO_MEMBER", weight=w) for w in weights]
+    assert threshold(edges, limit) == k
+    assert sum(w >= k for w in weights) <= limit

@@ -28,13 +28,15 @@ KINDS: dict[str, tuple[str, str]] = {
 
 
 def _respond(request: Request, kind: str, name: str, fmt: str, max_nodes: int,
-             fetch: Callable[[], tuple[list[network.VNode], list[network.VEdge]]], directed: bool = True):
+             fetch: Callable[[], tuple[list[network.VNode], list[network.VEdge]]], directed: bool = True,
+             notes: list[str] | None = None):
     try:
         nodes, edges = fetch()
     except LookupError as err:
         raise HTTPException(404, str(err)) from None
     zh, en = KINDS[kind]
     drawing = network.build(f"{name} — {zh}" if name else zh, nodes, edges, max_nodes=max_nodes, directed=directed)
+    drawing.notes = [*(notes or []), *drawing.notes]
     if fmt == "json":
         return JSONResponse(drawing.payload())
     return render(request, "network.html", drawing=drawing, kind=kind, zh=zh, en=en)
@@ -68,11 +70,33 @@ def person(request: Request, store: StoreDep, entity_id: IdPath, format: FormatQ
                     lambda: graphdata.person_network(store, entity_id))
 
 
+# more links than this make a hairball: without min_shared, the weakest links are left out
+MAX_LINKS = 300
+
+
+def threshold(edges: list[network.VEdge], limit: int = MAX_LINKS) -> int:
+    """The smallest weight k such that at most ``limit`` edges weigh k or more."""
+    weights = sorted((e.weight for e in edges), reverse=True)
+    return 1 if len(weights) <= limit else weights[limit] + 1
+
+
 @router.get("/agencies", response_class=HTMLResponse, summary="Agency co-membership network")
 def agencies(request: Request, store: StoreDep, format: FormatQ = "html", max_nodes: MaxNodes = network.MAX_NODES,
-             min_shared: Annotated[int, Query(ge=1, le=1000, description="only pairs sharing this many bodies")] = 1):
-    return _respond(request, "agencies", "", format, max_nodes,
-                    lambda: graphdata.comembership_network(store, min_shared), directed=False)
+             min_shared: Annotated[int | None, Query(ge=1, le=1000, description="only pairs sharing this many "
+                                                     "bodies (default: chosen to keep the picture readable)")] = None):
+    notes: list[str] = []
+
+    def fetch() -> tuple[list[network.VNode], list[network.VEdge]]:
+        nodes, edges = graphdata.comembership_network(store, 1)
+        k = min_shared or threshold(edges)
+        kept = [e for e in edges if e.weight >= k]
+        if k > 1:
+            notes.append(f"仅显示共同参与至少 {k} 个议事协调机构的机关单位 (links for ≥ {k} shared bodies; "
+                         f"{len(kept)} of {len(edges)})")
+        ends = {e.src for e in kept} | {e.dst for e in kept}
+        return [n for n in nodes if n.key in ends], kept
+
+    return _respond(request, "agencies", "", format, max_nodes, fetch, directed=False, notes=notes)
 
 
 @router.get("/citations", response_class=HTMLResponse, summary="Citation graph of documents")
