@@ -326,8 +326,9 @@ def _is_chronicle(doc: Document) -> bool:
 
 def _office(st: Stream, lo: int, hi: int, after: int = -1) -> str | None:
     """The agency of the first ``办公室设在X`` on lines ``lo``..``hi`` (and past stream index ``after``)."""
-    for m in re.finditer(r"办(?:公室|事机构)[^。；;\n]{0,40}?设在(?P<a>[^,，。;；、)）\n]+)", st.text):
-        if m.start() > after and lo <= st.line_at(m.start("a")) <= hi:
+    start, stop = st.span(lo, hi)
+    for m in re.finditer(r"办(?:公室|事机构)[^。；;\n]{0,40}?设在(?P<a>[^,，。;；、)）\n]+)", st.text[start:stop]):
+        if start + m.start() > after and lo <= st.line_at(start + m.start("a")) <= hi:
             return m.group("a")
     return None
 

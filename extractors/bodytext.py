@@ -3,6 +3,7 @@ prose stream (wrapped lines joined, every character mapped back to its source li
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from extractors.document import Document
@@ -23,6 +24,15 @@ class Stream:
 
     def line_at(self, i: int) -> int:
         return self.lines[min(max(i, 0), len(self.lines) - 1)] if self.lines else 0
+
+    def span(self, lo: int, hi: int) -> tuple[int, int]:
+        """Stream indices covering source lines ``lo``..``hi``, widened to whole sentences."""
+        a, b = bisect_left(self.lines, lo), bisect_right(self.lines, hi)
+        while a > 0 and self.text[a - 1] not in "\n。；;":
+            a -= 1
+        while b < len(self.text) and self.text[b] not in "\n。；;":
+            b += 1
+        return a, b
 
 
 def clean_line(raw: str) -> str:

@@ -312,11 +312,12 @@ def people(who: str) -> list[tuple[str, str | None]]:
 
 
 def composition_sentences(st: Stream, lo: int, hi: int) -> list[Member]:
+    """People that sentences on lines ``lo``..``hi`` put on a body (``X兼任办公室主任``, ``组长由X担任`` …)."""
     out: list[Member] = []
-    text = st.text
-    for sent in re.finditer(r"[^\n。；;]+", text):
-        a = sent.start()
-        if not lo <= st.line_at(a) <= hi and not lo <= st.line_at(sent.end() - 1) <= hi:
+    start, stop = st.span(lo, hi)
+    for sent in re.finditer(r"[^\n。；;]+", st.text[start:stop]):
+        a = start + sent.start()
+        if not lo <= st.line_at(a) <= hi and not lo <= st.line_at(start + sent.end() - 1) <= hi:
             continue
         s = sent.group(0)
         for cl in re.finditer(r"[^,，]+", s):
