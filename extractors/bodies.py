@@ -50,7 +50,7 @@ _SUFFIX_RE = "|".join(_SUFFIXES)
 _NAME_CHARS = r"[\u4e00-\u9fff（）()“”\"]"
 _NAME_RE = re.compile(rf"{_NAME_CHARS}{{0,40}}?(?:{_SUFFIX_RE})")
 _GROUP_RE = re.compile(r"[\u4e00-\u9fff]{1,12}组$")
-_SETUP = re.compile(r"(?:决定|決定)?(?:成立|设立|設立|组建|組建|增设|增設|下设|下設|建立|组成|組成|调整|調整)(?:了)?")
+_SETUP = re.compile(r"(?:决定|決定)?(?:成立|设立|設立|组建|組建|增设|增設|下设|下設|建立|组成|組成|调整|調整)(?:充实|了)?")
 _GENERIC = re.compile(r"相应|各县|各乡|各级|各地|各单位|各部门|县级|乡镇|乡\(镇|县\(市|县（市|村民|社区|参照|各大中型|各企业|"
                       r"视情成立现场|根据需要成立")
 _NOT_BODY_PREFIX = re.compile(r"^(?:县|乡|镇|村|区级|县级|乡级|社区|居民|村民|各)")

@@ -239,3 +239,12 @@ def test_office_list_under_the_body():
 
 def test_a_supervision_group_set_up():
     assert bodies("市政府决定成立市环境保护督导组。\n组长：张三 市长") == [("市环境保护督导组", "other")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("经研究，决定调整充实晋城市测试工作领导小组。\n组长：张三 市长", [("晋城市测试工作领导小组", "leading_group")]),
+    ("市政府成立了晋城市测试工作专班（以下简称“专班”）。", [("晋城市测试工作专班", "task_force")]),
+    ("各县(市、区)要成立相应的工作专班。", []),
+])
+def test_set_up_wordings(text, expected):
+    assert bodies(text) == expected
