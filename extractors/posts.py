@@ -149,8 +149,8 @@ def split_name_post(text: str, glued: bool = True) -> tuple[str, str | None, boo
         post = squeeze(m.group("post"))
         if _CONCURRENT.match(post):
             return squeeze(m.group("name")), None, True
-        if post.endswith("兼") or post.startswith("兼"):
-            concurrent, post = True, post.strip("兼,，、")
+        if re.search(r"[,，、]兼(?:任)?$", post):  # 张三(市应急管理局局长，兼)
+            concurrent, post = True, re.sub(r"[,，、]兼(?:任)?$", "", post)
         return squeeze(m.group("name")), post or None, concurrent
     if re.search(r"[（(]\s*兼\s*[)）]$", text):
         concurrent, text = True, re.sub(r"[（(]\s*兼\s*[)）]$", "", text).strip()

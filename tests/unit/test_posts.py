@@ -56,3 +56,12 @@ def test_split_names(text, expected):
 ])
 def test_split_post_name(text, expected):
     assert split_post_name(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("张三(市应急管理局局长，兼)", ("张三", "市应急管理局局长", True)),
+    ("张三（市政府副秘书长，兼市信访局局长）", ("张三", "市政府副秘书长，兼市信访局局长", False)),
+    ("田志军 市工信局局长(兼)", ("田志军", "市工信局局长", True)),
+])
+def test_concurrent_marks(text, expected):
+    assert split_name_post(text) == expected
