@@ -65,6 +65,8 @@ def _parse_cells(no: int, cells: list[str]) -> tuple[list[Member], bool]:
                 last.post, last.concurrent = last.post[:-3] or None, True
         elif role and not parsed:
             last = None  # a label holding a post or placeholder: an ex-officio seat, not a person
+    if pending and len(items) == 1 and not items[0].labelled:
+        items[0].role, items[0].labelled = pending, True  # the role printed in the row's last cell
     return items, listlike
 
 

@@ -248,3 +248,10 @@ def test_a_supervision_group_set_up():
 ])
 def test_set_up_wordings(text, expected):
     assert bodies(text) == expected
+
+
+def test_role_in_the_last_cell():
+    text = LG + "\n姓名\t单位职务\t小组职务\n张三\t市长\t组长\n李四\t副市长\t副组长\n王五\t市财政局局长\t成员"
+    assert members(text) == {("晋城市测试工作领导小组", "张三", "组长", "市长", False),
+                             ("晋城市测试工作领导小组", "李四", "副组长", "副市长", False),
+                             ("晋城市测试工作领导小组", "王五", "成员", "市财政局局长", False)}
