@@ -280,8 +280,6 @@ class GraphBuilder:
             g.add((node, RDF.type, GOV.CompositionStatement))
             g.add((node, GOV.statementOf, body))
             self._provenance(node, fact, d)
-            if (body, GOV.establishedBy, None) not in g:
-                g.add((body, GOV.establishedBy, d.node))
         return st
 
     def _reject(self, fact: Fact, missing: str) -> bool:
@@ -453,16 +451,20 @@ class GraphBuilder:
     # ---------------------------------------------------------------- time
 
     def supersede(self) -> None:
-        """A later statement of a body's composition ends the memberships of the earlier ones."""
-        by_body: dict[URIRef, list[_Statement]] = defaultdict(list)
-        for st in self.statements.values():
-            if st.members and _date(st.date) is not None:
-                by_body[st.body].append(st)
+        """A later statement of a body's composition ends the memberships of the earlier ones;
+        the earliest statement's document is the one that established the body."""
         g = self.graph
-        for sts in by_body.values():
-            sts.sort(key=lambda s: (s.date, s.doc_key))
-            for earlier, later in zip(sts, sts[1:]):
-                if later.date <= earlier.date:
+        all_by_body: dict[URIRef, list[_Statement]] = defaultdict(list)
+        for st in self.statements.values():
+            all_by_body[st.body].append(st)
+        for body, sts in all_by_body.items():
+            first = min(sts, key=lambda s: (_date(s.date) is None, s.date or "", s.doc_key))
+            g.set((body, GOV.establishedBy, g.value(first.node, PROV.wasDerivedFrom)))
+            dated = sorted((s for s in sts if s.members and _date(s.date) is not None),
+                           key=lambda s: (s.date, s.doc_key))
+            for i, earlier in enumerate(dated):
+                later = next((s for s in dated[i + 1:] if s.date > earlier.date), None)
+                if later is None:
                     continue
                 g.add((earlier.node, GOV.supersededBy, later.node))
                 g.add((earlier.node, GOV.endDate, _date(later.date)))

@@ -218,3 +218,16 @@ def test_an_agency_list_in_one_fact_gives_one_assignment_per_agency() -> None:
     g = graph_from_facts(facts)
     agencies = {g.value(a, GOV.agency) for a in g.subjects(RDF.type, GOV.Assignment)}
     assert agencies == {iri("agency", "晋城市行政审批服务管理局"), iri("agency", "晋城市住房和城乡建设局")}
+
+
+def test_every_earlier_list_is_superseded_even_beside_one_of_the_same_date() -> None:
+    docs = [("B〔2019〕1号", "2019-05-01"), ("B〔2019〕2号", "2019-05-01"), ("B〔2020〕1号", "2020-03-01")]
+    facts = []
+    for i, (number, date) in enumerate(docs):
+        facts += [DocumentFact(Src(F, 100 * i + 1, 100 * i + 9), number, title="通知", issuer="晋城市人民政府", date=date),
+                  MembershipFact(Src(F, 100 * i + 2), number, body="市安全生产委员会", person=f"甲{i}", role="成员")]
+    g = graph_from_facts(facts)
+    ends = sorted(str(g.value(m, GOV.endDate)) for m in g.subjects(RDF.type, ORG.Membership))
+    assert ends == ["2020-03-01", "2020-03-01", "None"]
+    body = iri("body", "晋城市", "安全生产委员会")
+    assert g.value(body, GOV.establishedBy) == iri("doc", "B〔2019〕1号")
