@@ -175,7 +175,8 @@ def _neighbours(store: GraphStore, label: str, entity_id: str,
     for r in relations(store, label, entity_id):
         if r.type in skip:
             continue
-        nodes.append(VNode(r.label, r.id, r.name))
+        # the node tooltip repeats its relation to the focus: role, post and source line
+        nodes.append(VNode(r.label, r.id, r.name, _info(r.props, *PROV)))
         src, dst = (focus.key, node_key(r.label, r.id)) if r.direction == "out" else (node_key(r.label, r.id), focus.key)
         edges.append(VEdge(src, dst, r.type, str(r.props.get("role", "")), _info(r.props, *PROV)))
     return nodes, edges

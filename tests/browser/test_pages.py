@@ -65,7 +65,7 @@ def test_hostile_names_do_not_run(browser, server):
     assert any("<script>" in label for label in labels)
 
 
-def test_clicking_a_node_opens_its_page(browser, server):
+def test_hover_shows_role_and_source_and_click_opens_the_page(browser, server):
     browser.get(server + "/viz/body/test%2Fgroup")
     wait_for(browser, "return document.getElementById('network').dataset.drawn")
     pos = browser.execute_script(
@@ -76,7 +76,11 @@ def test_clicking_a_node_opens_its_page(browser, server):
 
     canvas = browser.find_element(By.CSS_SELECTOR, "#network canvas")
     w, h = canvas.size["width"], canvas.size["height"]
-    ActionChains(browser).move_to_element_with_offset(canvas, pos[0] - w / 2, pos[1] - h / 2).click().perform()
+    ActionChains(browser).move_to_element_with_offset(canvas, pos[0] - w / 2, pos[1] - h / 2).perform()
+    tip = wait_for(browser, "const t = document.querySelector('div.vis-tooltip');"
+                            "return t && t.style.visibility === 'visible' && t.innerText")
+    assert "组长" in tip and "999_test.txt:7" in tip  # role and source line on hover
+    ActionChains(browser).click().perform()
     wait_for(browser, "return location.pathname.startsWith('/entity/')")
     assert "李测试" in browser.find_element(By.TAG_NAME, "h1").text
 
