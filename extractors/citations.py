@@ -42,6 +42,8 @@ _GENERIC_BEFORE = re.compile(r"(?:本辖区|本地区|本区域|本单位|本部
 _STANDARD_CODE = re.compile(r"^[(（]?(?:GB|DB|HJ|JGJ|JTG|CJJ|GA|AQ|MT|DL|SL|YY|WS|NY|LY|QX)[A-Z]*(?:/[TZ])?\d")
 _HEADING_NOISE = re.compile(r"[#*:：]|^附件\d*")
 _SPACES = re.compile(r"[^\S\t]+")
+_SPLIT_PREFIX = re.compile(r"[(（]([\u4e00-\u9fff]{1,12})\n+$")  # (晋 / 市审管发〔2021〕34号)
+_TITLE_TO_NUMBER = re.compile(r"\s*(?:的?通知|文件)?\s*[(（]")  # 》(…, 》通知(…
 
 
 @dataclass(frozen=True)
@@ -108,10 +110,6 @@ def _own_titles(doc: Document) -> set[str]:
     return own
 
 
-_SPLIT_PREFIX = re.compile(r"[(（]([\u4e00-\u9fff]{1,12})\n+$")
-_TITLE_TO_NUMBER = re.compile(r"\s*(?:的?通知|文件)?\s*[(（]")
-
-
 def _numbers(text: str) -> list[tuple[int, int, str]]:
     """Every 文号 in the stream as (start, end, number without whitespace).
 
@@ -164,7 +162,7 @@ def extract(doc: Document) -> list[Fact]:
         if _GENERIC_BEFORE.search(before):
             continue
         if is_document_title(title) or _STANDARD_CODE.match(after):
-            start = m.start(1) + len(m.group(1)) - len(m.group(1).lstrip("\n"))  # 《 may end a line
+            start = m.start(1) + len(m.group(1)) - len(m.group(1).lstrip("\n\t"))  # 《 may end a line
             found.append((m.start(), start, m.end(1), None, title))
 
     for start, end, number in numbers:
@@ -173,7 +171,7 @@ def extract(doc: Document) -> list[Fact]:
 
     facts: list[CitationFact] = []
     by_key: dict[str, int] = {}  # "no:"/"ti:" key -> index in facts
-    for _, start, end, number, title in sorted(found):
+    for _, start, end, number, title in sorted(found, key=lambda f: f[0]):
         if number and norm(number) == own_number:
             continue
         keys = ["no:" + norm(number)] if number else []
