@@ -354,36 +354,37 @@ class _Analysis:
     stream: Stream
 
 
-def _analyse(doc: Document) -> _Analysis:
-    st = prose_stream(doc)
-    if _is_chronicle(doc):
-        return _Analysis([], [], st)
-    decls = _declarations(doc, st)
-    bodies = _merge(decls)
-    # segments: each non-enumeration declaration opens one, up to the next
+def _segments(bodies: list[_Body], end: int) -> list[tuple[_Body, int, int]]:
+    """Each declaration (but an enumeration) opens a segment of its body that runs up to the next."""
     starts = sorted({(d.line, id(b)): (d.line, b) for b in bodies for d in b.decls if d.how != "enum"}.values(),
                     key=lambda x: x[0])
     segments: list[tuple[_Body, int, int]] = []
     for i, (line, b) in enumerate(starts):
-        nxt = next((l for l, bb in starts[i + 1:] if l > line), doc.end + 1)
+        nxt = next((l for l, bb in starts[i + 1:] if l > line), end + 1)
         segments.append((b, line, nxt - 1))
-    # a body only headed or titled, or a 委员会/小组 only "set up", must show its composition
-    kept = []
-    for b in bodies:
-        hows = {d.how for d in b.decls}
-        weak_setup = (b.name.endswith(("委员会", "小组", "工作组")) and not b.name.endswith("领导小组")) \
-            or not re.sub(r"现场|应急|前线|临时|处置", "", _topic(b.name))  # 视情成立现场指挥部: ad hoc
-        if "intro" in hows or "enum" in hows or ("setup" in hows and not weak_setup) \
-                or any(_has_composition(doc, st, lo, min(hi, lo + 30)) for bb, lo, hi in segments if bb is b):
-            kept.append(b)
-    segments = [sg for sg in segments if sg[0] in kept]
-    bodies = kept
-    # parents
+    return segments
+
+
+def _shows_itself(b: _Body, doc: Document, st: Stream, segments: list[tuple[_Body, int, int]]) -> bool:
+    """A body only headed or titled, or a 委员会/小组 or ad hoc 现场指挥部 only "set up", must show its
+    composition near a declaration."""
+    hows = {d.how for d in b.decls}
+    weak_setup = (b.name.endswith(("委员会", "小组", "工作组")) and not b.name.endswith("领导小组")) \
+        or not re.sub(r"现场|应急|前线|临时|处置", "", _topic(b.name))
+    if "intro" in hows or "enum" in hows or ("setup" in hows and not weak_setup):
+        return True
+    return any(_has_composition(doc, st, lo, min(hi, lo + 30)) for bb, lo, hi in segments if bb is b)
+
+
+def _assign_parents(bodies: list[_Body], decls: list[_Decl]) -> None:
+    """Parents from enumerations (``指挥部下设…组``), ``下设…N个专项指挥部`` hints, ``X办公室下设Y``, and
+    for a headed group the headquarters / leading group set out above it."""
     children_hints = [d for d in decls if d.how == "children"]
     for b in bodies:
         for d in b.decls:
             if d.how == "enum" and d.parent_hint is not None and b.parent is None:
-                prior = [x for x in bodies if x is not b and x.first <= d.line and x.name.endswith(("指挥部", "领导小组", "领导组", "委员会"))]
+                prior = [x for x in bodies if x is not b and x.first <= d.line
+                         and x.name.endswith(("指挥部", "领导小组", "领导组", "委员会"))]
                 hint = d.parent_hint
                 named = [x for x in prior if hint and (x.name.endswith(hint) or hint.endswith(x.name[-4:]))]
                 suffix = next((sf for sf in _PARENT_SUFFIXES if hint and hint.endswith(sf)), None)
@@ -393,7 +394,7 @@ def _analyse(doc: Document) -> _Analysis:
                     b.parent = max(pick, key=lambda x: x.first).name
         if b.parent is None:
             for h in children_hints:
-                subj, kind = (h.parent_hint or "|").split("|")
+                _, kind = (h.parent_hint or "|").split("|")
                 if h.line < b.first and b.name.endswith(kind[-3:]):
                     prior = [x for x in bodies if x is not b and x.first <= h.line]
                     if prior:
@@ -401,19 +402,34 @@ def _analyse(doc: Document) -> _Analysis:
         if b.parent is None:
             b.parent = next((d.parent_hint for d in b.decls if d.how == "setup" and d.parent_hint), None)
         if b.parent is None and b.name.endswith("组") and not b.name.endswith(_OWN_GROUPS):
-            # a group headed inside a plan belongs to the headquarters / leading group set out above it
             prior = [x for x in bodies if x.first < b.first and x.name.endswith(_PARENT_SUFFIXES)]
             if prior and not any(d.how == "enum" for d in b.decls):
                 b.parent = max(prior, key=lambda x: x.first).name
+
+
+def _assign_offices(bodies: list[_Body], st: Stream) -> None:
+    """``办公室设在X`` after a body's set-up and before the next body that is not one of its groups."""
     for b in bodies:
         if b.parent and b.name.endswith("组"):
             continue  # a working group's office is its parent's
-        # the office sentence follows the set-up, before the next body that is not one of its groups
         first = min(b.decls, key=lambda d: d.line)
         later = [d.line for x in bodies if x is not b for d in x.decls
                  if d.line > first.line and not x.name.endswith("组")]
         hi = min([first.line + 45, *(line - 1 for line in later)])
         b.office = _office(st, first.line, hi, after=first.pos)
+
+
+def _analyse(doc: Document) -> _Analysis:
+    st = prose_stream(doc)
+    if _is_chronicle(doc):
+        return _Analysis([], [], st)
+    decls = _declarations(doc, st)
+    bodies = _merge(decls)
+    segments = _segments(bodies, doc.end)
+    bodies = [b for b in bodies if _shows_itself(b, doc, st, segments)]
+    segments = [sg for sg in segments if sg[0] in bodies]
+    _assign_parents(bodies, decls)
+    _assign_offices(bodies, st)
     return _Analysis(bodies, segments, st)
 
 
