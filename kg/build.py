@@ -154,6 +154,10 @@ def run_build(corpus: Path, out_dir: Path, *, facts_path: Path | None = None, va
     from rich.table import Table
 
     console = Console(stderr=True)
+    source = facts_path if facts_path is not None else corpus
+    if not Path(source).exists():
+        console.print(f"[red]error[/]: no such file or folder: {source}")
+        return 2
     if facts_path is not None:
         from kg.facts import read_facts
 

@@ -102,3 +102,8 @@ def test_the_query_in_docs_graph_md_prints_what_the_docs_show(gold_build, capsys
     shown = text.split("Output:\n\n```\n", 1)[1].split("```", 1)[0]
     exec(code.replace('"build/gold/graph.ttl"', repr(str(out / "graph.ttl"))), {})
     assert capsys.readouterr().out == shown
+
+
+def test_a_missing_corpus_is_an_error_and_writes_nothing(tmp_path) -> None:
+    result = CliRunner().invoke(app, ["build", str(tmp_path / "nope"), "--out", str(tmp_path / "out"), "--no-load"])
+    assert result.exit_code == 2 and not (tmp_path / "out").exists()
