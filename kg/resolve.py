@@ -57,8 +57,9 @@ def normalize(text: str) -> str:
 
 
 def normalize_number(number: str) -> str:
-    """A document number (文号) with its bracket forms folded: 晋市政办[2020]3号 → 晋市政办〔2020〕3号."""
-    return normalize(number).translate(_BRACKETS)
+    """A document number (文号) with its bracket forms folded: 晋市政办[2020]3号, 晋市政办（2020）3号 →
+    晋市政办〔2020〕3号."""
+    return re.sub(r"\((\d{4})\)", r"〔\1〕", normalize(number).translate(_BRACKETS))
 
 
 def city_of(issuer: str | None) -> str | None:

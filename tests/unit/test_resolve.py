@@ -145,6 +145,8 @@ def test_placeholders(name: str, placeholder: bool) -> None:
     ("晋市政办[2020]3号", "晋市政办〔2020〕3号"),
     ("晋市政办【2020】3号", "晋市政办〔2020〕3号"),
     ("晋市政办 〔2020〕 3号", "晋市政办〔2020〕3号"),
+    ("晋市政办（2020）3号", "晋市政办〔2020〕3号"),
+    ("晋市政办〔２０２０〕３号", "晋市政办〔2020〕3号"),
 ])
 def test_normalize_number(raw: str, folded: str) -> None:
     assert normalize_number(raw) == folded
