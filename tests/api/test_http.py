@@ -131,8 +131,9 @@ def test_home_page_shows_headline_numbers_and_a_search_box(client, store):
 @pytest.mark.parametrize("fmt, media, needle", [
     ("json", "application/json", '"label": "Agency"'),
     ("jsonl", "application/x-ndjson", '"kind": "edge"'),
-    ("nodes.csv", "text/csv", "label,id,name,props"),
-    ("edges.csv", "text/csv", "type,src,dst,props"),
+    ("nodes.csv", "text/csv", "Id,Label,node_type"),
+    ("edges.csv", "text/csv", "Source,Target,Type,Label"),
+    ("graphml", "application/graphml+xml", "<graphml"),
 ])
 def test_export_formats(client, fmt, media, needle):
     r = client.get(f"/export/{fmt}")
@@ -160,3 +161,15 @@ def test_enabled_raw_cypher_is_read_only(store, cypher, status):
     assert r.status_code == status, r.text
     if status == 200 and "$id" in cypher:
         assert r.json()["rows"] == [{"name": "测试市港航渔政管理局"}]
+
+
+def test_graphml_export_holds_every_node_and_edge(client, store):
+    import xml.etree.ElementTree as ET
+
+    ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+    root = ET.fromstring(client.get("/export/graphml").content)
+    counts = store.counts()
+    from kg.schema import NODES
+
+    assert len(root.findall(".//g:node", ns)) == sum(counts[label] for label in NODES)
+    assert len(root.findall(".//g:edge", ns)) == sum(v for k, v in counts.items() if k not in NODES)

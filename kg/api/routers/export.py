@@ -1,17 +1,21 @@
-"""``/export/{format}``: the whole graph in the store as JSON, JSON Lines or CSV (nodes, edges)."""
+"""``/export/{format}``: the whole graph in the store as JSON, JSON Lines, Gephi CSV or GraphML.
+
+The CSV and GraphML writers are ``kg.export``'s (the same files ``govkg build`` writes), fed
+with the graph read back from the store.
+"""
 from __future__ import annotations
 
-import csv
-import io
 import json
+import tempfile
 from enum import Enum
+from pathlib import Path
 from typing import Any, Iterator
 
 from fastapi import APIRouter
 from fastapi.responses import Response
 
 from kg.api.deps import StoreDep
-from kg.schema import NODES, RELS
+from kg.schema import NODES, RELS, Edge, Node, PropertyGraph
 from kg.store.base import GraphStore
 
 router = APIRouter(tags=["export"])
@@ -22,13 +26,13 @@ class ExportFormat(str, Enum):
     jsonl = "jsonl"
     nodes_csv = "nodes.csv"
     edges_csv = "edges.csv"
+    graphml = "graphml"
 
 
 def iter_nodes(store: GraphStore) -> Iterator[dict[str, Any]]:
     """Every node as {label, id, name, props…}, label by label in schema order."""
     for lab, node in NODES.items():
-        cols = list(node.columns)
-        ret = ", ".join(f"n.`{c}` AS {c}" for c in cols)
+        ret = ", ".join(f"n.`{c}` AS {c}" for c in node.columns)
         for row in store.run(f"MATCH (n:`{lab}`) RETURN {ret} ORDER BY n.id"):
             yield {"label": lab, **{k: v for k, v in row.items() if v is not None}}
 
@@ -36,27 +40,27 @@ def iter_nodes(store: GraphStore) -> Iterator[dict[str, Any]]:
 def iter_edges(store: GraphStore) -> Iterator[dict[str, Any]]:
     """Every edge as {type, src, dst, props…}, type by type in schema order."""
     for rel in RELS.values():
-        cols = list(rel.columns)
-        ret = ", ".join(["a.id AS src", "b.id AS dst", *(f"r.`{c}` AS {c}" for c in cols)])
+        ret = ", ".join(["a.id AS src", "b.id AS dst", *(f"r.`{c}` AS {c}" for c in rel.columns)])
         for row in store.run(f"MATCH (a:`{rel.src}`)-[r:`{rel.type}`]->(b:`{rel.dst}`) RETURN {ret} "
                              "ORDER BY a.id, b.id"):
             yield {"type": rel.type, **{k: v for k, v in row.items() if v is not None}}
 
 
-def _csv(rows: Iterator[dict[str, Any]], head: list[str], props: list[str]) -> str:
-    buf = io.StringIO()
-    w = csv.writer(buf)
-    w.writerow(head + ["props"])
-    for r in rows:
-        w.writerow([r.get(h, "") for h in head] +
-                   [json.dumps({k: r[k] for k in props if k in r and k not in head}, ensure_ascii=False)])
-    return buf.getvalue()
+def stored_graph(store: GraphStore) -> PropertyGraph:
+    """The store's content as a PropertyGraph (for the writers of ``kg.export``)."""
+    nodes = [Node(n.pop("label"), n["id"], n) for n in iter_nodes(store)]
+    edges = [Edge(e.pop("type"), e.pop("src"), e.pop("dst"), e) for e in iter_edges(store)]
+    return PropertyGraph(nodes, edges)
 
 
-@router.get("/export/{format}", summary="The whole graph as json, jsonl, nodes.csv or edges.csv",
-            responses={200: {"content": {"application/json": {}, "text/csv": {}, "application/x-ndjson": {}}}})
+MEDIA = {"nodes.csv": "text/csv; charset=utf-8", "edges.csv": "text/csv; charset=utf-8",
+         "graphml": "application/graphml+xml"}
+
+
+@router.get("/export/{format}", summary="The whole graph as json, jsonl, nodes.csv, edges.csv or graphml",
+            responses={200: {"content": {"application/json": {}, "application/x-ndjson": {}, "text/csv": {},
+                                         "application/graphml+xml": {}}}})
 def export(store: StoreDep, format: ExportFormat) -> Response:
-    name = f"govkg-{format.value.replace('.', '-')}"
     if format is ExportFormat.json:
         body = json.dumps({"nodes": list(iter_nodes(store)), "edges": list(iter_edges(store))}, ensure_ascii=False)
         return Response(body, media_type="application/json")
@@ -64,11 +68,14 @@ def export(store: StoreDep, format: ExportFormat) -> Response:
         lines = [json.dumps({"kind": "node", **n}, ensure_ascii=False) for n in iter_nodes(store)]
         lines += [json.dumps({"kind": "edge", **e}, ensure_ascii=False) for e in iter_edges(store)]
         return Response("\n".join(lines) + "\n", media_type="application/x-ndjson")
-    if format is ExportFormat.nodes_csv:
-        props = sorted({c for n in NODES.values() for c in n.props})
-        text = _csv(iter_nodes(store), ["label", "id", "name"], props)
-    else:
-        props = sorted({c for r in RELS.values() for c in r.props})
-        text = _csv(iter_edges(store), ["type", "src", "dst"], props)
-    return Response(text, media_type="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
+    from kg.export import write_csv, write_graphml
+
+    pg = stored_graph(store)
+    with tempfile.TemporaryDirectory(prefix="govkg-export-") as tmp:
+        if format is ExportFormat.graphml:
+            path = write_graphml(pg, Path(tmp) / "graph.graphml")
+        else:
+            path = write_csv(pg, Path(tmp))["nodes" if format is ExportFormat.nodes_csv else "edges"]
+        body = path.read_bytes()
+    return Response(body, media_type=MEDIA[format.value],
+                    headers={"Content-Disposition": f'attachment; filename="govkg-{format.value}"'})
