@@ -172,7 +172,7 @@ class AgencyResolver:
             e = known[s]
             return Agency(e.canonical, e.level or _guess_level(e.canonical, city), e.parent, "registry")
         m = _TRAILING_BRACKET.match(s)
-        if m and m.group(2).startswith(city):
+        if m and city and m.group(2).startswith(city):
             # 长治市…分局(晋城市…分局): the bracket gives the local nameplate
             inner = self._resolve(m.group(2), city)
             return Agency(inner.canonical, inner.level, inner.parent, f"local nameplate in brackets; {inner.rule}")
@@ -188,6 +188,8 @@ class AgencyResolver:
         return self._by_prefix(s, city)
 
     def _by_prefix(self, s: str, city: str) -> Agency:
+        if not city:  # no issuing place known: prefixes such as 市 cannot be read
+            return Agency(s, _guess_level(s, city), None, "as printed (no issuing place known)")
         c = short_city(city)
         own = self_prefix(city)
         for party_prefix in (f"中共{city}委", f"{city}委", f"{own}委"):

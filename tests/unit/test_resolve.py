@@ -209,3 +209,8 @@ def test_split_agencies(printed: str, parts: list) -> None:
 
 def test_an_inherited_agency_is_part_of_the_printed_post() -> None:
     assert [p for _, _, p in posts_of("市应急管理局党组书记、局长")] == ["市应急管理局党组书记", "市应急管理局局长"]
+
+
+@pytest.mark.parametrize("printed, canonical", [("市发改委", "市发改委"), ("委员会", "委员会"), ("市财政局(市国资委)", "市财政局")])
+def test_without_an_issuing_place_names_stay_as_printed(resolver: AgencyResolver, printed: str, canonical: str) -> None:
+    assert resolver.resolve(printed, "").canonical == canonical
