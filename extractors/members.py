@@ -124,6 +124,21 @@ _OFFICE_ROLES = ("主任", "副主任", "常务副主任")
 _POST_LEVEL = re.compile(r"^(?:市|省|县|区|副|常务|中共|党组)")
 
 
+def _text_row(no: int, raw: str, lab: str | None, text: str, in_table: bool) -> list[Member] | None:
+    """A text line of a two-column table: two name/post pairs (``张三 市长  刘一 市教育局副局长``), or,
+    inside such a table, one pair (in the right column when indented deep)."""
+    pairs = split_people(text)
+    if pairs and len(pairs) == 2:
+        (n1, p1, c1), (n2, p2, c2) = pairs
+        return [Member(lab or "", n1, p1, c1, no, "L", labelled=lab is not None), Member("", n2, p2, c2, no, "R")]
+    single = split_name_post(text) if in_table else None
+    if single and single[1]:
+        indent = len(raw.replace("\u3000", "  ")) - len(raw.replace("\u3000", "  ").lstrip())
+        col = "R" if indent >= 6 and lab is None else "L"
+        return [Member(lab or "", single[0], single[1], single[2], no, col, labelled=lab is not None)]
+    return None
+
+
 def parse_lists(doc: Document, lo: int, hi: int) -> list[Member]:  # noqa: C901 (one pass over rows)
     """Members of every role-labelled list between source lines ``lo`` and ``hi``."""
     out: list[Member] = []
@@ -132,9 +147,11 @@ def parse_lists(doc: Document, lo: int, hi: int) -> list[Member]:  # noqa: C901 
     active = False
     office = False  # inside a passage about the body's office: its 主任 is the 办公室主任
     table: list[list[Member]] = []
+    text_table = False  # the open table came as text rows of two name/post pairs
 
     def flush_table() -> None:
-        nonlocal role
+        nonlocal role, text_table
+        text_table = False
         if not table:
             return
         two_col = any({m.col for m in row} == {"L", "R"} for row in table)
@@ -180,7 +197,8 @@ def parse_lists(doc: Document, lo: int, hi: int) -> list[Member]:  # noqa: C901 
             flush_table()
             active, last = False, None
             continue
-        flush_table()
+        if not text_table:
+            flush_table()
         line = s.strip()
         if _SECTION.match(line):
             active, last, office = False, None, "办公室" in line  # a numbered section heading ends the list
@@ -192,6 +210,13 @@ def parse_lists(doc: Document, lo: int, hi: int) -> list[Member]:  # noqa: C901 
             office = True
         if lab and office and lab in _OFFICE_ROLES:
             lab = "办公室" + lab
+        if lab or active:
+            row = _text_row(no, raw, lab, rest if lab else _ITEM_NUMBER.sub("", line), text_table)
+            if row:
+                table.append(row)
+                text_table, active, last = True, True, row[-1]
+                continue
+        flush_table()
         if lab:
             role, active, last = lab, True, None
             if not rest:

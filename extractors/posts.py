@@ -171,7 +171,12 @@ def split_name_post(text: str, glued: bool = True) -> tuple[str, str | None, boo
         if not split:
             return None
         name, rest = split[0], [split[1], *tokens[1:]]
-    post = squeeze("".join(rest)) or None
+    kept = []
+    for token in rest:
+        if _PROSE.search(token):
+            break  # duty text printed in the same row is not part of the post
+        kept.append(token)
+    post = squeeze("".join(kept)) or None
     return name, post, concurrent
 
 
@@ -185,6 +190,9 @@ def _name_at(tokens: list[str], i: int) -> tuple[str, int] | None:
     return None
 
 
+_PROSE = re.compile(r"[。：:；;]|^.{31,}$")
+
+
 def split_people(text: str) -> list[tuple[str, str | None, bool]] | None:
     """``王五 市财政局局长 赵六 市教育局局长``: several name/post pairs on one line, or ``None``."""
     tokens = text.split()
@@ -195,13 +203,17 @@ def split_people(text: str) -> list[tuple[str, str | None, bool]] | None:
         if got is None:
             if not out:
                 return None
+            if _PROSE.search(tokens[i]):
+                break  # duty text printed in the same row is not part of anyone's post
             name, post, conc = out[-1]
             out[-1] = (name, (post or "") + tokens[i], conc)
             i += 1
             continue
         out.append((got[0], None, False))
         i += got[1]
-    return out if len(out) >= 2 and all(p for _, p, _ in out) else None
+    # a name may stand without a post when the next name follows at once (a table's empty cell)
+    return out if len(out) >= 2 and out[-1][1] and all(p or i + 1 < len(out) for i, (_, p, _) in enumerate(out)) \
+        else None
 
 
 def split_names(text: str) -> list[str] | None:
