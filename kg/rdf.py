@@ -156,7 +156,9 @@ class GraphBuilder:
             canonical = stem if not city or stem.startswith((self_prefix(city), city)) else city + stem
         self.graph.set((node, SKOS.prefLabel, zh(canonical)))
         self.graph.add((node, RDFS.label, zh(normalize(name))))
-        if (node, RDF.type, None) not in self.graph:
+        if (node, RDF.type, GOV.Body) not in self.graph:
+            # typed as a Body too, so that queries and shapes need no subclass reasoning
+            self.graph.add((node, RDF.type, GOV.Body))
             self.graph.add((node, RDF.type, GOV.OtherBody))  # until a body fact gives its kind
         return node
 
@@ -298,7 +300,7 @@ class GraphBuilder:
             self._body_nodes[(d.key, d.file, normalize(name))] = node
         g = self.graph
         kind = BODY_CLASS.get(f.kind, GOV.OtherBody)
-        if kind != GOV.OtherBody and not any(t != GOV.OtherBody for t in g.objects(node, RDF.type)):
+        if kind != GOV.OtherBody and not set(g.objects(node, RDF.type)) - {GOV.Body, GOV.OtherBody}:
             g.remove((node, RDF.type, GOV.OtherBody))  # the first document to give a kind decides it
             g.add((node, RDF.type, kind))
         for alias in f.aliases:
