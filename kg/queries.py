@@ -172,3 +172,26 @@ def run_query(store: Any, query: Query | str, params: dict[str, Any] | None = No
     q = get_query(query) if isinstance(query, str) else query
     rows = store.run(q.text(store.dialect), q.bind(params))
     return [{c: r.get(c) for c in q.columns} for r in rows]
+
+
+def _busiest(graph: Any, label: str, rel_types: tuple[str, ...] = ()) -> str:
+    """The id of the ``label`` node with the most edges (of ``rel_types``, or any); ties by id."""
+    from collections import Counter
+
+    ids = {n.id for n in graph.nodes if n.label == label}
+    degree = Counter(end for e in graph.edges if not rel_types or e.type in rel_types
+                     for end in (e.src, e.dst) if end in ids)
+    return min(ids, key=lambda i: (-degree[i], i)) if ids else ""
+
+
+def sample_params(graph: Any) -> dict[str, Any]:
+    """Parameters that find something in a PropertyGraph: the busiest node of each kind.
+
+    Deterministic; used by the parity tests and the query benchmark (every parameter name the
+    shipped queries use has a value)."""
+    person = _busiest(graph, "Person", ("MEMBER_OF",))
+    return {"agency": _busiest(graph, "Agency", ("UNIT_OF", "ASSIGNED")),
+            "body": _busiest(graph, "Body", ("MEMBER_OF", "SEAT_ON")),
+            "person": person, "document": _busiest(graph, "Document", ("CITES",)), "date": "2021-06-30",
+            "source": person or _busiest(graph, "Agency"), "target": _busiest(graph, "Agency", ("ASSIGNED",)),
+            "node": _busiest(graph, "Body"), "text": "局", "limit": 15}

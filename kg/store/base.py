@@ -14,6 +14,7 @@ class LoadReport:
     counts: dict[str, int] = field(default_factory=dict)
     rows: int = 0
     seconds: float = 0.0
+    phases: dict[str, float] = field(default_factory=dict)  # seconds per stage, e.g. prepare, copy
 
 
 class StoreError(Exception):

@@ -35,7 +35,8 @@ def print_report(report: LoadReport, where: str) -> None:
     console = Console(stderr=True)
     console.print(table)
     rate = report.rows / report.seconds if report.seconds else 0.0
-    console.print(f"{report.rows} rows in {report.seconds:.2f}s ({rate:,.0f} rows/s)")
+    phases = ", ".join(f"{k} {v:.2f}s" for k, v in report.phases.items())
+    console.print(f"{report.rows} rows in {report.seconds:.2f}s ({rate:,.0f} rows/s)" + (f"; {phases}" if phases else ""))
 
 
 def run_load(source: Path, settings: Settings, *, replace: bool = True) -> int:

@@ -17,9 +17,8 @@ import ladybug
 
 from kg.schema import NODES, RELS, PropertyGraph
 from kg.store.base import LoadReport, StoreError
-from kg.store.rows import KEY, Rows, edge_columns, node_columns, plain, prepare
+from kg.store.rows import Rows, edge_columns, node_columns, plain, prepare
 
-STRING = "STRING"
 
 
 def node_ddl(label: str) -> str:
@@ -29,7 +28,7 @@ def node_ddl(label: str) -> str:
 
 def rel_ddl(rel_type: str) -> str:
     rel = RELS[rel_type]
-    cols = "".join(f", {c} {t}" for c, t in {KEY: STRING, **rel.columns}.items())
+    cols = "".join(f", {c} {t}" for c, t in rel.columns.items())
     return f"CREATE REL TABLE IF NOT EXISTS `{rel_type}`(FROM `{rel.src}` TO `{rel.dst}`{cols})"
 
 
@@ -58,8 +57,10 @@ class LadybugStore:
     # -- interface ---------------------------------------------------------------------------
     def load(self, graph: PropertyGraph, *, replace: bool = True) -> LoadReport:
         """Copy the graph in (replacing what is there unless ``replace=False``) and verify counts."""
+        phases: dict[str, float] = {}
         start = time.perf_counter()
         rows = prepare(graph)
+        phases["prepare"] = time.perf_counter() - start
         with self._lock:
             if replace:
                 self._drop_schema()
@@ -67,13 +68,15 @@ class LadybugStore:
             else:
                 rows = self._without_existing(rows)
             before = self._counts_unlocked()
-            self._copy(rows)
+            self._copy(rows, phases)
+            t = time.perf_counter()
             after = self._counts_unlocked()
+            phases["verify"] = time.perf_counter() - t
         expected = {k: before.get(k, 0) + v for k, v in rows.counts().items()}
         if after != expected:
             diff = {k: (expected[k], after.get(k)) for k in expected if after.get(k) != expected[k]}
             raise StoreError(f"embedded load incomplete (expected, found): {diff}")
-        return LoadReport(counts=after, rows=rows.total, seconds=time.perf_counter() - start)
+        return LoadReport(counts=after, rows=rows.total, seconds=time.perf_counter() - start, phases=phases)
 
     def run(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run Cypher and return rows as dicts of plain values."""
@@ -125,30 +128,42 @@ class LadybugStore:
             nodes[label] = [r for r in rs if r[0] not in have]
         edges = {}
         for rel_type, rs in rows.edges.items():
-            have = {r[0] for r in self._exec(f"MATCH ()-[r:`{rel_type}`]->() RETURN r.{KEY}")}
-            edges[rel_type] = [r for r in rs if r[2] not in have]
+            props = "".join(f", r.{c}" for c in RELS[rel_type].columns)
+            have = {tuple(r) for r in self._exec(f"MATCH (a)-[r:`{rel_type}`]->(b) RETURN a.id, b.id{props}")}
+            edges[rel_type] = [r for r in rs if r not in have]
         return Rows(nodes=nodes, edges=edges, dropped_edges=rows.dropped_edges)
 
-    def _copy(self, rows: Rows) -> None:
+    def _copy(self, rows: Rows, phases: dict[str, float] | None = None) -> None:
+        """Write every table's CSV, then COPY them in (nodes first); ``phases`` gets the timings."""
+        phases = {} if phases is None else phases
         with tempfile.TemporaryDirectory(prefix="govkg-copy-") as tmp:
-            for label, rs in rows.nodes.items():
-                if rs:
-                    self._copy_table(Path(tmp) / f"{label}.csv", label, node_columns(label), rs)
-            for rel_type, rs in rows.edges.items():
-                if rs:
-                    self._copy_table(Path(tmp) / f"{rel_type}.csv", rel_type, edge_columns(rel_type), rs)
+            t = time.perf_counter()
+            tables = [(label, node_columns(label), rs) for label, rs in rows.nodes.items() if rs]
+            tables += [(rel_type, edge_columns(rel_type), rs) for rel_type, rs in rows.edges.items() if rs]
+            files = [(table, self._write_csv(Path(tmp) / f"{table}.csv", names, rs), rs) for table, names, rs in tables]
+            phases["write"] = time.perf_counter() - t
+            t = time.perf_counter()
+            for table, (path, multiline), rs in files:
+                self._copy_file(table, path, multiline)
+            phases["copy"] = time.perf_counter() - t
 
-    def _copy_table(self, path: Path, table: str, names: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+    @staticmethod
+    def _write_csv(path: Path, names: tuple[str, ...], rows: list[tuple[Any, ...]]) -> tuple[Path, bool]:
+        """Write rows as CSV; whether some value holds a line break (then COPY must read serially)."""
         # the csv module writes None as an empty field and booleans as True/False, both of
         # which COPY reads back as null and as booleans
         with path.open("w", encoding="utf-8", newline="") as f:
             w = csv.writer(f, lineterminator="\n")
             w.writerow(names)
             w.writerows(rows)
-        # more line breaks than records means a quoted newline, which only the serial reader reads
+        # more line breaks than records means a quoted newline
         with path.open("rb") as f:
             breaks = sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 20), b""))
-        opts = "HEADER=true" + (", PARALLEL=false" if breaks != len(rows) + 1 else "")
+        return path, breaks != len(rows) + 1
+
+    def _copy_file(self, table: str, path: Path, multiline: bool) -> None:
+        # the parallel CSV reader cannot read quoted newlines; the serial one can
+        opts = "HEADER=true" + (", PARALLEL=false" if multiline else "")
         try:
             self._exec(f"COPY `{table}` FROM '{path.as_posix()}' ({opts})")
         except Exception as err:

@@ -13,7 +13,7 @@ from neo4j.exceptions import AuthError, ConfigurationError, DriverError, Neo4jEr
 
 from kg.schema import NODES, RELS, PropertyGraph
 from kg.store.base import LoadReport, StoreError
-from kg.store.rows import KEY, edge_columns, node_columns, plain, prepare
+from kg.store.rows import KEY, edge_columns, edge_key, node_columns, plain, prepare
 
 DEFAULT_BATCH = 10_000
 BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
@@ -30,8 +30,8 @@ def _node_param(cols: tuple[str, ...], row: tuple[Any, ...]) -> dict[str, Any]:
 
 
 def _edge_param(cols: tuple[str, ...], row: tuple[Any, ...]) -> dict[str, Any]:
-    return {"src": row[0], "dst": row[1], KEY: row[2],
-            "props": {c: v for c, v in zip(cols[3:], row[3:]) if v is not None}}
+    return {"src": row[0], "dst": row[1], KEY: edge_key(row[0], row[1], row[2:]),
+            "props": {c: v for c, v in zip(cols[2:], row[2:]) if v is not None}}
 
 
 class Neo4jStore:
@@ -70,15 +70,21 @@ class Neo4jStore:
         size = batch_size or self.batch_size
         start = time.perf_counter()
         rows = prepare(graph)
+        phases = {"prepare": time.perf_counter() - start}
         try:
             self.ensure_constraints()
             if replace:
+                t = time.perf_counter()
                 self.clear()
+                phases["clear"] = time.perf_counter() - t
+            t = time.perf_counter()
             for label, rs in rows.nodes.items():
                 cypher = f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET n += row.props"
                 cols = node_columns(label)
                 for batch in _batches(rs, size):
                     self._write(cypher, [_node_param(cols, r) for r in batch])
+            phases["nodes"] = time.perf_counter() - t
+            t = time.perf_counter()
             for rel_type, rs in rows.edges.items():
                 rel = RELS[rel_type]
                 cypher = (f"UNWIND $rows AS row MATCH (a:{rel.src} {{id: row.src}}) MATCH (b:{rel.dst} {{id: row.dst}}) "
@@ -86,7 +92,10 @@ class Neo4jStore:
                 cols = edge_columns(rel_type)
                 for batch in _batches(rs, size):
                     self._write(cypher, [_edge_param(cols, r) for r in batch])
+            phases["relationships"] = time.perf_counter() - t
+            t = time.perf_counter()
             after = self.counts()
+            phases["verify"] = time.perf_counter() - t
         except Neo4jError as err:
             raise StoreError(f"Neo4j load failed: {_first_line(err)}") from None
         except (DriverError, ServiceUnavailable) as err:
@@ -94,7 +103,7 @@ class Neo4jStore:
         if replace and any(after.get(k, 0) != v for k, v in rows.counts().items()):
             diff = {k: (v, after.get(k)) for k, v in rows.counts().items() if after.get(k) != v}
             raise StoreError(f"Neo4j load incomplete (expected, found): {diff}")
-        return LoadReport(counts=after, rows=rows.total, seconds=time.perf_counter() - start)
+        return LoadReport(counts=after, rows=rows.total, seconds=time.perf_counter() - start, phases=phases)
 
     def run(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run read-only Cypher in a read transaction; rows as dicts of plain values."""
@@ -134,7 +143,7 @@ class Neo4jStore:
         """Delete every node of our labels (and so their relationships), in batches."""
         with self._session() as s:
             for label in NODES:
-                s.run(f"MATCH (n:{label}) CALL {{ WITH n DETACH DELETE n }} "
+                s.run(f"MATCH (n:{label}) CALL (n) {{ DETACH DELETE n }} "
                       f"IN TRANSACTIONS OF {self.batch_size} ROWS").consume()
 
     def _session(self) -> neo4j.Session:

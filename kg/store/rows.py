@@ -1,8 +1,8 @@
 """Rows for the stores: de-duplicated nodes and edges as tuples in schema column order.
 
 Both backends load exactly these rows, so they hold the same graph: node ids are unique per
-label, an edge is identified by a key over (source, target, property values) so a repeated
-edge is stored once, empty strings count as missing (CSV cannot tell them apart), and edges
+label, an edge is identified by (source, target, property values) so a repeated
+edge is stored once (Neo4j keeps :func:`edge_key` of it to merge on), empty strings count as missing (CSV cannot tell them apart), and edges
 whose end nodes are missing are dropped (and counted) rather than lost in one store only.
 """
 from __future__ import annotations
@@ -17,7 +17,7 @@ from kg.schema import NODES, RELS, PropertyGraph
 
 log = logging.getLogger(__name__)
 
-KEY = "key"  # the edge-identity property both stores keep on every relationship
+KEY = "key"  # the edge-identity property Neo4j keeps on every relationship, to MERGE on
 
 
 def node_columns(label: str) -> tuple[str, ...]:
@@ -26,8 +26,8 @@ def node_columns(label: str) -> tuple[str, ...]:
 
 
 def edge_columns(rel_type: str) -> tuple[str, ...]:
-    """Column order of an edge row: ``src``, ``dst``, the edge key, then the properties."""
-    return ("src", "dst", KEY, *RELS[rel_type].columns)
+    """Column order of an edge row: ``src``, ``dst``, then the properties."""
+    return ("src", "dst", *RELS[rel_type].columns)
 
 
 @dataclass
@@ -69,7 +69,7 @@ def prepare(graph: PropertyGraph) -> Rows:
             for i, v in enumerate(row):
                 if seen[i] is None:
                     seen[i] = v
-    edges: dict[str, dict[tuple[Any, ...], tuple[Any, ...]]] = {t: {} for t in RELS}
+    edges: dict[str, dict[tuple[Any, ...], tuple[Any, ...]]] = {t: {} for t in RELS}  # identity → row
     rel_props = {t: tuple(r.columns) for t, r in RELS.items()}
     dropped = 0
     for e in graph.edges:
@@ -84,7 +84,7 @@ def prepare(graph: PropertyGraph) -> Rows:
         ident = (e.src, e.dst, values)
         seen = edges[e.type]
         if ident not in seen:
-            seen[ident] = (e.src, e.dst, edge_key(*ident), *values)
+            seen[ident] = (e.src, e.dst, *values)
     if dropped:
         log.warning("%d edge(s) dropped: an end node is missing from the graph", dropped)
     return Rows(

@@ -9,9 +9,6 @@ from __future__ import annotations
 
 import os
 import secrets
-import shutil
-import subprocess
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -19,9 +16,6 @@ from typing import Iterator
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-LAUNCHER = ROOT / "tools" / "neo4j-launcher"
-BUILD_TIMEOUT = 900   # first Maven build downloads Neo4j (~150 MB) into ~/.m2
-START_TIMEOUT = 180
 
 
 @dataclass(frozen=True)
@@ -37,45 +31,6 @@ def _unavailable(reason: str) -> None:
     pytest.skip(f"no Neo4j: {reason}")
 
 
-def _launcher_classpath() -> str:
-    """Build the launcher if its sources are newer than the build; the run classpath."""
-    cp_file = LAUNCHER / "target" / "classpath.txt"
-    classes = LAUNCHER / "target" / "classes" / "govkg" / "Main.class"
-    sources = [LAUNCHER / "pom.xml", *(LAUNCHER / "src").rglob("*.java")]
-    stale = not cp_file.exists() or not classes.exists() or \
-        max(p.stat().st_mtime for p in sources) > min(cp_file.stat().st_mtime, classes.stat().st_mtime)
-    if stale:
-        if not shutil.which("mvn"):
-            raise RuntimeError("Maven (mvn) not found to build tools/neo4j-launcher")
-        done = subprocess.run(["mvn", "-q", "-B", "package", "-DskipTests"], cwd=LAUNCHER,
-                              capture_output=True, text=True, timeout=BUILD_TIMEOUT)
-        if done.returncode != 0:
-            tail = (done.stdout + done.stderr).strip().splitlines()[-5:]
-            raise RuntimeError("launcher build failed: " + " | ".join(tail))
-    return f"{LAUNCHER / 'target' / 'classes'}{os.pathsep}{cp_file.read_text().strip()}"
-
-
-def _start_launcher(password: str) -> tuple[subprocess.Popen, str]:
-    if not shutil.which("java"):
-        raise RuntimeError("java not found")
-    cp = _launcher_classpath()
-    env = {**os.environ, "GOVKG_LAUNCHER_PASSWORD": password}
-    proc = subprocess.Popen(["java", "-Xmx1g", "-cp", cp, "govkg.Main"], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-    first: list[str] = []
-    reader = threading.Thread(target=lambda: first.append(proc.stdout.readline()), daemon=True)
-    reader.start()
-    reader.join(START_TIMEOUT)
-    uri = first[0].strip() if first else ""
-    if not uri.startswith("bolt://"):
-        proc.kill()
-        err = proc.stderr.read()[-500:] if proc.poll() is not None else "timed out"
-        raise RuntimeError(f"launcher did not print a bolt URI: {err.strip()}")
-    # drain stderr so a chatty server never blocks on a full pipe
-    threading.Thread(target=proc.stderr.read, daemon=True).start()
-    return proc, uri.rstrip("/")
-
-
 @pytest.fixture(scope="session")
 def neo4j_server() -> Iterator[Neo4jServer]:
     """A running Neo4j for the session (see module docstring for where it comes from)."""
@@ -84,21 +39,18 @@ def neo4j_server() -> Iterator[Neo4jServer]:
         yield Neo4jServer(uri, os.environ.get("GOVKG_TEST_NEO4J_USER", "neo4j"),
                           os.environ.get("GOVKG_TEST_NEO4J_PASSWORD", ""))
         return
+    from kg.store import launcher
+
     password = secrets.token_hex(8)
     try:
-        proc, uri = _start_launcher(password)
-    except (RuntimeError, OSError, subprocess.TimeoutExpired) as err:
+        proc, uri = launcher.start(password)
+    except (launcher.LauncherError, OSError) as err:
         _unavailable(str(err))
         return
     try:
         yield Neo4jServer(uri, "neo4j", password)
     finally:
-        proc.stdin.close()  # the launcher stops when its stdin closes
-        try:
-            proc.wait(60)
-        except subprocess.TimeoutExpired:
-            proc.terminate()
-            proc.wait(30)
+        launcher.stop(proc)
 
 
 @pytest.fixture

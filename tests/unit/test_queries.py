@@ -96,3 +96,12 @@ def test_each_shipped_query_has_text_for_both_stores(name):
         for column in q.columns:
             assert f"AS {column}" in text or f", {column}" in text or f"RETURN {column}" in text, column
     assert (QUERY_DIR / f"{name}.cypher").is_file()
+
+
+def test_sample_parameters_cover_every_shipped_parameter():
+    from kg.queries import sample_params
+    from kg.store.synthetic import synthetic_graph
+
+    params = sample_params(synthetic_graph(2, agencies=10))
+    needed = {p.name for q in SHIPPED.values() for p in q.params}
+    assert needed <= set(params) and all(params[n] not in ("", None) for n in needed)

@@ -1,0 +1,90 @@
+"""Load throughput of both stores, on the corpus graph and on a synthetic graph of the corpus's shape.
+
+    .venv/bin/python bench/load_bench.py [--rows 1000000] [--neo4j bolt://…] [--batch-size 10000]
+                                         [--skip-neo4j] [--skip-synthetic]
+
+Rows = nodes + relationships after de-duplication; seconds cover the whole ``store.load``
+(de-duplication, files or batches, the load itself and the count check). Targets from issue #4.
+Without ``--neo4j`` (or GOVKG_NEO4J_URI) a server is started from tools/neo4j-launcher.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+import time
+
+from common import corpus_graph, fresh_db_path, neo4j, synthetic
+
+TARGETS = {"neo4j": 50_000, "ladybug": 300_000}  # rows/s
+
+
+def line(store: str, graph: str, rows: int, seconds: float, note: str = "", phases: dict | None = None) -> None:
+    rate = rows / seconds if seconds else 0.0
+    target = TARGETS[store]
+    verdict = "meets" if rate >= target else "below"
+    print(f"{store:8} {graph:24} {rows:>9,} rows {seconds:8.2f}s {rate:>11,.0f} rows/s   "
+          f"target ≥ {target:,} rows/s ({verdict}){note}", flush=True)
+    if phases:
+        print(" " * 9 + "phases: " + ", ".join(f"{k} {v:.2f}s" for k, v in phases.items()), flush=True)
+
+
+def bench_ladybug(name: str, graph) -> None:
+    from kg.store.ladybug import LadybugStore
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = LadybugStore(fresh_db_path(tmp))
+        first = store.load(graph)
+        line("ladybug", name, first.rows, first.seconds, phases=first.phases)
+        copy = first.phases.get("copy", 0.0)
+        if copy:
+            line("ladybug", name + " (COPY only)", first.rows, copy)
+        again = store.load(graph)
+        line("ladybug", name + " again", again.rows, again.seconds,
+             "  same counts" if again.counts == first.counts else "  COUNTS DIFFER", again.phases)
+        store.close()
+
+
+def bench_neo4j(name: str, graph, server: tuple[str, str, str], batch_size: int) -> None:
+    from kg.store.neo4j import Neo4jStore
+
+    store = Neo4jStore(*server, batch_size=batch_size)
+    store.clear()
+    first = store.load(graph, replace=False)  # an empty database: no delete pass to time
+    line("neo4j", name, first.rows, first.seconds, f"  batch {batch_size}", first.phases)
+    t = time.perf_counter()
+    again = store.load(graph, replace=False)  # idempotent merge over what is there
+    line("neo4j", name + " merge again", again.rows, time.perf_counter() - t,
+         "  same counts" if again.counts == first.counts else "  COUNTS DIFFER")
+    store.clear()
+    store.close()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--rows", type=int, default=1_000_000, help="size of the synthetic graph (nodes + edges)")
+    ap.add_argument("--neo4j", default=os.environ.get("GOVKG_NEO4J_URI"), help="bolt URI of a server to use")
+    ap.add_argument("--batch-size", type=int, default=10_000)
+    ap.add_argument("--skip-neo4j", action="store_true")
+    ap.add_argument("--skip-synthetic", action="store_true")
+    args = ap.parse_args()
+
+    t = time.perf_counter()
+    graphs = {"corpus": corpus_graph()}
+    print(f"# corpus graph built in {time.perf_counter() - t:.1f}s: {len(graphs['corpus'].nodes)} nodes, "
+          f"{len(graphs['corpus'].edges)} edges", flush=True)
+    if not args.skip_synthetic:
+        t = time.perf_counter()
+        graphs[f"synthetic {args.rows // 1000}k"] = g = synthetic(args.rows)
+        print(f"# synthetic graph generated in {time.perf_counter() - t:.1f}s: {len(g.nodes)} nodes, "
+              f"{len(g.edges)} edges", flush=True)
+    for name, graph in graphs.items():
+        bench_ladybug(name, graph)
+    if not args.skip_neo4j:
+        with neo4j(args.neo4j) as server:
+            for name, graph in graphs.items():
+                bench_neo4j(name, graph, server, args.batch_size)
+
+
+if __name__ == "__main__":
+    main()
