@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 from typing import Iterable
 from urllib.parse import quote
 
-from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.facts import (ROLES_ASSIGNMENT, AssignmentFact, BodyFact, CitationFact, DocumentFact, Fact,
                       MembershipFact, SeatFact, UnitFact)
-from kg.resolve import (LEADER_TITLE, AgencyResolver, PersonMention, self_prefix, infer_city, is_placeholder, normalize, normalize_number,
-                        parse_post, posts_of, resolve_people, split_agencies)
+from kg.resolve import (LEADER_TITLE, AgencyResolver, PersonMention, city_of, infer_city, is_placeholder, normalize,
+                        normalize_number, parse_post, posts_of, resolve_people, self_prefix, split_agencies)
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 GOV = Namespace("https://govkg.org/ns#")
@@ -212,8 +212,6 @@ class GraphBuilder:
         return d
 
     def add_document(self, f: DocumentFact) -> None:
-        from kg.resolve import city_of
-
         d = self.document(f)
         d.city = city_of(f.issuer) or self.default_city
         d.date = f.date
