@@ -99,6 +99,7 @@ class GraphBuilder:
         self.docs: dict[tuple[str, str], _Doc] = {}   # (file, doc or doc_title) → document
         self.by_number: dict[str, URIRef] = {}
         self.title_numbers: dict[str, str] = {}  # normalised title → normalised number
+        self.body_aliases: dict[tuple[str, str], str] = {}  # (city, alias stem) → the body's stem
         self.statements: dict[tuple[URIRef, str], _Statement] = {}
         self.agencies: set[URIRef] = set()
         self.persons: dict[tuple, str] = {}  # (city, name, agencies) → person key after resolution
@@ -147,8 +148,10 @@ class GraphBuilder:
 
     def body(self, name: str, city: str | None, parent: URIRef | None = None, kind: str | None = None) -> URIRef:
         """A body node: one per city and name (per parent body for working groups and generic names
-    such as 现场指挥部, which repeat across plans)."""
+        such as 现场指挥部, which repeat across plans); a name a document gives as an alias of
+        another leads to that other's node."""
         stem = body_stem(name, city)
+        stem = self.body_aliases.get((city or "", stem), stem)
         if parent is not None and (kind == "working_group" or _GENERIC_BODY.match(stem)):
             node, canonical = URIRef(f"{parent}/{quote(stem, safe='')}"), stem
         else:
@@ -237,6 +240,18 @@ class GraphBuilder:
                     self.title_numbers.setdefault(t, normalize_number(f.doc))
             elif isinstance(f, CitationFact) and f.cited_number and f.cited_title:
                 self.title_numbers.setdefault(normalize(f.cited_title), normalize_number(f.cited_number))
+
+    def index_body_aliases(self, facts: Iterable[Fact]) -> None:
+        """Alias → name of every body fact, so that a document printing only the alias
+        (晋城市智慧停车工作领导小组) reaches the body another document names in full."""
+        for f in facts:
+            if isinstance(f, BodyFact) and f.aliases and normalize(f.body):
+                city = self.document(f).city
+                main = body_stem(f.body, city)
+                for alias in f.aliases:
+                    stem = body_stem(alias, city)
+                    if stem != main:
+                        self.body_aliases.setdefault((city or "", stem), main)
 
     def cited(self, number: str | None, title: str | None) -> URIRef:
         """The document a citation names: a corpus document when its number (or title) is one,
@@ -497,6 +512,7 @@ def build_graph(facts: Iterable[Fact], city: str | None = None) -> GraphBuilder:
     b = GraphBuilder(city)
     b.resolve_people(facts)
     b.index_titles(facts)
+    b.index_body_aliases(facts)
     by_doc: dict[tuple[str, str], list[Fact]] = defaultdict(list)
     for f in facts:
         by_doc[b._doc_key(f)].append(f)

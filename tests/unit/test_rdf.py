@@ -231,3 +231,15 @@ def test_every_earlier_list_is_superseded_even_beside_one_of_the_same_date() -> 
     assert ends == ["2020-03-01", "2020-03-01", "None"]
     body = iri("body", "晋城市", "安全生产委员会")
     assert g.value(body, GOV.establishedBy) == iri("doc", "B〔2019〕1号")
+
+
+def test_a_body_named_by_its_alias_elsewhere_is_the_same_node() -> None:
+    facts = [
+        DocumentFact(Src(F, 1, 9), "C〔2020〕1号", title="甲", issuer="晋城市人民政府", date="2020-01-01"),
+        DocumentFact(Src(F, 10, 19), "C〔2020〕2号", title="乙", issuer="晋城市人民政府", date="2020-06-01"),
+        MembershipFact(Src(F, 12), "C〔2020〕2号", body="晋城市智慧停车工作领导小组", person="丙", role="组长"),
+        BodyFact(Src(F, 2), "C〔2020〕1号", body="晋城市智慧停车建设工作领导小组", kind="leading_group",
+                 aliases=("晋城市智慧停车工作领导小组",)),
+    ]
+    g = graph_from_facts(facts)
+    assert set(g.subjects(RDF.type, GOV.Body)) == {iri("body", "晋城市", "智慧停车建设工作领导小组")}
