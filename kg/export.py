@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import re
 from itertools import groupby
 from pathlib import Path
@@ -57,12 +58,54 @@ def turtle(graph: Graph) -> str:
     return "\n".join(out)
 
 
+def _compact(iri: str, prefixes: list[tuple[str, str]]) -> str:
+    for prefix, ns in prefixes:
+        if iri.startswith(ns) and _LOCAL_NAME.fullmatch(iri[len(ns):]):
+            return f"{prefix}:{iri[len(ns):]}"
+    return iri
+
+
+def _jsonld_value(o: Node, prefixes: list[tuple[str, str]]) -> dict:
+    if isinstance(o, Literal):
+        v: dict = {"@value": str(o)}
+        if o.language:
+            v["@language"] = o.language
+        elif o.datatype is not None:
+            v["@type"] = _compact(str(o.datatype), prefixes)
+        return v
+    return {"@id": str(o) if isinstance(o, URIRef) else f"_:{o}"}
+
+
+def jsonld(graph: Graph) -> str:
+    """JSON-LD with the ``JSONLD_CONTEXT`` prefixes: one object per subject, keys and values sorted.
+
+    Written directly, as ``turtle`` is, because rdflib's serializer orders nodes differently
+    from one process to the next; every value is explicit (``@value`` with ``@language`` or
+    ``@type``, or ``@id``), so the context's default language changes no literal."""
+    prefixes = sorted(((p, str(ns)) for p, ns in PREFIXES.items()), key=lambda t: -len(t[1]))
+    by_subject: dict[Node, dict[str, list]] = {}
+    for s, p, o in graph:
+        props = by_subject.setdefault(s, {})
+        if p == RDF.type:
+            props.setdefault("@type", []).append(_compact(str(o), prefixes))
+        else:
+            props.setdefault(_compact(str(p), prefixes), []).append(_jsonld_value(o, prefixes))
+    nodes = []
+    for s in sorted(by_subject):
+        node: dict = {"@id": str(s) if isinstance(s, URIRef) else f"_:{s}"}
+        for key in sorted(by_subject[s]):
+            values = sorted(by_subject[s][key], key=lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True))
+            node[key] = values[0] if len(values) == 1 else values
+        nodes.append(node)
+    return json.dumps({"@context": JSONLD_CONTEXT, "@graph": nodes}, ensure_ascii=False, indent=1) + "\n"
+
+
 def write_rdf(graph: Graph, out_dir: Path) -> dict[str, Path]:
     """graph.ttl, graph.nt and graph.jsonld in ``out_dir``."""
     out = {"ttl": out_dir / "graph.ttl", "nt": out_dir / "graph.nt", "jsonld": out_dir / "graph.jsonld"}
     out["ttl"].write_text(turtle(graph), encoding="utf-8")
     out["nt"].write_text(sorted_ntriples(graph), encoding="utf-8")
-    graph.serialize(out["jsonld"], format="json-ld", context=JSONLD_CONTEXT, encoding="utf-8", indent=1)
+    out["jsonld"].write_text(jsonld(graph), encoding="utf-8")
     return out
 
 
@@ -135,4 +178,4 @@ def export_all(graph: Graph, pg: PropertyGraph, out_dir: str | Path) -> dict[str
     return paths
 
 
-__all__ = ["export_all", "turtle", "write_rdf", "write_csv", "write_graphml", "sorted_ntriples", "JSONLD_CONTEXT"]
+__all__ = ["export_all", "turtle", "jsonld", "write_rdf", "write_csv", "write_graphml", "sorted_ntriples", "JSONLD_CONTEXT"]
