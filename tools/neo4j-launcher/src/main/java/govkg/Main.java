@@ -34,7 +34,7 @@ public final class Main {
                 .withConfig(BoltConnector.enabled, true)
                 .withConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                 .withConfig(GraphDatabaseSettings.auth_enabled, auth)
-                .withConfig(GraphDatabaseSettings.pagecache_memory, 64L * 1024 * 1024)
+                .withConfig(GraphDatabaseSettings.pagecache_memory, pageCacheBytes())
                 .build();
         if (auth) {
             neo4j.databaseManagementService().database("system").executeTransactionally(
@@ -62,6 +62,13 @@ public final class Main {
         watcher.start();
         stop.await();
         System.exit(0);  // runs the shutdown hook, which closes the server
+    }
+
+    /** Page cache size: env GOVKG_LAUNCHER_PAGECACHE_MB, default 512 MB (a 1M-row load must not thrash). */
+    private static long pageCacheBytes() {
+        String mb = System.getenv("GOVKG_LAUNCHER_PAGECACHE_MB");
+        long size = (mb == null || mb.isBlank()) ? 512 : Long.parseLong(mb.trim());
+        return size * 1024 * 1024;
     }
 
     private static int freePort() throws IOException {
