@@ -175,7 +175,7 @@ class GraphBuilder:
         """A post (副局长 of 市财政局); a leader's title with no agency belongs to the city government."""
         agency_name, title = parsed or parse_post(printed)
         g = self.graph
-        if agency_name is None and city and LEADER_TITLE.search(title) and "分管" not in title:
+        if agency_name is None and city and LEADER_TITLE.search(title):  # (分管…的)副市长: the city government's
             agency_name = city + "人民政府"
         agency = self.agency(agency_name, city) if agency_name else None
         if agency is not None:

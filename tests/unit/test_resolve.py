@@ -118,6 +118,8 @@ def test_infer_city_takes_the_most_common() -> None:
     ("市应急管理局主要负责人", ("市应急管理局", "主要负责人")),
     ("常务副市长", (None, "常务副市长")),
     ("分管应急管理的副市长", (None, "分管应急管理的副市长")),
+    ("市新闻传媒集团副总编辑", ("市新闻传媒集团", "副总编辑")),
+    ("山西煤运集团晋城公司执行董事", ("山西煤运集团晋城公司", "执行董事")),
 ])
 def test_parse_post(text: str, post: tuple) -> None:
     assert parse_post(text) == post
