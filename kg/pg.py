@@ -101,20 +101,17 @@ def _edges(g: Graph) -> Iterator[Edge]:
             yield Edge("SEAT_ON", node_id(member), node_id(body), props)
         else:
             yield Edge("UNIT_OF", node_id(member), node_id(body), {k: v for k, v in props.items() if k != "role"})
-    first_statement: dict[URIRef, URIRef] = {}
     for st in sorted(g.subjects(RDF.type, GOV.CompositionStatement)):
         body = g.value(st, GOV.statementOf)
         doc = g.value(st, PROV.wasDerivedFrom)
         if g.value(body, GOV.establishedBy) == doc:
-            first_statement.setdefault(body, st)
             yield Edge("ESTABLISHED_BY", node_id(body), node_id(doc),
                        {"file": _str(g, st, GOV.sourceFile), "line": _int(g, st, GOV.sourceLine)})
-    for body, office in g.subject_objects(GOV.officeAt):
-        st = first_statement.get(body)
-        yield Edge("OFFICE_AT", node_id(body), node_id(office), _provenance(g, st) if st is not None else {})
-    for body, parent in g.subject_objects(GOV.partOf):
-        st = first_statement.get(body)
-        yield Edge("PART_OF", node_id(body), node_id(parent), _provenance(g, st) if st is not None else {})
+    # one OFFICE_AT / PART_OF per document that states it, with that document's provenance
+    for st, office in g.subject_objects(GOV.statesOfficeAt):
+        yield Edge("OFFICE_AT", node_id(g.value(st, GOV.statementOf)), node_id(office), _provenance(g, st))
+    for st, parent in g.subject_objects(GOV.statesPartOf):
+        yield Edge("PART_OF", node_id(g.value(st, GOV.statementOf)), node_id(parent), _provenance(g, st))
     for post, agency in g.subject_objects(ORG.postIn):
         yield Edge("POST_IN", node_id(post), node_id(agency), {})
     for a, parent in g.subject_objects(ORG.subOrganizationOf):

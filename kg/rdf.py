@@ -318,14 +318,17 @@ class GraphBuilder:
             g.add((node, RDF.type, kind))
         for alias in f.aliases:
             g.add((node, RDFS.label, zh(normalize(alias))))
+        st = self._statement(f.body, d, f)
+        g.add((st.node, GOV.printedName, zh(normalize(f.body))))
+        # on the body what holds now; on the statement which document said so
         if parent is not None:
             g.add((node, GOV.partOf, parent))
+            g.add((st.node, GOV.statesPartOf, parent))
         if f.office_agency:
             office = self.agency(f.office_agency, d.city)
             if office is not None:
                 g.add((node, GOV.officeAt, office))
-        st = self._statement(f.body, d, f)
-        g.add((st.node, GOV.printedName, zh(normalize(f.body))))
+                g.add((st.node, GOV.statesOfficeAt, office))
 
     def add_membership(self, f: MembershipFact) -> None:
         for name in ("body", "person", "role"):
