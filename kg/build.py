@@ -1,7 +1,7 @@
 """The build stage: extract → resolve → RDF → validate → export.
 
 ``build(corpus, out_dir)`` runs the extractors over a corpus folder (streaming facts to
-``facts.jsonl`` one file at a time); ``build_from_facts(facts, out_dir)`` does the rest and
+``facts.jsonl`` one document at a time); ``build_from_facts(facts, out_dir)`` does the rest and
 is what tests call with the gold facts.
 """
 from __future__ import annotations
