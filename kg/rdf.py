@@ -219,9 +219,11 @@ class GraphBuilder:
         d.city = city_of(f.issuer) or self.default_city
         d.date = f.date
         g = self.graph
-        g.set((d.node, DCTERMS.title, zh(normalize(f.title or f.doc_title or ""))))
+        # a document printed in two issues: the first printing gives its title and date
+        title = zh(normalize(f.title or f.doc_title or ""))
+        g.add((d.node, DCTERMS.title if (d.node, DCTERMS.title, None) not in g else RDFS.label, title))
         g.add((d.node, GOV.sourceLine, Literal(f.src.line)))
-        if _date(f.date) is not None:
+        if _date(f.date) is not None and (d.node, DCTERMS.issued, None) not in g:
             g.add((d.node, DCTERMS.issued, _date(f.date)))
         if f.issuer:
             issuer = self.agency(f.issuer, d.city)

@@ -243,3 +243,14 @@ def test_a_body_named_by_its_alias_elsewhere_is_the_same_node() -> None:
     ]
     g = graph_from_facts(facts)
     assert set(g.subjects(RDF.type, GOV.Body)) == {iri("body", "晋城市", "智慧停车建设工作领导小组")}
+
+
+def test_a_document_printed_in_two_issues_is_one_valid_node() -> None:
+    facts = [DocumentFact(Src("a.txt", 1, 9), "D〔2020〕1号", title="关于甲的通知", issuer="晋城市人民政府", date="2020-01-01"),
+             DocumentFact(Src("b.txt", 5, 9), "D[2020]1号", title="关于甲的通知（重印）", issuer="晋城市人民政府",
+                          date="2020-01-02")]
+    g = graph_from_facts(facts)
+    node = iri("doc", "D〔2020〕1号")
+    assert list(g.subjects(RDF.type, GOV.Document)) == [node]
+    assert str(g.value(node, DCTERMS.issued)) == "2020-01-01"
+    assert validate(g)[0]
