@@ -254,3 +254,20 @@ def test_a_document_printed_in_two_issues_is_one_valid_node() -> None:
     assert list(g.subjects(RDF.type, GOV.Document)) == [node]
     assert str(g.value(node, DCTERMS.issued)) == "2020-01-01"
     assert validate(g)[0]
+
+
+def test_documents_of_another_city_resolve_against_that_city() -> None:
+    facts = [
+        DocumentFact(Src("x.txt", 1, 9), "长政办发〔2021〕3号", title="通知", issuer="长治市人民政府办公室", date="2021-01-05"),
+        DocumentFact(Src("y.txt", 1, 9), "晋市政办〔2021〕3号", title="通知", issuer="晋城市人民政府办公室", date="2021-01-05"),
+        UnitFact(Src("x.txt", 3), "长政办发〔2021〕3号", body="市防汛抗旱指挥部", agency="市发改委"),
+        UnitFact(Src("y.txt", 3), "晋市政办〔2021〕3号", body="市防汛抗旱指挥部", agency="市发改委"),
+        MembershipFact(Src("x.txt", 4), "长政办发〔2021〕3号", body="市防汛抗旱指挥部", person="王五", role="指挥长"),
+        MembershipFact(Src("y.txt", 4), "晋市政办〔2021〕3号", body="市防汛抗旱指挥部", person="王五", role="指挥长"),
+    ]
+    g = graph_from_facts(facts)
+    assert set(g.subjects(RDF.type, GOV.Body)) == {iri("body", "长治市", "防汛抗旱指挥部"),
+                                                   iri("body", "晋城市", "防汛抗旱指挥部")}
+    members = {g.value(m, ORG.member) for m in g.subjects(RDF.type, ORG.Membership)}
+    assert {iri("agency", "长治市发展和改革委员会"), iri("agency", "晋城市发展和改革委员会"),
+            iri("person", "长治市", "王五"), iri("person", "晋城市", "王五")} == members
