@@ -44,7 +44,8 @@ class LadybugStore:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             elif not self.path.exists():
                 raise StoreError(f"no embedded graph at {self.path}: run `govkg build` or `govkg load` first")
-            self._db = ladybug.Database(str(self.path), read_only=read_only)
+            # a writer checkpoints once after each load instead of after every COPY
+            self._db = ladybug.Database(str(self.path), read_only=read_only, auto_checkpoint=read_only)
             self._conn = ladybug.Connection(self._db)
         except StoreError:
             raise
@@ -145,6 +146,7 @@ class LadybugStore:
             t = time.perf_counter()
             for table, (path, multiline), rs in files:
                 self._copy_file(table, path, multiline)
+            self._exec("CHECKPOINT")
             phases["copy"] = time.perf_counter() - t
 
     @staticmethod
