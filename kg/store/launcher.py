@@ -24,10 +24,10 @@ class LauncherError(RuntimeError):
 def classpath() -> str:
     """Build the launcher if its sources are newer than the build; its run classpath."""
     cp_file = LAUNCHER / "target" / "classpath.txt"
-    main_class = LAUNCHER / "target" / "classes" / "govkg" / "Main.class"
+    stamp = LAUNCHER / "target" / ".govkg-built"  # Maven leaves an unchanged classpath.txt untouched
     sources = [LAUNCHER / "pom.xml", *(LAUNCHER / "src").rglob("*.java")]
-    built = [p for p in (cp_file, main_class) if p.exists()]
-    stale = len(built) < 2 or max(p.stat().st_mtime for p in sources) > min(p.stat().st_mtime for p in built)
+    stale = not cp_file.exists() or not stamp.exists() or \
+        max(p.stat().st_mtime for p in sources) > stamp.stat().st_mtime
     if stale:
         if not shutil.which("mvn"):
             raise LauncherError("Maven (mvn) not found to build tools/neo4j-launcher")
@@ -39,6 +39,7 @@ def classpath() -> str:
         if done.returncode != 0:
             tail = (done.stdout + done.stderr).strip().splitlines()[-5:]
             raise LauncherError("launcher build failed: " + " | ".join(tail))
+        stamp.touch()
     return f"{LAUNCHER / 'target' / 'classes'}{os.pathsep}{cp_file.read_text().strip()}"
 
 
