@@ -24,14 +24,22 @@ def _batches(rows: list[tuple[Any, ...]], size: int) -> Iterator[list[tuple[Any,
         yield rows[i:i + size]
 
 
-def _node_param(cols: tuple[str, ...], row: tuple[Any, ...]) -> dict[str, Any]:
-    """``{id, props: {non-null rest}}``: ``SET n += props`` then never writes nulls."""
-    return {"id": row[0], "props": {c: v for c, v in zip(cols[1:], row[1:]) if v is not None}}
+def _node_statement(label: str) -> str:
+    # explicit SETs (not ``SET n += map``) keep the planner from adding an Eager barrier;
+    # setting null removes a property, so a missing value stays missing
+    sets = ", ".join(f"n.{c} = row.{c}" for c in node_columns(label)[1:])
+    return f"UNWIND $rows AS row MERGE (n:`{label}` {{id: row.id}})" + (f" SET {sets}" if sets else "")
+
+
+def _edge_statement(rel_type: str) -> str:
+    rel = RELS[rel_type]
+    sets = ", ".join(f"r.{c} = row.{c}" for c in edge_columns(rel_type)[2:])
+    return (f"UNWIND $rows AS row MATCH (a:`{rel.src}` {{id: row.src}}) MATCH (b:`{rel.dst}` {{id: row.dst}}) "
+            f"MERGE (a)-[r:`{rel_type}` {{{KEY}: row.{KEY}}}]->(b)" + (f" SET {sets}" if sets else ""))
 
 
 def _edge_param(cols: tuple[str, ...], row: tuple[Any, ...]) -> dict[str, Any]:
-    return {"src": row[0], "dst": row[1], KEY: edge_key(row[0], row[1], row[2:]),
-            "props": {c: v for c, v in zip(cols[2:], row[2:]) if v is not None}}
+    return {**dict(zip(cols, row)), KEY: edge_key(row[0], row[1], row[2:])}
 
 
 class Neo4jStore:
@@ -79,17 +87,13 @@ class Neo4jStore:
                 phases["clear"] = time.perf_counter() - t
             t = time.perf_counter()
             for label, rs in rows.nodes.items():
-                cypher = f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET n += row.props"
-                cols = node_columns(label)
+                cypher, cols = _node_statement(label), node_columns(label)
                 for batch in _batches(rs, size):
-                    self._write(cypher, [_node_param(cols, r) for r in batch])
+                    self._write(cypher, [dict(zip(cols, r)) for r in batch])
             phases["nodes"] = time.perf_counter() - t
             t = time.perf_counter()
             for rel_type, rs in rows.edges.items():
-                rel = RELS[rel_type]
-                cypher = (f"UNWIND $rows AS row MATCH (a:{rel.src} {{id: row.src}}) MATCH (b:{rel.dst} {{id: row.dst}}) "
-                          f"MERGE (a)-[r:`{rel_type}` {{{KEY}: row.{KEY}}}]->(b) SET r += row.props")
-                cols = edge_columns(rel_type)
+                cypher, cols = _edge_statement(rel_type), edge_columns(rel_type)
                 for batch in _batches(rs, size):
                     self._write(cypher, [_edge_param(cols, r) for r in batch])
             phases["relationships"] = time.perf_counter() - t
