@@ -30,9 +30,11 @@ _DEPARTMENT_STEMS = (
     "统战", "政法", "网信", "工商", "质监", "食品", "药品", "安监", "气象", "地震", "消防", "税务",
     "供销", "妇联", "团委", "总工会", "残联", "科协", "红十字", "广电", "新闻", "经信", "商务", "口岸",
     "畜牧", "农机", "中小企业", "国土", "物价", "政务", "数据", "营商", "住保", "房管", "招商", "投资",
+    "经济", "国家安全", "公积金", "融媒", "邮政", "烟草", "机要", "保密", "接待", "直属", "广播", "公共", "防震",
+    "社会", "民营", "人民防空", "信息", "国有", "卫健", "生态环境", "港口", "海洋", "渔业", "侨办", "台办", "外办",
 )
-# banks, companies and customs offices carry their own names: 农业银行晋城分行 takes no 市
-_NOT_DEPARTMENT = re.compile(r"银行|銀行|支行|分行|公司|集团|集團|海关|海關")
+# banks and customs offices carry their own names: 农业银行晋城分行 takes no 市
+_NOT_DEPARTMENT = re.compile(r"银行|銀行|支行|分行|海关|海關")
 _LEVEL_PREFIX = re.compile(r"^((?:中共)?[\u4e00-\u9fff]{0,6}?(?:市委|县委|区委|省委|縣委|區委|[省市县区州旗縣區]))")
 
 # Collective placeholders: not a specific agency.

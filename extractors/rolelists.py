@@ -27,7 +27,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterator
 
+from extractors.agencies import expand_prefixes
 from extractors.document import Document
+from extractors.posts import split_name_post, split_names, split_post_name
+from extractors.textfix import simplify
 
 # ---------------------------------------------------------------- vocabulary (simplified)
 
@@ -46,35 +49,6 @@ LEVEL_PREFIX = re.compile(r"^(?:市|省|中共|中国|国网|国家|武警)")
 ITEM_START = re.compile(r"^(?:市|省|县|区|中共|中国|国网|国家|武警|军分区|分管|[^\W\d_]{1,3}[省市县区])")
 TERMINAL = "。！？；;：:"
 GENERIC_BODY = re.compile(rf"^(?:市|县|区|该|本|前线|现场)?{BODY_SUFFIX}$")
-
-_OPENCC = None
-
-
-def _simplify_char(ch: str) -> str:
-    global _OPENCC
-    if ch < "\u4e00":
-        return ch
-    if _OPENCC is None:
-        import opencc  # local: only needed once per process
-        _OPENCC = opencc.OpenCC("t2s")
-    out = _OPENCC.convert(ch)
-    return out if len(out) == 1 else ch
-
-
-_TABLE: dict[int, str] = {}
-_SEEN: set[str] = set()
-
-
-def simplify(text: str) -> str:
-    """Simplified-character shadow of ``text``, same length, char by char."""
-    new = set(text) - _SEEN
-    for ch in new:
-        _SEEN.add(ch)
-        out = _simplify_char(ch)
-        if out != ch:
-            _TABLE[ord(ch)] = out
-    return text.translate(_TABLE)
-
 
 # ---------------------------------------------------------------- text with a line map
 
@@ -299,23 +273,6 @@ def split_posts(span: Span) -> list[Span]:
     return out
 
 
-# the function a government department is named by: what follows 市 in 市教育局, 市公安局交警支队 …
-FUNCTION_WORDS = (
-    r"(?:发展|发改|教育|科技|科学|工业|工信|经济|公安|国家安全|民政|司法|财政|人力|人社|自然|规划|国土|生态|环境|环保"
-    r"|住建|住房|城乡|城市|城管|交通|水务|水利|农业|农村|农机|畜牧|商务|文化|文旅|旅游|卫生|卫健|健康|退役|应急|审计"
-    r"|国资|国有|市场|统计|医保|医疗|体育|林业|能源|行政|审批|大数据|信息|信访|外事|文明|人防|园林|机关|直属|新闻|广播"
-    r"|公共|气象|地震|防震|档案|供销|粮食|金融|投资|政务|融媒|宣传|组织|统战|政法|编办|网信|总工会|团|妇联|残联|科协"
-    r"|红十字|侨|民族|宗教|税务|邮政|烟草|消防|住房公积金|公积金|机要|保密|接待|招商|口岸|人民防空|社会|民营|中小企业)")
-FUNCTION_HEAD = re.compile("^" + FUNCTION_WORDS)
-# the level or place a list prints once for all (市 / 晋中市 / 区) before its first department
-SHARED_PREFIX = re.compile(r"^(?P<prefix>[^\W\d_]{0,4}?[市县区])" + FUNCTION_WORDS)
-
-
-def _bare(name: str) -> bool:
-    """An agency printed without its level (``教育局`` in ``市发展改革委、教育局``)."""
-    return bool(FUNCTION_HEAD.match(name)) and not re.search(r"[省县区旗州]|政府$", name)
-
-
 _ETC = re.compile(r"(?<=[局委办部厅心团司队区府会院所站馆处科行社署段台关网厂场室)）])等")
 _AND_PLACEHOLDER = re.compile(r"(?:和|及|以及|与|and)(?=各|有关|相关|其他|当地|本地|所在地|属地|县[(（]市)")
 
@@ -337,17 +294,18 @@ def split_agencies(span: Span, posts_to_agencies: bool = True) -> list[Span]:
             items.append(part)
     if not items:
         return []
-    pm = SHARED_PREFIX.match(items[0].simp)
-    shared = (pm is not None and len(items) > 1 and _bare(items[1].simp)
-              and sum(_bare(it.simp) for it in items[1:]) * 2 >= len(items) - 1)
-    prefix = items[0].text[:pm.end("prefix")] if pm else ""
+    # a level printed once for the list (市发展改革委、教育局): one mechanism, agencies.expand_prefixes,
+    # run on the simplified shadow so traditional script spreads too; the prefix is copied as printed
+    expanded = expand_prefixes([it.simp for it in items])
     out = []
-    for it in items:
+    for it, full in zip(items, expanded):
         m = POST_TAIL.match(it.simp)
+        added = len(full) - len(it.text)
+        if added > 0:
+            prefix = next(o.text for o, f in zip(items, expanded) if f.startswith(full[:added]) and o.simp.startswith(full[:added]))[:added]
+            it = Span(prefix + it.text, [it.line] * added + it.lines)
         if posts_to_agencies and m and is_agency(m.group("agency")):  # 成员单位:市发改委分管负责人 → 市发改委
-            it = it.sub(0, m.end("agency"))
-        if shared and _bare(it.simp):
-            it = Span(prefix + it.text, [it.line] * len(prefix) + it.lines)
+            it = it.sub(0, added + m.end("agency"))
         if is_agency(it.text):
             out.append(it)
     return out
@@ -495,13 +453,26 @@ UNIT_COMPOSED = re.compile(r"由(?P<list>[^。；;由]+?)(?:等[^。；;]{0,12})
 PERSON_VALUE = re.compile(r"^\s*(?:\*\*)?\s*(?P<name>[^\W\d_]{1,2}\s?[^\W\d_]{0,2})(?:\s{1,}|\t)\S")
 
 
+# a place whose name a glued-name reading would take for a person (高新区管委会主任 is no 高新)
+_PLACE_HEAD = re.compile(r"^[^\W\d_]{0,4}?(?:高新区|开发区|经开区|新区|园区|示范区|试验区|管委会)")
+
+
 def names_person(raw_value: str) -> bool:
-    """A value printed ``姓名 职务`` (a membership), not ``单位  单位`` or a post."""
+    """A value that names a person (a membership), not ``单位  单位`` or a post: ``姓名 职务``,
+    ``刘惠祥（市委常委、常务副市长）``, a glued ``王晓东市政府副市长``, ``卢焱群、龙福清``."""
     m = PERSON_VALUE.match(raw_value)
-    if not m:
+    if m:
+        name = simplify(clean(m.group("name")))
+        if not (is_agency(name) or POST_END.search(name) or ITEM_START.match(name) and len(name) > 3):
+            return True
+    text = _TAGS.sub("", raw_value).replace("**", "").strip()
+    if not text or _PLACE_HEAD.match(simplify(clean(text))):
         return False
-    name = simplify(clean(m.group("name")))
-    return not (is_agency(name) or POST_END.search(name) or ITEM_START.match(name) and len(name) > 3)
+    got = split_name_post(text)
+    if got and not POST_END.search(simplify(got[0])) and not is_agency(got[0]):
+        return True
+    post_first = split_post_name(re.split(r"[、，,；;]", text)[0])
+    return bool(split_names(text) or post_first and post_first[1])
 
 
 @lru_cache(maxsize=8)
@@ -650,7 +621,9 @@ class Walk:
             self.in_annex = True  # what follows restates or details the main text
             return
         pending, self.pending_label = self.pending_label, None
-        if pending and not _label_of(span.text):
+        # 三、成员单位 over 领导小组成员单位：… — the paragraph carries its own label
+        own_label = re.match(rf"^[^，,。；;:：]{{0,12}}?(?:{UNIT_LABEL}|{ROLE})(?:由|包括|为|[:：])", span.simp)
+        if pending and not _label_of(span.text) and not own_label:
             span = Span(pending + ":", [span.line] * (len(pending) + 1)) + span
         lab = _label_of(span.text)
         if lab:

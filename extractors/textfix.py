@@ -98,4 +98,35 @@ def join_title(parts: list[str]) -> str:
     return squash("".join(undouble(strip_markup(p)) for p in parts))
 
 
-__all__ = ["squash", "strip_markup", "undouble", "is_furniture", "join_title"]
+__all__ = ["squash", "strip_markup", "undouble", "is_furniture", "join_title", "simplify"]
+
+
+# ---------------------------------------------------------------- traditional script
+
+_OPENCC = None
+
+
+def _simplify_char(ch: str) -> str:
+    global _OPENCC
+    if ch < "\u4e00":
+        return ch
+    if _OPENCC is None:
+        import opencc  # local: only needed once per process
+        _OPENCC = opencc.OpenCC("t2s")
+    out = _OPENCC.convert(ch)
+    return out if len(out) == 1 else ch
+
+
+_TABLE: dict[int, str] = {}
+_SEEN: set[str] = set()
+
+
+def simplify(text: str) -> str:
+    """Simplified-character shadow of ``text``, same length, char by char."""
+    new = set(text) - _SEEN
+    for ch in new:
+        _SEEN.add(ch)
+        out = _simplify_char(ch)
+        if out != ch:
+            _TABLE[ord(ch)] = out
+    return text.translate(_TABLE)
