@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from extractors.textfix import simplify
+
 # Separators between list items at bracket depth 0.
 _SEPARATORS = set("、,，;；/")
 _OPEN, _CLOSE = "(（〔[［<〈【", ")）〕]］>〉】"
@@ -142,20 +144,21 @@ def split_spans(text: str) -> list[tuple[str, int, int]]:
 def level_prefix(name: str) -> str | None:
     """The level prefix (``市``, ``晋城市``, ``市委``, ``县``) a name lends to bare department names."""
     m = _LEVEL_PREFIX.match(name)
-    if m and name[m.end():].startswith(_DEPARTMENT_STEMS):
+    if m and simplify(name[m.end():]).startswith(_DEPARTMENT_STEMS):
         return m.group(1)
     return None
 
 
 def expand_prefixes(names: list[str]) -> list[str]:
-    """``市发展改革局、工业和信息化局`` → ``市发展改革局、市工业和信息化局``."""
+    """``市发展改革局、工业和信息化局、公安局`` → ``市发展改革局、市工业和信息化局、市公安局``: a level
+    printed once lends itself to every bare department after it (traditional script too)."""
     out: list[str] = []
     prefix: str | None = None
     for name in names:
         own = level_prefix(name)
         if own:
             prefix = own
-        elif prefix and name.startswith(_DEPARTMENT_STEMS) and not _NOT_DEPARTMENT.search(name):
+        elif prefix and simplify(name).startswith(_DEPARTMENT_STEMS) and not _NOT_DEPARTMENT.search(name):
             name = prefix + name
         out.append(name)
     return out

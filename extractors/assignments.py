@@ -345,8 +345,9 @@ def _task_for_line(t: _Text, lineno: int) -> str:
             start = k
             if _HEADING.match(prev):
                 break
-    if start == i and lines[i].strip()[:1] in _OPENERS + "责牵配":
+    if start == i and lines[i].strip()[:1] in _OPENERS + "责牵配" and not _HEADING.match(lines[i]):
         # the statement stands on a line of its own: it closes the paragraph above
+        # (a line opening with its own number, ``（一）深化…改革。（牵头单位：…）``, is its own task)
         k = _previous_nonblank(lines, i)
         if k is not None and k > i - 20:
             return _task_for_line(t, t.doc.start + k)

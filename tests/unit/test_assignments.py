@@ -130,3 +130,22 @@ def test_fact_fields() -> None:
     assert fact.doc == "测试〔2024〕1号"
     assert fact.task == "加强组织领导"
     assert fact.src.file == "fixture.txt"
+
+
+TASKS = [
+    # a numbered task heading with its statement on the same line is its own task, not the section's
+    ("## 二、主要任务\n\n（一）深化“放管服”改革。（牵头单位：市发展改革委；责任单位：市政务服务数据管理局）\n",
+     {("市发展改革委", "牵头", "深化“放管服”改革"), ("市政务服务数据管理局", "责任", "深化“放管服”改革")}),
+    ("二、主要任务\n（一）深化“放管服”改革。\n（牵头单位：市发展改革委）\n", {("市发展改革委", "牵头", "深化“放管服”改革")}),
+    # traditional script: labels read, the shared prefix spread, names kept as printed
+    ("二、主要任務\n\n（二）優化營商環境。（牽頭單位：市發展改革委；責任單位：市財政局、商務局）\n",
+     {("市發展改革委", "牵头", "優化營商環境"), ("市財政局", "责任", "優化營商環境"), ("市商務局", "责任", "優化營商環境")}),
+    # the first agency of a list leads under 列在任务分工首位的为牵头单位
+    ("列在任务分工首位的为牵头单位。\n\n1.推进数据共享。（市政务服务数据管理局、市公安局）\n",
+     {("市政务服务数据管理局", "牵头", "推进数据共享"), ("市公安局", "责任", "推进数据共享")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", TASKS)
+def test_tasks(text: str, expected: set) -> None:
+    assert {(f.agency, f.role, f.task) for f in extract(document_from_text(text))} == expected
