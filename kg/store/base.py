@@ -22,6 +22,8 @@ class StoreError(Exception):
 
 
 class GraphStore(Protocol):
+    dialect: str  # "neo4j" or "ladybug": picks a canned query's variant (kg.queries.run_query)
+
     def load(self, graph: PropertyGraph, *, replace: bool = True) -> LoadReport:
         """Load a graph (idempotent: the same graph twice gives the same counts)."""
 

@@ -137,11 +137,13 @@ class Neo4jStore:
 
     # -- helpers -----------------------------------------------------------------------------
     def ensure_constraints(self) -> None:
-        """A uniqueness constraint on ``id`` for every label (also the index MERGE uses)."""
+        """A uniqueness constraint on ``id`` for every label (also the index MERGE uses), and an
+        index on ``name``, which the canned queries accept in place of an id."""
         with self._session() as s:
             for label in NODES:
                 s.run(f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS "
                       f"FOR (n:{label}) REQUIRE n.id IS UNIQUE").consume()
+                s.run(f"CREATE INDEX {label.lower()}_name IF NOT EXISTS FOR (n:{label}) ON (n.name)").consume()
 
     def clear(self) -> None:
         """Delete every node of our labels (and so their relationships), in batches."""
