@@ -623,7 +623,8 @@ class Walk:
         pending, self.pending_label = self.pending_label, None
         # 三、成员单位 over 领导小组成员单位：… — the paragraph carries its own label
         own_label = re.match(rf"^[^，,。；;:：]{{0,12}}?(?:{UNIT_LABEL}|{ROLE})(?:由|包括|为|[:：])", span.simp)
-        if pending and not _label_of(span.text) and not own_label:
+        composes = any(rx.search(span.simp) for rx in (UNIT_SENTENCE, UNIT_COMPOSED, UNIT_AS))  # 联席会议由A、B组成
+        if pending and not _label_of(span.text) and not own_label and not composes:
             span = Span(pending + ":", [span.line] * (len(pending) + 1)) + span
         lab = _label_of(span.text)
         if lab:
@@ -700,7 +701,7 @@ class Walk:
 
     def _named_subject(self, sent: Span, at: int) -> int | None:
         """The body named right before ``at`` (``督导组由…``), known or new; None if unnamed."""
-        m = re.search(rf"(?:^|[，,:：])?(?P<name>[^\W\d_]{{1,40}}?{BODY_SUFFIX})$", sent.simp[:at])
+        m = re.search(rf"(?:^|[，,:：])?(?P<name>[^\W\d_]{{0,40}}?{BODY_SUFFIX})$", sent.simp[:at])
         if not m:
             return None
         name = strip_verbs(sent.text[m.start("name"):at])
@@ -730,6 +731,11 @@ class Walk:
     def _body_for_role(self, role: str, before: str, line: int) -> int | None:
         if role.startswith("办公室") and self.top is not None:
             return self.top
+        if role.startswith("办公室"):
+            # 联席会议办公室设在…，办公室主任由…: the office's own body, also after its passage ended
+            kinds = re.findall(r"(领导小组|领导组|指挥部|委员会|联席会议|专班)办公室", before)
+            if kinds and self.resolve(kinds[-1]) is not None:
+                return self.resolve(kinds[-1])
         return self._subject_body(before, line)
 
     def _label(self, span: Span, lab: re.Match[str], raw_value: str | None = None) -> None:
@@ -951,7 +957,7 @@ def _trim_holder(h: Span, cut_back: bool = True) -> Span:
     m = _HOLDER_CUT.search(s)
     if m:
         h, s = h.sub(0, m.start()), s[:m.start()]
-    s2 = re.sub(r"(?:[(（]兼任?[)）]|担任|兼任|出任|同志)+$", "", s)
+    s2 = re.sub(r"(?:[(（]兼任?[)）]|担任|兼任|出任|(?<!负责)同志)+$", "", s)  # 负责同志 is a post
     h = h.sub(0, len(s2))
     lead = re.match(r"^(?:由|为)", s2)
     if lead:
