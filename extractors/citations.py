@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from extractors.document import Document
 from extractors.refs import DOC_NUMBER
 from kg.evaluate import norm
+from extractors.textfix import simplify
 from kg.facts import CitationFact, Fact, Src
 
 TITLE = re.compile(r"《([^《》]{1,150})》")
@@ -99,10 +100,10 @@ def is_document_title(title: str) -> bool:
 
 def _own_titles(doc: Document) -> set[str]:
     """Titles that name the document itself or its parts: its title and the headings it prints."""
-    own = {norm(_HEADING_NOISE.sub("", _squeeze(line))) for _, line in doc.numbered()
+    own = {norm(_HEADING_NOISE.sub("", _squeeze(simplify(line)))) for _, line in doc.numbered()
            if "《" not in line and "》" not in line}
     own.discard("")
-    title = norm(doc.title)
+    title = norm(simplify(doc.title or ""))
     if title:
         own.add(title)
         for m in re.finditer(r"(?:印发|发布|公布)(.+?)的(?:通知|决定)$", title):
@@ -110,19 +111,21 @@ def _own_titles(doc: Document) -> set[str]:
     return own
 
 
-def _numbers(text: str) -> list[tuple[int, int, str]]:
+def _numbers(text: str, printed: str | None = None) -> list[tuple[int, int, str]]:
     """Every 文号 in the stream as (start, end, number without whitespace).
 
+    ``text`` is matched (a simplified shadow: 號 reads as 号), ``printed`` gives the number as printed.
     The issuer prefix may not run over a line break (the line above is other text) except inside a
     bracket: ``(晋`` / ``市审管发〔2021〕34号)`` is one number.
     """
+    printed = printed if printed is not None else text
     out = []
     for m in DOC_NUMBER.finditer(text):
-        start, number = m.start(), _squeeze(m.group())
+        start, number = m.start(), _squeeze(printed[m.start():m.end()])
         if start and text[start - 1] == "\n":
             head = _SPLIT_PREFIX.search(text, max(0, start - 20), start)
             if head:
-                start, number = head.start(1), head.group(1) + number
+                start, number = head.start(1), printed[head.start(1):head.end(1)] + number
         out.append((start, m.end(), number))
     return out
 
@@ -136,22 +139,23 @@ def _number_after(text: str, pos: int, starts: dict[int, tuple[int, int, str]]) 
 def extract(doc: Document) -> list[Fact]:
     """One ``citation`` fact per document that ``doc`` cites, on the line of its first mention."""
     stream = _Stream.of(doc)
-    text = stream.text
+    printed = stream.text
+    text = simplify(printed)  # same length: traditional script matches, facts keep the printed form
     own_number = norm(doc.number) if doc.number else None
     own_titles = _own_titles(doc)
     found: list[tuple[int, int, int, str | None, str | None]] = []  # (pos, start, end, number, title)
-    numbers = _numbers(text)
+    numbers = _numbers(text, printed)
     starts = {n[0]: n for n in numbers}
     numbered_at: set[int] = set()
 
     for m in TITLE.finditer(text):
-        title = _squeeze(m.group(1))
+        title = _squeeze(printed[m.start(1):m.end(1)])
         num = _number_after(text, m.end(), starts)
         if num:
             numbered_at.add(num[0])
             found.append((m.start(), num[0], num[1], num[2], title))
             continue
-        key = norm(title)
+        key = norm(simplify(title))
         if key in own_titles or key.replace("的", "") in own_titles:
             continue
         after = _squeeze(text[m.end():m.end() + 16])
@@ -161,7 +165,7 @@ def extract(doc: Document) -> list[Fact]:
             continue
         if _GENERIC_BEFORE.search(before):
             continue
-        if is_document_title(title) or _STANDARD_CODE.match(after):
+        if is_document_title(simplify(title)) or _STANDARD_CODE.match(after):
             start = m.start(1) + len(m.group(1)) - len(m.group(1).lstrip("\n\t"))  # 《 may end a line
             found.append((m.start(), start, m.end(1), None, title))
 

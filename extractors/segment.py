@@ -25,12 +25,12 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 from extractors.document import Document
-from extractors.textfix import is_furniture, squash, strip_markup, undouble
+from extractors.textfix import is_furniture, simplify, squash, strip_markup, undouble
 from kg.facts import DocumentFact, Src
 
 _OPEN, _CLOSE = "〔\\[［【(（", "〕\\]］】)）"
 NUMBER_LINE = re.compile(
-    rf"^(?:(?:发文字号|文号)[:：])?([\u4e00-\u9fff]{{1,14}}[{_OPEN}]\d{{4}}[{_CLOSE}]第?\d{{1,4}}号)$")
+    rf"^(?:(?:发文字号|文号)[:：])?([\u4e00-\u9fff]{{1,14}}[{_OPEN}]\d{{4}}[{_CLOSE}]第?\d{{1,4}}[号號])$")
 _DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 _CN_DATE = re.compile(r"^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$")
 _ORG_SUFFIX = re.compile(
@@ -92,8 +92,8 @@ def parse_date(line: str) -> str | None:
 
 def _is_org(name: str) -> bool:
     """A full name of an issuing body: ``晋城市人民政府``, not prose and not a short form (``市财政局``)."""
-    return 5 <= len(name) <= 30 and not name.startswith(("关于", "市", "县", "区", "省")) \
-        and bool(_ORG_SUFFIX.search(name)) and not re.search(r"[，。；：:,、“”《》]|\d", name)
+    return 5 <= len(name) <= 30 and not simplify(name).startswith(("关于", "市", "县", "区", "省")) \
+        and bool(_ORG_SUFFIX.search(simplify(name))) and not re.search(r"[，。；：:,、“”《》]|\d", name)
 
 
 def split_orgs(raw: str) -> list[str]:
@@ -108,7 +108,7 @@ def split_orgs(raw: str) -> list[str]:
     acc = ""
     for tok in tokens:
         acc += tok
-        if len(acc) >= 4 and _ORG_SUFFIX.search(acc):
+        if len(acc) >= 4 and _ORG_SUFFIX.search(simplify(acc)):
             orgs.append(acc)
             acc = ""
     if acc:
@@ -120,7 +120,7 @@ def split_orgs(raw: str) -> list[str]:
 
 def _strip_issuer_prefix(title: str) -> tuple[str, list[str]]:
     """``晋城市人民政府关于…`` -> (``关于…``, [``晋城市人民政府``])."""
-    k = title.find("关于")
+    k = simplify(title).find("关于")  # 關於 too
     if k > 0 and _is_org(title[:k]):
         return title[k:], [title[:k]]
     return title, []
@@ -175,7 +175,7 @@ class _Issue:
         return toc
 
     def _title_like(self, i: int) -> bool:
-        c, raw = self.clean[i], self.raw[i]
+        c, raw = simplify(self.clean[i]), self.raw[i]
         if "\t" in raw or _TOC_ENTRY.search(c):
             return False
         # a title may break after an enumeration comma (关于印发…新业态、/现代服务业…); prose ends so too
@@ -215,7 +215,7 @@ class _Issue:
                 body, prefix = _strip_issuer_prefix(self.clean[i])
                 if prefix:
                     orgs = prefix
-                seen_guan = seen_guan or body.startswith("关于")
+                seen_guan = seen_guan or simplify(body).startswith("关于")
             i -= 1
         return start, title, orgs
 
@@ -231,7 +231,7 @@ class _Issue:
             if not self._title_like(i) or NUMBER_LINE.match(self.clean[i]):
                 break
             body, prefix = _strip_issuer_prefix(self.clean[i])
-            if not title and not body.startswith("关于"):
+            if not title and not simplify(body).startswith("关于"):
                 break
             orgs = orgs or prefix
             title.append(i)
@@ -338,7 +338,7 @@ def _chronicle_headings(issue: _Issue) -> dict[int, str]:
 def _find(issue: _Issue) -> list[_Found]:
     found: list[_Found] = []
     seen: set[str] = set()
-    masthead = next((m.group("org") for c in issue.clean[:80] if (m := _MASTHEAD.match(c))), None)
+    masthead = next((c[:m.end("org")] for c in issue.clean[:80] if (m := _MASTHEAD.match(simplify(c)))), None)
     chronicles = _chronicle_headings(issue)
     for i, c in enumerate(issue.clean):
         if i in issue.toc or not c:

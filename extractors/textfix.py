@@ -90,6 +90,7 @@ def is_furniture(line: str) -> bool:
     t = line.strip()
     if not t:
         return False
+    t = simplify(t)  # 公報 as 公报
     return any(p.match(t) for p in _FURNITURE)
 
 

@@ -116,3 +116,9 @@ def test_is_document_title(title, expected):
 ])
 def test_doc_number_pattern(text, expected):
     assert [m.group() for m in DOC_NUMBER.finditer(text)] == expected
+
+
+def test_traditional_script_kept_as_printed():
+    text = "為貫徹落實《優化營商環境條例》（國務院令第722號）和《廣東省優化營商環境條例》，制定以下措施。"
+    got = [(f.cited_number, f.cited_title) for f in extract(document_from_text(text))]
+    assert got == [("國務院令第722號", "優化營商環境條例"), (None, "廣東省優化營商環境條例")]

@@ -235,3 +235,11 @@ def test_a_chronicle_opens_where_its_entries_start():
     docs = segment(text, "x.txt")
     assert [(d.number or d.title, d.start, d.end) for d in docs] == [
         ("京政发〔2021〕3号", 5, 7), ("北京市人民政府3月大事记", 8, 11)]
+
+
+def test_traditional_script_number_title_and_masthead():
+    text = issue("珠海市人民政府公報", "", "珠海市人民政府關於印發優化營商環境若干措施的通知", "", "珠府〔2021〕35號", "",
+                 "各區人民政府：", "正文。", "", "珠海市人民政府", "二〇二一年九月十日")
+    [doc] = segment(text, "x.txt")
+    assert (doc.number, doc.title, doc.issuer, doc.date) == (
+        "珠府〔2021〕35號", "關於印發優化營商環境若干措施的通知", "珠海市人民政府", "2021-09-10")
