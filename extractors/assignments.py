@@ -351,10 +351,17 @@ def _task_for_line(t: _Text, lineno: int) -> str:
         k = _previous_nonblank(lines, i)
         if k is not None and k > i - 20:
             return _task_for_line(t, t.doc.start + k)
-    if start < i and _BARE_HEADING.match(lines[start]):
-        return _first_clause(lines[start])  # ``#### (一)…`` over its paragraphs
+    if start < i and (_BARE_HEADING.match(lines[start]) or _title_only(lines[start])):
+        return _first_clause(lines[start])  # ``#### (一)…`` / ``三、工作要求`` over its paragraphs
     joined = "".join(x.strip() for x in lines[start:i + 1])
     return _first_clause(_LABEL.split(joined, maxsplit=1)[0] or joined)
+
+
+def _title_only(line: str) -> bool:
+    """A numbered line that is only a short title (``三、工作要求``), not the start of a wrapped sentence."""
+    m = _NUMBERING.match(line)
+    rest = re.sub(r"\s", "", _MARKUP.sub("", line[m.end():])) if m else ""
+    return bool(m) and 2 <= len(rest) <= 16 and not re.search(r"[，,。；;：:、（(）)]", rest)
 
 
 def _previous_nonblank(lines: tuple[str, ...], i: int) -> int | None:

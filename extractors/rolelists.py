@@ -224,6 +224,16 @@ def _join_ranks(items: list[Span]) -> list[Span]:
     return out
 
 
+def member_posts(span: Span) -> list[Span] | None:
+    """A 成员/委员 list of posts (``A局、B局主要负责人``, ``A局局长、B局局长``): one post per item;
+    None for a list of agencies or a collective ``A、B等分管负责人``."""
+    items = split_top(span, "、，,;；")
+    if not items or not _is_post(items[-1].simp) or "等" in span.simp:
+        return None
+    posts = split_posts(span)
+    return posts if len(posts) >= len(items) else None
+
+
 def split_posts(span: Span) -> list[Span]:
     """The posts of a holder list: one per ``、``/``,`` item, shared frames and tails spread.
 
@@ -233,7 +243,7 @@ def split_posts(span: Span) -> list[Span]:
     items: list[Span] = []
     for part in split_top(span, "、，,;；"):
         items.extend(_split_and(part))
-    items = _join_ranks(items)
+    items = _join_ranks(spread_prefixes(items))
     out: list[Span] = []
     i = 0
     while i < len(items):
@@ -277,6 +287,21 @@ _ETC = re.compile(r"(?<=[局委办部厅心团司队区府会院所站馆处科�
 _AND_PLACEHOLDER = re.compile(r"(?:和|及|以及|与|and)(?=各|有关|相关|其他|当地|本地|所在地|属地|县[(（]市)")
 
 
+def spread_prefixes(items: list[Span]) -> list[Span]:
+    """A level printed once for a list (``市发展改革委、教育局`` → 市教育局): ``agencies.expand_prefixes``
+    (the one mechanism), run on the simplified shadow; the prefix is copied as printed, on the line
+    of the item it is added to."""
+    expanded = expand_prefixes([it.simp for it in items])
+    out = []
+    for it, full in zip(items, expanded):
+        added = len(full) - len(it.text)
+        if added > 0:
+            source = next(o for o in items if o.simp.startswith(full[:added]))
+            it = Span(source.text[:added] + it.text, [it.line] * added + it.lines)
+        out.append(it)
+    return out
+
+
 def split_agencies(span: Span, posts_to_agencies: bool = True) -> list[Span]:
     """Member units of a list: ``、`` items, cut at ``等…``, placeholders dropped,
     a prefix printed once spread (``市发展改革委、教育局`` → 市教育局)."""
@@ -294,18 +319,11 @@ def split_agencies(span: Span, posts_to_agencies: bool = True) -> list[Span]:
             items.append(part)
     if not items:
         return []
-    # a level printed once for the list (市发展改革委、教育局): one mechanism, agencies.expand_prefixes,
-    # run on the simplified shadow so traditional script spreads too; the prefix is copied as printed
-    expanded = expand_prefixes([it.simp for it in items])
     out = []
-    for it, full in zip(items, expanded):
+    for it in spread_prefixes(items):
         m = POST_TAIL.match(it.simp)
-        added = len(full) - len(it.text)
-        if added > 0:
-            prefix = next(o.text for o, f in zip(items, expanded) if f.startswith(full[:added]) and o.simp.startswith(full[:added]))[:added]
-            it = Span(prefix + it.text, [it.line] * added + it.lines)
         if posts_to_agencies and m and is_agency(m.group("agency")):  # 成员单位:市发改委分管负责人 → 市发改委
-            it = it.sub(0, added + m.end("agency"))
+            it = it.sub(0, m.end("agency"))
         if is_agency(it.text):
             out.append(it)
     return out
@@ -408,6 +426,12 @@ def paragraphs(doc: Document) -> Iterator[Para]:
                 and not _breaks_before(raw):
             prev = simplify(cur.text[-8:])
             complete = bool(POST_END.search(prev) or AGENCY_END.search(prev))
+            # a sentence after a list (区规委会办公室设在…，…) is no item of it
+            sentence = bool(re.search(r"[，,。；;]", piece.simp.rstrip("，,。；;、")))
+            if complete and sentence and len(piece.text) >= 20:
+                yield Para(cur, "text")
+                cur, cur_heading = piece, is_heading
+                continue
             if complete and (ITEM_START.match(piece.simp) or _whole_item(piece.simp)):
                 cur = cur + Span("、", [cur.end_line]) + piece
                 continue
@@ -426,9 +450,9 @@ def paragraphs(doc: Document) -> Iterator[Para]:
 ESTABLISH = re.compile(rf"(?:成立|设立|组建|建立|增设|下设|设置)(?:了)?(?:由[^，,。；]*?的)?"
                        rf"(?P<name>[^\W\d_“”\"]{{2,40}}?{BODY_SUFFIX})(?:制度|机制)?(?![、\w])")
 ABBR = re.compile(rf"(?P<name>[^\W\d_]{{2,40}}?{BODY_SUFFIX})[(（]以下简称(?:“|\")?(?P<abbr>[^)）”\"]+)(?:”|\")?[)）]")
-SET_OUT = re.compile(rf"(?P<name>[^\W\d_]{{2,40}}?{BODY_SUFFIX})(?:的)?(?:设置如下|组成人员如下|组成如下|成员如下|由以下人员组成|人员组成如下)")
+SET_OUT = re.compile(rf"(?P<name>[^\W\d_]{{2,40}}?{BODY_SUFFIX})(?:的)?(?:设置如下|组成人员如下|组成如下|成员如下|由以下人员组成|人员组成如下|组成人员(?:名单)?通知如下|组成人员名单如下)")
 NAMES_AND = re.compile(rf"(?:增设|下设|设立|成立)(?P<a>[^\W\d_]{{2,20}}?{BODY_SUFFIX})[和及与](?P<b>[^\W\d_]{{2,20}}?{BODY_SUFFIX})")
-_VERBS = re.compile(r"^.*(?:成立|设立|组建|建立|视情|由)")
+_VERBS = re.compile(r"^.*(?:成立|设立|组建|建立|视情|由|调整后的|现将)")
 # bodies every county, township or unit sets up for itself: not one body
 MANY_BODIES = re.compile(r"^(?:县级|各级|各|相应|相关|有关|乡镇|乡级|村级|县[(（]市|区县|县区)")
 
@@ -678,6 +702,19 @@ class Walk:
         # units
         for rx in (UNIT_SENTENCE, UNIT_COMPOSED, UNIT_AS):
             for m in rx.finditer(s):
+                if rx is UNIT_COMPOSED:
+                    lab = re.search(rf"{MEMBER_LABEL}$", s[:m.start()])
+                else:
+                    lab = re.match(rf"{MEMBER_LABEL}(?=由|包括|为|[:：])", s[m.start():m.end()])
+                    lab = re.match(rf"{MEMBER_LABEL}", s[m.start():]) if lab else None
+                at = (m.start() if rx is not UNIT_COMPOSED else 0)
+                posts = member_posts(sent.sub(m.start("list"), m.end("list"))) if lab else None
+                if lab and posts:  # 成员由A、B分管负责同志组成 — a post each, on the body in context
+                    a, b = at + lab.start(), at + lab.end()
+                    body = self._subject_body(s[:a], sent.line)
+                    for p in posts if body is not None else ():
+                        self._seat(body, sent.text[a:b], p)
+                    break
                 if rx is UNIT_COMPOSED:  # 由A、B组成 says whose members only with a subject: X由A、B组成
                     body = self._named_subject(sent, m.start())
                 else:
@@ -762,6 +799,11 @@ class Walk:
             if names_person(raw_value):
                 return
             member = bool(re.fullmatch(MEMBER_LABEL, simplify(label)))
+            posts = member_posts(_trim_holder(_cut_sentence(value))) if member else None
+            if posts:  # 委员:A局、B局主要负责人 — a post each
+                for p in posts:
+                    self._seat(body, label, p)
+                return
             agencies = split_agencies(_cut_sentence(value), posts_to_agencies=not member)
             if not agencies and member:
                 # 成员:市财政局局长、市教育局局长 — posts, each a seat
