@@ -398,11 +398,17 @@ def _header_roles(cells: list[str]) -> dict[int, str]:
     return roles
 
 
+_TASK_VERB = re.compile(r"^(?:建设|推进|推广|加强|完善|开展|建立|实施|落实|提升|优化|深化|强化|健全|制定|组织|做好|加快|打造|创建"
+                        r"|构建|推动|促进|规范|扩大|支持|鼓励|严格|全面|统筹)")
+
+
 def _agency_cell(text: str) -> bool:
     """A table cell that holds a list of agencies (placeholders included), not prose."""
     flat = re.sub(r"\s|<[^>]*>", "", text)
     if not flat or "。" in flat or len(flat) > 400:
         return False
+    if _TASK_VERB.match(flat) and "银行" not in flat:
+        return False  # 建设统一身份认证平台: a task, though it ends like an agency (电视台)
     names = [n for n, _, _ in split_spans(text)]
     if not names:  # placeholders only (各县(市、区)人民政府)
         return bool(re.search(r"各|有关|相关", flat))

@@ -149,6 +149,11 @@ TASKS = [
 ]
 
 
+TASKS.append(  # a task cell ending like an agency (平台, 台) is still the task, under 列在任务分工首位的为牵头单位
+    ("序号\t重点工作\t责任单位\n1\t建设统一身份认证平台\t市政务服务数据管理局、市公安局\n\n注：列在任务分工首位的为牵头单位。\n",
+     {("市政务服务数据管理局", "牵头", "建设统一身份认证平台"), ("市公安局", "责任", "建设统一身份认证平台")}))
+
+
 @pytest.mark.parametrize("text,expected", TASKS)
 def test_tasks(text: str, expected: set) -> None:
     assert {(f.agency, f.role, f.task) for f in extract(document_from_text(text))} == expected
