@@ -102,7 +102,7 @@ def _spaced_list(text: str) -> str:
         return text
     out = [words[0]]
     for gap, word in zip(tokens[1::2], words[1:]):
-        left, right = simplify(clean(out[-1].split("、")[-1])), simplify(clean(word))
+        left, right = simplify(clean(re.split(r"[、：:]", out[-1])[-1])), simplify(clean(word))
         whole = lambda t: len(t) >= 3 and (is_agency(t) or bool(POST_END.search(t)))  # noqa: E731
         out.append(("、" if whole(left) and whole(right) and ITEM_START.match(right) else gap) + word)
     return "".join(out)
@@ -492,9 +492,10 @@ def names_person(raw_value: str) -> bool:
     text = _TAGS.sub("", raw_value).replace("**", "").strip()
     if not text or _PLACE_HEAD.match(simplify(clean(text))):
         return False
-    got = split_name_post(text)
-    if got and not POST_END.search(simplify(got[0])) and not is_agency(got[0]):
-        return True
+    for part in (text, text.split()[0]):  # 郭宁宁（副省长）　李建成（副省长）: the first of several
+        got = split_name_post(part)
+        if got and not POST_END.search(simplify(got[0])) and not is_agency(got[0]):
+            return True
     post_first = split_post_name(re.split(r"[、，,；;]", text)[0])
     return bool(split_names(text) or post_first and post_first[1])
 

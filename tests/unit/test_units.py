@@ -67,6 +67,9 @@ CASES = [
     # a heading that is only the label over a paragraph with its own label
     ("## 一、市营商环境领导小组\n\n## 三、成员单位\n\n领导小组成员单位：市发展改革局、工业和信息化局、公安局。\n",
      {("市营商环境领导小组", a) for a in ("市发展改革局", "市工业和信息化局", "市公安局")}),
+    # agencies set apart by full-width spaces after a labelled sentence head
+    ("成立省数字经济发展领导小组。\n\n领导小组成员单位：省发展改革委　省工业和信息化厅　省大数据集团\n",
+     {("省数字经济发展领导小组", a) for a in ("省发展改革委", "省工业和信息化厅", "省大数据集团")}),
     # a composition sentence under a label heading: 联席会议由A、B组成
     ("建立省河湖长制工作联席会议制度。\n\n## 二、成员单位\n\n联席会议由省水利厅、省发展改革委、经信厅等部门组成。\n",
      {("省河湖长制工作联席会议", a) for a in ("省水利厅", "省发展改革委", "省经信厅")}),
