@@ -655,6 +655,14 @@ class Walk:
         if lab:
             self._label(span, lab)
             return
+        # ``（一）综合协调组。组长由…``: a numbered paragraph opening with a body's name sets it up
+        m = HEADING.match(span.text)
+        if m and m.group("rest") and m.start("rest") > 0:
+            head = re.match(rf"[^\W\d_]{{1,20}}?{BODY_SUFFIX}(?=[。．.：:，,])", simplify(m.group("rest")))
+            if head and not _VERBS.match(head.group()):  # 一、成立X，…: the sentence sets X up
+                cut = m.start("rest") + head.end()
+                self._heading(span.sub(0, cut))
+                span = span.sub(cut + 1, len(span.text))
         # sentence by sentence, so a body set up earlier in the paragraph is the context later
         for sent in _sentences(span):
             self._sentence(sent)
