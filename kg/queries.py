@@ -7,6 +7,7 @@ Header (``//`` lines before the query)::
     // param: agency: string — the agency's id or name
     // param: limit: int = 20 — most rows returned  (a default makes it optional)
     // columns: body_id, body, via, role           (the RETURN aliases, in order)
+    // order: via, body                            (optional: rows sorted so; -col descending)
 
 The query text follows. Where the two dialects differ, the file holds one variant per
 store after ``// variant: neo4j`` and ``// variant: ladybug`` lines, and a ``// why:`` line
@@ -68,6 +69,20 @@ class Query:
     columns: tuple[str, ...]
     texts: dict[str, str] = field(default_factory=dict)  # dialect → Cypher; "*" for both
     why: str = ""
+    order: tuple[str, ...] = ()  # columns to sort rows by after the store answers; "-col" descending
+
+    def sort(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Rows in the header's order (missing values last); unchanged without an order line.
+
+        UNION queries cannot ORDER BY the whole union in both dialects, so the order is applied here."""
+        out = list(rows)
+        for col in reversed(self.order):  # stable sorts, least significant key first
+            name, desc = col.lstrip("-"), col.startswith("-")
+            present = [r for r in out if r.get(name) is not None]
+            missing = [r for r in out if r.get(name) is None]
+            present.sort(key=lambda r: _sortable(r[name]), reverse=desc)
+            out = present + missing
+        return out
 
     def text(self, dialect: str) -> str:
         """The Cypher to run on a store of this dialect."""
@@ -138,8 +153,21 @@ def parse(text: str, name: str) -> Query:
         if used != declared:
             raise QueryError(f"{name} ({dialect}): parameters used {sorted(used)} but declared {sorted(declared)}")
     columns = tuple(c.strip() for c in header["columns"][0].split(",") if c.strip())
+    order = tuple(c.strip() for c in header.get("order", [""])[0].split(",") if c.strip())
+    unknown = [c for c in order if c.lstrip("-") not in columns]
+    if unknown:
+        raise QueryError(f"{name}: order names {', '.join(unknown)}, which are not among the columns")
     return Query(name=name, description=" ".join(header["description"]), params=params, columns=columns,
-                 texts=texts, why=" ".join(header.get("why", [])))
+                 texts=texts, why=" ".join(header.get("why", [])), order=order)
+
+
+def _sortable(value: Any) -> Any:
+    # lists (paths) and mixed types compare by their JSON text
+    if isinstance(value, (list, dict)):
+        import json
+
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return value
 
 
 def _param(query: str, spec: str) -> Param:
@@ -168,10 +196,10 @@ def get_query(name: str, folder: Path = QUERY_DIR) -> Query:
 
 def run_query(store: Any, query: Query | str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
     """Run a canned query on a store (its ``dialect`` picks the variant); rows keyed by the
-    header's columns, in that order."""
+    header's columns, in that order, sorted as its ``order`` line says."""
     q = get_query(query) if isinstance(query, str) else query
     rows = store.run(q.text(store.dialect), q.bind(params))
-    return [{c: r.get(c) for c in q.columns} for r in rows]
+    return q.sort([{c: r.get(c) for c in q.columns} for r in rows])
 
 
 def _busiest(graph: Any, label: str, rel_types: tuple[str, ...] = ()) -> str:

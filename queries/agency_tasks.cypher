@@ -3,6 +3,7 @@
 // description: document that assigns the task, and how many other agencies share it.
 // param: agency: string — the agency's id or canonical name
 // columns: task_id, task, role, doc_id, doc, partners
+// order: role, task, doc
 MATCH (a:Agency)-[r:ASSIGNED]->(t:Task)
 WHERE a.id = $agency OR a.name = $agency
 OPTIONAL MATCH (t)-[:`IN`]->(d:Document)

@@ -2,6 +2,7 @@
 // description: Bodies a document establishes or sets the composition of, with their kind and office host.
 // param: document: string — the document's id, number (文号) or title
 // columns: body_id, body, kind, office
+// order: body, office
 MATCH (b:Body)-[:ESTABLISHED_BY]->(d:Document)
 WHERE d.id = $document OR d.number = $document OR d.title = $document
 OPTIONAL MATCH (b)-[:OFFICE_AT]->(o:Agency)

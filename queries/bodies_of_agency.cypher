@@ -3,6 +3,7 @@
 // description: through ex-officio seats of its posts, or as the host of the body's office.
 // param: agency: string — the agency's id or its canonical name
 // columns: body_id, body, via, role
+// order: via, body, role
 MATCH (a:Agency)-[:UNIT_OF]->(b:Body)
 WHERE a.id = $agency OR a.name = $agency
 RETURN b.id AS body_id, b.name AS body, 'member unit' AS via, '成员单位' AS role

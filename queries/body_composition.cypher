@@ -4,6 +4,7 @@
 // param: body: string — the body's id or name
 // param: date: date — the day to look at, YYYY-MM-DD
 // columns: kind, member_id, member, role, detail, since
+// order: kind, role, member
 MATCH (p:Person)-[m:MEMBER_OF]->(b:Body)
 WHERE (b.id = $body OR b.name = $body)
   AND (m.date IS NULL OR m.date <= $date) AND (m.end_date IS NULL OR m.end_date > $date)

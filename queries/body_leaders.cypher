@@ -4,6 +4,7 @@
 // description: Plain members, office staff (办公室…) and liaison officers (联络员) are left out.
 // param: body: string — the body's id or name
 // columns: role, rank, kind, holder_id, holder, position
+// order: rank, role, holder
 MATCH (p:Person)-[m:MEMBER_OF]->(b:Body)
 WHERE (b.id = $body OR b.name = $body)
   AND NOT m.role CONTAINS '成员' AND NOT m.role STARTS WITH '办公室' AND NOT m.role CONTAINS '联络员'

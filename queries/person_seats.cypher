@@ -3,6 +3,7 @@
 // description: they hold has an ex-officio seat.
 // param: person: string — the person's id or name
 // columns: body_id, body, role, via, doc
+// order: via, body, role
 MATCH (p:Person)-[m:MEMBER_OF]->(b:Body)
 WHERE p.id = $person OR p.name = $person
 RETURN b.id AS body_id, b.name AS body, m.role AS role, 'named' AS via, m.doc AS doc

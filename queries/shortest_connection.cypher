@@ -4,6 +4,7 @@
 // param: source: string — id or name of the first node
 // param: target: string — id or name of the second node
 // columns: hops, ids, names, rels
+// order: names
 // why: Neo4j spells shortest paths allShortestPaths(…) and maps over paths with list comprehensions
 // why: and type(r); LadybugDB spells them -[* ALL SHORTEST 1..8]- and projects with properties(…)
 // why: and the _LABEL of relationships.

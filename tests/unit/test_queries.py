@@ -105,3 +105,20 @@ def test_sample_parameters_cover_every_shipped_parameter():
     params = sample_params(synthetic_graph(2, agencies=10))
     needed = {p.name for q in SHIPPED.values() for p in q.params}
     assert needed <= set(params) and all(params[n] not in ("", None) for n in needed)
+
+
+ORDERED = GOOD.replace("// columns: a, b\n", "// columns: a, b\n// order: -b, a\n")
+
+
+@pytest.mark.parametrize("rows, expected", [
+    ([{"a": "x", "b": 1}, {"a": "y", "b": 2}], ["y", "x"]),
+    ([{"a": "y", "b": 1}, {"a": "x", "b": 1}], ["x", "y"]),
+    ([{"a": "x", "b": None}, {"a": "y", "b": 0}], ["y", "x"]),  # missing values last
+])
+def test_rows_follow_the_order_line(rows, expected):
+    assert [r["a"] for r in parse(ORDERED, "q").sort(rows)] == expected
+
+
+def test_an_order_on_an_unknown_column_is_refused():
+    with pytest.raises(QueryError, match="not among the columns"):
+        parse(GOOD.replace("// columns: a, b\n", "// columns: a, b\n// order: c\n"), "q")
