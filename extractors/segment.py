@@ -30,7 +30,9 @@ from kg.facts import DocumentFact, Src
 
 _OPEN, _CLOSE = "〔\\[［【(（", "〕\\]］】)）"
 NUMBER_LINE = re.compile(
-    rf"^(?:(?:发文字号|文号)[:：])?([\u4e00-\u9fff]{{1,14}}[{_OPEN}]\d{{4}}[{_CLOSE}]第?\d{{1,4}}[号號])$")
+    rf"^(?:(?:发文字号|文号)[:：])?([\u4e00-\u9fff]{{1,14}}[{_OPEN}]\d{{4}}[{_CLOSE}]第?\d{{1,4}}[号號])$"
+    # printed in brackets under the title: （川府发〔2019〕18号）
+    rf"|^[（(]([\u4e00-\u9fff]{{1,14}}[〔\[［【]\d{{4}}[〕\]］】]第?\d{{1,4}}[号號])[）)]$")
 _DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 _CN_DATE = re.compile(r"^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$")
 _ORG_SUFFIX = re.compile(
@@ -345,17 +347,18 @@ def _find(issue: _Issue) -> list[_Found]:
             continue
         m = NUMBER_LINE.match(c)
         if m:
-            if m.group(1) in seen or _neighbour(issue, i, -1).endswith(_CITED_BEFORE) \
+            number = m.group(1) or m.group(2)
+            if number in seen or _neighbour(issue, i, -1).endswith(_CITED_BEFORE) \
                     or _neighbour(issue, i, 1).startswith(_CITED_AFTER):
                 continue  # a running header, a reprinted page, or a citation wrapped onto its own line
-            seen.add(m.group(1))
+            seen.add(number)
             start, title_lines, orgs = issue.heading_above(i)
             if not title_lines:
                 below, below_orgs = issue.heading_below(i)
                 if below:
                     title_lines, orgs, start = below, orgs or below_orgs, min(start, i)
             title = _strip_issuer_prefix(squash("".join(issue.clean[t] for t in title_lines)))[0]
-            found.append(_Found(i, start, m.group(1), _title_text(title), orgs))
+            found.append(_Found(i, start, number, _title_text(title), orgs))
             continue
         if i in chronicles:
             org = _CHRONICLE.match(c).group("org") or (masthead if masthead and _is_org(masthead) else None)

@@ -243,3 +243,10 @@ def test_traditional_script_number_title_and_masthead():
     [doc] = segment(text, "x.txt")
     assert (doc.number, doc.title, doc.issuer, doc.date) == (
         "珠府〔2021〕35號", "關於印發優化營商環境若干措施的通知", "珠海市人民政府", "2021-09-10")
+
+
+def test_number_in_brackets_under_the_title():
+    text = issue("四川省人民政府关于加强安全生产工作的意见", "", "（川府发〔2019〕18号）", "", "各市（州）人民政府：",
+                 "根据《国务院关于加强的意见》", "（国发〔2019〕28号）要求。", "", "四川省人民政府", "2019年6月5日")
+    [doc] = segment(text, "x.txt")
+    assert (doc.number, doc.title, doc.issuer) == ("川府发〔2019〕18号", "关于加强安全生产工作的意见", "四川省人民政府")
