@@ -96,3 +96,26 @@ def test_refused_credentials_fail_with_one_line(corpus_build, neo4j_server):
     result = runner.invoke(app, ["load", str(corpus_build[0]), "--neo4j", neo4j_server.uri,
                                  "--user", neo4j_server.user, "--password", "wrong"])
     assert result.exit_code == 1 and "refused the credentials" in result.output
+
+
+@pytest.mark.slow
+def test_build_loads_the_embedded_store(tmp_path, monkeypatch):
+    from kg.store import read_built_graph
+    from kg.store.ladybug import LadybugStore
+    from kg.store.rows import prepare
+    from tests.integration.conftest import ROOT
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    src = sorted((ROOT / "corpus").glob("*.txt"))[0]
+    (corpus / src.name).write_bytes(src.read_bytes())
+    db = tmp_path / "graph.lbdb"
+    monkeypatch.setenv("GOVKG_DB_PATH", str(db))
+    result = runner.invoke(app, ["build", str(corpus), "--out", str(tmp_path / "out"), "--no-shacl"])
+    assert result.exit_code == 0, result.output
+    expected = {k: v for k, v in prepare(read_built_graph(tmp_path / "out")).counts().items() if v}
+    store = LadybugStore(db, read_only=True)
+    try:
+        assert {k: v for k, v in store.counts().items() if v} == expected
+    finally:
+        store.close()
