@@ -352,6 +352,7 @@ class Para:
     span: Span
     kind: str            # "text", "heading", "row"
     cells: list[Span] = field(default_factory=list)
+    raw_cells: list[str] | None = None   # a row's cells as printed, where the line holds more than one row
 
 
 def _breaks_before(raw: str) -> bool:
@@ -397,12 +398,33 @@ def cells_of(raw: str) -> list[str] | None:
     return raw.split("\t") if "\t" in raw else None
 
 
+_TR = re.compile(r"<tr[^>]*>(.*?)</tr>", re.I | re.S)
+_TD = re.compile(r"<t[dh][^>]*>(.*?)</t[dh]>", re.I | re.S)
+
+
+def html_rows(raw: str) -> list[list[str]]:
+    """The rows of an HTML table printed on one line (one row or a whole ``<table>``), as cell lists."""
+    if "<tr" not in raw.lower():
+        return []
+    return [_TD.findall(tr) for tr in _TR.findall(raw)]
+
+
 def paragraphs(doc: Document) -> Iterator[Para]:
     """Logical paragraphs of a document: wrapped lines joined, tables as rows."""
     cur: Span | None = None
     cur_heading = False
     for lineno, raw in doc.numbered():
         if not raw.strip():
+            continue
+        rows = html_rows(raw)
+        if rows:  # <tr><td>…</td></tr>: each row read like a tab-separated one
+            if cur is not None:
+                yield Para(cur, "heading" if cur_heading else "text")
+                cur = None
+            for row in rows:
+                cells = [make_span(c, lineno) for c in row]
+                if any(c.text for c in cells):
+                    yield Para(make_span("".join(row), lineno), "row", cells, raw_cells=row)
             continue
         raw_cells = cells_of(raw)
         if raw_cells is not None:
@@ -844,7 +866,7 @@ class Walk:
         first = cells[0].text if cells else ""
         sf = simplify(first)
         rest = [c for c in cells[1:] if c.text]
-        raw_cells = cells_of(self.doc.line(para.span.line)) or []
+        raw_cells = para.raw_cells if para.raw_cells is not None else cells_of(self.doc.line(para.span.line)) or []
         last = self._last_label
         continued = (not sf and rest and last is not None and last[2] == self.passage - 1 and last[3])
         if (re.fullmatch(ROLE, sf) or continued) and rest:
@@ -855,8 +877,11 @@ class Walk:
             if last is not None and last[:2] == (body, simplify(role)) and last[2] == self.passage - 1:
                 self.passage -= 1  # the same role over several rows is one list
             self._last_label = (body, simplify(role), self.passage, role)
-            for seg, _ in _segments(raw_cells[1:], para.span.line)[:1]:
+            for seg, printed in _segments(raw_cells[1:], para.span.line)[:1]:
                 if _label_of(seg.text) or re.match(r"^主要职责", seg.simp):
+                    continue
+                if names_person(printed):  # 组长 | 张三 市长: a membership
+                    self.bodies[body].filled_by_person.add(simplify(role))
                     continue
                 for p in split_posts(_trim_holder(_cut_sentence(seg))):
                     self._seat(body, role, p)
