@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from kg.queries import load_queries, run_query
+from kg.queries import load_queries, run_query, sample_params
 from kg.store.synthetic import synthetic_graph
 from tests.integration.graphs import tricky_graph
-from tests.integration.parity import normalised, params_for
+from tests.integration.parity import normalised
 
 pytestmark = pytest.mark.neo4j
 
@@ -22,7 +22,7 @@ def loaded(request, both_stores):
     graph = GRAPHS[request.param]()
     a, b = neo.load(graph), lb.load(graph)
     assert a.counts == b.counts
-    return neo, lb, params_for(graph)
+    return neo, lb, sample_params(graph)
 
 
 @pytest.mark.parametrize("name", sorted(QUERIES))
@@ -39,6 +39,6 @@ def test_the_synthetic_parameters_find_something(ladybug_store):
     lb = ladybug_store
     graph = GRAPHS["synthetic"]()
     lb.load(graph)
-    params = params_for(graph)
+    params = sample_params(graph)
     empty = [n for n, q in QUERIES.items() if not run_query(lb, q, {p.name: params[p.name] for p in q.params})]
     assert empty == ["bodies_hosted_by"] or not empty, f"queries answering nothing: {empty}"

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.queries import load_queries, run_query
-from tests.integration.parity import normalised, params_for
+from kg.queries import load_queries, run_query, sample_params
+from tests.integration.parity import normalised
 
 pytestmark = pytest.mark.neo4j
 
@@ -16,7 +16,7 @@ def corpus_loaded(both_stores, corpus_graph):
     neo, lb = both_stores
     a, b = neo.load(corpus_graph), lb.load(corpus_graph)
     assert a.counts == b.counts
-    return neo, lb, params_for(corpus_graph)
+    return neo, lb, sample_params(corpus_graph)
 
 
 @pytest.mark.parametrize("name", sorted(QUERIES))
