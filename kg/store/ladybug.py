@@ -20,7 +20,6 @@ from kg.store.base import LoadReport, StoreError
 from kg.store.rows import Rows, edge_columns, node_columns, plain, prepare
 
 
-
 def node_ddl(label: str) -> str:
     cols = ", ".join(f"{c} {t}" for c, t in NODES[label].columns.items())
     return f"CREATE NODE TABLE IF NOT EXISTS `{label}`({cols}, PRIMARY KEY(id))"
@@ -33,7 +32,8 @@ def rel_ddl(rel_type: str) -> str:
 
 
 class LadybugStore:
-    """A LadybugDB database directory; ``read_only`` opens it for queries only."""
+    """A LadybugDB database on disk (one file plus its write-ahead log); ``read_only`` opens it
+    for queries only, which several processes may do at once."""
 
     dialect = "ladybug"
 
@@ -122,7 +122,7 @@ class LadybugStore:
         return out
 
     def _without_existing(self, rows: Rows) -> Rows:
-        """For an additive load: drop rows whose node id or edge key is already stored."""
+        """For an additive load: drop rows whose node id, or edge (ends and properties), is stored."""
         nodes = {}
         for label, rs in rows.nodes.items():
             have = {r[0] for r in self._exec(f"MATCH (n:`{label}`) RETURN n.id")}
@@ -141,10 +141,10 @@ class LadybugStore:
             t = time.perf_counter()
             tables = [(label, node_columns(label), rs) for label, rs in rows.nodes.items() if rs]
             tables += [(rel_type, edge_columns(rel_type), rs) for rel_type, rs in rows.edges.items() if rs]
-            files = [(table, self._write_csv(Path(tmp) / f"{table}.csv", names, rs), rs) for table, names, rs in tables]
+            files = [(table, *self._write_csv(Path(tmp) / f"{table}.csv", names, rs)) for table, names, rs in tables]
             phases["write"] = time.perf_counter() - t
             t = time.perf_counter()
-            for table, (path, multiline), rs in files:
+            for table, path, multiline in files:
                 self._copy_file(table, path, multiline)
             self._exec("CHECKPOINT")
             phases["copy"] = time.perf_counter() - t
