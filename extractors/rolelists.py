@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Iterator
 
 from extractors.agencies import expand_prefixes
@@ -59,7 +59,7 @@ class Span:
     text: str
     lines: list[int]
 
-    @property
+    @cached_property
     def simp(self) -> str:
         return simplify(self.text)
 
@@ -668,11 +668,12 @@ class Walk:
             self.in_annex = True  # what follows restates or details the main text
             return
         pending, self.pending_label = self.pending_label, None
-        # 三、成员单位 over 领导小组成员单位：… — the paragraph carries its own label
-        own_label = re.match(rf"^[^，,。；;:：]{{0,12}}?(?:{UNIT_LABEL}|{ROLE})(?:由|包括|为|[:：])", span.simp)
-        composes = any(rx.search(span.simp) for rx in (UNIT_SENTENCE, UNIT_COMPOSED, UNIT_AS))  # 联席会议由A、B组成
-        if pending and not _label_of(span.text) and not own_label and not composes:
-            span = Span(pending + ":", [span.line] * (len(pending) + 1)) + span
+        if pending and not _label_of(span.text):
+            simp = span.simp
+            # 三、成员单位 over 领导小组成员单位：… or 联席会议由A、B组成 — the paragraph says it itself
+            own_label = re.match(rf"^[^，,。；;:：]{{0,12}}?(?:{UNIT_LABEL}|{ROLE})(?:由|包括|为|[:：])", simp)
+            if not own_label and not any(rx.search(simp) for rx in (UNIT_SENTENCE, UNIT_COMPOSED, UNIT_AS)):
+                span = Span(pending + ":", [span.line] * (len(pending) + 1)) + span
         lab = _label_of(span.text)
         if lab:
             self._label(span, lab)
