@@ -40,7 +40,8 @@ MEMBER_LABEL = r"(?:成员|委员)"   # lists agencies (units) or posts (seats)
 BODY_SUFFIX = (r"(?:领导小组|领导组|工作组|指挥部|委员会|联席会议|工作专班|专班|协调小组|小组|推进组|评审组"
                r"|专项办公室|会商组|[^\W\d_、，,。；：:]组)")
 # a post ends like this (市长, 主要负责人, 分管领导, 政委 …)
-POST_END = re.compile(r"(?:长|负责人|负责同志|领导|主任|书记|司令员|司令|政委|委员|主席|经理|专员|成员)$")
+_POST_ENDINGS = r"(?:长官|长|负责人|负责同志|领导|主任|书记|司令员|司令|政委|委员|主席|经理|专员|成员)"
+POST_END = re.compile(_POST_ENDINGS + "$")
 # an agency ends like this (局, 委, 办, 中心, 公司, 支队, 政府 …), brackets stripped first
 AGENCY_END = re.compile(r"[局委办部厅心团司队区府会院所站馆处科行社署段台关网厂场室间联协校库]$")
 PLACEHOLDER = re.compile(r"^(?:其他|其它|当地|本地|属地|县[(（]市[、,，]区[)）]|驻市|借助|依托|邀请|聘请|抽调)|各|有关|相关|以下简称|所在地|发生地|事发")
@@ -1045,7 +1046,7 @@ def _trim_holder(h: Span, cut_back: bool = True) -> Span:
         return h
     # cut back to the last post ending
     last = None
-    for mm in re.finditer(r"(?:长|负责人|负责同志|领导|主任|书记|司令员|司令|政委|委员|主席|经理|专员|成员)", s):
+    for mm in re.finditer(_POST_ENDINGS, s):
         last = mm.end()
     if last is not None and last < len(s) and not re.search(r"[、，,和或]", s[last:]):
         h = h.sub(0, last)
