@@ -54,10 +54,12 @@ class Neo4jStore:
         self.uri, self.batch_size = uri, batch_size
         scheme = uri.split("://", 1)[0] if "://" in uri else ""
         if scheme not in BOLT_SCHEMES:
-            raise StoreError(f"bad Neo4j address {uri!r}: expected {' or '.join(('bolt://…', 'neo4j://…'))}")
+            raise StoreError(f"bad Neo4j address {uri!r}: expected bolt://… or neo4j://…")
         self._database = database or None
         try:
-            self._driver = neo4j.GraphDatabase.driver(uri, auth=(user, password), connection_timeout=10)
+            # notifications off: counting a relation type not loaded yet is not worth a warning
+            self._driver = neo4j.GraphDatabase.driver(uri, auth=(user, password), connection_timeout=10,
+                                                      notifications_min_severity="OFF")
             self._driver.verify_connectivity()
         except AuthError:
             self._close_quietly()
@@ -125,11 +127,16 @@ class Neo4jStore:
 
     def counts(self) -> dict[str, int]:
         out: dict[str, int] = {}
-        with self._session() as s:
-            for label in NODES:
-                out[label] = s.run(f"MATCH (n:{label}) RETURN count(n) AS c").single()["c"]
-            for rel_type in RELS:
-                out[rel_type] = s.run(f"MATCH ()-[r:`{rel_type}`]->() RETURN count(r) AS c").single()["c"]
+        try:
+            with self._session() as s:
+                for label in NODES:
+                    out[label] = s.run(f"MATCH (n:{label}) RETURN count(n) AS c").single()["c"]
+                for rel_type in RELS:
+                    out[rel_type] = s.run(f"MATCH ()-[r:`{rel_type}`]->() RETURN count(r) AS c").single()["c"]
+        except Neo4jError as err:
+            raise StoreError(f"Neo4j count failed: {_first_line(err)}") from None
+        except (DriverError, ServiceUnavailable) as err:
+            raise StoreError(f"Neo4j unreachable at {self.uri}: {_first_line(err)}") from None
         return out
 
     def close(self) -> None:
