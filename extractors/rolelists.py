@@ -303,6 +303,24 @@ def spread_prefixes(items: list[Span]) -> list[Span]:
     return out
 
 
+# where one agency ends and the next begins in a list printed without separators
+_GLUED = re.compile(r"(?<=[局委办厅部心])(?=(?:市|省|县|区)[^\W\d_]{2,})")
+
+
+def _split_glued(item: Span) -> list[Span]:
+    """``市发改委市财政局市教育局`` → three agencies; only where every piece is a whole agency, and
+    never after a bare level (``市委市政府督查室`` stays one name)."""
+    s = item.simp
+    cuts = [m.start() for m in _GLUED.finditer(s)]
+    if not cuts:
+        return [item]
+    bounds = [0, *cuts, len(s)]
+    pieces = [item.sub(a, b) for a, b in zip(bounds, bounds[1:])]
+    if all(is_agency(p.simp) and len(p.simp) >= 3 and not re.fullmatch(r"[市省县区]委", p.simp) for p in pieces):
+        return pieces
+    return [item]
+
+
 def split_agencies(span: Span, posts_to_agencies: bool = True) -> list[Span]:
     """Member units of a list: ``、`` items, cut at ``等…``, placeholders dropped,
     a prefix printed once spread (``市发展改革委、教育局`` → 市教育局)."""
@@ -317,7 +335,7 @@ def split_agencies(span: Span, posts_to_agencies: bool = True) -> list[Span]:
         if m:
             part = part.sub(0, m.start())
         if part.text:
-            items.append(part)
+            items.extend(_split_glued(part))
     if not items:
         return []
     out = []
