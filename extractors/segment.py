@@ -337,6 +337,27 @@ def _chronicle_headings(issue: _Issue) -> dict[int, str]:
     return out
 
 
+_ORDER_HEAD = re.compile(r"^#*\s*(?P<org>[\u4e00-\u9fff]{2,20}?(?:人民政府|政府))令$")
+_ORDER_NO = re.compile(r"^第\d{1,4}[号號]$")
+_QUOTED = re.compile(r"《([^《》]{2,60})》")
+
+
+def _order(issue: _Issue, i: int) -> _Found | None:
+    """A government order (规章): ``广东省人民政府令`` over ``第294号``; its title is the regulation it
+    publishes (the first 《…》 below), its date the first date below."""
+    if not _ORDER_NO.match(simplify(issue.clean[i])):
+        return None
+    k = _neighbour_index(issue, i, -1)
+    m = _ORDER_HEAD.match(simplify(issue.clean[k])) if k >= 0 else None
+    if not m:
+        return None
+    head = issue.clean[k].lstrip("#").strip()
+    below = range(i + 1, min(len(issue.clean), i + 15))
+    title = next((t.group(1) for j in below if (t := _QUOTED.search(issue.clean[j]))), "")
+    date = next((d for j in below if (d := parse_date(issue.raw[j]))), None)
+    return _Found(i, k, head + issue.clean[i], title, [head[:-1]], date=date)
+
+
 def _find(issue: _Issue) -> list[_Found]:
     found: list[_Found] = []
     seen: set[str] = set()
@@ -359,6 +380,10 @@ def _find(issue: _Issue) -> list[_Found]:
                     title_lines, orgs, start = below, orgs or below_orgs, min(start, i)
             title = _strip_issuer_prefix(squash("".join(issue.clean[t] for t in title_lines)))[0]
             found.append(_Found(i, start, number, _title_text(title), orgs))
+            continue
+        order = _order(issue, i)
+        if order:
+            found.append(order)
             continue
         if i in chronicles:
             org = _CHRONICLE.match(c).group("org") or (masthead if masthead and _is_org(masthead) else None)
@@ -398,6 +423,9 @@ def segment(text: str, file: str) -> list[Document]:
     for k, f in enumerate(found):
         if f.number is None:
             f.issuer = f.head_orgs[0] if f.head_orgs else None
+            continue
+        if f.date and f.number.endswith(("号", "號")) and "令第" in f.number:
+            f.issuer = f.head_orgs[0]  # an order is signed by the governor, dated below its number
             continue
         sigs = issue.signatures(f.number_line, f.end)
         if not sigs and f.head_orgs and k + 1 < len(found):

@@ -250,3 +250,11 @@ def test_number_in_brackets_under_the_title():
                  "根据《国务院关于加强的意见》", "（国发〔2019〕28号）要求。", "", "四川省人民政府", "2019年6月5日")
     [doc] = segment(text, "x.txt")
     assert (doc.number, doc.title, doc.issuer) == ("川府发〔2019〕18号", "关于加强安全生产工作的意见", "四川省人民政府")
+
+
+def test_government_order():
+    text = issue("广东省人民政府令", "", "第 294 号", "", "《广东省安全生产责任制规定》已经省人民政府常务会议通过，现予公布。", "",
+                 "省长　王伟中", "2022年3月10日", "", "广东省安全生产责任制规定", "第一条　为了落实安全生产责任制，制定本规定。")
+    [doc] = segment(text, "x.txt")
+    assert (doc.number, doc.title, doc.issuer, doc.date) == (
+        "广东省人民政府令第294号", "广东省安全生产责任制规定", "广东省人民政府", "2022-03-10")
