@@ -356,8 +356,12 @@ LABEL = re.compile(rf"^(?P<label>{ROLE}|{UNIT_LABEL})[:：]")
 _BODY_ROLE_LABEL = re.compile(rf"^(?P<body>[^\W\d_]{{1,8}}?(?:组|小组|指挥部|委员会))(?P<label>{ROLE})[:：]")
 
 
+_LABEL_NOTE = re.compile(rf"^((?:{ROLE}|{UNIT_LABEL}))[(（][^()（）:：]{{1,12}}[)）](?=[:：])")
+
+
 def _label_of(raw: str) -> re.Match[str] | None:
     head = simplify(clean(raw))
+    head = _LABEL_NOTE.sub(r"\1", head)  # 成员单位（排名不分先后）：
     return LABEL.match(head) or _BODY_ROLE_LABEL.match(head)
 
 
