@@ -739,7 +739,7 @@ class Walk:
                 if not h.text:
                     continue
                 taken.append((m.start(), m.end()))
-                if not _is_post(h.text):  # 副市长王某担任组长: a named person, not a seat
+                if not _is_post(h.text) or names_person(h.text):  # 副市长王某 / 李四副市长担任组长: a person
                     body = self._body_for_role(role, s[:m.start()], sent.line)
                     if body is not None:
                         self.bodies[body].filled_by_person.add(simplify(role))
