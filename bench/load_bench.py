@@ -14,7 +14,7 @@ import os
 import tempfile
 import time
 
-from common import corpus_graph, fresh_db_path, neo4j, synthetic
+from store_fixtures import corpus_graph, fresh_db_path, neo4j, synthetic
 
 TARGETS = {"neo4j": 50_000, "ladybug": 300_000}  # rows/s
 

@@ -14,7 +14,7 @@ import statistics
 import tempfile
 import time
 
-from common import corpus_graph, fresh_db_path, neo4j, synthetic
+from store_fixtures import corpus_graph, fresh_db_path, neo4j, synthetic
 
 TARGET_MS = {"corpus": 50, "synthetic": 1000}
 

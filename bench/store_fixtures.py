@@ -1,4 +1,4 @@
-"""Shared by the benchmarks: graphs to load and a Neo4j to load them into."""
+"""Shared by the store benchmarks: the graphs to load and a Neo4j to load them into."""
 from __future__ import annotations
 
 import contextlib
