@@ -114,6 +114,8 @@ def _good_group(name: str) -> bool:
 def _good_name(name: str) -> bool:
     if len(name) < 4 or name in _SUFFIXES or _NOT_BODY_PREFIX.match(name) or len(_topic(name)) < 2:
         return False
+    if "以下简称" in name or "以下簡稱" in name:  # （以下简称县指挥部）…组成人员如下: a short name, not a body
+        return False
     if name.endswith("委员会") and _AGENCY_COMMITTEES.search(name):
         return False
     return not re.search(r"[，,。；;:：、]", name)

@@ -526,6 +526,9 @@ PERSON_VALUE = re.compile(r"^\s*(?:\*\*)?\s*(?P<name>[^\W\d_]{1,2}\s?[^\W\d_]{0,
 _PLACE_HEAD = re.compile(r"^[^\W\d_]{0,4}?(?:高新区|开发区|经开区|新区|园区|示范区|试验区|管委会)")
 
 
+_GLUED_POST_START = re.compile(r"^(?:省|市|县|区|州|盟|旗|副|常务|中共|党组|[^\W\d_]{1,3}[省市县区州旗])")
+
+
 def names_person(raw_value: str) -> bool:
     """A value that names a person (a membership), not ``单位  单位`` or a post: ``姓名 职务``,
     ``刘惠祥（市委常委、常务副市长）``, a glued ``王晓东市政府副市长``, ``卢焱群、龙福清``."""
@@ -540,7 +543,10 @@ def names_person(raw_value: str) -> bool:
     for part in (text, text.split()[0]):  # 郭宁宁（副省长）　李建成（副省长）: the first of several
         got = split_name_post(part)
         if got and not POST_END.search(simplify(got[0])) and not is_agency(got[0]):
-            return True
+            # a post glued to the name starts with a level or rank (区规划和自然资源局局长 names no 区规划)
+            after = simplify(clean(part))[len(got[0]):]
+            if not after or after[0] in "（(" or _GLUED_POST_START.match(after):
+                return True
     post_first = split_post_name(re.split(r"[、，,；;]", text)[0])
     return bool(split_names(text) or post_first and post_first[1])
 

@@ -271,3 +271,13 @@ def test_post_first_items_separated_by_commas():
     text = LG + "\n成员：市委办公室副主任 张三、市政府办公室副主任 李四"
     assert members(text) == {("晋城市测试工作领导小组", "张三", "成员", "市委办公室副主任", False),
                              ("晋城市测试工作领导小组", "李四", "成员", "市政府办公室副主任", False)}
+
+
+def test_a_short_name_before_an_introduction_is_no_body_of_its_own():
+    text = "县政府决定成立仁寿县森林草原防灭火指挥部（以下简称县指挥部），组成人员如下：\n总指挥：赵永刚　县长"
+    assert bodies(text) == [("仁寿县森林草原防灭火指挥部", "headquarters")]
+
+
+def test_executive_deputy_chair_of_a_committee():
+    text = "市政府决定成立市测试委员会。\n主任委员：王宁　区长\n常务副主任委员：李志军　区委常委、常务副区长"
+    assert ("市测试委员会", "李志军", "常务副主任委员", "区委常委、常务副区长", False) in members(text)
