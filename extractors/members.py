@@ -131,6 +131,8 @@ def _text_row(no: int, raw: str, lab: str | None, text: str, in_table: bool) -> 
     if pairs and len(pairs) == 2:
         (n1, p1, c1), (n2, p2, c2) = pairs
         return [Member(lab or "", n1, p1, c1, no, "L", labelled=lab is not None), Member("", n2, p2, c2, no, "R")]
+    if pairs and len(pairs) > 2 and lab is not None:  # 成员：甲 职务　乙 职务　丙 职务 — one list, not columns
+        return [Member(lab if k == 0 else "", n, p, c, no, "L", labelled=k == 0) for k, (n, p, c) in enumerate(pairs)]
     single = split_name_post(text) if in_table else None
     if single and single[1]:
         indent = len(raw.replace("\u3000", "  ")) - len(raw.replace("\u3000", "  ").lstrip())
@@ -154,7 +156,8 @@ def parse_lists(doc: Document, lo: int, hi: int) -> list[Member]:  # noqa: C901 
         text_table = False
         if not table:
             return
-        two_col = any({m.col for m in row} == {"L", "R"} for row in table)
+        # one row of two people is two of a role; columns need a right column over several rows
+        two_col = sum({m.col for m in row} == {"L", "R"} for row in table) >= 2
         rows = [m for row in table for m in row]
         if two_col:
             left = [m for m in rows if m.col == "L"]

@@ -196,6 +196,10 @@ _PROSE = re.compile(r"[。：:；;]|^.{31,}$")
 def split_people(text: str) -> list[tuple[str, str | None, bool]] | None:
     """``王五 市财政局局长 赵六 市教育局局长``: several name/post pairs on one line, or ``None``."""
     tokens = text.split()
+    # 郭宁宁（副省长）　李建成（副省长）: each token a name with its post in brackets
+    bracketed = [_PAREN_POST.match(t) for t in tokens]
+    if len(tokens) >= 2 and all(m and is_person_name(m.group("name")) for m in bracketed):
+        return [p for p in map(split_name_post, tokens) if p]
     out: list[tuple[str, str | None, bool]] = []
     i = 0
     while i < len(tokens):

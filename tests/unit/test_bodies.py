@@ -281,3 +281,12 @@ def test_a_short_name_before_an_introduction_is_no_body_of_its_own():
 def test_executive_deputy_chair_of_a_committee():
     text = "市政府决定成立市测试委员会。\n主任委员：王宁　区长\n常务副主任委员：李志军　区委常委、常务副区长"
     assert ("市测试委员会", "李志军", "常务副主任委员", "区委常委、常务副区长", False) in members(text)
+
+
+def test_one_line_lists_of_people():
+    text = ("市政府决定成立市测试领导小组。\n副组长：郭宁宁（副省长）　李建成（副省长）\n"
+            "成　员：吴　青　省政府副秘书长　　陈　华　省发展改革委主任　　黄　磊　省工业和信息化厅厅长")
+    got = members(text)
+    assert {(p, r, pos) for _, p, r, pos, _ in got} == {
+        ("郭宁宁", "副组长", "副省长"), ("李建成", "副组长", "副省长"), ("吴青", "成员", "省政府副秘书长"),
+        ("陈华", "成员", "省发展改革委主任"), ("黄磊", "成员", "省工业和信息化厅厅长")}
