@@ -436,6 +436,7 @@ def paragraphs(doc: Document) -> Iterator[Para]:
     """Logical paragraphs of a document: wrapped lines joined, tables as rows."""
     cur: Span | None = None
     cur_heading = False
+    signers = {clean(x) for x in (doc.issuer or "").split("、") if x}  # the signature is no list item
     for lineno, raw in doc.numbered():
         if not raw.strip():
             continue
@@ -461,6 +462,11 @@ def paragraphs(doc: Document) -> Iterator[Para]:
             continue
         piece = make_span(raw, lineno)
         if not piece.text:
+            continue
+        if piece.text in signers:
+            if cur is not None:
+                yield Para(cur, "heading" if cur_heading else "text")
+            cur = None
             continue
         item = _numbered_item(piece)
         if cur is not None and item is not None and _label_of(cur.text):

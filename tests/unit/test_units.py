@@ -125,3 +125,9 @@ def test_restated_units_in_annex_are_dropped() -> None:
             "成员单位:市委宣传部、张峰水库建设管理局。\n")
     got = {(f.body, f.agency) for f in units.extract(document_from_text(text))}
     assert got == {("市防汛抗旱指挥部", "市委宣传部"), ("市防汛抗旱指挥部", "市教育局")}
+
+
+def test_the_signature_is_no_unit() -> None:
+    text = "（二）执法监督组\n组长：市公安局分管负责人\n成员单位：市公安局、市城管局\n\n西安市人民政府办公厅\n2021年4月20日\n"
+    doc = document_from_text(text, issuer="西安市人民政府办公厅")
+    assert {(f.body, f.agency) for f in units.extract(doc)} == {("执法监督组", "市公安局"), ("执法监督组", "市城管局")}
