@@ -35,6 +35,9 @@ _DEPARTMENT_STEMS = (
     "经济", "国家安全", "公积金", "融媒", "邮政", "烟草", "机要", "保密", "接待", "直属", "广播", "公共", "防震",
     "社会", "民营", "人民防空", "信息", "国有", "卫健", "生态环境", "港口", "海洋", "渔业", "侨办", "台办", "外办",
 )
+# departments of the party committee: they alone take a 市委 / 县委 prefix
+_PARTY_STEMS = ("宣传", "组织", "统战", "政法", "网信", "编办", "机要", "保密", "巡察", "老干部", "党史", "台办", "外办",
+                "直属机关", "机关工委", "财经", "深改", "农办", "政研")
 # banks and customs offices carry their own names: 农业银行晋城分行 takes no 市
 _NOT_DEPARTMENT = re.compile(r"银行|銀行|支行|分行|海关|海關")
 _LEVEL_PREFIX = re.compile(r"^((?:中共)?[\u4e00-\u9fff]{0,6}?(?:市委|县委|区委|省委|縣委|區委|[省市县区州旗縣區]))")
@@ -141,12 +144,17 @@ def split_spans(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
+# 县委办、县政府办、发改局: the party and government offices lend their bare level
+_OFFICE_LEVEL = re.compile(r"^([省市县区縣區])(?:委|政府)(?:办|辦)")
+
+
 def level_prefix(name: str) -> str | None:
     """The level prefix (``市``, ``晋城市``, ``市委``, ``县``) a name lends to bare department names."""
     m = _LEVEL_PREFIX.match(name)
     if m and simplify(name[m.end():]).startswith(_DEPARTMENT_STEMS):
         return m.group(1)
-    return None
+    m = _OFFICE_LEVEL.match(name)
+    return m.group(1) if m else None
 
 
 def expand_prefixes(names: list[str]) -> list[str]:
@@ -159,7 +167,9 @@ def expand_prefixes(names: list[str]) -> list[str]:
         if own:
             prefix = own
         elif prefix and simplify(name).startswith(_DEPARTMENT_STEMS) and not _NOT_DEPARTMENT.search(name):
-            name = prefix + name
+            # 市委宣传部、市委统战部、发展改革委: a government department takes 市, not 市委
+            party = prefix.endswith("委") and simplify(name).startswith(_PARTY_STEMS)
+            name = (prefix if party or not prefix.endswith("委") else prefix[:-1]) + name
         out.append(name)
     return out
 
