@@ -503,7 +503,7 @@ ESTABLISH = re.compile(rf"(?:成立|设立|组建|建立|增设|下设|设置)(?
 ABBR = re.compile(rf"(?P<name>[^\W\d_]{{2,40}}?{BODY_SUFFIX})[(（]以下简称(?:“|\")?(?P<abbr>[^)）”\"]+)(?:”|\")?[)）]")
 SET_OUT = re.compile(rf"(?P<name>[^\W\d_]{{2,40}}?{BODY_SUFFIX})(?:的)?(?:设置如下|组成人员如下|组成如下|成员如下|由以下人员组成|人员组成如下|组成人员(?:名单)?通知如下|组成人员名单如下)")
 NAMES_AND = re.compile(rf"(?:增设|下设|设立|成立)(?P<a>[^\W\d_]{{2,20}}?{BODY_SUFFIX})[和及与](?P<b>[^\W\d_]{{2,20}}?{BODY_SUFFIX})")
-_VERBS = re.compile(r"^.*(?:成立|设立|组建|建立|视情|由|调整后的|现将)")
+_VERBS = re.compile(r"^.*(?:成立|设立|组建|建立|视情|由|调整后的|现将|关于(?:调整|充实|调整充实)?)")
 # bodies every county, township or unit sets up for itself: not one body
 MANY_BODIES = re.compile(r"^(?:县级|各级|各|相应|相关|有关|乡镇|乡级|村级|县[(（]市|区县|县区)")
 
@@ -687,7 +687,7 @@ class Walk:
         mm = re.match(rf"^(?P<name>[^\W\d_]{{0,40}}?{BODY_SUFFIX})(?:[(（][^)）]*[)）])?(?:$|机构|指挥机构|组成|及其|及|职责|成员)", s)
         if not mm:
             return
-        name = rest[:mm.end("name")]
+        name = strip_verbs(rest[:mm.end("name")])  # X关于调整Y委员会组成人员的通知 → Y委员会
         if MANY_BODIES.match(simplify(name)):
             self.current, self.skip = None, True
             return
