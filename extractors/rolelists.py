@@ -378,9 +378,13 @@ class Para:
     raw_cells: list[str] | None = None   # a row's cells as printed, where the line holds more than one row
 
 
+_BARE_LABEL_LINE = re.compile(rf"(?:{ROLE}|成员单位|组成单位|成员)")
+
+
 def _breaks_before(raw: str) -> bool:
     st = raw.strip()
     return (not st or "\t" in raw or st.startswith(("#", "**", "|", "<")) or bool(_label_of(raw))
+            or bool(_BARE_LABEL_LINE.fullmatch(simplify(clean(raw))))
             or bool(re.match(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)+)", raw))
             or "附件" == clean(raw)[:2] or bool(DUTY_LABEL.match(simplify(clean(raw)))))
 
@@ -463,6 +467,8 @@ def paragraphs(doc: Document) -> Iterator[Para]:
         piece = make_span(raw, lineno)
         if not piece.text:
             continue
+        if _BARE_LABEL_LINE.fullmatch(piece.simp):  # a role label alone on its line, without a colon
+            piece = Span(piece.text + ":", piece.lines + [lineno])
         if piece.text in signers:
             if cur is not None:
                 yield Para(cur, "heading" if cur_heading else "text")
