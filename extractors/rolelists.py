@@ -538,7 +538,7 @@ PERSON_VALUE = re.compile(r"^\s*(?:\*\*)?\s*(?P<name>[^\W\d_]{1,2}\s?[^\W\d_]{0,
 _PLACE_HEAD = re.compile(r"^[^\W\d_]{0,4}?(?:高新区|开发区|经开区|新区|园区|示范区|试验区|管委会)")
 
 
-_GLUED_POST_START = re.compile(r"^(?:省|市|县|区|州|盟|旗|副|常务|中共|党组|[^\W\d_]{1,3}[省市县区州旗])")
+_GLUED_POST_START = re.compile(r"^(?:省|市|县|区|州|盟|旗|副|常务|中共|党组|[^\W\d_]{2}[省市县])")
 
 
 def names_person(raw_value: str) -> bool:
@@ -552,6 +552,9 @@ def names_person(raw_value: str) -> bool:
     text = _TAGS.sub("", raw_value).replace("**", "").strip()
     if not text or _PLACE_HEAD.match(simplify(clean(text))):
         return False
+    items = [clean(x) for x in re.split(r"[、，,；;\s]+", re.sub(r"[（(][^（）()]*[）)]", "", text)) if x][:2]
+    if len(items) == 2 and all(is_agency(x) for x in items):
+        return False  # 晋城军分区、市应急管理局…: a list of agencies, though 晋城 reads like a name
     for part in (text, text.split()[0]):  # 郭宁宁（副省长）　李建成（副省长）: the first of several
         got = split_name_post(part)
         if got and not POST_END.search(simplify(got[0])) and not is_agency(got[0]):

@@ -81,6 +81,9 @@ CASES = [
     # a note in brackets between the label and its colon
     ("成立市河长制工作领导小组。\n\n成员单位（排名不分先后）：市委宣传部、市财政局。\n",
      {("市河长制工作领导小组", "市委宣传部"), ("市河长制工作领导小组", "市财政局")}),
+    # a list opening with a place-named agency (晋城 reads like a name) is not a person
+    ("#### 2.4.1现场处置组\n\n成员单位：晋城军分区、市应急管理局、市水务\n\n局、晋城海关\n",
+     {("现场处置组", a) for a in ("晋城军分区", "市应急管理局", "市水务局", "晋城海关")}),
     # a composition sentence under a label heading: 联席会议由A、B组成
     ("建立省河湖长制工作联席会议制度。\n\n## 二、成员单位\n\n联席会议由省水利厅、省发展改革委、经信厅等部门组成。\n",
      {("省河湖长制工作联席会议", a) for a in ("省水利厅", "省发展改革委", "省经信厅")}),
