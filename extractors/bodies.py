@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from extractors.bodytext import Stream, clean_line, heading_text, prose_stream
 from extractors.members import Member, composition_sentences, parse_lists
@@ -512,26 +513,31 @@ def _printed_mention(m: BodyMention, printed: _Printed) -> BodyMention:
                    office_agency=printed(m.office_agency), aliases=tuple(printed(a) or a for a in m.aliases))
 
 
+@lru_cache(maxsize=8)
+def _analysed(doc: Document) -> tuple[Document, _Printed, _Analysis]:
+    """The shadow of ``doc``, its way back and its analysis, computed once per document: bodies,
+    seats and units all ask for them."""
+    work, printed = _shadow(doc)
+    return work, printed, _analyse(work)
+
+
 def find_bodies(doc: Document) -> list[BodyMention]:
     """Bodies set out in ``doc``, in order of their first declaration."""
-    work, printed = _shadow(doc)
-    an = _analyse(work)
+    work, printed, an = _analysed(doc)
     return [_printed_mention(_mention(b, an.segments, work), printed)
             for b in sorted(an.bodies, key=lambda b: b.first)]
 
 
 def body_segments(doc: Document) -> list[tuple[BodyMention, int, int]]:
     """Every passage (first line, last line) that belongs to a body, in document order."""
-    work, printed = _shadow(doc)
-    an = _analyse(work)
+    work, printed, an = _analysed(doc)
     mentions = {id(b): _printed_mention(_mention(b, an.segments, work), printed) for b in an.bodies}
     return [(mentions[id(b)], lo, hi) for b, lo, hi in an.segments]
 
 
 def extract(doc: Document) -> list[Fact]:
     """Body and membership facts found in ``doc``."""
-    work, printed = _shadow(doc)
-    an = _analyse(work)
+    work, printed, an = _analysed(doc)
     facts: list[Fact] = []
     title = doc.doc_title
     for b in sorted(an.bodies, key=lambda b: b.first):
