@@ -120,14 +120,32 @@ def _simplify_char(ch: str) -> str:
 
 _TABLE: dict[int, str] = {}
 _SEEN: set[str] = set()
+_TRADITIONAL = re.compile("(?!)")  # a character class of _TABLE's keys; matches nothing while it is empty
+# Extractors ask for the shadow of the same line many times; the answer never changes.
+_MEMO: dict[str, str] = {}
+_MEMO_MAX = 200_000
 
 
 def simplify(text: str) -> str:
     """Simplified-character shadow of ``text``, same length, char by char."""
+    global _TRADITIONAL
+    out = _MEMO.get(text)
+    if out is not None:
+        return out
     new = set(text) - _SEEN
-    for ch in new:
-        _SEEN.add(ch)
-        out = _simplify_char(ch)
-        if out != ch:
-            _TABLE[ord(ch)] = out
-    return text.translate(_TABLE)
+    if new:
+        grew = False
+        for ch in new:
+            _SEEN.add(ch)
+            conv = _simplify_char(ch)
+            if conv != ch:
+                _TABLE[ord(ch)] = conv
+                grew = True
+        if grew:
+            _TRADITIONAL = re.compile("[" + "".join(re.escape(chr(c)) for c in _TABLE) + "]")
+    # str.translate looks up every character; most text holds no traditional one at all
+    out = text.translate(_TABLE) if _TRADITIONAL.search(text) else text
+    if len(_MEMO) >= _MEMO_MAX:
+        _MEMO.clear()
+    _MEMO[text] = out
+    return out
