@@ -534,6 +534,27 @@ UNIT_COMPOSED = re.compile(r"由(?P<list>[^。；;由]+?)(?:等[^。；;]{0,12})
 PERSON_VALUE = re.compile(r"^\s*(?:\*\*)?\s*(?P<name>[^\W\d_]{1,2}\s?[^\W\d_]{0,2})(?:\s{1,}|\t)\S")
 
 
+# Words each pattern cannot match without. Testing for them with ``in`` first spares the lazy
+# ``[^\W\d_]{2,40}?…`` scans, tried at every position, in the many sentences that hold none of them.
+_CUES: dict[re.Pattern[str], tuple[str, ...]] = {
+    ESTABLISH: ("成立", "设立", "组建", "建立", "增设", "下设", "设置"),
+    ABBR: ("以下简称",),
+    SET_OUT: ("如下", "由以下人员组成"),
+    NAMES_AND: ("增设", "下设", "设立", "成立"),
+    SEAT_SENTENCES[0]: ("由", "为"),
+    SEAT_SENTENCES[1]: ("任",),
+    SEAT_SENTENCES[2]: ("任",),
+    UNIT_AS: ("成员单位",),
+    UNIT_SENTENCE: ("成员", "委员", "组成单位", "参加单位"),
+    UNIT_COMPOSED: ("组成",),
+}
+
+
+def _cued(rx: re.Pattern[str], s: str) -> bool:
+    """False when ``s`` lacks every word ``rx`` needs (then ``rx`` cannot match ``s``)."""
+    return any(c in s for c in _CUES.get(rx, ("",)))
+
+
 # a place whose name a glued-name reading would take for a person (高新区管委会主任 is no 高新)
 _PLACE_HEAD = re.compile(r"^[^\W\d_]{0,4}?(?:高新区|开发区|经开区|新区|园区|示范区|试验区|管委会)")
 
@@ -646,7 +667,7 @@ class Walk:
         """Bodies named in an establishing clause of ``text`` update the context."""
         s = simplify(text)
         for rx, is_strong in ((ESTABLISH, strong), (ABBR, True), (SET_OUT, True)):
-            for m in rx.finditer(s):
+            for m in rx.finditer(s) if _cued(rx, s) else ():
                 name = strip_verbs(text[m.start("name"):m.end("name")])
                 if MANY_BODIES.match(simplify(name)) or _generic_setup(s[:m.start("name")]):
                     self.current, self.skip = None, True  # what follows composes every county's body
@@ -736,7 +757,7 @@ class Walk:
 
     def _sentence(self, sent: Span) -> None:
         s = sent.simp
-        m2 = NAMES_AND.search(s)
+        m2 = NAMES_AND.search(s) if _cued(NAMES_AND, s) else None
         pair: list[int] = []
         if m2:
             for g in ("a", "b"):
@@ -749,7 +770,7 @@ class Walk:
         # seats
         taken: list[tuple[int, int]] = []
         for rx in SEAT_SENTENCES:
-            for m in rx.finditer(s):
+            for m in rx.finditer(s) if _cued(rx, s) else ():
                 if any(a < m.end() and m.start() < b for a, b in taken):
                     continue
                 if _generic_setup(s[:m.start()]):
@@ -777,7 +798,7 @@ class Walk:
                     self._seat(body, role, p)
         # units
         for rx in (UNIT_SENTENCE, UNIT_COMPOSED, UNIT_AS):
-            for m in rx.finditer(s):
+            for m in rx.finditer(s) if _cued(rx, s) else ():
                 if rx is UNIT_COMPOSED:
                     lab = re.search(rf"{MEMBER_LABEL}$", s[:m.start()])
                 else:
