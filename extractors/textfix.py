@@ -51,10 +51,15 @@ def _repeat_len(s: str, i: int) -> int:
     A single repeated character counts only among brackets, numerals and punctuation; a longer
     run only with two Chinese characters in it, so ``2020`` or ``研究研究`` are not doubling.
     """
-    for k in range((len(s) - i) // 2, 0, -1):
-        unit = s[i:i + k]
-        if unit == s[i + k:i + 2 * k] and (s[i] in _PAIRABLE if k == 1 else len(_HAN.findall(unit)) >= 2):
+    # a repeat of length k has s[i + k] == s[i]: only those k are tried, longest first
+    first = s[i:i + 1]
+    j = s.rfind(first, i + 1, i + (len(s) - i) // 2 + 1) if first else -1
+    while j > i:
+        k = j - i
+        unit = s[i:j]
+        if s.startswith(unit, j) and (first in _PAIRABLE if k == 1 else len(_HAN.findall(unit)) >= 2):
             return k
+        j = s.rfind(first, i + 1, j)
     return 0
 
 
