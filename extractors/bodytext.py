@@ -13,6 +13,10 @@ from extractors.textfix import undouble
 _HTML_CELL_END = re.compile(r"</(?:td|th|p)\s*>|<br\s*/?>", re.I)  # a cell (or a paragraph in it) ends
 _HTML_OPEN = re.compile(r"</?(?:table|tbody|thead|tr)[^>]*>|<(?:td|th|p)(?:\s[^>]*)?>", re.I)
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+_TABLE_RULE = re.compile(r"\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*")
+_HEADING_MARK = re.compile(r"^\s*#+\s*")
+_HARD_START = re.compile(r"^\s*(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、．])")
+_OPEN_END = re.compile(r"[。；;：:！？!?]$")
 
 
 @dataclass
@@ -39,17 +43,20 @@ def clean_line(raw: str) -> str:
     """A source line without markup; table cells (HTML, markdown ``| a | b |``) separated by tabs."""
     s = raw
     if s.lstrip().startswith("|"):
-        if re.fullmatch(r"\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*", s):
+        if _TABLE_RULE.fullmatch(s):
             return ""
         s = s.strip().strip("|").replace("|", "\t")
-    s = _HTML_OPEN.sub("", _HTML_CELL_END.sub("\t", s))
-    s = _HTML_TAG.sub("", s).replace("**", "").replace("\u3000", " ")
-    s = re.sub(r"^\s*#+\s*", "", s)
+    if "<" in s:  # every tag pattern starts with one
+        s = _HTML_OPEN.sub("", _HTML_CELL_END.sub("\t", s))
+        s = _HTML_TAG.sub("", s)
+    s = s.replace("**", "").replace("\u3000", " ")
+    if "#" in s:
+        s = _HEADING_MARK.sub("", s)
     return s.rstrip()
 
 
 def _is_hard_start(s: str) -> bool:
-    return bool(ROLE_LABEL.match(s) or re.match(r"^\s*(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、．])", s))
+    return bool(ROLE_LABEL.match(s) or _HARD_START.match(s))
 
 
 def prose_stream(doc: Document) -> Stream:
@@ -69,12 +76,10 @@ def prose_stream(doc: Document) -> Stream:
         if not (prev_open and not heading and not tabbed and not _is_hard_start(s)):
             chars.append("\n")
             where.append(no)
-        for ch in s:
-            if ch in " \u3000":
-                continue
-            chars.append(ch)
-            where.append(no)
-        prev_open = not heading and not tabbed and not re.search(r"[。；;：:！？!?]$", s)
+        kept = s.replace(" ", "").replace("\u3000", "")
+        chars.append(kept)
+        where.extend([no] * len(kept))
+        prev_open = not heading and not tabbed and not _OPEN_END.search(s)
     return Stream("".join(chars), where)
 
 
