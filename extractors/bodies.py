@@ -514,34 +514,34 @@ def _printed_mention(m: BodyMention, printed: _Printed) -> BodyMention:
 
 
 @lru_cache(maxsize=8)
-def _analysed(doc: Document) -> tuple[Document, _Printed, _Analysis]:
-    """The shadow of ``doc``, its way back and its analysis, computed once per document: bodies,
-    seats and units all ask for them."""
+def _analysed(doc: Document) -> tuple[Document, _Printed, _Analysis, dict[int, BodyMention]]:
+    """The shadow of ``doc``, its way back, its analysis and each body's mention (by ``id``),
+    computed once per document: bodies, seats and units all ask for them."""
     work, printed = _shadow(doc)
-    return work, printed, _analyse(work)
+    an = _analyse(work)
+    mentions = {id(b): _printed_mention(_mention(b, an.segments, work), printed) for b in an.bodies}
+    return work, printed, an, mentions
 
 
 def find_bodies(doc: Document) -> list[BodyMention]:
     """Bodies set out in ``doc``, in order of their first declaration."""
-    work, printed, an = _analysed(doc)
-    return [_printed_mention(_mention(b, an.segments, work), printed)
-            for b in sorted(an.bodies, key=lambda b: b.first)]
+    _, _, an, mentions = _analysed(doc)
+    return [mentions[id(b)] for b in sorted(an.bodies, key=lambda b: b.first)]
 
 
 def body_segments(doc: Document) -> list[tuple[BodyMention, int, int]]:
     """Every passage (first line, last line) that belongs to a body, in document order."""
-    work, printed, an = _analysed(doc)
-    mentions = {id(b): _printed_mention(_mention(b, an.segments, work), printed) for b in an.bodies}
+    _, _, an, mentions = _analysed(doc)
     return [(mentions[id(b)], lo, hi) for b, lo, hi in an.segments]
 
 
 def extract(doc: Document) -> list[Fact]:
     """Body and membership facts found in ``doc``."""
-    work, printed, an = _analysed(doc)
+    work, printed, an, mentions = _analysed(doc)
     facts: list[Fact] = []
     title = doc.doc_title
     for b in sorted(an.bodies, key=lambda b: b.first):
-        m = _printed_mention(_mention(b, an.segments, work), printed)
+        m = mentions[id(b)]
         facts.append(BodyFact(src=Src(doc.file, m.line, m.end_line), doc=doc.doc_key, body=m.name, kind=m.kind,
                               parent_body=m.parent, office_agency=m.office_agency, aliases=m.aliases,
                               doc_title=title))
