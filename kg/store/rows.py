@@ -51,45 +51,50 @@ def edge_key(src: str, dst: str, values: tuple[Any, ...]) -> str:
     return hashlib.blake2b(repr((src, dst, values)).encode("utf-8"), digest_size=12).hexdigest()
 
 
+def _blank_to_none(values: tuple[Any, ...]) -> tuple[Any, ...]:
+    return tuple(None if v == "" else v for v in values)
+
+
 def prepare(graph: PropertyGraph) -> Rows:
     """De-duplicate a graph into rows for loading; unknown labels or types raise ValueError."""
-    nodes: dict[str, dict[str, list[Any]]] = {label: {} for label in NODES}
-    props_of = {label: node_columns(label)[2:] for label in NODES}
+    # one pass per list, rows built with map() and kept as tuples: this runs over every row of
+    # every load, so it is kept free of per-row dict copies and generator expressions
+    nodes: dict[str, dict[str, tuple[Any, ...]]] = {label: {} for label in NODES}
+    props_of = {label: node_columns(label)[1:] for label in NODES}  # name, then the properties
     for n in graph.nodes:
         cols = props_of.get(n.label)
         if cols is None:
             raise ValueError(f"unknown node label {n.label!r}")
-        p = n.props
-        name = p.get("name")
-        row = [n.id, None if name == "" else name, *[None if (v := p.get(c)) == "" else v for c in cols]]
-        seen = nodes[n.label].get(n.id)
+        values = tuple(map(n.props.get, cols))
+        if "" in values:
+            values = _blank_to_none(values)
+        by_id = nodes[n.label]
+        seen = by_id.get(n.id)
         if seen is None:
-            nodes[n.label][n.id] = row
-        else:  # the same node twice: fill gaps, first value wins
-            for i, v in enumerate(row):
-                if seen[i] is None:
-                    seen[i] = v
-    edges: dict[str, dict[tuple[Any, ...], tuple[Any, ...]]] = {t: {} for t in RELS}  # identity → row
-    rel_props = {t: tuple(r.columns) for t, r in RELS.items()}
+            by_id[n.id] = (n.id, *values)
+        elif None in seen:  # the same node twice: fill gaps, first value wins
+            by_id[n.id] = tuple(v if v is not None else w for v, w in zip(seen, (n.id, *values)))
+    # an edge row (src, dst, values…) is its own identity; a dict keeps the first of equal rows in order
+    edges: dict[str, dict[tuple[Any, ...], None]] = {t: {} for t in RELS}
+    ends = {t: (nodes[r.src], nodes[r.dst], tuple(r.columns), edges[t]) for t, r in RELS.items()}
     dropped = 0
     for e in graph.edges:
-        rel = RELS.get(e.type)
-        if rel is None:
+        spec = ends.get(e.type)
+        if spec is None:
             raise ValueError(f"unknown relation type {e.type!r}")
-        if e.src not in nodes[rel.src] or e.dst not in nodes[rel.dst]:
+        src_ids, dst_ids, cols, seen_edges = spec
+        if e.src not in src_ids or e.dst not in dst_ids:
             dropped += 1
             continue
-        p = e.props
-        values = tuple(None if (v := p.get(c)) == "" else v for c in rel_props[e.type])
-        ident = (e.src, e.dst, values)
-        seen = edges[e.type]
-        if ident not in seen:
-            seen[ident] = (e.src, e.dst, *values)
+        values = tuple(map(e.props.get, cols))
+        if "" in values:
+            values = _blank_to_none(values)
+        seen_edges[(e.src, e.dst, *values)] = None
     if dropped:
         log.warning("%d edge(s) dropped: an end node is missing from the graph", dropped)
     return Rows(
-        nodes={label: [tuple(r) for r in rows.values()] for label, rows in nodes.items()},
-        edges={t: list(rows.values()) for t, rows in edges.items()},
+        nodes={label: list(rows.values()) for label, rows in nodes.items()},
+        edges={t: list(rows) for t, rows in edges.items()},
         dropped_edges=dropped,
     )
 
