@@ -112,6 +112,7 @@ def _spaced_list(text: str) -> str:
 _TAGS = re.compile(r"</?(?:p|b|strong|br|span|td|tr|i|em)[^>]*>", re.I)
 
 
+@lru_cache(maxsize=65536)  # pure, and asked again for the same line by several tests of the walk
 def clean(text: str) -> str:
     """Drop markup (``**``, HTML tags, heading marks) and all whitespace."""
     text = _TAGS.sub("", text).replace("**", "")
@@ -359,6 +360,7 @@ _BODY_ROLE_LABEL = re.compile(rf"^(?P<body>[^\W\d_]{{1,8}}?(?:组|小组|指挥�
 _LABEL_NOTE = re.compile(rf"^((?:{ROLE}|{UNIT_LABEL}))[(（][^()（）:：]{{1,12}}[)）](?=[:：])")
 
 
+@lru_cache(maxsize=65536)
 def _label_of(raw: str) -> re.Match[str] | None:
     head = simplify(clean(raw))
     head = _LABEL_NOTE.sub(r"\1", head)  # 成员单位（排名不分先后）：
@@ -381,6 +383,7 @@ class Para:
 _BARE_LABEL_LINE = re.compile(rf"(?:{ROLE}|成员单位|组成单位|成员)")
 
 
+@lru_cache(maxsize=65536)
 def _breaks_before(raw: str) -> bool:
     st = raw.strip()
     return (not st or "\t" in raw or st.startswith(("#", "**", "|", "<")) or bool(_label_of(raw))
