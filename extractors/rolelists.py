@@ -553,9 +553,13 @@ _CUES: dict[re.Pattern[str], tuple[str, ...]] = {
 }
 
 
+_CUE_RES = {rx: re.compile("|".join(map(re.escape, cues))) for rx, cues in _CUES.items()}
+
+
 def _cued(rx: re.Pattern[str], s: str) -> bool:
     """False when ``s`` lacks every word ``rx`` needs (then ``rx`` cannot match ``s``)."""
-    return any(c in s for c in _CUES.get(rx, ("",)))
+    cue = _CUE_RES.get(rx)
+    return cue is None or cue.search(s) is not None
 
 
 # a place whose name a glued-name reading would take for a person (高新区管委会主任 is no 高新)
