@@ -50,6 +50,7 @@ _SUFFIXES = ("领导小组", "领导组", "工作专班", "专班", "总指挥�
 _SUFFIX_RE = "|".join(_SUFFIXES)
 _NAME_CHARS = r"[\u4e00-\u9fff（）()“”\"]"
 _NAME_RE = re.compile(rf"{_NAME_CHARS}{{0,40}}?(?:{_SUFFIX_RE})")
+_ANY_SUFFIX = re.compile(_SUFFIX_RE)  # without one, _NAME_RE cannot match: its lazy scan is skipped
 _GROUP_RE = re.compile(r"[\u4e00-\u9fff]{1,12}组$")
 _SETUP = re.compile(r"(?:决定|決定)?(?:成立|设立|設立|组建|組建|增设|增設|下设|下設|建立|组成|組成|调整|調整)(?:充实|了)?")
 _GENERIC = re.compile(r"相应|各县|各乡|各级|各地|各单位|各部门|县级|乡镇|乡\(镇|县\(市|县（市|村民|社区|参照|各大中型|各企业|"
@@ -180,7 +181,7 @@ def _prose_decls(st: Stream) -> list[_Decl]:
     generic: set[str] = set()  # names first met as bodies every county sets up
     for clause in re.finditer(r"[^\n。；;!！?？]+", text):
         c, base = clause.group(0), clause.start()
-        for m in _NAME_RE.finditer(c):
+        for m in _NAME_RE.finditer(c) if _ANY_SUFFIX.search(c) else ():
             name = _trim_name(m.group(0))
             if not _good_name(name):
                 continue
@@ -215,6 +216,8 @@ def _enumerated(st: Stream, c: str, base: int) -> list[_Decl]:
     """Groups a clause sets up in one go: ``下设综合组、扑救组…等9个工作组``, ``下设5个工作组：A、B和C``,
     ``增设防汛会商小组和抗旱会商小组``; ``下设…等17个专项指挥部`` leaves a hint for later headings."""
     decls: list[_Decl] = []
+    if "下设" not in c and "增设" not in c:
+        return decls  # both patterns need one of them
     for m in re.finditer(r"(?P<subj>[\u4e00-\u9fff]{0,20}?)(?:下设|增设)[\d一二三四五六七八九十两]+个[\u4e00-\u9fff]{0,4}组[:：]"
                          r"(?P<items>[\u4e00-\u9fff、和及]+)", c):
         for g in (i for i in re.split(r"[、和及]", m.group("items")) if i.endswith("组") and 3 <= len(i) <= 12):
