@@ -36,7 +36,10 @@ def squash(s: str) -> str:
 
     Spaces between two Latin or digit runs (``China Unicom``) are kept, as one space.
     """
-    s = _SPACE_NEAR_CJK.sub("", s.strip())
+    s = s.strip()
+    if len(s.split(maxsplit=1)) < 2:  # no inner whitespace (str.split and \s agree on what that is)
+        return s
+    s = _SPACE_NEAR_CJK.sub("", s)
     return _WS.sub(" ", s)
 
 
