@@ -20,6 +20,7 @@ for a chronicle, by its heading (``晋城市人民政府1月大事记``). From t
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
@@ -61,6 +62,7 @@ _MAX_TITLE_LINES = 6
 _CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
 
 
+@lru_cache(maxsize=65536)  # pure; parse_date asks again for lines the issue already cleaned
 def _clean(raw: str) -> str:
     """The line as compared: markup and doubling undone, whitespace near CJK removed."""
     return squash(undouble(strip_markup(raw)))
