@@ -58,3 +58,28 @@ def test_tokenizer_words(nlp, text, words):
     doc = nlp.make_doc(text)
     assert [t.text for t in doc] == words
     assert doc.text == text
+
+
+def test_jieba_segmenter_gives_the_same_facts():
+    """The segmenter is a speed choice only: jieba words and per-character tokens yield one fact set."""
+    from extractors.pipeline import build_nlp, extract_text
+    from tests.support import CORPUS_DIR
+
+    path = sorted(CORPUS_DIR.glob("000_*.txt"))[0]
+    text = path.read_text(encoding="utf-8")
+    jieba_nlp = build_nlp(segmenter="jieba")
+    assert [t.text for t in jieba_nlp.make_doc("市发展和改革委员会")] != list("市发展和改革委员会")  # words, not chars
+    char_facts = extract_text(text, path.name, build_nlp())
+    jieba_facts = extract_text(text, path.name, jieba_nlp)
+    assert char_facts and [f.to_json() for f in jieba_facts] == [f.to_json() for f in char_facts]
+    sdoc = jieba_nlp("见晋市政发〔2020〕3号文件")
+    assert any(s.label_ == "DOCNUM" and s.text == "晋市政发〔2020〕3号" for s in sdoc.spans["govkg"])
+
+
+def test_unknown_segmenter_is_refused():
+    import pytest
+
+    from extractors.pipeline import build_nlp
+
+    with pytest.raises(ValueError, match="unknown segmenter"):
+        build_nlp(segmenter="thulac")
