@@ -52,6 +52,8 @@ _FIRST_IS_LEAD = re.compile(r"(?:排|列|位)[^,，。;；)）]{0,10}?(?:第一�
 
 _OPENERS, _CLOSERS = "(（〔[［【", ")）〕]］】"
 _MAX_GROUP = 600  # characters: a bracket that does not close within this is not a statement
+_OPENER = re.compile("[" + re.escape(_OPENERS) + "]")
+_BRACKET = re.compile("[" + re.escape(_OPENERS + _CLOSERS) + "]")
 _PROSE = re.compile(r"[的由对将要在把从向于了是對將從於“”《》\"]|^[按经请如經請]|\d")
 _NUMBERING = re.compile(
     r"^\s*(?:#+\s*)?(?:\*\*)?\s*(?:[(（][一二三四五六七八九十百\d]+[)）]|[一二三四五六七八九十百]+[、.．]|"
@@ -272,24 +274,20 @@ def _bracket_groups(text: str, start: int = 0, end: int | None = None) -> list[t
     """Content offsets of the outermost bracket pairs in ``text[start:end]`` (any of
     ( （ 〔 [ ［ 【, closed by any closer)."""
     groups, i, n = [], start, len(text) if end is None else end
-    while i < n:
-        if text[i] in _OPENERS:
-            depth, j = 0, i
-            limit = min(n, i + _MAX_GROUP)
-            while j < limit:
-                ch = text[j]
-                if ch in _OPENERS:
-                    depth += 1
-                elif ch in _CLOSERS:
-                    depth -= 1
-                    if depth == 0:
-                        break
-                j += 1
-            if j < limit and depth == 0:
-                groups.append((i + 1, j))
-                i = j + 1
-                continue
-        i += 1
+    # jump from bracket to bracket with the regex engine rather than walking every character
+    while (m := _OPENER.search(text, i, n)) is not None:
+        i = m.start()
+        depth, close = 0, None
+        for b in _BRACKET.finditer(text, i, min(n, i + _MAX_GROUP)):
+            depth += 1 if b.group() in _OPENERS else -1
+            if depth == 0:
+                close = b.start()
+                break
+        if close is not None:
+            groups.append((i + 1, close))
+            i = close + 1
+        else:
+            i += 1
     return groups
 
 
