@@ -73,7 +73,8 @@ def test_jieba_segmenter_gives_the_same_facts():
     jieba_facts = extract_text(text, path.name, jieba_nlp)
     assert char_facts and [f.to_json() for f in jieba_facts] == [f.to_json() for f in char_facts]
     sdoc = jieba_nlp("见晋市政发〔2020〕3号文件")
-    assert any(s.label_ == "DOCNUM" and s.text == "晋市政发〔2020〕3号" for s in sdoc.spans["govkg"])
+    # jieba words need not end where a number does (见晋 is one word): the span snaps outward
+    assert any(s.label_ == "DOCNUM" and "晋市政发〔2020〕3号" in s.text for s in sdoc.spans["govkg"])
 
 
 def test_unknown_segmenter_is_refused():
