@@ -1,7 +1,10 @@
-"""The Neo4j store: the official driver, uniqueness constraints on ids, batched ``UNWIND … MERGE``.
+"""The Neo4j store: the official driver, uniqueness constraints on ids, batched ``UNWIND``.
 
-Nodes merge on ``id`` per label, relationships on the edge key that :mod:`kg.store.rows`
-computes, so loading the same graph twice changes nothing. Queries run in read transactions.
+An additive load (``replace=False``) merges nodes on ``id`` per label and relationships on the
+edge key that :mod:`kg.store.rows` computes, so loading the same graph twice changes nothing.
+A replacing load empties our labels first and then CREATEs (about twice as fast: no existence
+check per row), which is safe because the rows are already de-duplicated; relationships still
+carry the key, so a later additive load merges onto them. Queries run in read transactions.
 """
 from __future__ import annotations
 
@@ -24,22 +27,33 @@ def _batches(rows: list[tuple[Any, ...]], size: int) -> Iterator[list[tuple[Any,
         yield rows[i:i + size]
 
 
-def _node_statement(label: str) -> str:
-    # explicit SETs (not ``SET n += map``) keep the planner from adding an Eager barrier;
+def _node_statement(label: str, *, create: bool = False) -> str:
+    # rows travel as lists, not maps: the column names are not repeated in every row, which
+    # roughly halves what the driver packs and the server unpacks.
+    # Explicit SETs (not ``SET n += map``) keep the planner from adding an Eager barrier;
     # setting null removes a property, so a missing value stays missing
-    sets = ", ".join(f"n.{c} = row.{c}" for c in node_columns(label)[1:])
-    return f"UNWIND $rows AS row MERGE (n:`{label}` {{id: row.id}})" + (f" SET {sets}" if sets else "")
+    sets = ", ".join(f"n.{c} = row[{i}]" for i, c in enumerate(node_columns(label)) if i)
+    if create:
+        return f"UNWIND $rows AS row CREATE (n:`{label}`) SET n.id = row[0]" + (f", {sets}" if sets else "")
+    return f"UNWIND $rows AS row MERGE (n:`{label}` {{id: row[0]}})" + (f" SET {sets}" if sets else "")
 
 
-def _edge_statement(rel_type: str) -> str:
+def _edge_statement(rel_type: str, *, create: bool = False) -> str:
+    """Rows are :func:`edge_columns` values followed by the edge key."""
     rel = RELS[rel_type]
-    sets = ", ".join(f"r.{c} = row.{c}" for c in edge_columns(rel_type)[2:])
-    return (f"UNWIND $rows AS row MATCH (a:`{rel.src}` {{id: row.src}}) MATCH (b:`{rel.dst}` {{id: row.dst}}) "
-            f"MERGE (a)-[r:`{rel_type}` {{{KEY}: row.{KEY}}}]->(b)" + (f" SET {sets}" if sets else ""))
+    cols = edge_columns(rel_type)
+    key = f"row[{len(cols)}]"
+    sets = ", ".join(f"r.{c} = row[{i}]" for i, c in enumerate(cols) if i >= 2)
+    if create:
+        write, sets = f"CREATE (a)-[r:`{rel_type}`]->(b) SET r.{KEY} = {key}", f", {sets}" if sets else ""
+    else:
+        write, sets = f"MERGE (a)-[r:`{rel_type}` {{{KEY}: {key}}}]->(b)", f" SET {sets}" if sets else ""
+    return (f"UNWIND $rows AS row MATCH (a:`{rel.src}` {{id: row[0]}}) MATCH (b:`{rel.dst}` {{id: row[1]}}) "
+            + write + sets)
 
 
-def _edge_param(cols: tuple[str, ...], row: tuple[Any, ...]) -> dict[str, Any]:
-    return {**dict(zip(cols, row)), KEY: edge_key(row[0], row[1], row[2:])}
+def _edge_param(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    return (*row, edge_key(row[0], row[1], row[2:]))
 
 
 class Neo4jStore:
@@ -76,7 +90,7 @@ class Neo4jStore:
 
     # -- interface ---------------------------------------------------------------------------
     def load(self, graph: PropertyGraph, *, replace: bool = True, batch_size: int | None = None) -> LoadReport:
-        """Merge the graph in batches; with ``replace`` first delete the nodes of our labels."""
+        """Merge the graph in batches; with ``replace`` first delete the nodes of our labels and create."""
         size = batch_size or self.batch_size
         start = time.perf_counter()
         rows = prepare(graph)
@@ -89,15 +103,15 @@ class Neo4jStore:
                 phases["clear"] = time.perf_counter() - t
             t = time.perf_counter()
             for label, rs in rows.nodes.items():
-                cypher, cols = _node_statement(label), node_columns(label)
+                cypher = _node_statement(label, create=replace)
                 for batch in _batches(rs, size):
-                    self._write(cypher, [dict(zip(cols, r)) for r in batch])
+                    self._write(cypher, batch)
             phases["nodes"] = time.perf_counter() - t
             t = time.perf_counter()
             for rel_type, rs in rows.edges.items():
-                cypher, cols = _edge_statement(rel_type), edge_columns(rel_type)
+                cypher = _edge_statement(rel_type, create=replace)
                 for batch in _batches(rs, size):
-                    self._write(cypher, [_edge_param(cols, r) for r in batch])
+                    self._write(cypher, [_edge_param(r) for r in batch])
             phases["relationships"] = time.perf_counter() - t
             t = time.perf_counter()
             after = self.counts()
@@ -162,7 +176,7 @@ class Neo4jStore:
     def _session(self) -> neo4j.Session:
         return self._driver.session(database=self._database) if self._database else self._driver.session()
 
-    def _write(self, cypher: str, rows: list[dict[str, Any]]) -> None:
+    def _write(self, cypher: str, rows: list[tuple[Any, ...]]) -> None:
         with self._session() as s:
             s.execute_write(lambda tx: tx.run(cypher, rows=rows).consume())
 
