@@ -1079,12 +1079,14 @@ def _after_colon(raw: str) -> str:
     return raw[m.end():] if m else ""
 
 
+_SENTENCE_END = re.compile(r"[。；;]")
+
+
 def _sentences(span: Span) -> list[Span]:
     out, a = [], 0
-    for i, c in enumerate(span.text):
-        if c in "。；;":
-            out.append(span.sub(a, i + 1))
-            a = i + 1
+    for m in _SENTENCE_END.finditer(span.text):
+        out.append(span.sub(a, m.end()))
+        a = m.end()
     if a < len(span.text):
         out.append(span.sub(a, len(span.text)))
     return out
