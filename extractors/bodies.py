@@ -487,9 +487,10 @@ class _Printed:
     def __init__(self, doc: Document, shadow: Document) -> None:
         self.doc, self.shadow = doc, shadow
         votes: dict[str, Counter[str]] = {}
-        for a, b in zip(doc.text, shadow.text):
-            if a != b:
-                votes.setdefault(b, Counter())[a] += 1
+        if doc.text != shadow.text:  # most documents are printed in simplified characters already
+            for a, b in zip(doc.text, shadow.text):
+                if a != b:
+                    votes.setdefault(b, Counter())[a] += 1
         self.back = {b: c.most_common(1)[0][0] for b, c in votes.items()}
 
     def __call__(self, value: str | None, line: int | None = None) -> str | None:
