@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extractors.document import Document
 from extractors.posts import ROLE_LABEL
@@ -39,6 +40,7 @@ class Stream:
         return a, b
 
 
+@lru_cache(maxsize=65536)  # pure; the body readers ask again and again for the same lines
 def clean_line(raw: str) -> str:
     """A source line without markup; table cells (HTML, markdown ``| a | b |``) separated by tabs."""
     s = raw
@@ -84,6 +86,7 @@ def prose_stream(doc: Document) -> Stream:
 
 
 
+@lru_cache(maxsize=65536)
 def heading_text(raw: str) -> str | None:
     """The text of a heading line (markdown, bold lead, or a short numbered line), else None."""
     t = raw.strip()
