@@ -90,10 +90,15 @@ class Span:
 def make_span(text: str, line: int) -> Span:
     """A printed line (or cell) as a span: markup and whitespace dropped, except that a gap
     between two whole agencies or posts (``市发改委  市财政局``) reads as ``、``."""
+    text = _span_text(text)
+    return Span(text, [line] * len(text))
+
+
+@lru_cache(maxsize=65536)  # pure; the same line is made a span by several readers
+def _span_text(text: str) -> str:
     if re.search(r"\S\s+\S", text.strip()):
         text = _spaced_list(text)
-    text = clean(text)
-    return Span(text, [line] * len(text))
+    return clean(text)
 
 
 def _spaced_list(text: str) -> str:
