@@ -90,13 +90,13 @@ def _rows(doc: Document, lo: int, hi: int) -> list[tuple[int, str]]:
                 continue
             no, raw = carry[0], carry[1].rstrip() + raw.strip()
             carry = None
-        if len(re.findall(r"<tr", raw, re.I)) > 1:
+        if "<" in raw and len(re.findall(r"<tr", raw, re.I)) > 1:
             out += [(no, part) for part in re.split(r"</tr\s*>", raw, flags=re.I) if part.strip()]
             continue
         if "\t" in raw or "<" in raw:
             out.append((no, raw))
             continue
-        opened = len(re.findall(r"[(（]", raw)) - len(re.findall(r"[)）]", raw))
+        opened = raw.count("(") + raw.count("（") - raw.count(")") - raw.count("）")
         if opened > 0 and no < hi:
             carry = (no, raw)
             continue
