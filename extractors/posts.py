@@ -8,6 +8,7 @@ none of the characters agencies and posts are built from.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Common single-character surnames (the first character of most Chinese personal names) and
 # compound surnames; a structural test, not a list of people.
@@ -132,6 +133,7 @@ def _glued_split(s: str) -> tuple[str, str] | None:
     return (s[:best[1]], s[best[1]:]) if best else None
 
 
+@lru_cache(maxsize=65536)  # pure; list readers of bodies and seats ask about the same cells
 def split_name_post(text: str, glued: bool = True) -> tuple[str, str | None, bool] | None:
     """``NAME POST`` as a list prints it -> (name, post or None, concurrent).
 
