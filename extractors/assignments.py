@@ -90,17 +90,17 @@ def _mask_markup(text: str) -> str:
     return _TAG.sub(blank, text)
 
 
+_SPACE = re.compile(r"\s")
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–·]\s*\d{1,4}\s*[-—–·]|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?)\s*$")
 
 
 def _mask_furniture(text: str, doc: Document) -> str:
     """Blank out page numbers and running heads (the document title repeated on a line of its own)
     so a list broken by a page break reads as one list."""
-    title = re.sub(r"\s", "", doc.title or "")
+    title = _SPACE.sub("", doc.title or "")
     out = []
     for k, line in enumerate(text.split("\n")):
-        flat = re.sub(r"\s", "", line)
-        if _PAGE_NUMBER.match(line) or (k > 3 and title and flat == title):
+        if _PAGE_NUMBER.match(line) or (k > 3 and title and _SPACE.sub("", line) == title):
             line = " " * len(line)
         out.append(line)
     return "\n".join(out)
