@@ -406,9 +406,12 @@ def _numbered_title(text: str) -> bool:
     return len(text) <= 15 or bool(re.fullmatch(rf"[^\W\d_]{{1,40}}?{BODY_SUFFIX}", rest))
 
 
+_ITEM_NUMBER = re.compile(r"^(?:\d+[.．、]|[(（]\d+[)）]|\d+[)）])")
+
+
 def _numbered_item(piece: Span) -> Span | None:
     """``1.市发改委`` / ``(2)市财政局局长``: one numbered agency or post, without its number."""
-    m = re.match(r"^(?:\d+[.．、]|[(（]\d+[)）]|\d+[)）])", piece.text)
+    m = _ITEM_NUMBER.match(piece.text)
     if not m:
         return None
     rest = piece.sub(m.end(), len(piece.text)).strip("、，,。；; ")
