@@ -9,6 +9,7 @@ carry the key, so a later additive load merges onto them. Queries run in read tr
 from __future__ import annotations
 
 import time
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Iterator
 
 import neo4j
@@ -19,6 +20,7 @@ from kg.store.base import LoadReport, StoreError
 from kg.store.rows import KEY, edge_columns, edge_key, node_columns, plain, prepare
 
 DEFAULT_BATCH = 10_000
+WRITERS = 2
 BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 
@@ -102,16 +104,21 @@ class Neo4jStore:
                 self.clear()
                 phases["clear"] = time.perf_counter() - t
             t = time.perf_counter()
-            for label, rs in rows.nodes.items():
-                cypher = _node_statement(label, create=replace)
-                for batch in _batches(rs, size):
-                    self._write(cypher, batch)
+            # two writers: the server writes one batch while the client packs the next; rows are
+            # de-duplicated, so no two batches touch the same node or relationship
+            jobs = [(_node_statement(label, create=replace), batch)
+                    for label, rs in rows.nodes.items() for batch in _batches(rs, size)]
+            with ThreadPoolExecutor(WRITERS) as pool:
+                for _ in pool.map(lambda job: self._write(*job), jobs):
+                    pass
             phases["nodes"] = time.perf_counter() - t
             t = time.perf_counter()
-            for rel_type, rs in rows.edges.items():
-                cypher = _edge_statement(rel_type, create=replace)
-                for batch in _batches(rs, size):
-                    self._write(cypher, [_edge_param(r) for r in batch])
+            # a deadlock on a shared end node is a transient error that execute_write retries
+            jobs = [(_edge_statement(rel_type, create=replace), batch)
+                    for rel_type, rs in rows.edges.items() for batch in _batches(rs, size)]
+            with ThreadPoolExecutor(WRITERS) as pool:
+                for _ in pool.map(lambda job: self._write(job[0], [_edge_param(r) for r in job[1]]), jobs):
+                    pass
             phases["relationships"] = time.perf_counter() - t
             t = time.perf_counter()
             after = self.counts()
