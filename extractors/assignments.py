@@ -156,8 +156,8 @@ def _split_tail(segment: str) -> tuple[int, str | None]:
     return len(segment), None
 
 
-def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split ``text[start:end]`` at top-level clause ends (。;；) and labels."""
+def _split_top_level(text: str, start: int, end: int, separators: str) -> list[tuple[int, int]]:
+    """Spans of ``text[start:end]`` between ``separators`` that stand outside any bracket."""
     out, depth, a = [], 0, start
     for i in range(start, end):
         ch = text[i]
@@ -165,13 +165,18 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
             depth += 1
         elif ch in _CLOSERS + ">〉" and depth:
             depth -= 1
-        elif ch in "。;；" and depth == 0:
+        elif ch in separators and depth == 0:
             out.append((a, i))
             a = i + 1
     out.append((a, end))
+    return out
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split ``text[start:end]`` at top-level clause ends (。;；) and labels."""
     # a label starts a clause of its own: ``牵头单位:A 配合单位:B``
     result = []
-    for a, b in out:
+    for a, b in _split_top_level(text, start, end, "。;；"):
         cuts = [m.start() for m in _LABEL.finditer(text, a, b)]
         cuts += [m.start() for m in _OTHER_LABEL.finditer(text, a, b)]
         cuts.sort()
@@ -181,19 +186,8 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Top-level comma / 、 pieces of a clause (bracketed parts stay whole)."""
-    out, depth, a = [], 0, start
-    for i in range(start, end):
-        ch = text[i]
-        if ch in _OPENERS + "<〈":
-            depth += 1
-        elif ch in _CLOSERS + ">〉" and depth:
-            depth -= 1
-        elif ch in ",，" and depth == 0:
-            out.append((a, i))
-            a = i + 1
-    out.append((a, end))
-    return out
+    """Top-level comma pieces of a clause (bracketed parts stay whole)."""
+    return _split_top_level(text, start, end, ",，")
 
 
 def parse_statement(text: str, start: int, end: int, labelled: bool = False) -> list[_Mention]:
