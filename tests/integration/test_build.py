@@ -97,9 +97,10 @@ def test_build_api_reports_documents(tmp_path) -> None:
 
 
 @needs_gold
-def test_the_query_in_docs_graph_md_prints_what_the_docs_show(gold_build, capsys) -> None:
+def test_the_sparql_query_in_the_readme_prints_what_it_shows(gold_build, capsys) -> None:
     _, out = gold_build
-    text = (Path(__file__).resolve().parents[2] / "docs" / "graph.md").read_text(encoding="utf-8")
+    text = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    text = text.split("## Ask the RDF with SPARQL", 1)[1]
     code = text.split("```python\n", 1)[1].split("```", 1)[0]
     shown = text.split("Output:\n\n```\n", 1)[1].split("```", 1)[0]
     exec(code.replace('"build/gold/graph.ttl"', repr(str(out / "graph.ttl"))), {})
