@@ -215,25 +215,27 @@ def agency_network(store: GraphStore, agency_id: str) -> tuple[list[VNode], list
     return nodes, edges
 
 
+def _post_agencies(store: GraphStore, pattern: str, node_id: str,
+                   nodes: list[VNode], edges: list[VEdge]) -> None:
+    """Add the agency of every post that ``pattern`` (binding ``p:Post`` to the node ``$id``) reaches."""
+    for row in store.run(
+            f"MATCH {pattern}-[:`POST_IN`]->(a:`Agency`) "
+            f"RETURN p.id AS p_id, a.id AS a_id, a.name AS a_name LIMIT {RELATION_LIMIT}", {"id": node_id}):
+        nodes.append(VNode("Agency", row["a_id"], row["a_name"] or row["a_id"]))
+        edges.append(VEdge(node_key("Post", row["p_id"]), node_key("Agency", row["a_id"]), "POST_IN"))
+
+
 def body_network(store: GraphStore, body_id: str) -> tuple[list[VNode], list[VEdge]]:
     """A body's composition: people and ex-officio posts by role, member units, host office, documents."""
     nodes, edges = _neighbours(store, "Body", body_id)
-    for row in store.run(
-            "MATCH (b:`Body`)<-[:`SEAT_ON`]-(p:`Post`)-[:`POST_IN`]->(a:`Agency`) WHERE b.id = $id "
-            f"RETURN p.id AS p_id, a.id AS a_id, a.name AS a_name LIMIT {RELATION_LIMIT}", {"id": body_id}):
-        nodes.append(VNode("Agency", row["a_id"], row["a_name"] or row["a_id"]))
-        edges.append(VEdge(node_key("Post", row["p_id"]), node_key("Agency", row["a_id"]), "POST_IN"))
+    _post_agencies(store, "(b:`Body` {id: $id})<-[:`SEAT_ON`]-(p:`Post`)", body_id, nodes, edges)
     return nodes, edges
 
 
 def person_network(store: GraphStore, person_id: str) -> tuple[list[VNode], list[VEdge]]:
     """A person's memberships and posts, with the agency of each post."""
     nodes, edges = _neighbours(store, "Person", person_id)
-    for row in store.run(
-            "MATCH (x:`Person`)-[:`HOLDS`]->(p:`Post`)-[:`POST_IN`]->(a:`Agency`) WHERE x.id = $id "
-            f"RETURN p.id AS p_id, a.id AS a_id, a.name AS a_name LIMIT {RELATION_LIMIT}", {"id": person_id}):
-        nodes.append(VNode("Agency", row["a_id"], row["a_name"] or row["a_id"]))
-        edges.append(VEdge(node_key("Post", row["p_id"]), node_key("Agency", row["a_id"]), "POST_IN"))
+    _post_agencies(store, "(x:`Person` {id: $id})-[:`HOLDS`]->(p:`Post`)", person_id, nodes, edges)
     return nodes, edges
 
 
