@@ -339,13 +339,8 @@ class GraphBuilder:
         d = self.document(f)
         st = self._statement(f.body, d, f)
         person = self.person(f.person, d.city, self._agencies_of(f.position, d.city))
-        node = hashed("membership", st.node, person, f.role, f.src.line)
+        node = self._membership(st, person, f)
         g = self.graph
-        g.add((node, RDF.type, ORG.Membership))
-        g.add((node, ORG.member, person))
-        g.add((node, ORG.organization, st.body))
-        g.add((node, ORG.role, self.role(f.role)))
-        g.add((node, GOV.statement, st.node))
         g.add((node, GOV.concurrent, Literal(bool(f.concurrent))))
         if f.position:
             g.add((node, GOV.position, zh(normalize(f.position))))
@@ -354,7 +349,18 @@ class GraphBuilder:
                 g.add((node, GOV.heldPost, post))
                 g.add((person, ORG.holds, post))
         self._provenance(node, f, d)
+
+    def _membership(self, st: _Statement, member: URIRef, f: MembershipFact | SeatFact) -> URIRef:
+        """The org:Membership of ``member`` in a statement's body, as one of the statement's members."""
+        node = hashed("membership", st.node, member, f.role, f.src.line)
+        g = self.graph
+        g.add((node, RDF.type, ORG.Membership))
+        g.add((node, ORG.member, member))
+        g.add((node, ORG.organization, st.body))
+        g.add((node, ORG.role, self.role(f.role)))
+        g.add((node, GOV.statement, st.node))
         st.members.append(node)
+        return node
 
     def add_seat(self, f: SeatFact) -> None:
         for name in ("body", "holder", "role"):
@@ -362,16 +368,8 @@ class GraphBuilder:
                 return
         d = self.document(f)
         st = self._statement(f.body, d, f)
-        post = self.post(f.holder, d.city)
-        node = hashed("membership", st.node, post, f.role, f.src.line)
-        g = self.graph
-        g.add((node, RDF.type, ORG.Membership))
-        g.add((node, ORG.member, post))
-        g.add((node, ORG.organization, st.body))
-        g.add((node, ORG.role, self.role(f.role)))
-        g.add((node, GOV.statement, st.node))
+        node = self._membership(st, self.post(f.holder, d.city), f)
         self._provenance(node, f, d)
-        st.members.append(node)
 
     def add_unit(self, f: UnitFact) -> None:
         if not normalize(f.body) and self._reject(f, "body"):
