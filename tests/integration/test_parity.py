@@ -6,7 +6,7 @@ import pytest
 from kg.queries import load_queries, run_query, sample_params
 from kg.store.synthetic import synthetic_graph
 from tests.integration.graphs import tricky_graph
-from tests.integration.parity import normalised
+from tests.integration.parity import load_both, same_rows
 
 pytestmark = pytest.mark.neo4j
 
@@ -19,19 +19,14 @@ GRAPHS = {"synthetic": lambda: synthetic_graph(6, agencies=15), "tricky": tricky
 @pytest.fixture(scope="module", params=sorted(GRAPHS))
 def loaded(request, both_stores):
     neo, lb = both_stores
-    graph = GRAPHS[request.param]()
-    a, b = neo.load(graph), lb.load(graph)
-    assert a.counts == b.counts
-    return neo, lb, sample_params(graph)
+    return neo, lb, load_both(neo, lb, GRAPHS[request.param]())
 
 
 @pytest.mark.parametrize("name", sorted(QUERIES))
 def test_every_canned_query_gives_the_same_rows(loaded, name):
     neo, lb, params = loaded
-    q = QUERIES[name]
-    given = {p.name: params[p.name] for p in q.params}
-    from_neo4j, from_ladybug = run_query(neo, q, given), run_query(lb, q, given)
-    assert normalised(from_neo4j) == normalised(from_ladybug)
+    from_neo4j, from_ladybug = same_rows(neo, lb, QUERIES[name], params)
+    assert from_neo4j == from_ladybug
 
 
 def test_the_synthetic_parameters_find_something(ladybug_store):

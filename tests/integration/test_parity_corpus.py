@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from kg.queries import load_queries, run_query, sample_params
-from tests.integration.parity import normalised
+from tests.integration.parity import load_both, same_rows
 
 pytestmark = pytest.mark.neo4j
 
@@ -14,17 +14,14 @@ QUERIES = load_queries()
 @pytest.fixture(scope="module")
 def corpus_loaded(both_stores, corpus_graph):
     neo, lb = both_stores
-    a, b = neo.load(corpus_graph), lb.load(corpus_graph)
-    assert a.counts == b.counts
-    return neo, lb, sample_params(corpus_graph)
+    return neo, lb, load_both(neo, lb, corpus_graph)
 
 
 @pytest.mark.parametrize("name", sorted(QUERIES))
 def test_every_canned_query_gives_the_same_rows_on_the_corpus(corpus_loaded, name):
     neo, lb, params = corpus_loaded
-    q = QUERIES[name]
-    given = {p.name: params[p.name] for p in q.params}
-    assert normalised(run_query(neo, q, given)) == normalised(run_query(lb, q, given))
+    from_neo4j, from_ladybug = same_rows(neo, lb, QUERIES[name], params)
+    assert from_neo4j == from_ladybug
 
 
 def test_loading_the_corpus_twice_gives_the_same_counts_on_both(both_stores, corpus_graph):
