@@ -146,8 +146,9 @@ def build(corpus: str | Path, out_dir: str | Path, *, validate_shacl: bool = Tru
     return build_from_facts(facts, out, validate_shacl=validate_shacl, report=report, write_facts_file=False)
 
 
-def run_build(corpus: Path, out_dir: Path, *, facts_path: Path | None = None, validate_shacl: bool = True) -> int:
-    """``govkg build``: build with a progress bar and print the summary; returns the exit code."""
+def run_build(corpus: Path, out_dir: Path, *, facts_path: Path | None = None,
+              validate_shacl: bool = True) -> tuple[int, BuildReport | None]:
+    """``govkg build``: build with a progress bar and print the summary; the exit code and the report."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
     from rich.table import Table
@@ -156,7 +157,7 @@ def run_build(corpus: Path, out_dir: Path, *, facts_path: Path | None = None, va
     source = facts_path if facts_path is not None else corpus
     if not Path(source).exists():
         console.print(f"[red]error[/]: no such file or folder: {source}")
-        return 2
+        return 2, None
     if facts_path is not None:
         from kg.facts import read_facts
 
@@ -194,8 +195,8 @@ def run_build(corpus: Path, out_dir: Path, *, facts_path: Path | None = None, va
             console.print(report.shacl_report[:4000], markup=False)
     console.print("wrote " + ", ".join(Path(p).name for p in report.outputs.values()))
     if facts_path is None and not report.files_read:
-        return 1
-    return 0 if report.conforms is not False else 2
+        return 1, report
+    return (0 if report.conforms is not False else 2), report
 
 
 __all__ = ["BuildReport", "build", "build_from_facts", "run_build", "validate", "class_counts", "corpus_paths"]

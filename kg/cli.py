@@ -100,12 +100,12 @@ def build(
     """Extract, resolve, validate; write facts.jsonl, graph.ttl/.nt/.jsonld/.graphml, nodes.csv, edges.csv."""
     from kg.build import run_build
 
-    code = run_build(corpus, out, facts_path=facts, validate_shacl=shacl)
-    if code == 0 and load:
+    code, report = run_build(corpus, out, facts_path=facts, validate_shacl=shacl)
+    if code == 0 and load and report is not None and report.property_graph is not None:
         from kg.settings import Settings
-        from kg.store.commands import load_build_into_embedded
+        from kg.store.commands import load_into_embedded
 
-        code = load_build_into_embedded(out, Settings.from_env())
+        code = load_into_embedded(report.property_graph, Settings.from_env())
     raise typer.Exit(code)
 
 

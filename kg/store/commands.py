@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from kg.schema import PropertyGraph
 from kg.settings import Settings
 from kg.store.base import LoadReport, StoreError
 
@@ -62,13 +63,13 @@ def run_load(source: Path, settings: Settings, *, replace: bool = True) -> int:
     return 0
 
 
-def load_build_into_embedded(out_dir: Path, settings: Settings) -> int:
-    """After ``govkg build``: replace the embedded store's content with the build's graph."""
-    from kg.store import load_embedded, read_built_graph
+def load_into_embedded(graph: PropertyGraph, settings: Settings) -> int:
+    """After ``govkg build``: replace the embedded store's content with the graph just built."""
+    from kg.store import load_embedded
 
     try:
-        report = load_embedded(read_built_graph(out_dir), settings.db_path)
-    except (FileNotFoundError, StoreError) as err:
+        report = load_embedded(graph, settings.db_path)
+    except StoreError as err:
         _err(str(err))
         return 1
     print_report(report, str(settings.db_path))
