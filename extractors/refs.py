@@ -3,8 +3,9 @@
 ``DOC_NUMBER`` is the one definition of a 文号 in the project: the ruler marks it and the
 citations extractor reads cited numbers with it. It accepts the printed variants
 (``晋市政发〔2020〕3号``, ``国办发[2018]67号``, ``晋政发(2004)12号``, ``晋市政发〔2022〕40 号``) and orders
-(``省政府令294号``, ``国务院令第 708 号``), with spaces inside; only the issuer prefix may not
-run over a line break (the line above it is other text).
+in their three printed shapes: number after 令 (``省政府令294号``, ``国务院令第 708 号``), number before 令
+(``国务院第708号令``) and a ministry's yearly series (``交通运输部令2016年第55号``); spaces may sit inside,
+only the issuer prefix may not run over a line break (the line above it is other text).
 """
 from __future__ import annotations
 
@@ -18,21 +19,31 @@ _CLOSE = r"[〕\]］】)）﹞]"
 # so a prefix may start right after one of them but may not contain one.
 _LEAD_WORDS = ("根据", "按照", "依据", "依照", "参照", "对照", "遵照", "贯彻", "落实", "执行", "印发", "转发",
                "下发", "发布", "结合", "关于", "以及", "和", "及", "与", "或", "的", "见", "号")
-_LEAD = "|".join(_LEAD_WORDS)
-_START = "(?:" + "|".join([f"(?<!{_HAN})"] + [f"(?<={w})" for w in _LEAD_WORDS]) + ")"
+# 和 inside 中华人民共和国 is part of an issuer's name, not a conjunction
+_LEAD_FRAGMENTS = tuple("(?<!共)和" if w == "和" else w for w in _LEAD_WORDS)
+_LEAD = "|".join(_LEAD_FRAGMENTS)
+_START = "(?:" + "|".join([f"(?<!{_HAN})"] + [f"(?<={w})" for w in _LEAD_FRAGMENTS]) + ")"
 # spaces may sit inside the issuer prefix; a line break or a tab (table cell edge) may not
 _PREFIX = rf"(?:(?!{_LEAD}){_HAN}[ \u3000]*){{1,14}}"
 _NUM = r"\d+"
 _CN_NUM = r"[\d一二三四五六七八九十百零〇]+"
 
+_ORDER_YEAR = rf"令\s*\d{{4}}\s*年\s*第\s*{_NUM}\s*号"  # 交通运输部令2016年第55号: a ministry numbers per year
+# 国务院第708号令: the issuer ends as an issuing body's name does (not 发布了第3号令)
+_ORDER_NUMBER_FIRST = rf"(?<=[院府部委局办厅会署行长])[ \u3000]*第?\s*{_CN_NUM}\s*号令"
+_ORDER_TAIL = rf"(?:令\s*第?\s*{_CN_NUM}\s*号|{_ORDER_YEAR}|{_ORDER_NUMBER_FIRST})"
+# A joint order names every issuing ministry: longer than one issuer, so allowed only as a whole
+# bracket's content (《…办法》(交通运输部 工业和信息化部 … 国家网信办令2016年第60号)).
+_JOINT_ORDER = rf"(?<=[(（])(?!{_LEAD})(?:{_HAN}[ \u3000、]*){{15,40}}{_ORDER_TAIL}"
 _DOC_NUMBER_FULL = re.compile(
-    rf"{_START}{_PREFIX}"
+    rf"{_JOINT_ORDER}|{_START}{_PREFIX}"
     rf"(?:{_OPEN}\s*\d{{4}}\s*{_CLOSE}\s*第?\s*{_NUM}\s*号"  # 晋市政发〔2020〕3号
-    rf"|令\s*第?\s*{_CN_NUM}\s*号)"  # 国务院令第708号
+    rf"|{_ORDER_TAIL})"  # 国务院令第708号, 国务院第708号令, 交通运输部令2016年第55号
 )
 # The tail every number ends with; cheap to scan for, so the full pattern only runs near one.
-_DOC_NUMBER_TAIL = re.compile(rf"{_CLOSE}\s*第?\s*{_NUM}\s*号|令\s*第?\s*{_CN_NUM}\s*号")
-_MAX_PREFIX = 40  # characters before a tail where the issuer prefix (with spaces) may start
+_DOC_NUMBER_TAIL = re.compile(rf"{_CLOSE}\s*第?\s*{_NUM}\s*号|令\s*第?\s*{_CN_NUM}\s*号|{_ORDER_YEAR}"
+                              rf"|第?\s*{_CN_NUM}\s*号令")
+_MAX_PREFIX = 48  # characters before a tail where the issuer prefix (with spaces) may start
 
 
 class _TailFirstPattern:
