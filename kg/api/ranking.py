@@ -4,9 +4,16 @@ Chinese agency names are abbreviated by dropping the city and keeping the first 
 each word (市发改委 for 晋城市发展和改革委员会), so besides substrings a query also matches a
 name that holds its characters in order (a subsequence), scored by how tightly they sit.
 When ``kg.resolve`` can resolve the query to a canonical agency name, that agency comes first.
+
+Which kind of entity a query is after comes before how well it matches: documents are found by
+number and title, everything else by name, and a query shaped like a document number (a bracket,
+号, a digit) is after documents while any other query is after agencies, bodies, people and posts.
+So ``发改`` finds 市发改委 before 发改能源〔2010〕709号, and ``〔2010〕709`` the document first.
+An exact match (and the resolver's agency) is what was asked for whatever its kind.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Callable, Iterable
@@ -15,6 +22,22 @@ from kg.api.graphdata import Named
 
 # rank bands: a better kind of match always beats a worse one
 EXACT, RESOLVED, PREFIX, SUBSTRING, ABBREVIATION = 1000.0, 950.0, 800.0, 600.0, 300.0
+# added to a match of the kind of entity the query is after (and to exact matches): every such
+# match ranks above every other one, whose band scores all lie below this
+WANTED_KIND = 1000.0
+
+# what only a document number holds among the names searched: its year brackets, 号, the digits
+_NUMBER_SHAPE = re.compile(r"[〔〕\[\]［］【】()（）﹝﹞号號\d]")
+
+
+def looks_like_doc_number(query: str) -> bool:
+    """Whether a query is typed like (part of) a document number: ``〔2020〕``, ``709号``, ``2010``."""
+    return bool(_NUMBER_SHAPE.search(unicodedata.normalize("NFKC", query)))
+
+
+def wants(query: str, label: str) -> bool:
+    """Whether nodes with this label are the kind of entity the query is after."""
+    return (label == "Document") == looks_like_doc_number(query)
 
 
 def normalize(text: str) -> str:
@@ -88,6 +111,7 @@ class SearchIndex:
         if not q:
             return []
         canonical = normalize(self._resolver(query) or "") if self._resolver else ""
+        wanted = {label: wants(query, label) for label in {node.label for node, _ in self._rows}}
         hits: list[Hit] = []
         for node, names in self._rows:
             if labels and node.label not in labels:
@@ -95,7 +119,11 @@ class SearchIndex:
             best: tuple[float, str] | None = None
             for norm, raw in names:
                 s = RESOLVED if canonical and norm == canonical and node.label == "Agency" else score(q, norm)
-                if s is not None and (best is None or s > best[0]):
+                if s is None:
+                    continue
+                if s >= RESOLVED or wanted[node.label]:
+                    s += WANTED_KIND
+                if best is None or s > best[0]:
                     best = (s, raw)
             if best:
                 hits.append(Hit(node.label, node.id, node.name, best[1], best[0]))

@@ -1,8 +1,9 @@
-"""Search ranking over names and aliases: exact > prefix > substring > abbreviation."""
+"""Search ranking over names and aliases: the kind of entity asked for first, then
+exact > prefix > substring > abbreviation."""
 import pytest
 
 from kg.api.graphdata import Named, split_aliases
-from kg.api.ranking import SearchIndex, score
+from kg.api.ranking import SearchIndex, looks_like_doc_number, score
 
 AGENCIES = [
     Named("Agency", "a1", "晋城市发展和改革委员会"),
@@ -67,3 +68,60 @@ def test_resolver_puts_the_canonical_agency_first():
 ])
 def test_split_aliases(stored, names):
     assert split_aliases(stored) == names
+
+
+# -- kinds of entity: a document number wins only for a query shaped like one, or an exact match --
+
+FGW = Named("Agency", "fgw", "晋城市发展和改革委员会", ("市发改委",))
+FGW_DOC = Named("Document", "d709", "发改能源〔2010〕709号", ("发改能源〔2010〕709号", "关于加快推进能源建设的通知"))
+CZJ = Named("Agency", "czj", "晋城市财政局", ("市财政局",))
+CZ_DOC = Named("Document", "d1", "晋财〔2020〕1号", ("晋财〔2020〕1号", "关于加强财政资金管理的通知"))
+GROUP_2020 = Named("Body", "g2020", "晋城市2020年度考核工作领导小组")
+DOC_2020 = Named("Document", "d3", "晋市政发〔2020〕3号", ("晋市政发〔2020〕3号", "关于印发考核办法的通知"))
+RULES_BODY = Named("Body", "rules", "晋城市安全生产委员会工作规则修订小组")
+RULES_DOC = Named("Document", "d4", "晋安委〔2021〕4号", ("晋安委〔2021〕4号", "安全生产委员会工作规则"))
+WANG = Named("Person", "wang", "王小明")
+WANG_DOC = Named("Document", "d5", "晋组〔2020〕5号", ("晋组〔2020〕5号", "王小明同志任职的通知"))
+GROUP_POST = Named("Post", "fgw/主任", "市发改委主任")
+
+
+@pytest.mark.parametrize("query, candidates, order", [
+    # part of an agency's name or its abbreviation: the agency, though the number starts with the query
+    ("发改", [FGW_DOC, FGW], ["fgw", "d709"]),
+    ("发改", [FGW_DOC, GROUP_POST, FGW], ["fgw", "fgw/主任", "d709"]),
+    ("财政", [CZ_DOC, CZJ], ["czj", "d1"]),           # a word in a document's title
+    ("王小", [WANG_DOC, WANG], ["wang", "d5"]),         # a person before a document about them
+    # shaped like a document number (bracket, 号, digits): documents first
+    ("〔2010〕709", [FGW, FGW_DOC], ["d709"]),
+    ("709号", [FGW, FGW_DOC], ["d709"]),
+    ("2020", [GROUP_2020, DOC_2020], ["d3", "g2020"]),
+    ("发改能源〔2010〕709号", [FGW, FGW_DOC], ["d709"]),
+    # an exact match is what was asked for, whatever its kind
+    ("安全生产委员会工作规则", [RULES_BODY, RULES_DOC], ["d4", "rules"]),
+    ("市发改委", [FGW_DOC, FGW], ["fgw"]),
+])
+def test_kind_of_entity_orders_hits(query, candidates, order):
+    hits = SearchIndex(candidates).search(query)
+    assert [h.id for h in hits] == order
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)  # score agrees with order
+
+
+@pytest.mark.parametrize("query, shaped", [
+    ("晋市政发〔2020〕3号", True),
+    ("〔2020〕", True),
+    ("[2018]", True),
+    ("（2004）", True),
+    ("709号", True),
+    ("２０２０", True),   # full-width digits
+    ("2020", True),
+    ("发改", False),
+    ("市发改委", False),
+    ("领导小组", False),
+])
+def test_looks_like_doc_number(query, shaped):
+    assert looks_like_doc_number(query) is shaped
+
+
+def test_label_filter_keeps_documents_for_a_word_query():
+    hits = SearchIndex([FGW, FGW_DOC]).search("发改", labels={"Document"})
+    assert [h.id for h in hits] == ["d709"]

@@ -27,6 +27,8 @@ def search(
     label: Annotated[list[Label] | None, Query(description="only these node types")] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
 ) -> SearchResult:
+    """Agencies, bodies, people and posts come before documents unless the query is shaped like a
+    document number (a bracket, 号, a digit); an exact match of a name, number or title comes first."""
     hits = index.search(q, labels=set(label) if label else None, limit=limit)
     return SearchResult(query=q, hits=[SearchHit(label=h.label, id=h.id, name=h.name, matched=h.matched, score=h.score,
                                                  url=entity_url(h.label, h.id), page=entity_href(h.label, h.id))
