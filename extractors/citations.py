@@ -3,8 +3,8 @@
 The document is read as one stream with line breaks and whitespace removed (titles and numbers
 wrap across lines and page breaks), keeping a map from each character back to its source line.
 A citation is a ``《title》`` (with the 文号 in the bracket right after it, if any) or a bare 文号.
-One fact per cited document: the first mention wins, later mentions by the same number or
-title are dropped. Not citations: the document's own number; its own attached plan or
+One fact per cited document: the first mention wins, later mentions by the same number (an
+order in either shape, ``国务院令第708号`` / ``国务院第708号令``) or title are dropped. Not citations: the document's own number; its own attached plan or
 attachments (``《…》已经市人民政府同意``, ``《…》(附件1)``, the title its heading prints);
 ``《》`` items that are not documents (newspapers, certificates) or generic ones (``《作业规程》``).
 """
@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from extractors.document import Document
-from extractors.refs import DOC_NUMBER
+from extractors.refs import DOC_NUMBER, number_identity
 from kg.evaluate import norm
 from extractors.textfix import simplify
 from kg.facts import CitationFact, Fact, Src
@@ -178,7 +178,7 @@ def extract(doc: Document) -> list[Fact]:
     for _, start, end, number, title in sorted(found, key=lambda f: f[0]):
         if number and norm(number) == own_number:
             continue
-        keys = ["no:" + norm(number)] if number else []
+        keys = ["no:" + number_identity(norm(number))] if number else []
         if title:
             keys.append("ti:" + norm(title))
         hit = next((by_key[k] for k in keys if k in by_key), None)

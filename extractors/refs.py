@@ -17,10 +17,10 @@ _OPEN = r"[〔\[［【(（﹝]"
 _CLOSE = r"[〕\]］】)）﹞]"
 # Words that end running text just before a number; the issuer prefix of a 文号 never holds them,
 # so a prefix may start right after one of them but may not contain one.
-_LEAD_WORDS = ("根据", "按照", "依据", "依照", "参照", "对照", "遵照", "贯彻", "落实", "执行", "印发", "转发",
+_LEAD_WORDS = ("根据", "按照", "按", "依据", "依照", "参照", "对照", "遵照", "贯彻", "落实", "执行", "印发", "转发",
                "下发", "发布", "结合", "关于", "以及", "和", "及", "与", "或", "的", "见", "号")
-# 和 inside 中华人民共和国 is part of an issuer's name, not a conjunction
-_LEAD_FRAGMENTS = tuple("(?<!共)和" if w == "和" else w for w in _LEAD_WORDS)
+# 和 inside 中华人民共和国 is part of an issuer's name, not a conjunction; 按 of 按照 is not a word alone
+_LEAD_FRAGMENTS = tuple({"和": "(?<!共)和", "按": "按(?!照)"}.get(w, w) for w in _LEAD_WORDS)
 _LEAD = "|".join(_LEAD_FRAGMENTS)
 _START = "(?:" + "|".join([f"(?<!{_HAN})"] + [f"(?<={w})" for w in _LEAD_FRAGMENTS]) + ")"
 # spaces may sit inside the issuer prefix; a line break or a tab (table cell edge) may not
@@ -65,6 +65,15 @@ class _TailFirstPattern:
 
 
 DOC_NUMBER = _TailFirstPattern(_DOC_NUMBER_FULL, _DOC_NUMBER_TAIL)
+_ORDER_SHAPES = re.compile(rf"^(?P<issuer>{_HAN}+?)(?:令第?(?P<a>{_CN_NUM})号|第?(?P<b>{_CN_NUM})号令)$")
+
+
+def number_identity(number: str) -> str:
+    """What makes two printed numbers the same document: an order printed with its number after or
+    before 令 (``国务院令第708号``, ``国务院第708号令``) is one order; other numbers are themselves.
+    ``number`` is already normalised (no whitespace)."""
+    m = _ORDER_SHAPES.match(number)
+    return f"{m.group('issuer')}令{m.group('a') or m.group('b')}号" if m else number
 # Words that often stand just before an agency name in running text (由市财政局负责, 会同市教育局).
 _AGENCY_LEAD_WORDS = ("由", "和", "及", "与", "同", "请", "将", "对", "向", "在", "经", "会同", "协调", "组织",
                       "负责", "牵头", "配合", "根据", "按照", "确定", "报", "报送", "联合", "督促", "指导", "包括",
