@@ -26,14 +26,31 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 from extractors.document import Document
+from extractors.refs import DOC_NUMBER
 from extractors.textfix import is_furniture, simplify, squash, strip_markup, undouble
 from kg.facts import DocumentFact, Src
 
-_OPEN, _CLOSE = "〔\\[［【(（", "〕\\]］】)）"
-NUMBER_LINE = re.compile(
-    rf"^(?:(?:发文字号|文号)[:：])?([\u4e00-\u9fff]{{1,14}}[{_OPEN}]\d{{4}}[{_CLOSE}]第?\d{{1,4}}[号號])$"
-    # printed in brackets under the title: （川府发〔2019〕18号）
-    rf"|^[（(]([\u4e00-\u9fff]{{1,14}}[〔\[［【]\d{{4}}[〕\]］】]第?\d{{1,4}}[号號])[）)]$")
+_OPEN = "〔\\[［【(（"  # where a number's series (issuer prefix) ends
+_NUMBER_LABEL = re.compile(r"^(?:发文字号|文号)[:：]")
+
+
+def number_on_line(line: str) -> str | None:
+    """The 文号 (``refs.DOC_NUMBER``, the one definition) a cleaned line holds and nothing else, as
+    printed: alone, after a 发文字号/文号 label, or in round brackets under a title
+    (``（川府发〔2019〕18号）``); else None."""
+    label = _NUMBER_LABEL.match(line)
+    if label:
+        body = line[label.end():]
+    elif line.startswith(("（", "(")) and line.endswith(("）", ")")):
+        body = line[1:-1]
+    else:
+        body = line
+    # every number ends in 号 (or 号令): a cheap test before the full pattern, run on every line
+    if not body.endswith(("号", "號", "令")):
+        return None
+    return body if DOC_NUMBER.full.fullmatch(simplify(body)) else None
+
+
 _DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 _CN_DATE = re.compile(r"^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$")
 _ORG_SUFFIX = re.compile(
@@ -185,7 +202,7 @@ class _Issue:
         # a title may break after an enumeration comma (关于印发…新业态、/现代服务业…); prose ends so too
         if c.endswith(_SENTENCE_END) and not (c.endswith(("、", "，", ",")) and "关于" in c):
             return False
-        if NUMBER_LINE.match(c) or parse_date(raw) or _NOTE.match(c) or _ENUMERATED.match(c):
+        if number_on_line(c) or parse_date(raw) or _NOTE.match(c) or _ENUMERATED.match(c):
             return False
         if _CATEGORY.search(c) and not c.startswith("关于"):
             return False
@@ -232,7 +249,7 @@ class _Issue:
             if self.blank(i):
                 i += 1
                 continue
-            if not self._title_like(i) or NUMBER_LINE.match(self.clean[i]):
+            if not self._title_like(i) or number_on_line(self.clean[i]):
                 break
             body, prefix = _strip_issuer_prefix(self.clean[i])
             if not title and not simplify(body).startswith("关于"):
@@ -368,9 +385,8 @@ def _find(issue: _Issue) -> list[_Found]:
     for i, c in enumerate(issue.clean):
         if i in issue.toc or not c:
             continue
-        m = NUMBER_LINE.match(c)
-        if m:
-            number = m.group(1) or m.group(2)
+        number = number_on_line(c)
+        if number:
             if number in seen or _neighbour(issue, i, -1).endswith(_CITED_BEFORE) \
                     or _neighbour(issue, i, 1).startswith(_CITED_AFTER):
                 continue  # a running header, a reprinted page, or a citation wrapped onto its own line

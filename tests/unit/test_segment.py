@@ -1,7 +1,7 @@
 """Segmentation of a gazette issue into documents, on tiny synthetic issues."""
 import pytest
 
-from extractors.segment import documents_to_facts, parse_date, segment, split_orgs
+from extractors.segment import documents_to_facts, number_on_line, parse_date, segment, split_orgs
 
 
 def issue(*lines: str) -> str:
@@ -258,3 +258,21 @@ def test_government_order():
     [doc] = segment(text, "x.txt")
     assert (doc.number, doc.title, doc.issuer, doc.date) == (
         "广东省人民政府令第294号", "广东省安全生产责任制规定", "广东省人民政府", "2022-03-10")
+
+
+@pytest.mark.parametrize("line, number", [
+    ("晋市政发〔2020〕3号", "晋市政发〔2020〕3号"),
+    ("发文字号：晋市政发〔2020〕3号", "晋市政发〔2020〕3号"),
+    ("（川府发〔2019〕18号）", "川府发〔2019〕18号"),      # in brackets under the title
+    ("国办发[2018]67号", "国办发[2018]67号"),
+    ("晋政发(2004)12号", "晋政发(2004)12号"),
+    ("珠府〔2021〕35號", "珠府〔2021〕35號"),            # traditional script, as printed
+    ("国务院令第708号", "国务院令第708号"),              # an order: the same 文号 the citations read
+    ("根据晋市政发〔2020〕3号文件", None),               # running text around a number
+    ("晋市政发〔2020〕3号、晋市政发〔2020〕4号", None),
+    ("关于印发实施方案的通知（晋市政发〔2020〕3号）", None),
+    ("第294号", None),                                  # an order's number under its heading, read apart
+    ("2020年3月1日", None),
+])
+def test_number_on_line(line, number):
+    assert number_on_line(line) == number
