@@ -309,7 +309,7 @@ def _listed_people(text: str) -> list[tuple[str, str | None, bool]]:
     if len(parts) >= 2 and all(g and (g[1] is None or "(" in p or "（" in p) for g, p in zip(got, parts)):
         return [g for g in got if g]
     found = people(text)
-    if found and sum(len(n) + len(p or "") for n, p in found) + len(found) >= len(squeeze(text)) - 1:
+    if found and _only_people(text, found):
         return [(n, p, False) for n, p in found]
     tokens = text.split()
     if len(tokens) >= 2 and is_person_name(tokens[-1]) and not is_person_name(tokens[-2]):
@@ -317,8 +317,22 @@ def _listed_people(text: str) -> list[tuple[str, str | None, bool]]:
     return []
 
 
+def _only_people(text: str, found: list[tuple[str, str | None]], slack: int = 1) -> bool:
+    """True when ``text`` holds nothing but the names and posts ``people`` found in it (separators,
+    同志 and ``slack`` stray characters aside): a list, not a sentence that mentions people."""
+    rest = squeeze(text).replace("同志", "")
+    for name, post in found:
+        for part in (post, name):
+            if part and part in rest:
+                rest = rest.replace(part, "", 1)
+    return len(re.sub(r"[、，,;；和及]", "", rest)) <= slack
+
+
 def people(who: str) -> list[tuple[str, str | None]]:
-    """``副市长、市公安局局长王斌权`` / ``鲍瑞卿和毕明荣`` / ``张三(市长)`` -> [(name, post)]."""
+    """``副市长、市公安局局长王斌权`` / ``鲍瑞卿和毕明荣`` / ``张三(市长)`` -> [(name, post)].
+
+    A post printed before a list of names is each name's (``副市长张华、王强`` -> both 副市长) until
+    the next post; a post in brackets after a name is that name's alone."""
     pieces: list[str] = []
     for p in _split_top(who, "、及"):
         halves = p.split("和")
@@ -328,11 +342,16 @@ def people(who: str) -> list[tuple[str, str | None]]:
             pieces.append(p)
     out: list[tuple[str, str | None]] = []
     carry = ""
+    shared: str | None = None
     for p in pieces:
         got = split_post_name(carry + ("、" if carry else "") + p)
         paren = split_name_post(p, glued=False) if not carry and re.search(r"[)）]$", p) else None
         if paren and paren[1]:
-            got = (paren[0], paren[1])
+            got, shared = (paren[0], paren[1]), None
+        elif got and got[1] is None and shared:
+            got = (got[0], shared)
+        elif got:
+            shared = got[1]
         if got:
             out.append(got)
             carry = ""
@@ -350,15 +369,26 @@ def composition_sentences(st: Stream, lo: int, hi: int) -> list[Member]:
         if not lo <= st.line_at(a) <= hi and not lo <= st.line_at(start + sent.end() - 1) <= hi:
             continue
         s = sent.group(0)
+        # clauses that only list people share the role of the clause that ends the list:
+        # 副市长张华、王强，市政府秘书长李明任副组长
+        listed: list[tuple[int, list[tuple[str, str | None]]]] = []
         for cl in re.finditer(r"[^,，]+", s):
             c = cl.group(0)
             m = _P_SERVE.match(c)
             if m and "由" not in m.group("who"):
                 conc = m.group("verb") == "兼任"
                 who = m.group("who")
+                for at, ppl in listed:
+                    for name, post in ppl:
+                        out.append(Member(m.group("role"), name, post, conc, st.line_at(a + s.find(name, at))))
                 for name, post in people(who):
                     pos = a + cl.start() + who.find(name)
                     out.append(Member(m.group("role"), name, post, conc, st.line_at(pos)))
+                listed = []
+                continue
+            bare = c[1:] if c.startswith("由") else c
+            ppl = people(bare)
+            listed = listed + [(cl.start(), ppl)] if ppl and _only_people(bare, ppl, slack=0) else []
         for pat in (_P_BY, _P_BY_SERVE):
             for m in pat.finditer(s):
                 who = m.group("who")

@@ -1,0 +1,74 @@
+"""People on a body: a post printed before a list of names is each name's."""
+import pytest
+
+from extractors.bodies import extract
+from extractors.document import document_from_text
+from extractors.members import people
+from kg.facts import MembershipFact
+
+LG = "为加强组织领导，市政府决定成立市测试工作领导小组。"
+B = "市测试工作领导小组"
+
+
+def members(text: str) -> set[tuple]:
+    doc = document_from_text(text)
+    return {(f.person, f.role, f.position, f.concurrent) for f in extract(doc)
+            if isinstance(f, MembershipFact) and f.body == B}
+
+
+# (text, expected [(name, post)])
+PEOPLE = [
+    ("副市长张华、王强", [("张华", "副市长"), ("王强", "副市长")]),
+    ("副市长张华、王强同志", [("张华", "副市长"), ("王强", "副市长")]),
+    ("副市长张华同志、王强同志", [("张华", "副市长"), ("王强", "副市长")]),
+    ("副市长张华和王强", [("张华", "副市长"), ("王强", "副市长")]),
+    # each name with its own post: nothing is shared
+    ("市政府秘书长李明、市发改委主任赵刚", [("李明", "市政府秘书长"), ("赵刚", "市发改委主任")]),
+    # a shared post runs until the next post
+    ("副市长张华、王强、市政府秘书长李明、刘洋",
+     [("张华", "副市长"), ("王强", "副市长"), ("李明", "市政府秘书长"), ("刘洋", "市政府秘书长")]),
+    # a post in brackets after a name is that name's alone
+    ("张华(副市长)、王强", [("张华", "副市长"), ("王强", None)]),
+    # names without posts stay without
+    ("张华、王强", [("张华", None), ("王强", None)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", PEOPLE)
+def test_people(text, expected):
+    assert people(text) == expected
+
+
+MEMBERS = [
+    ("prose-shared-post", LG + "组长由市长张三担任，副市长张华、王强任副组长。",
+     {("张三", "组长", "市长", False), ("张华", "副组长", "副市长", False), ("王强", "副组长", "副市长", False)}),
+    ("prose-shared-post-tongzhi", LG + "组长由市长张三担任，副市长张华、王强同志任副组长。",
+     {("张三", "组长", "市长", False), ("张华", "副组长", "副市长", False), ("王强", "副组长", "副市长", False)}),
+    ("prose-own-posts", LG + "组长由市长张三担任，市政府秘书长李明、市发改委主任赵刚任副组长。",
+     {("张三", "组长", "市长", False), ("李明", "副组长", "市政府秘书长", False),
+      ("赵刚", "副组长", "市发改委主任", False)}),
+    ("prose-by-shared", LG + "副组长由副市长张华、王强担任。",
+     {("张华", "副组长", "副市长", False), ("王强", "副组长", "副市长", False)}),
+    ("prose-as-shared", LG + "以市长张三为组长，副市长张华、王强为副组长。",
+     {("张三", "组长", "市长", False), ("张华", "副组长", "副市长", False), ("王强", "副组长", "副市长", False)}),
+    ("prose-concurrent-shared", LG + "领导小组办公室设在市财政局，市政府副秘书长刘洋、陈静兼任办公室主任。",
+     {("刘洋", "办公室主任", "市政府副秘书长", True), ("陈静", "办公室主任", "市政府副秘书长", True)}),
+    # groups set apart by a comma share the role the last group's clause names
+    ("prose-comma-groups", LG + "副市长张华、王强，市政府秘书长李明任副组长。",
+     {("张华", "副组长", "副市长", False), ("王强", "副组长", "副市长", False),
+      ("李明", "副组长", "市政府秘书长", False)}),
+    # a clause before that is not a bare list of people gives no one the role
+    ("prose-clause-not-list", LG + "组长由市长张三担任，成员另行通知，市政府秘书长李明任副组长。",
+     {("张三", "组长", "市长", False), ("李明", "副组长", "市政府秘书长", False)}),
+    ("list-shared-post", LG + "\n组长：市长张三\n副组长：副市长张华、王强同志",
+     {("张三", "组长", "市长", False), ("张华", "副组长", "副市长", False), ("王强", "副组长", "副市长", False)}),
+    ("list-tongzhi-each", LG + "\n组长：张三\n副组长：副市长张华同志、王强同志",
+     {("张三", "组长", None, False), ("张华", "副组长", "副市长", False), ("王强", "副组长", "副市长", False)}),
+    ("list-own-posts", LG + "\n组长：张三\n成员：市财政局局长李明、市教育局局长赵刚",
+     {("张三", "组长", None, False), ("李明", "成员", "市财政局局长", False), ("赵刚", "成员", "市教育局局长", False)}),
+]
+
+
+@pytest.mark.parametrize("name,text,expected", MEMBERS, ids=[c[0] for c in MEMBERS])
+def test_memberships(name, text, expected):
+    assert members(text) == expected
