@@ -334,7 +334,7 @@ def people(who: str) -> list[tuple[str, str | None]]:
     A post printed before a list of names is each name's (``副市长张华、王强`` -> both 副市长) until
     the next post; a post in brackets after a name is that name's alone."""
     pieces: list[str] = []
-    for p in _split_top(who, "、及"):
+    for p in _split_top(who, "、及，,"):
         halves = p.split("和")
         if len(halves) == 2 and all(halves) and split_post_name(halves[0]) and split_post_name(halves[1]):
             pieces += halves  # 鲍瑞卿和毕明荣; 和全忠 keeps its surname

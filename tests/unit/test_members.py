@@ -27,6 +27,8 @@ PEOPLE = [
     # a shared post runs until the next post
     ("副市长张华、王强、市政府秘书长李明、刘洋",
      [("张华", "副市长"), ("王强", "副市长"), ("李明", "市政府秘书长"), ("刘洋", "市政府秘书长")]),
+    # a comma sets groups apart as 、 does
+    ("副市长张华、王强，市政府秘书长李明", [("张华", "副市长"), ("王强", "副市长"), ("李明", "市政府秘书长")]),
     # a post in brackets after a name is that name's alone
     ("张华(副市长)、王强", [("张华", "副市长"), ("王强", None)]),
     # names without posts stay without
@@ -64,6 +66,9 @@ MEMBERS = [
      {("张三", "组长", "市长", False), ("张华", "副组长", "副市长", False), ("王强", "副组长", "副市长", False)}),
     ("list-tongzhi-each", LG + "\n组长：张三\n副组长：副市长张华同志、王强同志",
      {("张三", "组长", None, False), ("张华", "副组长", "副市长", False), ("王强", "副组长", "副市长", False)}),
+    ("list-comma-groups", LG + "\n组长：张三\n副组长：副市长张华、王强，市政府秘书长李明",
+     {("张三", "组长", None, False), ("张华", "副组长", "副市长", False), ("王强", "副组长", "副市长", False),
+      ("李明", "副组长", "市政府秘书长", False)}),
     ("list-own-posts", LG + "\n组长：张三\n成员：市财政局局长李明、市教育局局长赵刚",
      {("张三", "组长", None, False), ("李明", "成员", "市财政局局长", False), ("赵刚", "成员", "市教育局局长", False)}),
 ]
