@@ -19,8 +19,11 @@ _CLOSE = r"[〕\]］】)）﹞]"
 # so a prefix may start right after one of them but may not contain one.
 _LEAD_WORDS = ("根据", "按照", "按", "依据", "依照", "参照", "对照", "遵照", "贯彻", "落实", "执行", "印发", "转发",
                "下发", "发布", "结合", "关于", "以及", "和", "及", "与", "或", "的", "见", "号")
-# 和 inside 中华人民共和国 is part of an issuer's name, not a conjunction; 按 of 按照 is not a word alone
-_LEAD_FRAGMENTS = tuple({"和": "(?<!共)和", "按": "按(?!照)"}.get(w, w) for w in _LEAD_WORDS)
+# 和 inside 中华人民共和国 and the ministries whose names hold it (工业和信息化部, 住房和城乡建设部 …, who
+# issue orders under their full names) is part of an issuer's name, not a conjunction; 按 of 按照 is not
+# a word alone
+_NAME_AND = "(?<!共)和(?!信息化|城乡建设|社会保障|改革委|旅游|计划生育)"
+_LEAD_FRAGMENTS = tuple({"和": _NAME_AND, "按": "按(?!照)"}.get(w, w) for w in _LEAD_WORDS)
 _LEAD = "|".join(_LEAD_FRAGMENTS)
 _START = "(?:" + "|".join([f"(?<!{_HAN})"] + [f"(?<={w})" for w in _LEAD_FRAGMENTS]) + ")"
 # spaces may sit inside the issuer prefix; a line break or a tab (table cell edge) may not

@@ -130,6 +130,10 @@ def test_is_document_title(title, expected):
     ("中华人民共和国国务院令第708号", ["中华人民共和国国务院令第708号"]),
     # 和 in 共和国 belongs to the issuer; elsewhere it ends the text before a number
     ("安全和晋政发〔2019〕1号", ["晋政发〔2019〕1号"]),
+    # ... and in the names of ministries that issue orders under their full names
+    ("依据住房和城乡建设部令第37号", ["住房和城乡建设部令第37号"]),
+    ("国家发展和改革委员会令2017年第1号", ["国家发展和改革委员会令2017年第1号"]),
+    ("根据国务院令第708号和财政部令第98号", ["国务院令第708号", "财政部令第98号"]),
     # a number before 令 needs an issuer before it; 号令 alone is a word
     ("发布了第3号令", []),
     ("听从号令", []),
