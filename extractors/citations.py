@@ -44,7 +44,8 @@ _STANDARD_CODE = re.compile(r"^[(（]?(?:GB|DB|HJ|JGJ|JTG|CJJ|GA|AQ|MT|DL|SL|YY|
 _HEADING_NOISE = re.compile(r"[#*:：]|^附件\d*")
 _SPACES = re.compile(r"[^\S\t]+")
 _SPLIT_PREFIX = re.compile(r"[(（]([\u4e00-\u9fff]{1,12})\n+$")  # (晋 / 市审管发〔2021〕34号)
-_TITLE_TO_NUMBER = re.compile(r"\s*(?:的?通知|文件)?\s*[(（]")  # 》(…, 》通知(…
+# 》(…, 》通知(…, 》(2019年10月22日国务院令第722号公布)
+_TITLE_TO_NUMBER = re.compile(r"\s*(?:的?通知|文件)?\s*[(（](?:\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?)?")
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,9 @@ _LEAD_WORDS = ("根据", "按照", "按", "依据", "依照", "参照", "对照"
 _NAME_AND = "(?<!共)和(?!信息化|城乡建设|社会保障|改革委|旅游|计划生育)"
 _LEAD_FRAGMENTS = tuple({"和": _NAME_AND, "按": "按(?!照)"}.get(w, w) for w in _LEAD_WORDS)
 _LEAD = "|".join(_LEAD_FRAGMENTS)
-_START = "(?:" + "|".join([f"(?<!{_HAN})"] + [f"(?<={w})" for w in _LEAD_FRAGMENTS]) + ")"
+# a date's 年/月/日 ends the text before a number too (2019年10月22日国务院令第722号), and never starts one
+_START = ("(?:" + "|".join([f"(?<!{_HAN})", r"(?<=\d[年月日])"] + [f"(?<={w})" for w in _LEAD_FRAGMENTS]) + ")"
+          + r"(?!(?<=\d)[年月日])")
 # spaces may sit inside the issuer prefix; a line break or a tab (table cell edge) may not
 _PREFIX = rf"(?:(?!{_LEAD}){_HAN}[ \u3000]*){{1,14}}"
 _NUM = r"\d+"
