@@ -5,6 +5,9 @@ embedded LadybugDB otherwise; ``load_embedded(graph, path)`` is what ``govkg bui
 """
 from __future__ import annotations
 
+import glob
+import os
+import shutil
 from pathlib import Path
 
 from kg.schema import PropertyGraph
@@ -30,14 +33,40 @@ def open_store(settings: Settings | None = None, *, read_only: bool = False) -> 
 
 
 def load_embedded(graph: PropertyGraph, path: str | Path | None = None) -> LoadReport:
-    """Replace the embedded store's content with ``graph`` (default path from settings)."""
+    """Replace the embedded store's content with ``graph`` (default path from settings).
+
+    The graph is loaded into a sibling file and moved over the old one only once it is complete
+    and verified, so a load that fails leaves the previous graph as it was (and a server that
+    has the old file open keeps answering from it).
+    """
     from kg.store.ladybug import LadybugStore
 
-    store = LadybugStore(path or get_settings().db_path)
+    target = Path(path or get_settings().db_path)
+    staging = target.with_name(f"{target.name}.loading-{os.getpid()}")
+    _remove_database(staging)
     try:
-        return store.load(graph, replace=True)
-    finally:
-        store.close()
+        store = LadybugStore(staging)
+        try:
+            report = store.load(graph, replace=True)
+        finally:
+            store.close()
+        os.replace(staging, target)
+        _remove_database(target.with_name(target.name + ".wal"))  # a stale log would replay over the new file
+    except BaseException:
+        _remove_database(staging)
+        raise
+    return report
+
+
+def _remove_database(path: Path) -> None:
+    """Delete an embedded database file and whatever the engine keeps beside it (log, shadow files)."""
+    for p in [path, *path.parent.glob(glob.escape(path.name) + ".*")]:
+        if not p.exists():
+            continue
+        if p.is_dir():
+            shutil.rmtree(p)
+        else:
+            p.unlink()
 
 
 def read_built_graph(path: str | Path) -> PropertyGraph:

@@ -42,7 +42,7 @@ def print_report(report: LoadReport, where: str) -> None:
 
 def run_load(source: Path, settings: Settings, *, replace: bool = True) -> int:
     """Load a build's graph into the configured store and print the report."""
-    from kg.store import open_store, read_built_graph
+    from kg.store import load_embedded, open_store, read_built_graph
 
     try:
         graph = read_built_graph(source)
@@ -51,11 +51,14 @@ def run_load(source: Path, settings: Settings, *, replace: bool = True) -> int:
         return 2
     where = settings.neo4j_uri if settings.store_kind == "neo4j" else str(settings.db_path)
     try:
-        store = open_store(settings)
-        try:
-            report = store.load(graph, replace=replace)
-        finally:
-            store.close()
+        if replace and settings.store_kind != "neo4j":
+            report = load_embedded(graph, settings.db_path)  # the old graph stays until the new one is complete
+        else:
+            store = open_store(settings)
+            try:
+                report = store.load(graph, replace=replace)
+            finally:
+                store.close()
     except StoreError as err:
         _err(str(err))
         return 1

@@ -7,13 +7,15 @@ whose end nodes are missing are dropped (and counted) rather than lost in one st
 """
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import logging
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, Iterator
 
-from kg.schema import NODES, RELS, PropertyGraph
+from kg.schema import NODES, RELS, Edge, PropertyGraph
 
 log = logging.getLogger(__name__)
 
@@ -55,48 +57,100 @@ def _blank_to_none(values: tuple[Any, ...]) -> tuple[Any, ...]:
     return tuple(None if v == "" else v for v in values)
 
 
-def prepare(graph: PropertyGraph) -> Rows:
-    """De-duplicate a graph into rows for loading; unknown labels or types raise ValueError."""
-    # one pass per list, rows built with map() and kept as tuples: this runs over every row of
-    # every load, so it is kept free of per-row dict copies and generator expressions
-    nodes: dict[str, dict[str, tuple[Any, ...]]] = {label: {} for label in NODES}
-    props_of = {label: node_columns(label)[1:] for label in NODES}  # name, then the properties
-    for n in graph.nodes:
-        cols = props_of.get(n.label)
-        if cols is None:
-            raise ValueError(f"unknown node label {n.label!r}")
-        values = tuple(map(n.props.get, cols))
-        if "" in values:
-            values = _blank_to_none(values)
-        by_id = nodes[n.label]
-        seen = by_id.get(n.id)
-        if seen is None:
-            by_id[n.id] = (n.id, *values)
-        elif None in seen:  # the same node twice: fill gaps, first value wins
-            by_id[n.id] = tuple(v if v is not None else w for v, w in zip(seen, (n.id, *values)))
-    # an edge row (src, dst, values…) is its own identity; a dict keeps the first of equal rows in order
-    edges: dict[str, dict[tuple[Any, ...], None]] = {t: {} for t in RELS}
-    ends = {t: (nodes[r.src], nodes[r.dst], tuple(r.columns), edges[t]) for t, r in RELS.items()}
+class TableStream:
+    """The de-duplicated rows of a graph, one table at a time, in load order.
+
+    Iterating yields ``(name, rows)``: every node label first (an edge needs both ends
+    loaded), then the relation types largest first, so a consumer can load one table while the
+    next is being prepared and the smallest tables come last. Unknown labels or types raise
+    ValueError; edges whose end nodes are missing are dropped and counted in ``dropped_edges``.
+    """
+
+    def __init__(self, graph: PropertyGraph) -> None:
+        self._graph = graph
+        self.dropped_edges = 0
+
+    def __iter__(self) -> Iterator[tuple[str, list[tuple[Any, ...]]]]:
+        # rows are built with map() and kept as tuples: this runs over every row of every load,
+        # so it is kept free of per-row dict copies and generator expressions
+        nodes = self._nodes()
+        for label, by_id in nodes.items():
+            yield label, list(by_id.values())
+        by_type: dict[str, list[Edge]] = {t: [] for t in RELS}
+        for e in self._graph.edges:
+            bucket = by_type.get(e.type)
+            if bucket is None:
+                raise ValueError(f"unknown relation type {e.type!r}")
+            bucket.append(e)
+        self.dropped_edges = 0
+        for rel_type in sorted(RELS, key=lambda t: -len(by_type[t])):
+            rows, dropped = _edge_rows(rel_type, by_type[rel_type], nodes)
+            self.dropped_edges += dropped
+            yield rel_type, rows
+        if self.dropped_edges:
+            log.warning("%d edge(s) dropped: an end node is missing from the graph", self.dropped_edges)
+
+    def _nodes(self) -> dict[str, dict[str, tuple[Any, ...]]]:
+        nodes: dict[str, dict[str, tuple[Any, ...]]] = {label: {} for label in NODES}
+        props_of = {label: node_columns(label)[1:] for label in NODES}  # name, then the properties
+        for n in self._graph.nodes:
+            cols = props_of.get(n.label)
+            if cols is None:
+                raise ValueError(f"unknown node label {n.label!r}")
+            values = tuple(map(n.props.get, cols))
+            if "" in values:
+                values = _blank_to_none(values)
+            by_id = nodes[n.label]
+            seen = by_id.get(n.id)
+            if seen is None:
+                by_id[n.id] = (n.id, *values)
+            elif None in seen:  # the same node twice: fill gaps, first value wins
+                by_id[n.id] = tuple(v if v is not None else w for v, w in zip(seen, (n.id, *values)))
+        return nodes
+
+
+def _edge_rows(rel_type: str, edges: list[Edge], nodes: dict[str, dict[str, tuple[Any, ...]]]
+               ) -> tuple[list[tuple[Any, ...]], int]:
+    """One relation type's rows, first of equal rows kept, in order; and how many were dropped."""
+    rel = RELS[rel_type]
+    src_ids, dst_ids, cols = nodes[rel.src], nodes[rel.dst], tuple(rel.columns)
+    # an edge row (src, dst, values…) is its own identity; a dict keeps the first of equal rows
+    seen: dict[tuple[Any, ...], None] = {}
     dropped = 0
-    for e in graph.edges:
-        spec = ends.get(e.type)
-        if spec is None:
-            raise ValueError(f"unknown relation type {e.type!r}")
-        src_ids, dst_ids, cols, seen_edges = spec
+    for e in edges:
         if e.src not in src_ids or e.dst not in dst_ids:
             dropped += 1
             continue
         values = tuple(map(e.props.get, cols))
         if "" in values:
             values = _blank_to_none(values)
-        seen_edges[(e.src, e.dst, *values)] = None
-    if dropped:
-        log.warning("%d edge(s) dropped: an end node is missing from the graph", dropped)
+        seen[(e.src, e.dst, *values)] = None
+    return list(seen), dropped
+
+
+def prepare(graph: PropertyGraph) -> Rows:
+    """De-duplicate a graph into rows for loading, all tables at once (see :class:`TableStream`)."""
+    stream = TableStream(graph)
+    with paused_gc():
+        tables = dict(stream)
     return Rows(
-        nodes={label: list(rows.values()) for label, rows in nodes.items()},
-        edges={t: list(rows) for t, rows in edges.items()},
-        dropped_edges=dropped,
+        nodes={label: tables[label] for label in NODES},
+        edges={t: tables[t] for t in RELS},
+        dropped_edges=stream.dropped_edges,
     )
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """Cyclic garbage collection off for a bulk step: building a million row tuples otherwise
+    triggers full collections that walk the whole graph again and again (rows hold no cycles)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def plain(value: Any) -> Any:

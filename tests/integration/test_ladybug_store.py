@@ -1,8 +1,11 @@
-"""The embedded LadybugDB store: bulk load, verified counts, idempotence, values that survive CSV."""
+"""The embedded LadybugDB store: bulk load, verified counts, idempotence, values that survive the COPY,
+and a failed load that loses nothing."""
 from __future__ import annotations
 
 import pytest
 
+from kg.schema import Node, PropertyGraph
+from kg.store import load_embedded
 from kg.store.base import StoreError
 from kg.store.ladybug import LadybugStore
 from kg.store.synthetic import synthetic_graph
@@ -68,3 +71,41 @@ def test_a_read_only_store_answers_queries(tmp_path):
         assert reader.counts()["Agency"] == len(TRICKY_NAMES)
     finally:
         reader.close()
+
+
+def _graph_with_a_bad_line() -> PropertyGraph:
+    g = tricky_graph()
+    doc = next(n for n in g.nodes if n.label == "Document")
+    g.nodes[g.nodes.index(doc)] = Node("Document", doc.id, {**doc.props, "line": "three"})
+    return g
+
+
+def test_a_value_of_the_wrong_type_is_a_store_error_naming_the_table(ladybug_store):
+    with pytest.raises(StoreError, match="Document"):
+        ladybug_store.load(_graph_with_a_bad_line())
+
+
+def test_a_failed_embedded_load_keeps_the_previous_graph(tmp_path):
+    path = tmp_path / "g.lbdb"
+    first = load_embedded(tricky_graph(), path)
+    with pytest.raises(StoreError):
+        load_embedded(_graph_with_a_bad_line(), path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["g.lbdb"]  # no staging file left behind
+    reader = LadybugStore(path, read_only=True)
+    try:
+        assert reader.counts() == first.counts
+    finally:
+        reader.close()
+
+
+def test_an_embedded_reload_replaces_the_graph(tmp_path):
+    path = tmp_path / "g.lbdb"
+    load_embedded(synthetic_graph(3, agencies=12), path)
+    report = load_embedded(tricky_graph(), path)
+    assert nonzero(report.counts) == nonzero(TRICKY_COUNTS)
+    reader = LadybugStore(path, read_only=True)
+    try:
+        assert reader.counts() == report.counts
+    finally:
+        reader.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["g.lbdb"]
