@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Mapping
 
 DEFAULT_DB_PATH = Path(".govkg") / "graph.lbdb"
+# rows per Neo4j transaction: larger batches cost the server more (bench/load_bench.py, synthetic 1M, 2 cores)
+DEFAULT_BATCH_SIZE = 5_000
 
 
 @dataclass(frozen=True)
@@ -22,7 +24,7 @@ class Settings:
     neo4j_password: str = ""
     neo4j_database: str = ""  # empty: the server's default database
     db_path: Path = DEFAULT_DB_PATH
-    batch_size: int = 10_000
+    batch_size: int = DEFAULT_BATCH_SIZE
     store: str = ""
 
     @classmethod

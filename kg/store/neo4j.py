@@ -2,25 +2,32 @@
 
 An additive load (``replace=False``) merges nodes on ``id`` per label and relationships on the
 edge key that :mod:`kg.store.rows` computes, so loading the same graph twice changes nothing.
-A replacing load empties our labels first and then CREATEs (about twice as fast: no existence
-check per row), which is safe because the rows are already de-duplicated; relationships still
-carry the key, so a later additive load merges onto them. Queries run in read transactions.
+
+A replacing load is a bulk load into emptied labels, and does what bulk loaders do: it drops
+our labels' constraints and indexes, CREATEs the nodes (safe: the rows are de-duplicated) and
+learns each node's internal id, CREATEs relationships between nodes found by internal id (a
+direct record lookup instead of two index seeks per row), then builds the constraints and
+indexes again in one pass each, which also re-checks that ids are unique. Relationships
+still carry the key, so a later additive load merges onto them. Queries run in read
+transactions.
 """
 from __future__ import annotations
 
+import contextlib
 import time
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 import neo4j
 from neo4j.exceptions import AuthError, ConfigurationError, DriverError, Neo4jError, ServiceUnavailable
 
 from kg.schema import NODES, RELS, PropertyGraph
+from kg.settings import DEFAULT_BATCH_SIZE
 from kg.store.base import LoadReport, StoreError
-from kg.store.rows import KEY, edge_columns, edge_key, node_columns, plain, prepare
+from kg.store.rows import KEY, Rows, edge_columns, edge_key, node_columns, plain, prepare
 
-DEFAULT_BATCH = 10_000
-WRITERS = 3  # concurrent write transactions; on 2 cores 3 beat 2 and 4 (synthetic 1M)
+WRITERS = 2  # concurrent write transactions: the server writes one batch while the client packs the next
+INDEX_TIMEOUT = 3600  # seconds to wait for the constraints and indexes a bulk load rebuilds
 BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 
@@ -30,28 +37,35 @@ def _batches(rows: list[tuple[Any, ...]], size: int) -> Iterator[list[tuple[Any,
 
 
 def _node_statement(label: str, *, create: bool = False) -> str:
+    """Rows are :func:`node_columns` values. ``create`` returns each row's id with the node's
+    internal id, for :func:`_edge_statement` to find the node by."""
     # rows travel as lists, not maps: the column names are not repeated in every row, which
-    # roughly halves what the driver packs and the server unpacks.
-    # Explicit SETs (not ``SET n += map``) keep the planner from adding an Eager barrier;
+    # roughly halves what the driver packs and the server unpacks
+    if create:
+        props = ", ".join(f"{c}: row[{i}]" for i, c in enumerate(node_columns(label)))
+        # a null in a CREATE map sets nothing, so a missing value stays missing
+        return f"UNWIND $rows AS row CREATE (n:`{label}` {{{props}}}) RETURN collect([row[0], id(n)]) AS ids"
+    # explicit SETs (not ``SET n += map``) keep the planner from adding an Eager barrier;
     # setting null removes a property, so a missing value stays missing
     sets = ", ".join(f"n.{c} = row[{i}]" for i, c in enumerate(node_columns(label)) if i)
-    if create:
-        return f"UNWIND $rows AS row CREATE (n:`{label}`) SET n.id = row[0]" + (f", {sets}" if sets else "")
     return f"UNWIND $rows AS row MERGE (n:`{label}` {{id: row[0]}})" + (f" SET {sets}" if sets else "")
 
 
 def _edge_statement(rel_type: str, *, create: bool = False) -> str:
-    """Rows are :func:`edge_columns` values followed by the edge key."""
+    """Rows are :func:`edge_columns` values followed by the edge key; with ``create`` the ends
+    are internal node ids (the bulk load's indexes are down), otherwise our ids."""
     rel = RELS[rel_type]
     cols = edge_columns(rel_type)
     key = f"row[{len(cols)}]"
-    sets = ", ".join(f"r.{c} = row[{i}]" for i, c in enumerate(cols) if i >= 2)
     if create:
-        write, sets = f"CREATE (a)-[r:`{rel_type}`]->(b) SET r.{KEY} = {key}", f", {sets}" if sets else ""
-    else:
-        write, sets = f"MERGE (a)-[r:`{rel_type}` {{{KEY}: {key}}}]->(b)", f" SET {sets}" if sets else ""
+        props = ", ".join([f"{KEY}: {key}", *(f"{c}: row[{i}]" for i, c in enumerate(cols) if i >= 2)])
+        # id() is deprecated in favour of elementId(), whose strings are several times longer to
+        # send for each end of each relationship; internal ids live only as long as this load
+        return ("UNWIND $rows AS row MATCH (a) WHERE id(a) = row[0] MATCH (b) WHERE id(b) = row[1] "
+                f"CREATE (a)-[r:`{rel_type}` {{{props}}}]->(b)")
+    sets = ", ".join(f"r.{c} = row[{i}]" for i, c in enumerate(cols) if i >= 2)
     return (f"UNWIND $rows AS row MATCH (a:`{rel.src}` {{id: row[0]}}) MATCH (b:`{rel.dst}` {{id: row[1]}}) "
-            + write + sets)
+            f"MERGE (a)-[r:`{rel_type}` {{{KEY}: {key}}}]->(b)" + (f" SET {sets}" if sets else ""))
 
 
 def _edge_param(row: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -64,7 +78,7 @@ class Neo4jStore:
     dialect = "neo4j"
 
     def __init__(self, uri: str, user: str = "neo4j", password: str = "", *, database: str = "",
-                 batch_size: int = DEFAULT_BATCH) -> None:
+                 batch_size: int = DEFAULT_BATCH_SIZE) -> None:
         if batch_size < 1:
             raise ValueError("batch_size must be positive")
         self.uri, self.batch_size = uri, batch_size
@@ -92,34 +106,16 @@ class Neo4jStore:
 
     # -- interface ---------------------------------------------------------------------------
     def load(self, graph: PropertyGraph, *, replace: bool = True, batch_size: int | None = None) -> LoadReport:
-        """Merge the graph in batches; with ``replace`` first delete the nodes of our labels and create."""
+        """Load the graph in batches: with ``replace`` a bulk load into emptied labels, else a merge."""
         size = batch_size or self.batch_size
         start = time.perf_counter()
         rows = prepare(graph)
         phases = {"prepare": time.perf_counter() - start}
         try:
-            self.ensure_constraints()
             if replace:
-                t = time.perf_counter()
-                self.clear()
-                phases["clear"] = time.perf_counter() - t
-            t = time.perf_counter()
-            # several writers: the server writes batches while the client packs the next; rows are
-            # de-duplicated, so no two batches touch the same node or relationship
-            jobs = [(_node_statement(label, create=replace), batch)
-                    for label, rs in rows.nodes.items() for batch in _batches(rs, size)]
-            with ThreadPoolExecutor(WRITERS) as pool:
-                for _ in pool.map(lambda job: self._write(*job), jobs):
-                    pass
-            phases["nodes"] = time.perf_counter() - t
-            t = time.perf_counter()
-            # a deadlock on a shared end node is a transient error that execute_write retries
-            jobs = [(_edge_statement(rel_type, create=replace), batch)
-                    for rel_type, rs in rows.edges.items() for batch in _batches(rs, size)]
-            with ThreadPoolExecutor(WRITERS) as pool:
-                for _ in pool.map(lambda job: self._write(job[0], [_edge_param(r) for r in job[1]]), jobs):
-                    pass
-            phases["relationships"] = time.perf_counter() - t
+                self._bulk_load(rows, size, phases)
+            else:
+                self._merge(rows, size, phases)
             t = time.perf_counter()
             after = self.counts()
             phases["verify"] = time.perf_counter() - t
@@ -131,6 +127,60 @@ class Neo4jStore:
             diff = {k: (v, after.get(k)) for k, v in rows.counts().items() if after.get(k) != v}
             raise StoreError(f"Neo4j load incomplete (expected, found): {diff}")
         return LoadReport(counts=after, rows=rows.total, seconds=time.perf_counter() - start, phases=phases)
+
+    def _bulk_load(self, rows: Rows, size: int, phases: dict[str, float]) -> None:
+        t = time.perf_counter()
+        self.clear()
+        self._drop_constraints()
+        phases["clear"] = time.perf_counter() - t
+        try:
+            t = time.perf_counter()
+            internal: dict[str, dict[str, int]] = {label: {} for label in rows.nodes}
+
+            def create_nodes(job: tuple[str, list[tuple[Any, ...]]]) -> None:
+                label, batch = job
+                with self._session() as s:
+                    pairs = s.execute_write(lambda tx: tx.run(_node_statement(label, create=True), rows=batch).single()[0])
+                internal[label].update(pairs)  # one writer per batch; dict updates hold the GIL
+
+            # several writers: the server writes batches while the client packs the next
+            self._in_parallel(create_nodes, [(label, b) for label, rs in rows.nodes.items() for b in _batches(rs, size)])
+            phases["nodes"] = time.perf_counter() - t
+            t = time.perf_counter()
+
+            def create_edges(job: tuple[str, list[tuple[Any, ...]]]) -> None:
+                rel_type, batch = job
+                src, dst = internal[RELS[rel_type].src], internal[RELS[rel_type].dst]
+                params = [(src[r[0]], dst[r[1]], *r[2:], edge_key(r[0], r[1], r[2:])) for r in batch]
+                self._write(_edge_statement(rel_type, create=True), params)
+
+            self._in_parallel(create_edges, [(t_, b) for t_, rs in rows.edges.items() for b in _batches(rs, size)])
+            phases["relationships"] = time.perf_counter() - t
+        except BaseException:
+            with contextlib.suppress(Neo4jError, DriverError):  # the load's own error is the one to report
+                self.ensure_constraints()
+            raise
+        t = time.perf_counter()
+        self.ensure_constraints(wait=True)
+        phases["indexes"] = time.perf_counter() - t
+
+    def _merge(self, rows: Rows, size: int, phases: dict[str, float]) -> None:
+        self.ensure_constraints(wait=True)
+        t = time.perf_counter()
+        self._in_parallel(lambda job: self._write(*job),
+                          [(_node_statement(label), b) for label, rs in rows.nodes.items() for b in _batches(rs, size)])
+        phases["nodes"] = time.perf_counter() - t
+        t = time.perf_counter()
+        # batches of one type may share an end node; a deadlock is a transient error execute_write retries
+        self._in_parallel(lambda job: self._write(job[0], [_edge_param(r) for r in job[1]]),
+                          [(_edge_statement(t_), b) for t_, rs in rows.edges.items() for b in _batches(rs, size)])
+        phases["relationships"] = time.perf_counter() - t
+
+    @staticmethod
+    def _in_parallel(work: Callable[[Any], None], jobs: list[Any]) -> None:
+        with ThreadPoolExecutor(WRITERS) as pool:
+            for _ in pool.map(work, jobs):  # re-raises the first failure
+                pass
 
     def run(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run read-only Cypher in a read transaction; rows as dicts of plain values."""
@@ -164,14 +214,23 @@ class Neo4jStore:
         self._driver.close()
 
     # -- helpers -----------------------------------------------------------------------------
-    def ensure_constraints(self) -> None:
+    def ensure_constraints(self, *, wait: bool = False) -> None:
         """A uniqueness constraint on ``id`` for every label (also the index MERGE uses), and an
-        index on ``name``, which the canned queries accept in place of an id."""
+        index on ``name``, which the canned queries accept in place of an id; ``wait`` until they are online."""
         with self._session() as s:
             for label in NODES:
                 s.run(f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS "
                       f"FOR (n:{label}) REQUIRE n.id IS UNIQUE").consume()
                 s.run(f"CREATE INDEX {label.lower()}_name IF NOT EXISTS FOR (n:{label}) ON (n.name)").consume()
+            if wait:
+                s.run(f"CALL db.awaitIndexes({INDEX_TIMEOUT})").consume()
+
+    def _drop_constraints(self) -> None:
+        """Drop what :meth:`ensure_constraints` creates: a bulk load builds them again afterwards."""
+        with self._session() as s:
+            for label in NODES:
+                s.run(f"DROP CONSTRAINT {label.lower()}_id IF EXISTS").consume()
+                s.run(f"DROP INDEX {label.lower()}_name IF EXISTS").consume()
 
     def clear(self) -> None:
         """Delete every node of our labels (and so their relationships), in batches."""
