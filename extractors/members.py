@@ -281,7 +281,8 @@ def parse_lists(doc: Document, lo: int, hi: int) -> list[Member]:  # noqa: C901 
 
 _ROLE_ALT = "|".join(map(re.escape, ROLES))
 _P_SERVE = re.compile(rf"^(?P<who>.+?)(?:同志)?(?P<verb>兼任|担任|任)(?P<role>{_ROLE_ALT})(?:职务)?$")
-_P_BY = re.compile(rf"(?P<role>{_ROLE_ALT})由(?P<who>[^,，。;；由]+?)(?:同志)?(?P<verb>兼任|担任|出任)")
+# the people of a 由…担任 may be set apart by commas: 副组长由市委常委、副市长张华，副市长王强担任
+_P_BY = re.compile(rf"(?P<role>{_ROLE_ALT})由(?P<who>[^。;；由]+?)(?:同志)?(?P<verb>兼任|担任|出任)")
 _P_BY_SERVE = re.compile(rf"由(?P<who>[^,，。;；由]+?)(?:同志)?(?P<verb>兼任|担任|任)(?P<role>{_ROLE_ALT})")
 _P_AS = re.compile(rf"为(?P<role>{_ROLE_ALT})")
 _P_LABEL = re.compile(r"(?P<role>办公室(?:副)?主任)[:：](?P<who>[^,，。;；\n]+)")
@@ -303,7 +304,8 @@ def _split_top(text: str, seps: str = "、，,;；") -> list[str]:
 
 
 def _listed_people(text: str) -> list[tuple[str, str | None, bool]]:
-    """``张三(市财政局局长)、李四(市教育局局长)`` / ``市财政局局长张三、市教育局局长李四`` / ``市长 张三``."""
+    """``张三(市财政局局长)、李四(市教育局局长)`` / ``市财政局局长张三、市教育局局长李四`` / ``市长 张三`` /
+    ``副市长 张华 王强``."""
     parts = _split_top(text)
     got = [split_name_post(p) for p in parts]
     if len(parts) >= 2 and all(g and (g[1] is None or "(" in p or "（" in p) for g, p in zip(got, parts)):
@@ -314,6 +316,9 @@ def _listed_people(text: str) -> list[tuple[str, str | None, bool]]:
     tokens = text.split()
     if len(tokens) >= 2 and is_person_name(tokens[-1]) and not is_person_name(tokens[-2]):
         return [(tokens[-1], squeeze("".join(tokens[:-1])), False)]
+    names = split_names(" ".join(tokens[1:])) if len(tokens) >= 3 else None
+    if names and post_complete(tokens[0]) and not is_person_name(tokens[0]):  # 副市长　张华　王强: one post, each name's
+        return [(n, tokens[0], False) for n in names]
     return []
 
 
@@ -393,7 +398,7 @@ def composition_sentences(st: Stream, lo: int, hi: int) -> list[Member]:
             for m in pat.finditer(s):
                 who = m.group("who")
                 ppl = people(who)
-                if not ppl:
+                if not ppl or re.search(r"[,，]", who) and not _only_people(who, ppl, slack=0):
                     continue
                 for name, post in ppl:
                     pos = a + m.start("who") + who.find(name)

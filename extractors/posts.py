@@ -223,14 +223,15 @@ def split_people(text: str) -> list[tuple[str, str | None, bool]] | None:
 
 
 def split_names(text: str) -> list[str] | None:
-    """``卢焱群、龙福清`` or ``张三 李四 王五`` -> the names, or ``None`` if any item is not a name."""
+    """``卢焱群、龙福清`` or ``张三 李四 王五`` -> the names (``同志`` after a name dropped), or ``None``
+    if any item is not a name."""
     text = text.strip().rstrip("。;；,，")
     parts = [p for p in re.split(r"[、,，;；]|\s{2,}|\t", text) if p.strip()]
     if len(parts) == 1 and " " in text.strip():
         parts = text.split()
     if len(parts) < 2:
         return None
-    names = [squeeze(p) for p in parts]
+    names = [squeeze(p).removesuffix("同志") for p in parts]
     return names if all(is_person_name(n) for n in names) else None
 
 

@@ -69,6 +69,14 @@ MEMBERS = [
     ("list-comma-groups", LG + "\n组长：张三\n副组长：副市长张华、王强，市政府秘书长李明",
      {("张三", "组长", None, False), ("张华", "副组长", "副市长", False), ("王强", "副组长", "副市长", False),
       ("李明", "副组长", "市政府秘书长", False)}),
+    ("list-post-then-spaced-names", LG + "\n组长：张三\n副组长：副市长　张华　王强",
+     {("张三", "组长", None, False), ("张华", "副组长", "副市长", False), ("王强", "副组长", "副市长", False)}),
+    ("prose-by-comma-groups", LG + "副组长由市委常委、副市长张华，副市长王强、李明担任。",
+     {("张华", "副组长", "市委常委、副市长", False), ("王强", "副组长", "副市长", False),
+      ("李明", "副组长", "副市长", False)}),
+    # a comma inside 由…担任 that sets apart more than people is not a list
+    ("prose-by-comma-not-list", LG + "组长由市长张三负责召集，副市长李明担任。",
+     set()),
     ("list-own-posts", LG + "\n组长：张三\n成员：市财政局局长李明、市教育局局长赵刚",
      {("张三", "组长", None, False), ("李明", "成员", "市财政局局长", False), ("赵刚", "成员", "市教育局局长", False)}),
 ]
