@@ -284,6 +284,10 @@ _P_SERVE = re.compile(rf"^(?P<who>.+?)(?:同志)?(?P<verb>兼任|担任|任)(?P<
 # the people of a 由…担任 may be set apart by commas: 副组长由市委常委、副市长张华，副市长王强担任
 _P_BY = re.compile(rf"(?P<role>{_ROLE_ALT})由(?P<who>[^。;；由]+?)(?:同志)?(?P<verb>兼任|担任|出任)")
 _P_BY_SERVE = re.compile(rf"由(?P<who>[^,，。;；由]+?)(?:同志)?(?P<verb>兼任|担任|任)(?P<role>{_ROLE_ALT})")
+# 由副市长张华、王强同志分别任第一副组长、副组长 / 组长、副组长分别由A、B担任: the people take the roles in turn
+_ROLES_LIST = rf"(?P<roles>(?:{_ROLE_ALT})(?:[、和及](?:{_ROLE_ALT}))+)"
+_P_EACH = (re.compile(rf"^由?(?P<who>.+?)(?:同志)?分别(?P<verb>兼任|担任|任){_ROLES_LIST}(?:职务)?$"),
+           re.compile(rf"^{_ROLES_LIST}分别由(?P<who>.+?)(?:同志)?(?P<verb>兼任|担任)$"))
 _P_AS = re.compile(rf"为(?P<role>{_ROLE_ALT})")
 _P_LABEL = re.compile(r"(?P<role>办公室(?:副)?主任)[:：](?P<who>[^,，。;；\n]+)")
 
@@ -365,6 +369,25 @@ def people(who: str) -> list[tuple[str, str | None]]:
     return out
 
 
+def _in_turn(who: str, roles: list[str]) -> list[tuple[str, tuple[str, str | None]]]:
+    """The people of ``who`` paired with ``roles`` in turn: one role a person, or one role a group
+    that shares a post (市长刘建国、副市长张华、王强分别任组长、副组长); nothing when they do not pair."""
+    ppl = people(who)
+    if not ppl or not _only_people(who, ppl, slack=0):
+        return []
+    if len(ppl) == len(roles):
+        return list(zip(roles, ppl))
+    groups: list[list[tuple[str, str | None]]] = []
+    for p in ppl:
+        if groups and p[1] and groups[-1][-1][1] == p[1]:
+            groups[-1].append(p)
+        else:
+            groups.append([p])
+    if len(groups) != len(roles):
+        return []
+    return [(role, p) for role, group in zip(roles, groups) for p in group]
+
+
 def composition_sentences(st: Stream, lo: int, hi: int) -> list[Member]:
     """People that sentences on lines ``lo``..``hi`` put on a body (``X兼任办公室主任``, ``组长由X担任`` …)."""
     out: list[Member] = []
@@ -391,6 +414,14 @@ def composition_sentences(st: Stream, lo: int, hi: int) -> list[Member]:
                     out.append(Member(m.group("role"), name, post, conc, st.line_at(pos)))
                 listed = []
                 continue
+            each = _P_EACH[0].match(c) or _P_EACH[1].match(c)
+            if each:
+                who = each.group("who")
+                for role, (name, post) in _in_turn(who, re.split(r"[、和及]", each.group("roles"))):
+                    pos = a + cl.start() + each.start("who") + who.find(name)
+                    out.append(Member(role, name, post, each.group("verb") == "兼任", st.line_at(pos)))
+                listed = []
+                continue
             bare = c[1:] if c.startswith("由") else c
             ppl = people(bare)
             listed = listed + [(cl.start(), ppl)] if ppl and _only_people(bare, ppl, slack=0) else []
@@ -398,8 +429,8 @@ def composition_sentences(st: Stream, lo: int, hi: int) -> list[Member]:
             for m in pat.finditer(s):
                 who = m.group("who")
                 ppl = people(who)
-                if not ppl or re.search(r"[,，]", who) and not _only_people(who, ppl, slack=0):
-                    continue
+                if not ppl or re.search(r"[,，]", who) and not _only_people(who, ppl, slack=0) or "分别" in who:
+                    continue  # (分别: roles in turn, read above)
                 for name, post in ppl:
                     pos = a + m.start("who") + who.find(name)
                     out.append(Member(m.group("role"), name, post, m.group("verb") == "兼任", st.line_at(pos)))

@@ -77,6 +77,14 @@ MEMBERS = [
     # a comma inside 由…担任 that sets apart more than people is not a list
     ("prose-by-comma-not-list", LG + "组长由市长张三负责召集，副市长李明担任。",
      set()),
+    # 分别: the people take the roles in turn, a group sharing a post takes one role
+    ("prose-in-turn", LG + "由副市长张华、王强同志分别任第一副组长、副组长。",
+     {("张华", "第一副组长", "副市长", False), ("王强", "副组长", "副市长", False)}),
+    ("prose-in-turn-groups", LG + "由市长刘建国、副市长张华、王强分别担任组长、副组长。",
+     {("刘建国", "组长", "市长", False), ("张华", "副组长", "副市长", False), ("王强", "副组长", "副市长", False)}),
+    ("prose-roles-in-turn", LG + "组长、副组长分别由市长刘建国、副市长张华担任。",
+     {("刘建国", "组长", "市长", False), ("张华", "副组长", "副市长", False)}),
+    ("prose-in-turn-no-pairing", LG + "由市长刘建国、副市长张华、市政府秘书长李明分别担任组长、副组长。", set()),
     ("list-own-posts", LG + "\n组长：张三\n成员：市财政局局长李明、市教育局局长赵刚",
      {("张三", "组长", None, False), ("李明", "成员", "市财政局局长", False), ("赵刚", "成员", "市教育局局长", False)}),
 ]
