@@ -309,7 +309,7 @@ def _split_top(text: str, seps: str = "、，,;；") -> list[str]:
 
 def _listed_people(text: str) -> list[tuple[str, str | None, bool]]:
     """``张三(市财政局局长)、李四(市教育局局长)`` / ``市财政局局长张三、市教育局局长李四`` / ``市长 张三`` /
-    ``副市长 张华 王强``."""
+    ``副市长 张华 王强`` / ``张华、王强 副市长``."""
     parts = _split_top(text)
     got = [split_name_post(p) for p in parts]
     if len(parts) >= 2 and all(g and (g[1] is None or "(" in p or "（" in p) for g, p in zip(got, parts)):
@@ -323,6 +323,9 @@ def _listed_people(text: str) -> list[tuple[str, str | None, bool]]:
     names = split_names(" ".join(tokens[1:])) if len(tokens) >= 3 else None
     if names and post_complete(tokens[0]) and not is_person_name(tokens[0]):  # 副市长　张华　王强: one post, each name's
         return [(n, tokens[0], False) for n in names]
+    names = split_names(tokens[0]) if len(tokens) == 2 else None
+    if names and post_complete(tokens[1]) and not is_person_name(tokens[1]):  # 张华、王强　副市长: likewise
+        return [(n, tokens[1], False) for n in names]
     return []
 
 
