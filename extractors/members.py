@@ -37,6 +37,7 @@ def _parse_cells(no: int, cells: list[str]) -> tuple[list[Member], bool]:
     empties = 0
     pending: str | None = None
     last: Member | None = None
+    group: list[Member] = []  # people of one cell (张华、王强): a post in the next cell is each one's
     listlike = False
     for raw in cells:
         c = raw.strip()
@@ -57,12 +58,23 @@ def _parse_cells(no: int, cells: list[str]) -> tuple[list[Member], bool]:
             col = "L" if not items and empties < 2 else "R"
             last = Member(pending or "", name, post, conc, no, col, labelled=pending is not None)
             items.append(last)
+            group = [last]
+            pending, listlike = None, True
+        elif len(squeeze(c)) <= 60 and (several := _cell_people(c)):
+            col = "L" if not items and empties < 2 else "R"
+            group = [Member(pending or "", name, post, conc, no, col, labelled=pending is not None)
+                     for name, post, conc in several]
+            items += group
+            last = group[-1]
             pending, listlike = None, True
         elif last is not None and last.post is None and len(squeeze(c)) <= 40 and not re.search(r"[。:：]", c) \
                 and not split_names(c):
-            last.post = squeeze(c)
-            if last.post.endswith(("(兼)", "（兼）")):
-                last.post, last.concurrent = last.post[:-3] or None, True
+            post, conc = squeeze(c), False
+            if post.endswith(("(兼)", "（兼）")):
+                post, conc = post[:-3] or None, True
+            for m in group if last in group else [last]:
+                if m.post is None:
+                    m.post, m.concurrent = post, m.concurrent or conc
         elif role and not parsed:
             last = None  # a label holding a post or placeholder: an ex-officio seat, not a person
     if pending and len(items) == 1 and not items[0].labelled:
@@ -71,6 +83,14 @@ def _parse_cells(no: int, cells: list[str]) -> tuple[list[Member], bool]:
 
 
 _ROLE_SET = set(ROLES)
+
+
+def _cell_people(cell: str) -> list[tuple[str, str | None, bool]]:
+    """Several people in one table cell: ``副市长张华、王强``, ``张华、王强``, ``市长张三``."""
+    names = split_names(cell)
+    if names:
+        return [(n, None, False) for n in names]
+    return _listed_people(cell.strip().rstrip("，,;；。")) if "。" not in cell else []
 
 
 _ITEM_NUMBER = re.compile(r"^(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）]|[①-⑳])\s*")

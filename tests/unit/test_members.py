@@ -88,6 +88,14 @@ MEMBERS = [
     ("prose-roles-in-turn", LG + "组长、副组长分别由市长刘建国、副市长张华担任。",
      {("刘建国", "组长", "市长", False), ("张华", "副组长", "副市长", False)}),
     ("prose-in-turn-no-pairing", LG + "由市长刘建国、副市长张华、市政府秘书长李明分别担任组长、副组长。", set()),
+    # tables: several people in one cell, a post before them or in the next cell
+    ("table-post-first-cells", LG + "\n组长\t市长张三\n副组长\t副市长张华、王强\n成员\t市财政局局长李明",
+     {("张三", "组长", "市长", False), ("张华", "副组长", "副市长", False), ("王强", "副组长", "副市长", False),
+      ("李明", "成员", "市财政局局长", False)}),
+    ("html-names-cell-post-cell", LG + "\n<table><tr><td>组长</td><td>张三</td><td>市长</td></tr>"
+     "<tr><td>副组长</td><td>张华、王强</td><td>副市长</td></tr></table>",
+     {("张三", "组长", "市长", False), ("张华", "副组长", "副市长", False), ("王强", "副组长", "副市长", False)}),
+    ("table-seats-not-people", LG + "\n组长\t市应急管理局主要负责人\n成员\t市财政局、市教育局分管负责人", set()),
     ("list-own-posts", LG + "\n组长：张三\n成员：市财政局局长李明、市教育局局长赵刚",
      {("张三", "组长", None, False), ("李明", "成员", "市财政局局长", False), ("赵刚", "成员", "市教育局局长", False)}),
 ]
