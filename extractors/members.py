@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from extractors.bodytext import Stream, clean_line
 from extractors.document import Document
 from extractors.posts import (ROLE_LABEL, ROLES, clean_role, is_person_name, post_complete, split_name_post,
-                              split_names, split_people, split_post_name, squeeze)
+                              split_name_then_post, split_names, split_people, split_post_name, squeeze)
 
 
 @dataclass
@@ -364,7 +364,8 @@ def people(who: str) -> list[tuple[str, str | None]]:
     """``副市长、市公安局局长王斌权`` / ``鲍瑞卿和毕明荣`` / ``张三(市长)`` -> [(name, post)].
 
     A post printed before a list of names is each name's (``副市长张华、王强`` -> both 副市长) until
-    the next post; a post in brackets after a name is that name's alone."""
+    the next post, and so is one glued after the list (``张华、王强副市长``); a post in brackets after
+    a name is that name's alone."""
     pieces: list[str] = []
     for p in _split_top(who, "、及，,"):
         halves = p.split("和")
@@ -375,16 +376,23 @@ def people(who: str) -> list[tuple[str, str | None]]:
     out: list[tuple[str, str | None]] = []
     carry = ""
     shared: str | None = None
+    bare: list[int] = []  # names since the last post, without one of their own
     for p in pieces:
         got = split_post_name(carry + ("、" if carry else "") + p)
         paren = split_name_post(p, glued=False) if not carry and re.search(r"[)）]$", p) else None
+        after = split_name_then_post(p) if not (got or carry or paren) else None  # 张三市长
         if paren and paren[1]:
             got, shared = (paren[0], paren[1]), None
+        elif after:
+            got, shared = (after[0], after[1]), None
+            for i in bare:
+                out[i] = (out[i][0], after[1])
         elif got and got[1] is None and shared:
             got = (got[0], shared)
         elif got:
             shared = got[1]
         if got:
+            bare = bare + [len(out)] if got[1] is None else []
             out.append(got)
             carry = ""
         else:

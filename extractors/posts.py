@@ -235,6 +235,16 @@ def split_names(text: str) -> list[str] | None:
     return names if all(is_person_name(n) for n in names) else None
 
 
+def split_name_then_post(text: str) -> tuple[str, str] | None:
+    """``刘建国市长`` -> (``刘建国``, ``市长``): a name glued before a whole post that opens with a level or
+    rank word (so ``晋城军分区…`` or ``武警晋城支队…`` never read as a name and a post)."""
+    s = squeeze(text).removesuffix("同志")
+    for k in (3, 2, 4):
+        if len(s) > k and is_person_name(s[:k]) and _POST_START.match(s[k:]) and post_complete(s[k:]):
+            return s[:k], s[k:]
+    return None
+
+
 def split_post_name(text: str) -> tuple[str, str | None] | None:
     """``市政府副秘书长杨金中`` -> (``杨金中``, ``市政府副秘书长``): a name printed after its post."""
     s = squeeze(text).removesuffix("同志")
@@ -251,4 +261,4 @@ def split_post_name(text: str) -> tuple[str, str | None] | None:
 
 
 __all__ = ["ROLES", "ROLE_LABEL", "SURNAMES", "is_person_name", "split_name_post", "split_names", "split_people",
-           "split_post_name", "post_complete", "clean_role", "squeeze"]
+           "split_post_name", "split_name_then_post", "post_complete", "clean_role", "squeeze"]

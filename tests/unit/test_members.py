@@ -29,6 +29,11 @@ PEOPLE = [
      [("张华", "副市长"), ("王强", "副市长"), ("李明", "市政府秘书长"), ("刘洋", "市政府秘书长")]),
     # a comma sets groups apart as 、 does
     ("副市长张华、王强，市政府秘书长李明", [("张华", "副市长"), ("王强", "副市长"), ("李明", "市政府秘书长")]),
+    # a post glued after the names: the name's, and each bare name's before it
+    ("刘建国市长", [("刘建国", "市长")]),
+    ("张华、王强副市长", [("张华", "副市长"), ("王强", "副市长")]),
+    # a place or unit after a name is no post glued to it
+    ("张科、晋城军分区保障处处长", [("张科", None)]),
     # a post in brackets after a name is that name's alone
     ("张华(副市长)、王强", [("张华", "副市长"), ("王强", None)]),
     # names without posts stay without
@@ -96,6 +101,8 @@ MEMBERS = [
      "<tr><td>副组长</td><td>张华、王强</td><td>副市长</td></tr></table>",
      {("张三", "组长", "市长", False), ("张华", "副组长", "副市长", False), ("王强", "副组长", "副市长", False)}),
     ("table-seats-not-people", LG + "\n组长\t市应急管理局主要负责人\n成员\t市财政局、市教育局分管负责人", set()),
+    ("prose-name-then-post", LG + "刘建国市长任组长，张华、王强副市长任副组长。",
+     {("刘建国", "组长", "市长", False), ("张华", "副组长", "副市长", False), ("王强", "副组长", "副市长", False)}),
     ("list-own-posts", LG + "\n组长：张三\n成员：市财政局局长李明、市教育局局长赵刚",
      {("张三", "组长", None, False), ("李明", "成员", "市财政局局长", False), ("赵刚", "成员", "市教育局局长", False)}),
 ]

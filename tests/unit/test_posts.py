@@ -1,7 +1,7 @@
 """Name / post splitting and personal-name detection (extractors.posts)."""
 import pytest
 
-from extractors.posts import is_person_name, split_name_post, split_names, split_post_name
+from extractors.posts import is_person_name, split_name_post, split_name_then_post, split_names, split_post_name
 
 NAMES = [
     ("张利锋", True), ("吴 鹏", True), ("上官东亮", True), ("欧阳明", True), ("劉德華", True),
@@ -66,3 +66,15 @@ def test_split_post_name(text, expected):
 ])
 def test_concurrent_marks(text, expected):
     assert split_name_post(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("刘建国市长", ("刘建国", "市长")),
+    ("张华副市长", ("张华", "副市长")),
+    ("王强同志", None),
+    ("晋城军分区保障处处长", None),
+    ("武警晋城支队政治工作处主任", None),
+    ("市长刘建国", None),
+])
+def test_split_name_then_post(text, expected):
+    assert split_name_then_post(text) == expected
