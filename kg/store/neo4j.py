@@ -130,8 +130,8 @@ class Neo4jStore:
 
     def _bulk_load(self, rows: Rows, size: int, phases: dict[str, float]) -> None:
         t = time.perf_counter()
+        self._drop_constraints()  # before deleting: index entries need not be removed one by one
         self.clear()
-        self._drop_constraints()
         phases["clear"] = time.perf_counter() - t
         try:
             t = time.perf_counter()
@@ -233,8 +233,12 @@ class Neo4jStore:
                 s.run(f"DROP INDEX {label.lower()}_name IF EXISTS").consume()
 
     def clear(self) -> None:
-        """Delete every node of our labels (and so their relationships), in batches."""
+        """Delete every node of our labels and their relationships, in batches: our relation
+        types first, which is about twice as fast as detaching them from well-connected nodes."""
         with self._session() as s:
+            for rel_type in RELS:
+                s.run(f"MATCH ()-[r:`{rel_type}`]->() CALL (r) {{ DELETE r }} "
+                      f"IN TRANSACTIONS OF {self.batch_size} ROWS").consume()
             for label in NODES:
                 s.run(f"MATCH (n:{label}) CALL (n) {{ DETACH DELETE n }} "
                       f"IN TRANSACTIONS OF {self.batch_size} ROWS").consume()

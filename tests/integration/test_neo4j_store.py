@@ -5,6 +5,7 @@ import socket
 
 import pytest
 
+from kg.schema import Node
 from kg.store.base import StoreError
 from kg.store.neo4j import Neo4jStore
 from kg.store.synthetic import synthetic_graph
@@ -42,6 +43,48 @@ def test_ids_are_unique_by_constraint(neo4j_store):
                            "RETURN labelsOrTypes[0] AS label, properties AS props, type")
     unique = {r["label"] for r in rows if r["props"] == ["id"] and "UNIQUE" in r["type"]}
     assert {"Agency", "Body", "Person", "Post", "Document", "Task"} <= unique
+
+
+def _schema_objects(store: Neo4jStore) -> set[tuple[str, str, str]]:
+    rows = store.run("SHOW INDEXES YIELD labelsOrTypes, properties, state "
+                     "WHERE labelsOrTypes IS NOT NULL RETURN labelsOrTypes[0] AS label, properties[0] AS prop, state")
+    return {(r["label"], r["prop"], r["state"]) for r in rows}
+
+
+EXPECTED_INDEXES = {(label, prop, "ONLINE") for label in ("Agency", "Body", "Person", "Post", "Document", "Task")
+                    for prop in ("id", "name")}
+
+
+def test_a_bulk_load_leaves_every_index_online(neo4j_store):
+    neo4j_store.load(synthetic_graph(2, agencies=10))
+    assert EXPECTED_INDEXES <= _schema_objects(neo4j_store)
+
+
+def test_a_failed_bulk_load_restores_the_constraints(neo4j_store):
+    g = tricky_graph()
+    doc = next(n for n in g.nodes if n.label == "Document")
+    g.nodes[g.nodes.index(doc)] = Node("Document", doc.id, {**doc.props, "line": {"not": "a primitive"}})
+    with pytest.raises(StoreError, match="Neo4j load failed"):
+        neo4j_store.load(g)
+    assert {(label, prop) for label, prop, _ in EXPECTED_INDEXES} <= \
+        {(label, prop) for label, prop, _ in _schema_objects(neo4j_store)}
+
+
+def test_a_bulk_load_keeps_relationship_properties_and_leaves_other_labels_alone(neo4j_store, neo4j_server):
+    with neo4j_store._session() as s:  # somebody else's data in the same database
+        s.run("MERGE (:Unrelated {id: 'keep-me'})").consume()
+    try:
+        g = synthetic_graph(1, agencies=10)
+        neo4j_store.load(g)
+        neo4j_store.load(g)
+        rows = neo4j_store.run("MATCH (p:Person)-[r:MEMBER_OF]->(b:Body) WHERE r.role = '组长' "
+                               "RETURN r.doc AS doc, r.line AS line, r.end_date AS end_date, r.key IS NOT NULL AS keyed")
+        assert rows and all(r["doc"] and isinstance(r["line"], int) and r["end_date"] is None and r["keyed"]
+                            for r in rows)
+        assert neo4j_store.run("MATCH (n:Unrelated) RETURN n.id AS id") == [{"id": "keep-me"}]
+    finally:
+        with neo4j_store._session() as s:
+            s.run("MATCH (n:Unrelated) DELETE n").consume()
 
 
 @pytest.mark.parametrize("name", TRICKY_NAMES)
