@@ -38,9 +38,9 @@ def bench_ladybug(name: str, graph) -> None:
         store = LadybugStore(fresh_db_path(tmp))
         first = store.load(graph)
         line("ladybug", name, first.rows, first.seconds, phases=first.phases)
-        copy = first.phases.get("copy", 0.0)
-        if copy:
-            line("ladybug", name + " (COPY only)", first.rows, copy)
+        engine = first.phases.get("copy", 0.0) + first.phases.get("checkpoint", 0.0)
+        if engine:  # the engine's share; Python's preparing and writing overlaps the copying
+            line("ladybug", name + " (engine only)", first.rows, engine)
         again = store.load(graph)
         line("ladybug", name + " again", again.rows, again.seconds,
              "  same counts" if again.counts == first.counts else "  COUNTS DIFFER", again.phases)

@@ -2,7 +2,7 @@
 
 Both backends load exactly these rows, so they hold the same graph: node ids are unique per
 label, an edge is identified by (source, target, property values) so a repeated
-edge is stored once (Neo4j keeps :func:`edge_key` of it to merge on), empty strings count as missing (CSV cannot tell them apart), and edges
+edge is stored once (Neo4j keeps :func:`edge_key` of it to merge on), empty strings count as missing (the two stores then agree on what a missing value is), and edges
 whose end nodes are missing are dropped (and counted) rather than lost in one store only.
 """
 from __future__ import annotations
@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Iterator
 
-from kg.schema import NODES, RELS, Edge, PropertyGraph
+from kg.schema import NODES, RELS, Edge, Node, PropertyGraph
 
 log = logging.getLogger(__name__)
 
@@ -73,15 +73,23 @@ class TableStream:
     def __iter__(self) -> Iterator[tuple[str, list[tuple[Any, ...]]]]:
         # rows are built with map() and kept as tuples: this runs over every row of every load,
         # so it is kept free of per-row dict copies and generator expressions
-        nodes = self._nodes()
-        for label, by_id in nodes.items():
-            yield label, list(by_id.values())
+        by_label: dict[str, list[Node]] = {label: [] for label in NODES}
+        for n in self._graph.nodes:
+            bucket = by_label.get(n.label)
+            if bucket is None:
+                raise ValueError(f"unknown node label {n.label!r}")
+            bucket.append(n)
         by_type: dict[str, list[Edge]] = {t: [] for t in RELS}
         for e in self._graph.edges:
             bucket = by_type.get(e.type)
             if bucket is None:
                 raise ValueError(f"unknown relation type {e.type!r}")
             bucket.append(e)
+        # every label and type is known before the first table goes out, so a bad graph loads nothing
+        nodes: dict[str, dict[str, tuple[Any, ...]]] = {}
+        for label, of_label in by_label.items():
+            nodes[label] = _node_rows(label, of_label)
+            yield label, list(nodes[label].values())
         self.dropped_edges = 0
         for rel_type in sorted(RELS, key=lambda t: -len(by_type[t])):
             rows, dropped = _edge_rows(rel_type, by_type[rel_type], nodes)
@@ -90,23 +98,22 @@ class TableStream:
         if self.dropped_edges:
             log.warning("%d edge(s) dropped: an end node is missing from the graph", self.dropped_edges)
 
-    def _nodes(self) -> dict[str, dict[str, tuple[Any, ...]]]:
-        nodes: dict[str, dict[str, tuple[Any, ...]]] = {label: {} for label in NODES}
-        props_of = {label: node_columns(label)[1:] for label in NODES}  # name, then the properties
-        for n in self._graph.nodes:
-            cols = props_of.get(n.label)
-            if cols is None:
-                raise ValueError(f"unknown node label {n.label!r}")
-            values = tuple(map(n.props.get, cols))
-            if "" in values:
-                values = _blank_to_none(values)
-            by_id = nodes[n.label]
-            seen = by_id.get(n.id)
-            if seen is None:
-                by_id[n.id] = (n.id, *values)
-            elif None in seen:  # the same node twice: fill gaps, first value wins
-                by_id[n.id] = tuple(v if v is not None else w for v, w in zip(seen, (n.id, *values)))
-        return nodes
+
+
+def _node_rows(label: str, of_label: list[Node]) -> dict[str, tuple[Any, ...]]:
+    """One label's rows by id; a node given twice fills the gaps of the first (first value wins)."""
+    cols = node_columns(label)[1:]  # name, then the properties
+    by_id: dict[str, tuple[Any, ...]] = {}
+    for n in of_label:
+        row = (n.id, *map(n.props.get, cols))
+        if "" in row:
+            row = _blank_to_none(row)
+        seen = by_id.get(n.id)
+        if seen is None:
+            by_id[n.id] = row
+        elif None in seen:
+            by_id[n.id] = tuple(v if v is not None else w for v, w in zip(seen, row))
+    return by_id
 
 
 def _edge_rows(rel_type: str, edges: list[Edge], nodes: dict[str, dict[str, tuple[Any, ...]]]
@@ -121,10 +128,8 @@ def _edge_rows(rel_type: str, edges: list[Edge], nodes: dict[str, dict[str, tupl
         if e.src not in src_ids or e.dst not in dst_ids:
             dropped += 1
             continue
-        values = tuple(map(e.props.get, cols))
-        if "" in values:
-            values = _blank_to_none(values)
-        seen[(e.src, e.dst, *values)] = None
+        row = (e.src, e.dst, *map(e.props.get, cols))  # ids are never empty: the blank check may see them
+        seen[_blank_to_none(row) if "" in row else row] = None
     return list(seen), dropped
 
 
