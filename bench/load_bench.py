@@ -82,6 +82,10 @@ def main() -> None:
     args = ap.parse_args()
 
     t = time.perf_counter()
+    sum(range(30_000_000))
+    print(f"# machine speed: sum(range(3e7)) in {time.perf_counter() - t:.2f}s "
+          "(compare runs by it: a shared machine's speed varies by a third over an hour)", flush=True)
+    t = time.perf_counter()
     graphs = {"corpus": corpus_graph()}
     print(f"# corpus graph built in {time.perf_counter() - t:.1f}s: {len(graphs['corpus'].nodes)} nodes, "
           f"{len(graphs['corpus'].edges)} edges", flush=True)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
 from typing import Any, Callable, Iterator
 
 import neo4j
@@ -24,7 +24,7 @@ from neo4j.exceptions import AuthError, ConfigurationError, DriverError, Neo4jEr
 from kg.schema import NODES, RELS, PropertyGraph
 from kg.settings import DEFAULT_BATCH_SIZE
 from kg.store.base import LoadReport, StoreError
-from kg.store.rows import KEY, Rows, edge_columns, edge_key, node_columns, plain, prepare
+from kg.store.rows import KEY, TableStream, edge_columns, edge_key, node_columns, paused_gc, plain
 
 WRITERS = 2  # concurrent write transactions: the server writes one batch while the client packs the next
 INDEX_TIMEOUT = 3600  # seconds to wait for the constraints and indexes a bulk load rebuilds
@@ -106,16 +106,23 @@ class Neo4jStore:
 
     # -- interface ---------------------------------------------------------------------------
     def load(self, graph: PropertyGraph, *, replace: bool = True, batch_size: int | None = None) -> LoadReport:
-        """Load the graph in batches: with ``replace`` a bulk load into emptied labels, else a merge."""
+        """Load the graph in batches: with ``replace`` a bulk load into emptied labels, else a merge.
+
+        Batches go to the server while the client prepares the next tables (``prepare`` in the
+        report is the client's share, overlapping the rest)."""
         size = batch_size or self.batch_size
         start = time.perf_counter()
-        rows = prepare(graph)
-        phases = {"prepare": time.perf_counter() - start}
+        phases: dict[str, float] = {"prepare": 0.0}
+        written: dict[str, int] = {}
         try:
             if replace:
-                self._bulk_load(rows, size, phases)
+                self._bulk_load(TableStream(graph), size, phases, written)
             else:
-                self._merge(rows, size, phases)
+                self.ensure_constraints(wait=True)
+                self._send(TableStream(graph), size, phases, written,
+                           lambda label, batch: self._write(_node_statement(label), batch),
+                           lambda rel_type, batch: self._write(_edge_statement(rel_type),
+                                                               [_edge_param(r) for r in batch]))
             t = time.perf_counter()
             after = self.counts()
             phases["verify"] = time.perf_counter() - t
@@ -123,39 +130,31 @@ class Neo4jStore:
             raise StoreError(f"Neo4j load failed: {_first_line(err)}") from None
         except (DriverError, ServiceUnavailable) as err:
             raise StoreError(f"Neo4j connection lost during load: {_first_line(err)}") from None
-        if replace and any(after.get(k, 0) != v for k, v in rows.counts().items()):
-            diff = {k: (v, after.get(k)) for k, v in rows.counts().items() if after.get(k) != v}
+        if replace and any(after.get(k, 0) != v for k, v in written.items()):
+            diff = {k: (v, after.get(k)) for k, v in written.items() if after.get(k) != v}
             raise StoreError(f"Neo4j load incomplete (expected, found): {diff}")
-        return LoadReport(counts=after, rows=rows.total, seconds=time.perf_counter() - start, phases=phases)
+        return LoadReport(counts=after, rows=sum(written.values()), seconds=time.perf_counter() - start,
+                          phases=phases)
 
-    def _bulk_load(self, rows: Rows, size: int, phases: dict[str, float]) -> None:
+    def _bulk_load(self, stream: TableStream, size: int, phases: dict[str, float], written: dict[str, int]) -> None:
         t = time.perf_counter()
         self._drop_constraints()  # before deleting: index entries need not be removed one by one
         self.clear()
         phases["clear"] = time.perf_counter() - t
+        internal: dict[str, dict[str, int]] = {label: {} for label in NODES}
+
+        def create_nodes(label: str, batch: list[tuple[Any, ...]]) -> None:
+            with self._session() as s:
+                pairs = s.execute_write(lambda tx: tx.run(_node_statement(label, create=True), rows=batch).single()[0])
+            internal[label].update(pairs)  # one writer per batch; dict updates hold the GIL
+
+        def create_edges(rel_type: str, batch: list[tuple[Any, ...]]) -> None:
+            src, dst = internal[RELS[rel_type].src], internal[RELS[rel_type].dst]
+            params = [(src[r[0]], dst[r[1]], *r[2:], edge_key(r[0], r[1], r[2:])) for r in batch]
+            self._write(_edge_statement(rel_type, create=True), params)
+
         try:
-            t = time.perf_counter()
-            internal: dict[str, dict[str, int]] = {label: {} for label in rows.nodes}
-
-            def create_nodes(job: tuple[str, list[tuple[Any, ...]]]) -> None:
-                label, batch = job
-                with self._session() as s:
-                    pairs = s.execute_write(lambda tx: tx.run(_node_statement(label, create=True), rows=batch).single()[0])
-                internal[label].update(pairs)  # one writer per batch; dict updates hold the GIL
-
-            # several writers: the server writes batches while the client packs the next
-            self._in_parallel(create_nodes, [(label, b) for label, rs in rows.nodes.items() for b in _batches(rs, size)])
-            phases["nodes"] = time.perf_counter() - t
-            t = time.perf_counter()
-
-            def create_edges(job: tuple[str, list[tuple[Any, ...]]]) -> None:
-                rel_type, batch = job
-                src, dst = internal[RELS[rel_type].src], internal[RELS[rel_type].dst]
-                params = [(src[r[0]], dst[r[1]], *r[2:], edge_key(r[0], r[1], r[2:])) for r in batch]
-                self._write(_edge_statement(rel_type, create=True), params)
-
-            self._in_parallel(create_edges, [(t_, b) for t_, rs in rows.edges.items() for b in _batches(rs, size)])
-            phases["relationships"] = time.perf_counter() - t
+            self._send(stream, size, phases, written, create_nodes, create_edges)
         except BaseException:
             with contextlib.suppress(Neo4jError, DriverError):  # the load's own error is the one to report
                 self.ensure_constraints()
@@ -164,23 +163,43 @@ class Neo4jStore:
         self.ensure_constraints(wait=True)
         phases["indexes"] = time.perf_counter() - t
 
-    def _merge(self, rows: Rows, size: int, phases: dict[str, float]) -> None:
-        self.ensure_constraints(wait=True)
-        t = time.perf_counter()
-        self._in_parallel(lambda job: self._write(*job),
-                          [(_node_statement(label), b) for label, rs in rows.nodes.items() for b in _batches(rs, size)])
-        phases["nodes"] = time.perf_counter() - t
-        t = time.perf_counter()
-        # batches of one type may share an end node; a deadlock is a transient error execute_write retries
-        self._in_parallel(lambda job: self._write(job[0], [_edge_param(r) for r in job[1]]),
-                          [(_edge_statement(t_), b) for t_, rs in rows.edges.items() for b in _batches(rs, size)])
-        phases["relationships"] = time.perf_counter() - t
-
     @staticmethod
-    def _in_parallel(work: Callable[[Any], None], jobs: list[Any]) -> None:
-        with ThreadPoolExecutor(WRITERS) as pool:
-            for _ in pool.map(work, jobs):  # re-raises the first failure
-                pass
+    def _send(stream: TableStream, size: int, phases: dict[str, float], written: dict[str, int],
+              node_batch: Callable[[str, list[tuple[Any, ...]]], None],
+              edge_batch: Callable[[str, list[tuple[Any, ...]]], None]) -> None:
+        """Hand the stream's tables to ``WRITERS`` threads batch by batch, every node before any
+        relationship (which needs its ends); the first failure stops the rest and is raised."""
+        with paused_gc(), ThreadPoolExecutor(WRITERS, thread_name_prefix="govkg-neo4j") as pool:
+            pending: list[Future[None]] = []
+            nodes_started = time.perf_counter()
+            edges_started = 0.0
+            tables = iter(stream)
+            try:
+                while True:
+                    t = time.perf_counter()
+                    table = next(tables, None)
+                    phases["prepare"] += time.perf_counter() - t
+                    if table is None:
+                        break
+                    name, rows = table
+                    written[name] = len(rows)
+                    if name in NODES:
+                        pending += [pool.submit(node_batch, name, b) for b in _batches(rows, size)]
+                        continue
+                    if not edges_started:
+                        _wait(pending)
+                        edges_started = time.perf_counter()
+                        phases["nodes"] = edges_started - nodes_started
+                        pending = []
+                    pending += [pool.submit(edge_batch, name, b) for b in _batches(rows, size)]
+                _wait(pending)
+            except BaseException:
+                pool.shutdown(cancel_futures=True)
+                raise
+            if edges_started:
+                phases["relationships"] = time.perf_counter() - edges_started
+            else:
+                phases["nodes"] = time.perf_counter() - nodes_started
 
     def run(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run read-only Cypher in a read transaction; rows as dicts of plain values."""
@@ -257,6 +276,13 @@ class Neo4jStore:
                 driver.close()
             except Exception:  # closing a driver that never connected must not mask the real error
                 pass
+
+
+def _wait(futures: list[Future[None]]) -> None:
+    """Wait for every batch; raise the first failure as soon as it happens."""
+    done, _ = wait(futures, return_when=FIRST_EXCEPTION)
+    for f in done:  # without a failure, every batch is done
+        f.result()
 
 
 def _first_line(err: BaseException) -> str:
