@@ -57,8 +57,9 @@ def start(password: str = "", heap: str = "1g") -> tuple[subprocess.Popen, str]:
     reader.join(START_TIMEOUT)
     uri = first[0].strip() if first else ""
     if not uri.startswith("bolt://"):
-        proc.kill()
-        err = proc.stderr.read()[-500:].strip() if proc.wait(10) is not None else ""
+        _end(proc)  # terminate first: the launcher's shutdown hook removes its temporary folder
+        lines = proc.stderr.read().strip().splitlines()
+        err = lines[-1] if lines else ""
         raise LauncherError(f"the launcher printed no bolt URI: {err or 'timed out'}")
     # drain stderr so a chatty server never blocks on a full pipe
     threading.Thread(target=proc.stderr.read, daemon=True).start()
@@ -71,5 +72,14 @@ def stop(proc: subprocess.Popen) -> None:
         proc.stdin.close()
         proc.wait(60)
     except subprocess.TimeoutExpired:
-        proc.terminate()
+        _end(proc)
+
+
+def _end(proc: subprocess.Popen) -> None:
+    """Terminate (the shutdown hook runs), then kill if the process lingers."""
+    proc.terminate()
+    try:
         proc.wait(30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(10)

@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -29,24 +30,45 @@ public final class Main {
         String password = System.getenv("GOVKG_LAUNCHER_PASSWORD");
         boolean auth = password != null && !password.isEmpty();
 
-        Neo4j neo4j = Neo4jBuilders.newInProcessBuilder(work)
-                .withDisabledServer()  // bolt only: the HTTP connector is not needed
-                .withConfig(BoltConnector.enabled, true)
-                .withConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
-                .withConfig(GraphDatabaseSettings.auth_enabled, auth)
-                .withConfig(GraphDatabaseSettings.pagecache_memory, pageCacheBytes())
-                .build();
-        if (auth) {
-            neo4j.databaseManagementService().database("system").executeTransactionally(
-                    "ALTER USER neo4j SET PASSWORD $pw CHANGE NOT REQUIRED",
-                    java.util.Map.of("pw", password));
-        }
-
         CountDownLatch stop = new CountDownLatch(1);
+        AtomicReference<Neo4j> server = new AtomicReference<>();
+        // one hook, in order: close the server (if it started), then remove the folder we made
+        // (the harness removes only its own folder inside it)
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stop.countDown();
-            neo4j.close();
+            Neo4j started = server.get();
+            if (started != null) {
+                started.close();
+            }
+            deleteTree(work);
         }));
+
+        Neo4j neo4j;
+        try {
+            neo4j = Neo4jBuilders.newInProcessBuilder(work)
+                    .withDisabledServer()  // bolt only: the HTTP connector is not needed
+                    .withConfig(BoltConnector.enabled, true)
+                    .withConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
+                    .withConfig(GraphDatabaseSettings.auth_enabled, auth)
+                    .withConfig(GraphDatabaseSettings.pagecache_memory, pageCacheBytes())
+                    .build();
+            server.set(neo4j);
+            if (auth) {
+                neo4j.databaseManagementService().database("system").executeTransactionally(
+                        "ALTER USER neo4j SET PASSWORD $pw CHANGE NOT REQUIRED",
+                        java.util.Map.of("pw", password));
+            }
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            System.err.println("neo4j-launcher: " + root.getMessage());  // last: the caller shows the tail
+            System.exit(1);  // runs the hook: the server's threads would otherwise keep the JVM alive
+            return;
+        }
+
         System.out.println(neo4j.boltURI());
         System.out.flush();
 
@@ -69,6 +91,14 @@ public final class Main {
         String mb = System.getenv("GOVKG_LAUNCHER_PAGECACHE_MB");
         long size = (mb == null || mb.isBlank()) ? 512 : Long.parseLong(mb.trim());
         return size * 1024 * 1024;
+    }
+
+    private static void deleteTree(Path root) {
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a leftover temporary folder is not worth failing a shutdown for
+        }
     }
 
     private static int freePort() throws IOException {
