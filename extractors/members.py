@@ -333,7 +333,7 @@ def _listed_people(text: str) -> list[tuple[str, str | None, bool]]:
     parts = _split_top(text)
     got = [split_name_post(p) for p in parts]
     if len(parts) >= 2 and all(g and (g[1] is None or "(" in p or "（" in p) for g, p in zip(got, parts)):
-        return [g for g in got if g]
+        return _share_back([g for g in got if g])
     found = people(text)
     if found and _only_people(text, found):
         return [(n, p, False) for n, p in found]
@@ -347,6 +347,21 @@ def _listed_people(text: str) -> list[tuple[str, str | None, bool]]:
     if names and post_complete(tokens[1]) and not is_person_name(tokens[1]):  # 张华、王强　副市长: likewise
         return [(n, tokens[1], False) for n in names]
     return []
+
+
+def _share_back(items: list[tuple[str, str | None, bool]]) -> list[tuple[str, str | None, bool]]:
+    """A post in brackets after a list of names is each name's: ``张华、王强（副市长）`` -> both 副市长
+    (the names since the last post, so ``张华(副市长)、王强`` leaves 王强 without one)."""
+    out = list(items)
+    bare: list[int] = []
+    for i, (name, post, conc) in enumerate(out):
+        if post is None:
+            bare.append(i)
+            continue
+        for j in bare:
+            out[j] = (out[j][0], post, out[j][2])
+        bare = []
+    return out
 
 
 def _only_people(text: str, found: list[tuple[str, str | None]], slack: int = 1) -> bool:
@@ -364,8 +379,8 @@ def people(who: str) -> list[tuple[str, str | None]]:
     """``副市长、市公安局局长王斌权`` / ``鲍瑞卿和毕明荣`` / ``张三(市长)`` -> [(name, post)].
 
     A post printed before a list of names is each name's (``副市长张华、王强`` -> both 副市长) until
-    the next post, and so is one glued after the list (``张华、王强副市长``); a post in brackets after
-    a name is that name's alone."""
+    the next post, and so is one glued after the list (``张华、王强副市长``) or in brackets after it
+    (``张华、王强（副市长）``); a post in brackets after one name is that name's alone."""
     pieces: list[str] = []
     for p in _split_top(who, "、及，,"):
         halves = p.split("和")
@@ -383,6 +398,8 @@ def people(who: str) -> list[tuple[str, str | None]]:
         after = split_name_then_post(p) if not (got or carry or paren) else None  # 张三市长
         if paren and paren[1]:
             got, shared = (paren[0], paren[1]), None
+            for i in bare:  # 张华、王强（副市长）: the bracket closes a list
+                out[i] = (out[i][0], paren[1])
         elif after:
             got, shared = (after[0], after[1]), None
             for i in bare:

@@ -36,6 +36,11 @@ PEOPLE = [
     ("张科、晋城军分区保障处处长", [("张科", None)]),
     # a post in brackets after a name is that name's alone
     ("张华(副市长)、王强", [("张华", "副市长"), ("王强", None)]),
+    # ... and after a list of names, each name's since the last post
+    ("张华、王强（副市长）", [("张华", "副市长"), ("王强", "副市长")]),
+    ("张华、王强(副市长)、李明", [("张华", "副市长"), ("王强", "副市长"), ("李明", None)]),
+    ("李明（市政府秘书长）、张华、王强（副市长）",
+     [("李明", "市政府秘书长"), ("张华", "副市长"), ("王强", "副市长")]),
     # names without posts stay without
     ("张华、王强", [("张华", None), ("王强", None)]),
 ]
@@ -102,6 +107,16 @@ MEMBERS = [
      {("张三", "组长", "市长", False), ("张华", "副组长", "副市长", False), ("王强", "副组长", "副市长", False)}),
     ("table-seats-not-people", LG + "\n组长\t市应急管理局主要负责人\n成员\t市财政局、市教育局分管负责人", set()),
     ("prose-name-then-post", LG + "刘建国市长任组长，张华、王强副市长任副组长。",
+     {("刘建国", "组长", "市长", False), ("张华", "副组长", "副市长", False), ("王强", "副组长", "副市长", False)}),
+    # a post in brackets after a list of names is each name's; after one name, that name's alone
+    ("prose-bracket-after-list", LG + "刘建国（市长）任组长，张华、王强（副市长）任副组长。",
+     {("刘建国", "组长", "市长", False), ("张华", "副组长", "副市长", False), ("王强", "副组长", "副市长", False)}),
+    ("prose-by-bracket-after-list", LG + "副组长由张华、王强（副市长）担任。",
+     {("张华", "副组长", "副市长", False), ("王强", "副组长", "副市长", False)}),
+    ("list-bracket-after-list", LG + "\n组长：刘建国（市长）\n副组长：张华、王强（副市长）\n成员：李明（市财政局局长）、赵刚",
+     {("刘建国", "组长", "市长", False), ("张华", "副组长", "副市长", False), ("王强", "副组长", "副市长", False),
+      ("李明", "成员", "市财政局局长", False), ("赵刚", "成员", None, False)}),
+    ("table-bracket-after-list", LG + "\n组长\t刘建国（市长）\n副组长\t张华、王强（副市长）",
      {("刘建国", "组长", "市长", False), ("张华", "副组长", "副市长", False), ("王强", "副组长", "副市长", False)}),
     ("list-own-posts", LG + "\n组长：张三\n成员：市财政局局长李明、市教育局局长赵刚",
      {("张三", "组长", None, False), ("李明", "成员", "市财政局局长", False), ("赵刚", "成员", "市教育局局长", False)}),
