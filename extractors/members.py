@@ -417,9 +417,14 @@ def people(who: str) -> list[tuple[str, str | None]]:
     return out
 
 
+# Roles many people hold at once: people left over after the roles before take the last one.
+_PLURAL_ROLES = frozenset(("成员", "委员", "组员", "联络员", "成員", "委員", "組員"))
+
+
 def _in_turn(who: str, roles: list[str]) -> list[tuple[str, tuple[str, str | None]]]:
     """The people of ``who`` paired with ``roles`` in turn: one role a person, or one role a group
-    that shares a post (市长刘建国、副市长张华、王强分别任组长、副组长); nothing when they do not pair."""
+    that shares a post (市长刘建国、副市长张华、王强分别任组长、副组长). When the last role is one many
+    hold (成员), those left over take it (A、B、C、D分别任组长、副组长、成员). Nothing when they do not pair."""
     ppl = people(who)
     if not ppl or not _only_people(who, ppl, slack=0):
         return []
@@ -431,6 +436,8 @@ def _in_turn(who: str, roles: list[str]) -> list[tuple[str, tuple[str, str | Non
             groups[-1].append(p)
         else:
             groups.append([p])
+    if len(groups) > len(roles) and roles[-1] in _PLURAL_ROLES:
+        groups[len(roles) - 1:] = [[p for g in groups[len(roles) - 1:] for p in g]]
     if len(groups) != len(roles):
         return []
     return [(role, p) for role, group in zip(roles, groups) for p in group]

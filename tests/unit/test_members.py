@@ -98,6 +98,18 @@ MEMBERS = [
     ("prose-roles-in-turn", LG + "组长、副组长分别由市长刘建国、副市长张华担任。",
      {("刘建国", "组长", "市长", False), ("张华", "副组长", "副市长", False)}),
     ("prose-in-turn-no-pairing", LG + "由市长刘建国、副市长张华、市政府秘书长李明分别担任组长、副组长。", set()),
+    # more people than roles: those left over take a last role many hold (成员), else no one pairs
+    ("prose-in-turn-surplus-members", LG + "由张三、李四、王五、赵六分别任组长、副组长、成员。",
+     {("张三", "组长", None, False), ("李四", "副组长", None, False), ("王五", "成员", None, False),
+      ("赵六", "成员", None, False)}),
+    ("prose-in-turn-surplus-groups", LG + "由市长刘建国、副市长张华、王强、市财政局局长李明、市教育局局长赵刚分别担任"
+     "组长、副组长、成员。",
+     {("刘建国", "组长", "市长", False), ("张华", "副组长", "副市长", False), ("王强", "副组长", "副市长", False),
+      ("李明", "成员", "市财政局局长", False), ("赵刚", "成员", "市教育局局长", False)}),
+    ("prose-roles-in-turn-surplus", LG + "组长、委员分别由张三、李四、王五担任。",
+     {("张三", "组长", None, False), ("李四", "委员", None, False), ("王五", "委员", None, False)}),
+    ("prose-in-turn-surplus-not-plural", LG + "由张三、李四、王五分别担任组长、副组长。", set()),
+    ("prose-in-turn-fewer-people", LG + "由张三、李四分别担任组长、副组长、成员。", set()),
     # tables: several people in one cell, a post before them or in the next cell
     ("table-post-first-cells", LG + "\n组长\t市长张三\n副组长\t副市长张华、王强\n成员\t市财政局局长李明",
      {("张三", "组长", "市长", False), ("张华", "副组长", "副市长", False), ("王强", "副组长", "副市长", False),
