@@ -331,6 +331,8 @@ def _listed_people(text: str) -> list[tuple[str, str | None, bool]]:
     """``张三(市财政局局长)、李四(市教育局局长)`` / ``市财政局局长张三、市教育局局长李四`` / ``市长 张三`` /
     ``副市长 张华 王强`` / ``张华、王强 副市长``."""
     parts = _split_top(text)
+    if len(parts) == 1:
+        parts = text.split()  # 张华　王强（副市长）: names set apart by spaces
     got = [split_name_post(p) for p in parts]
     if len(parts) >= 2 and all(g and (g[1] is None or "(" in p or "（" in p) for g, p in zip(got, parts)):
         return _share_back([g for g in got if g])
@@ -372,7 +374,8 @@ def _only_people(text: str, found: list[tuple[str, str | None]], slack: int = 1)
         for part in (post, name):
             if part and part in rest:
                 rest = rest.replace(part, "", 1)
-    return len(re.sub(r"[、，,;；和及]", "", rest)) <= slack
+    # a post shared from a bracket after the list (张华、王强（副市长）) leaves its empty bracket behind
+    return len(re.sub(r"[、，,;；和及]|[(（][)）]", "", rest)) <= slack
 
 
 def people(who: str) -> list[tuple[str, str | None]]:

@@ -56,6 +56,8 @@ ROLE_WORD = re.compile(rf"(?:{'|'.join(map(re.escape, ROLES))})")
 _WS = re.compile(r"\s+")
 _PAREN_POST = re.compile(r"^(?P<name>.+?)\s*[（(](?P<post>[^()（）]*)[)）]\s*$")
 _CONCURRENT = re.compile(r"^[（(]?\s*兼(?:任)?\s*[)）]?$")
+# 张华、王强（均为副市长）: the bracket says the post is each listed name's; the words are not the post's
+_EACH_HOLDS = re.compile(r"^(?:均为|均系|均任|都是)")
 # Where a post glued after a name may begin.
 _POST_START = re.compile(r"^(?:市|省|县|區|区|縣|自治区|州|副|常务|常務|中共|党组|黨組|国务院|國務院)")
 
@@ -148,7 +150,7 @@ def split_name_post(text: str, glued: bool = True) -> tuple[str, str | None, boo
     concurrent = False
     m = _PAREN_POST.match(text)
     if m and is_person_name(m.group("name")):
-        post = squeeze(m.group("post"))
+        post = _EACH_HOLDS.sub("", squeeze(m.group("post")))
         if _CONCURRENT.match(post):
             return squeeze(m.group("name")), None, True
         if re.search(r"[,，、]兼(?:任)?$", post):  # 张三(市应急管理局局长，兼)
@@ -158,6 +160,8 @@ def split_name_post(text: str, glued: bool = True) -> tuple[str, str | None, boo
         concurrent, text = True, re.sub(r"[（(]\s*兼\s*[)）]$", "", text).strip()
     m = re.match(r"^(?P<name>\S{1,2}\s?\S{0,2})[，,:：]\s*(?P<post>[^，,]+)$", text)
     if m and is_person_name(m.group("name")):
+        if _is_person_item(m.group("post")):
+            return None  # 张华，王强（副市长）: two people, not a name and its post
         return squeeze(m.group("name")), squeeze(m.group("post")) or None, concurrent
     tokens = text.split()
     # a padded two-character name: ``张 三 post`` or ``张　三``
@@ -173,6 +177,8 @@ def split_name_post(text: str, glued: bool = True) -> tuple[str, str | None, boo
         if not split:
             return None
         name, rest = split[0], [split[1], *tokens[1:]]
+    if rest and _is_person_item(rest[0]):
+        return None  # 张华　王强（副市长）: names side by side, the post after the last
     kept = []
     for token in rest:
         if _PROSE.search(token):
@@ -180,6 +186,12 @@ def split_name_post(text: str, glued: bool = True) -> tuple[str, str | None, boo
         kept.append(token)
     post = squeeze("".join(kept)) or None
     return name, post, concurrent
+
+
+def _is_person_item(text: str) -> bool:
+    """``王强（副市长）``: a person with a bracketed post, as a list item (no post starts so)."""
+    m = _PAREN_POST.match(text.strip())
+    return bool(m) and is_person_name(m.group("name"))
 
 
 def _name_at(tokens: list[str], i: int) -> tuple[str, int] | None:

@@ -26,6 +26,11 @@ NAME_POST = [
     ("张三，市发展改革委主任；", ("张三", "市发展改革委主任", False)),
     ("陳大文 市政府副秘書長", ("陳大文", "市政府副秘書長", False)),
     ("市应急管理局主要负责人", None),
+    # a second person is no post: 张华，王强（副市长） / 张华　王强（副市长） list two people
+    ("张华，王强（副市长）", None),
+    ("张华　王强（副市长）", None),
+    # 均为 in the bracket says the post is each listed name's; it is not part of the post
+    ("王强（均为副市长）", ("王强", "副市长", False)),
     ("有关单位分管负责人", None),
 ]
 
