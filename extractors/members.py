@@ -335,7 +335,7 @@ def _listed_people(text: str) -> list[tuple[str, str | None, bool]]:
         parts = text.split()  # 张华　王强（副市长）: names set apart by spaces
     got = [split_name_post(p) for p in parts]
     if len(parts) >= 2 and all(g and (g[1] is None or "(" in p or "（" in p) for g, p in zip(got, parts)):
-        return _share_back([g for g in got if g])
+        return _share_back([g for g in got if g], [not re.search(r"[(（]", p) for p in parts])
     found = people(text)
     if found and _only_people(text, found):
         return [(n, p, False) for n, p in found]
@@ -351,14 +351,15 @@ def _listed_people(text: str) -> list[tuple[str, str | None, bool]]:
     return []
 
 
-def _share_back(items: list[tuple[str, str | None, bool]]) -> list[tuple[str, str | None, bool]]:
+def _share_back(items: list[tuple[str, str | None, bool]], plain: list[bool]) -> list[tuple[str, str | None, bool]]:
     """A post in brackets after a list of names is each name's: ``张华、王强（副市长）`` -> both 副市长
-    (the names since the last post, so ``张华(副市长)、王强`` leaves 王强 without one)."""
+    (the names since the last post, so ``张华(副市长)、王强`` leaves 王强 without one). ``plain`` tells
+    the items printed without a bracket: only they share (张三（兼）、李四（局长） leaves 张三 alone)."""
     out = list(items)
     bare: list[int] = []
     for i, (name, post, conc) in enumerate(out):
         if post is None:
-            bare.append(i)
+            bare = bare + [i] if plain[i] else []
             continue
         for j in bare:
             out[j] = (out[j][0], post, out[j][2])

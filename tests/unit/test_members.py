@@ -129,6 +129,9 @@ MEMBERS = [
     ("list-bracket-after-list", LG + "\n组长：刘建国（市长）\n副组长：张华、王强（副市长）\n成员：李明（市财政局局长）、赵刚",
      {("刘建国", "组长", "市长", False), ("张华", "副组长", "副市长", False), ("王强", "副组长", "副市长", False),
       ("李明", "成员", "市财政局局长", False), ("赵刚", "成员", None, False)}),
+    # a name with a bracket of its own (兼, 女) does not share the next person's post
+    ("list-bracket-own-mark", LG + "\n成员：张三（兼）、李四（市财政局局长）",
+     {("张三", "成员", None, True), ("李四", "成员", "市财政局局长", False)}),
     ("list-bracket-after-list-comma", LG + "\n副组长：张华，王强（副市长）",
      {("张华", "副组长", "副市长", False), ("王强", "副组长", "副市长", False)}),
     ("list-bracket-after-spaced-names", LG + "\n组长：刘建国\n副组长：张华　王强（副市长）",
