@@ -591,7 +591,8 @@ def names_person(raw_value: str) -> bool:
     items = [clean(x) for x in re.split(r"[、，,；;\s]+", re.sub(r"[（(][^（）()]*[）)]", "", text)) if x][:2]
     if len(items) == 2 and all(is_agency(x) for x in items):
         return False  # 晋城军分区、市应急管理局…: a list of agencies, though 晋城 reads like a name
-    for part in (text, text.split()[0]):  # 郭宁宁（副省长）　李建成（副省长）: the first of several
+    # 郭宁宁（副省长）　李建成（副省长） and 张华、王强（副市长）: the first of several names
+    for part in (text, text.split()[0], re.split(r"[、，,]", text)[0]):
         got = split_name_post(part)
         if got and not POST_END.search(simplify(got[0])) and not is_agency(got[0]):
             # a post glued to the name starts with a level or rank (区规划和自然资源局局长 names no 区规划)
