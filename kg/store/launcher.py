@@ -49,7 +49,9 @@ def start(password: str = "", heap: str = "1g") -> tuple[subprocess.Popen, str]:
     if not shutil.which("java"):
         raise LauncherError("java not found")
     env = {**os.environ, "GOVKG_LAUNCHER_PASSWORD": password}
-    proc = subprocess.Popen(["java", f"-Xmx{heap}", "-cp", classpath(), "govkg.Main"], stdin=subprocess.PIPE,
+    # the throughput collector: bulk loads ran 30-40% faster than with the default G1 (bench/README.md)
+    proc = subprocess.Popen(["java", f"-Xmx{heap}", "-XX:+UseParallelGC", "-cp", classpath(), "govkg.Main"],
+                            stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     first: list[str] = []
     reader = threading.Thread(target=lambda: first.append(proc.stdout.readline()), daemon=True)
