@@ -13,7 +13,8 @@ import hashlib
 import logging
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Iterator
+from operator import attrgetter
+from typing import Any, Callable, Iterable, Iterator
 
 from kg.schema import NODES, RELS, Edge, Node, PropertyGraph
 
@@ -73,19 +74,9 @@ class TableStream:
     def __iter__(self) -> Iterator[tuple[str, list[tuple[Any, ...]]]]:
         # rows are built with map() and kept as tuples: this runs over every row of every load,
         # so it is kept free of per-row dict copies and generator expressions
-        by_label: dict[str, list[Node]] = {label: [] for label in NODES}
-        for n in self._graph.nodes:
-            bucket = by_label.get(n.label)
-            if bucket is None:
-                raise ValueError(f"unknown node label {n.label!r}")
-            bucket.append(n)
-        by_type: dict[str, list[Edge]] = {t: [] for t in RELS}
-        for e in self._graph.edges:
-            bucket = by_type.get(e.type)
-            if bucket is None:
-                raise ValueError(f"unknown relation type {e.type!r}")
-            bucket.append(e)
         # every label and type is known before the first table goes out, so a bad graph loads nothing
+        by_label: dict[str, list[Node]] = _grouped(self._graph.nodes, NODES, attrgetter("label"), "node label")
+        by_type: dict[str, list[Edge]] = _grouped(self._graph.edges, RELS, attrgetter("type"), "relation type")
         nodes: dict[str, dict[str, tuple[Any, ...]]] = {}
         for label, of_label in by_label.items():
             nodes[label] = _node_rows(label, of_label)
@@ -98,6 +89,17 @@ class TableStream:
         if self.dropped_edges:
             log.warning("%d edge(s) dropped: an end node is missing from the graph", self.dropped_edges)
 
+
+
+def _grouped(items: list[Any], kinds: Iterable[str], kind_of: Callable[[Any], str], what: str) -> dict[str, list[Any]]:
+    """Items by kind, every kind present (in schema order); an unknown kind raises ValueError."""
+    out: dict[str, list[Any]] = {k: [] for k in kinds}
+    for item in items:
+        bucket = out.get(kind_of(item))
+        if bucket is None:
+            raise ValueError(f"unknown {what} {kind_of(item)!r}")
+        bucket.append(item)
+    return out
 
 
 def _node_rows(label: str, of_label: list[Node]) -> dict[str, tuple[Any, ...]]:
