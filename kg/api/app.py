@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import AsyncIterator
 
 from fastapi import FastAPI, Request
@@ -12,6 +13,7 @@ from fastapi.staticfiles import StaticFiles
 
 from kg.api.config import ApiConfig
 from kg.api.cache import ResponseCache
+from kg.api.follow import FollowGraphFile, file_identity
 from kg.api.graphdata import UnknownLabel
 from kg.api.routers import cypher, entities, export, health, pages, queries, search, viz
 from kg.store.base import GraphStore, StoreError
@@ -40,17 +42,21 @@ def create_app(config: ApiConfig | None = None, store: GraphStore | None = None)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        owned = None
-        if app.state.store is None:
+        owned = app.state.store is None
+        if owned:
             from kg.store import open_store
 
-            owned = app.state.store = open_store(config.store, read_only=True)
+            app.state.store = open_store(config.store, read_only=True)
+            if config.store.store_kind != "neo4j":  # a rebuild replaces the file: serve the new one
+                app.state.followed = Path(config.store.db_path)
+                app.state.followed_identity = file_identity(app.state.followed)
         try:
             yield
         finally:
-            if owned is not None:
-                owned.close()
-                app.state.store = None
+            if owned:
+                for old in [*app.state.retired, app.state.store]:
+                    old.close()
+                app.state.store, app.state.retired, app.state.followed = None, [], None
 
     app = FastAPI(title="govkg", version="0.1.0", lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="政府机构知识图谱 API: canned queries, search, entities, network pictures, export. "
@@ -58,6 +64,10 @@ def create_app(config: ApiConfig | None = None, store: GraphStore | None = None)
     app.state.store = store
     app.state.settings = config
     app.state.index = None
+    app.state.generation = 0  # bumped when a rebuilt graph is swapped in (kg.api.follow)
+    app.state.followed = None
+    app.state.retired = []
+    app.state.follow_interval = 1.0  # seconds between looks at the database file
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, err: RequestValidationError) -> JSONResponse:
@@ -87,6 +97,7 @@ def create_app(config: ApiConfig | None = None, store: GraphStore | None = None)
     if config.allow_cypher:
         app.include_router(cypher.router)
     app.add_middleware(ResponseCache, prefixes=("/queries",))
+    app.add_middleware(FollowGraphFile)  # outermost: a swap happens before the cache is asked
     return app
 
 

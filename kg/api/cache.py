@@ -1,7 +1,8 @@
 """A response cache for read-only answers, as plain ASGI middleware in front of the app.
 
 Serving never writes to the graph (the store is opened read-only), so a successful answer to
-a GET stays valid for the life of the app; a new load means a new app. Only 200 answers are
+a GET stays valid until a rebuilt graph is swapped in (``kg.api.follow`` bumps
+``app.state.generation``, which is part of the key). Only 200 answers are
 kept, keyed by path and raw query string, so a hit skips routing, validation and the store:
 what is left is the HTTP parse, which is what lets 50 concurrent clients stay within the
 latency target on two cores.
@@ -21,14 +22,15 @@ class ResponseCache:
     def __init__(self, app: ASGIApp, prefixes: tuple[str, ...] = ("/queries",), size: int = 4096,
                  max_body: int = 2_000_000) -> None:
         self.app, self.prefixes, self.size, self.max_body = app, prefixes, size, max_body
-        self._data: OrderedDict[tuple[str, bytes], tuple[list, bytes]] = OrderedDict()
+        self._data: OrderedDict[tuple[int, str, bytes], tuple[list, bytes]] = OrderedDict()
         self.hits = self.misses = 0
 
     async def __call__(self, scope: dict, receive: Callable, send: Callable) -> None:
         if scope["type"] != "http" or scope["method"] != "GET" or not scope["path"].startswith(self.prefixes):
             await self.app(scope, receive, send)
             return
-        key = (scope["path"], scope.get("query_string", b""))
+        app = scope.get("app")  # a rebuilt graph (kg.api.follow) starts a new generation of answers
+        key = (getattr(getattr(app, "state", None), "generation", 0), scope["path"], scope.get("query_string", b""))
         hit = self._data.get(key)
         if hit is not None:
             self.hits += 1

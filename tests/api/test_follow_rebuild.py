@@ -1,0 +1,58 @@
+"""A server over the embedded store serves a rebuilt graph without a restart (kg.api.follow)."""
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from kg.api.app import create_app
+from kg.api.config import ApiConfig
+from kg.store import load_embedded
+from kg.store.synthetic import synthetic_graph
+
+
+def _agencies(client: TestClient) -> int:
+    answer = client.get("/health")
+    assert answer.status_code == 200
+    return answer.json()["counts"]["Agency"]
+
+
+def _top_agencies(client: TestClient) -> list:
+    answer = client.get("/queries/top_lead_agencies", params={"limit": 1000})
+    assert answer.status_code == 200
+    return answer.json()["rows"]
+
+
+def test_a_rebuilt_graph_file_is_served_and_cached_answers_are_dropped(tmp_path):
+    path = tmp_path / "graph.lbdb"
+    config = ApiConfig.from_env({"GOVKG_DB_PATH": str(path)})
+    load_embedded(synthetic_graph(2, agencies=12), path)
+    app = create_app(config)
+    app.state.follow_interval = 0.0  # look at the file on every request
+    with TestClient(app) as client:
+        assert _agencies(client) == 12
+        before = _top_agencies(client)  # now in the response cache
+        load_embedded(synthetic_graph(3, agencies=40, seed=3), path)  # what `govkg build` does
+        assert _agencies(client) == 40
+        with TestClient(create_app(config)) as fresh:  # a server started after the rebuild
+            expected = _top_agencies(fresh)
+        assert expected != before
+        assert _top_agencies(client) == expected
+        assert app.state.generation == 1
+        load_embedded(synthetic_graph(1, agencies=30), path)
+        assert _agencies(client) == 30
+        assert len(app.state.retired) == 1  # the store two rebuilds back is closed
+
+
+def test_a_store_handed_to_the_app_is_left_alone(tmp_path):
+    from kg.store.ladybug import LadybugStore
+
+    path = tmp_path / "graph.lbdb"
+    load_embedded(synthetic_graph(1, agencies=12), path)
+    store = LadybugStore(path, read_only=True)
+    try:
+        app = create_app(ApiConfig.from_env({"GOVKG_DB_PATH": str(path)}), store=store)
+        with TestClient(app) as client:
+            load_embedded(synthetic_graph(1, agencies=40), path)
+            assert _agencies(client) == 12  # the caller's store, not swapped
+            assert app.state.store is store
+    finally:
+        store.close()
