@@ -114,12 +114,13 @@ class Neo4jStore:
         start = time.perf_counter()
         phases: dict[str, float] = {"prepare": 0.0}
         written: dict[str, int] = {}
+        stream = TableStream(graph)  # refuses a graph of unknown labels or types before anything is cleared
         try:
             if replace:
-                self._bulk_load(TableStream(graph), size, phases, written)
+                self._bulk_load(stream, size, phases, written)
             else:
                 self.ensure_constraints(wait=True)
-                self._send(TableStream(graph), size, phases, written,
+                self._send(stream, size, phases, written,
                            lambda label, batch: self._write(_node_statement(label), batch),
                            lambda rel_type, batch: self._write(_edge_statement(rel_type),
                                                                [_edge_param(r) for r in batch]))

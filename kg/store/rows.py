@@ -64,31 +64,30 @@ class TableStream:
     Iterating yields ``(name, rows)``: every node label first (an edge needs both ends
     loaded), then the relation types largest first, so a consumer can load one table while the
     next is being prepared and the smallest tables come last. Unknown labels or types raise
-    ValueError; edges whose end nodes are missing are dropped and counted in ``dropped_edges``.
+    ValueError at construction; edges whose end nodes are missing are dropped and counted in
+    ``dropped_edges``.
     """
 
     def __init__(self, graph: PropertyGraph) -> None:
-        self._graph = graph
+        # every label and type is checked here, before a store clears anything or a table goes out
+        self._by_label: dict[str, list[Node]] = _grouped(graph.nodes, NODES, attrgetter("label"), "node label")
+        self._by_type: dict[str, list[Edge]] = _grouped(graph.edges, RELS, attrgetter("type"), "relation type")
         self.dropped_edges = 0
 
     def __iter__(self) -> Iterator[tuple[str, list[tuple[Any, ...]]]]:
         # rows are built with map() and kept as tuples: this runs over every row of every load,
         # so it is kept free of per-row dict copies and generator expressions
-        # every label and type is known before the first table goes out, so a bad graph loads nothing
-        by_label: dict[str, list[Node]] = _grouped(self._graph.nodes, NODES, attrgetter("label"), "node label")
-        by_type: dict[str, list[Edge]] = _grouped(self._graph.edges, RELS, attrgetter("type"), "relation type")
         nodes: dict[str, dict[str, tuple[Any, ...]]] = {}
-        for label, of_label in by_label.items():
+        for label, of_label in self._by_label.items():
             nodes[label] = _node_rows(label, of_label)
             yield label, list(nodes[label].values())
         self.dropped_edges = 0
-        for rel_type in sorted(RELS, key=lambda t: -len(by_type[t])):
-            rows, dropped = _edge_rows(rel_type, by_type[rel_type], nodes)
+        for rel_type in sorted(RELS, key=lambda t: -len(self._by_type[t])):
+            rows, dropped = _edge_rows(rel_type, self._by_type[rel_type], nodes)
             self.dropped_edges += dropped
             yield rel_type, rows
         if self.dropped_edges:
             log.warning("%d edge(s) dropped: an end node is missing from the graph", self.dropped_edges)
-
 
 
 def _grouped(items: list[Any], kinds: Iterable[str], kind_of: Callable[[Any], str], what: str) -> dict[str, list[Any]]:

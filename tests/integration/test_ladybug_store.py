@@ -109,3 +109,11 @@ def test_an_embedded_reload_replaces_the_graph(tmp_path):
     finally:
         reader.close()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["g.lbdb"]
+
+
+def test_a_graph_of_unknown_labels_is_refused_and_the_loaded_graph_kept(ladybug_store):
+    loaded = ladybug_store.load(tricky_graph()).counts
+    bad = PropertyGraph(nodes=[Node("Agency", "agency/x", {"name": "x"}), Node("NoSuchLabel", "n/1", {})])
+    with pytest.raises(ValueError, match="unknown node label"):
+        ladybug_store.load(bad)
+    assert ladybug_store.counts() == loaded

@@ -5,7 +5,7 @@ import socket
 
 import pytest
 
-from kg.schema import Node
+from kg.schema import Node, PropertyGraph
 from kg.store.base import StoreError
 from kg.store.neo4j import Neo4jStore
 from kg.store.synthetic import synthetic_graph
@@ -124,3 +124,11 @@ def test_refused_credentials_are_a_one_line_store_error(neo4j_server):
 def test_a_malformed_address_is_a_store_error(uri):
     with pytest.raises(StoreError):
         Neo4jStore(uri, "neo4j", "x")
+
+
+def test_a_graph_of_unknown_labels_is_refused_and_the_loaded_graph_kept(neo4j_store):
+    loaded = neo4j_store.load(tricky_graph()).counts
+    bad = PropertyGraph(nodes=[Node("Agency", "agency/x", {"name": "x"}), Node("NoSuchLabel", "n/1", {})])
+    with pytest.raises(ValueError, match="unknown node label"):
+        neo4j_store.load(bad)
+    assert neo4j_store.counts() == loaded
