@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from extractors.bodytext import Stream, clean_line
 from extractors.document import Document
-from extractors.posts import (ROLE_LABEL, ROLES, clean_role, is_person_name, post_complete, split_name_post,
+from extractors.posts import (EX_OFFICIO, ROLE_LABEL, ROLES, clean_role, is_person_name, post_complete, split_name_post,
                               split_name_then_post, split_names, split_people, split_post_name, squeeze)
 
 
@@ -416,6 +416,8 @@ def people(who: str) -> list[tuple[str, str | None]]:
             bare = bare + [len(out)] if got[1] is None else []
             out.append(got)
             carry = ""
+        elif EX_OFFICIO.search(p):
+            carry = ""  # 市政府分管副市长、秘书长李明: a seat listed before a person, not his post
         else:
             carry = carry + ("、" if carry else "") + p
     return out

@@ -53,6 +53,9 @@ _LABEL_PREFIX = r"(?:[\u4e00-\u9fff]{0,12}?(?:领导小组|领导组|指挥部|�
 ROLE_LABEL = re.compile(rf"^[\s*#>]*{_LABEL_PREFIX}(?P<role>{_ROLE_ALT})\s*[*]*\s*[:：]\s*[*]*")
 ROLE_WORD = re.compile(rf"(?:{'|'.join(map(re.escape, ROLES))})")
 
+# a post named by its portfolio (市政府分管副市长, A局主要负责人): whoever holds it, a seat, never a
+# person's own title
+EX_OFFICIO = re.compile(r"分管|主要负责|负责同志|负责人")
 _WS = re.compile(r"\s+")
 _PAREN_POST = re.compile(r"^(?P<name>.+?)\s*[（(](?P<post>[^()（）]*)[)）]\s*$")
 _CONCURRENT = re.compile(r"^[（(]?\s*兼(?:任)?\s*[)）]?$")
@@ -272,5 +275,5 @@ def split_post_name(text: str) -> tuple[str, str | None] | None:
     return None
 
 
-__all__ = ["ROLES", "ROLE_LABEL", "SURNAMES", "is_person_name", "split_name_post", "split_names", "split_people",
+__all__ = ["EX_OFFICIO", "ROLES", "ROLE_LABEL", "SURNAMES", "is_person_name", "split_name_post", "split_names", "split_people",
            "split_post_name", "split_name_then_post", "post_complete", "clean_role", "squeeze"]

@@ -29,7 +29,7 @@ from typing import Iterator
 
 from extractors.agencies import expand_prefixes
 from extractors.document import Document
-from extractors.posts import split_name_post, split_names, split_post_name
+from extractors.posts import EX_OFFICIO, split_name_post, split_names, split_post_name
 from extractors.textfix import simplify
 
 # ---------------------------------------------------------------- vocabulary (simplified)
@@ -799,7 +799,13 @@ class Walk:
                 taken.append((m.start(), m.end()))
                 if not _is_post(h.text) or names_person(h.text):  # 副市长王某 / 李四副市长担任组长: a person
                     body = self._body_for_role(role, s[:m.start()], sent.line)
-                    if body is not None:
+                    # 市政府分管副市长、秘书长李明任副召集人: a portfolio post listed beside the person
+                    seats = [p for p in split_top(h, "、，,;；") if EX_OFFICIO.search(p.simp)
+                             and _is_post(p.text) and not names_person(p.text)]
+                    if body is not None and seats:
+                        for p in seats:
+                            self._seat(body, role, p)
+                    elif body is not None:
                         self.bodies[body].filled_by_person.add(simplify(role))
                     continue
                 posts = split_posts(h)

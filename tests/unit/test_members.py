@@ -22,6 +22,9 @@ PEOPLE = [
     ("副市长张华、王强同志", [("张华", "副市长"), ("王强", "副市长")]),
     ("副市长张华同志、王强同志", [("张华", "副市长"), ("王强", "副市长")]),
     ("副市长张华和王强", [("张华", "副市长"), ("王强", "副市长")]),
+    # a portfolio post before a person is a seat listed beside him, not his post
+    ("市政府分管副市长、市政府秘书长李明", [("李明", "市政府秘书长")]),
+    ("市委常委、常务副市长张三", [("张三", "市委常委、常务副市长")]),
     # each name with its own post: nothing is shared
     ("市政府秘书长李明、市发改委主任赵刚", [("李明", "市政府秘书长"), ("赵刚", "市发改委主任")]),
     # a shared post runs until the next post
