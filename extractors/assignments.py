@@ -469,6 +469,52 @@ def _table_mentions(t: _Text, first_is_lead: bool = False) -> list[tuple[_Mentio
             a, b = spans[k]
             out.extend((m, task) for m in parse_cell(t.text, base + a, base + b, role, first_is_lead))
     out.extend(_html_mentions(t, first_is_lead))
+    out.extend(_stacked_mentions(t, first_is_lead))
+    return out
+
+
+_NUMBER_CELL = re.compile(r"^\d{1,3}[.、]?$")
+
+
+def _header_cell(line: str) -> bool:
+    flat = re.sub(r"\s|\*", "", line)
+    return flat in ("序号", "序號", "编号") or flat in _TASK_HEADERS or bool(_HEADER.match(flat))
+
+
+def _stacked_mentions(t: _Text, first_is_lead: bool = False) -> list[tuple[_Mention, str]]:
+    """Mentions from a table that PDF conversion printed one cell per line: a run of header lines
+    (序号 / 重点任务 / 牵头单位 / 责任单位), then rows of as many lines. A row that starts with its
+    number keeps the reading in step; a row that does not fit ends the table."""
+    out: list[tuple[_Mention, str]] = []
+    lines = t.text.split("\n")
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and lines[j].strip() and "\t" not in lines[j] and _header_cell(lines[j]):
+            j += 1
+        header = [lines[k].strip() for k in range(i, j)]
+        roles = _header_roles(header)
+        if len(header) < 2 or not roles:
+            i = j + 1 if j == i else j
+            continue
+        numbered = re.sub(r"\s", "", header[0]) in ("序号", "序號", "编号")
+        task, k = "", j
+        while k < len(lines):
+            idx = [n for n in range(k, min(len(lines), k + 2 * len(header))) if lines[n].strip()][:len(header)]
+            if len(idx) < len(header) or any("\t" in lines[n] for n in idx):
+                break
+            cells = [lines[n] for n in idx]
+            if numbered and (not _NUMBER_CELL.match(cells[0].strip())
+                             or any(_NUMBER_CELL.match(c.strip()) for c in cells[1:])):
+                break  # a cell wrapped onto two lines, or the table ended: stop rather than misread
+            if not all(_role_cell(cells[c]) for c in roles):
+                break
+            task = _task_cell(cells, header, task)
+            for c, role in sorted(roles.items()):
+                a = t.line_starts[idx[c]]
+                out.extend((m, task) for m in parse_cell(t.text, a, a + len(cells[c]), role, first_is_lead))
+            k = idx[-1] + 1
+        i = k
     return out
 
 

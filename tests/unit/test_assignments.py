@@ -154,6 +154,18 @@ TASKS.append(  # a task cell ending like an agency (平台, 台) is still the ta
      {("市政务服务数据管理局", "牵头", "建设统一身份认证平台"), ("市公安局", "责任", "建设统一身份认证平台")}))
 
 
+TASKS += [  # a table converted one cell per line: header lines, then rows of as many lines
+    ("二、任务分工\n序号\n重点任务\n牵头单位\n责任单位\n1\n建立重大项目库\n市商务局\n市发展改革委、市财政局\n"
+     "2\n强化要素保障\n市自然资源和规划局\n市生态环境局\n",
+     {("市商务局", "牵头", "建立重大项目库"), ("市发展改革委", "责任", "建立重大项目库"), ("市财政局", "责任", "建立重大项目库"),
+      ("市自然资源和规划局", "牵头", "强化要素保障"), ("市生态环境局", "责任", "强化要素保障")}),
+    # a task cell wrapped onto two lines puts the row out of step: nothing is read rather than misread
+    ("序号\n重点任务\n牵头单位\n责任单位\n1\n建立重大\n项目库\n市商务局\n市财政局\n", set()),
+    # header words in running lines are no table
+    ("牵头单位\n市商务局\n", set()),
+]
+
+
 @pytest.mark.parametrize("text,expected", TASKS)
 def test_tasks(text: str, expected: set) -> None:
     assert {(f.agency, f.role, f.task) for f in extract(document_from_text(text))} == expected
