@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from extractors.agencies import AGENCY_SUFFIX, clean_name, expand_prefixes, is_placeholder, split_spans
@@ -481,9 +482,44 @@ def _header_cell(line: str) -> bool:
     return flat in ("序号", "序號", "编号") or flat in _TASK_HEADERS or bool(_HEADER.match(flat))
 
 
+def _stacked_rows(lines: list[str], k: int, n: int, numbered: bool,
+                  fits: Callable[[list[tuple[int, int]]], bool]) -> tuple[list[tuple[int, int]], int] | None:
+    """The cells (first and last line) of the row at line ``k`` of a table ``n`` cells wide, and
+    the line after it. A numbered row runs to the next number (the last row: as few lines as
+    ``fits``): its surplus lines continue the cell before them, a role cell where that cell ends
+    with ``、``, the task cell otherwise."""
+    idx = [j for j in range(k, min(len(lines), k + 3 * n)) if lines[j].strip()]
+    if len(idx) < n or any("\t" in lines[j] for j in idx[:n]):
+        return None
+    if not numbered:
+        return [(j, j) for j in idx[:n]], idx[n - 1] + 1
+    if not _NUMBER_CELL.match(lines[idx[0]].strip()):
+        return None
+    nxt = next((p for p, j in enumerate(idx[1:], 1) if _NUMBER_CELL.match(lines[j].strip())), None)
+    if nxt is not None:
+        return _join_cells(lines, idx[:nxt], n)
+    for m in range(n, min(len(idx), n + 3) + 1):
+        got = _join_cells(lines, idx[:m], n)
+        if got and fits(got[0]):
+            return got
+    return None
+
+
+def _join_cells(lines: list[str], row: list[int], n: int) -> tuple[list[tuple[int, int]], int] | None:
+    if len(row) < n:
+        return None
+    cells = [[j] for j in row]
+    while len(cells) > n:  # join a surplus line onto its cell, from the end
+        joined = next((p for p in range(len(cells) - 1, 1, -1)
+                       if lines[cells[p - 1][-1]].rstrip().endswith(("、", "，", ","))), None)
+        p = joined if joined is not None else 2  # else the task cell (after the number) wrapped
+        cells[p - 1:p + 1] = [cells[p - 1] + cells[p]]
+    return [(c[0], c[-1]) for c in cells], row[-1] + 1
+
+
 def _stacked_mentions(t: _Text, first_is_lead: bool = False) -> list[tuple[_Mention, str]]:
     """Mentions from a table that PDF conversion printed one cell per line: a run of header lines
-    (序号 / 重点任务 / 牵头单位 / 责任单位), then rows of as many lines. A row that starts with its
+    (序号 / 重点任务 / 牵头单位 / 责任单位), then rows of as many cells. A row that starts with its
     number keeps the reading in step; a row that does not fit ends the table."""
     out: list[tuple[_Mention, str]] = []
     lines = t.text.split("\n")
@@ -499,21 +535,21 @@ def _stacked_mentions(t: _Text, first_is_lead: bool = False) -> list[tuple[_Ment
             continue
         numbered = re.sub(r"\s", "", header[0]) in ("序号", "序號", "编号")
         task, k = "", j
-        while k < len(lines):
-            idx = [n for n in range(k, min(len(lines), k + 2 * len(header))) if lines[n].strip()][:len(header)]
-            if len(idx) < len(header) or any("\t" in lines[n] for n in idx):
+        def spans_of(row: list[tuple[int, int]]) -> list[tuple[int, int]]:
+            return [(t.line_starts[a], t.line_starts[b] + len(lines[b])) for a, b in row]
+
+        def fits(row: list[tuple[int, int]]) -> bool:
+            return all(_role_cell(t.text[a:b]) for c, (a, b) in enumerate(spans_of(row)) if c in roles)
+
+        while (got := _stacked_rows(lines, k, len(header), numbered, fits)) is not None:
+            if not fits(got[0]):
                 break
-            cells = [lines[n] for n in idx]
-            if numbered and (not _NUMBER_CELL.match(cells[0].strip())
-                             or any(_NUMBER_CELL.match(c.strip()) for c in cells[1:])):
-                break  # a cell wrapped onto two lines, or the table ended: stop rather than misread
-            if not all(_role_cell(cells[c]) for c in roles):
-                break
-            task = _task_cell(cells, header, task)
+            spans = spans_of(got[0])
+            cells = [t.text[a:b] for a, b in spans]
+            task = _task_cell([re.sub(r"\s", "", c) for c in cells], header, task)
             for c, role in sorted(roles.items()):
-                a = t.line_starts[idx[c]]
-                out.extend((m, task) for m in parse_cell(t.text, a, a + len(cells[c]), role, first_is_lead))
-            k = idx[-1] + 1
+                out.extend((m, task) for m in parse_cell(t.text, *spans[c], role, first_is_lead))
+            k = got[1]
         i = k
     return out
 

@@ -159,8 +159,15 @@ TASKS += [  # a table converted one cell per line: header lines, then rows of as
      "2\n强化要素保障\n市自然资源和规划局\n市生态环境局\n",
      {("市商务局", "牵头", "建立重大项目库"), ("市发展改革委", "责任", "建立重大项目库"), ("市财政局", "责任", "建立重大项目库"),
       ("市自然资源和规划局", "牵头", "强化要素保障"), ("市生态环境局", "责任", "强化要素保障")}),
-    # a task cell wrapped onto two lines puts the row out of step: nothing is read rather than misread
-    ("序号\n重点任务\n牵头单位\n责任单位\n1\n建立重大\n项目库\n市商务局\n市财政局\n", set()),
+    # cells wrapped onto two lines: the task cell, or a role cell whose line ends with 、
+    ("序号\n重点任务\n牵头单位\n责任单位\n1\n建立重大\n项目库\n市商务局\n市财政局、\n市税务局\n2\n强化要素保障\n"
+     "市自然资源和规划局\n市生态环境局\n3\n开展精准\n招商\n市投资促进中心\n市商务局\n\n洛阳市人民政府办公室\n",
+     {("市商务局", "牵头", "建立重大项目库"), ("市财政局", "责任", "建立重大项目库"), ("市税务局", "责任", "建立重大项目库"),
+      ("市自然资源和规划局", "牵头", "强化要素保障"), ("市生态环境局", "责任", "强化要素保障"),
+      ("市投资促进中心", "牵头", "开展精准招商"), ("市商务局", "责任", "开展精准招商")}),
+    # an unnumbered table is read row by row of as many lines; a row that does not fit ends it
+    ("重点任务\n牵头单位\n责任单位\n建立重大项目库\n市商务局\n市财政局\n各地要加强组织领导，确保取得实效。\n",
+     {("市商务局", "牵头", "建立重大项目库"), ("市财政局", "责任", "建立重大项目库")}),
     # header words in running lines are no table
     ("牵头单位\n市商务局\n", set()),
 ]
