@@ -331,6 +331,10 @@ def _listed_people(text: str) -> list[tuple[str, str | None, bool]]:
     """``张三(市财政局局长)、李四(市教育局局长)`` / ``市财政局局长张三、市教育局局长李四`` / ``市长 张三`` /
     ``副市长 张华 王强`` / ``张华、王强 副市长``."""
     parts = _split_top(text)
+    seats = [p for p in parts if EX_OFFICIO.search(p) and not split_post_name(p) and not split_name_post(p)]
+    if seats and len(seats) < len(parts):  # 市政府分管副市长、市政府秘书长李明: the post is a seat
+        parts = [p for p in parts if p not in seats]
+        text = "、".join(parts)
     if len(parts) == 1:
         parts = text.split()  # 张华　王强（副市长）: names set apart by spaces
     got = [split_name_post(p) for p in parts]

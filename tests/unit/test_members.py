@@ -147,6 +147,11 @@ MEMBERS = [
      {("刘建国", "组长", "市长", False), ("张华", "副组长", "副市长", False), ("王强", "副组长", "副市长", False)}),
     ("list-own-posts", LG + "\n组长：张三\n成员：市财政局局长李明、市教育局局长赵刚",
      {("张三", "组长", None, False), ("李明", "成员", "市财政局局长", False), ("赵刚", "成员", "市教育局局长", False)}),
+    # a portfolio post listed beside a person is a seat, the person a member with his own post
+    ("list-seat-beside-person", LG + "\n组长：张三\n副组长：市政府分管副市长、市政府秘书长李明",
+     {("张三", "组长", None, False), ("李明", "副组长", "市政府秘书长", False)}),
+    ("prose-seat-beside-person", LG + "由市政府分管副市长、市政府秘书长李明任副组长。",
+     {("李明", "副组长", "市政府秘书长", False)}),
 ]
 
 
