@@ -477,6 +477,9 @@ def _table_mentions(t: _Text, first_is_lead: bool = False) -> list[tuple[_Mentio
 _NUMBER_CELL = re.compile(r"^\d{1,3}[.、]?$")
 
 
+_HEADER_CELL_MAX = 24  # characters of a header cell's line, spaces included
+
+
 def _header_cell(line: str) -> bool:
     flat = re.sub(r"\s|\*", "", line)
     return flat in ("序号", "序號", "编号") or flat in _TASK_HEADERS or bool(_HEADER.match(flat))
@@ -526,7 +529,9 @@ def _stacked_mentions(t: _Text, first_is_lead: bool = False) -> list[tuple[_Ment
     i = 0
     while i < len(lines):
         j = i
-        while j < len(lines) and lines[j].strip() and "\t" not in lines[j] and _header_cell(lines[j]):
+        # header cells are short: the length test spares the regexes on every line of prose
+        while j < len(lines) and len(lines[j]) <= _HEADER_CELL_MAX and lines[j].strip() and "\t" not in lines[j] \
+                and _header_cell(lines[j]):
             j += 1
         header = [lines[k].strip() for k in range(i, j)]
         roles = _header_roles(header)

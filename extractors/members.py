@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extractors.bodytext import Stream, clean_line
 from extractors.document import Document
@@ -384,6 +385,12 @@ def _only_people(text: str, found: list[tuple[str, str | None]], slack: int = 1)
 
 
 def people(who: str) -> list[tuple[str, str | None]]:
+    """A fresh list of :func:`_people` (bodies and seats read the same clauses)."""
+    return list(_people(who))
+
+
+@lru_cache(maxsize=16384)  # pure
+def _people(who: str) -> tuple[tuple[str, str | None], ...]:
     """``副市长、市公安局局长王斌权`` / ``鲍瑞卿和毕明荣`` / ``张三(市长)`` -> [(name, post)].
 
     A post printed before a list of names is each name's (``副市长张华、王强`` -> both 副市长) until
@@ -424,7 +431,7 @@ def people(who: str) -> list[tuple[str, str | None]]:
             carry = ""  # 市政府分管副市长、秘书长李明: a seat listed before a person, not his post
         else:
             carry = carry + ("、" if carry else "") + p
-    return out
+    return tuple(out)
 
 
 # Roles many people hold at once: people left over after the roles before take the last one.

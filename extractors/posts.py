@@ -81,6 +81,7 @@ def clean_role(label: str) -> str:
     return squeeze(label).strip("*:：")
 
 
+@lru_cache(maxsize=65536)  # pure; asked about the same fragments across every list reader
 def is_person_name(s: str) -> bool:
     """True when ``s`` (whitespace removed) reads as a Chinese personal name of 2–4 characters."""
     s = squeeze(s)
@@ -260,6 +261,7 @@ def split_name_then_post(text: str) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=65536)  # pure
 def split_post_name(text: str) -> tuple[str, str | None] | None:
     """``市政府副秘书长杨金中`` -> (``杨金中``, ``市政府副秘书长``): a name printed after its post."""
     s = squeeze(text).removesuffix("同志")
