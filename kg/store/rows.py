@@ -11,7 +11,6 @@ import contextlib
 import gc
 import hashlib
 import logging
-from dataclasses import dataclass, field
 from decimal import Decimal
 from operator import attrgetter
 from typing import Any, Callable, Iterable, Iterator
@@ -31,22 +30,6 @@ def node_columns(label: str) -> tuple[str, ...]:
 def edge_columns(rel_type: str) -> tuple[str, ...]:
     """Column order of an edge row: ``src``, ``dst``, then the properties."""
     return ("src", "dst", *RELS[rel_type].columns)
-
-
-@dataclass
-class Rows:
-    """Per label and per relation type: tuples in :func:`node_columns` / :func:`edge_columns` order."""
-
-    nodes: dict[str, list[tuple[Any, ...]]] = field(default_factory=dict)
-    edges: dict[str, list[tuple[Any, ...]]] = field(default_factory=dict)
-    dropped_edges: int = 0
-
-    def counts(self) -> dict[str, int]:
-        return {**{k: len(v) for k, v in self.nodes.items()}, **{k: len(v) for k, v in self.edges.items()}}
-
-    @property
-    def total(self) -> int:
-        return sum(self.counts().values())
 
 
 def edge_key(src: str, dst: str, values: tuple[Any, ...]) -> str:
@@ -132,18 +115,6 @@ def _edge_rows(rel_type: str, edges: list[Edge], nodes: dict[str, dict[str, tupl
         row = (e.src, e.dst, *map(e.props.get, cols))  # ids are never empty: the blank check may see them
         seen[_blank_to_none(row) if "" in row else row] = None
     return list(seen), dropped
-
-
-def prepare(graph: PropertyGraph) -> Rows:
-    """De-duplicate a graph into rows for loading, all tables at once (see :class:`TableStream`)."""
-    stream = TableStream(graph)
-    with paused_gc():
-        tables = dict(stream)
-    return Rows(
-        nodes={label: tables[label] for label in NODES},
-        edges={t: tables[t] for t in RELS},
-        dropped_edges=stream.dropped_edges,
-    )
 
 
 @contextlib.contextmanager

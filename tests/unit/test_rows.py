@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from kg.schema import NODES, RELS, Edge, Node, PropertyGraph
-from kg.store.rows import TableStream, prepare
+from kg.store.rows import TableStream
 
 
 def _graph() -> PropertyGraph:
@@ -19,12 +19,13 @@ def _graph() -> PropertyGraph:
     )
 
 
-def test_prepare_deduplicates_fills_gaps_and_drops_dangling_edges():
-    rows = prepare(_graph())
-    assert rows.nodes["Agency"] == [("agency/a", "市财政局", "city", None, None)]  # aliases, labels unset
-    assert rows.edges["UNIT_OF"] == [("agency/a", "body/b", "x〔2020〕1号", "f.txt", 3, None, None),
+def test_tables_deduplicate_fill_gaps_and_drop_dangling_edges():
+    stream = TableStream(_graph())
+    tables = dict(stream)
+    assert tables["Agency"] == [("agency/a", "市财政局", "city", None, None)]  # aliases, labels unset
+    assert tables["UNIT_OF"] == [("agency/a", "body/b", "x〔2020〕1号", "f.txt", 3, None, None),
                                      ("agency/a", "body/b", "x〔2020〕1号", "f.txt", 9, None, None)]
-    assert rows.edges["OFFICE_AT"] == [] and rows.dropped_edges == 1
+    assert tables["OFFICE_AT"] == [] and stream.dropped_edges == 1
 
 
 def test_stream_yields_every_node_table_before_relations_largest_first():
