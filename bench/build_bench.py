@@ -22,7 +22,7 @@ TARGET_SECONDS = 10.0
 
 CHILD = """
 import json, sys
-from kg.build import build
+from govkg.graph.build import build
 r = build(sys.argv[1], sys.argv[2], validate_shacl=sys.argv[3] == "1")
 print(json.dumps({"seconds": r.seconds, "facts": r.facts, "triples": r.triples, "conforms": r.conforms}))
 """

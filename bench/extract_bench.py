@@ -25,14 +25,14 @@ TARGET_COLD_S = 5.0  # the whole sample corpus in a fresh process
 
 _COLD_CHILD = """
 import sys
-from extractors.pipeline import extract_files, iter_corpus
+from govkg.extract.pipeline import extract_files, iter_corpus
 report = extract_files(iter_corpus(sys.argv[1]))
 print(len(report.facts), report.bytes_read)
 """
 
 
 def corpus_files(folder: Path) -> list[Path]:
-    from extractors.pipeline import iter_corpus
+    from govkg.extract.pipeline import iter_corpus
 
     return list(iter_corpus(folder))
 
@@ -47,9 +47,9 @@ def cold_run(folder: Path) -> tuple[float, int, int]:
 
 def warm_run(files: list[Path], repeat: int) -> tuple[float, dict[str, float], int]:
     """Best wall time over ``repeat`` in-process runs, and the per-stage seconds of the last run."""
-    from extractors.pipeline import build_nlp
-    from extractors.readtext import read_source
-    from extractors.segment import segment
+    from govkg.extract.pipeline import build_nlp
+    from govkg.text.read import read_source
+    from govkg.text.segment import segment
 
     nlp = build_nlp()
     texts = [read_source(p) for p in files]

@@ -5,7 +5,7 @@
 
 Rows = nodes + relationships after de-duplication; seconds cover the whole ``store.load``
 (de-duplication, files or batches, the load itself and the count check). Targets from issue #4.
-Without ``--neo4j`` (or GOVKG_NEO4J_URI) a server is started from tools/neo4j-launcher.
+Without ``--neo4j`` (or GOVKG_NEO4J_URI) a server is started from devtools/neo4j-launcher.
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ import time
 
 from store_fixtures import corpus_graph, fresh_db_path, neo4j, synthetic
 
-from kg.settings import DEFAULT_BATCH_SIZE
+from govkg.settings import DEFAULT_BATCH_SIZE
 
 TARGETS = {"neo4j": 50_000, "ladybug": 300_000}  # rows/s
 
@@ -32,7 +32,7 @@ def line(store: str, graph: str, rows: int, seconds: float, note: str = "", phas
 
 
 def bench_ladybug(name: str, graph) -> None:
-    from kg.store.ladybug import LadybugStore
+    from govkg.store.ladybug import LadybugStore
 
     with tempfile.TemporaryDirectory() as tmp:
         store = LadybugStore(fresh_db_path(tmp))
@@ -48,7 +48,7 @@ def bench_ladybug(name: str, graph) -> None:
 
 
 def bench_neo4j(name: str, graph, server: tuple[str, str, str], batch_size: int) -> None:
-    from kg.store.neo4j import Neo4jStore
+    from govkg.store.neo4j import Neo4jStore
 
     store = Neo4jStore(*server, batch_size=batch_size)
     store.clear()

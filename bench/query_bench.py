@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/query_bench.py [--rows 0] [--repeat 20] [--neo4j bolt://…] [--skip-neo4j]
 
-Parameters come from ``kg.queries.sample_params`` (the busiest node of each kind). Each query
+Parameters come from ``govkg.queries.sample_params`` (the busiest node of each kind). Each query
 runs once to warm up, then ``--repeat`` times; the median and the slowest run are printed beside
 the target (median ≤ 50 ms on the corpus, ≤ 1 s on the synthetic graph).
 """
@@ -20,7 +20,7 @@ TARGET_MS = {"corpus": 50, "synthetic": 1000}
 
 
 def bench_store(store_name: str, store, graph_name: str, params: dict, repeat: int) -> None:
-    from kg.queries import load_queries, run_query
+    from govkg.queries import load_queries, run_query
 
     target = TARGET_MS["corpus" if graph_name == "corpus" else "synthetic"]
     for name, q in load_queries().items():
@@ -45,9 +45,9 @@ def main() -> None:
     ap.add_argument("--skip-neo4j", action="store_true")
     args = ap.parse_args()
 
-    from kg.queries import sample_params
-    from kg.store.ladybug import LadybugStore
-    from kg.store.neo4j import Neo4jStore
+    from govkg.queries import sample_params
+    from govkg.store.ladybug import LadybugStore
+    from govkg.store.neo4j import Neo4jStore
 
     graphs = {"corpus": corpus_graph()}
     if args.rows:

@@ -13,19 +13,19 @@ from typing import Iterator
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.schema import PropertyGraph  # noqa: E402
+from govkg.graph.schema import PropertyGraph  # noqa: E402
 
 
 def corpus_graph() -> PropertyGraph:
     """The sample corpus, built without SHACL validation."""
-    from kg.build import build
+    from govkg.graph.build import build
 
     with tempfile.TemporaryDirectory() as tmp:
         return build(ROOT / "corpus", tmp, validate_shacl=False).property_graph
 
 
 def synthetic(rows: int) -> PropertyGraph:
-    from kg.store.synthetic import synthetic_graph_of_rows
+    from devtools.synthetic import synthetic_graph_of_rows
 
     return synthetic_graph_of_rows(rows)
 
@@ -36,12 +36,12 @@ def neo4j(uri: str | None) -> Iterator[tuple[str, str, str]]:
     if uri:
         yield uri, os.environ.get("GOVKG_NEO4J_USER", "neo4j"), os.environ.get("GOVKG_NEO4J_PASSWORD", "")
         return
-    from kg.store import launcher
+    from devtools import neo4j as launcher
 
     password = secrets.token_hex(8)
     t = time.perf_counter()
     proc, started = launcher.start(password, heap="2g")
-    print(f"# started Neo4j from tools/neo4j-launcher in {time.perf_counter() - t:.1f}s: {started}", flush=True)
+    print(f"# started Neo4j from devtools/neo4j-launcher in {time.perf_counter() - t:.1f}s: {started}", flush=True)
     try:
         yield started, "neo4j", password
     finally:

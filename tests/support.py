@@ -2,18 +2,18 @@
 
 ``python -m tests.support bodies`` scores one extractor on the dev gold set with the
 *gold* document segmentation, so an extractor can be measured independently of
-``extractors.segment``.
+``govkg.text.segment``.
 """
 from __future__ import annotations
 
-import importlib
 import sys
 from pathlib import Path
+from typing import Callable
 
-from extractors.document import Document
-from extractors.readtext import read_source
-from kg.evaluate import Score, score
-from kg.facts import DocumentFact, Fact, read_facts
+from govkg.text.document import Document
+from govkg.text.read import read_source
+from govkg.eval import Score, score
+from govkg.facts import DocumentFact, Fact, read_facts
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -42,9 +42,28 @@ def gold_documents(stem: str) -> list[Document]:
     return docs
 
 
+def _extractors() -> dict[str, Callable[[Document], list[Fact]]]:
+    """Each fact family's reader on one document, its inputs computed as the pipeline does."""
+    from govkg.extract import citations
+    from govkg.extract.assignments import statements as assignments
+    from govkg.extract.bodies.index import body_facts, index_bodies
+    from govkg.extract.composition.seats import seat_facts
+    from govkg.extract.composition.units import unit_facts
+    from govkg.extract.composition.walk import Walk
+
+    return {
+        "bodies": lambda d: body_facts(index_bodies(d)),
+        "seats": lambda d: seat_facts(Walk(d, index_bodies(d).mentions)),
+        "units": lambda d: unit_facts(Walk(d, index_bodies(d).mentions)),
+        "assignments": assignments.extract,
+        "citations": citations.extract,
+    }
+
+
 def score_extractor(module: str, stems: tuple[str, ...] = GOLD_STEMS) -> Score:
-    """Score ``extractors.<module>.extract`` on gold-segmented documents of the dev set."""
-    fn = importlib.import_module(f"extractors.{module}").extract
+    """Score one fact family's reader (``bodies``, ``seats``, ``units``, ``assignments``, ``citations``)
+    on gold-segmented documents of the dev set."""
+    fn = _extractors()[module]
     pred: list[Fact] = []
     gold: list[Fact] = []
     for stem in stems:

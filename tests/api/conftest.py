@@ -14,7 +14,7 @@ def db_path(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def store(db_path):
-    from kg.store.ladybug import LadybugStore
+    from govkg.store.ladybug import LadybugStore
 
     s = LadybugStore(db_path, read_only=True)
     yield s
@@ -22,8 +22,8 @@ def store(db_path):
 
 
 def make_app(store, **env):
-    from kg.api.app import create_app
-    from kg.api.config import ApiConfig
+    from govkg.api.app import create_app
+    from govkg.settings import ApiConfig
 
     return create_app(ApiConfig.from_env({"GOVKG_DB_PATH": "unused", **env}), store=store)
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg.schema import Edge, Node, PropertyGraph
+from govkg.graph.schema import Edge, Node, PropertyGraph
 
 GOLD = Path(__file__).resolve().parents[2].parent / "shared" / "gold"
 
@@ -40,9 +40,9 @@ def tiny_graph() -> PropertyGraph:
 
 def gold_graph() -> PropertyGraph:
     """The property graph of the gold facts (empty when ../shared/gold is not beside the repo)."""
-    from kg.facts import read_facts
-    from kg.pg import property_graph
-    from kg.rdf import graph_from_facts
+    from govkg.facts import read_facts
+    from govkg.graph.pg import property_graph
+    from govkg.graph.rdf import graph_from_facts
 
     if not GOLD.is_dir():
         return PropertyGraph()
@@ -51,7 +51,7 @@ def gold_graph() -> PropertyGraph:
 
 def load_test_store(path: Path) -> Path:
     """Write the gold graph and the tiny graph into an embedded store at ``path``."""
-    from kg.store.ladybug import LadybugStore
+    from govkg.store.ladybug import LadybugStore
 
     store = LadybugStore(path)
     try:

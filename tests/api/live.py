@@ -26,7 +26,7 @@ def live_server(db_path: Path, timeout: float = 60.0, **env: str) -> Iterator[st
     """Start ``govkg serve`` over the embedded store at ``db_path``; yield its base URL; stop it."""
     port = free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "kg.cli", "serve", "--host", "127.0.0.1", "--port", str(port), "--store", "embedded"],
+        [sys.executable, "-m", "govkg.cli", "serve", "--host", "127.0.0.1", "--port", str(port), "--store", "embedded"],
         cwd=ROOT, env={**os.environ, "GOVKG_DB_PATH": str(db_path), **env},
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     base = f"http://127.0.0.1:{port}"

@@ -8,7 +8,6 @@ from fastapi.testclient import TestClient
 
 from tests.api.conftest import make_app
 from tests.api.graphs import tiny_graph
-from tests.integration.conftest import neo4j_server  # noqa: F401 - the session's real Neo4j
 
 pytestmark = pytest.mark.neo4j
 
@@ -34,8 +33,8 @@ def normalised(body: object) -> str:
 
 @pytest.fixture(scope="module")
 def clients(neo4j_server, tmp_path_factory):  # noqa: F811
-    from kg.store.ladybug import LadybugStore
-    from kg.store.neo4j import Neo4jStore
+    from govkg.store.ladybug import LadybugStore
+    from govkg.store.neo4j import Neo4jStore
 
     neo = Neo4jStore(neo4j_server.uri, neo4j_server.user, neo4j_server.password)
     neo.clear()

@@ -36,7 +36,7 @@ def test_repeated_answers_come_from_the_cache(store):
 def test_only_successful_answers_are_kept():
     import asyncio
 
-    from kg.api.cache import ResponseCache
+    from govkg.api.cache import ResponseCache
 
     statuses = iter([404, 200, 500])
     calls = []

@@ -1,12 +1,12 @@
-"""A server over the embedded store serves a rebuilt graph without a restart (kg.api.follow)."""
+"""A server over the embedded store serves a rebuilt graph without a restart (govkg.api.follow)."""
 from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from kg.api.app import create_app
-from kg.api.config import ApiConfig
-from kg.store import load_embedded
-from kg.store.synthetic import synthetic_graph
+from govkg.api.app import create_app
+from govkg.settings import ApiConfig
+from govkg.store import load_embedded
+from devtools.synthetic import synthetic_graph
 
 
 def _agencies(client: TestClient) -> int:
@@ -43,7 +43,7 @@ def test_a_rebuilt_graph_file_is_served_and_cached_answers_are_dropped(tmp_path)
 
 
 def test_a_store_handed_to_the_app_is_left_alone(tmp_path):
-    from kg.store.ladybug import LadybugStore
+    from govkg.store.ladybug import LadybugStore
 
     path = tmp_path / "graph.lbdb"
     load_embedded(synthetic_graph(1, agencies=12), path)

@@ -169,7 +169,7 @@ def test_graphml_export_holds_every_node_and_edge(client, store):
     ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
     root = ET.fromstring(client.get("/export/graphml").content)
     counts = store.counts()
-    from kg.schema import NODES
+    from govkg.graph.schema import NODES
 
     assert len(root.findall(".//g:node", ns)) == sum(counts[label] for label in NODES)
     assert len(root.findall(".//g:edge", ns)) == sum(v for k, v in counts.items() if k not in NODES)

@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from kg.queries import load_queries
+from govkg.queries import load_queries
 
 QUERIES = load_queries()
 # a value for each parameter name the query headers use, taken from the tiny test graph

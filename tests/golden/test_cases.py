@@ -3,7 +3,7 @@
 Each case is a small gazette issue in a layout other cities print (provincial and county
 documents, full-width punctuation, markdown, tables, traditional characters …) with facts
 written by hand per ``shared/gold/FORMAT.md``. The whole pipeline (segmentation and every
-extractor) must give exactly the expected facts by the scorer's keys (``kg.evaluate``), and
+extractor) must give exactly the expected facts by the scorer's keys (``govkg.eval``), and
 where the expected fact gives them: a membership's ``position`` and ``concurrent``, an
 assignment's ``task`` (as a prefix of the emitted one), a document's ``title``, ``issuer``
 and ``date``.
@@ -21,9 +21,10 @@ from pathlib import Path
 
 import pytest
 
-from extractors.pipeline import extract_text
-from kg.evaluate import fact_key, norm, score, _body_names
-from kg.facts import Fact, read_facts, write_facts
+from govkg.extract.pipeline import extract_text
+from govkg.eval import fact_key, score, _body_names
+from govkg.text.clean import norm
+from govkg.facts import Fact, read_facts, write_facts
 
 CASES_DIR = Path(__file__).parent / "cases"
 CASES = sorted(p for p in CASES_DIR.iterdir() if (p / "input.txt").exists()) if CASES_DIR.is_dir() else []
@@ -39,7 +40,9 @@ def _param(case: Path):
 def actual_facts(case: Path) -> list[Fact]:
     """Every fact the pipeline gives for a case's input, read as the file ``input.txt``."""
     text = (case / "input.txt").read_text(encoding="utf-8")
-    return extract_text(text, "input.txt")
+    result = extract_text(text, "input.txt")
+    assert not result.failures, "\n".join(map(str, result.failures))
+    return result.facts
 
 
 def _show(f: Fact) -> str:
@@ -115,7 +118,7 @@ def test_case(case: Path) -> None:
 
 
 def test_diff_names_both_sides() -> None:
-    from kg.facts import Src, UnitFact
+    from govkg.facts import Src, UnitFact
     e = [UnitFact(src=Src("input.txt", 1), doc="X", body="B", agency="市公安局")]
     a = [UnitFact(src=Src("input.txt", 1), doc="X", body="B", agency="公安局")]
     text = readable_diff(e, a)

@@ -13,8 +13,8 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import graph_diff, to_isomorphic
 
-from kg.facts import read_facts
-from kg.rdf import graph_from_facts
+from govkg.facts import read_facts
+from govkg.graph.rdf import graph_from_facts
 
 CASES = sorted(p for p in (Path(__file__).parent / "graph").iterdir() if (p / "input.jsonl").exists())
 REGEN = os.environ.get("GOVKG_REGEN_GOLDEN") == "1"

@@ -1,0 +1,87 @@
+"""A throw-away Neo4j Community server for tests and benchmarks, from ``devdevtools/neo4j-launcher``.
+
+The Maven project is built on first use (``mvn -q package``; Neo4j's jars are cached in
+``~/.m2``) and rebuilt when its sources change. The server listens on loopback on a free port
+and stops when :func:`stop` closes its stdin.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import threading
+from pathlib import Path
+
+LAUNCHER = Path(__file__).resolve().parent / "neo4j-launcher"
+BUILD_TIMEOUT = 900   # the first build downloads Neo4j (~150 MB)
+START_TIMEOUT = 180
+
+
+class LauncherError(RuntimeError):
+    """Java or Maven missing, the build failed, or the server did not start."""
+
+
+def classpath() -> str:
+    """Build the launcher if its sources are newer than the build; its run classpath."""
+    cp_file = LAUNCHER / "target" / "classpath.txt"
+    stamp = LAUNCHER / "target" / ".govkg-built"  # Maven leaves an unchanged classpath.txt untouched
+    sources = [LAUNCHER / "pom.xml", *(LAUNCHER / "src").rglob("*.java")]
+    stale = not cp_file.exists() or not stamp.exists() or \
+        max(p.stat().st_mtime for p in sources) > stamp.stat().st_mtime
+    if stale:
+        if not shutil.which("mvn"):
+            raise LauncherError("Maven (mvn) not found to build devdevtools/neo4j-launcher")
+        try:
+            done = subprocess.run(["mvn", "-q", "-B", "package", "-DskipTests"], cwd=LAUNCHER,
+                                  capture_output=True, text=True, timeout=BUILD_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            raise LauncherError(f"launcher build took over {BUILD_TIMEOUT}s") from None
+        if done.returncode != 0:
+            tail = (done.stdout + done.stderr).strip().splitlines()[-5:]
+            raise LauncherError("launcher build failed: " + " | ".join(tail))
+        stamp.touch()
+    return f"{LAUNCHER / 'target' / 'classes'}{os.pathsep}{cp_file.read_text().strip()}"
+
+
+def start(password: str = "", heap: str = "1g") -> tuple[subprocess.Popen, str]:
+    """Start a server (authentication on with user ``neo4j`` when ``password`` is given);
+    the process and its bolt URI."""
+    if not shutil.which("java"):
+        raise LauncherError("java not found")
+    env = {**os.environ, "GOVKG_LAUNCHER_PASSWORD": password}
+    # the throughput collector: bulk loads ran 30-40% faster than with the default G1 (bench/README.md)
+    proc = subprocess.Popen(["java", f"-Xmx{heap}", "-XX:+UseParallelGC", "-cp", classpath(), "govkg.Main"],
+                            stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    first: list[str] = []
+    reader = threading.Thread(target=lambda: first.append(proc.stdout.readline()), daemon=True)
+    reader.start()
+    reader.join(START_TIMEOUT)
+    uri = first[0].strip() if first else ""
+    if not uri.startswith("bolt://"):
+        _end(proc)  # terminate first: the launcher's shutdown hook removes its temporary folder
+        lines = proc.stderr.read().strip().splitlines()
+        err = lines[-1] if lines else ""
+        raise LauncherError(f"the launcher printed no bolt URI: {err or 'timed out'}")
+    # drain stderr so a chatty server never blocks on a full pipe
+    threading.Thread(target=proc.stderr.read, daemon=True).start()
+    return proc, uri.rstrip("/")
+
+
+def stop(proc: subprocess.Popen) -> None:
+    """Stop a server started by :func:`start` (closing stdin; terminating if it lingers)."""
+    try:
+        proc.stdin.close()
+        proc.wait(60)
+    except subprocess.TimeoutExpired:
+        _end(proc)
+
+
+def _end(proc: subprocess.Popen) -> None:
+    """Terminate (the shutdown hook runs), then kill if the process lingers."""
+    proc.terminate()
+    try:
+        proc.wait(30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(10)

@@ -1,0 +1,109 @@
+"""The FastAPI application: routers, static files, offline API docs, error handling."""
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import AsyncIterator
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+from govkg.settings import ApiConfig
+from govkg.api.cache import ResponseCache
+from govkg.api.follow import FollowGraphFile, file_identity
+from govkg.errors import UnknownLabel
+from govkg.api.routers import cypher, entities, export, health, pages, queries, search, viz
+from govkg.store.base import GraphStore
+from govkg.errors import StoreError
+from govkg.resources import STATIC_DIR
+
+
+def _first_line(err: Exception) -> str:
+    text = str(err).strip()
+    return text.splitlines()[0] if text else type(err).__name__
+
+
+def _validation_message(err: RequestValidationError) -> str:
+    parts = []
+    for e in err.errors():
+        loc = list(e.get("loc", ()))
+        if loc and loc[0] in ("query", "path", "body", "header", "cookie"):
+            loc = loc[1:]  # where the parameter travels; its name is what helps
+        where = ".".join(map(str, loc))
+        parts.append(f"{where}: {e.get('msg', 'invalid')}" if where else e.get("msg", "invalid"))
+    return "; ".join(parts) or "invalid request"
+
+
+def create_app(config: ApiConfig | None = None, store: GraphStore | None = None) -> FastAPI:
+    """The app over ``store`` (kept open by the caller), or over the store ``config`` names (opened here)."""
+    config = config or ApiConfig.from_env()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        owned = app.state.store is None
+        if owned:
+            from govkg.store import open_store
+
+            app.state.store = open_store(config.store, read_only=True)
+            if config.store.store_kind != "neo4j":  # a rebuild replaces the file: serve the new one
+                app.state.followed = Path(config.store.db_path)
+                app.state.followed_identity = file_identity(app.state.followed)
+        try:
+            yield
+        finally:
+            if owned:
+                for old in [*app.state.retired, app.state.store]:
+                    old.close()
+                app.state.store, app.state.retired, app.state.followed = None, [], None
+
+    app = FastAPI(title="govkg", version="0.1.0", lifespan=lifespan, docs_url=None, redoc_url=None,
+                  description="政府机构知识图谱 API: canned queries, search, entities, network pictures, export. "
+                              "Knowledge graph of Chinese government bodies extracted from city gazettes.")
+    app.state.store = store
+    app.state.settings = config
+    app.state.index = None
+    app.state.generation = 0  # bumped when a rebuilt graph is swapped in (govkg.api.follow)
+    app.state.followed = None
+    app.state.retired = []
+    app.state.follow_interval = 1.0  # seconds between looks at the database file
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, err: RequestValidationError) -> JSONResponse:
+        return JSONResponse({"detail": _validation_message(err), "errors": jsonable(err.errors())}, status_code=422)
+
+    @app.exception_handler(UnknownLabel)
+    async def unknown_label(request: Request, err: UnknownLabel) -> JSONResponse:
+        return JSONResponse({"detail": _first_line(err)}, status_code=400)
+
+    @app.exception_handler(StoreError)
+    async def store_down(request: Request, err: StoreError) -> JSONResponse:
+        return JSONResponse({"detail": f"store unavailable: {_first_line(err)}"}, status_code=503)
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        # the default page loads Swagger UI from a CDN; these are served from viz/static/vendor
+        return get_swagger_ui_html(openapi_url=app.openapi_url or "/openapi.json", title="govkg API",
+                                   swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
+                                   swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
+                                   swagger_favicon_url="/static/vendor/swagger-ui/favicon-32x32.png")
+
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.include_router(health.router)
+    app.include_router(queries.build_router())
+    for module in (search, entities, viz, export, pages):
+        app.include_router(module.router)
+    if config.allow_cypher:
+        app.include_router(cypher.router)
+    app.add_middleware(ResponseCache, prefixes=("/queries",))
+    app.add_middleware(FollowGraphFile)  # outermost: a swap happens before the cache is asked
+    return app
+
+
+def jsonable(errors: list) -> list:
+    """Validation errors without the exception objects pydantic may put in ``ctx``."""
+    from fastapi.encoders import jsonable_encoder
+
+    return jsonable_encoder(errors, custom_encoder={Exception: str})

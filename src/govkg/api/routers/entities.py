@@ -1,0 +1,34 @@
+"""``/entities/{id}``: one node with all its relations, each with role, date and source document and line."""
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, HTTPException, Path, Query
+
+from govkg.api import graphdata
+from govkg.api.deps import StoreDep
+from govkg.api.models import EntityOut, RelationOut
+
+router = APIRouter(tags=["entities"])
+
+Label = Literal["Agency", "Body", "Person", "Post", "Document", "Task"]
+
+
+def load_entities(store, entity_id: str, label: str | None) -> list[graphdata.Entity]:
+    """The entities with this id, or 404 with a clear message."""
+    found = graphdata.entity(store, entity_id, label)
+    if not found:
+        raise HTTPException(404, f"no {label or 'entity'} with id {entity_id!r}")
+    return found
+
+
+@router.get("/entities/{entity_id:path}", response_model=list[EntityOut],
+            summary="An entity and all its relations (one per label when ids coincide)")
+def get_entity(
+    store: StoreDep,
+    entity_id: Annotated[str, Path(min_length=1, max_length=500)],
+    label: Annotated[Label | None, Query(description="the node type, when known")] = None,
+) -> list[EntityOut]:
+    return [EntityOut(label=e.label, id=e.id, name=e.name, props=e.props,
+                      relations=[RelationOut(**vars(r)) for r in e.relations])
+            for e in load_entities(store, entity_id, label)]

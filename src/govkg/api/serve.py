@@ -1,0 +1,41 @@
+"""``govkg serve``: uvicorn over the app, after checking the store can be opened."""
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+
+
+def run(host: str | None = None, port: int | None = None, store: str | None = None,
+        allow_cypher: bool | None = None) -> int:
+    """Serve until interrupted; 1 with a one-line reason when the store cannot be opened."""
+    import uvicorn
+
+    from govkg.api.app import create_app
+    from govkg.settings import ApiConfig
+    from govkg.errors import StoreError
+    from govkg.store import open_store
+
+    config = ApiConfig.from_env()
+    config = replace(config, host=host or config.host, port=port or config.port,
+                     store=config.store.with_(store=store),
+                     allow_cypher=config.allow_cypher if allow_cypher is None else allow_cypher)
+    try:
+        opened = open_store(config.store, read_only=True)
+        opened.counts()
+    except (StoreError, ValueError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    app = create_app(config, store=opened)
+    import gc
+
+    # the objects made so far (modules, schema, store) live as long as the server: keep them out of
+    # the collector's full passes, which otherwise pause every request now and then
+    gc.collect()
+    gc.freeze()
+    print(f"govkg: serving on http://{config.host}:{config.port}/ ({type(opened).__name__}; "
+          f"API docs at /docs)", file=sys.stderr)
+    try:
+        uvicorn.run(app, host=config.host, port=config.port, log_level="warning", access_log=False)
+    finally:
+        opened.close()
+    return 0

@@ -1,0 +1,170 @@
+"""The ``govkg`` command."""
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+app = typer.Typer(
+    help="govkg: build a knowledge graph of Chinese government bodies from gazette texts.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+DEFAULT_CORPUS = Path("corpus")  # the sample corpus of a source checkout, when run from its root
+
+
+def _expand(paths: list[Path]) -> list[Path]:
+    from govkg.extract.pipeline import corpus_paths
+
+    return corpus_paths(*paths)
+
+
+def _summary(facts: list) -> str:
+    counts = Counter(f.type for f in facts)
+    order = ("document", "body", "membership", "seat", "unit", "assignment", "citation")
+    return ", ".join(f"{counts[t]} {t}" for t in order)
+
+
+@app.command()
+def extract(
+    files: Annotated[list[Path], typer.Argument(help="Gazette text files or folders of them.")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="Where to write the facts (JSONL).")] = Path("facts.jsonl"),
+    strict: Annotated[bool, typer.Option(help="Exit non-zero when a stage failed on any document.")] = False,
+) -> None:
+    """Extract facts (documents, bodies, memberships, seats, units, assignments, citations) as JSONL.
+
+    A file that cannot be read is skipped, and a stage that fails on one document is reported;
+    both with a one-line reason, and the other files and documents still come out."""
+    from govkg.extract.pipeline import extract_files
+    from govkg.facts import write_facts
+
+    paths = _expand(files)
+
+    def report(path: Path, error: str | None) -> None:
+        if error:
+            typer.echo(f"skipped {path}: {error}", err=True)
+
+    result = extract_files(paths, on_file=report)
+    for failure in result.failures:
+        typer.echo(f"error: {failure}", err=True)
+    n = write_facts(result.facts, out)
+    failed = f", {len(result.failures)} stage failure(s)" if result.failures else ""
+    typer.echo(f"{len(result.read)} file(s) read, {len(result.failed)} skipped{failed}; {n} facts -> {out}", err=True)
+    typer.echo(f"  {_summary(result.facts)}", err=True)
+    if not result.read or (strict and result.failures):
+        raise typer.Exit(1)
+
+
+@app.command("eval")
+def eval_(
+    gold: Annotated[Path, typer.Argument(help="Gold facts: a .jsonl file or a folder of them.")],
+    facts: Annotated[Path, typer.Argument(help="Extracted facts (.jsonl).")],
+    files: Annotated[Optional[str], typer.Option(help="Comma-separated source file names to score.")] = None,
+) -> None:
+    """Score extracted facts against gold: precision, recall and F1 per fact type."""
+    from govkg.eval import score
+    from govkg.facts import read_facts
+
+    try:
+        g, p = read_facts(gold), read_facts(facts)
+    except (OSError, ValueError) as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(2)
+    typer.echo(score(g, p, set(files.split(",")) if files else None).table())
+
+
+@app.command()
+def summary(
+    corpus: Annotated[Path, typer.Argument(help="Corpus folder or files.")] = DEFAULT_CORPUS,
+) -> None:
+    """Extract the corpus and print what was found per file (nothing written)."""
+    from govkg.extract.pipeline import extract_files
+
+    for path in _expand([corpus]):
+        result = extract_files([path])
+        if result.failed:
+            typer.echo(f"{path.name}: skipped: {result.failed[str(path)]}")
+        else:
+            typer.echo(f"{path.name}: {_summary(result.facts)}")
+
+
+@app.command()
+def build(
+    corpus: Annotated[Path, typer.Argument(help="Corpus folder or one gazette file.")] = DEFAULT_CORPUS,
+    out: Annotated[Path, typer.Option("-o", "--out", help="Output folder.")] = Path("build"),
+    facts: Annotated[Optional[Path], typer.Option(help="Build from these facts (JSONL or folder) instead of extracting.")] = None,
+    shacl: Annotated[bool, typer.Option(help="Validate the graph with the SHACL shapes.")] = True,
+    load: Annotated[bool, typer.Option("--load/--no-load", help="Then load the embedded store (GOVKG_DB_PATH).")] = True,
+) -> None:
+    """Extract, resolve, validate; write facts.jsonl, graph.ttl/.nt/.jsonld/.graphml, nodes.csv, edges.csv."""
+    from govkg.graph.build import run_build
+
+    code, report = run_build(corpus, out, facts_path=facts, validate_shacl=shacl)
+    if code == 0 and load and report is not None and report.property_graph is not None:
+        from govkg.settings import Settings
+        from govkg.store.commands import load_into_embedded
+
+        code = load_into_embedded(report.property_graph, Settings.from_env())
+    raise typer.Exit(code)
+
+
+@app.command()
+def load(
+    source: Annotated[Path, typer.Argument(help="A build folder (graph.nt/graph.ttl) or an RDF file.")] = Path("build"),
+    neo4j: Annotated[Optional[str], typer.Option("--neo4j", help="Bolt URI; default GOVKG_NEO4J_URI, else the embedded store.")] = None,
+    user: Annotated[Optional[str], typer.Option(help="Neo4j user (GOVKG_NEO4J_USER).")] = None,
+    password: Annotated[Optional[str], typer.Option(help="Neo4j password (GOVKG_NEO4J_PASSWORD).")] = None,
+    db: Annotated[Optional[Path], typer.Option(help="Embedded store path (GOVKG_DB_PATH).")] = None,
+    batch_size: Annotated[Optional[int], typer.Option(help="Rows per Neo4j transaction (GOVKG_BATCH_SIZE).")] = None,
+    replace: Annotated[bool, typer.Option("--replace/--merge", help="Replace the store's graph, or merge into it.")] = True,
+) -> None:
+    """Load a built graph into Neo4j (--neo4j bolt://…) or the embedded LadybugDB store."""
+    from govkg.settings import Settings
+    from govkg.store.commands import run_load
+
+    settings = Settings.from_env().with_(neo4j_uri=neo4j, neo4j_user=user, neo4j_password=password,
+                                         db_path=db, batch_size=batch_size, store="neo4j" if neo4j else None)
+    raise typer.Exit(run_load(source, settings, replace=replace))
+
+
+@app.command()
+def query(
+    name: Annotated[str, typer.Argument(help="A canned query: a file name in queries/ without .cypher.")],
+    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="A parameter as key=value (repeatable).")] = None,
+    store: Annotated[Optional[str], typer.Option(help="neo4j or embedded (GOVKG_STORE).")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")] = "table",
+    neo4j: Annotated[Optional[str], typer.Option("--neo4j", help="Bolt URI (GOVKG_NEO4J_URI).")] = None,
+    db: Annotated[Optional[Path], typer.Option(help="Embedded store path (GOVKG_DB_PATH).")] = None,
+) -> None:
+    """Run a canned query (queries/NAME.cypher) with --param k=v on Neo4j or the embedded store."""
+    from govkg.settings import Settings
+    from govkg.store.commands import run_query_command
+
+    settings = Settings.from_env().with_(store=store, neo4j_uri=neo4j, db_path=db)
+    raise typer.Exit(run_query_command(name, param or [], settings, fmt))
+
+
+@app.command()
+def serve(
+    host: Annotated[Optional[str], typer.Option(help="Interface to bind (GOVKG_API_HOST; default 127.0.0.1).")] = None,
+    port: Annotated[Optional[int], typer.Option(help="Port (GOVKG_API_PORT; default 8000).")] = None,
+    store: Annotated[Optional[str], typer.Option(help="neo4j or embedded (GOVKG_STORE; default: neo4j if GOVKG_NEO4J_URI is set).")] = None,
+    allow_cypher: Annotated[Optional[bool], typer.Option("--allow-cypher/--no-cypher", help="Mount the read-only raw-Cypher endpoint (GOVKG_API_ALLOW_CYPHER).")] = None,
+) -> None:
+    """Serve the API and pages (uvicorn) over the embedded store, or Neo4j when configured."""
+    from govkg.api.serve import run
+
+    raise typer.Exit(run(host=host, port=port, store=store, allow_cypher=allow_cypher))
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(app())

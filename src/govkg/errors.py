@@ -1,0 +1,25 @@
+"""The error types govkg raises at its boundaries; ``str(err)`` is always a one-line reason.
+
+A stage catches what it can explain and turns it into one of these; the CLI and the API print
+the message, never a traceback.
+"""
+from __future__ import annotations
+
+
+class UnreadableFile(Exception):
+    """A file that cannot be read as gazette text; ``str(err)`` is the one-line reason."""
+
+
+class StoreError(Exception):
+    """A store could not be reached, refused credentials, or failed a load; one-line message."""
+
+
+class QueryError(ValueError):
+    """A malformed query file, an unknown query, or bad parameters; one-line message."""
+
+
+class UnknownLabel(ValueError):
+    """A node label that the schema does not define."""
+
+
+__all__ = ["UnreadableFile", "StoreError", "QueryError", "UnknownLabel"]

@@ -1,0 +1,201 @@
+"""The walk's paragraphs: wrapped lines joined (one-item-per-line lists read as ``、`` lists), table
+rows read cell by cell, headings and their outline depth."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterator
+
+from govkg.text.document import Document
+from govkg.text.script import simplify
+from govkg.extract.composition.vocab import AGENCY_END, BODY_SUFFIX, ITEM_START, POST_END, ROLE, TERMINAL, UNIT_LABEL, is_agency
+from govkg.extract.composition.spans import Span, clean, make_span
+
+
+HEADING = re.compile(r"^\s*(?:#+\s*|\*\*)?\s*(?:第[一二三四五六七八九十]+[章节条]|[一二三四五六七八九十]+、|"
+                     r"[(（][一二三四五六七八九十\d]+[)）]|\d+(?:[.．]+\d+)*\s*[.．、]?)\s*(?P<rest>.*)$")
+LABEL = re.compile(rf"^(?P<label>{ROLE}|{UNIT_LABEL})[:：]")
+_BODY_ROLE_LABEL = re.compile(rf"^(?P<body>[^\W\d_]{{1,8}}?(?:组|小组|指挥部|委员会))(?P<label>{ROLE})[:：]")
+
+
+_LABEL_NOTE = re.compile(rf"^((?:{ROLE}|{UNIT_LABEL}))[(（][^()（）:：]{{1,12}}[)）](?=[:：])")
+
+
+@lru_cache(maxsize=65536)
+def label_of(raw: str) -> re.Match[str] | None:
+    head = simplify(clean(raw))
+    head = _LABEL_NOTE.sub(r"\1", head)  # 成员单位（排名不分先后）：
+    return LABEL.match(head) or _BODY_ROLE_LABEL.match(head)
+
+
+DUTY_LABEL = re.compile(r"^(?:[^\W\d_]{0,12}?(?:职责|职能|任务)|(?:牵头|责任|配合|参与)(?:单位|部门))[:：]")
+
+
+@dataclass
+class Para:
+    """One logical paragraph (or one table cell segment) and its kind."""
+
+    span: Span
+    kind: str            # "text", "heading", "row"
+    cells: list[Span] = field(default_factory=list)
+    raw_cells: list[str] | None = None   # a row's cells as printed, where the line holds more than one row
+
+
+_BARE_LABEL_LINE = re.compile(rf"(?:{ROLE}|成员单位|组成单位|成员)")
+
+
+@lru_cache(maxsize=65536)
+def _breaks_before(raw: str) -> bool:
+    st = raw.strip()
+    return (not st or "\t" in raw or st.startswith(("#", "**", "|", "<")) or bool(label_of(raw))
+            or bool(_BARE_LABEL_LINE.fullmatch(simplify(clean(raw))))
+            or bool(re.match(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)+)", raw))
+            or "附件" == clean(raw)[:2] or bool(DUTY_LABEL.match(simplify(clean(raw)))))
+
+
+def _numbered_title(text: str) -> bool:
+    """``2.4.1现场处置组``: a numbered line that is only a title, so nothing joins onto it."""
+    m = HEADING.match(text)
+    if not m or not m.group("rest") or m.group("rest") == text:
+        return False
+    rest = simplify(m.group("rest")).rstrip("。.")
+    return len(text) <= 15 or bool(re.fullmatch(rf"[^\W\d_]{{1,40}}?{BODY_SUFFIX}", rest))
+
+
+_ITEM_NUMBER = re.compile(r"^(?:\d+[.．、]|[(（]\d+[)）]|\d+[)）])")
+
+
+def _numbered_item(piece: Span) -> Span | None:
+    """``1.市发改委`` / ``(2)市财政局局长``: one numbered agency or post, without its number."""
+    m = _ITEM_NUMBER.match(piece.text)
+    if not m:
+        return None
+    rest = piece.sub(m.end(), len(piece.text)).strip("、，,。；; ")
+    return rest if rest.text and _whole_item(rest.simp) else None
+
+
+def _whole_item(text: str) -> bool:
+    """A short line that is one whole post or agency (lists printed one per line)."""
+    return len(text) <= 30 and not re.search(r"[，,。；;：:、]", text) and bool(POST_END.search(text) or is_agency(text))
+
+
+def _bare_label(span: Span) -> bool:
+    """``成员单位:`` with its list on the following lines."""
+    return span.text[-1] in ":：" and bool(label_of(span.text)) and len(span.text) <= 8
+
+
+def cells_of(raw: str) -> list[str] | None:
+    """The cells of a table row (tab-separated, or a markdown ``| a | b |`` row); None for text."""
+    st = raw.strip()
+    if st.startswith("|") and st.endswith("|") and len(st) > 1:
+        return st[1:-1].split("|")
+    return raw.split("\t") if "\t" in raw else None
+
+
+_TR = re.compile(r"<tr[^>]*>(.*?)</tr>", re.I | re.S)
+_TD = re.compile(r"<t[dh][^>]*>(.*?)</t[dh]>", re.I | re.S)
+
+
+def html_rows(raw: str) -> list[list[str]]:
+    """The rows of an HTML table printed on one line (one row or a whole ``<table>``), as cell lists."""
+    if "<tr" not in raw.lower():
+        return []
+    return [_TD.findall(tr) for tr in _TR.findall(raw)]
+
+
+def paragraphs(doc: Document) -> Iterator[Para]:
+    """Logical paragraphs of a document: wrapped lines joined, tables as rows."""
+    cur: Span | None = None
+    cur_heading = False
+    signers = {clean(x) for x in (doc.issuer or "").split("、") if x}  # the signature is no list item
+    for lineno, raw in doc.numbered():
+        if not raw.strip():
+            continue
+        rows = html_rows(raw)
+        if rows:  # <tr><td>…</td></tr>: each row read like a tab-separated one
+            if cur is not None:
+                yield Para(cur, "heading" if cur_heading else "text")
+                cur = None
+            for row in rows:
+                cells = [make_span(c, lineno) for c in row]
+                if any(c.text for c in cells):
+                    yield Para(make_span("".join(row), lineno), "row", cells, raw_cells=row)
+            continue
+        raw_cells = cells_of(raw)
+        if raw_cells is not None:
+            if cur is not None:
+                yield Para(cur, "heading" if cur_heading else "text")
+                cur = None
+            if all(re.fullmatch(r"\s*:?-*:?\s*", c) for c in raw_cells):
+                continue  # a markdown table's rule line
+            cells = [make_span(c, lineno) for c in raw_cells]
+            yield Para(make_span("".join(raw_cells), lineno), "row", cells)
+            continue
+        piece = make_span(raw, lineno)
+        if not piece.text:
+            continue
+        if _BARE_LABEL_LINE.fullmatch(piece.simp):  # a role label alone on its line, without a colon
+            piece = Span(piece.text + ":", piece.lines + [lineno])
+        if piece.text in signers:
+            if cur is not None:
+                yield Para(cur, "heading" if cur_heading else "text")
+            cur = None
+            continue
+        item = _numbered_item(piece)
+        if cur is not None and item is not None and label_of(cur.text):
+            cur = cur + Span("、", [cur.end_line]) + item  # 成员单位: 1.市发改委 2.市财政局 …
+            continue
+        is_heading = raw.lstrip().startswith("#") or _numbered_title(piece.text)
+        if cur is not None and not cur_heading and not is_heading and (cur.text[-1] not in TERMINAL or _bare_label(cur)) \
+                and not _breaks_before(raw):
+            prev = simplify(cur.text[-8:])
+            complete = bool(POST_END.search(prev) or AGENCY_END.search(prev))
+            # a sentence after a list (区规委会办公室设在…，…) is no item of it
+            sentence = bool(re.search(r"[，,。；;]", piece.simp.rstrip("，,。；;、")))
+            if complete and sentence and len(piece.text) >= 20:
+                yield Para(cur, "text")
+                cur, cur_heading = piece, is_heading
+                continue
+            if complete and (ITEM_START.match(piece.simp) or _whole_item(piece.simp)):
+                cur = cur + Span("、", [cur.end_line]) + piece
+                continue
+            if not (complete and len(piece.text) >= 30):  # a long line after a whole item starts anew
+                cur = cur + piece
+                continue
+        if cur is not None:
+            yield Para(cur, "heading" if cur_heading else "text")
+        cur, cur_heading = piece, is_heading
+    if cur is not None:
+        yield Para(cur, "heading" if cur_heading else "text")
+
+
+_CN = "一二三四五六七八九十"
+
+
+def heading_depth(text: str) -> int | None:
+    """Outline depth of a numbered heading: 第X章 0, 一、 1, (一) 2, 2.1 2, 2.1.1 3, 1. 3, (1) 4."""
+    t = text.lstrip("#").strip()
+    if re.match(rf"^第[{_CN}]+章", t):
+        return 0
+    if re.match(rf"^[{_CN}]+、", t):
+        return 1
+    if re.match(rf"^[(（][{_CN}]+[)）]", t):
+        return 2
+    m = re.match(r"^(\d+(?:[.．]+\d+)+)", t)
+    if m:
+        return len(re.findall(r"\d+", m.group(1)))
+    if re.match(r"^\d+[.．、]", t):
+        return 3
+    if re.match(r"^[(（]\d+[)）]", t):
+        return 4
+    if re.match(r"^\d+(?!\d)", t):
+        return 1
+    return None
+
+
+def is_heading(text: str) -> bool:
+    """A numbered short line: a heading, unless it is a sentence (a heading that names a body may end in 。)."""
+    m = HEADING.match(text)
+    rest = (m.group("rest") if m else text).rstrip("。")
+    return text[-1] not in "。；;" or bool(re.fullmatch(rf"[^\W\d_]{{1,40}}?{BODY_SUFFIX}", simplify(rest)))

@@ -1,0 +1,180 @@
+"""Splitting the value of a label into posts (seats) or agencies (units): separators outside brackets,
+shared prefixes and tails spread, frames rebuilt, placeholders dropped."""
+from __future__ import annotations
+
+import re
+
+from govkg.extract.agencies import expand_prefixes
+from govkg.extract.composition.vocab import AGENCY_END, ITEM_START, agency_core, is_post, is_agency
+from govkg.extract.composition.spans import Span
+
+
+def split_top(span: Span, seps: str) -> list[Span]:
+    """Split at separator characters outside brackets."""
+    out, depth, a = [], 0, 0
+    for i, c in enumerate(span.text):
+        if c in "(（〔[【":
+            depth += 1
+        elif c in ")）〕]】":
+            depth = max(0, depth - 1)
+        elif c in seps and depth == 0:
+            out.append(span.sub(a, i))
+            a = i + 1
+    out.append(span.sub(a, len(span.text)))
+    return [s.strip() for s in out if s.strip().text]
+
+
+
+_AND = re.compile(r"[和及与]")
+
+
+def _split_and(item: Span) -> list[Span]:
+    """Split ``A和B`` where A is already a whole post (``…局长和市…局长``)."""
+    s = item.simp
+    for m in _AND.finditer(s):
+        left, right = s[:m.start()], s[m.end():]
+        if is_post(left) and ITEM_START.match(right):
+            return [item.sub(0, m.start()), *_split_and(item.sub(m.end(), len(s)))]
+    return [item]
+
+
+POST_TAIL = re.compile(r"^(?P<agency>.+?(?:局|委员会|委|办|部|厅|中心|支队|军分区|集团|公司|政府|院))"
+                       r"(?P<tail>(?:主要|分管|常务)?(?:负责人|负责同志|领导)|(?:分管|常务)?副?(?:局长|主任|部长|支队长|书记))$")
+POST_WORD = re.compile(r"(?P<tail>的?副?(?:秘书长|市长|县长|区长|局长|主任|部长|书记))$")
+
+
+PARTY_RANK = re.compile(r"^(?:[^\W\d_]{0,4}[省市县区]委(?:常委|副书记|书记|委员)|党组(?:副)?书记|党组成员)$")
+
+
+def _join_ranks(items: list[Span]) -> list[Span]:
+    """``市委常委、常务副市长`` is one person's rank and post: one holder, not two."""
+    out: list[Span] = []
+    for it in items:
+        if out and PARTY_RANK.match(out[-1].simp):
+            out[-1] = out[-1] + Span("、", [out[-1].end_line]) + it
+        else:
+            out.append(it)
+    return out
+
+
+def member_posts(span: Span) -> list[Span] | None:
+    """A 成员/委员 list of posts (``A局、B局主要负责人``, ``A局局长、B局局长``): one post per item;
+    None for a list of agencies or a collective ``A、B等分管负责人``."""
+    items = split_top(span, "、，,;；")
+    if not items or not is_post(items[-1].simp) or "等" in span.simp:
+        return None
+    posts = split_posts(span)
+    return posts if len(posts) >= len(items) else None
+
+
+def split_posts(span: Span) -> list[Span]:
+    """The posts of a holder list: one per ``、``/``,`` item, shared frames and tails spread.
+
+    ``A局、B局主要负责人`` → A局主要负责人, B局主要负责人;
+    ``市政府分管X、Y副秘书长`` → 市政府分管X副秘书长, 市政府分管Y副秘书长. ``或`` is never split.
+    """
+    items: list[Span] = []
+    for part in split_top(span, "、，,;；"):
+        items.extend(_split_and(part))
+    items = _join_ranks(spread_prefixes(items))
+    out: list[Span] = []
+    i = 0
+    while i < len(items):
+        it = items[i]
+        s = it.simp
+        if is_post(s):
+            out.append(it)
+            i += 1
+            continue
+        # a run of bare agencies sharing the tail of the next post: A局、B局主要负责人
+        j = i
+        while j < len(items) and not is_post(items[j].simp) and AGENCY_END.search(agency_core(items[j].text)):
+            j += 1
+        if j > i and j < len(items):
+            m = POST_TAIL.match(items[j].simp)
+            if m:
+                tail = items[j].text[m.start("tail"):]
+                for k in range(i, j):
+                    out.append(Span(items[k].text + tail, items[k].lines + [items[k].end_line] * len(tail)))
+                out.append(items[j])
+                i = j + 1
+                continue
+        # a frame: 市政府分管X、Y副秘书长
+        if "分管" in s and i + 1 < len(items):
+            nxt = items[i + 1]
+            m = POST_WORD.search(nxt.simp)
+            if m and not ITEM_START.match(nxt.simp) and "分管" not in nxt.simp:
+                head = it.text[:s.index("分管") + 2]
+                tail = nxt.text[m.start("tail"):]
+                first = it.text + tail
+                out.append(Span(first, it.lines + [it.end_line] * len(tail)))
+                second = head + nxt.text
+                out.append(Span(second, [nxt.line] * len(head) + nxt.lines))
+                i += 2
+                continue
+        i += 1  # not a post: dropped
+    return out
+
+
+_ETC = re.compile(r"(?<=[局委办部厅心团司队区府会院所站馆处科行社署段台关网厂场室)）])等")
+_AND_PLACEHOLDER = re.compile(r"(?:和|及|以及|与|and)(?=各|有关|相关|其他|当地|本地|所在地|属地|县[(（]市)")
+
+
+def spread_prefixes(items: list[Span]) -> list[Span]:
+    """A level printed once for a list (``市发展改革委、教育局`` → 市教育局): ``agencies.expand_prefixes``
+    (the one mechanism), run on the simplified shadow; the prefix is copied as printed, on the line
+    of the item it is added to."""
+    expanded = expand_prefixes([it.simp for it in items])
+    out = []
+    for it, full in zip(items, expanded):
+        added = len(full) - len(it.text)
+        if added > 0:
+            source = next(o for o in items if o.simp.startswith(full[:added]))
+            it = Span(source.text[:added] + it.text, [it.line] * added + it.lines)
+        out.append(it)
+    return out
+
+
+# where one agency ends and the next begins in a list printed without separators
+_GLUED = re.compile(r"(?<=[局委办厅部心])(?=(?:市|省|县|区)[^\W\d_]{2,})")
+
+
+def _split_glued(item: Span) -> list[Span]:
+    """``市发改委市财政局市教育局`` → three agencies; only where every piece is a whole agency, and
+    never after a bare level (``市委市政府督查室`` stays one name)."""
+    s = item.simp
+    cuts = [m.start() for m in _GLUED.finditer(s)]
+    if not cuts:
+        return [item]
+    bounds = [0, *cuts, len(s)]
+    pieces = [item.sub(a, b) for a, b in zip(bounds, bounds[1:])]
+    if all(is_agency(p.simp) and len(p.simp) >= 3 and not re.fullmatch(r"[市省县区]委", p.simp) for p in pieces):
+        return pieces
+    return [item]
+
+
+def split_agencies(span: Span, posts_to_agencies: bool = True) -> list[Span]:
+    """Member units of a list: ``、`` items, cut at ``等…``, placeholders dropped,
+    a prefix printed once spread (``市发展改革委、教育局`` → 市教育局)."""
+    s = span.simp
+    m = _ETC.search(s)
+    if m:
+        span, s = span.sub(0, m.start()), s[:m.start()]
+    items: list[Span] = []
+    for part in split_top(span, "、，,;；"):
+        ps = part.simp
+        m = _AND_PLACEHOLDER.search(ps)
+        if m:
+            part = part.sub(0, m.start())
+        if part.text:
+            items.extend(_split_glued(part))
+    if not items:
+        return []
+    out = []
+    for it in spread_prefixes(items):
+        m = POST_TAIL.match(it.simp)
+        if posts_to_agencies and m and is_agency(m.group("agency")):  # 成员单位:市发改委分管负责人 → 市发改委
+            it = it.sub(0, m.end("agency"))
+        if is_agency(it.text):
+            out.append(it)
+    return out

@@ -1,0 +1,222 @@
+"""The one extraction driver: gazette files → documents → facts.
+
+Every command that extracts goes through here (``govkg extract``, ``govkg build``, ``govkg summary``,
+the benches, the golden tests). A file is read (``govkg.text.read``) and segmented into documents
+(``govkg.text.segment``); each document then runs through :data:`STAGES` in order. A stage declares
+the typed outputs it *requires* and the one it *provides* (the bodies of a document as a
+``BodyIndex``, the composition ``Walk``), or it emits facts; :func:`check_stages` refuses an order in
+which a stage would read an output no earlier stage provides.
+
+A stage that raises is reported as a :class:`StageFailure` — file, document, stage and a one-line
+reason — never swallowed and never fatal for the run: the stages that require its output get its
+``empty`` output (or are skipped when it has none), the other stages of the document and every other
+document still come out.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Sequence
+
+from govkg.errors import UnreadableFile
+from govkg.extract import citations
+from govkg.extract.assignments import statements as assignments
+from govkg.extract.bodies.index import BodyIndex, body_facts, index_bodies
+from govkg.extract.composition.seats import seat_facts
+from govkg.extract.composition.units import unit_facts
+from govkg.extract.composition.walk import Walk
+from govkg.extract.emit import documents_to_facts
+from govkg.facts import Fact
+from govkg.text.document import Document
+from govkg.text.read import read_source
+from govkg.text.segment import segment
+
+
+class Outputs(dict):
+    """The typed outputs of the stages run so far on one document, by name."""
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One step of the per-document extraction.
+
+    ``run(doc, outputs)`` returns the stage's output when ``provides`` names one, else the facts
+    it found. ``empty(doc)`` is what the stages that require this output read when it failed.
+    """
+
+    name: str
+    run: Callable[[Document, Outputs], Any]
+    requires: tuple[str, ...] = ()
+    provides: str | None = None
+    empty: Callable[[Document], Any] | None = None
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("bodies", lambda doc, out: index_bodies(doc), provides="bodies", empty=BodyIndex.empty),
+    Stage("composition", lambda doc, out: Walk(doc, out["bodies"].mentions), requires=("bodies",), provides="walk"),
+    Stage("body_facts", lambda doc, out: body_facts(out["bodies"]), requires=("bodies",)),
+    Stage("assignments", lambda doc, out: assignments.extract(doc)),
+    Stage("citations", lambda doc, out: citations.extract(doc)),
+    Stage("seats", lambda doc, out: seat_facts(out["walk"]), requires=("walk",)),
+    Stage("units", lambda doc, out: unit_facts(out["walk"]), requires=("walk",)),
+)
+
+
+def check_stages(stages: Sequence[Stage]) -> None:
+    """Raise ``ValueError`` unless every stage's requirements are provided by an earlier stage."""
+    provided: set[str] = set()
+    names: set[str] = set()
+    for st in stages:
+        if st.name in names:
+            raise ValueError(f"stage {st.name!r} is listed twice")
+        names.add(st.name)
+        missing = [r for r in st.requires if r not in provided]
+        if missing:
+            raise ValueError(f"stage {st.name!r} requires {', '.join(missing)}, which no earlier stage provides")
+        if st.provides:
+            if st.provides in provided:
+                raise ValueError(f"output {st.provides!r} is provided twice")
+            provided.add(st.provides)
+
+
+check_stages(STAGES)
+
+
+@dataclass(frozen=True)
+class StageFailure:
+    """A stage that raised on one document (or a file that could not be segmented)."""
+
+    file: str
+    document: str   # the document's number, else its title, else its first line
+    stage: str
+    reason: str     # one line: the exception's type and message
+
+    def __str__(self) -> str:
+        return f"{self.file} [{self.document}] stage {self.stage}: {self.reason}"
+
+
+def _reason(err: BaseException) -> str:
+    text = str(err).strip().splitlines()
+    return f"{type(err).__name__}: {text[0]}" if text else type(err).__name__
+
+
+def _doc_label(doc: Document) -> str:
+    return doc.number or (doc.title[:30] if doc.title else f"line {doc.start}")
+
+
+@dataclass
+class DocumentResult:
+    facts: list[Fact] = field(default_factory=list)
+    failures: list[StageFailure] = field(default_factory=list)
+
+
+def extract_document(doc: Document, stages: Sequence[Stage] = STAGES) -> DocumentResult:
+    """All facts of one document (not its own ``document`` fact), with the stages that failed."""
+    result = DocumentResult()
+    outputs = Outputs()
+    for st in stages:
+        if any(r not in outputs for r in st.requires):
+            continue  # an output it needs failed without an empty stand-in (already reported)
+        try:
+            got = st.run(doc, outputs)
+        except Exception as err:  # noqa: BLE001 - reported with the document and the stage, then go on
+            result.failures.append(StageFailure(doc.file, _doc_label(doc), st.name, _reason(err)))
+            if st.provides and st.empty is not None:
+                outputs[st.provides] = st.empty(doc)
+            continue
+        if st.provides:
+            outputs[st.provides] = got
+        else:
+            result.facts.extend(got)
+    return result
+
+
+@dataclass
+class TextResult:
+    documents: list[Document] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    failures: list[StageFailure] = field(default_factory=list)
+
+
+def extract_text(text: str, file: str, stages: Sequence[Stage] = STAGES,
+                 on_document: Callable[[Document, DocumentResult], None] | None = None) -> TextResult:
+    """Segment an issue's text and extract every fact, document facts first."""
+    result = TextResult()
+    try:
+        docs = segment(text, file)
+    except Exception as err:  # noqa: BLE001 - the file gives nothing; the run goes on
+        result.failures.append(StageFailure(file, "whole file", "segment", _reason(err)))
+        return result
+    result.documents = docs
+    result.facts.extend(documents_to_facts(docs))
+    for doc in docs:
+        one = extract_document(doc, stages)
+        result.facts.extend(one.facts)
+        result.failures.extend(one.failures)
+        if on_document:
+            on_document(doc, one)
+    return result
+
+
+@dataclass
+class ExtractReport:
+    """What happened to each input file."""
+
+    facts: list[Fact] = field(default_factory=list)
+    read: list[str] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)        # unreadable file -> one-line reason
+    failures: list[StageFailure] = field(default_factory=list)  # stages that failed on a document
+    documents: int = 0
+    bytes_read: int = 0
+
+
+def extract_files(paths: Iterable[str | Path], stages: Sequence[Stage] = STAGES,
+                  on_file: Callable[[Path, str | None], None] | None = None,
+                  on_facts: Callable[[list[Fact]], None] | None = None,
+                  keep_facts: bool = True) -> ExtractReport:
+    """Extract facts from many files, one file at a time.
+
+    A file that cannot be read is reported in ``failed`` (and to ``on_file``), a stage that fails
+    on a document in ``failures``; neither stops the run. ``on_facts`` receives each file's facts
+    as soon as they exist (document facts first), in the order ``govkg extract`` writes them.
+    """
+    report = ExtractReport()
+    for path in paths:
+        p = Path(path)
+        try:
+            src = read_source(p)
+        except UnreadableFile as err:
+            report.failed[str(p)] = str(err)
+            if on_file:
+                on_file(p, str(err))
+            continue
+        one = extract_text(src.text, src.name, stages)
+        if keep_facts:
+            report.facts.extend(one.facts)
+        if on_facts:
+            on_facts(one.facts)
+        report.failures.extend(one.failures)
+        report.read.append(str(p))
+        report.documents += len(one.documents)
+        report.bytes_read += len(src.text.encode("utf-8"))
+        if on_file:
+            on_file(p, None)
+    return report
+
+
+def iter_corpus(folder: str | Path) -> Iterator[Path]:
+    """The gazette text files of a corpus folder, in name order."""
+    yield from sorted(p for p in Path(folder).iterdir() if p.is_file() and p.suffix == ".txt")
+
+
+def corpus_paths(*sources: str | Path) -> list[Path]:
+    """Files and folders of gazette texts as the files to read: a folder gives its ``.txt`` files."""
+    out: list[Path] = []
+    for s in sources:
+        p = Path(s)
+        out.extend(iter_corpus(p) if p.is_dir() else [p])
+    return out
+
+
+__all__ = ["Stage", "STAGES", "check_stages", "StageFailure", "DocumentResult", "TextResult", "ExtractReport",
+           "extract_document", "extract_text", "extract_files", "iter_corpus", "corpus_paths"]

@@ -1,0 +1,144 @@
+"""RDF → the property graph of ``govkg.graph.schema`` (what the stores load and the CSVs hold).
+
+Node ids are the IRIs' keys below ``https://govkg.org/id/`` (``agency/晋城市财政局``), so an id
+read in Neo4j leads back to the RDF node. Output is sorted: the same RDF gives the same
+PropertyGraph.
+"""
+from __future__ import annotations
+
+from typing import Any, Iterator
+from urllib.parse import unquote
+
+from rdflib import Graph, URIRef
+from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS
+
+from govkg.graph.rdf import BODY_CLASS, GOV, ID
+from govkg.graph.schema import NODES, RELS, Edge, Node, PropertyGraph
+
+KIND_OF_CLASS = {cls: kind for kind, cls in BODY_CLASS.items()}
+
+
+def node_id(node: URIRef) -> str:
+    """The property-graph id of an RDF node: its decoded key below the id namespace."""
+    s = str(node)
+    return unquote(s[len(ID):]) if s.startswith(ID) else s
+
+
+def _str(g: Graph, s: URIRef, p: URIRef) -> str | None:
+    values = sorted(str(v) for v in g.objects(s, p))
+    return values[0] if values else None
+
+
+def _int(g: Graph, s: URIRef, p: URIRef) -> int | None:
+    v = g.value(s, p)
+    return int(v) if v is not None else None
+
+
+def _labels(g: Graph, s: URIRef) -> list[str]:
+    return sorted({str(v) for v in g.objects(s, RDFS.label)})
+
+
+def _doc_key(g: Graph, doc: URIRef | None) -> str | None:
+    if doc is None:
+        return None
+    return _str(g, doc, DCTERMS.identifier) or _str(g, doc, DCTERMS.title) or node_id(doc)
+
+
+def _provenance(g: Graph, s: URIRef) -> dict[str, Any]:
+    return {"doc": _doc_key(g, g.value(s, PROV.wasDerivedFrom)), "file": _str(g, s, GOV.sourceFile),
+            "line": _int(g, s, GOV.sourceLine)}
+
+
+def _dated(g: Graph, s: URIRef) -> dict[str, Any]:
+    return {"date": _str(g, s, GOV.startDate), "end_date": _str(g, s, GOV.endDate)}
+
+
+def _nodes(g: Graph) -> Iterator[Node]:
+    for a in g.subjects(RDF.type, GOV.Agency):
+        name = _str(g, a, SKOS.prefLabel) or node_id(a)
+        labels = _labels(g, a)
+        yield Node("Agency", node_id(a), {"name": name, "level": _str(g, a, GOV.level),
+                                          "aliases": "|".join(x for x in labels if x != name),
+                                          "labels": "|".join(labels)})
+    for cls, kind in KIND_OF_CLASS.items():
+        for b in g.subjects(RDF.type, cls):
+            name = _str(g, b, SKOS.prefLabel) or (_labels(g, b) or [node_id(b)])[0]
+            yield Node("Body", node_id(b), {"name": name, "kind": kind,
+                                            "aliases": "|".join(x for x in _labels(g, b) if x != name)})
+    for p in g.subjects(RDF.type, FOAF.Person):
+        yield Node("Person", node_id(p), {"name": _str(g, p, FOAF.name), "merge_reason": _str(g, p, GOV.mergeReason)})
+    for p in g.subjects(RDF.type, ORG.Post):
+        yield Node("Post", node_id(p), {"name": _str(g, p, RDFS.label), "title": _str(g, p, GOV.title)})
+    for d in g.subjects(RDF.type, GOV.Document):
+        creator = g.value(d, DCTERMS.creator)
+        stub = g.value(d, GOV.stub)
+        yield Node("Document", node_id(d), {
+            "name": _str(g, d, DCTERMS.identifier) or _str(g, d, DCTERMS.title) or node_id(d),
+            "number": _str(g, d, DCTERMS.identifier), "title": _str(g, d, DCTERMS.title),
+            "issuer": _str(g, creator, SKOS.prefLabel) if creator is not None else None,
+            "date": _str(g, d, DCTERMS.issued), "stub": bool(stub.toPython()) if stub is not None else False,
+            "file": _str(g, d, GOV.sourceFile), "line": _int(g, d, GOV.sourceLine)})
+    for t in g.subjects(RDF.type, GOV.Task):
+        text = _str(g, t, GOV.text)
+        yield Node("Task", node_id(t), {"name": text, "text": text})
+
+
+def _edges(g: Graph) -> Iterator[Edge]:
+    persons = set(g.subjects(RDF.type, FOAF.Person))
+    posts = set(g.subjects(RDF.type, ORG.Post))
+    for m in g.subjects(RDF.type, ORG.Membership):
+        member, body = g.value(m, ORG.member), g.value(m, ORG.organization)
+        role = g.value(m, ORG.role)
+        props = {"role": _str(g, role, RDFS.label) if role is not None else None, **_provenance(g, m), **_dated(g, m)}
+        if member in persons:
+            concurrent = g.value(m, GOV.concurrent)
+            yield Edge("MEMBER_OF", node_id(member), node_id(body), {
+                **props, "position": _str(g, m, GOV.position),
+                "concurrent": bool(concurrent.toPython()) if concurrent is not None else False})
+            for post in g.objects(m, GOV.heldPost):
+                yield Edge("HOLDS", node_id(member), node_id(post), {**_provenance(g, m), "date": props["date"]})
+        elif member in posts:
+            yield Edge("SEAT_ON", node_id(member), node_id(body), props)
+        else:
+            yield Edge("UNIT_OF", node_id(member), node_id(body), {k: v for k, v in props.items() if k != "role"})
+    for st in sorted(g.subjects(RDF.type, GOV.CompositionStatement)):
+        body = g.value(st, GOV.statementOf)
+        doc = g.value(st, PROV.wasDerivedFrom)
+        if g.value(body, GOV.establishedBy) == doc:
+            yield Edge("ESTABLISHED_BY", node_id(body), node_id(doc),
+                       {"file": _str(g, st, GOV.sourceFile), "line": _int(g, st, GOV.sourceLine)})
+    # one OFFICE_AT / PART_OF per document that states it, with that document's provenance
+    for st, office in g.subject_objects(GOV.statesOfficeAt):
+        yield Edge("OFFICE_AT", node_id(g.value(st, GOV.statementOf)), node_id(office), _provenance(g, st))
+    for st, parent in g.subject_objects(GOV.statesPartOf):
+        yield Edge("PART_OF", node_id(g.value(st, GOV.statementOf)), node_id(parent), _provenance(g, st))
+    for post, agency in g.subject_objects(ORG.postIn):
+        yield Edge("POST_IN", node_id(post), node_id(agency), {})
+    for a, parent in g.subject_objects(ORG.subOrganizationOf):
+        if (a, RDF.type, GOV.Agency) in g:
+            yield Edge("SUB_ORG_OF", node_id(a), node_id(parent), {})
+    for asg in g.subjects(RDF.type, GOV.Assignment):
+        yield Edge("ASSIGNED", node_id(g.value(asg, GOV.agency)), node_id(g.value(asg, GOV.task)),
+                   {"role": _str(g, asg, GOV.assignmentRole), **_provenance(g, asg)})
+    for task, doc in g.subject_objects(DCTERMS.isPartOf):
+        yield Edge("IN", node_id(task), node_id(doc), {})
+    for c in g.subjects(RDF.type, GOV.Citation):
+        yield Edge("CITES", node_id(g.value(c, GOV.citing)), node_id(g.value(c, GOV.cited)),
+                   {"file": _str(g, c, GOV.sourceFile), "line": _int(g, c, GOV.sourceLine)})
+
+
+def _complete(props: dict[str, Any], columns: dict[str, str]) -> dict[str, Any]:
+    """Every schema column present (None where unknown), nothing else."""
+    return {k: props.get(k) for k in columns}
+
+
+def property_graph(graph: Graph) -> PropertyGraph:
+    """Map a govkg RDF graph to the property graph of ``govkg.graph.schema`` (sorted, deterministic)."""
+    nodes = {(n.label, n.id): Node(n.label, n.id, _complete({**n.props, "id": n.id}, NODES[n.label].columns))
+             for n in _nodes(graph)}
+    edges = [Edge(e.type, e.src, e.dst, _complete(e.props, RELS[e.type].columns)) for e in _edges(graph)]
+    unique = {(e.type, e.src, e.dst, tuple(sorted((k, str(v)) for k, v in e.props.items()))): e for e in edges}
+    return PropertyGraph(nodes=[nodes[k] for k in sorted(nodes)], edges=[unique[k] for k in sorted(unique)])
+
+
+__all__ = ["property_graph", "node_id"]

@@ -1,0 +1,223 @@
+"""Canned queries: ``queries/*.cypher``, one per file, each with a header of comment lines.
+
+Header (``//`` lines before the query)::
+
+    // name: bodies_of_agency                      (must equal the file name)
+    // description: Bodies an agency sits on …
+    // param: agency: string — the agency's id or name
+    // param: limit: int = 20 — most rows returned  (a default makes it optional)
+    // columns: body_id, body, via, role           (the RETURN aliases, in order)
+    // order: via, body                            (optional: rows sorted so; -col descending)
+
+The query text follows. Where the two dialects differ, the file holds one variant per
+store after ``// variant: neo4j`` and ``// variant: ladybug`` lines, and a ``// why:`` line
+says what differs.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from govkg.errors import QueryError
+from govkg.resources import QUERY_DIR
+
+DIALECTS = ("neo4j", "ladybug")
+TYPES = {"string": str, "int": int, "date": str, "bool": bool}
+_PARAM = re.compile(r"^(?P<name>\w+)\s*:\s*(?P<type>\w+)(?:\s*=\s*(?P<default>[^—]*?))?\s*(?:—\s*(?P<doc>.*))?$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_USED = re.compile(r"\$(\w+)")
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    type: str
+    default: Any = None
+    required: bool = True
+    doc: str = ""
+
+    def coerce(self, raw: Any) -> Any:
+        """The value as the declared type (strings from the command line are converted)."""
+        if self.type == "int":
+            try:
+                return int(raw)
+            except (TypeError, ValueError):
+                raise QueryError(f"parameter {self.name} must be an integer, got {raw!r}") from None
+        if self.type == "bool":
+            if isinstance(raw, bool):
+                return raw
+            if str(raw).lower() in ("true", "1", "yes"):
+                return True
+            if str(raw).lower() in ("false", "0", "no"):
+                return False
+            raise QueryError(f"parameter {self.name} must be true or false, got {raw!r}")
+        value = str(raw)
+        if self.type == "date" and not _DATE.match(value):
+            raise QueryError(f"parameter {self.name} must be a date YYYY-MM-DD, got {raw!r}")
+        return value
+
+
+@dataclass(frozen=True)
+class Query:
+    name: str
+    description: str
+    params: tuple[Param, ...]
+    columns: tuple[str, ...]
+    texts: dict[str, str] = field(default_factory=dict)  # dialect → Cypher; "*" for both
+    why: str = ""
+    order: tuple[str, ...] = ()  # columns to sort rows by after the store answers; "-col" descending
+
+    def sort(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Rows in the header's order (missing values last); unchanged without an order line.
+
+        UNION queries cannot ORDER BY the whole union in both dialects, so the order is applied here."""
+        out = list(rows)
+        for col in reversed(self.order):  # stable sorts, least significant key first
+            name, desc = col.lstrip("-"), col.startswith("-")
+            present = [r for r in out if r.get(name) is not None]
+            missing = [r for r in out if r.get(name) is None]
+            present.sort(key=lambda r: _sortable(r[name]), reverse=desc)
+            out = present + missing
+        return out
+
+    def text(self, dialect: str) -> str:
+        """The Cypher to run on a store of this dialect."""
+        return self.texts.get(dialect) or self.texts["*"]
+
+    def bind(self, given: dict[str, Any] | None = None) -> dict[str, Any]:
+        """Parameters typed and completed with defaults; unknown or missing ones raise QueryError."""
+        given = dict(given or {})
+        known = {p.name for p in self.params}
+        unknown = sorted(set(given) - known)
+        if unknown:
+            raise QueryError(f"{self.name}: unknown parameter(s) {', '.join(unknown)}; "
+                             f"expected {', '.join(sorted(known)) or 'none'}")
+        out: dict[str, Any] = {}
+        for p in self.params:
+            if p.name in given:
+                out[p.name] = p.coerce(given[p.name])
+            elif p.required:
+                raise QueryError(f"{self.name}: missing parameter {p.name} ({p.type})")
+            else:
+                out[p.name] = p.default
+        return out
+
+
+def parse(text: str, name: str) -> Query:
+    """Parse and validate one query file's text; ``name`` is its file stem."""
+    header: dict[str, list[str]] = {}
+    sections: dict[str, list[str]] = {"*": []}
+    current = "*"
+    in_header = True
+    for line in text.splitlines():
+        stripped = line.strip()
+        m = re.match(r"^//\s*(\w[\w-]*)\s*:\s*(.*)$", stripped)
+        if m and m.group(1) == "variant":
+            current = m.group(2).strip()
+            if current not in DIALECTS:
+                raise QueryError(f"{name}: unknown variant {current!r}; expected one of {', '.join(DIALECTS)}")
+            sections[current] = []
+            in_header = False
+            continue
+        if in_header and m:
+            header.setdefault(m.group(1), []).append(m.group(2).strip())
+            continue
+        if in_header and (not stripped or stripped.startswith("//")):
+            continue
+        in_header = False
+        if not stripped.startswith("//"):
+            sections[current].append(line)
+    for key in ("name", "description", "columns"):
+        if key not in header:
+            raise QueryError(f"{name}: header has no '// {key}:' line")
+    if header["name"][0] != name:
+        raise QueryError(f"{name}: header names it {header['name'][0]!r}; must equal the file name")
+    params = tuple(_param(name, p) for p in header.get("param", []))
+    texts = {k: "\n".join(v).strip() for k, v in sections.items() if "\n".join(v).strip()}
+    variants = set(texts) - {"*"}
+    if variants and variants != set(DIALECTS):
+        raise QueryError(f"{name}: variants must cover {', '.join(DIALECTS)}, found {', '.join(sorted(variants))}")
+    if variants and "*" in texts:
+        raise QueryError(f"{name}: text outside the variants")
+    if not texts:
+        raise QueryError(f"{name}: no query text")
+    if variants and "why" not in header:
+        raise QueryError(f"{name}: has variants but no '// why:' line")
+    declared = {p.name for p in params}
+    for dialect, body in texts.items():
+        used = set(_USED.findall(body))
+        if used != declared:
+            raise QueryError(f"{name} ({dialect}): parameters used {sorted(used)} but declared {sorted(declared)}")
+    columns = tuple(c.strip() for c in header["columns"][0].split(",") if c.strip())
+    order = tuple(c.strip() for c in header.get("order", [""])[0].split(",") if c.strip())
+    unknown = [c for c in order if c.lstrip("-") not in columns]
+    if unknown:
+        raise QueryError(f"{name}: order names {', '.join(unknown)}, which are not among the columns")
+    return Query(name=name, description=" ".join(header["description"]), params=params, columns=columns,
+                 texts=texts, why=" ".join(header.get("why", [])), order=order)
+
+
+def _sortable(value: Any) -> Any:
+    # lists (paths) and mixed types compare by their JSON text
+    if isinstance(value, (list, dict)):
+        import json
+
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return value
+
+
+def _param(query: str, spec: str) -> Param:
+    m = _PARAM.match(spec)
+    if not m or m.group("type") not in TYPES:
+        raise QueryError(f"{query}: bad parameter line {spec!r}; expected 'name: type [= default] [— doc]' "
+                         f"with type one of {', '.join(TYPES)}")
+    p = Param(m.group("name"), m.group("type"), doc=(m.group("doc") or "").strip())
+    if m.group("default") is not None:
+        return Param(p.name, p.type, p.coerce(m.group("default").strip()), required=False, doc=p.doc)
+    return p
+
+
+def load_queries(folder: Path = QUERY_DIR) -> dict[str, Query]:
+    """Every query in ``folder``, by name; a malformed file raises QueryError."""
+    return {p.stem: parse(p.read_text(encoding="utf-8"), p.stem) for p in sorted(folder.glob("*.cypher"))}
+
+
+def get_query(name: str, folder: Path = QUERY_DIR) -> Query:
+    path = folder / f"{name}.cypher"
+    if not path.is_file():
+        known = ", ".join(sorted(p.stem for p in folder.glob("*.cypher")))
+        raise QueryError(f"no query named {name!r}; known: {known}")
+    return parse(path.read_text(encoding="utf-8"), name)
+
+
+def run_query(store: Any, query: Query | str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    """Run a canned query on a store (its ``dialect`` picks the variant); rows keyed by the
+    header's columns, in that order, sorted as its ``order`` line says."""
+    q = get_query(query) if isinstance(query, str) else query
+    rows = store.run(q.text(store.dialect), q.bind(params))
+    return q.sort([{c: r.get(c) for c in q.columns} for r in rows])
+
+
+def _busiest(graph: Any, label: str, rel_types: tuple[str, ...] = ()) -> str:
+    """The id of the ``label`` node with the most edges (of ``rel_types``, or any); ties by id."""
+    from collections import Counter
+
+    ids = {n.id for n in graph.nodes if n.label == label}
+    degree = Counter(end for e in graph.edges if not rel_types or e.type in rel_types
+                     for end in (e.src, e.dst) if end in ids)
+    return min(ids, key=lambda i: (-degree[i], i)) if ids else ""
+
+
+def sample_params(graph: Any) -> dict[str, Any]:
+    """Parameters that find something in a PropertyGraph: the busiest node of each kind.
+
+    Deterministic; used by the parity tests and the query benchmark (every parameter name the
+    shipped queries use has a value)."""
+    person = _busiest(graph, "Person", ("MEMBER_OF",))
+    return {"agency": _busiest(graph, "Agency", ("UNIT_OF", "ASSIGNED")),
+            "body": _busiest(graph, "Body", ("MEMBER_OF", "SEAT_ON")),
+            "person": person, "document": _busiest(graph, "Document", ("CITES",)), "date": "2021-06-30",
+            "source": person or _busiest(graph, "Agency"), "target": _busiest(graph, "Agency", ("ASSIGNED",)),
+            "node": _busiest(graph, "Body"), "text": "局", "limit": 15}

@@ -1,0 +1,37 @@
+"""Where govkg's package data lives: the ontology, the SHACL shapes, the agency registry, the
+canned queries, the page templates and static files (and, later, the lexicon).
+
+Found through ``importlib.resources``, so a plain ``pip install .`` (a wheel in site-packages)
+finds them as an editable install does; nothing walks up from ``__file__`` to a source checkout.
+"""
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+
+
+def package_path(*parts: str) -> Path:
+    """A file or folder of the installed ``govkg`` package, as a filesystem path.
+
+    Stores, Jinja2 and Starlette's static files need real paths; govkg is installed as files on
+    disk (a wheel or an editable install), never imported from a zip archive.
+    """
+    res = files("govkg").joinpath(*parts)
+    path = Path(str(res))
+    if not path.exists():
+        raise FileNotFoundError(f"govkg package data missing: {'/'.join(parts)} (looked in {path})")
+    return path
+
+
+DATA_DIR = package_path("data")
+ONTOLOGY_DIR = DATA_DIR / "ontology"
+ONTOLOGY_PATH = ONTOLOGY_DIR / "govkg.ttl"
+SHAPES_PATH = ONTOLOGY_DIR / "shapes.ttl"
+REGISTRY_PATH = ONTOLOGY_DIR / "agencies.yaml"
+QUERY_DIR = DATA_DIR / "queries"
+VIZ_DIR = package_path("viz")
+TEMPLATES_DIR = VIZ_DIR / "templates"
+STATIC_DIR = VIZ_DIR / "static"
+
+__all__ = ["package_path", "DATA_DIR", "ONTOLOGY_DIR", "ONTOLOGY_PATH", "SHAPES_PATH", "REGISTRY_PATH",
+           "QUERY_DIR", "TEMPLATES_DIR", "STATIC_DIR"]

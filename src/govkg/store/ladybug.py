@@ -1,0 +1,191 @@
+"""The embedded store: LadybugDB (the maintained fork of Kùzu) on disk, loaded by ``COPY … FROM`` Parquet.
+
+Relationships are never loaded with ``UNWIND … MERGE`` here: that runs at tens of rows per
+second and upstream reports rows silently dropped. Instead each load writes de-duplicated
+Parquet files and copies them in, then checks the counts against what was written.
+
+The load is a pipeline: while the engine copies one table (it releases the GIL and works
+on its own threads), Python prepares and writes the next. Parquet rather than CSV: pyarrow
+builds the columns faster than the csv module writes rows, the engine reads typed columns
+faster than it parses text, and a value holding a line break needs no serial reader.
+"""
+from __future__ import annotations
+
+import tempfile
+import threading
+import time
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import ladybug
+
+from govkg.graph.schema import BOOL, INT, NODES, RELS, STRING, PropertyGraph
+from govkg.store.base import LoadReport
+from govkg.errors import StoreError
+from govkg.store.rows import TableStream, edge_columns, node_columns, paused_gc, plain
+
+
+def node_ddl(label: str) -> str:
+    cols = ", ".join(f"{c} {t}" for c, t in NODES[label].columns.items())
+    return f"CREATE NODE TABLE IF NOT EXISTS `{label}`({cols}, PRIMARY KEY(id))"
+
+
+def rel_ddl(rel_type: str) -> str:
+    rel = RELS[rel_type]
+    cols = "".join(f", {c} {t}" for c, t in rel.columns.items())
+    return f"CREATE REL TABLE IF NOT EXISTS `{rel_type}`(FROM `{rel.src}` TO `{rel.dst}`{cols})"
+
+
+class LadybugStore:
+    """A LadybugDB database on disk (one file plus its write-ahead log); ``read_only`` opens it
+    for queries only, which several processes may do at once."""
+
+    dialect = "ladybug"
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        try:
+            if not read_only:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            elif not self.path.exists():
+                raise StoreError(f"no embedded graph at {self.path}: run `govkg build` or `govkg load` first")
+            # a writer checkpoints once after each load instead of after every COPY
+            self._db = ladybug.Database(str(self.path), read_only=read_only, auto_checkpoint=read_only)
+            self._conn = ladybug.Connection(self._db)
+        except StoreError:
+            raise
+        except Exception as err:  # the engine raises RuntimeError for locks, corrupt files, …
+            raise StoreError(f"cannot open the embedded graph at {self.path}: {_first_line(err)}") from None
+        self._lock = threading.Lock()  # one connection; the API may call from several threads
+        if not read_only:
+            self._create_schema()
+
+    # -- interface ---------------------------------------------------------------------------
+    def load(self, graph: PropertyGraph, *, replace: bool = True) -> LoadReport:
+        """Copy the graph in (replacing what is there unless ``replace=False``) and verify counts."""
+        start = time.perf_counter()
+        phases: dict[str, float] = {}
+        written: dict[str, int] = {}
+        stream = TableStream(graph)
+        with self._lock, tempfile.TemporaryDirectory(prefix="govkg-copy-") as tmp, \
+                ThreadPoolExecutor(1, thread_name_prefix="govkg-copy") as copier:
+            if replace:
+                t = time.perf_counter()
+                self._drop_schema()
+                self._create_schema()
+                phases["clear"] = time.perf_counter() - t
+            before = self._counts_unlocked()
+            copies: list[Future[float]] = []
+            t = time.perf_counter()
+            with paused_gc():
+                for table, rows in stream:
+                    if not replace:
+                        rows = self._without_existing(table, rows)
+                    if not rows:
+                        continue
+                    if any(c.done() and c.exception() for c in copies):
+                        break  # a COPY failed: stop preparing, report it below
+                    path = _write_parquet(Path(tmp) / f"{table}.parquet", table, rows)
+                    written[table] = len(rows)
+                    copies.append(copier.submit(self._copy_file, table, path))
+            phases["prepare+write"] = time.perf_counter() - t
+            t = time.perf_counter()
+            phases["copy"] = sum(c.result() for c in copies)  # overlaps prepare+write; raises a COPY's error
+            phases["copy after write"] = time.perf_counter() - t
+            t = time.perf_counter()
+            self._exec("CHECKPOINT")
+            phases["checkpoint"] = time.perf_counter() - t
+            t = time.perf_counter()
+            after = self._counts_unlocked()
+            phases["verify"] = time.perf_counter() - t
+        expected = {k: before.get(k, 0) + written.get(k, 0) for k in before}
+        if after != expected:
+            diff = {k: (expected[k], after.get(k)) for k in expected if after.get(k) != expected[k]}
+            raise StoreError(f"embedded load incomplete (expected, found): {diff}")
+        return LoadReport(counts=after, rows=sum(written.values()), seconds=time.perf_counter() - start,
+                          phases=phases)
+
+    def run(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Run Cypher and return rows as dicts of plain values."""
+        with self._lock:
+            try:
+                result = self._conn.execute(cypher, params or {})
+            except Exception as err:
+                raise StoreError(f"embedded query failed: {_first_line(err)}") from None
+            cols = result.get_column_names()
+            out = [dict(zip(cols, plain(r))) for r in result.get_all()]
+        return out
+
+    def counts(self) -> dict[str, int]:
+        with self._lock:
+            return self._counts_unlocked()
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+            self._db.close()
+
+    # -- internals ---------------------------------------------------------------------------
+    def _exec(self, cypher: str) -> list[list[Any]]:
+        return self._conn.execute(cypher).get_all()
+
+    def _create_schema(self) -> None:
+        for label in NODES:
+            self._exec(node_ddl(label))
+        for rel_type in RELS:
+            self._exec(rel_ddl(rel_type))
+
+    def _drop_schema(self) -> None:
+        for rel_type in RELS:
+            self._exec(f"DROP TABLE IF EXISTS `{rel_type}`")
+        for label in NODES:
+            self._exec(f"DROP TABLE IF EXISTS `{label}`")
+
+    def _counts_unlocked(self) -> dict[str, int]:
+        out = {label: self._exec(f"MATCH (n:`{label}`) RETURN count(n)")[0][0] for label in NODES}
+        for rel_type in RELS:
+            out[rel_type] = self._exec(f"MATCH ()-[r:`{rel_type}`]->() RETURN count(r)")[0][0]
+        return out
+
+    def _without_existing(self, table: str, rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+        """For an additive load: drop rows whose node id, or edge (ends and properties), is stored."""
+        if table in NODES:
+            have = {r[0] for r in self._exec(f"MATCH (n:`{table}`) RETURN n.id")}
+            return [r for r in rows if r[0] not in have]
+        props = "".join(f", r.{c}" for c in RELS[table].columns)
+        have_edges = {tuple(r) for r in self._exec(f"MATCH (a)-[r:`{table}`]->(b) RETURN a.id, b.id{props}")}
+        return [r for r in rows if r not in have_edges]
+
+    def _copy_file(self, table: str, path: Path) -> float:
+        """COPY one file into its table; the seconds it took."""
+        t = time.perf_counter()
+        try:
+            self._exec(f"COPY `{table}` FROM '{path.as_posix()}'")
+        except Exception as err:
+            raise StoreError(f"embedded COPY into {table} failed: {_first_line(err)}") from None
+        return time.perf_counter() - t
+
+
+def _write_parquet(path: Path, table: str, rows: list[tuple[Any, ...]]) -> Path:
+    """Write a table's rows (schema column order) as an uncompressed Parquet file of schema types."""
+    import pyarrow as pa  # here, not at the top: queries and the API never need it
+    import pyarrow.parquet as pq
+
+    if table in NODES:
+        names, types = node_columns(table), tuple(NODES[table].columns.values())
+    else:
+        names, types = edge_columns(table), (STRING, STRING, *RELS[table].columns.values())
+    arrow_types = {STRING: pa.string(), INT: pa.int64(), BOOL: pa.bool_()}
+    columns = list(zip(*rows))
+    try:
+        arrays = [pa.array(col, type=arrow_types[t]) for col, t in zip(columns, types)]
+    except (pa.ArrowException, KeyError) as err:
+        raise StoreError(f"cannot write {table} for the embedded store: {_first_line(err)}") from None
+    pq.write_table(pa.Table.from_arrays(arrays, names=list(names)), path, compression="none")
+    return path
+
+
+def _first_line(err: BaseException) -> str:
+    text = str(err).strip()
+    return text.splitlines()[0] if text else type(err).__name__

@@ -1,0 +1,30 @@
+"""Page furniture: the lines a PDF conversion mixes into the text that belong to no document.
+
+Page numbers (``—— 13``, ``- 12 -``, ``第 3 页``), running headers of the gazette
+(``晋城市人民政府公报1 / 2023•市政府办公室文件 •``), mastheads and markdown rules.
+"""
+from __future__ import annotations
+
+import re
+
+from govkg.text.script import simplify
+
+_FURNITURE = (
+    re.compile(r"^[-—–－_\s]*\d{1,4}[-—–－_\s]*$"),
+    re.compile(r"^第\s*\d{1,4}\s*页(?:\s*[/／共]\s*\d+\s*页?)?$"),
+    re.compile(r"^[\u4e00-\u9fff]{2,20}公报\s*(?:第?\s*\d+\s*[期/／]|\d{4}).*$"),
+    re.compile(r".*[•·]\s*[\u4e00-\u9fff]*文件\s*[•·]\s*$"),
+    re.compile(r"^[A-Z]{4,}(?:\s+[A-Z]{4,})+$"),
+    re.compile(r"^(?:-{3,}|\*{3,}|_{3,}|={3,})$"),
+)
+_ANY_FURNITURE = re.compile("|".join(f"(?:{p.pattern})" for p in _FURNITURE))  # one pass, same matches
+
+
+
+def is_furniture(line: str) -> bool:
+    """True for page furniture: page numbers, the gazette's running header, mastheads, rules."""
+    t = line.strip()
+    if not t:
+        return False
+    t = simplify(t)  # 公報 as 公报
+    return _ANY_FURNITURE.match(t) is not None

@@ -1,0 +1,42 @@
+"""Splitting printed agency lists into specific agency names."""
+import pytest
+
+from govkg.extract.agencies import is_placeholder, split_agencies
+
+SPLITS = [
+    ("市发展改革局、工业和信息化局、公安局", ["市发展改革局", "市工业和信息化局", "市公安局"]),
+    ("市工业和信息化局、市住房和城乡建设局", ["市工业和信息化局", "市住房和城乡建设局"]),
+    ("市行政审批服务管理局和各相关行政监管部门、市委编办、各县(市、区)人民政府",
+     ["市行政审批服务管理局", "市委编办"]),
+    ("市农业农村局、市科技局、市财政局等", ["市农业农村局", "市科技局", "市财政局"]),
+    ("市规划和自然资源局(林业)、各县<市、区>人民政府", ["市规划和自然资源局(林业)"]),
+    ("市生态环境局,市水务局", ["市生态环境局", "市水务局"]),
+    ("市 财政局、有关单位、相关部门、各有关部门", ["市财政局"]),
+    ("城区政府、泽州县政府、晋城海关", ["城区政府", "泽州县政府", "晋城海关"]),
+    ("市委宣传部、组织部", ["市委宣传部", "市委组织部"]),
+    ("区发展改革局；财政局", ["区发展改革局", "区财政局"]),
+    ("市市场监管局、市食安委各成员单位", ["市市场监管局"]),
+    ("市财政局、农业银行晋城分行", ["市财政局", "农业银行晋城分行"]),
+    ("市工信局 晋城铁塔", ["市工信局", "晋城铁塔"]),
+    ("市行政审批服务管理局和各县、市、区人民政府", ["市行政审批服务管理局"]),
+    ("各縣(市、區)人民政府、有關單位、縣財政局", ["縣財政局"]),
+    # a 市委 department lends 市委 only to party departments; party and government offices lend their level
+    ("市委宣传部、市委统战部、发展改革委、网信办", ["市委宣传部", "市委统战部", "市发展改革委", "市委网信办"]),
+    ("县委办、县政府办、发改局、财政局", ["县委办", "县政府办", "县发改局", "县财政局"]),
+    ("市消防局、警察局、衛生局、建设银行晋城分行", ["市消防局", "市警察局", "市衛生局", "建设银行晋城分行"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", SPLITS)
+def test_split_agencies(text: str, expected: list[str]) -> None:
+    assert split_agencies(text) == expected
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("各县(市、区)人民政府", True), ("各县(市、区)", True), ("有关单位", True), ("各部门", True),
+    ("相关部门", True), ("市直各部门", True), ("相关区县政府", True), ("市财政局", False),
+    ("开发区管委会", False), ("县(市、区)人民政府", True), ("区县政府", True), ("县市区人民政府", True),
+    ("高平市人民政府", False), ("城区政府", False), ("泽州县政府", False),
+])
+def test_is_placeholder(name: str, expected: bool) -> None:
+    assert is_placeholder(name) is expected

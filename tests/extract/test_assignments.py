@@ -1,0 +1,178 @@
+"""Assignments (牵头/责任/配合) from brackets, labelled lines and role-column tables."""
+import pytest
+
+from govkg.extract.assignments.statements import extract
+from govkg.text.document import document_from_text
+
+
+def facts(text: str) -> list[tuple[str, str, int, int | None]]:
+    return [(f.agency, f.role, f.src.line, f.src.end_line) for f in extract(document_from_text(text))]
+
+
+CASES = [
+    # (责任单位:…) closing a task
+    ("1、优先使用贫困劳动力。(责任单位:市人社局、市财政局)",
+     [("市人社局", "责任", 1, None), ("市财政局", "责任", 1, None)]),
+    # role words close each run of agencies; placeholders drop out
+    ("推进整治。〔市生态环境局牵头,市水务局、市农业农村局配合,各县(市、区)人民政府负责具体落实〕",
+     [("市生态环境局", "牵头", 1, None), ("市水务局", "配合", 1, None), ("市农业农村局", "配合", 1, None)]),
+    ("建立制度。(市发展改革委、人行晋城中心支行牵头,市审批服务管理局、市住建局等部门按职责分别负责)",
+     [("市发展改革委", "牵头", 1, None), ("人行晋城中心支行", "牵头", 1, None),
+      ("市审批服务管理局", "责任", 1, None), ("市住建局", "责任", 1, None)]),
+    ("〔市生态环境局,市水务局按照职责分工牵头,各县(市、区)人民政府负责具体落实〕",
+     [("市生态环境局", "牵头", 1, None), ("市水务局", "牵头", 1, None)]),
+    ("建设公园。(市园林绿化服务中心建设管理,市教育局配合)",
+     [("市园林绿化服务中心", "责任", 1, None), ("市教育局", "配合", 1, None)]),
+    ("改善通行。(市公安局、城区政府负责,市城市管理局配合)",
+     [("市公安局", "责任", 1, None), ("城区政府", "责任", 1, None), ("市城市管理局", "配合", 1, None)]),
+    ("创建示范。(市食安办、市农业农村局,相关区县政府分工负责)",
+     [("市食安办", "责任", 1, None), ("市农业农村局", "责任", 1, None)]),
+    ("推进联运。(长治北站、龙门车务段牵头,市交通局参与)",
+     [("长治北站", "牵头", 1, None), ("龙门车务段", "牵头", 1, None), ("市交通局", "配合", 1, None)]),
+    # a rule makes the first listed agency the lead, in every bracket of the document
+    ("一、推进行动。(市农机发展中心、市农业农村局等负责。列第一位者为牵头单位,下同)\n二、加强领导。(市农业农村局、市财政局等负责)",
+     [("市农机发展中心", "牵头", 1, None), ("市农业农村局", "责任", 1, None),
+      ("市农业农村局", "牵头", 2, None), ("市财政局", "责任", 2, None)]),
+    ("各项任务列在第一位的为牵头单位。\n一、推进行动。(市发展改革委、市财政局)\n二、见附件(表1)。",
+     [("市发展改革委", "牵头", 2, None), ("市财政局", "责任", 2, None)]),
+    ("一、推进行动。(市发展改革委、市财政局)", []),
+    # a name wrapped over a blank line spans both lines
+    ("加强评估。(责任单位:市生态环境\n\n局、城区人民政府)",
+     [("市生态环境局", "责任", 1, 3), ("城区人民政府", "责任", 3, None)]),
+    ("鼓励投保。(市市\n\n场监管局、晋城银保监分局按职责分\n\n工负责)",
+     [("市市场监管局", "责任", 1, 3), ("晋城银保监分局", "责任", 3, None)]),
+    # page furniture inside a wrapped list
+    ("标题\n\n\n\n\n推进工作。(责任单位:市财政局、\n— 12 —\n测试文件\n市税务局)",
+     [("市财政局", "责任", 6, None), ("市税务局", "责任", 9, None)]),
+    # traditional characters, printed form kept
+    ("加強監管。(牽頭單位:市財政局;責任單位:市稅務局、市審計局)",
+     [("市財政局", "牵头", 1, None), ("市稅務局", "责任", 1, None), ("市審計局", "责任", 1, None)]),
+    # labelled lines outside brackets, wrapped lists
+    ("2. 汇总编制目录。\n\n责任部门:市行政审批服务管理局牵头,市发展改革委、市工信局负责。",
+     [("市行政审批服务管理局", "牵头", 3, None), ("市发展改革委", "责任", 3, None), ("市工信局", "责任", 3, None)]),
+    ("责任部门:市发展改革委、市医保\n\n局、市国投公司。",
+     [("市发展改革委", "责任", 1, None), ("市医保局", "责任", 1, 3), ("市国投公司", "责任", 3, None)]),
+    ("2.4.1现场处置组\n\n牵头单位：市规划和自然资源局\n\n成员单位：市应急管理局、市水务局",
+     [("市规划和自然资源局", "牵头", 3, None)]),
+    # shared level prefix
+    ("推进改革。(责任单位:市发展改革局、工业和信息化局)",
+     [("市发展改革局", "责任", 1, None), ("市工业和信息化局", "责任", 1, None)]),
+    # a role printed after the name, 主办/协办, a leading 由
+    ("落实政策。(责任单位:市发展改革委(牵头)、市财政局)",
+     [("市发展改革委", "牵头", 1, None), ("市财政局", "责任", 1, None)]),
+    ("开展活动。(市文旅局主办,市体育局协办)", [("市文旅局", "牵头", 1, None), ("市体育局", "配合", 1, None)]),
+    ("强化保障。(由市财政局牵头,市税务局配合)", [("市财政局", "牵头", 1, None), ("市税务局", "配合", 1, None)]),
+    ("加強協調。(責任單位:縣財政局、各鄉鎮人民政府、有關單位)", [("縣財政局", "责任", 1, None)]),
+    ("(牵头单位:市发展改革委,配合单位:市财政局)", [("市发展改革委", "牵头", 1, None), ("市财政局", "配合", 1, None)]),
+    ("责任单位:市发展改革委、市财政局(按职责分工负责)", [("市发展改革委", "责任", 1, None), ("市财政局", "责任", 1, None)]),
+    # 【】 labels, two labels on one line, a label whose list starts on the next line
+    ("【牵头单位】市发展改革委 【配合单位】市财政局、市商务局",
+     [("市发展改革委", "牵头", 1, None), ("市财政局", "配合", 1, None), ("市商务局", "配合", 1, None)]),
+    ("牵头单位:市委宣传部 配合单位:市文明办", [("市委宣传部", "牵头", 1, None), ("市文明办", "配合", 1, None)]),
+    ("1.加强宣传。\n\n责任单位:\n\n市财政局、市税务局", [("市财政局", "责任", 5, None), ("市税务局", "责任", 5, None)]),
+    # another label ends the list
+    ("(责任单位:市卫健委,完成时限:长期坚持)", [("市卫健委", "责任", 1, None)]),
+    ("责任单位:市卫健委 工作要求:全面摸清情况", [("市卫健委", "责任", 1, None)]),
+    ("(牵头:市财政局;配合:市税务局)", [("市财政局", "牵头", 1, None), ("市税务局", "配合", 1, None)]),
+    # a statement nested in another bracket
+    ("加强监管(按照要求(市财政局负责)推进)。", [("市财政局", "责任", 1, None)]),
+    # duties in running prose are not assignments
+    ("资金由市财政局负责保障,市教育局配合做好相关工作。", []),
+    ("支持职业院校(含技工院校,下同)共建实训中心。", []),
+    ("(市政府负责同志任组长)", []),
+    ("各部门要配合:市财政局做好保障。", []),
+    ("(由分管负责人牵头)", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_statements(text: str, expected: list) -> None:
+    assert facts(text) == expected
+
+
+TABLES = [
+    # tab-separated, with a row that lost a cell in conversion (read from the right)
+    ("序号\t重点任务\t完成时限\t牵头单位\t配合单位\n"
+     "1\t编制规划。\t2020年6月前\t市工信局 晋城铁塔\t市住建局、基础电信企业\n"
+     "2\t智能矿山。\t市能源局\t各县(市、区)人民政府、市应急局\t\n"
+     "3\t人才培育。\t持续推进\t市人社局\t",
+     [("市工信局", "牵头", 2, None), ("晋城铁塔", "牵头", 2, None), ("市住建局", "配合", 2, None),
+      ("市能源局", "牵头", 3, None), ("市应急局", "配合", 3, None), ("市人社局", "牵头", 4, None)]),
+    # one role column last; its cell taken even when an extra empty cell follows
+    ("类别\t主要任务\t工程措施\t责任单位\n"
+     "\t煤炭监管\t抽检煤质。\t市市场监管局,各县(市、区)人民政府\t\n"
+     "\t降尘\t\t\t市住建局、市城市管理局",
+     [("市市场监管局", "责任", 2, None), ("市住建局", "责任", 3, None), ("市城市管理局", "责任", 3, None)]),
+    ("| 序号 | 工作任务 | 责任单位 |\n|---|---|---|\n| 1 | 建立台账 | 市生态环境局、市工信局 |",
+     [("市生态环境局", "责任", 3, None), ("市工信局", "责任", 3, None)]),
+    ("<table><tr><td>重点任务</td><td>牵头单位</td><td>配合单位</td></tr>\n"
+     "<tr><td>建设平台</td><td>市大数据应用局</td><td>市公安局、市应急局</td></tr></table>",
+     [("市大数据应用局", "牵头", 2, None), ("市公安局", "配合", 2, None), ("市应急局", "配合", 2, None)]),
+    # cells broken by <br>, bold headers
+    ("<table><tr><td>**任务**</td><td>**责任单位**</td></tr>\n"
+     "<tr><td>建设平台</td><td>区发展改革局<br/>区财政局</td></tr></table>",
+     [("区发展改革局", "责任", 2, None), ("区财政局", "责任", 2, None)]),
+    # role words inside a cell; prose in a cell is not a name
+    ("任务\t责任单位\n建设平台\t市发展改革委牵头,市财政局配合\n保障资金\t市财政局负责资金保障",
+     [("市发展改革委", "牵头", 2, None), ("市财政局", "配合", 2, None)]),
+    # a table without a role column yields nothing
+    ("序号\t项目名称\t实施主体\n1\t污水处理厂\t市城市管理局", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", TABLES)
+def test_tables(text: str, expected: list) -> None:
+    assert sorted(facts(text)) == sorted(expected)
+
+
+def test_fact_fields() -> None:
+    [fact] = extract(document_from_text("(一)加强组织领导。统筹推进。(市发展改革委负责)"))
+    assert fact.doc == "测试〔2024〕1号"
+    assert fact.task == "加强组织领导"
+    assert fact.src.file == "fixture.txt"
+
+
+TASKS = [
+    # a numbered task heading with its statement on the same line is its own task, not the section's
+    ("## 二、主要任务\n\n（一）深化“放管服”改革。（牵头单位：市发展改革委；责任单位：市政务服务数据管理局）\n",
+     {("市发展改革委", "牵头", "深化“放管服”改革"), ("市政务服务数据管理局", "责任", "深化“放管服”改革")}),
+    ("二、主要任务\n（一）深化“放管服”改革。\n（牵头单位：市发展改革委）\n", {("市发展改革委", "牵头", "深化“放管服”改革")}),
+    # a short numbered title over its paragraph is the task
+    ("三、工作要求\n\n各成员单位要加强协作配合，按照职责分工做好相关工作。（省人力资源社会保障厅牵头，省财政厅配合）\n",
+     {("省人力资源社会保障厅", "牵头", "工作要求"), ("省财政厅", "配合", "工作要求")}),
+    # traditional script: labels read, the shared prefix spread, names kept as printed
+    ("二、主要任務\n\n（二）優化營商環境。（牽頭單位：市發展改革委；責任單位：市財政局、商務局）\n",
+     {("市發展改革委", "牵头", "優化營商環境"), ("市財政局", "责任", "優化營商環境"), ("市商務局", "责任", "優化營商環境")}),
+    # the first agency of a list leads under 列在任务分工首位的为牵头单位
+    ("列在任务分工首位的为牵头单位。\n\n1.推进数据共享。（市政务服务数据管理局、市公安局）\n",
+     {("市政务服务数据管理局", "牵头", "推进数据共享"), ("市公安局", "责任", "推进数据共享")}),
+]
+
+
+TASKS.append(  # a task cell ending like an agency (平台, 台) is still the task, under 列在任务分工首位的为牵头单位
+    ("序号\t重点工作\t责任单位\n1\t建设统一身份认证平台\t市政务服务数据管理局、市公安局\n\n注：列在任务分工首位的为牵头单位。\n",
+     {("市政务服务数据管理局", "牵头", "建设统一身份认证平台"), ("市公安局", "责任", "建设统一身份认证平台")}))
+
+
+TASKS += [  # a table converted one cell per line: header lines, then rows of as many lines
+    ("二、任务分工\n序号\n重点任务\n牵头单位\n责任单位\n1\n建立重大项目库\n市商务局\n市发展改革委、市财政局\n"
+     "2\n强化要素保障\n市自然资源和规划局\n市生态环境局\n",
+     {("市商务局", "牵头", "建立重大项目库"), ("市发展改革委", "责任", "建立重大项目库"), ("市财政局", "责任", "建立重大项目库"),
+      ("市自然资源和规划局", "牵头", "强化要素保障"), ("市生态环境局", "责任", "强化要素保障")}),
+    # cells wrapped onto two lines: the task cell, or a role cell whose line ends with 、
+    ("序号\n重点任务\n牵头单位\n责任单位\n1\n建立重大\n项目库\n市商务局\n市财政局、\n市税务局\n2\n强化要素保障\n"
+     "市自然资源和规划局\n市生态环境局\n3\n开展精准\n招商\n市投资促进中心\n市商务局\n\n洛阳市人民政府办公室\n",
+     {("市商务局", "牵头", "建立重大项目库"), ("市财政局", "责任", "建立重大项目库"), ("市税务局", "责任", "建立重大项目库"),
+      ("市自然资源和规划局", "牵头", "强化要素保障"), ("市生态环境局", "责任", "强化要素保障"),
+      ("市投资促进中心", "牵头", "开展精准招商"), ("市商务局", "责任", "开展精准招商")}),
+    # an unnumbered table is read row by row of as many lines; a row that does not fit ends it
+    ("重点任务\n牵头单位\n责任单位\n建立重大项目库\n市商务局\n市财政局\n各地要加强组织领导，确保取得实效。\n",
+     {("市商务局", "牵头", "建立重大项目库"), ("市财政局", "责任", "建立重大项目库")}),
+    # header words in running lines are no table
+    ("牵头单位\n市商务局\n", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", TASKS)
+def test_tasks(text: str, expected: set) -> None:
+    assert {(f.agency, f.role, f.task) for f in extract(document_from_text(text))} == expected

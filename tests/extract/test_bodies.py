@@ -1,0 +1,293 @@
+"""Bodies and memberships on small fixtures of list layouts seen across city gazettes."""
+import pytest
+
+from govkg.extract.bodies.index import find_bodies, extract
+from govkg.text.document import document_from_text
+from govkg.facts import BodyFact, MembershipFact
+
+
+def members(text: str) -> set[tuple]:
+    doc = document_from_text(text)
+    return {(f.body, f.person, f.role, f.position, f.concurrent) for f in extract(doc) if isinstance(f, MembershipFact)}
+
+
+def bodies(text: str) -> list[tuple[str, str]]:
+    return [(b.name, b.kind) for b in find_bodies(document_from_text(text))]
+
+
+LG = "为加强组织领导，市政府决定成立晋城市测试工作领导小组。"
+
+CASES = [
+    # label alone on its line, names below
+    ("label-alone", LG + "\n组  长：\n张三  市长\n副组长：\n李四  副市长\n成  员：\n王五  市财政局局长\n赵 六  市教育局局长",
+     {("晋城市测试工作领导小组", "张三", "组长", "市长", False), ("晋城市测试工作领导小组", "李四", "副组长", "副市长", False),
+      ("晋城市测试工作领导小组", "王五", "成员", "市财政局局长", False), ("晋城市测试工作领导小组", "赵六", "成员", "市教育局局长", False)}),
+    # several names on one line
+    ("names-one-line", "市政府决定成立市测试委员会。\n主任:王小明\n副主任:卢焱群、龙福清",
+     {("市测试委员会", "王小明", "主任", None, False), ("市测试委员会", "卢焱群", "副主任", None, False),
+      ("市测试委员会", "龙福清", "副主任", None, False)}),
+    # posts in brackets and names glued to posts
+    ("brackets-glued", "省政府决定成立省测试领导小组。\n组长：刘惠祥(市委常委、常务副市长)\n副组长：林克庆省委常委、常务副省长",
+     {("省测试领导小组", "刘惠祥", "组长", "市委常委、常务副市长", False),
+      ("省测试领导小组", "林克庆", "副组长", "省委常委、常务副省长", False)}),
+    # posts wrapped over lines
+    ("wrapped-post", LG + "\n组长:杨德培 市纪委副书记、\n市监委副主任\n成员:祁 砖 山西煤矿安全监察局\n晋城监察分局局长",
+     {("晋城市测试工作领导小组", "杨德培", "组长", "市纪委副书记、市监委副主任", False),
+      ("晋城市测试工作领导小组", "祁砖", "成员", "山西煤矿安全监察局晋城监察分局局长", False)}),
+    # composition in prose
+    ("prose", "建立市测试联席会议制度。联席会议由副市长张三任召集人，市政府副秘书长李四任副召集人。办公室主任由王五兼任。",
+     {("市测试联席会议", "张三", "召集人", "副市长", False), ("市测试联席会议", "李四", "副召集人", "市政府副秘书长", False),
+      ("市测试联席会议", "王五", "办公室主任", None, True)}),
+    ("prose-by", "市政府成立市测试指挥部，总指挥由市委常委、常务副市长张三担任，鲍瑞卿和毕明荣同志兼任办公室主任。",
+     {("市测试指挥部", "张三", "总指挥", "市委常委、常务副市长", False), ("市测试指挥部", "鲍瑞卿", "办公室主任", None, True),
+      ("市测试指挥部", "毕明荣", "办公室主任", None, True)}),
+    # two-column table whose columns arrive interleaved: read column by column
+    ("two-column", LG + "\n附件\n## 晋城市测试工作领导小组组成人员名单\n"
+     "组 长:张三\t市长\t刘一\t市教育局副局长\n副组长:李四\t市政府副秘书长\t陈二\t市司法局副局长\n"
+     "成 员:王五\t市财政局局长\t孙七\t市民政局副局长\n\t\t周八\t市人社局副局长",
+     {("晋城市测试工作领导小组", "张三", "组长", "市长", False), ("晋城市测试工作领导小组", "李四", "副组长", "市政府副秘书长", False),
+      ("晋城市测试工作领导小组", "王五", "成员", "市财政局局长", False), ("晋城市测试工作领导小组", "刘一", "成员", "市教育局副局长", False),
+      ("晋城市测试工作领导小组", "陈二", "成员", "市司法局副局长", False), ("晋城市测试工作领导小组", "孙七", "成员", "市民政局副局长", False),
+      ("晋城市测试工作领导小组", "周八", "成员", "市人社局副局长", False)}),
+    # HTML table fragments, one row per <tr>, role in its own cell
+    ("html", LG + "\n<table><tr><td>组长</td><td>张三</td><td>市长</td></tr><tr><td>副组长</td><td>李四</td><td>副市长</td></tr>"
+     "<tr><td>成员</td><td>王五</td><td>市财政局局长</td></tr></table>",
+     {("晋城市测试工作领导小组", "张三", "组长", "市长", False), ("晋城市测试工作领导小组", "李四", "副组长", "副市长", False),
+      ("晋城市测试工作领导小组", "王五", "成员", "市财政局局长", False)}),
+    # roles of committees and headquarters, traditional characters kept as printed
+    ("traditional", "市政府決定成立市測試領導小組。\n組長：陳大文 市長\n副組長：黃小明 副市長",
+     {("市測試領導小組", "陳大文", "組長", "市長", False), ("市測試領導小組", "黃小明", "副組長", "副市長", False)}),
+    # a whole list on one line, names and posts separated by spaces only
+    ("one-line-list", LG + "\n成员：王五 市财政局局长 赵六 市教育局局长 孙七 市民政局副局长",
+     {("晋城市测试工作领导小组", "王五", "成员", "市财政局局长", False), ("晋城市测试工作领导小组", "赵六", "成员", "市教育局局长", False),
+      ("晋城市测试工作领导小组", "孙七", "成员", "市民政局副局长", False)}),
+    # ex-officio seats and member units are not memberships
+    ("seats-not-people", LG + "\n组长：市应急管理局主要负责人\n成员单位：市财政局、市教育局\n成员：有关单位分管负责人", set()),
+    ("first-deputy", LG + "\n组长：张三 市长\n第一副组长：李四 市委副书记\n常务副组长：王五 常务副市长",
+     {("晋城市测试工作领导小组", "张三", "组长", "市长", False), ("晋城市测试工作领导小组", "李四", "第一副组长", "市委副书记", False),
+      ("晋城市测试工作领导小组", "王五", "常务副组长", "常务副市长", False)}),
+]
+
+
+@pytest.mark.parametrize("name,text,expected", CASES, ids=[c[0] for c in CASES])
+def test_memberships(name, text, expected):
+    assert members(text) == expected
+
+
+BODY_CASES = [
+    ("setup", LG + "\n组长：张三 市长", [("晋城市测试工作领导小组", "leading_group")]),
+    ("heading", "### (一)抗震救灾指挥部。\n指挥长:张三 市长", [("抗震救灾指挥部", "headquarters")]),
+    ("intro", "晋城市防汛抗旱指挥部(以下简称市防指)承担全市防汛抗旱工作。组成人员如下:\n指挥长:市政府分管副市长",
+     [("晋城市防汛抗旱指挥部", "headquarters")]),
+    ("generic-county", "各县(市、区)人民政府要在3月底前设立相应的普查领导小组及其办公室。", []),
+    ("mention-only", "市水污染防治领导小组要加强督导。", []),
+    ("modifier", "建立家长委员会代表参与学校食品安全监督机制。", []),
+    ("enumerated-groups", "市政府成立市测试指挥部。指挥部下设综合组、保障组等2个工作组。",
+     [("市测试指挥部", "headquarters"), ("综合组", "working_group"), ("保障组", "working_group")]),
+    ("alias-from-title", LG + "\n附件\n## 晋城市测试领导小组名单\n组长：张三 市长", [("晋城市测试工作领导小组", "leading_group")]),
+]
+
+
+@pytest.mark.parametrize("name,text,expected", BODY_CASES, ids=[c[0] for c in BODY_CASES])
+def test_bodies(name, text, expected):
+    assert bodies(text) == expected
+
+
+def test_body_fact_carries_office_and_aliases():
+    text = ("市政府成立城市道路交通综合治理工作领导小组(以下简称市领导小组)。\n组长:王斌权 副市长\n"
+            "市领导小组下设办公室,办公室设在市公安局交警支队,办公室主任由张鹏兼任。")
+    facts = [f for f in extract(document_from_text(text)) if isinstance(f, BodyFact)]
+    assert [(f.body, f.office_agency, f.aliases) for f in facts] == [
+        ("城市道路交通综合治理工作领导小组", "市公安局交警支队", ("市领导小组",))]
+
+
+def test_chronicle_mentions_are_not_memberships():
+    doc = document_from_text("市委书记、市脱贫攻坚领导小组组长张志川出席会议。", number=None, title="晋城市人民政府8月大事记")
+    assert extract(doc) == []
+
+
+MORE_CASES = [
+    ("paren-list", LG + "\n成员：张三(市财政局局长)、李四（市委常委、市教育局局长）",
+     {("晋城市测试工作领导小组", "张三", "成员", "市财政局局长", False),
+      ("晋城市测试工作领导小组", "李四", "成员", "市委常委、市教育局局长", False)}),
+    ("post-name-list", LG + "\n副组长：市政府副秘书长李四、市财政局局长王五",
+     {("晋城市测试工作领导小组", "李四", "副组长", "市政府副秘书长", False),
+      ("晋城市测试工作领导小组", "王五", "副组长", "市财政局局长", False)}),
+    ("post-then-name", LG + "\n组长：市委副书记、市长  张三",
+     {("晋城市测试工作领导小组", "张三", "组长", "市委副书记、市长", False)}),
+    ("name-comma-post", LG + "\n组长：张三，市长；\n副组长：李四，副市长。",
+     {("晋城市测试工作领导小组", "张三", "组长", "市长", False), ("晋城市测试工作领导小组", "李四", "副组长", "副市长", False)}),
+    ("surname-he", "市政府成立市测试指挥部。\n指挥部下设办公室，和全忠同志兼任办公室主任。",
+     {("市测试指挥部", "和全忠", "办公室主任", None, True)}),
+    # the post printed before a list of names is each name's
+    ("deputies-in-prose", "市政府成立市测试领导小组，由市长张三任组长，副市长李四、王五任副组长。",
+     {("市测试领导小组", "张三", "组长", "市长", False), ("市测试领导小组", "李四", "副组长", "副市长", False),
+      ("市测试领导小组", "王五", "副组长", "副市长", False)}),
+    ("tab-role-cells", LG + "\n职务\t姓名\t单位及职务\n组长\t张三\t市长\n\t李四\t副市长\n成员\t王五\t市财政局局长",
+     {("晋城市测试工作领导小组", "张三", "组长", "市长", False), ("晋城市测试工作领导小组", "李四", "组长", "副市长", False),
+      ("晋城市测试工作领导小组", "王五", "成员", "市财政局局长", False)}),
+]
+
+
+@pytest.mark.parametrize("name,text,expected", MORE_CASES, ids=[c[0] for c in MORE_CASES])
+def test_more_layouts(name, text, expected):
+    assert members(text) == expected
+
+
+EXTRA_CASES = [
+    ("labels-on-one-line", LG + "\n组长：张三；副组长：李四、王五；成员：赵六",
+     {("晋城市测试工作领导小组", "张三", "组长", None, False), ("晋城市测试工作领导小组", "李四", "副组长", None, False),
+      ("晋城市测试工作领导小组", "王五", "副组长", None, False), ("晋城市测试工作领导小组", "赵六", "成员", None, False)}),
+    ("comrade-and-sex", LG + "\n组长：张三同志 市长\n副组长：李四（女） 副市长",
+     {("晋城市测试工作领导小组", "张三", "组长", "市长", False), ("晋城市测试工作领导小组", "李四", "副组长", "副市长", False)}),
+    ("markdown-table", LG + "\n| 职务 | 姓名 | 单位及职务 |\n|---|---|---|\n| 组长 | 张三 | 市长 |\n| 成员 | 王五 | 市财政局局长 |",
+     {("晋城市测试工作领导小组", "张三", "组长", "市长", False), ("晋城市测试工作领导小组", "王五", "成员", "市财政局局长", False)}),
+]
+
+
+@pytest.mark.parametrize("name,text,expected", EXTRA_CASES, ids=[c[0] for c in EXTRA_CASES])
+def test_extra_layouts(name, text, expected):
+    assert members(text) == expected
+
+
+def test_body_named_only_in_the_title():
+    doc = document_from_text("经市政府研究，决定成立领导小组。组成人员如下：\n组长：张三 市长",
+                             title="关于成立晋城市测试工作领导小组的通知")
+    assert [(b.name, b.kind) for b in find_bodies(doc)] == [("晋城市测试工作领导小组", "leading_group")]
+    assert {(f.body, f.person) for f in extract(doc) if isinstance(f, MembershipFact)} == {("晋城市测试工作领导小组", "张三")}
+
+
+WRAP_CASES = [
+    ("two-labels-spaced", LG + "\n组长：张三 市长    副组长：李四 副市长",
+     {("晋城市测试工作领导小组", "张三", "组长", "市长", False), ("晋城市测试工作领导小组", "李四", "副组长", "副市长", False)}),
+    ("bracket-wrapped", LG + "\n成员：张三(市财政局局长)、李四(市教\n育局局长)、王五(市民政局局长)",
+     {("晋城市测试工作领导小组", "张三", "成员", "市财政局局长", False), ("晋城市测试工作领导小组", "李四", "成员", "市教育局局长", False),
+      ("晋城市测试工作领导小组", "王五", "成员", "市民政局局长", False)}),
+]
+
+
+@pytest.mark.parametrize("name,text,expected", WRAP_CASES, ids=[c[0] for c in WRAP_CASES])
+def test_wrapped_and_spaced(name, text, expected):
+    assert members(text) == expected
+
+
+def test_post_on_the_line_after_the_name():
+    text = LG + "\n副组长:\n刘同兴\n晋城军分区副司令员\n胡锐武警晋城支队支队长"
+    assert members(text) == {("晋城市测试工作领导小组", "刘同兴", "副组长", "晋城军分区副司令员", False),
+                             ("晋城市测试工作领导小组", "胡锐", "副组长", "武警晋城支队支队长", False)}
+
+
+def test_annex_title_with_a_short_name_lists_the_body_set_up():
+    text = "市政府决定成立晋城市创建国家卫生城市工作领导小组。\n附件\n## 晋城市创卫工作领导小组成员名单\n组长：张三 市长"
+    assert members(text) == {("晋城市创建国家卫生城市工作领导小组", "张三", "组长", "市长", False)}
+    assert [b.aliases for b in find_bodies(document_from_text(text))] == [("晋城市创卫工作领导小组",)]
+
+
+def test_bare_role_words_numbered_rows_and_dashes():
+    text = LG + "\n组长\n张三——市长\n成员\n1. 王五 市财政局局长\n2. 赵六 市教育局局长"
+    assert members(text) == {("晋城市测试工作领导小组", "张三", "组长", "市长", False),
+                             ("晋城市测试工作领导小组", "王五", "成员", "市财政局局长", False),
+                             ("晋城市测试工作领导小组", "赵六", "成员", "市教育局局长", False)}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("成立以市长张三为组长、副市长李四为副组长的晋城市测试工作领导小组。",
+     {("晋城市测试工作领导小组", "张三", "组长", "市长", False), ("晋城市测试工作领导小组", "李四", "副组长", "副市长", False)}),
+    (LG + "\n组长：由副市长张三同志担任\n办公室主任：由李四同志兼任",
+     {("晋城市测试工作领导小组", "张三", "组长", "副市长", False), ("晋城市测试工作领导小组", "李四", "办公室主任", None, True)}),
+    (LG + "各成员单位主要负责人为成员。", set()),
+])
+def test_composition_sentences(text, expected):
+    assert members(text) == expected
+
+
+NOTICE = """各县（区）人民政府，市直各有关单位：
+为进一步加强创建工作，经市政府研究，决定成立长治市创建全国文明城市工作领导小组。现将有关事项通知如下：
+一、领导小组组成人员
+组  长：王  强  市委常委、常务副市长
+副组长：李  明  市政府副市长
+        张小红（女）  市政府副秘书长
+成  员：刘  伟  市发展改革委主任
+        陈  刚  市财政局局长
+二、领导小组办公室
+领导小组下设办公室，办公室设在市文明办，刘伟同志兼任办公室主任。
+## 长治市安全生产委员会组成人员
+主  任：赵  六  市长
+副主任：孙  七  常务副市长
+委  员：周  八  市应急管理局局长"""
+
+
+def test_a_notice_of_another_city():
+    body = "长治市创建全国文明城市工作领导小组"
+    committee = "长治市安全生产委员会"
+    assert bodies(NOTICE) == [(body, "leading_group"), (committee, "committee")]
+    assert members(NOTICE) == {
+        (body, "王强", "组长", "市委常委、常务副市长", False), (body, "李明", "副组长", "市政府副市长", False),
+        (body, "张小红", "副组长", "市政府副秘书长", False), (body, "刘伟", "成员", "市发展改革委主任", False),
+        (body, "陈刚", "成员", "市财政局局长", False), (body, "刘伟", "办公室主任", None, True),
+        (committee, "赵六", "主任", "市长", False), (committee, "孙七", "副主任", "常务副市长", False),
+        (committee, "周八", "委员", "市应急管理局局长", False)}
+    assert [b.office_agency for b in find_bodies(document_from_text(NOTICE))] == ["市文明办", None]
+
+
+def test_office_list_under_the_body():
+    text = (LG + "\n组长：张三 市长\n三、领导小组办公室\n领导小组下设办公室，办公室设在市财政局。\n"
+            "主  任：李四  市财政局局长\n副主任：王五  市财政局副局长")
+    assert members(text) == {("晋城市测试工作领导小组", "张三", "组长", "市长", False),
+                             ("晋城市测试工作领导小组", "李四", "办公室主任", "市财政局局长", False),
+                             ("晋城市测试工作领导小组", "王五", "办公室副主任", "市财政局副局长", False)}
+
+
+def test_a_supervision_group_set_up():
+    assert bodies("市政府决定成立市环境保护督导组。\n组长：张三 市长") == [("市环境保护督导组", "other")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("经研究，决定调整充实晋城市测试工作领导小组。\n组长：张三 市长", [("晋城市测试工作领导小组", "leading_group")]),
+    ("市政府成立了晋城市测试工作专班（以下简称“专班”）。", [("晋城市测试工作专班", "task_force")]),
+    ("各县(市、区)要成立相应的工作专班。", []),
+])
+def test_set_up_wordings(text, expected):
+    assert bodies(text) == expected
+
+
+def test_role_in_the_last_cell():
+    text = LG + "\n姓名\t单位职务\t小组职务\n张三\t市长\t组长\n李四\t副市长\t副组长\n王五\t市财政局局长\t成员"
+    assert members(text) == {("晋城市测试工作领导小组", "张三", "组长", "市长", False),
+                             ("晋城市测试工作领导小组", "李四", "副组长", "副市长", False),
+                             ("晋城市测试工作领导小组", "王五", "成员", "市财政局局长", False)}
+
+
+def test_two_column_table_as_spaced_text():
+    text = (LG + "\n组  长：张三  市长  刘一  市教育局副局长\n副组长：李四  市政府副秘书长  陈二  市司法局副局长\n"
+            "成  员：王五  市财政局局长  孙七  市民政局副局长\n                  周八  市人社局副局长")
+    assert members(text) == {
+        ("晋城市测试工作领导小组", "张三", "组长", "市长", False), ("晋城市测试工作领导小组", "李四", "副组长", "市政府副秘书长", False),
+        ("晋城市测试工作领导小组", "王五", "成员", "市财政局局长", False), ("晋城市测试工作领导小组", "刘一", "成员", "市教育局副局长", False),
+        ("晋城市测试工作领导小组", "陈二", "成员", "市司法局副局长", False), ("晋城市测试工作领导小组", "孙七", "成员", "市民政局副局长", False),
+        ("晋城市测试工作领导小组", "周八", "成员", "市人社局副局长", False)}
+
+
+def test_post_first_items_separated_by_commas():
+    text = LG + "\n成员：市委办公室副主任 张三、市政府办公室副主任 李四"
+    assert members(text) == {("晋城市测试工作领导小组", "张三", "成员", "市委办公室副主任", False),
+                             ("晋城市测试工作领导小组", "李四", "成员", "市政府办公室副主任", False)}
+
+
+def test_a_short_name_before_an_introduction_is_no_body_of_its_own():
+    text = "县政府决定成立仁寿县森林草原防灭火指挥部（以下简称县指挥部），组成人员如下：\n总指挥：赵永刚　县长"
+    assert bodies(text) == [("仁寿县森林草原防灭火指挥部", "headquarters")]
+
+
+def test_executive_deputy_chair_of_a_committee():
+    text = "市政府决定成立市测试委员会。\n主任委员：王宁　区长\n常务副主任委员：李志军　区委常委、常务副区长"
+    assert ("市测试委员会", "李志军", "常务副主任委员", "区委常委、常务副区长", False) in members(text)
+
+
+def test_one_line_lists_of_people():
+    text = ("市政府决定成立市测试领导小组。\n副组长：郭宁宁（副省长）　李建成（副省长）\n"
+            "成　员：吴　青　省政府副秘书长　　陈　华　省发展改革委主任　　黄　磊　省工业和信息化厅厅长")
+    got = members(text)
+    assert {(p, r, pos) for _, p, r, pos, _ in got} == {
+        ("郭宁宁", "副组长", "副省长"), ("李建成", "副组长", "副省长"), ("吴青", "成员", "省政府副秘书长"),
+        ("陈华", "成员", "省发展改革委主任"), ("黄磊", "成员", "省工业和信息化厅厅长")}
