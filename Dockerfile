@@ -7,14 +7,10 @@ ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 PIP_DISABLE_
 
 WORKDIR /app
 COPY pyproject.toml README.md ./
-COPY kg ./kg
-COPY extractors ./extractors
-COPY viz ./viz
-COPY ontology ./ontology
-COPY queries ./queries
+COPY src ./src
 COPY corpus ./corpus
-# editable: templates, static files and queries/ are read from /app, where they are
-RUN pip install -e .
+# a plain install: ontology, queries, templates and static files are package data
+RUN pip install . && rm -rf src
 
 RUN useradd --create-home --uid 10001 govkg && mkdir -p /data && chown govkg /data
 USER govkg

@@ -1,6 +1,6 @@
 """Benchmark: time of a cold ``govkg build`` on the corpus (target ≤ 10 s for the ~1 MB corpus).
 
-Each run is a fresh process (imports, jieba dictionary, spaCy pipeline included), as a user
+Each run is a fresh process (imports included), as a user
 would run it. Prints the wall time beside the target, and the stage times the build reports.
 
     .venv/bin/python bench/build_bench.py [CORPUS] [--runs N] [--no-shacl]

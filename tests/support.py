@@ -10,10 +10,10 @@ import sys
 from pathlib import Path
 from typing import Callable
 
-from govkg.text.document import Document
-from govkg.text.read import read_source
 from govkg.eval import Score, score
 from govkg.facts import DocumentFact, Fact, read_facts
+from govkg.text.document import Document
+from govkg.text.read import read_source
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -45,8 +45,9 @@ def gold_documents(stem: str) -> list[Document]:
 def _extractors() -> dict[str, Callable[[Document], list[Fact]]]:
     """Each fact family's reader on one document, its inputs computed as the pipeline does."""
     from govkg.extract import citations
-    from govkg.extract.assignments import statements as assignments
-    from govkg.extract.bodies.index import body_facts, index_bodies
+    from govkg.extract.assignments import reader as assignments
+    from govkg.extract.bodies.facts import body_facts
+    from govkg.extract.bodies.index import index_bodies
     from govkg.extract.composition.seats import seat_facts
     from govkg.extract.composition.units import unit_facts
     from govkg.extract.composition.walk import Walk

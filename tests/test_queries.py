@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
+from govkg.errors import QueryError
 from govkg.queries import DIALECTS, load_queries, parse
 from govkg.resources import QUERY_DIR
-from govkg.errors import QueryError
 
 GOOD = """// name: q
 // description: Something
@@ -101,8 +101,8 @@ def test_each_shipped_query_has_text_for_both_stores(name):
 
 
 def test_sample_parameters_cover_every_shipped_parameter():
-    from govkg.queries import sample_params
     from devtools.synthetic import synthetic_graph
+    from govkg.queries import sample_params
 
     params = sample_params(synthetic_graph(2, agencies=10))
     needed = {p.name for q in SHIPPED.values() for p in q.params}

@@ -65,9 +65,10 @@ def eval_(
     gold: Annotated[Path, typer.Argument(help="Gold facts: a .jsonl file or a folder of them.")],
     facts: Annotated[Path, typer.Argument(help="Extracted facts (.jsonl).")],
     files: Annotated[Optional[str], typer.Option(help="Comma-separated source file names to score.")] = None,
+    by_file: Annotated[bool, typer.Option("--by-file", help="Also score each source file apart, worst first.")] = False,
 ) -> None:
-    """Score extracted facts against gold: precision, recall and F1 per fact type."""
-    from govkg.eval import score
+    """Score extracted facts against gold: precision, recall and F1 per fact type (and per file)."""
+    from govkg.eval import by_file_table, score, score_by_file
     from govkg.facts import read_facts
 
     try:
@@ -75,7 +76,12 @@ def eval_(
     except (OSError, ValueError) as err:
         typer.echo(f"error: {err}", err=True)
         raise typer.Exit(2)
-    typer.echo(score(g, p, set(files.split(",")) if files else None).table())
+    chosen = set(files.split(",")) if files else None
+    typer.echo(score(g, p, chosen).table())
+    if by_file:
+        per_file = score_by_file([f for f in g if chosen is None or Path(f.src.file).name in chosen], p)
+        typer.echo("")
+        typer.echo(by_file_table(per_file))
 
 
 @app.command()

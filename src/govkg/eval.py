@@ -11,6 +11,8 @@ from govkg.text.clean import norm
 
 TYPES = ("document", "body", "membership", "seat", "unit", "assignment", "citation")
 BODY_TYPES = ("body", "membership", "seat", "unit")
+
+
 @dataclass(frozen=True)
 class PRF:
     tp: int
@@ -133,3 +135,26 @@ def score(gold: list[Fact], pred: list[Fact], files: set[str] | None = None) -> 
                     pos_ok += positions[k] == norm(f.position)  # type: ignore[union-attr]
     overall = PRF(*(sum(getattr(s, a) for s in per_type.values()) for a in ("tp", "gold", "pred")))
     return Score(per_type, overall, pos_ok / pos_n if pos_n else None)
+
+
+def score_by_file(gold: list[Fact], pred: list[Fact]) -> dict[str, Score]:
+    """One :class:`Score` per source file the gold mentions."""
+    return {name: score(gold, pred, {name}) for name in sorted({_file(f) for f in gold})}
+
+
+def by_file_table(scores: dict[str, Score]) -> str:
+    """Per file: tp/gold and predicted count per type, and the file's overall F1; worst files first."""
+    short = {"document": "doc", "body": "body", "membership": "memb", "seat": "seat", "unit": "unit",
+             "assignment": "asgn", "citation": "cite"}
+    width = max([len(f) for f in scores] + [4])
+    rows = [f"{'file':<{width}}" + "".join(f"{short[t]:>12}" for t in TYPES) + f"{'F1':>7}"]
+    for name, s in sorted(scores.items(), key=lambda kv: (kv[1].overall.f1, kv[0])):
+        cells = []
+        for t in TYPES:
+            prf = s.per_type[t]
+            cells.append("" if not prf.gold and not prf.pred else f"{prf.tp}/{prf.gold}({prf.pred})")
+        rows.append(f"{name:<{width}}" + "".join(f"{c:>12}" for c in cells) + f"{s.overall.f1:>7.3f}")
+    empty = [n for n, s in scores.items() if s.overall.gold and not s.overall.pred]
+    rows.append(f"{len(scores)} files; {len(empty)} with gold facts and no predicted fact"
+                + (f": {', '.join(empty)}" if empty else ""))
+    return "\n".join(rows)

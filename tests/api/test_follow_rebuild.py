@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
+from devtools.synthetic import synthetic_graph
 from govkg.api.app import create_app
 from govkg.settings import ApiConfig
 from govkg.store import load_embedded
-from devtools.synthetic import synthetic_graph
 
 
 def _agencies(client: TestClient) -> int:

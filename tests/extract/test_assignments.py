@@ -1,7 +1,7 @@
 """Assignments (牵头/责任/配合) from brackets, labelled lines and role-column tables."""
 import pytest
 
-from govkg.extract.assignments.statements import extract
+from govkg.extract.assignments.reader import extract
 from govkg.text.document import document_from_text
 
 

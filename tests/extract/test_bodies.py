@@ -1,9 +1,10 @@
 """Bodies and memberships on small fixtures of list layouts seen across city gazettes."""
 import pytest
 
-from govkg.extract.bodies.index import find_bodies, extract
-from govkg.text.document import document_from_text
+from govkg.extract.bodies.facts import extract
+from govkg.extract.bodies.index import find_bodies
 from govkg.facts import BodyFact, MembershipFact
+from govkg.text.document import document_from_text
 
 
 def members(text: str) -> set[tuple]:

@@ -2,8 +2,8 @@
 import pytest
 
 from govkg.extract.citations import extract, is_document_title
-from govkg.text.document import document_from_text
 from govkg.text.docnumber import DOC_NUMBER
+from govkg.text.document import document_from_text
 
 # (text, expected [(line, end_line, cited_number, cited_title)])
 CASES = [

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from govkg.extract.assignments.statements import _bracket_groups
+from govkg.extract.assignments.statements import bracket_groups
 from govkg.extract.composition.vocab import CUES, cued
 from govkg.text.script import simplify
 
@@ -17,7 +17,7 @@ from govkg.text.script import simplify
     ("无括号", []),
 ])
 def test_bracket_groups(text, expected):
-    assert _bracket_groups(text) == expected
+    assert bracket_groups(text) == expected
 
 
 @pytest.mark.parametrize("text, expected", [

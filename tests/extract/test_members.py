@@ -1,10 +1,10 @@
 """People on a body: a post printed before a list of names is each name's."""
 import pytest
 
-from govkg.extract.bodies.index import extract
-from govkg.text.document import document_from_text
-from govkg.extract.people.lists import people
+from govkg.extract.bodies.facts import extract
+from govkg.extract.people.groups import people
 from govkg.facts import MembershipFact
+from govkg.text.document import document_from_text
 
 LG = "为加强组织领导，市政府决定成立市测试工作领导小组。"
 B = "市测试工作领导小组"

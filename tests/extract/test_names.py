@@ -1,7 +1,13 @@
 """Name / post splitting and personal-name detection (govkg.extract.people.names)."""
 import pytest
 
-from govkg.extract.people.names import is_person_name, split_name_post, split_name_then_post, split_names, split_post_name
+from govkg.extract.people.names import (
+    is_person_name,
+    split_name_post,
+    split_name_then_post,
+    split_names,
+    split_post_name,
+)
 
 NAMES = [
     ("张利锋", True), ("吴 鹏", True), ("上官东亮", True), ("欧阳明", True), ("劉德華", True),

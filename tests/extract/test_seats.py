@@ -4,10 +4,10 @@ from __future__ import annotations
 import pytest
 
 from govkg.extract.composition.seats import seat_facts
+from govkg.extract.composition.spans import make_span
+from govkg.extract.composition.split import split_posts
 from govkg.extract.composition.walk import Walk
 from govkg.text.document import document_from_text
-from govkg.extract.composition.split import split_posts
-from govkg.extract.composition.spans import make_span
 
 
 def extract(doc, mentions=()):

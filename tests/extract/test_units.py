@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import pytest
 
+from govkg.extract.composition.spans import make_span
+from govkg.extract.composition.split import split_agencies
 from govkg.extract.composition.units import unit_facts
 from govkg.extract.composition.walk import Walk
 from govkg.text.document import document_from_text
-from govkg.extract.composition.spans import make_span
-from govkg.extract.composition.split import split_agencies
 
 
 def extract(doc, mentions=()):

@@ -21,10 +21,10 @@ from pathlib import Path
 
 import pytest
 
+from govkg.eval import _body_names, fact_key, score
 from govkg.extract.pipeline import extract_text
-from govkg.eval import fact_key, score, _body_names
-from govkg.text.clean import norm
 from govkg.facts import Fact, read_facts, write_facts
+from govkg.text.clean import norm
 
 CASES_DIR = Path(__file__).parent / "cases"
 CASES = sorted(p for p in CASES_DIR.iterdir() if (p / "input.txt").exists()) if CASES_DIR.is_dir() else []

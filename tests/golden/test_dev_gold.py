@@ -5,8 +5,8 @@ is free; raise them when an extractor gets better. On failure the full score tab
 """
 import pytest
 
-from govkg.extract.pipeline import extract_files
 from govkg.eval import score
+from govkg.extract.pipeline import extract_files
 from tests.support import CORPUS_DIR, GOLD_DIR, GOLD_STEMS, gold_facts
 
 # type -> lowest F1 accepted on the dev gold (000, 001, 002)

@@ -1,9 +1,9 @@
 """The segmenter against the gold document facts of the dev issues: every field, not only the key."""
 import pytest
 
+from govkg.facts import DocumentFact
 from govkg.text.read import read_source
 from govkg.text.segment import segment
-from govkg.facts import DocumentFact
 from tests.support import CORPUS_DIR, GOLD_STEMS, gold_facts
 
 # The gold was annotated on the file's first 1102 lines (``wc -l``): its last line, 1103, has no

@@ -11,8 +11,8 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 from typer.testing import CliRunner
 
-from govkg.graph.build import build, build_from_facts
 from govkg.cli import app
+from govkg.graph.build import build, build_from_facts
 from tests.support import CORPUS_DIR, GOLD_STEMS, gold_facts
 
 OUTPUTS = ("facts.jsonl", "graph.ttl", "graph.nt", "graph.jsonld", "graph.graphml", "nodes.csv", "edges.csv")

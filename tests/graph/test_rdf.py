@@ -3,16 +3,16 @@ stubs, determinism, SHACL, and the property-graph mapping."""
 from __future__ import annotations
 
 import pytest
-from rdflib import Literal
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF
 
-from govkg.graph.build import validate
+from govkg.facts import AssignmentFact, BodyFact, CitationFact, DocumentFact, MembershipFact, SeatFact, Src, UnitFact
 from govkg.graph.export import sorted_ntriples
-from govkg.facts import (AssignmentFact, BodyFact, CitationFact, DocumentFact, MembershipFact, SeatFact, Src,
-                      UnitFact)
+from govkg.graph.nodes import body_stem
 from govkg.graph.pg import property_graph
-from govkg.graph.rdf import GOV, body_stem, build_graph, graph_from_facts, iri
+from govkg.graph.rdf import build_graph, graph_from_facts
+from govkg.graph.terms import GOV, iri
+from govkg.graph.validate import validate
 
 F = "100_fixture.txt"
 DATE = URIRef("http://www.w3.org/2001/XMLSchema#date")  # not XSD.date: pytest probes module names

@@ -5,8 +5,10 @@ import json
 
 import pytest
 
-from govkg.graph.agencies import (AgencyResolver, PersonMention, city_of, infer_city, is_placeholder, normalize,
-                        normalize_number, parse_post, posts_of, resolve_people, split_agencies)
+from govkg.graph.agencies import AgencyResolver
+from govkg.graph.names import city_of, infer_city, normalize, normalize_number
+from govkg.graph.people import PersonMention, resolve_people
+from govkg.graph.posts import is_placeholder, parse_post, posts_of, split_agencies
 from tests.support import GOLD_DIR
 
 CITY = "晋城市"

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from devtools.synthetic import synthetic_graph
+from govkg.errors import StoreError
 from govkg.graph.schema import Node, PropertyGraph
 from govkg.store import load_embedded
-from govkg.errors import StoreError
 from govkg.store.ladybug import LadybugStore
-from devtools.synthetic import synthetic_graph
 from tests.store.graphs import TRICKY_COUNTS, TRICKY_NAMES, tricky_graph
 
 

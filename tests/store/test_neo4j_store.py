@@ -5,10 +5,10 @@ import socket
 
 import pytest
 
-from govkg.graph.schema import Node, PropertyGraph
-from govkg.errors import StoreError
-from govkg.store.neo4j import Neo4jStore
 from devtools.synthetic import synthetic_graph
+from govkg.errors import StoreError
+from govkg.graph.schema import Node, PropertyGraph
+from govkg.store.neo4j import Neo4jStore
 from tests.store.graphs import TRICKY_COUNTS, TRICKY_NAMES, tricky_graph
 
 pytestmark = pytest.mark.neo4j

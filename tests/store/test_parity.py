@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from govkg.queries import load_queries, run_query, sample_params
 from devtools.synthetic import synthetic_graph
+from govkg.queries import load_queries, run_query, sample_params
 from tests.store.graphs import tricky_graph
 from tests.store.parity import load_both, same_rows
 

@@ -3,9 +3,9 @@ import codecs
 
 import pytest
 
+from govkg.errors import UnreadableFile
 from govkg.extract.pipeline import extract_files
 from govkg.text.read import read_source
-from govkg.errors import UnreadableFile
 
 TEXT = "晋城市人民政府\n关于成立领导小组的通知\n晋市政发〔2020〕3号\n"
 

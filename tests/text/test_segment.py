@@ -1,9 +1,9 @@
 """Segmentation of a gazette issue into documents, on tiny synthetic issues."""
 import pytest
 
-from govkg.text.segment import number_on_line, segment, split_orgs
 from govkg.extract.emit import documents_to_facts
 from govkg.text.numerals import parse_date
+from govkg.text.segment import number_on_line, segment, split_orgs
 
 
 def issue(*lines: str) -> str:

@@ -11,14 +11,13 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
-from govkg.settings import ApiConfig
 from govkg.api.cache import ResponseCache
 from govkg.api.follow import FollowGraphFile, file_identity
-from govkg.errors import UnknownLabel
 from govkg.api.routers import cypher, entities, export, health, pages, queries, search, viz
-from govkg.store.base import GraphStore
-from govkg.errors import StoreError
+from govkg.errors import StoreError, UnknownLabel
 from govkg.resources import STATIC_DIR
+from govkg.settings import ApiConfig
+from govkg.store.base import GraphStore
 
 
 def _first_line(err: Exception) -> str:

@@ -44,7 +44,7 @@ def normalize(text: str) -> str:
     """NFKC (full-width to half-width), no spaces, lower case; simplified characters where OpenCC is present."""
     text = unicodedata.normalize("NFKC", text or "").replace(" ", "").replace("\u3000", "").lower()
     try:  # the resolver's normaliser also maps traditional to simplified characters
-        from govkg.graph.agencies import normalize as resolve_normalize
+        from govkg.graph.names import normalize as resolve_normalize
 
         return resolve_normalize(text).lower()
     except Exception:  # noqa: BLE001 - the resolver is optional here and may be mid-change
@@ -134,7 +134,8 @@ class SearchIndex:
 def resolver_for(named: list[Named]) -> Callable[[str], str | None] | None:
     """A query → canonical agency name function from ``govkg.graph.agencies``, for the city the documents are from."""
     try:
-        from govkg.graph.agencies import AgencyResolver, infer_city
+        from govkg.graph.agencies import AgencyResolver
+        from govkg.graph.names import infer_city
     except Exception:  # noqa: BLE001 - no resolver yet: the subsequence rule alone
         return None
     issuers = [n.name for n in named if n.label == "Agency"]

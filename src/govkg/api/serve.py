@@ -11,8 +11,8 @@ def run(host: str | None = None, port: int | None = None, store: str | None = No
     import uvicorn
 
     from govkg.api.app import create_app
-    from govkg.settings import ApiConfig
     from govkg.errors import StoreError
+    from govkg.settings import ApiConfig
     from govkg.store import open_store
 
     config = ApiConfig.from_env()

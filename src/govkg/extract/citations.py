@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from govkg.text.document import Document
-from govkg.text.docnumber import DOC_NUMBER, number_identity
-from govkg.text.clean import norm
-from govkg.text.script import simplify
 from govkg.facts import CitationFact, Fact, Src
+from govkg.text.clean import norm
+from govkg.text.docnumber import DOC_NUMBER, number_identity
+from govkg.text.document import Document
+from govkg.text.script import simplify
 
 TITLE = re.compile(r"《([^《》]{1,150})》")
 _TRAILING_BRACKETS = re.compile(r"(?:[(（][^()（）]*[)）])+$")

@@ -20,8 +20,9 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from govkg.errors import UnreadableFile
 from govkg.extract import citations
-from govkg.extract.assignments import statements as assignments
-from govkg.extract.bodies.index import BodyIndex, body_facts, index_bodies
+from govkg.extract.assignments import reader as assignments
+from govkg.extract.bodies.facts import body_facts
+from govkg.extract.bodies.index import BodyIndex, index_bodies
 from govkg.extract.composition.seats import seat_facts
 from govkg.extract.composition.units import unit_facts
 from govkg.extract.composition.walk import Walk

@@ -7,20 +7,17 @@ is what tests call with the gold facts.
 from __future__ import annotations
 
 import time
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
 from rdflib import Graph
-from rdflib.namespace import RDF
 
 from govkg.facts import Fact, write_facts
-from govkg.resources import SHAPES_PATH
 from govkg.graph.pg import property_graph
 from govkg.graph.rdf import build_graph
 from govkg.graph.schema import PropertyGraph
-
+from govkg.graph.validate import class_counts, validate
 
 
 @dataclass
@@ -41,21 +38,6 @@ class BuildReport:
     seconds: dict[str, float] = field(default_factory=dict)
     graph: Graph | None = field(default=None, repr=False)
     property_graph: PropertyGraph | None = field(default=None, repr=False)
-
-
-def validate(graph: Graph, shapes_path: Path = SHAPES_PATH) -> tuple[bool, str]:
-    """SHACL-validate a graph against ``ontology/shapes.ttl``. Nodes carry their superclass types
-    (a leading group is also a govkg:Body), so no ontology or inference is needed."""
-    from pyshacl import validate as shacl
-
-    shapes = Graph().parse(shapes_path)
-    conforms, _, text = shacl(graph, shacl_graph=shapes, inference="none", advanced=False, allow_warnings=True)
-    return bool(conforms), str(text)
-
-
-def class_counts(graph: Graph) -> dict[str, int]:
-    counts = Counter(graph.namespace_manager.normalizeUri(o) for o in graph.objects(None, RDF.type))
-    return dict(sorted(counts.items()))
 
 
 def build_from_facts(facts: Iterable[Fact], out_dir: str | Path | None, *, validate_shacl: bool = True,
@@ -172,4 +154,4 @@ def run_build(corpus: Path, out_dir: Path, *, facts_path: Path | None = None,
     return (0 if report.conforms is not False else 2), report
 
 
-__all__ = ["BuildReport", "build", "build_from_facts", "run_build", "validate", "class_counts"]
+__all__ = ["BuildReport", "build", "build_from_facts", "run_build"]

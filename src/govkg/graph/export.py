@@ -12,8 +12,8 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
-from govkg.graph.rdf import PREFIXES
 from govkg.graph.schema import NODES, RELS, PropertyGraph
+from govkg.graph.terms import PREFIXES
 
 JSONLD_CONTEXT = {prefix: str(ns) for prefix, ns in sorted(PREFIXES.items())} | {"@language": "zh"}
 

@@ -12,8 +12,8 @@ from urllib.parse import unquote
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS
 
-from govkg.graph.rdf import BODY_CLASS, GOV, ID
 from govkg.graph.schema import NODES, RELS, Edge, Node, PropertyGraph
+from govkg.graph.terms import BODY_CLASS, GOV, ID
 
 KIND_OF_CLASS = {cls: kind for kind, cls in BODY_CLASS.items()}
 

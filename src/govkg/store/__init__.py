@@ -10,10 +10,10 @@ import os
 import shutil
 from pathlib import Path
 
+from govkg.errors import StoreError
 from govkg.graph.schema import PropertyGraph
 from govkg.settings import Settings, get_settings
 from govkg.store.base import GraphStore, LoadReport
-from govkg.errors import StoreError
 
 __all__ = ["GraphStore", "LoadReport", "StoreError", "open_store", "load_embedded", "read_built_graph"]
 

@@ -12,10 +12,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from govkg.errors import StoreError
 from govkg.graph.schema import PropertyGraph
 from govkg.settings import Settings
 from govkg.store.base import LoadReport
-from govkg.errors import StoreError
 
 FORMATS = ("table", "json", "csv")
 
@@ -43,9 +43,7 @@ def print_report(report: LoadReport, where: str) -> None:
 
 def run_load(source: Path, settings: Settings, *, replace: bool = True) -> int:
     """Load a build's graph into the configured store and print the report."""
-    from govkg.store import load_embedded
-    from govkg.store import open_store
-    from govkg.store import read_built_graph
+    from govkg.store import load_embedded, open_store, read_built_graph
 
     try:
         graph = read_built_graph(source)
@@ -124,8 +122,8 @@ def _cell(value: Any) -> str:
 
 def run_query_command(name: str, pairs: list[str], settings: Settings, fmt: str = "table") -> int:
     """Run a canned query on the configured store and print its rows."""
-    from govkg.queries import get_query, run_query
     from govkg.errors import QueryError
+    from govkg.queries import get_query, run_query
     from govkg.store import open_store
 
     if fmt not in FORMATS:

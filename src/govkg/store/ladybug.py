@@ -20,9 +20,9 @@ from typing import Any
 
 import ladybug
 
+from govkg.errors import StoreError
 from govkg.graph.schema import BOOL, INT, NODES, RELS, STRING, PropertyGraph
 from govkg.store.base import LoadReport
-from govkg.errors import StoreError
 from govkg.store.rows import TableStream, edge_columns, node_columns, paused_gc, plain
 
 

@@ -21,10 +21,10 @@ from typing import Any, Callable, Iterator
 import neo4j
 from neo4j.exceptions import AuthError, ConfigurationError, DriverError, Neo4jError, ServiceUnavailable
 
+from govkg.errors import StoreError
 from govkg.graph.schema import NODES, RELS, PropertyGraph
 from govkg.settings import DEFAULT_BATCH_SIZE
 from govkg.store.base import LoadReport
-from govkg.errors import StoreError
 from govkg.store.rows import KEY, TableStream, edge_columns, edge_key, node_columns, paused_gc, plain
 
 WRITERS = 2  # concurrent write transactions: the server writes one batch while the client packs the next

@@ -1,4 +1,4 @@
-"""The simplified-character shadow of a text: same length, character by character.
+"""The simplified-character shadow of a text (same length, character by character) and the way back.
 
 Traditional-script documents (關於, 領導小組, 責任單位) are matched by the same patterns as
 simplified ones by reading their shadow; values are then sliced from the printed text, so facts keep
@@ -7,6 +7,11 @@ the printed characters.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import replace
+
+from govkg.text.clean import squeeze
+from govkg.text.document import Document
 
 _OPENCC = None
 
@@ -53,3 +58,36 @@ def simplify(text: str) -> str:
         _MEMO.clear()
     _MEMO[text] = out
     return out
+
+
+# ---------------------------------------------------------------- the way back to print
+
+class Printed:
+    """Maps a string found in the simplified shadow of a document back to the printed characters."""
+
+    def __init__(self, doc: Document, shadow: Document) -> None:
+        self.doc, self.shadow = doc, shadow
+        votes: dict[str, Counter[str]] = {}
+        if doc.text != shadow.text:  # most documents are printed in simplified characters already
+            for a, b in zip(doc.text, shadow.text):
+                if a != b:
+                    votes.setdefault(b, Counter())[a] += 1
+        self.back = {b: c.most_common(1)[0][0] for b, c in votes.items()}
+
+    def __call__(self, value: str | None, line: int | None = None) -> str | None:
+        if not value or not self.back:
+            return value
+        if line is not None and self.doc.start <= line <= self.doc.end:
+            for no in range(line, min(line + 3, self.doc.end + 1)):
+                orig = "".join(squeeze(self.doc.line(n)) for n in range(line, no + 1))
+                simp = "".join(squeeze(self.shadow.line(n)) for n in range(line, no + 1))
+                i = simp.find(value)
+                if i >= 0 and len(orig) == len(simp):
+                    return orig[i:i + len(value)]
+        return "".join(self.back.get(ch, ch) for ch in value)
+
+
+def shadow_of(doc: Document) -> tuple[Document, Printed]:
+    """The document in simplified characters (same length, char by char) for analysis, and the way back."""
+    shadow = replace(doc, lines=tuple(simplify(l) for l in doc.lines), title=simplify(doc.title or ""))
+    return shadow, Printed(doc, shadow)

@@ -23,7 +23,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from govkg.text.clean import compared as _clean, squash, strip_markup
+from govkg.text.clean import compared as _clean
+from govkg.text.clean import squash, strip_markup
 from govkg.text.docnumber import DOC_NUMBER
 from govkg.text.document import Document
 from govkg.text.furniture import is_furniture

@@ -1,0 +1,1 @@
+"""Network pictures and server-rendered pages (templates and static files are package data)."""

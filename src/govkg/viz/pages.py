@@ -10,7 +10,6 @@ from starlette.responses import HTMLResponse
 from govkg.resources import TEMPLATES_DIR
 from govkg.viz.palette import STYLES
 
-
 # autoescape is on for .html: every text from documents is escaped
 templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
 templates.env.globals["styles"] = STYLES

@@ -12,13 +12,14 @@ import io
 import json
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, HTTPException, Query as Q
+from fastapi import APIRouter, HTTPException
+from fastapi import Query as Q
 from fastapi.responses import Response
 
 from govkg.api.deps import StoreDep
 from govkg.api.models import QueryInfo, QueryParam, QueryResult
-from govkg.queries import Query, load_queries, run_query
 from govkg.errors import QueryError
+from govkg.queries import Query, load_queries, run_query
 
 Format = Literal["json", "csv"]
 # integers are row limits; bounded so the store never sees a negative or absurd LIMIT

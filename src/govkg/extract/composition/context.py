@@ -7,10 +7,21 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from govkg.extract.bodies.index import BodyMention
+from govkg.extract.composition.spans import Span
+from govkg.extract.composition.vocab import (
+    ABBR,
+    BODY_SUFFIX,
+    ESTABLISH,
+    GENERIC_BODY,
+    MANY_BODIES,
+    PLACEHOLDER,
+    SET_OUT,
+    cued,
+    is_post,
+    strip_verbs,
+)
 from govkg.text.document import Document
 from govkg.text.script import simplify
-from govkg.extract.composition.vocab import ABBR, BODY_SUFFIX, ESTABLISH, GENERIC_BODY, MANY_BODIES, PLACEHOLDER, SET_OUT, cued, is_post, strip_verbs
-from govkg.extract.composition.spans import Span
 
 
 @dataclass(frozen=True)

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 
+from govkg.extract.composition.spans import TAGS, Span, clean, make_span
+from govkg.extract.composition.vocab import ITEM_START, PERSON_VALUE, POST_END, POST_ENDINGS, is_agency
 from govkg.extract.people.names import split_name_post, split_names, split_post_name
 from govkg.text.script import simplify
-from govkg.extract.composition.vocab import ITEM_START, PERSON_VALUE, POST_END, POST_ENDINGS, is_agency
-from govkg.extract.composition.spans import Span, TAGS, clean, make_span
-
 
 # a place whose name a glued-name reading would take for a person (高新区管委会主任 is no 高新)
 _PLACE_HEAD = re.compile(r"^[^\W\d_]{0,4}?(?:高新区|开发区|经开区|新区|园区|示范区|试验区|管委会)")

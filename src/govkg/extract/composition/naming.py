@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Callable
 
-from govkg.extract.composition.walk import Walk
-from govkg.extract.composition.vocab import GENERIC_BODY
 from govkg.extract.composition.context import body_key
+from govkg.extract.composition.vocab import GENERIC_BODY
+from govkg.extract.composition.walk import Walk
 from govkg.text.script import simplify
 
 

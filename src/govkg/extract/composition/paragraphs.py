@@ -7,11 +7,19 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterator
 
+from govkg.extract.composition.spans import Span, clean, make_span
+from govkg.extract.composition.vocab import (
+    AGENCY_END,
+    BODY_SUFFIX,
+    ITEM_START,
+    POST_END,
+    ROLE,
+    TERMINAL,
+    UNIT_LABEL,
+    is_agency,
+)
 from govkg.text.document import Document
 from govkg.text.script import simplify
-from govkg.extract.composition.vocab import AGENCY_END, BODY_SUFFIX, ITEM_START, POST_END, ROLE, TERMINAL, UNIT_LABEL, is_agency
-from govkg.extract.composition.spans import Span, clean, make_span
-
 
 HEADING = re.compile(r"^\s*(?:#+\s*|\*\*)?\s*(?:第[一二三四五六七八九十]+[章节条]|[一二三四五六七八九十]+、|"
                      r"[(（][一二三四五六七八九十\d]+[)）]|\d+(?:[.．]+\d+)*\s*[.．、]?)\s*(?P<rest>.*)$")
@@ -146,8 +154,8 @@ def paragraphs(doc: Document) -> Iterator[Para]:
         if cur is not None and item is not None and label_of(cur.text):
             cur = cur + Span("、", [cur.end_line]) + item  # 成员单位: 1.市发改委 2.市财政局 …
             continue
-        is_heading = raw.lstrip().startswith("#") or _numbered_title(piece.text)
-        if cur is not None and not cur_heading and not is_heading and (cur.text[-1] not in TERMINAL or _bare_label(cur)) \
+        heading_line = raw.lstrip().startswith("#") or _numbered_title(piece.text)
+        if cur is not None and not cur_heading and not heading_line and (cur.text[-1] not in TERMINAL or _bare_label(cur)) \
                 and not _breaks_before(raw):
             prev = simplify(cur.text[-8:])
             complete = bool(POST_END.search(prev) or AGENCY_END.search(prev))
@@ -155,7 +163,7 @@ def paragraphs(doc: Document) -> Iterator[Para]:
             sentence = bool(re.search(r"[，,。；;]", piece.simp.rstrip("，,。；;、")))
             if complete and sentence and len(piece.text) >= 20:
                 yield Para(cur, "text")
-                cur, cur_heading = piece, is_heading
+                cur, cur_heading = piece, heading_line
                 continue
             if complete and (ITEM_START.match(piece.simp) or _whole_item(piece.simp)):
                 cur = cur + Span("、", [cur.end_line]) + piece
@@ -165,7 +173,7 @@ def paragraphs(doc: Document) -> Iterator[Para]:
                 continue
         if cur is not None:
             yield Para(cur, "heading" if cur_heading else "text")
-        cur, cur_heading = piece, is_heading
+        cur, cur_heading = piece, heading_line
     if cur is not None:
         yield Para(cur, "heading" if cur_heading else "text")
 

@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from govkg.text.script import simplify
 from govkg.extract.composition.vocab import ITEM_START, POST_END, is_agency
+from govkg.text.script import simplify
 
 
 @dataclass

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from govkg.extract.agencies import expand_prefixes
-from govkg.extract.composition.vocab import AGENCY_END, ITEM_START, agency_core, is_post, is_agency
 from govkg.extract.composition.spans import Span
+from govkg.extract.composition.vocab import AGENCY_END, ITEM_START, agency_core, is_agency, is_post
 
 
 def split_top(span: Span, seps: str) -> list[Span]:

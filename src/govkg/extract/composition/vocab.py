@@ -6,7 +6,6 @@ import re
 
 from govkg.text.script import simplify
 
-
 ROLE = r"(?:(?:常务|执行|第一|总)?副?(?:总指挥|指挥长|组长|召集人|主任委员|主任|秘书长|主席)|办公室副?主任)"
 UNIT_LABEL = r"(?:成员单位|组成单位|参加单位|成员|委员)"
 MEMBER_LABEL = r"(?:成员|委员)"   # lists agencies (units) or posts (seats)

@@ -26,15 +26,46 @@ import re
 from typing import Sequence
 
 from govkg.extract.bodies.index import BodyMention
+from govkg.extract.composition.context import WalkContext, canon_role, generic_setup
+from govkg.extract.composition.holder import (
+    after_colon,
+    cell_segments,
+    cut_sentence,
+    names_person,
+    sentences,
+    trim_holder,
+)
+from govkg.extract.composition.paragraphs import (
+    HEADING,
+    Para,
+    cells_of,
+    heading_depth,
+    is_heading,
+    label_of,
+    paragraphs,
+)
+from govkg.extract.composition.spans import Span
+from govkg.extract.composition.split import member_posts, split_agencies, split_posts, split_top
+from govkg.extract.composition.vocab import (
+    BODY_SUFFIX,
+    GENERIC_BODY,
+    MANY_BODIES,
+    MEMBER_LABEL,
+    NAMES_AND,
+    ROLE,
+    SEAT_SENTENCES,
+    UNIT_AS,
+    UNIT_COMPOSED,
+    UNIT_LABEL,
+    UNIT_SENTENCE,
+    VERBS,
+    cued,
+    is_post,
+    strip_verbs,
+)
 from govkg.extract.people.names import EX_OFFICIO
 from govkg.text.document import Document
 from govkg.text.script import simplify
-from govkg.extract.composition.vocab import BODY_SUFFIX, GENERIC_BODY, MANY_BODIES, MEMBER_LABEL, NAMES_AND, ROLE, SEAT_SENTENCES, UNIT_AS, UNIT_COMPOSED, UNIT_LABEL, UNIT_SENTENCE, VERBS, cued, is_post, strip_verbs
-from govkg.extract.composition.spans import Span
-from govkg.extract.composition.split import member_posts, split_agencies, split_posts, split_top
-from govkg.extract.composition.paragraphs import HEADING, Para, is_heading, label_of, cells_of, heading_depth, paragraphs
-from govkg.extract.composition.holder import after_colon, cut_sentence, cell_segments, sentences, trim_holder, names_person
-from govkg.extract.composition.context import WalkContext, canon_role, generic_setup
 
 
 class Walk(WalkContext):

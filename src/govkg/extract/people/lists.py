@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from govkg.extract.prose import Stream, clean_line
+from govkg.extract.people.groups import listed_people, people
+from govkg.extract.people.names import (
+    ROLE_LABEL,
+    ROLES,
+    clean_role,
+    is_person_name,
+    post_complete,
+    split_name_post,
+    split_names,
+    split_people,
+)
+from govkg.extract.prose import clean_line
+from govkg.text.clean import squeeze
 from govkg.text.document import Document
-from govkg.extract.people.names import (EX_OFFICIO, ROLE_LABEL, ROLES, clean_role, is_person_name, post_complete, split_name_post,
-                              split_name_then_post, split_names, split_people, split_post_name, squeeze)
 
 
 @dataclass
@@ -91,10 +100,12 @@ def _cell_people(cell: str) -> list[tuple[str, str | None, bool]]:
     names = split_names(cell)
     if names:
         return [(n, None, False) for n in names]
-    return _listed_people(cell.strip().rstrip("，,;；。")) if "。" not in cell else []
+    return listed_people(cell.strip().rstrip("，,;；。")) if "。" not in cell else []
 
 
 _ITEM_NUMBER = re.compile(r"^(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）]|[①-⑳])\s*")
+
+
 _INNER_LABEL = re.compile(rf"[；;。]\s*|\s+(?=(?:{'|'.join(map(re.escape, ROLES))})\s*[:：])")
 
 
@@ -142,6 +153,8 @@ def _starts_member(line: str) -> bool:
 
 
 _OFFICE_ROLES = ("主任", "副主任", "常务副主任")
+
+
 _POST_LEVEL = re.compile(r"^(?:市|省|县|区|副|常务|中共|党组)")
 
 
@@ -280,7 +293,7 @@ def parse_lists(doc: Document, lo: int, hi: int) -> list[Member]:  # noqa: C901 
             last = Member(role or "成员", name, post, conc, no)
             out.append(last)
             continue
-        several = _listed_people(bare) if "。" not in bare else []
+        several = listed_people(bare) if "。" not in bare else []
         if several:
             for name, post, conc in several:
                 out.append(Member(role or "成员", name, post, conc, no))
@@ -297,232 +310,4 @@ def parse_lists(doc: Document, lo: int, hi: int) -> list[Member]:  # noqa: C901 
     return out
 
 
-# ---------------------------------------------------------------------------------------------
-# composition sentences
-
-_ROLE_ALT = "|".join(map(re.escape, ROLES))
-_P_SERVE = re.compile(rf"^(?P<who>.+?)(?:同志)?(?P<verb>兼任|担任|任)(?P<role>{_ROLE_ALT})(?:职务)?$")
-# the people of a 由…担任 may be set apart by commas: 副组长由市委常委、副市长张华，副市长王强担任
-_P_BY = re.compile(rf"(?P<role>{_ROLE_ALT})由(?P<who>[^。;；由]+?)(?:同志)?(?P<verb>兼任|担任|出任)")
-_P_BY_SERVE = re.compile(rf"由(?P<who>[^,，。;；由]+?)(?:同志)?(?P<verb>兼任|担任|任)(?P<role>{_ROLE_ALT})")
-# 由副市长张华、王强同志分别任第一副组长、副组长 / 组长、副组长分别由A、B担任: the people take the roles in turn
-_ROLES_LIST = rf"(?P<roles>(?:{_ROLE_ALT})(?:[、和及](?:{_ROLE_ALT}))+)"
-_P_EACH = (re.compile(rf"^由?(?P<who>.+?)(?:同志)?分别(?P<verb>兼任|担任|任){_ROLES_LIST}(?:职务)?$"),
-           re.compile(rf"^{_ROLES_LIST}分别由(?P<who>.+?)(?:同志)?(?P<verb>兼任|担任)$"))
-_P_AS = re.compile(rf"为(?P<role>{_ROLE_ALT})")
-_P_LABEL = re.compile(r"(?P<role>办公室(?:副)?主任)[:：](?P<who>[^,，。;；\n]+)")
-
-
-def _split_top(text: str, seps: str = "、，,;；") -> list[str]:
-    """``text`` split at separators outside brackets."""
-    parts, depth, cur = [], 0, ""
-    for ch in text:
-        depth += ch in "(（" and 1 or 0
-        depth -= ch in ")）" and 1 or 0
-        if ch in seps and depth <= 0:
-            parts.append(cur)
-            cur = ""
-        else:
-            cur += ch
-    parts.append(cur)
-    return [p.strip() for p in parts if p.strip()]
-
-
-def _listed_people(text: str) -> list[tuple[str, str | None, bool]]:
-    """``张三(市财政局局长)、李四(市教育局局长)`` / ``市财政局局长张三、市教育局局长李四`` / ``市长 张三`` /
-    ``副市长 张华 王强`` / ``张华、王强 副市长``."""
-    parts = _split_top(text)
-    seats = [p for p in parts if EX_OFFICIO.search(p) and not split_post_name(p) and not split_name_post(p)]
-    if seats and len(seats) < len(parts):  # 市政府分管副市长、市政府秘书长李明: the post is a seat
-        parts = [p for p in parts if p not in seats]
-        text = "、".join(parts)
-    if len(parts) == 1:
-        parts = text.split()  # 张华　王强（副市长）: names set apart by spaces
-    got = [split_name_post(p) for p in parts]
-    if len(parts) >= 2 and all(g and (g[1] is None or "(" in p or "（" in p) for g, p in zip(got, parts)):
-        return _share_back([g for g in got if g], [not re.search(r"[(（]", p) for p in parts])
-    found = people(text)
-    if found and _only_people(text, found):
-        return [(n, p, False) for n, p in found]
-    tokens = text.split()
-    if len(tokens) >= 2 and is_person_name(tokens[-1]) and not is_person_name(tokens[-2]):
-        return [(tokens[-1], squeeze("".join(tokens[:-1])), False)]
-    names = split_names(" ".join(tokens[1:])) if len(tokens) >= 3 else None
-    if names and post_complete(tokens[0]) and not is_person_name(tokens[0]):  # 副市长　张华　王强: one post, each name's
-        return [(n, tokens[0], False) for n in names]
-    names = split_names(tokens[0]) if len(tokens) == 2 else None
-    if names and post_complete(tokens[1]) and not is_person_name(tokens[1]):  # 张华、王强　副市长: likewise
-        return [(n, tokens[1], False) for n in names]
-    return []
-
-
-def _share_back(items: list[tuple[str, str | None, bool]], plain: list[bool]) -> list[tuple[str, str | None, bool]]:
-    """A post in brackets after a list of names is each name's: ``张华、王强（副市长）`` -> both 副市长
-    (the names since the last post, so ``张华(副市长)、王强`` leaves 王强 without one). ``plain`` tells
-    the items printed without a bracket: only they share (张三（兼）、李四（局长） leaves 张三 alone)."""
-    out = list(items)
-    bare: list[int] = []
-    for i, (name, post, conc) in enumerate(out):
-        if post is None:
-            bare = bare + [i] if plain[i] else []
-            continue
-        for j in bare:
-            out[j] = (out[j][0], post, out[j][2])
-        bare = []
-    return out
-
-
-def _only_people(text: str, found: list[tuple[str, str | None]], slack: int = 1) -> bool:
-    """True when ``text`` holds nothing but the names and posts ``people`` found in it (separators,
-    同志 and ``slack`` stray characters aside): a list, not a sentence that mentions people."""
-    rest = squeeze(text).replace("同志", "")
-    for name, post in found:
-        for part in (post, name):
-            if part and part in rest:
-                rest = rest.replace(part, "", 1)
-    # a post shared from a bracket after the list (张华、王强（副市长）) leaves its empty bracket behind
-    return len(re.sub(r"[、，,;；和及]|[(（][)）]", "", rest)) <= slack
-
-
-def people(who: str) -> list[tuple[str, str | None]]:
-    """A fresh list of :func:`_people` (bodies and seats read the same clauses)."""
-    return list(_people(who))
-
-
-@lru_cache(maxsize=16384)  # pure
-def _people(who: str) -> tuple[tuple[str, str | None], ...]:
-    """``副市长、市公安局局长王斌权`` / ``鲍瑞卿和毕明荣`` / ``张三(市长)`` -> [(name, post)].
-
-    A post printed before a list of names is each name's (``副市长张华、王强`` -> both 副市长) until
-    the next post, and so is one glued after the list (``张华、王强副市长``) or in brackets after it
-    (``张华、王强（副市长）``); a post in brackets after one name is that name's alone."""
-    pieces: list[str] = []
-    for p in _split_top(who, "、及，,"):
-        halves = p.split("和")
-        if len(halves) == 2 and all(halves) and split_post_name(halves[0]) and split_post_name(halves[1]):
-            pieces += halves  # 鲍瑞卿和毕明荣; 和全忠 keeps its surname
-        else:
-            pieces.append(p)
-    out: list[tuple[str, str | None]] = []
-    carry = ""
-    shared: str | None = None
-    bare: list[int] = []  # names since the last post, without one of their own
-    for p in pieces:
-        got = split_post_name(carry + ("、" if carry else "") + p)
-        paren = split_name_post(p, glued=False) if not carry and re.search(r"[)）]$", p) else None
-        after = split_name_then_post(p) if not (got or carry or paren) else None  # 张三市长
-        if paren and paren[1]:
-            got, shared = (paren[0], paren[1]), None
-            for i in bare:  # 张华、王强（副市长）: the bracket closes a list
-                out[i] = (out[i][0], paren[1])
-        elif after:
-            got, shared = (after[0], after[1]), None
-            for i in bare:
-                out[i] = (out[i][0], after[1])
-        elif got and got[1] is None and shared:
-            got = (got[0], shared)
-        elif got:
-            shared = got[1]
-        if got:
-            bare = bare + [len(out)] if got[1] is None else []
-            out.append(got)
-            carry = ""
-        elif EX_OFFICIO.search(p):
-            carry = ""  # 市政府分管副市长、秘书长李明: a seat listed before a person, not his post
-        else:
-            carry = carry + ("、" if carry else "") + p
-    return tuple(out)
-
-
-# Roles many people hold at once: people left over after the roles before take the last one.
-_PLURAL_ROLES = frozenset(("成员", "委员", "组员", "联络员", "成員", "委員", "組員"))
-
-
-def _in_turn(who: str, roles: list[str]) -> list[tuple[str, tuple[str, str | None]]]:
-    """The people of ``who`` paired with ``roles`` in turn: one role a person, or one role a group
-    that shares a post (市长刘建国、副市长张华、王强分别任组长、副组长). When the last role is one many
-    hold (成员), those left over take it (A、B、C、D分别任组长、副组长、成员). Nothing when they do not pair."""
-    ppl = people(who)
-    if not ppl or not _only_people(who, ppl, slack=0):
-        return []
-    if len(ppl) == len(roles):
-        return list(zip(roles, ppl))
-    groups: list[list[tuple[str, str | None]]] = []
-    for p in ppl:
-        if groups and p[1] and groups[-1][-1][1] == p[1]:
-            groups[-1].append(p)
-        else:
-            groups.append([p])
-    if len(groups) > len(roles) and roles[-1] in _PLURAL_ROLES:
-        groups[len(roles) - 1:] = [[p for g in groups[len(roles) - 1:] for p in g]]
-    if len(groups) != len(roles):
-        return []
-    return [(role, p) for role, group in zip(roles, groups) for p in group]
-
-
-def composition_sentences(st: Stream, lo: int, hi: int) -> list[Member]:
-    """People that sentences on lines ``lo``..``hi`` put on a body (``X兼任办公室主任``, ``组长由X担任`` …)."""
-    out: list[Member] = []
-    start, stop = st.span(lo, hi)
-    for sent in re.finditer(r"[^\n。；;]+", st.text[start:stop]):
-        a = start + sent.start()
-        if not lo <= st.line_at(a) <= hi and not lo <= st.line_at(start + sent.end() - 1) <= hi:
-            continue
-        s = sent.group(0)
-        # clauses that only list people share the role of the clause that ends the list:
-        # 副市长张华、王强，市政府秘书长李明任副组长
-        listed: list[tuple[int, list[tuple[str, str | None]]]] = []
-        for cl in re.finditer(r"[^,，]+", s):
-            c = cl.group(0)
-            m = _P_SERVE.match(c)
-            if m and "由" not in m.group("who"):
-                conc = m.group("verb") == "兼任"
-                who = m.group("who")
-                for at, ppl in listed:
-                    for name, post in ppl:
-                        out.append(Member(m.group("role"), name, post, conc, st.line_at(a + s.find(name, at))))
-                for name, post in people(who):
-                    pos = a + cl.start() + who.find(name)
-                    out.append(Member(m.group("role"), name, post, conc, st.line_at(pos)))
-                listed = []
-                continue
-            each = _P_EACH[0].match(c) or _P_EACH[1].match(c)
-            if each:
-                who = each.group("who")
-                for role, (name, post) in _in_turn(who, re.split(r"[、和及]", each.group("roles"))):
-                    pos = a + cl.start() + each.start("who") + who.find(name)
-                    out.append(Member(role, name, post, each.group("verb") == "兼任", st.line_at(pos)))
-                listed = []
-                continue
-            bare = c[1:] if c.startswith("由") else c
-            ppl = people(bare)
-            listed = listed + [(cl.start(), ppl)] if ppl and _only_people(bare, ppl, slack=0) else []
-        for pat in (_P_BY, _P_BY_SERVE):
-            for m in pat.finditer(s):
-                who = m.group("who")
-                ppl = people(who)
-                if not ppl or re.search(r"[,，]", who) and not _only_people(who, ppl, slack=0) or "分别" in who:
-                    continue  # (分别: roles in turn, read above)
-                for name, post in ppl:
-                    pos = a + m.start("who") + who.find(name)
-                    out.append(Member(m.group("role"), name, post, m.group("verb") == "兼任", st.line_at(pos)))
-        # 以市长张三为组长、副市长李四为副组长
-        prev = 0
-        for m in _P_AS.finditer(s):
-            lead = max(s.rfind("以", prev, m.start()) + 1, prev)
-            who = s[lead:m.start()].strip("、，,和及").removesuffix("同志")
-            prev = m.end()
-            for name, post in people(who):
-                pos = a + lead + who.find(name)
-                out.append(Member(m.group("role"), name, post, False, st.line_at(pos)))
-        for m in _P_LABEL.finditer(s):
-            got = split_name_post(m.group("who"))
-            if got and is_person_name(got[0]):
-                name, post, conc = got
-                out.append(Member(m.group("role"), name, post, conc, st.line_at(a + m.start("who"))))
-    return out
-
-
-
-
-__all__ = ["Member", "parse_lists", "composition_sentences", "people"]
+__all__ = ["Member", "parse_lists"]

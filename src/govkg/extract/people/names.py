@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from govkg.text.clean import squeeze
+
 # Common single-character surnames (the first character of most Chinese personal names) and
 # compound surnames; a structural test, not a list of people.
 SURNAMES = set(
@@ -56,7 +58,6 @@ ROLE_WORD = re.compile(rf"(?:{'|'.join(map(re.escape, ROLES))})")
 # a post named by its portfolio (市政府分管副市长, A局主要负责人): whoever holds it, a seat, never a
 # person's own title
 EX_OFFICIO = re.compile(r"分管|主要负责|负责同志|负责人")
-_WS = re.compile(r"\s+")
 _PAREN_POST = re.compile(r"^(?P<name>.+?)\s*[（(](?P<post>[^()（）]*)[)）]\s*$")
 _CONCURRENT = re.compile(r"^[（(]?\s*兼(?:任)?\s*[)）]?$")
 # 张华、王强（均为副市长）: the bracket says the post is each listed name's; the words are not the post's
@@ -69,11 +70,6 @@ _POST_START = re.compile(r"^(?:市|省|县|區|区|縣|自治区|州|副|常务|
 TITLE_WORDS = set("董事长 秘书长 理事长 会长 社长 行长 院长 校长 所长 处长 科长 厅长 部长 局长 司令员 政委 主任 主席 书记 "
                   "委员 经理 总监 干事 常委 常务 党组 成员 组员 顾问 调研员 巡视员 专员 总编 主编 站长 队长 支队长 大队长 "
                   "董事長 秘書長 理事長 會長 局長 處長 主席 書記 委員 經理 常務 黨組 成員".split())
-
-
-def squeeze(s: str) -> str:
-    """All whitespace removed (``吴 鹏`` -> ``吴鹏``)."""
-    return _WS.sub("", s)
 
 
 def clean_role(label: str) -> str:
@@ -278,4 +274,4 @@ def split_post_name(text: str) -> tuple[str, str | None] | None:
 
 
 __all__ = ["EX_OFFICIO", "ROLES", "ROLE_LABEL", "SURNAMES", "is_person_name", "split_name_post", "split_names", "split_people",
-           "split_post_name", "split_name_then_post", "post_complete", "clean_role", "squeeze"]
+           "split_post_name", "split_name_then_post", "post_complete", "clean_role"]

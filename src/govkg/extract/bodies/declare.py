@@ -1,0 +1,149 @@
+"""Declarations: the places a document names a body it sets out — a set-up clause (成立…领导小组), a
+heading, an introduction (…组成人员如下), a list title, a table row or an enumeration (下设综合组、…)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from govkg.extract.bodies.names import (
+    ANY_SUFFIX,
+    GENERIC,
+    INTRO,
+    LIST_TITLE,
+    NAME_RE,
+    NUMBERING,
+    PARENT_SUFFIXES,
+    SHORT_NAME,
+    SUFFIX_RE,
+    SUFFIXES,
+    full_name,
+    good_group,
+    good_name,
+    trim_name,
+)
+from govkg.extract.prose import Stream, clean_line, heading_text
+from govkg.text.clean import squeeze
+from govkg.text.document import Document
+
+PRIORITY = {"intro": 0, "setup": 1, "heading": 2, "row": 3, "title": 4, "enum": 5}
+
+
+@dataclass
+class Decl:
+    name: str
+    line: int
+    how: str
+    end_line: int | None = None
+    alias: str | None = None
+    parent_hint: str | None = None  # text naming the parent (``指挥部``, ``总指挥部``)
+    pos: int = -1                   # where the name stands in the prose stream (-1: start of its line)
+
+
+def _layout_decls(doc: Document) -> list[Decl]:
+    """Bodies named by headings, list titles and table rows."""
+    decls: list[Decl] = []
+    for no, raw in doc.numbered():
+        text = heading_text(raw)
+        if text:
+            core = squeeze(NUMBERING.sub("", squeeze(text), count=1)).rstrip("。.:：")
+            core = trim_name(core) if core.endswith(SUFFIXES) else re.sub(r"^(?:成立|设立|组建)", "", core)
+            how = "heading"
+            title = LIST_TITLE.search(core)
+            if title and not core.endswith(SUFFIXES):
+                core, how = core[:title.start()], "title"
+            core = core.removeprefix("附件").lstrip("0123456789:：")
+            if core.endswith(SUFFIXES) and good_name(core) and not GENERIC.search(core):
+                decls.append(Decl(core, no, how))
+            elif how == "heading" and good_group(core):
+                decls.append(Decl(core, no, how))
+            continue
+        # a table row naming a group in its first cell and setting out its leader or units in the next
+        cells = [c.strip() for c in clean_line(raw).split("\t")]
+        if len(cells) >= 2 and cells[0]:
+            first = squeeze(cells[0])
+            rest = "\n".join(cells[1:])
+            if (good_group(first) or first.endswith(SUFFIXES) and good_name(first)) \
+                    and re.search(r"(?:^|\n|\s)(?:组\s*长|指挥长|成员单位|召集人)\s*[:：]", rest):
+                decls.append(Decl(first, no, "row"))
+    return decls
+
+
+_SETUP_BEFORE = re.compile(r"(?:成立|设立|設立|组建|組建|增设|增設|下设|下設|建立|调整|調整|充实)(?:了)?(?:[由以][^。]*?的)?$")
+
+
+_MODIFIED = re.compile(r"(?:代表|机制|制度|会议|模式|职责|章程)")
+
+
+def _prose_decls(st: Stream) -> list[Decl]:
+    """Bodies named by set-up clauses (``成立X``) and introductions (``X…组成人员如下``)."""
+    decls: list[Decl] = []
+    text = st.text
+    generic: set[str] = set()  # names first met as bodies every county sets up
+    for clause in re.finditer(r"[^\n。；;!！?？]+", text):
+        c, base = clause.group(0), clause.start()
+        for m in NAME_RE.finditer(c) if ANY_SUFFIX.search(c) else ():
+            name = trim_name(m.group(0))
+            if not good_name(name):
+                continue
+            start = base + m.end() - len(name)
+            before, after = c[:m.end() - len(name)], c[m.end():]
+            setup = _SETUP_BEFORE.search(before)
+            ahead = text[base + m.end():base + m.end() + 80].split("\n")[0]
+            intro = INTRO.search(ahead[:60]) or re.match(r"由[^,，。]{0,60}组成", after)
+            modifier = _MODIFIED.match(after)
+            if modifier and modifier.group(0) == "制度" and name.endswith(("联席会议", "聯席會議")):
+                modifier = None  # 建立…联席会议制度 sets up the joint meeting
+            if not (setup or intro) or modifier:
+                continue  # a mention, or the name only modifies what follows (建立家长委员会代表参与…机制)
+            if GENERIC.search(re.split(r"[,，]", before)[-1]) or GENERIC.search(name) \
+                    or re.search(r"[,，]要[^,，]*$", before) or name in generic:
+                generic.add(name)
+                continue
+            first, last = st.line_at(start), st.line_at(base + m.end() - 1)
+            hint = None
+            sub = re.search(r"([\u4e00-\u9fff]{2,30}?)(?:办公室)?(?:下设|增设)$", before)
+            if setup and sub and sub.group(1).endswith(PARENT_SUFFIXES):
+                hint = full_name(text[max(0, start - 300):start], sub.group(1))
+            alias = SHORT_NAME.match(after)
+            decls.append(Decl(name, first, "intro" if intro and not setup else "setup",
+                               end_line=last if last != first else None,
+                               alias=alias.group("alias") if alias else None, pos=start, parent_hint=hint))
+        decls += _enumerated(st, c, base)
+    return decls
+
+
+def _enumerated(st: Stream, c: str, base: int) -> list[Decl]:
+    """Groups a clause sets up in one go: ``下设综合组、扑救组…等9个工作组``, ``下设5个工作组：A、B和C``,
+    ``增设防汛会商小组和抗旱会商小组``; ``下设…等17个专项指挥部`` leaves a hint for later headings."""
+    decls: list[Decl] = []
+    if "下设" not in c and "增设" not in c:
+        return decls  # both patterns need one of them
+    for m in re.finditer(r"(?P<subj>[\u4e00-\u9fff]{0,20}?)(?:下设|增设)[\d一二三四五六七八九十两]+个[\u4e00-\u9fff]{0,4}组[:：]"
+                         r"(?P<items>[\u4e00-\u9fff、和及]+)", c):
+        for g in (i for i in re.split(r"[、和及]", m.group("items")) if i.endswith("组") and 3 <= len(i) <= 12):
+            pos = base + m.start("items") + m.group("items").index(g)
+            decls.append(Decl(g, st.line_at(pos), "enum", parent_hint=m.group("subj") or "办公室"))
+    for m in re.finditer(r"(?P<subj>[\u4e00-\u9fff]{0,20}?)(?:下设|增设)(?P<items>[\u4e00-\u9fff、和及]+?)"
+                         r"(?:等?[\d一二三四五六七八九十两]+个(?:专项)?(?:应急)?(?P<kind>工作组|小组|组|指挥部|专项应急指挥部)|$|[,，])", c):
+        items = [i for i in re.split(r"[、和及]", m.group("items")) if i]
+        subj = m.group("subj")
+        groups = [i for i in items if i.endswith("组") and 3 <= len(i) <= 12 and not GENERIC.search(i)]
+        if len(groups) == len(items) and groups:
+            for g in groups:
+                pos = base + m.start("items") + m.group("items").index(g)
+                decls.append(Decl(g, st.line_at(pos), "enum", parent_hint=subj or "办公室"))
+        elif m.group("kind"):
+            decls.append(Decl("", st.line_at(base + m.start()), "children",
+                               parent_hint=(subj or "") + "|" + m.group("kind")))
+    return decls
+
+
+def declarations(doc: Document, st: Stream) -> list[Decl]:
+    """Every place ``doc`` names a body it sets out, in line order."""
+    decls = _layout_decls(doc) + _prose_decls(st)
+    if doc.title and not any(d.how in ("setup", "intro") for d in decls):
+        # 关于成立（调整）X领导小组的通知 names the body only in its title
+        m = re.search(r"(?:成立|调整|調整|设立|組建|组建)(?:充实)?(?P<name>.+?(?:" + SUFFIX_RE + "))", squeeze(doc.title))
+        if m and good_name(trim_name(m.group("name"))):
+            decls.append(Decl(trim_name(m.group("name")), doc.start, "setup"))
+    return sorted(decls, key=lambda d: (d.line, PRIORITY.get(d.how, 9)))

@@ -1,0 +1,148 @@
+"""Names of bodies: the endings that make one (领导小组, 指挥部, 委员会 …) and the kind each gives, a
+name cut out of the clause that prints it, and when two names are one body (市X ~ 晋城市X)."""
+from __future__ import annotations
+
+import re
+
+SUFFIXES = ("领导小组", "领导组", "工作专班", "专班", "总指挥部", "指挥部", "委员会", "联席会议", "专项办公室",
+             "推进组", "评审组", "督导组", "督查组", "指导组", "检查组", "考核组", "巡查组", "工作小组", "小组", "工作组",
+             "領導小組", "領導組", "工作專班", "專班", "總指揮部", "指揮部", "委員會", "聯席會議", "工作小組", "小組")
+
+
+SUFFIX_RE = "|".join(SUFFIXES)
+
+
+_NAME_CHARS = r"[\u4e00-\u9fff（）()“”\"]"
+
+
+NAME_RE = re.compile(rf"{_NAME_CHARS}{{0,40}}?(?:{SUFFIX_RE})")
+
+
+ANY_SUFFIX = re.compile(SUFFIX_RE)  # without one, NAME_RE cannot match: its lazy scan is skipped
+
+
+_GROUP_RE = re.compile(r"[\u4e00-\u9fff]{1,12}组$")
+
+
+_SETUP = re.compile(r"(?:决定|決定)?(?:成立|设立|設立|组建|組建|增设|增設|下设|下設|建立|组成|組成|调整|調整)(?:充实|了)?")
+
+
+GENERIC = re.compile(r"相应|各县|各乡|各级|各地|各单位|各部门|县级|乡镇|乡\(镇|县\(市|县（市|村民|社区|参照|各大中型|各企业|"
+                      r"视情成立现场|根据需要成立")
+
+
+_NOT_BODY_PREFIX = re.compile(r"^(?:县|乡|镇|村|区级|县级|乡级|社区|居民|村民|各)")
+
+
+_AGENCY_COMMITTEES = re.compile(r"(?:发展和改革|卫生健康|卫生和计划生育|民族宗教|教育|经济和信息化|住房和城乡建设|"
+                                r"管理|纪律检查|人民代表大会常务|居民|村民|编制|工作|保密|国有资产监督管理|"
+                                r"监察|政法|党)委员会$")
+
+
+INTRO = re.compile(r"(?:组成人员如下|设置如下|组成如下|成员如下|人员组成如下|组成人员名单如下|组成人员为|组成人员进行调整|"
+                    r"调整如下|組成人員如下|組成如下|成員如下)")
+
+
+LIST_TITLE = re.compile(r"(?:组成人员名单|组成人员|成员名单|人员名单|名单|成员单位及职责|成员单位职责|成员单位|"
+                         r"指挥机构及职责|机构及职责|主要职责|职责|组成)$")
+
+
+SHORT_NAME = re.compile(r"[(（]以下简称[“\"]?(?P<alias>[^)）”\"]{2,15})[”\"]?[)）]")
+
+
+NUMBERING = re.compile(r"^(?:附件\s*\d*\s*[:：]?\s*)?(?:[(（][一二三四五六七八九十百\d]+[)）]|[一二三四五六七八九十百]+[、.．]|"
+                        r"\d+(?:\.\d+)*[、.．]?|第[一二三四五六七八九十]+[章节条部分])?\s*")
+
+
+KIND_BY_SUFFIX = (("领导小组", "leading_group"), ("领导组", "leading_group"), ("指挥部", "headquarters"),
+                  ("委员会", "committee"), ("联席会议", "joint_meeting"), ("专班", "task_force"),
+                  ("領導小組", "leading_group"), ("領導組", "leading_group"), ("指揮部", "headquarters"),
+                  ("委員會", "committee"), ("聯席會議", "joint_meeting"), ("專班", "task_force"))
+
+
+def body_kind(name: str, parent: str | None = None) -> str:
+    """The gold ``kind`` for a body name."""
+    for suffix, kind in KIND_BY_SUFFIX:
+        if name.endswith(suffix):
+            return kind
+    if name.endswith("组") and parent and not name.endswith(OWN_GROUPS):
+        return "working_group"
+    return "other"
+
+
+def trim_name(run: str) -> str:
+    """Cut a CJK run that ends in a body suffix down to the body's name."""
+    s = run
+    for m in list(_SETUP.finditer(s))[-1:]:
+        s = s[m.end():]
+    if "的" in s:  # 成立由市政府分管副市长任组长的X领导组
+        s = s[s.rindex("的") + 1:]
+    s = re.sub(r"^(?:决定|同意|负责|市政府|市人民政府|进一步|加强|的)+(?=.{4})", "", s)
+    return s.strip("“”\"")
+
+
+_PLACE = re.compile(r"^(?:[\u4e00-\u9fff]{2}[市省县]|市级|市|省)")  # 晋城市, 太原市, 市级, 市
+
+
+def topic(name: str) -> str:
+    """What a body name says beyond its place prefix and generic words (``市指挥部`` -> ``''``)."""
+    core = _PLACE.sub("", name)
+    for suffix in SUFFIXES:
+        if core.endswith(suffix):
+            core = core[:-len(suffix)]
+            break
+    return re.sub(r"^(?:工作|专项|应急)+|(?:工作|专项|应急)+$", "", core)
+
+
+def good_group(name: str) -> bool:
+    """A working group's name: ``综合组``, ``工程调度和技术组`` (not ``工作组`` or a county's group)."""
+    return bool(_GROUP_RE.fullmatch(name)) and 3 <= len(name) <= 12 and not GENERIC.search(name) \
+        and not _NOT_BODY_PREFIX.match(name) and name not in ("工作组", "小组", "专家组成")
+
+
+def good_name(name: str) -> bool:
+    if len(name) < 4 or name in SUFFIXES or _NOT_BODY_PREFIX.match(name) or len(topic(name)) < 2:
+        return False
+    if "以下简称" in name or "以下簡稱" in name:  # （以下简称县指挥部）…组成人员如下: a short name, not a body
+        return False
+    if name.endswith("委员会") and _AGENCY_COMMITTEES.search(name):
+        return False
+    return not re.search(r"[，,。；;:：、]", name)
+
+
+def full_name(context: str, short: str) -> str:
+    """The fullest body name in ``context`` that ends like ``short`` (``领导小组`` -> ``市X领导小组``)."""
+    suffix = next(sf for sf in PARENT_SUFFIXES if short.endswith(sf))
+    names = [re.split(r"工作由|由|在|对", trim_name(m.group(0)))[-1] for m in NAME_RE.finditer(context)]
+    names = [n for n in names if n.endswith(suffix) and good_name(n)]
+    return max(names, key=len) if names else short
+
+
+def same_body(a: str, b: str, loose: bool = False) -> bool:
+    """``市X`` ~ ``晋城市X``; with ``loose`` also ``X建设工作领导小组`` ~ ``X工作领导小组``."""
+    if a == b or _PLACE.sub("", a) == _PLACE.sub("", b):
+        return True
+    if (a.endswith(b) or b.endswith(a)) and min(len(a), len(b)) >= 5:
+        return True
+    if not loose:
+        return False
+    short, long_ = sorted((a, b), key=len)
+    if len(short) < 4 or len(short) / len(long_) < 0.7:
+        return False
+    suffix = next((s for s in SUFFIXES if long_.endswith(s)), None)
+    if suffix is None or not short.endswith(suffix):
+        if not (short.endswith("组") and long_.endswith("组")):
+            return False
+    it = iter(long_)
+    return all(ch in it for ch in short)
+
+
+def suffix_of(name: str) -> str | None:
+    return next((sf for sf in SUFFIXES if name.endswith(sf)), None)
+
+
+OWN_GROUPS = ("领导组", "领导小组", "推进组", "评审组", "督导组", "督查组", "指导组", "检查组", "考核组", "巡查组",
+               "領導組", "領導小組")
+
+
+PARENT_SUFFIXES = ("指挥部", "领导小组", "领导组", "委员会", "联席会议", "专班", "指揮部", "領導小組", "委員會")

@@ -1,0 +1,41 @@
+"""The RDF terms govkg writes: its namespace and prefixes, node IRIs from canonical keys, literals."""
+from __future__ import annotations
+
+import hashlib
+import re
+from urllib.parse import quote
+
+from rdflib import Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDFS, SKOS, XSD
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+GOV = Namespace("https://govkg.org/ns#")
+ID = "https://govkg.org/id/"
+
+BODY_CLASS = {
+    "leading_group": GOV.LeadingGroup, "headquarters": GOV.Headquarters, "committee": GOV.Committee,
+    "joint_meeting": GOV.JointMeeting, "task_force": GOV.TaskForce, "working_group": GOV.WorkingGroup,
+    "other": GOV.OtherBody,
+}
+PREFIXES = {"govkg": GOV, "org": ORG, "foaf": FOAF, "prov": PROV, "dcterms": DCTERMS, "skos": SKOS,
+            "rdfs": RDFS, "xsd": XSD}
+
+
+def iri(kind: str, *key: str) -> URIRef:
+    """The IRI of a node from its canonical key parts (percent-encoded, deterministic)."""
+    return URIRef(ID + kind + "/" + "/".join(quote(k, safe="") for k in key))
+
+
+def hashed(kind: str, *key: object) -> URIRef:
+    """The IRI of a node with no natural name: a short hash of its key."""
+    digest = hashlib.sha1("\x1f".join(str(k) for k in key).encode("utf-8")).hexdigest()[:16]
+    return URIRef(f"{ID}{kind}/{digest}")
+
+
+def zh(text: str) -> Literal:
+    return Literal(text, lang="zh")
+
+
+def date_literal(value: str | None) -> Literal | None:
+    """An xsd:date, or None for a missing or malformed date (never an ill-typed literal)."""
+    return Literal(value, datatype=XSD.date) if value and _ISO_DATE.fullmatch(value) else None
