@@ -3,7 +3,8 @@ import pytest
 
 from govkg.extract.emit import documents_to_facts
 from govkg.text.numerals import parse_date
-from govkg.text.segment import number_on_line, segment, split_orgs
+from govkg.text.issue import number_on_line, split_orgs
+from govkg.text.segment import segment
 
 
 def issue(*lines: str) -> str:

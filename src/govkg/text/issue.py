@@ -1,0 +1,281 @@
+"""An issue's lines as the segmenter reads them: each line cleaned once, the kinds of lines (number
+lines, title lines, issuer lines, signatures, tables of contents, the back cover) and the headings
+read up and down from a number line."""
+from __future__ import annotations
+
+import re
+
+from govkg.text.clean import compared as _clean
+from govkg.text.clean import strip_markup
+from govkg.text.docnumber import DOC_NUMBER
+from govkg.text.furniture import is_furniture
+from govkg.text.numerals import parse_date
+from govkg.text.script import simplify
+
+SERIES_END = "〔\\[［【(（"  # where a number's series (issuer prefix) ends
+
+
+_NUMBER_LABEL = re.compile(r"^(?:发文字号|文号)[:：]")
+
+
+def number_on_line(line: str) -> str | None:
+    """The 文号 (``refs.DOC_NUMBER``, the one definition) a cleaned line holds and nothing else, as
+    printed: alone, after a 发文字号/文号 label, or in round brackets under a title
+    (``（川府发〔2019〕18号）``); else None."""
+    label = _NUMBER_LABEL.match(line)
+    if label:
+        body = line[label.end():]
+    elif line.startswith(("（", "(")) and line.endswith(("）", ")")):
+        body = line[1:-1]
+    else:
+        body = line
+    # every number ends in 号 (or 号令): a cheap test before the full pattern, run on every line
+    if not body.endswith(("号", "號", "令")):
+        return None
+    return body if DOC_NUMBER.full.fullmatch(simplify(body)) else None
+
+
+_ORG_SUFFIX = re.compile(
+    r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|办公室|办公厅|委员会|管理委员会|管委会|"
+    r"局|厅|委|部|署|中心|院|会|政府|办)$"
+)
+
+
+_SIGNED_LINE = re.compile(r"^(.{5,80}?)\s+((?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年.{1,12}日)$")
+
+
+_CATEGORY = re.compile(r"^[•·【\[]|[】\]•·]$|文件$")  # section labels: 【市政府文件】, • 部门文件 •
+
+
+_TOC_ENTRY = re.compile(r"(?:\.{3,}|…{2,}|·{3,}|-{4,})\s*\d{1,4}\s*$")
+
+
+_TOC_HEAD = re.compile(r"^目录$")
+
+
+_ENUMERATED = re.compile(
+    r"^(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|[一二三四五六七八九十]+、|第[一二三四五六七八九十百\d]+[条章节]|附件|附表)"
+)
+
+
+_SENTENCE_END = tuple("。；;：:，,！？!?、")
+
+
+_PUBLIC = re.compile(r"^[（(]此件[^）)]*[）)]$")
+
+
+_NOTE = re.compile(r"^[（(](?:此件|见|详见|略|附)")  # (见网络), (此件公开发布): notes, never titles
+
+
+_MAX_TITLE_LINES = 6
+
+
+def is_org(name: str) -> bool:
+    """A full name of an issuing body: ``晋城市人民政府``, not prose and not a short form (``市财政局``)."""
+    return 5 <= len(name) <= 30 and not simplify(name).startswith(("关于", "市", "县", "区", "省")) \
+        and bool(_ORG_SUFFIX.search(simplify(name))) and not re.search(r"[，。；：:,、“”《》]|\d", name)
+
+
+def split_orgs(raw: str) -> list[str]:
+    """The organisation names of an issuer line, or [] if the line is not only names.
+
+    ``晋城市行政审批服务管理局 晋城市生态环境局`` gives both; ``晋 城 市 气 象 局`` gives one.
+    """
+    tokens = strip_markup(raw).split()
+    if not tokens:
+        return []
+    orgs: list[str] = []
+    acc = ""
+    for tok in tokens:
+        acc += tok
+        if len(acc) >= 4 and _ORG_SUFFIX.search(simplify(acc)):
+            orgs.append(acc)
+            acc = ""
+    if acc:
+        # the last run is no name: maybe the spacing split a name oddly, so try the whole line
+        whole = _clean(raw)
+        return [whole] if is_org(whole) else []
+    return orgs if all(is_org(o) for o in orgs) else []
+
+
+def strip_issuer_prefix(title: str) -> tuple[str, list[str]]:
+    """``晋城市人民政府关于…`` -> (``关于…``, [``晋城市人民政府``])."""
+    k = simplify(title).find("关于")  # 關於 too
+    if k > 0 and is_org(title[:k]):
+        return title[k:], [title[:k]]
+    return title, []
+
+
+def title_text(title: str) -> str:
+    """A title as facts carry it: outer 《》 removed, inner 〈〉 kept."""
+    return title.replace("《", "").replace("》", "")
+
+
+class Issue:
+    def __init__(self, text: str) -> None:
+        self.raw = text.split("\n")
+        self.clean = [_clean(r) for r in self.raw]
+        self.toc = self._toc_lines()
+
+    # -- line kinds -------------------------------------------------------------------------
+    def blank(self, i: int) -> bool:
+        return not self.clean[i] or is_furniture(self.raw[i])
+
+    def _toc_lines(self) -> set[int]:
+        """Lines of tables of contents: clusters of dot-leader entries, from a 目录 heading if any."""
+        entries = [i for i, c in enumerate(self.clean) if _TOC_ENTRY.search(c)]
+        toc: set[int] = set()
+        k = 0
+        while k < len(entries):
+            j = k
+            while j + 1 < len(entries) and entries[j + 1] - entries[j] <= 12:
+                j += 1
+            if j > k:
+                lo, hi = entries[k], entries[j]
+                for h in range(lo, max(-1, lo - 15), -1):
+                    if _TOC_HEAD.match(self.clean[h]):
+                        lo = h
+                        break
+                toc.update(range(lo, hi + 1))
+            k = j + 1
+        return toc
+
+    def _title_like(self, i: int) -> bool:
+        c, raw = simplify(self.clean[i]), self.raw[i]
+        if "\t" in raw or _TOC_ENTRY.search(c):
+            return False
+        # a title may break after an enumeration comma (关于印发…新业态、/现代服务业…); prose ends so too
+        if c.endswith(_SENTENCE_END) and not (c.endswith(("、", "，", ",")) and "关于" in c):
+            return False
+        if number_on_line(c) or parse_date(raw) or _NOTE.match(c) or _ENUMERATED.match(c):
+            return False
+        if _CATEGORY.search(c) and not c.startswith("关于"):
+            return False
+        if c.endswith(("日）", "日)")) or c.endswith("号）") or c.endswith("号)"):
+            return False
+        return len(c) <= 40 or c.startswith("关于") or raw.lstrip().startswith("#") or "关于" in c[:31]
+
+    # -- headings ---------------------------------------------------------------------------
+    def heading_above(self, n: int) -> tuple[int, list[int], list[str]]:
+        """(first line, title lines, issuer names) of the heading printed over line ``n``."""
+        title: list[int] = []
+        orgs: list[str] = []
+        start = n
+        seen_guan = False
+        i = n - 1
+        while i >= 0 and i not in self.toc:
+            if self.blank(i):
+                i -= 1
+                continue
+            names = split_orgs(self.raw[i])
+            if names:
+                orgs = names + orgs
+                start = i
+            elif orgs:
+                break
+            elif seen_guan or len(title) >= _MAX_TITLE_LINES or not self._title_like(i):
+                break
+            else:
+                title.insert(0, i)
+                start = i
+                body, prefix = strip_issuer_prefix(self.clean[i])
+                if prefix:
+                    orgs = prefix
+                seen_guan = seen_guan or simplify(body).startswith("关于")
+            i -= 1
+        return start, title, orgs
+
+    def heading_below(self, n: int) -> tuple[list[int], list[str]]:
+        """Title lines printed under a number line (layouts that print the number first)."""
+        title: list[int] = []
+        orgs: list[str] = []
+        i = n + 1
+        while i < len(self.raw) and len(title) < _MAX_TITLE_LINES:
+            if self.blank(i):
+                i += 1
+                continue
+            if not self._title_like(i) or number_on_line(self.clean[i]):
+                break
+            body, prefix = strip_issuer_prefix(self.clean[i])
+            if not title and not simplify(body).startswith("关于"):
+                break
+            orgs = orgs or prefix
+            title.append(i)
+            i += 1
+        return title, orgs
+
+    # -- signatures -------------------------------------------------------------------------
+    def signatures(self, lo: int, hi: int) -> list[tuple[list[str], str | None, int]]:
+        """Signature blocks in lines lo..hi: (issuer names, date or None, last line)."""
+        out = []
+        for i in range(lo, hi + 1):
+            date = parse_date(self.raw[i])
+            orgs: list[str] = []
+            if not date:
+                # name and date on one line: 北京市人民政府 2021年3月2日
+                m = _SIGNED_LINE.match(strip_markup(self.raw[i]))
+                if not m or not (date := parse_date(m.group(2))) or not (orgs := split_orgs(m.group(1))):
+                    continue
+            skipped = 0
+            j = i - 1
+            above = not orgs
+            while above and j >= lo and i - j <= 8:
+                if self.blank(j):
+                    j -= 1
+                    continue
+                names = split_orgs(self.raw[j])
+                if names:
+                    orgs = names + orgs
+                elif orgs or skipped:
+                    break
+                else:
+                    # two-column pages interleave one line of the notice between name and date
+                    skipped += 1
+                j -= 1
+            if orgs:
+                end = i
+                k = i + 1
+                while k <= hi and self.blank(k):
+                    k += 1
+                if k <= hi and _PUBLIC.match(self.clean[k]):
+                    end = k
+                out.append((orgs, date, end))
+        return out
+
+    def last_printed(self, lo: int, hi: int) -> int:
+        """The last line in lo..hi that is neither blank nor furniture (lo if none)."""
+        while hi > lo and self.blank(hi):
+            hi -= 1
+        return hi
+
+    def back_cover(self) -> int:
+        """Index of the first line of a back cover at the end of the issue, else len(lines).
+
+        A back cover is a run of at least three slogans of one length (``传达政令`` / ``宣传政策`` / …),
+        so that a list of names or units closing the last document is not mistaken for one.
+        """
+        run: list[int] = []
+        for i in range(len(self.raw) - 1, -1, -1):
+            if self.blank(i):
+                continue
+            if not re.fullmatch(r"[\u4e00-\u9fff]{4,8}", self.clean[i]):
+                break
+            if len(run) == 8:
+                return len(self.raw)
+            run.append(i)
+        if len(run) >= 3 and len({len(self.clean[i]) for i in run}) == 1:
+            return run[-1]
+        return len(self.raw)
+
+
+def neighbour_index(issue: Issue, i: int, step: int) -> int:
+    """The index of the next printed line from ``i`` in direction ``step`` (-1 or len past the end)."""
+    j = i + step
+    while 0 <= j < len(issue.clean) and issue.blank(j):
+        j += step
+    return j
+
+
+def neighbour(issue: Issue, i: int, step: int) -> str:
+    j = neighbour_index(issue, i, step)
+    return issue.clean[j] if 0 <= j < len(issue.clean) else ""
