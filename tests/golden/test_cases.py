@@ -11,15 +11,22 @@ and ``date``.
 A case whose fix belongs to someone else carries a file ``xfail`` with the reason (strict: a
 case that starts passing must lose its marker).
 
+Each case has a ``meta.yaml``: ``phenomenon`` (the layout or wording it pins, in one line) and
+``pins`` (the modules under ``govkg`` and the lexicon entries that read it). The table in
+``cases/README.md`` is generated from them (``python -m tests.golden.test_cases`` prints it) and a
+test keeps the two equal.
+
 Expected files are written by hand. ``GOVKG_REGEN=1`` overwrites them with what the
 extractors emit, for a deliberate change only; review ``git diff`` before committing.
 """
 from __future__ import annotations
 
+import importlib.util
 import os
 from pathlib import Path
 
 import pytest
+import yaml
 
 from govkg.eval import _body_names, fact_key, score
 from govkg.extract.pipeline import extract_text
@@ -103,6 +110,38 @@ def attribute_mismatches(expected: list[Fact], actual: list[Fact]) -> list[str]:
     return out
 
 
+def meta(case: Path) -> dict:
+    """A case's ``meta.yaml``."""
+    return yaml.safe_load((case / "meta.yaml").read_text(encoding="utf-8"))
+
+
+def cases_table() -> str:
+    """The README's table of cases, from their ``meta.yaml``."""
+    rows = ["| case | phenomenon | pins |", "|---|---|---|"]
+    for case in CASES:
+        m = meta(case)
+        mark = " (xfail)" if (case / "xfail").exists() else ""
+        rows.append(f"| {case.name}{mark} | {' '.join(m['phenomenon'].split())} | {', '.join(m['pins'])} |")
+    return "\n".join(rows)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_case_names_its_phenomenon(case: Path) -> None:
+    from govkg.lexicon import lexicon
+
+    assert (case / "meta.yaml").is_file(), f"{case.name} needs a meta.yaml (phenomenon, pins)"
+    m = meta(case)
+    assert set(m) == {"phenomenon", "pins"} and m["phenomenon"].strip() and m["pins"], m
+    keys = set(lexicon().keys())
+    for pin in m["pins"]:
+        assert pin in keys or importlib.util.find_spec(pin) is not None, f"{case.name}: {pin} is no module or lexicon entry"
+
+
+def test_the_readme_table_is_generated_from_the_cases() -> None:
+    readme = (CASES_DIR / "README.md").read_text(encoding="utf-8")
+    assert cases_table() in readme, "tests/golden/cases/README.md is stale: python -m tests.golden.test_cases"
+
+
 @pytest.mark.parametrize("case", [_param(c) for c in CASES])
 def test_case(case: Path) -> None:
     actual = actual_facts(case)
@@ -124,3 +163,7 @@ def test_diff_names_both_sides() -> None:
     text = readable_diff(e, a)
     assert "only expected: 1" in text and "agency=市公安局" in text.split("only actual")[0]
     assert "agency=公安局" in text.split("only actual")[1]
+
+
+if __name__ == "__main__":
+    print(cases_table())

@@ -32,8 +32,8 @@ class Document:
 
     @property
     def doc_title(self) -> str | None:
-        """Facts of an unnumbered document carry its title instead."""
-        return None if self.number else self.title
+        """Facts of an unnumbered document carry its title instead (None when none is printed)."""
+        return None if self.number else (self.title or None)
 
     def numbered(self) -> Iterator[tuple[int, str]]:
         """Yield ``(source line number, raw text)`` for every line of the document."""

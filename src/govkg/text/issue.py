@@ -98,11 +98,17 @@ def split_orgs(raw: str) -> list[str]:
     return orgs if all(is_org(o) for o in orgs) else []
 
 
+_TITLE_OPENING = re.compile(r"关于|印发|转发|批转")
+
+
 def strip_issuer_prefix(title: str) -> tuple[str, list[str]]:
-    """``晋城市人民政府关于…`` -> (``关于…``, [``晋城市人民政府``])."""
-    k = simplify(title).find("关于")  # 關於 too
-    if k > 0 and is_org(title[:k]):
-        return title[k:], [title[:k]]
+    """``晋城市人民政府关于…`` -> (``关于…``, [``晋城市人民政府``]); also before 印发/转发/批转
+    (``内蒙古自治区人民政府印发《…》的通知`` -> ``印发《…》的通知``)."""
+    shadow = simplify(title)  # 關於 too
+    for m in _TITLE_OPENING.finditer(shadow):
+        k = m.start()
+        if k > 0 and is_org(title[:k]):
+            return title[k:], [title[:k]]
     return title, []
 
 

@@ -36,9 +36,18 @@ from govkg.text.issue import (
     strip_issuer_prefix,
     title_text,
 )
+from govkg.text.numberless import (
+    contents_lines,
+    find_heading,
+    leading_number,
+    lone_date,
+    metadata_number,
+    metadata_title,
+)
 from govkg.text.numerals import parse_date
 from govkg.text.script import simplify
 
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _CHRONICLE = re.compile(
     r"^(?P<org>.{0,30}?)(?:\d{4}年)?(?P<month>(?:\d{1,2}|[一二三四五六七八九十]{1,3})月份?)?大事记"
     r"(?:[（(](?:\d{4}年)?(?P<month2>\d{1,2}月份?)[）)])?$")
@@ -69,6 +78,7 @@ class _Found:
     date: str | None = None
     sig_end: int | None = None  # 0-based last line of the signature block
     blank: list[tuple[int, int]] = field(default_factory=list)  # guest spans cut out of this one
+    whole_file: bool = False    # no number line: the file's one document (govkg.text.numberless)
 
 
 def _chronicle_headings(issue: Issue) -> dict[int, str]:
@@ -149,7 +159,42 @@ def _find(issue: Issue) -> list[_Found]:
     for prev, cur in zip(found, found[1:]):
         if cur.start <= prev.number_line:
             cur.start = prev.number_line + 1
-    return found
+    return found or _without_number_line(issue)
+
+
+def _without_number_line(issue: Issue) -> list[_Found]:
+    """The one document of a file that prints no number line: numbered by a metadata row or by the
+    number opening its first line, else unnumbered (``govkg.text.numberless``)."""
+    printed = [i for i in range(len(issue.raw)) if not issue.blank(i)]
+    if not printed:
+        return []
+    first, last = printed[0], printed[-1]
+    contents = contents_lines(issue, last)
+    if not any(len(_HAN.findall(issue.clean[i])) >= 6 for i in printed if i not in contents):
+        return []  # only contents, a masthead or a colophon: no document
+    for i in printed[:40]:
+        number = metadata_number(issue.raw[i])
+        if number:
+            head = metadata_title(issue, i)
+            below, orgs = issue.heading_below(i)
+            title = head.title if head else title_text(strip_issuer_prefix(squash(
+                "".join(issue.clean[t] for t in below)))[0])
+            return [_Found(i, first, number, title, [head.issuer] if head and head.issuer else orgs)]
+    lead = leading_number(issue)
+    if lead:
+        i, number, head = lead
+        return [_Found(i, first, number, head.title, [head.issuer] if head.issuer else [])]
+    head = find_heading(issue, last)
+    f = _Found(head.line if head else first, first, None, head.title if head else "",
+               [head.issuer] if head and head.issuer else [], whole_file=True)
+    f.blank = [(i, i) for i in sorted(contents)]  # a gazette's contents set out nothing
+    sigs = issue.signatures(first, last)
+    if sigs:
+        f.issuer, f.date = "、".join(sigs[0][0]), sigs[0][1]
+    else:
+        f.issuer = head.issuer if head else None
+        f.date = lone_date(issue, first, min(last, f.number_line + 3))
+    return [f]
 
 
 def _cut_guests(issue: Issue, found: list[_Found]) -> None:
@@ -178,6 +223,8 @@ def segment(text: str, file: str) -> list[Document]:
         nxt = found[k + 1].start - 1 if k + 1 < len(found) else stop - 1
         f.end = issue.last_printed(f.number_line, max(nxt, f.number_line))
     for k, f in enumerate(found):
+        if f.whole_file:
+            continue  # issuer and date already read from the whole file
         if f.number is None:
             f.issuer = f.head_orgs[0] if f.head_orgs else None
             continue

@@ -1,0 +1,243 @@
+"""Documents that print no 文号 line of their own.
+
+Web pages and news reposts often carry a document without the number line the segmenter opens a
+document at. Three fallbacks, in order:
+
+* a **metadata row** gives the number (``发文字号 豫政办〔2011〕87号 发布时间 …``, ``文  號: 內政發〔2019〕2號``),
+  with the title from its ``标题`` row;
+* a number that **opens the page's first line**, glued to a site label and followed by the title
+  (``法规国家税务总局公告2018年第58号 国家税务总局关于…的公告``);
+* otherwise the **whole file is one document** with no number, titled by (in order) the heading at
+  the top of the page (``关于…的通知``, ``…实施方案``, ``…指南(2023年)``), the document the text announces
+  (``现将《X》印发给你们``, ``安徽省人民政府发布关于…的通知``) — placed on X's own heading when it is
+  printed —, or the heading of the plan attached after the notice's signature; without any of
+  these it has no title (``doc_title`` null, as ``shared/gold/FORMAT.md`` says).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from govkg.lexicon import entry
+from govkg.text.clean import squash
+from govkg.text.docnumber import DOC_NUMBER
+from govkg.text.issue import Issue, number_on_line, strip_issuer_prefix, title_text
+from govkg.text.numerals import parse_date
+from govkg.text.script import simplify
+
+_TRAILING_GROUPS = re.compile(r"(?:[(（][^()（）]{1,20}[)）])+$")
+_SENTENCE_PUNCT = re.compile(r"[，,。；;！？!?：:]")
+_QUOTED = re.compile(r"《([^《》]{4,80})》")
+_TOP_LINES = 30      # a page's own heading stands within its first lines
+_ANNOUNCE_LINES = 12  # the sentence that announces the document stands near the top too
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A title found for a document without a number line, and where it is printed (0-based)."""
+
+    title: str
+    line: int
+    issuer: str | None = None
+
+
+def is_title(text: str) -> bool:
+    """A document title: ``关于…的通知`` or a name that ends with a document kind (``…方案``, ``…指南(2023年)``)."""
+    s = simplify(squash(text))
+    if not 4 <= len(s) <= 90 or _SENTENCE_PUNCT.search(_TRAILING_GROUPS.sub("", s)):
+        return False
+    core = _TRAILING_GROUPS.sub("", s).rstrip("》")
+    return entry("documents.title_kinds").test(core)
+
+
+def _as_title(text: str) -> tuple[str, str | None]:
+    """The title as facts carry it (issuer prefix off, 《》 off) and the issuer it was printed with."""
+    body, orgs = strip_issuer_prefix(squash(text))
+    return title_text(body), (orgs[0] if orgs else None)
+
+
+def metadata_number(raw: str) -> str | None:
+    """The number of a metadata row (``发文字号 豫政办〔2011〕87号 发布时间 …``), as printed; else None."""
+    shadow = simplify(raw)
+    m = entry("documents.number_label").find(shadow)
+    if not m:
+        return None
+    rest, rest_shadow = raw[m.end():], shadow[m.end():]
+    got = DOC_NUMBER.full.match(rest_shadow)
+    if not got or (got.end() < len(rest_shadow) and not rest_shadow[got.end()].isspace()):
+        return None
+    return "".join(rest[:got.end()].split())
+
+
+def metadata_title(issue: Issue, near: int) -> Heading | None:
+    """The ``标题`` row within a few lines of line ``near``."""
+    label = entry("documents.title_label")
+    for i in range(max(0, near - 4), min(len(issue.raw), near + 5)):
+        m = label.find(simplify(issue.raw[i]))
+        if m:
+            title, issuer = _as_title(issue.raw[i][m.end():])
+            if title:
+                return Heading(title, i, issuer)
+    return None
+
+
+def leading_number(issue: Issue) -> tuple[int, str, Heading] | None:
+    """A number printed inside the page's first line, between its title and its text
+    (``河南省人民政府 关于…的通知 豫政〔2023〕5号 现将…``, a whole document on one line) or before its
+    title (``法规国家税务总局公告2018年第58号 国家税务总局关于…的公告``). A site label glued before the
+    number is cut where the title's issuer begins."""
+    i = next((k for k in range(min(len(issue.raw), 5)) if not issue.blank(k)), None)
+    if i is None:
+        return None
+    tokens = issue.raw[i].split()
+    for p, token in enumerate(tokens[:8]):
+        if not token.endswith(("号", "號")) or not DOC_NUMBER.full.fullmatch(simplify(token)):
+            continue
+        before, after = "".join(tokens[:p]), "".join(tokens[p + 1:])
+        if p and is_title(before):
+            title, issuer = _as_title(before)
+        elif not p and is_title(after):
+            title, issuer = _as_title(after)
+        else:
+            return None
+        number = token
+        if issuer:
+            at = simplify(number).find(simplify(issuer))
+            if 0 < at <= 4:
+                number = number[at:]
+        return i, number, Heading(title, i, issuer)
+    return None
+
+
+def _prose(issue: Issue, i: int) -> bool:
+    """A line of running text: a sentence, an addressee (…：), or a long line."""
+    c = simplify(issue.clean[i])
+    return bool(_SENTENCE_PUNCT.search(c.rstrip("。"))) or c.endswith(("：", ":", "。")) or len(c) > 60
+
+
+def contents_lines(issue: Issue, end: int) -> set[int]:
+    """Lines of a table of contents at the top: a 目录 heading and the short lines under it."""
+    heading = entry("documents.contents_heading")
+    out: set[int] = set()
+    inside = False
+    for i in range(0, min(end, _TOP_LINES) + 1):
+        if issue.blank(i):
+            continue
+        if heading.test(simplify(issue.clean[i])):
+            inside = True
+        elif not inside or len(issue.clean[i]) > 60 or _prose(issue, i):
+            inside = False
+            continue
+        out.add(i)
+    return out | issue.toc
+
+
+def _top_heading(issue: Issue, end: int) -> Heading | None:
+    """The page's own heading: among the lines before its running text, one line (or two to four,
+    blank lines between them allowed) that reads as a title. Metadata rows, numbers, dates and a
+    table of contents (目录 and the titles under it) are passed over."""
+    metadata = entry("documents.metadata_row")
+    contents = contents_lines(issue, end)
+    for i in range(0, min(end, _TOP_LINES) + 1):
+        if issue.blank(i) or i in contents or metadata.test(simplify(issue.raw[i])):
+            continue
+        c = issue.clean[i]
+        tokens = issue.raw[i].split(maxsplit=1)
+        first = tokens[0] if len(tokens) == 2 else ""
+        if len(first) >= 8 and is_title(first) and not is_title(c):
+            # a page-title line: 关于…的通知 国务院抗震救灾总指挥部 (2008年16号)
+            title, issuer = _as_title(first)
+            return Heading(title, i, issuer)
+        if _prose(issue, i) and not is_title(c):
+            # a page-title line: 关于…的通知 国务院抗震救灾总指挥部 (2008年16号)
+            if len(first) >= 8 and is_title(first):
+                title, issuer = _as_title(first)
+                return Heading(title, i, issuer)
+            return None
+        if number_on_line(c) or parse_date(issue.raw[i]):
+            continue
+        joined, used, gap = "", 0, 0
+        for k in range(i, min(end, i + 8) + 1):
+            if issue.blank(k):
+                gap += 1
+                if gap > 1:
+                    break
+                continue
+            gap = 0
+            if k > i and (_prose(issue, k) or number_on_line(issue.clean[k]) or parse_date(issue.raw[k])
+                          or k in contents):
+                break
+            joined += squash(issue.raw[k])
+            used += 1
+            if is_title(joined):
+                title, issuer = _as_title(joined)
+                return Heading(title, i, issuer)
+            if used == 4:
+                break
+        if len(first) >= 8 and is_title(first):
+            title, issuer = _as_title(first)
+            return Heading(title, i, issuer)
+    return None
+
+
+def _announced(issue: Issue, end: int) -> Heading | None:
+    """The document the text says it issues (``现将《X》印发``, ``《X》已经…同意，现予印发``,
+    ``…发布关于X的通知``), on the line of X's own heading when the page prints it."""
+    verbs = entry("documents.announce_verbs").alternation
+    contents = contents_lines(issue, end)
+    for i in range(0, min(end, _ANNOUNCE_LINES) + 1):
+        c = simplify(issue.clean[i])
+        if not c or i in contents:
+            continue
+        name = None
+        for m in _QUOTED.finditer(c):
+            after, before = c[m.end():m.end() + 24], c[max(0, m.start() - 4):m.start()]
+            if is_title(m.group(1)) and (re.match(rf"^(?:已经|经)?[^。；]{{0,20}}?(?:{verbs})", after)
+                                         or before.endswith("现将")):
+                name = issue.clean[i][m.start(1):m.end(1)]
+                break
+        if name is None:
+            quoted = [range(q.start(), q.end()) for q in _QUOTED.finditer(c)]
+            for rx in (rf"(?:{verbs})了?(?P<t>关于[^，。；《》]{{2,60}}?的(?:通知|决定|意见|公告|通告|批复))",
+                       rf"(?:{verbs})了?(?P<t>[^，。；《》]{{4,40}}?)的通知"):
+                m = re.search(rx, c)
+                if m and is_title(m.group("t")) and not any(m.start() in r for r in quoted):
+                    name = issue.clean[i][m.start("t"):m.end("t")]
+                    break
+        if name is None:
+            continue
+        key = simplify(squash(name))
+        where = next((k for k in range(i + 1, min(len(issue.clean), i + 30))
+                      if simplify(squash(issue.raw[k])) == key), i)
+        title, issuer = _as_title(name)
+        return Heading(title, where, issuer)
+    return None
+
+
+def _attached(issue: Issue, end: int) -> Heading | None:
+    """The heading of a plan printed right after the notice's signature."""
+    for orgs, _date, sig_end in issue.signatures(0, min(end, 40)):
+        k = sig_end + 1
+        while k <= end and issue.blank(k):
+            k += 1
+        if k <= end and is_title(issue.clean[k]) and not _prose(issue, k):
+            return Heading(_as_title(issue.clean[k])[0], k, "、".join(orgs))
+    return None
+
+
+def find_heading(issue: Issue, end: int) -> Heading | None:
+    """The title of a file's one document that prints no number line (see the module docstring)."""
+    return _top_heading(issue, end) or _announced(issue, end) or _attached(issue, end)
+
+
+def lone_date(issue: Issue, lo: int, hi: int) -> str | None:
+    """A date printed on a line of its own (``(二○○八年五月十八日)``, ``二〇一二年三月一日``) in ``lo..hi``."""
+    for i in range(lo, min(hi, len(issue.raw) - 1) + 1):
+        c = issue.clean[i].strip("()（）")
+        if c and (date := parse_date(c)):
+            return date
+    return None
+
+
+__all__ = ["Heading", "is_title", "metadata_number", "metadata_title", "leading_number", "find_heading",
+           "lone_date"]

@@ -1,0 +1,80 @@
+"""Documents without a number line: the number from a metadata row or the first line, the title
+from the page's heading, the announced document or the attached plan."""
+from __future__ import annotations
+
+import pytest
+
+from govkg.text.issue import Issue
+from govkg.text.numberless import find_heading, is_title, leading_number, metadata_number
+from govkg.text.segment import segment
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("关于成立县防汛抗旱指挥部的通知", True),
+    ("市政府工作报告重点工作责任分解(2023年)", True),
+    ("黑龍江省促進經濟穩增長的若干措施", True),
+    ("某州人民政府信息公开指南（2023年）", True),
+    ("浙江省省长、副省长2024年牵头重点工作公布", False),     # a news headline
+    ("山东省未成年人保护工作领导小组组成人员", False),         # a list title, not a document
+    ("为做好防汛工作，现通知如下：", False),                   # prose
+    ("一、主要职责", False),
+])
+def test_is_title(text, expected):
+    assert is_title(text) is expected
+
+
+@pytest.mark.parametrize("raw,number", [
+    ("发文字号 豫政办〔2011〕87号 发布时间 2011年08月08日", "豫政办〔2011〕87号"),
+    ("      文       號: 內政發〔2019〕2號 主  題  詞:", "內政發〔2019〕2號"),
+    ("发文字号国函〔2008〕2号", "国函〔2008〕2号"),
+    ("文    号 蔡政办〔2023〕1号", "蔡政办〔2023〕1号"),
+    ("索 引 号 011746318/2019-00884", None),
+    ("根据文号晋市政发〔2020〕3号执行", None),
+])
+def test_metadata_number(raw, number):
+    assert metadata_number(raw) == number
+
+
+@pytest.mark.parametrize("first,number,title", [
+    ("公告国家税务总局公告2018年第58号 国家税务总局关于简化申报有关措施的公告", "国家税务总局公告2018年第58号",
+     "关于简化申报有关措施的公告"),
+    ("河南省人民政府 关于明确2023年 重点工作责任单位的通知 豫政〔2023〕5号 现将任务分解如下。", "豫政〔2023〕5号",
+     "关于明确2023年重点工作责任单位的通知"),
+    ("各县人民政府：现将豫政〔2023〕5号转发给你们。", None, None),
+])
+def test_leading_number(first, number, title):
+    got = leading_number(Issue(first + "\n正文。\n"))
+    assert (got[1], got[2].title) == (number, title) if number else got is None
+
+
+@pytest.mark.parametrize("text,title,line", [
+    # the page's heading, wrapped over two lines
+    ("关于国务院抗震救灾总指挥部\n工作组组成的通知\n（二○○八年五月十八日）\n根据工作需要，决定如下。\n", "关于国务院抗震救灾总指挥部工作组组成的通知", 0),
+    # a page-title line: the title, then the site's words
+    ("关于成立某某工作组的通知 某某网 (2008年16号)\n根据工作需要，决定如下。\n", "关于成立某某工作组的通知", 0),
+    # the notice announces the plan printed after its signature
+    ("各乡镇人民政府：\n现将《某县森林火灾应急预案》印发给你们，请认真执行。\n某县人民政府\n2010年11月1日\n某县森林火灾应急预案\n1 总则\n",
+     "某县森林火灾应急预案", 4),
+    # a news report names the notice it reports
+    ("某某网讯 近日，某省人民政府发布关于年重点工作及责任分解的通知。\n通知称，要抓好落实。\n", "关于年重点工作及责任分解的通知", 0),
+    # a heading after the signature, with no sentence naming it
+    ("各县：\n为加强管理，制定本办法。\n某市交通运输局\n2021年9月7日\n某市车辆动态监督管理办法(试行)\n第一章 总则\n",
+     "某市车辆动态监督管理办法(试行)", 4),
+    # no heading, no announcement: no title
+    ("各市、自治州人民政府：\n为做好淘汰工作，省政府决定成立领导小组。现将组成人员通知如下：\n组长：郝远 副省长\n", None, None),
+    # the titles of a table of contents are not the page's
+    ("某市人民政府公报2020年第2号\n目录\n市人民政府关于印发某某管理办法的通知\n市人民政府关于成立某某领导小组的通知\n各镇人民政府：\n现提出以下措施。\n", None, None),
+])
+def test_find_heading(text, title, line):
+    issue = Issue(text)
+    got = find_heading(issue, len(issue.raw) - 1)
+    assert (got.title, got.line) == (title, line) if title else got is None
+
+
+def test_a_file_without_number_line_is_one_document():
+    docs = segment("各县人民政府：\n为做好工作，成立领导小组。\n\n组长：张三\n", "x.txt")
+    assert [(d.number, d.doc_title, d.start, d.end) for d in docs] == [(None, None, 1, 4)]
+
+
+def test_an_empty_file_has_no_document():
+    assert segment("\n\n   \n", "x.txt") == []
