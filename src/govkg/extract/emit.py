@@ -10,7 +10,8 @@ from govkg.text.document import Document
 def documents_to_facts(docs: Iterable[Document]) -> Iterator[DocumentFact]:
     """One ``document`` fact per document, placed on its number line."""
     for d in docs:
-        yield DocumentFact(src=Src(d.file, d.number_line or d.start, d.end), doc=d.number, title=d.title or None,
+        yield DocumentFact(src=Src(d.file, d.source_line(d.number_line or d.start), d.source_line(d.end)),
+                           doc=d.number, title=d.title or None,
                            issuer=d.issuer, date=d.date, doc_title=d.doc_title)
 
 

@@ -14,7 +14,7 @@ document still come out.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
@@ -27,7 +27,7 @@ from govkg.extract.composition.seats import seat_facts
 from govkg.extract.composition.units import unit_facts
 from govkg.extract.composition.walk import Walk
 from govkg.extract.emit import documents_to_facts
-from govkg.facts import Fact
+from govkg.facts import Fact, Src
 from govkg.text.document import Document
 from govkg.text.read import read_source
 from govkg.text.segment import segment
@@ -128,8 +128,19 @@ def extract_document(doc: Document, stages: Sequence[Stage] = STAGES) -> Documen
         if st.provides:
             outputs[st.provides] = got
         else:
-            result.facts.extend(got)
+            result.facts.extend(_on_source_lines(doc, got))
     return result
+
+
+def _on_source_lines(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """Facts placed on the file's lines where the document cut a run-on line (``Document.source_lines``)."""
+    if doc.source_lines is None:
+        return facts
+    out = []
+    for f in facts:
+        line, end = doc.source_line(f.src.line), doc.source_line(f.src.end_line) if f.src.end_line else None
+        out.append(replace(f, src=Src(f.src.file, line, end if end != line else None)))
+    return out
 
 
 @dataclass

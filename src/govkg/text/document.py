@@ -9,10 +9,13 @@ from typing import Iterator
 class Document:
     """One document of a gazette issue, with a map back to its source lines.
 
-    ``lines`` holds the raw source lines ``start``..``end`` (1-based, inclusive) exactly as
-    they stand in the file, so ``lines[i]`` is source line ``start + i``. ``number`` is the
-    文号 as printed with whitespace removed (``None`` for chronicles); ``title`` is the
-    title joined across line breaks.
+    ``lines`` holds the document's lines ``start``..``end`` (1-based, inclusive), so ``lines[i]`` is
+    line ``start + i``; readers number lines so. They are the source lines exactly as they stand in
+    the file, except that a run-on line (a whole list or document printed on one line,
+    ``govkg.text.runon``) may be cut into several: then ``source_lines[i]`` is the source line of
+    ``lines[i]`` and :meth:`source_line` maps a reader's line number back to the file's (the driver
+    maps every fact so). ``number`` is the 文号 as printed with whitespace removed (``None`` for
+    chronicles and unnumbered documents); ``title`` is the title joined across line breaks.
     """
 
     file: str
@@ -24,6 +27,14 @@ class Document:
     issuer: str | None = None
     date: str | None = None
     number_line: int | None = None  # the line where the number (or chronicle heading) is printed
+    source_lines: tuple[int, ...] | None = None  # source line of each entry of ``lines``; None: start + i
+
+    def source_line(self, lineno: int) -> int:
+        """The file's line number of this document's line ``lineno``."""
+        if self.source_lines is None:
+            return lineno
+        i = min(max(lineno - self.start, 0), len(self.source_lines) - 1)
+        return self.source_lines[i]
 
     @property
     def doc_key(self) -> str | None:

@@ -45,6 +45,7 @@ from govkg.text.numberless import (
     metadata_title,
 )
 from govkg.text.numerals import parse_date
+from govkg.text.runon import cut as cut_run_on
 from govkg.text.script import simplify
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -257,10 +258,27 @@ def segment(text: str, file: str) -> list[Document]:
             # page numbers and running headers break lists and names; a bare number may be a cell
             if is_furniture(issue.raw[i]) and not issue.raw[i].strip().isdigit():
                 lines[i - f.start] = ""
-        docs.append(Document(file=file, start=f.start + 1, end=f.end + 1, lines=tuple(lines),
-                             number=f.number, title=f.title, issuer=f.issuer, date=f.date,
-                             number_line=f.number_line + 1))
+        docs.append(_document(file, f, lines))
     return docs
+
+
+def _document(file: str, f: _Found, lines: list[str]) -> Document:
+    """The Document of a found span; run-on lines cut into pieces that keep their source line."""
+    pieces = [cut_run_on(line) for line in lines]
+    start = f.start + 1
+    if all(len(p) == 1 for p in pieces):
+        return Document(file=file, start=start, end=f.end + 1, lines=tuple(lines), number=f.number, title=f.title,
+                        issuer=f.issuer, date=f.date, number_line=f.number_line + 1)
+    logical: list[str] = []
+    source: list[int] = []
+    first_of: dict[int, int] = {}
+    for i, parts in enumerate(pieces):
+        first_of[start + i] = start + len(logical)
+        logical.extend(parts)
+        source.extend([start + i] * len(parts))
+    return Document(file=file, start=start, end=start + len(logical) - 1, lines=tuple(logical), number=f.number,
+                    title=f.title, issuer=f.issuer, date=f.date, number_line=first_of[f.number_line + 1],
+                    source_lines=tuple(source))
 
 
 def _series(number: str) -> str:

@@ -1,0 +1,58 @@
+"""Run-on lines: a whole document, or a whole list, printed on one line.
+
+Some pages print a document on one line (``…确保完成。 一、加快提振市场信心 (一)全面促进消费增长。
+1.把恢复和扩大消费…``) or a composition list without breaks (``组长:张高丽国务院副总理副组长:姜大明…``).
+Readers look for numbered items and role labels at the start of a line, so a long line is cut, as a
+reader's eye would, before
+
+* a numbered item (``一、``, ``（一）``, ``1.``) that follows a space, a sentence end or a closing bracket;
+* a role label (``副组长:``) when the line holds two or more of them and the label does not continue a
+  body's name (``领导小组组长:`` stays whole).
+
+Nothing is removed: the pieces joined give the line back, and each piece keeps the source line it came
+from (``Document.source_line``), so facts still point at the printed line.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from govkg.lexicon import entry
+from govkg.text.script import simplify
+
+MIN_LENGTH = 120  # a line shorter than this is an ordinary line, however it reads
+_ITEM = re.compile(r"(?<=[\s。；;！？!?）)〕】\]])\s*(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]"
+                   r"|\d{1,2}[.、．](?!\d)))")
+_BODY_END = re.compile(r"(?:领导小组|领导组|小组|指挥部|委员会|联席会议|专班|办公室|组)$")
+
+
+@lru_cache(maxsize=1)
+def _role_label() -> re.Pattern[str]:
+    return re.compile(rf"(?:{entry('roles.labels').alternation})\s*[:：]")
+
+
+def cut_points(line: str) -> list[int]:
+    """Where a run-on ``line`` is cut (offsets into it), in order; none for an ordinary line."""
+    if len(line.strip()) < MIN_LENGTH:
+        return []
+    shadow = simplify(line)
+    cuts = {m.end() for m in _ITEM.finditer(shadow) if m.end() > 0}
+    labels = list(_role_label().finditer(shadow))
+    if len(labels) >= 2:
+        for m in labels:
+            before = shadow[:m.start()].rstrip()
+            if m.start() > 0 and not _BODY_END.search(before):
+                cuts.add(m.start())
+    return sorted(c for c in cuts if 0 < c < len(line) and line[:c].strip() and line[c:].strip())
+
+
+def cut(line: str) -> list[str]:
+    """The pieces of ``line`` (one piece when it is no run-on line); ``"".join`` gives it back."""
+    points = cut_points(line)
+    if not points:
+        return [line]
+    bounds = [0, *points, len(line)]
+    return [line[a:b] for a, b in zip(bounds, bounds[1:])]
+
+
+__all__ = ["MIN_LENGTH", "cut_points", "cut"]
