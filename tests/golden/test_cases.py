@@ -13,8 +13,8 @@ case that starts passing must lose its marker).
 
 Each case has a ``meta.yaml``: ``phenomenon`` (the layout or wording it pins, in one line) and
 ``pins`` (the modules under ``govkg`` and the lexicon entries that read it). The table in
-``cases/README.md`` is generated from them (``python -m tests.golden.test_cases`` prints it) and a
-test keeps the two equal.
+``cases/README.md`` is generated from them (``python -m tests.golden.test_cases --write`` rewrites it) and
+a test keeps the two equal.
 
 Expected files are written by hand. ``GOVKG_REGEN=1`` overwrites them with what the
 extractors emit, for a deliberate change only; review ``git diff`` before committing.
@@ -165,5 +165,19 @@ def test_diff_names_both_sides() -> None:
     assert "agency=公安局" in text.split("only actual")[1]
 
 
+def write_readme_table() -> None:
+    """Replace the table in ``cases/README.md`` with the one the cases' ``meta.yaml`` give."""
+    readme = CASES_DIR / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    head, rest = text.split("| case |", 1)
+    tail = rest.split("\n\n", 1)[1] if "\n\n" in rest else ""
+    readme.write_text(head + cases_table() + "\n\n" + tail, encoding="utf-8")
+
+
 if __name__ == "__main__":
-    print(cases_table())
+    import sys
+
+    if "--write" in sys.argv:
+        write_readme_table()
+    else:
+        print(cases_table())

@@ -18,7 +18,7 @@ MATCH_MODES = ("search", "full", "start", "end")
 
 @dataclass(frozen=True)
 class Entry:
-    """One named vocabulary item of the lexicon (``documents.title_kinds``, ``roles.labels`` …)."""
+    """One named vocabulary item of the lexicon (``documents.title_kinds``, ``roles.leaders`` …)."""
 
     key: str
     doc: str

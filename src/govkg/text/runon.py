@@ -28,7 +28,7 @@ _BODY_END = re.compile(r"(?:领导小组|领导组|小组|指挥部|委员会|�
 
 @lru_cache(maxsize=1)
 def _role_label() -> re.Pattern[str]:
-    return re.compile(rf"(?:{entry('roles.labels').alternation})\s*[:：]")
+    return re.compile(rf"(?:{entry('roles.leaders').alternation}|{entry('roles.members').alternation})\s*[:：]")
 
 
 def cut_points(line: str) -> list[int]:

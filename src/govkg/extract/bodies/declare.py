@@ -22,9 +22,11 @@ from govkg.extract.bodies.names import (
     trim_name,
 )
 from govkg.extract.prose import Stream, clean_line, heading_text
+from govkg.lexicon import entry
 from govkg.text.clean import squeeze
 from govkg.text.document import Document
 
+PARENT_RE = "|".join(PARENT_SUFFIXES)
 PRIORITY = {"intro": 0, "setup": 1, "heading": 2, "row": 3, "title": 4, "enum": 5}
 
 
@@ -74,6 +76,13 @@ _SETUP_BEFORE = re.compile(r"(?:成立|设立|設立|组建|組建|增设|增設
 _MODIFIED = re.compile(r"(?:代表|机制|制度|会议|模式|职责|章程)")
 
 
+def _led_by(after: str) -> re.Match[str] | None:
+    """``…领导小组由县委书记任组长``: the text right after a body's name says who holds one of its roles."""
+    if not after.startswith("由"):
+        return None
+    return re.match(rf"由[^。；;]{{1,40}}?(?:担任|兼任|出任|任)(?:{entry('roles.leaders').alternation})", after)
+
+
 def _prose_decls(st: Stream) -> list[Decl]:
     """Bodies named by set-up clauses (``成立X``) and introductions (``X…组成人员如下``)."""
     decls: list[Decl] = []
@@ -83,13 +92,15 @@ def _prose_decls(st: Stream) -> list[Decl]:
         c, base = clause.group(0), clause.start()
         for m in NAME_RE.finditer(c) if ANY_SUFFIX.search(c) else ():
             name = trim_name(m.group(0))
-            if not good_name(name):
-                continue
-            start = base + m.end() - len(name)
             before, after = c[:m.end() - len(name)], c[m.end():]
             setup = _SETUP_BEFORE.search(before)
+            if not good_name(name, set_up=bool(setup)):
+                continue
+            start = base + m.end() - len(name)
             ahead = text[base + m.end():base + m.end() + 80].split("\n")[0]
-            intro = INTRO.search(ahead[:60]) or re.match(r"由[^,，。]{0,60}组成", after)
+            # 组成人员如下 / 由A、B组成 / 由县委书记任组长: the sentence sets the body's composition out
+            intro = INTRO.search(ahead[:60]) or re.match(r"由[^,，。]{0,60}组成", after) \
+                or (not before.strip() and _led_by(after))  # the body opens its sentence
             modifier = _MODIFIED.match(after)
             if modifier and modifier.group(0) == "制度" and name.endswith(("联席会议", "聯席會議")):
                 modifier = None  # 建立…联席会议制度 sets up the joint meeting
@@ -116,8 +127,16 @@ def _enumerated(st: Stream, c: str, base: int) -> list[Decl]:
     """Groups a clause sets up in one go: ``下设综合组、扑救组…等9个工作组``, ``下设5个工作组：A、B和C``,
     ``增设防汛会商小组和抗旱会商小组``; ``下设…等17个专项指挥部`` leaves a hint for later headings."""
     decls: list[Decl] = []
+    for m in re.finditer(rf"(?P<subj>[\u4e00-\u9fff（）()]{{2,30}}?(?:{PARENT_RE}))(?:决定|研究决定)?(?:设立|下设|成立|组建)"
+                         r"(?P<n>[\d一二三四五六七八九十两]+)个(?:专项)?(?:工作)?(?:小组|组)", c):
+        # 国务院抗震救灾总指挥部决定设立9个工作组: the subject is the groups' parent, a body of its own
+        subj = trim_name(m.group("subj"))
+        if good_name(subj):
+            pos = base + m.start("subj") + m.group("subj").index(subj)
+            decls.append(Decl(subj, st.line_at(pos), "setup", pos=pos))
+            decls.append(Decl("", st.line_at(base + m.start()), "children", parent_hint=subj + "|组"))
     if "下设" not in c and "增设" not in c:
-        return decls  # both patterns need one of them
+        return decls  # the patterns below need one of them
     for m in re.finditer(r"(?P<subj>[\u4e00-\u9fff]{0,20}?)(?:下设|增设)[\d一二三四五六七八九十两]+个[\u4e00-\u9fff]{0,4}组[:：]"
                          r"(?P<items>[\u4e00-\u9fff、和及]+)", c):
         for g in (i for i in re.split(r"[、和及]", m.group("items")) if i.endswith("组") and 3 <= len(i) <= 12):

@@ -22,6 +22,7 @@ from govkg.extract.people.lists import parse_lists
 from govkg.extract.people.names import ROLE_LABEL
 from govkg.extract.people.sentences import composition_sentences
 from govkg.extract.prose import Stream, clean_line, prose_stream
+from govkg.lexicon import entry
 from govkg.text.document import Document
 from govkg.text.script import Printed, shadow_of
 
@@ -41,6 +42,9 @@ class BodyMention:
     end_line: int | None = None     # where the name ends when it wraps over lines
 
 
+_NEAR = 12  # lines: a set-up paragraph and the list title that follows it
+
+
 @dataclass
 class _Body:
     decls: list[Decl] = field(default_factory=list)
@@ -49,7 +53,18 @@ class _Body:
 
     @property
     def main(self) -> Decl:
-        return min(self.decls, key=lambda d: (PRIORITY.get(d.how, 9), d.line))
+        """The declaration that names the body: the surest sort of declaration (an introduction, a
+        set-up clause …), but in its fullest form printed where the composition is set out — a name
+        the main one ends, declared in the next few lines (a news headline's ``未成年人保护工作领导小组``
+        yields to the notice's ``山东省未成年人保护工作领导小组``; an annex's restatement much later does not
+        rename the body)."""
+        best = min(self.decls, key=lambda d: (PRIORITY.get(d.how, 9), d.line))
+        fuller = [d for d in self.decls if d.name != best.name and d.name.endswith(best.name)
+                  and d.how in ("intro", "setup", "heading", "title") and d.line <= best.line + _NEAR]
+        if fuller:
+            top = max(len(d.name) for d in fuller)
+            return min((d for d in fuller if len(d.name) == top), key=lambda d: d.line)
+        return best
 
     @property
     def name(self) -> str:
@@ -88,10 +103,15 @@ def _is_chronicle(doc: Document) -> bool:
     return not doc.number and bool(re.search(r"大事记|动态|要闻|简讯|新闻", doc.title or ""))
 
 
-def _office(st: Stream, lo: int, hi: int, after: int = -1) -> str | None:
-    """The agency of the first ``办公室设在X`` on lines ``lo``..``hi`` (and past stream index ``after``)."""
+def _office(st: Stream, lo: int, hi: int, after: int = -1, body: str = "") -> str | None:
+    """The agency of the first ``办公室设在X`` on lines ``lo``..``hi`` (and past stream index ``after``)
+    that is not another sort of body's office (``市指挥部办公室设在…`` is no joint meeting's)."""
     start, stop = st.span(lo, hi)
+    own = suffix_of(body)
     for m in re.finditer(r"办(?:公室|事机构)[^。；;\n]{0,40}?设在(?P<a>[^,，。;；、)）\n]+)", st.text[start:stop]):
+        named = suffix_of(st.text[max(0, start + m.start() - 12):start + m.start()])
+        if named and own and named != own:
+            continue
         if start + m.start() > after and lo <= st.line_at(start + m.start("a")) <= hi:
             return m.group("a")
     return None
@@ -103,7 +123,8 @@ def _has_composition(doc: Document, st: Stream, lo: int, hi: int) -> bool:
         cells = clean_line(doc.line(no)).split("\t")
         if any(ROLE_LABEL.match(c.strip()) for c in cells) or "成员单位" in doc.line(no):
             return True
-    return bool(composition_sentences(st, lo, hi))
+    start, stop = st.span(lo, hi)
+    return bool(composition_sentences(st, lo, hi)) or bool(entry("roles.lead_and_members").find(st.text[start:stop]))
 
 
 @dataclass
@@ -166,16 +187,19 @@ def _assign_parents(bodies: list[_Body], decls: list[Decl]) -> None:
                 b.parent = max(prior, key=lambda x: x.first).name
 
 
-def _assign_offices(bodies: list[_Body], st: Stream) -> None:
-    """``办公室设在X`` after a body's set-up and before the next body that is not one of its groups."""
+def _assign_offices(bodies: list[_Body], st: Stream, segments: list[tuple[_Body, int, int]]) -> None:
+    """``办公室设在X`` after a body's set-up and before the next body that is not one of its groups:
+    within 45 lines of its first declaration, or a little past the end of its own passages (a long
+    list ends before its office is named)."""
     for b in bodies:
         if b.parent and b.name.endswith("组"):
             continue  # a working group's office is its parent's
         first = min(b.decls, key=lambda d: d.line)
         later = [d.line for x in bodies if x is not b for d in x.decls
                  if d.line > first.line and not x.name.endswith("组")]
-        hi = min([first.line + 45, *(line - 1 for line in later)])
-        b.office = _office(st, first.line, hi, after=first.pos)
+        own_end = max([hi for bb, _, hi in segments if bb is b], default=first.line)
+        hi = min([max(first.line + 45, own_end + 8), *(line - 1 for line in later)])
+        b.office = _office(st, first.line, hi, after=first.pos, body=b.name)
 
 
 def _analyse(doc: Document) -> _Analysis:
@@ -188,15 +212,20 @@ def _analyse(doc: Document) -> _Analysis:
     bodies = [b for b in bodies if _shows_itself(b, doc, st, segments)]
     segments = [sg for sg in segments if sg[0] in bodies]
     _assign_parents(bodies, decls)
-    _assign_offices(bodies, st)
+    _assign_offices(bodies, st, segments)
     return _Analysis(bodies, segments, st)
 
 
+_ROLE_SENTENCE = re.compile(rf"(?:担任|兼任|出任|任)(?:{entry('roles.leaders').alternation})|(?:{entry('roles.leaders').alternation})由")
+
+
 def _composition_line(doc: Document, no: int) -> bool:
-    """True for a line holding a role label (in any cell), a member-unit list or an office sentence."""
+    """True for a line holding a role label (in any cell), a member-unit list, an office sentence
+    or a sentence that gives a leading role (组长由县委书记担任, 由副县长任副组长)."""
     raw = doc.line(no)
     cells = [c.strip() for c in clean_line(raw).split("\t")]
-    return any(ROLE_LABEL.match(c) for c in cells) or "成员单位" in raw or ("办公室" in raw and "设在" in raw)
+    return any(ROLE_LABEL.match(c) for c in cells) or "成员单位" in raw or ("办公室" in raw and "设在" in raw) \
+        or bool(_ROLE_SENTENCE.search(raw))
 
 
 def _passage(doc: Document, lo: int, hi: int) -> tuple[int, int, int] | None:

@@ -24,7 +24,7 @@ ANY_SUFFIX = re.compile(SUFFIX_RE)  # without one, NAME_RE cannot match: its laz
 _GROUP_RE = re.compile(r"[\u4e00-\u9fff]{1,12}组$")
 
 
-_SETUP = re.compile(r"(?:决定|決定)?(?:成立|设立|設立|组建|組建|增设|增設|下设|下設|建立|组成|組成|调整|調整)(?:充实|了)?")
+_SETUP = re.compile(r"(?:决定|決定)?(?:成立|设立|設立|组建|組建|增设|增設|下设|下設|建立|组成|組成|调整|調整)(?:充实)?(?:了)?")
 
 
 GENERIC = re.compile(r"相应|各县|各乡|各级|各地|各单位|各部门|县级|乡镇|乡\(镇|县\(市|县（市|村民|社区|参照|各大中型|各企业|"
@@ -97,15 +97,17 @@ def topic(name: str) -> str:
 def good_group(name: str) -> bool:
     """A working group's name: ``综合组``, ``工程调度和技术组`` (not ``工作组`` or a county's group)."""
     return bool(_GROUP_RE.fullmatch(name)) and 3 <= len(name) <= 12 and not GENERIC.search(name) \
-        and not _NOT_BODY_PREFIX.match(name) and name not in ("工作组", "小组", "专家组成")
+        and not _NOT_BODY_PREFIX.match(name) and name not in ("工作组", "小组", "专家组成") and name not in SUFFIXES
 
 
-def good_name(name: str) -> bool:
+def good_name(name: str, set_up: bool = False) -> bool:
+    """A body's name. A 委员会 named like a standing agency (发展和改革委员会, 管理委员会) is an agency,
+    unless the document sets it up (``set_up``: 决定成立X开发建设管理委员会)."""
     if len(name) < 4 or name in SUFFIXES or _NOT_BODY_PREFIX.match(name) or len(topic(name)) < 2:
         return False
     if "以下简称" in name or "以下簡稱" in name:  # （以下简称县指挥部）…组成人员如下: a short name, not a body
         return False
-    if name.endswith("委员会") and _AGENCY_COMMITTEES.search(name):
+    if name.endswith("委员会") and _AGENCY_COMMITTEES.search(name) and not set_up:
         return False
     return not re.search(r"[，,。；;:：、]", name)
 

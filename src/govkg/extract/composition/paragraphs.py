@@ -18,6 +18,7 @@ from govkg.extract.composition.vocab import (
     UNIT_LABEL,
     is_agency,
 )
+from govkg.extract.people.names import split_names
 from govkg.text.document import Document
 from govkg.text.script import simplify
 
@@ -53,13 +54,18 @@ class Para:
 _BARE_LABEL_LINE = re.compile(rf"(?:{ROLE}|成员单位|组成单位|成员)")
 
 
+# 管委会办公室设在市发改委: a sentence about the office, never an item of the list above it
+_OFFICE_SENTENCE = re.compile(r"办(?:公室|事机构)[^，。；]{0,12}设在")
+
+
 @lru_cache(maxsize=65536)
 def _breaks_before(raw: str) -> bool:
     st = raw.strip()
     return (not st or "\t" in raw or st.startswith(("#", "**", "|", "<")) or bool(label_of(raw))
             or bool(_BARE_LABEL_LINE.fullmatch(simplify(clean(raw))))
             or bool(re.match(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)+)", raw))
-            or "附件" == clean(raw)[:2] or bool(DUTY_LABEL.match(simplify(clean(raw)))))
+            or "附件" == clean(raw)[:2] or bool(DUTY_LABEL.match(simplify(clean(raw))))
+            or bool(_OFFICE_SENTENCE.search(simplify(clean(raw)))))
 
 
 def _numbered_title(text: str) -> bool:
@@ -86,6 +92,15 @@ def _numbered_item(piece: Span) -> Span | None:
 def _whole_item(text: str) -> bool:
     """A short line that is one whole post or agency (lists printed one per line)."""
     return len(text) <= 30 and not re.search(r"[，,。；;：:、]", text) and bool(POST_END.search(text) or is_agency(text))
+
+
+def _names_value(span: Span) -> bool:
+    """A label whose value is a list of people's names (副组长:裘东耀、赵树梅): a list that is complete."""
+    lab = label_of(span.text)
+    if not lab:
+        return False
+    value = re.split(r"[:：]", span.text, maxsplit=1)[-1]
+    return bool(split_names(value))
 
 
 def _bare_label(span: Span) -> bool:
@@ -158,7 +173,7 @@ def paragraphs(doc: Document) -> Iterator[Para]:
         if cur is not None and not cur_heading and not heading_line and (cur.text[-1] not in TERMINAL or _bare_label(cur)) \
                 and not _breaks_before(raw):
             prev = simplify(cur.text[-8:])
-            complete = bool(POST_END.search(prev) or AGENCY_END.search(prev))
+            complete = bool(POST_END.search(prev) or AGENCY_END.search(prev)) or _names_value(cur)
             # a sentence after a list (区规委会办公室设在…，…) is no item of it
             sentence = bool(re.search(r"[，,。；;]", piece.simp.rstrip("，,。；;、")))
             if complete and sentence and len(piece.text) >= 20:

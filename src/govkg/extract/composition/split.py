@@ -116,6 +116,36 @@ def split_posts(span: Span) -> list[Span]:
     return out
 
 
+_LEAD_IN = re.compile(r"^(?:另外|此外|同时|并且?|以及)")
+_COUNT = re.compile(r"(?:等)?[\d一二三四五六七八九十百]+个[^、，,]{0,10}?(?:部门|单位)$")
+
+
+def member_items(span: Span) -> list[Span]:
+    """The items of a list of members that mixes posts and agencies (市政府分管副秘书长，市委宣传部、…和
+    南湖区政府): split at separators and at 和/及 between two agencies, a lead-in word and a count
+    (…等20个相关职能部门) dropped, a level printed once spread."""
+    m = _LEAD_IN.match(span.simp)
+    if m:
+        span = span.sub(m.end(), len(span.text))
+    m = _COUNT.search(span.simp)
+    if m:
+        span = span.sub(0, m.start())
+    items: list[Span] = []
+    for part in split_top(span, "、，,;；"):
+        items.extend(split_joined_agencies(part))
+    return spread_prefixes(items)
+
+
+def split_joined_agencies(item: Span) -> list[Span]:
+    """``市药监局和静海区人民政府`` → two agencies: split at 和/及/与 where both sides are whole agencies."""
+    s = item.simp
+    for m in _AND.finditer(s):
+        left, right = s[:m.start()], s[m.end():]
+        if is_agency(left) and (is_agency(right) or len(split_joined_agencies(item.sub(m.end(), len(s)))) > 1):
+            return [item.sub(0, m.start()), *split_joined_agencies(item.sub(m.end(), len(s)))]
+    return [item]
+
+
 _ETC = re.compile(r"(?<=[局委办部厅心团司队区府会院所站馆处科行社署段台关网厂场室)）])等")
 _AND_PLACEHOLDER = re.compile(r"(?:和|及|以及|与|and)(?=各|有关|相关|其他|当地|本地|所在地|属地|县[(（]市)")
 

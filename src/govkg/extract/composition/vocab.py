@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
+from govkg.lexicon import entry
 from govkg.text.script import simplify
 
-ROLE = r"(?:(?:常务|执行|第一|总)?副?(?:总指挥|指挥长|组长|召集人|主任委员|主任|秘书长|主席)|办公室副?主任)"
+ROLE = f"(?:{entry('roles.leaders').alternation})"
 UNIT_LABEL = r"(?:成员单位|组成单位|参加单位|成员|委员)"
 MEMBER_LABEL = r"(?:成员|委员)"   # lists agencies (units) or posts (seats)
 BODY_SUFFIX = (r"(?:领导小组|领导组|工作组|指挥部|委员会|联席会议|工作专班|专班|协调小组|小组|推进组|评审组"
@@ -68,6 +69,15 @@ SEAT_SENTENCES = [
 UNIT_AS = re.compile(r"(?:^|[，,。；;：:])(?P<list>[^，,。；;：:]+?)(?:等[^，,。；;]{0,8}?)?为(?:其|该|本)?[^\W\d_]{0,8}?成员单位")
 UNIT_SENTENCE = re.compile(rf"{UNIT_LABEL}(?:由|包括|为|[:：])(?P<list>[^。；;]+?)(?:等[^。；;]*?)?(?:组成|构成|。|；|;|$)")
 UNIT_COMPOSED = re.compile(r"由(?P<list>[^。；;由]+?)(?:等[^。；;]{0,12})?组成")
+# 由总参谋部牵头，公安部、地震局参加: a working group's lead and the agencies taking part, all its units
+UNIT_LED = entry("roles.lead_and_members").regex
+# 市政府分管副秘书长，市委宣传部、…主要领导为领导小组成员 / …20个相关职能部门的分管副职任小组成员: the posts of
+# the list are seats, its agencies (whoever leads them) member units
+MEMBERS_ARE = re.compile(
+    rf"(?:^|[。；;：:])(?P<list>[^。；;：:]+?)(?P<tail>(?:的)?(?:主要领导|主要负责人|主要负责同志|分管负责同志|分管负责人"
+    rf"|分管领导|分管副职|负责同志))(?:为|任|担任)(?:该|本)?(?:[^\W\d_]{{0,16}}?{BODY_SUFFIX})?(?P<role>{MEMBER_LABEL})(?!单位)")
+# 县台办主任兼办公室主任: a post that also holds the body's office
+OFFICE_CONCURRENT = re.compile(r"(?:^|[，,。；;])(?P<h>[^。；;，,由]+?)兼(?P<role>办公室副?主任)")
 PERSON_VALUE = re.compile(r"^\s*(?:\*\*)?\s*(?P<name>[^\W\d_]{1,2}\s?[^\W\d_]{0,2})(?:\s{1,}|\t)\S")
 
 
@@ -84,6 +94,9 @@ CUES: dict[re.Pattern[str], tuple[str, ...]] = {
     UNIT_AS: ("成员单位",),
     UNIT_SENTENCE: ("成员", "委员", "组成单位", "参加单位"),
     UNIT_COMPOSED: ("组成",),
+    UNIT_LED: ("牵头",),
+    MEMBERS_ARE: ("成员", "委员"),
+    OFFICE_CONCURRENT: ("兼",),
 }
 
 

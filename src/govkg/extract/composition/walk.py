@@ -45,21 +45,25 @@ from govkg.extract.composition.paragraphs import (
     paragraphs,
 )
 from govkg.extract.composition.spans import Span
-from govkg.extract.composition.split import member_posts, split_agencies, split_posts, split_top
+from govkg.extract.composition.split import member_items, member_posts, split_agencies, split_posts, split_top
 from govkg.extract.composition.vocab import (
     BODY_SUFFIX,
     GENERIC_BODY,
     MANY_BODIES,
     MEMBER_LABEL,
+    MEMBERS_ARE,
     NAMES_AND,
+    OFFICE_CONCURRENT,
     ROLE,
     SEAT_SENTENCES,
     UNIT_AS,
     UNIT_COMPOSED,
     UNIT_LABEL,
+    UNIT_LED,
     UNIT_SENTENCE,
     VERBS,
     cued,
+    is_agency,
     is_post,
     strip_verbs,
 )
@@ -197,6 +201,7 @@ class Walk(WalkContext):
                     continue
                 for p in posts:
                     self._seat(body, role, p)
+        self._more_sentences(sent, s)
         # units
         for rx in (UNIT_SENTENCE, UNIT_COMPOSED, UNIT_AS):
             for m in rx.finditer(s) if cued(rx, s) else ():
@@ -222,6 +227,38 @@ class Walk(WalkContext):
                 for a in split_agencies(sent.sub(m.start("list"), m.end("list"))):
                     self._unit(body, a)
                 break
+
+    def _more_sentences(self, sent: Span, s: str) -> None:
+        """Composition sentences the patterns above do not read: a working group's lead and the
+        agencies taking part (由A牵头，B、C参加 — all units of the group), a list of posts and agencies
+        as members (…主要领导为领导小组成员 — posts are seats, agencies units) and a post that also holds
+        the office (县台办主任兼办公室主任)."""
+        for m in UNIT_LED.finditer(s) if cued(UNIT_LED, s) else ():
+            body = self.context(sent.line)
+            if body is None:
+                continue
+            for a in [*split_agencies(sent.sub(m.start("lead"), m.end("lead"))),
+                      *split_agencies(sent.sub(m.start("list"), m.end("list")))]:
+                self._unit(body, a)
+        for m in MEMBERS_ARE.finditer(s) if cued(MEMBERS_ARE, s) else ():
+            body = self._subject_body(s[:m.start("role")], sent.line)
+            if body is None:
+                continue
+            role = sent.text[m.start("role"):m.end("role")]
+            start = m.start("list")
+            # the list starts after the clause before it that gives a leading role (…任副召集人，A、B为成员)
+            for prior in re.finditer(rf"(?:担任|兼任|出任|任){ROLE}[，,]", s[start:m.start("tail")]):
+                start = m.start("list") + prior.end()
+            for item in member_items(sent.sub(start, m.end("list"))):
+                if is_agency(item.simp):
+                    self._unit(body, item)
+                elif is_post(item.text):
+                    self._seat(body, role, item)
+        for m in OFFICE_CONCURRENT.finditer(s) if cued(OFFICE_CONCURRENT, s) else ():
+            h = trim_holder(sent.sub(m.start("h"), m.end("h")), cut_back=False)
+            body = self._body_for_role(m.group("role"), s[:m.start()], sent.line)
+            if body is not None and h.text and is_post(h.text) and not names_person(h.text):
+                self._seat(body, canon_role(sent.text[m.start("role"):m.end("role")]), h)
 
     def _label(self, span: Span, lab: re.Match[str], raw_value: str | None = None) -> None:
         """A ``role:`` or ``成员单位:`` label and its value; ``raw_value`` is the value as printed

@@ -300,7 +300,10 @@ def parse_lists(doc: Document, lo: int, hi: int) -> list[Member]:  # noqa: C901 
             last = None
             continue
         if not lab and last is not None and len(line) <= 30 and not re.search(r"[。,，:：]", line):
-            last.post = (last.post or "") + squeeze(line)
+            if not post_complete(last.post):
+                last.post = (last.post or "") + squeeze(line)  # the post wrapped onto this line
+            # else an item the list cannot read (a name it does not know, a sub-heading): skipped, the
+            # list goes on
             continue
         if lab:
             last = None  # label with a post or placeholder (a seat)
