@@ -32,6 +32,7 @@ class Seat:
     line: int
     end_line: int
     passage: int    # id of the passage (label, sentence or table row) it came from
+    sure: bool = False  # a seat the text sets out as such, even beside people holding the same role
 
 
 @dataclass(frozen=True)
@@ -198,13 +199,13 @@ class WalkContext:
 
     # -- emit
 
-    def _seat(self, body: int, role: str, post: Span) -> None:
+    def _seat(self, body: int, role: str, post: Span, sure: bool = False) -> None:
         post = post.strip()
         if not post.text or not is_post(post.text) or len(post.text) < 2:
             return
         if PLACEHOLDER.search(post.simp) and not re.search(r"县[(（]市", post.simp):
             return
-        self.seats.append(Seat(body, role, post.text, post.line, post.end_line, self.passage))
+        self.seats.append(Seat(body, role, post.text, post.line, post.end_line, self.passage, sure))
 
     def _unit(self, body: int, agency: Span) -> None:
         self.units.append(Unit(body, agency.text, agency.line, agency.end_line, self.passage))
@@ -216,9 +217,9 @@ class WalkContext:
         out, seen = [], set()
         for s in self.seats:
             key = (body_key(self.bodies[s.body].name), simplify(s.role))
-            if key[1] in self.bodies[s.body].filled_by_person:
+            if key[1] in self.bodies[s.body].filled_by_person and not s.sure:
                 continue
-            if first.setdefault(key, s.passage) != s.passage:
+            if first.setdefault(key, s.passage) != s.passage and not s.sure:
                 continue
             k = (key, s.holder)
             if k not in seen:

@@ -29,16 +29,29 @@ _AND = re.compile(r"[和及与]")
 
 
 def _split_and(item: Span) -> list[Span]:
-    """Split ``A和B`` where A is already a whole post (``…局长和市…局长``)."""
+    """Split ``A和B`` where A is already a whole post (``…局长和市…局长``), or where A is a whole
+    agency and B an agency with the tail the list shares (``市商务局和静海区人民政府主要负责同志``)."""
     s = item.simp
     for m in _AND.finditer(s):
         left, right = s[:m.start()], s[m.end():]
-        if is_post(left) and ITEM_START.match(right):
+        if (is_post(left) or is_agency(left) and POST_TAIL.match(right)) and ITEM_START.match(right):
             return [item.sub(0, m.start()), *_split_and(item.sub(m.end(), len(s)))]
     return [item]
 
 
-POST_TAIL = re.compile(r"^(?P<agency>.+?(?:局|委员会|委|办|部|厅|中心|支队|军分区|集团|公司|政府|院))"
+# 省教育厅、团省委等部门、单位分管负责同志: the collective words before a shared tail go, the tail stays
+_COLLECTIVE_BEFORE_TAIL = re.compile(r"等(?:有关|相关)?(?:部门|单位)(?:[、和及](?:部门|单位))*(?=(?:主要|分管|常务)?(?:负责人|负责同志|领导))")
+# 分管对台工作的副书记、副县长: a frame printed once before a list of titles
+_FRAME = re.compile(r"^(?P<head>.*?分管[^、，,]{1,20}?的)(?P<title>[^的]+)$")
+_BARE_TITLE = re.compile(r"^(?:常务)?副?(?:书记|市长|县长|区长|州长|省长|主席|主任|秘书长|局长|部长)$")
+
+
+def _drop_collective(span: Span) -> Span:
+    m = _COLLECTIVE_BEFORE_TAIL.search(span.simp)
+    return span.sub(0, m.start()) + span.sub(m.end(), len(span.text)) if m else span
+
+
+POST_TAIL = re.compile(rf"^(?P<agency>.+?(?:委员会|中心|支队|军分区|集团|公司|政府|{AGENCY_END.pattern[:-1]}))"
                        r"(?P<tail>(?:主要|分管|常务)?(?:负责人|负责同志|领导)|(?:分管|常务)?副?(?:局长|主任|部长|支队长|书记))$")
 POST_WORD = re.compile(r"(?P<tail>的?副?(?:秘书长|市长|县长|区长|局长|主任|部长|书记))$")
 
@@ -74,7 +87,7 @@ def split_posts(span: Span) -> list[Span]:
     ``市政府分管X、Y副秘书长`` → 市政府分管X副秘书长, 市政府分管Y副秘书长. ``或`` is never split.
     """
     items: list[Span] = []
-    for part in split_top(span, "、，,;；"):
+    for part in split_top(_drop_collective(span), "、，,;；"):
         items.extend(_split_and(part))
     items = _join_ranks(spread_prefixes(items))
     out: list[Span] = []
@@ -82,6 +95,17 @@ def split_posts(span: Span) -> list[Span]:
     while i < len(items):
         it = items[i]
         s = it.simp
+        frame = _FRAME.match(s)
+        if frame and is_post(s) and i + 1 < len(items) and _BARE_TITLE.match(items[i + 1].simp):
+            # 分管对台工作的副书记、副县长 → 分管对台工作的副书记, 分管对台工作的副县长
+            head = it.text[:frame.end("head")]
+            out.append(it)
+            k = i + 1
+            while k < len(items) and _BARE_TITLE.match(items[k].simp):
+                out.append(Span(head + items[k].text, [items[k].line] * len(head) + items[k].lines))
+                k += 1
+            i = k
+            continue
         if is_post(s):
             out.append(it)
             i += 1

@@ -78,6 +78,11 @@ MEMBERS_ARE = re.compile(
     rf"|分管领导|分管副职|负责同志))(?:为|任|担任)(?:该|本)?(?:[^\W\d_]{{0,16}}?{BODY_SUFFIX})?(?P<role>{MEMBER_LABEL})(?!单位)")
 # 县台办主任兼办公室主任: a post that also holds the body's office
 OFFICE_CONCURRENT = re.compile(r"(?:^|[，,。；;])(?P<h>[^。；;，,由]+?)兼(?P<role>办公室副?主任)")
+# 待上海申农投资集团有限公司(暂定名)正式成立后，其主要领导兼任管委会副主任: a seat for whoever will lead a
+# body not yet set up
+FUTURE_SEAT = re.compile(
+    rf"待(?P<x>[^，,。；;]{{2,40}}?)(?:正式)?(?:成立|组建|挂牌|设立)后[，,]其(?P<tail>主要领导|主要负责人|主要负责同志|负责同志|负责人)"
+    rf"(?:兼任|担任|出任|任)(?:[^\W\d_]{{0,12}}?(?:管委会|{BODY_SUFFIX}))?(?P<role>{ROLE})")
 PERSON_VALUE = re.compile(r"^\s*(?:\*\*)?\s*(?P<name>[^\W\d_]{1,2}\s?[^\W\d_]{0,2})(?:\s{1,}|\t)\S")
 
 
@@ -97,6 +102,7 @@ CUES: dict[re.Pattern[str], tuple[str, ...]] = {
     UNIT_LED: ("牵头",),
     MEMBERS_ARE: ("成员", "委员"),
     OFFICE_CONCURRENT: ("兼",),
+    FUTURE_SEAT: ("待",),
 }
 
 

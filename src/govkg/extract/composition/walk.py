@@ -48,6 +48,7 @@ from govkg.extract.composition.spans import Span
 from govkg.extract.composition.split import member_items, member_posts, split_agencies, split_posts, split_top
 from govkg.extract.composition.vocab import (
     BODY_SUFFIX,
+    FUTURE_SEAT,
     GENERIC_BODY,
     MANY_BODIES,
     MEMBER_LABEL,
@@ -254,6 +255,11 @@ class Walk(WalkContext):
                     self._unit(body, item)
                 elif is_post(item.text):
                     self._seat(body, role, item)
+        for m in FUTURE_SEAT.finditer(s) if cued(FUTURE_SEAT, s) else ():
+            body = self._body_for_role(m.group("role"), s[:m.start()], sent.line)
+            if body is not None:
+                holder = sent.sub(m.start("x"), m.end("x")) + sent.sub(m.start("tail"), m.end("tail"))
+                self._seat(body, canon_role(sent.text[m.start("role"):m.end("role")]), holder, sure=True)
         for m in OFFICE_CONCURRENT.finditer(s) if cued(OFFICE_CONCURRENT, s) else ():
             h = trim_holder(sent.sub(m.start("h"), m.end("h")), cut_back=False)
             body = self._body_for_role(m.group("role"), s[:m.start()], sent.line)
