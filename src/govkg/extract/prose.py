@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from govkg.extract.people.names import ROLE_LABEL
+from govkg.extract.people.names import ROLE_LABEL, post_complete
 from govkg.text.clean import undouble
 from govkg.text.document import Document
 
@@ -81,7 +81,10 @@ def prose_stream(doc: Document) -> Stream:
         kept = s.replace(" ", "").replace("\u3000", "")
         chars.append(kept)
         where.extend([no] * len(kept))
-        prev_open = not heading and not tabbed and not _OPEN_END.search(s)
+        # a short line that ends a post or a bracket is a list item, not wrapped prose: the next line
+        # starts anew (蔡文静（市财政局副局长） / 冯家明 市公安局副局长 / 市政府办公室副主任高远兼任…)
+        item = len(kept) <= 24 and (post_complete(kept) or kept.endswith(("）", ")")))
+        prev_open = not heading and not tabbed and not _OPEN_END.search(s) and not item
     return Stream("".join(chars), where)
 
 

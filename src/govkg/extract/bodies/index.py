@@ -113,8 +113,18 @@ def _office(st: Stream, lo: int, hi: int, after: int = -1, body: str = "") -> st
         if named and own and named != own:
             continue
         if start + m.start() > after and lo <= st.line_at(start + m.start("a")) <= hi:
-            return m.group("a")
+            return _office_agency(m.group("a"))
     return None
+
+
+# where the agency named after 设在 ends when a sub-heading or the next sentence runs on without a stop
+_OFFICE_RUN_ON = re.compile(r"(?<=[局委办厅部院府心室所站队])(?=撤销|承担|负责|作为|具体|主要|领导小组|联席会议|指挥部|办公室)")
+
+
+def _office_agency(text: str) -> str:
+    """``省民政厅撤销省未成年人保护委员会…`` → ``省民政厅``."""
+    m = _OFFICE_RUN_ON.search(text)
+    return text[:m.start()] if m and m.start() >= 3 else text
 
 
 def _has_composition(doc: Document, st: Stream, lo: int, hi: int) -> bool:
@@ -145,10 +155,14 @@ def _segments(bodies: list[_Body], end: int) -> list[tuple[_Body, int, int]]:
     return segments
 
 
-def _shows_itself(b: _Body, doc: Document, st: Stream, segments: list[tuple[_Body, int, int]]) -> bool:
+def _shows_itself(b: _Body, doc: Document, st: Stream, segments: list[tuple[_Body, int, int]],
+                  announced: bool = False) -> bool:
     """A body only headed or titled, or a 委员会/小组 or ad hoc 现场指挥部 only "set up", must show its
-    composition near a declaration."""
+    composition near a declaration — unless it is one of the groups a parent announced it sets up
+    (``指挥部决定设立9个工作组`` over numbered group headings)."""
     hows = {d.how for d in b.decls}
+    if announced and "heading" in hows:
+        return True
     weak_setup = (b.name.endswith(("委员会", "小组", "工作组")) and not b.name.endswith("领导小组")) \
         or not re.sub(r"现场|应急|前线|临时|处置", "", topic(b.name))
     if "intro" in hows or "enum" in hows or ("setup" in hows and not weak_setup):
@@ -209,7 +223,10 @@ def _analyse(doc: Document) -> _Analysis:
     decls = declarations(doc, st)
     bodies = _merge(decls)
     segments = _segments(bodies, doc.end)
-    bodies = [b for b in bodies if _shows_itself(b, doc, st, segments)]
+    announcements = [d.line for d in decls if d.how == "children" and (d.parent_hint or "").split("|")[0]
+                     and (d.parent_hint or "").endswith("|组")]
+    bodies = [b for b in bodies if _shows_itself(b, doc, st, segments, announced=b.name.endswith("组") and any(
+        line < b.first for line in announcements))]
     segments = [sg for sg in segments if sg[0] in bodies]
     _assign_parents(bodies, decls)
     _assign_offices(bodies, st, segments)

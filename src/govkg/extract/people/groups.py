@@ -94,6 +94,10 @@ def people(who: str) -> list[tuple[str, str | None]]:
     return list(_people(who))
 
 
+# what a person's post never holds: a 由 or 担任 clause, a body's name (a sentence that sets the body out)
+_NO_POST = re.compile(r"由|担任|兼任|出任|领导小组|领导组|指挥部|联席会议|工作专班")
+
+
 @lru_cache(maxsize=16384)  # pure
 def _people(who: str) -> tuple[tuple[str, str | None], ...]:
     """``副市长、市公安局局长王斌权`` / ``鲍瑞卿和毕明荣`` / ``张三(市长)`` -> [(name, post)].
@@ -128,6 +132,8 @@ def _people(who: str) -> tuple[tuple[str, str | None], ...]:
             got = (got[0], shared)
         elif got:
             shared = got[1]
+        if got and got[1] and _NO_POST.search(got[1]):
+            got = None  # 平原县委…领导小组由县委书记任组长: a sentence, not a name and its post
         if got:
             bare = bare + [len(out)] if got[1] is None else []
             out.append(got)

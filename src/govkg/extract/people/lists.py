@@ -153,6 +153,7 @@ def _starts_member(line: str) -> bool:
 
 
 _OFFICE_ROLES = ("主任", "副主任", "常务副主任")
+_NAME_SLOT = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,3}[ \u3000]+[\u4e00-\u9fff]")  # 洪 年 市经发局政治处科员
 
 
 _POST_LEVEL = re.compile(r"^(?:市|省|县|区|副|常务|中共|党组)")
@@ -299,11 +300,14 @@ def parse_lists(doc: Document, lo: int, hi: int) -> list[Member]:  # noqa: C901 
                 out.append(Member(role or "成员", name, post, conc, no))
             last = None
             continue
-        if not lab and last is not None and len(line) <= 30 and not re.search(r"[。,，:：]", line):
-            if not post_complete(last.post):
-                last.post = (last.post or "") + squeeze(line)  # the post wrapped onto this line
-            # else an item the list cannot read (a name it does not know, a sub-heading): skipped, the
-            # list goes on
+        if not lab and last is not None and len(line) <= 30 and not re.search(r"[。,，:：]", line) \
+                and not post_complete(last.post):
+            last.post = (last.post or "") + squeeze(line)  # the post wrapped onto this line
+            continue
+        if not lab and len(line) <= 30 and not re.search(r"[。,，:：]", line) \
+                and (not post_complete(line) or _NAME_SLOT.match(line)):
+            # an item the list cannot read — a name it does not know before a post (洪年 市经发局科员), a
+            # site's name or a sub-heading — is skipped and the list goes on; a bare post ends it
             continue
         if lab:
             last = None  # label with a post or placeholder (a seat)

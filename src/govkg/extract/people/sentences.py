@@ -12,7 +12,9 @@ from govkg.extract.prose import Stream
 _ROLE_ALT = "|".join(map(re.escape, ROLES))
 
 
-_P_SERVE = re.compile(rf"^(?P<who>.+?)(?:同志)?(?P<verb>兼任|担任|任)(?P<role>{_ROLE_ALT})(?:职务)?$")
+# the role may name its body first: …兼任联席会议办公室主任
+_OWN_BODY = r"(?:(?:(?![任兼由担])[\u4e00-\u9fff]){0,16}?(?:领导小组|领导组|指挥部|委员会|联席会议|专班|小组))?"
+_P_SERVE = re.compile(rf"^(?P<who>.+?)(?:同志)?(?P<verb>兼任|担任|任){_OWN_BODY}(?P<role>{_ROLE_ALT})(?:职务)?$")
 
 
 # the people of a 由…担任 may be set apart by commas: 副组长由市委常委、副市长张华，副市长王强担任
