@@ -81,12 +81,19 @@ def trim_name(run: str) -> str:
     return s.strip("“”\"")
 
 
-_PLACE = re.compile(r"^(?:[\u4e00-\u9fff]{2}[市省县]|市级|市|省)")  # 晋城市, 太原市, 市级, 市
+# a body's place prefix: 晋城市, 兴业县, 清新区, 恩施州, 市级, 市, 县 … (not 市场, 区域, 县域)
+_PLACE = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}?[市省县区州旗盟](?![场域民直级])|(?:市|县|区|州|省|旗|盟)级?(?![场域民直]))")
+
+
+def place_stem(name: str) -> str:
+    """A body's name without its place prefix, the one test of "the same body up to the place" that
+    the body index and the composition walk share (``兴业县抗震救灾指挥部`` ~ ``县抗震救灾指挥部``)."""
+    return _PLACE.sub("", name)
 
 
 def topic(name: str) -> str:
     """What a body name says beyond its place prefix and generic words (``市指挥部`` -> ``''``)."""
-    core = _PLACE.sub("", name)
+    core = place_stem(name)
     for suffix in SUFFIXES:
         if core.endswith(suffix):
             core = core[:-len(suffix)]
@@ -122,7 +129,7 @@ def full_name(context: str, short: str) -> str:
 
 def same_body(a: str, b: str, loose: bool = False) -> bool:
     """``市X`` ~ ``晋城市X``; with ``loose`` also ``X建设工作领导小组`` ~ ``X工作领导小组``."""
-    if a == b or _PLACE.sub("", a) == _PLACE.sub("", b):
+    if a == b or place_stem(a) == place_stem(b):
         return True
     if (a.endswith(b) or b.endswith(a)) and min(len(a), len(b)) >= 5:
         return True

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from govkg.extract.bodies.index import BodyMention
+from govkg.extract.bodies.names import place_stem
 from govkg.extract.composition.spans import Span
 from govkg.extract.composition.vocab import (
     ABBR,
@@ -58,10 +59,8 @@ class BodyRef:
 
 
 def body_key(name: str) -> str:
-    """Names of one body differ by a city prefix (晋城市X / 市X / X)."""
-    s = simplify(name)
-    s = re.sub(r"^[^\W\d_]{2,3}市(?!场)", "", s)
-    return s[1:] if s.startswith("市") else s
+    """Names of one body differ by a place prefix (晋城市X / 市X / X, 兴业县X / 县X)."""
+    return place_stem(simplify(name))
 
 
 def generic_setup(before: str) -> bool:
