@@ -10,6 +10,7 @@ from govkg.text.clean import strip_markup
 from govkg.text.docnumber import DOC_NUMBER
 from govkg.text.furniture import is_furniture
 from govkg.text.numerals import parse_date
+from govkg.text.repair import repair
 from govkg.text.script import simplify
 
 SERIES_END = "〔\\[［【(（"  # where a number's series (issuer prefix) ends
@@ -119,7 +120,7 @@ def title_text(title: str) -> str:
 
 class Issue:
     def __init__(self, text: str) -> None:
-        self.raw = text.split("\n")
+        self.raw = repair(text.split("\n"))  # glosses, scraping dots and split labels, once
         self.clean = [_clean(r) for r in self.raw]
         self.toc = self._toc_lines()
 

@@ -127,8 +127,9 @@ def _enumerated(st: Stream, c: str, base: int) -> list[Decl]:
     """Groups a clause sets up in one go: ``下设综合组、扑救组…等9个工作组``, ``下设5个工作组：A、B和C``,
     ``增设防汛会商小组和抗旱会商小组``; ``下设…等17个专项指挥部`` leaves a hint for later headings."""
     decls: list[Decl] = []
+    announces = "个" in c and ("设立" in c or "下设" in c or "成立" in c or "组建" in c)  # the pattern's own words
     for m in re.finditer(rf"(?P<subj>[\u4e00-\u9fff（）()]{{2,30}}?(?:{PARENT_RE}))(?:决定|研究决定)?(?:设立|下设|成立|组建)"
-                         r"(?P<n>[\d一二三四五六七八九十两]+)个(?:专项)?(?:工作)?(?:小组|组)", c):
+                         r"(?P<n>[\d一二三四五六七八九十两]+)个(?:专项)?(?:工作)?(?:小组|组)", c) if announces else ():
         # 国务院抗震救灾总指挥部决定设立9个工作组: the subject is the groups' parent, a body of its own
         subj = trim_name(m.group("subj"))
         if good_name(subj):

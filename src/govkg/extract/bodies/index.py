@@ -14,6 +14,7 @@ one; role-labelled lists and composition sentences inside a segment belong to it
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field, replace
 
 from govkg.extract.bodies.declare import PRIORITY, Decl, declarations
@@ -239,7 +240,11 @@ _ROLE_SENTENCE = re.compile(rf"(?:担任|兼任|出任|任)(?:{entry('roles.lead
 def _composition_line(doc: Document, no: int) -> bool:
     """True for a line holding a role label (in any cell), a member-unit list, an office sentence
     or a sentence that gives a leading role (组长由县委书记担任, 由副县长任副组长)."""
-    raw = doc.line(no)
+    return _composition_text(doc.line(no))
+
+
+@lru_cache(maxsize=65536)  # pure; every segment of every body asks about its lines
+def _composition_text(raw: str) -> bool:
     cells = [c.strip() for c in clean_line(raw).split("\t")]
     return any(ROLE_LABEL.match(c) for c in cells) or "成员单位" in raw or ("办公室" in raw and "设在" in raw) \
         or bool(_ROLE_SENTENCE.search(raw))
