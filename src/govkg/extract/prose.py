@@ -100,7 +100,7 @@ def heading_text(raw: str) -> str | None:
     m = re.match(r"^\*\*(.+?)\*\*", t)
     if m:
         return undouble(m.group(1)).strip()
-    if len(t) <= 40 and re.match(r"^(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+(?:\.\d+)+)", t):
+    if len(t) <= 40 and re.match(r"^(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+(?:\.\d+)+|\d{1,2}、)", t):
         return undouble(t)
     return None
 

@@ -48,6 +48,9 @@ def _layout_decls(doc: Document) -> list[Decl]:
         text = heading_text(raw)
         if text:
             core = squeeze(NUMBERING.sub("", squeeze(text), count=1)).rstrip("。.:：")
+            short = SHORT_NAME.search(core)  # 市河长制工作领导小组（以下简称市河长办）
+            alias = short.group("alias") if short else None
+            core = SHORT_NAME.sub("", core) if short else core
             core = trim_name(core) if core.endswith(SUFFIXES) else re.sub(r"^(?:成立|设立|组建)", "", core)
             how = "heading"
             title = LIST_TITLE.search(core)
@@ -55,7 +58,7 @@ def _layout_decls(doc: Document) -> list[Decl]:
                 core, how = core[:title.start()], "title"
             core = core.removeprefix("附件").lstrip("0123456789:：")
             if core.endswith(SUFFIXES) and good_name(core) and not GENERIC.search(core):
-                decls.append(Decl(core, no, how))
+                decls.append(Decl(core, no, how, alias=alias))
             elif how == "heading" and good_group(core):
                 decls.append(Decl(core, no, how))
             continue

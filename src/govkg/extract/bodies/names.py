@@ -119,6 +119,12 @@ def good_name(name: str, set_up: bool = False) -> bool:
     return not re.search(r"[，,。；;:：、]", name)
 
 
+def is_body_name(text: str) -> bool:
+    """A body's own name (市城市规划委员会, 市河长制工作领导小组（以下简称市河长办）), not an agency's."""
+    name = SHORT_NAME.sub("", text).rstrip("。.:：")
+    return name.endswith(SUFFIXES) and good_name(name) and not GENERIC.search(name)
+
+
 def full_name(context: str, short: str) -> str:
     """The fullest body name in ``context`` that ends like ``short`` (``领导小组`` -> ``市X领导小组``)."""
     suffix = next(sf for sf in PARENT_SUFFIXES if short.endswith(sf))

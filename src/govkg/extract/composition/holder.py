@@ -19,6 +19,9 @@ _GLUED_POST_START = re.compile(r"^(?:省|市|县|区|州|盟|旗|副|常务|中�
 def names_person(raw_value: str) -> bool:
     """A value that names a person (a membership), not ``单位  单位`` or a post: ``姓名 职务``,
     ``刘惠祥（市委常委、常务副市长）``, a glued ``王晓东市政府副市长``, ``卢焱群、龙福清``."""
+    served = re.fullmatch(r"\s*由(?P<who>.+?)(?:同志)?(?:担任|兼任|出任)[。；;]?\s*", raw_value)
+    if served and split_post_name(served.group("who")):
+        return True  # 组长：由中国残联主席张海迪担任
     m = PERSON_VALUE.match(raw_value)
     if m:
         name = simplify(clean(m.group("name")))
@@ -76,6 +79,20 @@ def cut_sentence(value: Span) -> Span:
     for i, c in enumerate(value.text):
         if c in "。；;":
             return value.sub(0, i)
+    return value
+
+
+def cut_list(value: Span) -> Span:
+    """A list's value up to its end: a 。, or a ；that ends the list rather than one group of it
+    (``市应急局，市公安局；市住建局，市教育局`` is one list in two groups)."""
+    for i, c in enumerate(value.text):
+        if c == "。":
+            return value.sub(0, i)
+        if c in "；;":
+            rest = value.simp[i + 1:].lstrip()
+            group = re.split(r"[；;。]", rest, maxsplit=1)[0]
+            if not (ITEM_START.match(rest) and not re.search(r"[:：]", group) and len(group) <= 120):
+                return value.sub(0, i)
     return value
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterator
 
+from govkg.extract.bodies.names import is_body_name
 from govkg.extract.composition.spans import Span, clean, make_span
 from govkg.extract.composition.vocab import (
     AGENCY_END,
@@ -74,7 +75,7 @@ def _numbered_title(text: str) -> bool:
     if not m or not m.group("rest") or m.group("rest") == text:
         return False
     rest = simplify(m.group("rest")).rstrip("。.")
-    return len(text) <= 15 or bool(re.fullmatch(rf"[^\W\d_]{{1,40}}?{BODY_SUFFIX}", rest))
+    return len(text) <= 15 or bool(re.fullmatch(rf"[^\W\d_]{{1,40}}?{BODY_SUFFIX}", rest)) or is_body_name(rest)
 
 
 _ITEM_NUMBER = re.compile(r"^(?:\d+[.．、]|[(（]\d+[)）]|\d+[)）])")
@@ -86,6 +87,8 @@ def _numbered_item(piece: Span) -> Span | None:
     if not m:
         return None
     rest = piece.sub(m.end(), len(piece.text)).strip("、，,。；; ")
+    if rest.text and is_body_name(rest.simp):
+        return None  # 2、市安全生产委员会 heads the next body of a numbered list of bodies
     return rest if rest.text and _whole_item(rest.simp) else None
 
 

@@ -30,6 +30,7 @@ from govkg.extract.composition.context import WalkContext, canon_role, generic_s
 from govkg.extract.composition.holder import (
     after_colon,
     cell_segments,
+    cut_list,
     cut_sentence,
     names_person,
     sentences,
@@ -295,7 +296,7 @@ class Walk(WalkContext):
                 for p in posts:
                     self._seat(body, label, p)
                 return
-            agencies = split_agencies(cut_sentence(value), posts_to_agencies=not member)
+            agencies = split_agencies(cut_list(value), posts_to_agencies=not member)
             if not agencies and member:
                 # 成员:市财政局局长、市教育局局长 — posts, each a seat
                 for p in split_posts(trim_holder(cut_sentence(value))):
