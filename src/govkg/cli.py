@@ -35,6 +35,7 @@ def extract(
     files: Annotated[list[Path], typer.Argument(help="Gazette text files or folders of them.")],
     out: Annotated[Path, typer.Option("-o", "--out", help="Where to write the facts (JSONL).")] = Path("facts.jsonl"),
     strict: Annotated[bool, typer.Option(help="Exit non-zero when a stage failed on any document.")] = False,
+    skipped: Annotated[Optional[Path], typer.Option(help="Write the list items the readers could not read here, one per line.")] = None,
 ) -> None:
     """Extract facts (documents, bodies, memberships, seats, units, assignments, citations) as JSONL.
 
@@ -53,7 +54,10 @@ def extract(
     for failure in result.failures:
         typer.echo(f"error: {failure}", err=True)
     n = write_facts(result.facts, out)
+    if skipped is not None:
+        skipped.write_text("".join(f"{s}\n" for s in result.skipped), encoding="utf-8")
     failed = f", {len(result.failures)} stage failure(s)" if result.failures else ""
+    failed += f", {len(result.skipped)} list item(s) skipped" if result.skipped else ""
     typer.echo(f"{len(result.read)} file(s) read, {len(result.failed)} skipped{failed}; {n} facts -> {out}", err=True)
     typer.echo(f"  {_summary(result.facts)}", err=True)
     if not result.read or (strict and result.failures):

@@ -131,3 +131,36 @@ def test_corpus_paths_expands_folders_in_name_order(tmp_path: Path):
     for name in ("b.txt", "a.txt", "c.md"):
         (tmp_path / name).write_text("x", encoding="utf-8")
     assert [p.name for p in pipeline.corpus_paths(tmp_path, tmp_path / "z.txt")] == ["a.txt", "b.txt", "z.txt"]
+
+
+SKIPPING = """晋城市人民政府办公室
+关于成立测试工作领导小组的通知
+晋市政办〔2024〕1号
+各县（市、区）人民政府：
+为做好测试工作，决定成立测试工作领导小组，组成人员如下：
+组　长：张三　市长
+成　员：李四　市财政局局长
+　　　　　项目一部 市经发局政治处
+　　　　　王五　市教育局局长
+"""
+
+
+def test_a_list_item_the_reader_cannot_read_is_reported_and_the_list_goes_on(tmp_path: Path):
+    got = extract_text(SKIPPING, "x.txt")
+    assert [m.person for m in got.facts if m.type == "membership"] == ["张三", "李四", "王五"]
+    assert [str(s) for s in got.skipped] == ["x.txt:8: skipped '项目一部 市经发局政治处' (not read as a person in the 成员 list)"]
+    src = tmp_path / "x.txt"
+    src.write_text(SKIPPING, encoding="utf-8")
+    listing = tmp_path / "skipped.txt"
+    res = CliRunner().invoke(app, ["extract", str(src), "-o", str(tmp_path / "f.jsonl"), "--skipped", str(listing)])
+    assert res.exit_code == 0 and "1 list item(s) skipped" in res.output
+    assert listing.read_text(encoding="utf-8").splitlines() == [str(s) for s in got.skipped]
+
+
+def test_skipping_outside_a_recording_is_silent():
+    from govkg.extract.notes import recording, skipped
+
+    skipped(1, "x", "nobody listens")  # no record open: nothing to fail
+    with recording() as notes:
+        skipped(3, "  甲乙  ", "why")
+    assert [(n.line, n.text) for n in notes] == [(3, "甲乙")]

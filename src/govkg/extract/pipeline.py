@@ -27,6 +27,7 @@ from govkg.extract.composition.seats import seat_facts
 from govkg.extract.composition.units import unit_facts
 from govkg.extract.composition.walk import Walk
 from govkg.extract.emit import documents_to_facts
+from govkg.extract.notes import recording
 from govkg.facts import Fact, Src
 from govkg.text.document import Document
 from govkg.text.read import read_source
@@ -105,16 +106,42 @@ def _doc_label(doc: Document) -> str:
     return doc.number or (doc.title[:30] if doc.title else f"line {doc.start}")
 
 
+@dataclass(frozen=True)
+class SkippedItem:
+    """An item a reader skipped while its list went on (``govkg.extract.notes``), on the file's line."""
+
+    file: str
+    line: int
+    text: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: skipped {self.text!r} ({self.reason})"
+
+
 @dataclass
 class DocumentResult:
     facts: list[Fact] = field(default_factory=list)
     failures: list[StageFailure] = field(default_factory=list)
+    skipped: list[SkippedItem] = field(default_factory=list)
 
 
 def extract_document(doc: Document, stages: Sequence[Stage] = STAGES) -> DocumentResult:
     """All facts of one document (not its own ``document`` fact), with the stages that failed."""
     result = DocumentResult()
     outputs = Outputs()
+    with recording() as notes:
+        _run_stages(doc, stages, outputs, result)
+    seen: set[tuple[int, str]] = set()
+    for n in notes:  # two readers may skip the same item
+        key = (doc.source_line(n.line), n.text)
+        if key not in seen:
+            seen.add(key)
+            result.skipped.append(SkippedItem(doc.file, key[0], n.text, n.reason))
+    return result
+
+
+def _run_stages(doc: Document, stages: Sequence[Stage], outputs: Outputs, result: DocumentResult) -> None:
     for st in stages:
         if any(r not in outputs for r in st.requires):
             continue  # an output it needs failed without an empty stand-in (already reported)
@@ -129,7 +156,6 @@ def extract_document(doc: Document, stages: Sequence[Stage] = STAGES) -> Documen
             outputs[st.provides] = got
         else:
             result.facts.extend(_on_source_lines(doc, got))
-    return result
 
 
 def _on_source_lines(doc: Document, facts: list[Fact]) -> list[Fact]:
@@ -148,6 +174,7 @@ class TextResult:
     documents: list[Document] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     failures: list[StageFailure] = field(default_factory=list)
+    skipped: list[SkippedItem] = field(default_factory=list)
 
 
 def extract_text(text: str, file: str, stages: Sequence[Stage] = STAGES,
@@ -165,6 +192,7 @@ def extract_text(text: str, file: str, stages: Sequence[Stage] = STAGES,
         one = extract_document(doc, stages)
         result.facts.extend(one.facts)
         result.failures.extend(one.failures)
+        result.skipped.extend(one.skipped)
         if on_document:
             on_document(doc, one)
     return result
@@ -178,6 +206,7 @@ class ExtractReport:
     read: list[str] = field(default_factory=list)
     failed: dict[str, str] = field(default_factory=dict)        # unreadable file -> one-line reason
     failures: list[StageFailure] = field(default_factory=list)  # stages that failed on a document
+    skipped: list[SkippedItem] = field(default_factory=list)    # list items the readers could not read
     documents: int = 0
     bytes_read: int = 0
 
@@ -208,6 +237,7 @@ def extract_files(paths: Iterable[str | Path], stages: Sequence[Stage] = STAGES,
         if on_facts:
             on_facts(one.facts)
         report.failures.extend(one.failures)
+        report.skipped.extend(one.skipped)
         report.read.append(str(p))
         report.documents += len(one.documents)
         report.bytes_read += len(src.text.encode("utf-8"))
@@ -230,5 +260,5 @@ def corpus_paths(*sources: str | Path) -> list[Path]:
     return out
 
 
-__all__ = ["Stage", "STAGES", "check_stages", "StageFailure", "DocumentResult", "TextResult", "ExtractReport",
+__all__ = ["Stage", "STAGES", "check_stages", "StageFailure", "SkippedItem", "DocumentResult", "TextResult", "ExtractReport",
            "extract_document", "extract_text", "extract_files", "iter_corpus", "corpus_paths"]

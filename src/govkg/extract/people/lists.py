@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from govkg.extract.notes import skipped
 from govkg.extract.people.groups import listed_people, people
 from govkg.extract.people.names import (
     ROLE_LABEL,
@@ -308,6 +309,7 @@ def parse_lists(doc: Document, lo: int, hi: int) -> list[Member]:  # noqa: C901 
                 and (not post_complete(line) or _NAME_SLOT.match(line)):
             # an item the list cannot read — a name it does not know before a post (洪年 市经发局科员), a
             # site's name or a sub-heading — is skipped and the list goes on; a bare post ends it
+            skipped(no, line, f"not read as a person in the {role or '成员'} list")
             continue
         if lab:
             last = None  # label with a post or placeholder (a seat)
