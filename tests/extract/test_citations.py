@@ -164,6 +164,17 @@ def test_is_document_title(title, expected):
     ("市财政局、晋市政发〔2020〕3号", ["晋市政发〔2020〕3号"]),
     ("发布公告2019年第5号", []),
     ("2019年第5号公告", []),
+    # a title's last word ends the text before a number (a page printed on one line, spaces removed) ...
+    ("关于下达民生实事任务分工的通知宁政发〔2023〕9号", ["宁政发〔2023〕9号"]),
+    ("印发重点任务分工方案宁政办发〔2023〕1号", ["宁政办发〔2023〕1号"]),
+    ("实施意见豫政〔2023〕5号", ["豫政〔2023〕5号"]),
+    # ... but not the kinds that sit in issuers' names: 法 (司法部, 法发), 函 (国办函), 规划 (规划局), 标准 (标准委)
+    ("依据司法部令第1号", ["司法部令第1号"]),
+    ("根据法发〔2020〕1号", ["法发〔2020〕1号"]),
+    ("按照市规划局规〔2020〕1号", ["市规划局规〔2020〕1号"]),
+    ("按照国家标准委令第3号", ["国家标准委令第3号"]),
+    # 〔〕 decoded in the wrong code page (U+201E, U+201F), kept as printed
+    ("根据国办发„2009‟3号精神", ["国办发„2009‟3号"]),
 ])
 def test_doc_number_pattern(text, expected):
     assert [m.group() for m in DOC_NUMBER.finditer(text)] == expected
