@@ -88,6 +88,48 @@ CASES = [
     ("按照政府信息公开条例和国务院有关规定办理。", []),
     # a heading line before the number line is not glued to the number
     ("关于做好普查工作的通知\n晋市政发〔2020〕3号", []),
+    # ... nor a title's last word on a page printed on one line, nor a site label before it
+    ("关于做好普查工作的通知 晋市政发〔2020〕3号 各县(市、区)人民政府：", []),
+    ("法规晋市政发〔2020〕3号 关于做好普查工作的通知", []),
+    # numbers as pages print them: 〔〕 decoded in the wrong code page, ASCII brackets, a 文 suffix, a space
+    ("根据《国务院办公厅关于某某工作的通知》(国办发„2009‟3号)精神",
+     [(1, 1, "国办发„2009‟3号", "国务院办公厅关于某某工作的通知")]),
+    ("依据《某省某某管理实施办法》(闽交运(2017)24号文)、《某省某某考核办法》(闽交运(2017) 25号文)",
+     [(1, 1, "闽交运(2017)24号", "某省某某管理实施办法"), (1, 1, "闽交运(2017)25号", "某省某某考核办法")]),
+    # a number wrapped before its bracketed year: the issuer ends the line above
+    ("按照《某某行动方案》(国办发\n〔2017〕3号)执行", [(1, 2, "国办发〔2017〕3号", "某某行动方案")]),
+    ("按照甲省政办发\n[2019]12号执行", [(1, 2, "甲省政办发[2019]12号", None)]),
+    # a number cut off by the end of the text: the title is kept
+    ("贯彻落实《某省人民政府关于某某的若干意见》(", [(1, 1, None, "某省人民政府关于某某的若干意见")]),
+    # decree lists with the issuer elided: each decree is cited, made whole from the first
+    ("根据《某某管理办法》(国家税务总局令第41号公布,国家税务总局令第50号、53号修正)",
+     [(1, 1, "国家税务总局令第41号", "某某管理办法"), (1, 1, "国家税务总局令第50号", None),
+      (1, 1, "国家税务总局令第53号", None)]),
+    ("依照国发〔2017〕1号、2号文件和晋政发〔2019〕5号、〔2020〕3号精神",
+     [(1, 1, "国发〔2017〕1号", None), (1, 1, "国发〔2017〕2号", None), (1, 1, "晋政发〔2019〕5号", None),
+      (1, 1, "晋政发〔2020〕3号", None)]),
+    ("按照晋政发〔2019〕1号、2号楼的安排", [(1, 1, "晋政发〔2019〕1号", None)]),
+    # a form cited with the announcements that issued and amended it: one citation per announcement
+    ("填报《某某申报表(A类,2017年版)》(国家税务总局公告2017年第54号发布,国家税务总局公告2018年第57号修订)",
+     [(1, 1, "国家税务总局公告2017年第54号", "某某申报表(A类,2017年版)"), (1, 1, "国家税务总局公告2018年第57号", None)]),
+    # forms known by a code and the notice's own forms are not cited
+    ("免于填报《一般企业收入明细表》(A101010)。请填写《某某联络员登记表》（见附件1）。", []),
+    # short names: the 《》 after 以下简称 is no citation, nor are its later mentions
+    ("根据《中华人民共和国政府信息公开条例》(国务院令第711号)以下简称《条例》、《某省信息公开指南》,按《条例》办理",
+     [(1, 1, "国务院令第711号", "中华人民共和国政府信息公开条例"), (1, 1, None, "某省信息公开指南")]),
+    ("为贯彻《中华人民共和国未成年人保护法》(以下简称《未成年人保护法》)，依照《未成年人保护法》",
+     [(1, 1, None, "中华人民共和国未成年人保护法")]),
+    # the notice's own documents listed together: the cue after the list marks them all
+    ("修订了《某市甲管理办法(试行)》、《某市乙考核方案(试行)》和《某市丙实施细则》等三份文件。现将文件印发给你们。", []),
+    ("《某市甲实施方案》《某市乙实施方案》已经市人民政府同意,现印发给你们。", []),
+    ("根据《甲省某某条例》和《乙省某某办法》,《某市丙实施方案》已经市人民政府同意。",
+     [(1, 1, None, "甲省某某条例"), (1, 1, None, "乙省某某办法")]),
+    ("依据《甲省某某条例》等文件精神，现将《某市丙实施方案》印发给你们。", [(1, 1, None, "甲省某某条例")]),
+    # three titles back to back; one title cited for two reports is one document
+    ("根据《中华人民共和国立法法》《规章制定程序条例》《法治政府建设实施纲要(2015—2020年)》",
+     [(1, 1, None, "中华人民共和国立法法"), (1, 1, None, "规章制定程序条例"),
+      (1, 1, None, "法治政府建设实施纲要(2015—2020年)")]),
+    ("落实县《政府工作报告》和市《政府工作报告》确定的任务", [(1, 1, None, "政府工作报告")]),
 ]
 
 
@@ -102,6 +144,14 @@ def test_title_naming_the_document_itself_is_not_cited():
     doc = document_from_text("印发《晋城市某某预案》的通知\n请执行《晋城市某某预案》。",
                              title="晋城市人民政府关于印发晋城市某某预案的通知")
     assert extract(doc) == []
+
+
+def test_forwarded_plan_printed_below_is_the_notice_own():
+    # 批转 a plan whose text the notice prints: its heading, wrapped over two lines, names it
+    text = ("省政府同意省发展改革委《某省2012年经济体制改革重点工作意见》,现转发给你们。\n某省人民政府\n"
+            "某省2012年经济体制改革\n重点工作意见\n一、深化国有企业改革。落实《某省国企改革条例》。")
+    doc = document_from_text(text, number="某政发〔2012〕53号", title="关于批转省发展改革委某省2012年经济体制改革重点工作意见的通知")
+    assert [f.cited_title for f in extract(doc)] == ["某省国企改革条例"]
 
 
 def test_chronicle_citation_carries_doc_title():

@@ -28,8 +28,8 @@ from govkg.lexicon import entry
 _HAN = r"[\u4e00-\u9fff]"
 # 〔〕 and the other brackets of a year; „‟ (U+201E / U+201F) are what 〔〕 become on pages decoded in the
 # wrong code page (国办发„2009‟3号), kept as printed
-_OPEN = r"[〔\[［【(（﹝„]"
-_CLOSE = r"[〕\]］】)）﹞‟]"
+OPEN = r"[〔\[［【(（﹝„]"
+CLOSE = r"[〕\]］】)）﹞‟]"
 _SP = r"[ \u3000]{0,3}"  # spaces inside an issuer prefix (晋 市 政 发); a line break or a tab may not
 _WS = r"\s{0,4}"          # whitespace inside the rest of a number, a line break included (88\n号)
 
@@ -85,11 +85,11 @@ _ORDER_TAIL = rf"(?:令{_WS}第?{_WS}{_CN_NUM}{_WS}号|{_ORDER_YEAR}|{_ORDER_NUM
 # A joint order names every issuing ministry: longer than one issuer, so allowed only as a whole
 # bracket's content (《…办法》(交通运输部 工业和信息化部 … 国家网信办令2016年第60号)).
 _JOINT_ORDER = rf"(?<=[(（])(?!{_LEAD})(?:{_HAN}[ \u3000、]{{0,3}}){{15,40}}{_ORDER_TAIL}"
-_BRACKET_TAIL = rf"{_CLOSE}{_WS}第?{_WS}{_NUM}{_WS}号"
+_BRACKET_TAIL = rf"{CLOSE}{_WS}第?{_WS}{_NUM}{_WS}号"
 _DOC_NUMBER_FULL = re.compile(
     rf"{_JOINT_ORDER}|{_START}(?:{_JOINT_ANNOUNCE}{_PREFIX}(?:{_ANNOUNCE_YEAR}|{_ANNOUNCE_NUMBER_FIRST})"
     rf"|{_PREFIX}"
-    rf"(?:{_OPEN}{_WS}\d{{4}}{_WS}{_BRACKET_TAIL}"  # 晋市政发〔2020〕3号
+    rf"(?:{OPEN}{_WS}\d{{4}}{_WS}{_BRACKET_TAIL}"  # 晋市政发〔2020〕3号
     rf"|{_ORDER_TAIL}|{_ANNOUNCE_YEAR}|{_ANNOUNCE_NUMBER_FIRST}))"  # 国务院令第708号, 国务院第708号令, 交通运输部令2016年第55号
 )
 # The tails every number ends with (each match of the full pattern holds one): cheap to scan for, so
