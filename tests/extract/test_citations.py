@@ -99,6 +99,10 @@ CASES = [
     # a number wrapped before its bracketed year: the issuer ends the line above
     ("按照《某某行动方案》(国办发\n〔2017〕3号)执行", [(1, 2, "国办发〔2017〕3号", "某某行动方案")]),
     ("按照甲省政办发\n[2019]12号执行", [(1, 2, "甲省政办发[2019]12号", None)]),
+    # ... or with one character left below (no issuer is one character); else a line above is other text
+    ("根据国办\n发〔2017〕3号精神", [(1, 2, "国办发〔2017〕3号", None)]),
+    ("1.加强安全生产监管\n晋政发〔2021〕3号", [(2, 2, "晋政发〔2021〕3号", None)]),
+    ("抄送：市委办公室\n晋政办发〔2021〕4号", [(2, 2, "晋政办发〔2021〕4号", None)]),
     # a number cut off by the end of the text: the title is kept
     ("贯彻落实《某省人民政府关于某某的若干意见》(", [(1, 1, None, "某省人民政府关于某某的若干意见")]),
     # decree lists with the issuer elided: each decree is cited, made whole from the first
@@ -218,6 +222,8 @@ def test_is_document_title(title, expected):
     ("关于下达民生实事任务分工的通知宁政发〔2023〕9号", ["宁政发〔2023〕9号"]),
     ("印发重点任务分工方案宁政办发〔2023〕1号", ["宁政办发〔2023〕1号"]),
     ("实施意见豫政〔2023〕5号", ["豫政〔2023〕5号"]),
+    # ... though a kind may be a prefix's last word (minutes are numbered so)
+    ("根据省政府专题会议纪要〔2019〕25号精神", ["省政府专题会议纪要〔2019〕25号"]),
     # ... but not the kinds that sit in issuers' names: 法 (司法部, 法发), 函 (国办函), 规划 (规划局), 标准 (标准委)
     ("依据司法部令第1号", ["司法部令第1号"]),
     ("根据法发〔2020〕1号", ["法发〔2020〕1号"]),

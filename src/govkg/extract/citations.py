@@ -108,10 +108,10 @@ def _own_titles(doc: Document) -> set[str]:
     return own
 
 
-_SPLIT_PREFIX = re.compile(r"[(（]([\u4e00-\u9fff]{1,12})\n+$")  # (晋 / 市审管发〔2021〕34号)
 # a line that opens with a bracketed year: its number's issuer ends the line above (国办发 / 〔2017〕3号)
-_BRACKET_AT_LINE_START = re.compile(rf"\n(?={OPEN}\d{{4}}{CLOSE}\d{{1,6}}号)")
-_WRAP_REACH = 40  # characters either side of such a break where its number is looked for
+_BRACKET_AT_LINE_START = re.compile(rf"\n+(?={OPEN}\d{{4}}{CLOSE}\d{{1,6}}号)")
+_WRAP_REACH = 40  # characters before a line break where the first part of a wrapped number is looked for
+_LEADING_HAN = re.compile(r"[\u4e00-\u9fff]*")
 # a number after a full one, printed without its issuer: 令第41号公布,…令第50号、53号修正; 〔2019〕1号、〔2020〕3号
 _SIBLING = re.compile(rf"(?:、|和|及|以及)(?:(第?)(\d{{1,6}})(号)|({OPEN}\d{{4}}{CLOSE}第?\d{{1,6}}号))")
 _HEAD = re.compile(rf"^(?P<issuer>(?:(?!{OPEN}).)*?)(?P<year>{OPEN}\d{{4}}{CLOSE})?\D*?(?P<n>\d{{1,6}})号$")
@@ -121,38 +121,49 @@ def _numbers(text: str, printed: str) -> list[tuple[int, int, str]]:
     """Every 文号 in the stream as (start, end, number without whitespace).
 
     ``text`` is matched (a simplified shadow: 號 reads as 号), ``printed`` gives the number as printed.
-    The issuer prefix may not run over a line break (the line above is other text) except inside a
-    bracket (``(晋`` / ``市审管发〔2021〕34号)``) or right before the bracketed year (``国办发`` /
-    ``〔2017〕3号``: a year opens no number of its own). Numbers printed without their issuer after a
-    full one (``令第50号、53号``) are read as the full one's.
+    The issuer prefix may not run over a line break (the line above is other text: a heading, an
+    issuer's name, a table cell) unless the number is plainly wrapped: right after an opening bracket
+    (``(晋`` / ``市审管发〔2021〕34号)``), with one character left below (``根据国办`` / ``发〔2017〕3号``: no
+    issuer is one character), or before its bracketed year (``国办发`` / ``〔2017〕3号``: a year opens no
+    number of its own). Numbers printed without their issuer after a full one (``令第50号、53号``) are
+    read as the full one's.
     """
     out = []
     for m in DOC_NUMBER.finditer(text):
         start, number = m.start(), _squeeze(printed[m.start():m.end()])
         if start and text[start - 1] == "\n":
-            head = _SPLIT_PREFIX.search(text, max(0, start - 20), start)
-            if head:
-                start, number = head.start(1), printed[head.start(1):head.end(1)] + number
+            lower_prefix = len(_LEADING_HAN.match(text, start).group())
+            joined = _across(text, printed, start, m.end(), bracket_only=lower_prefix > 1)
+            if joined:
+                start, number = joined
         out.append((start, m.end(), number))
-    out += _wrapped_before_bracket(text, printed)
+    for br in _BRACKET_AT_LINE_START.finditer(text):
+        tail = DOC_NUMBER.tail.match(text, br.end() + 5)  # the year's closing bracket and the number
+        joined = _across(text, printed, br.end(), tail.end(), bracket_only=False) if tail else None
+        if joined:
+            out.append((joined[0], tail.end(), joined[1]))
     out.sort()
     return out + [s for n in out for s in _siblings(text, printed, n)]
 
 
-def _wrapped_before_bracket(text: str, printed: str) -> list[tuple[int, int, str]]:
-    """Numbers whose issuer ends the line above their bracketed year (``国办发`` / ``〔2017〕3号``)."""
-    out = []
-    for br in _BRACKET_AT_LINE_START.finditer(text):
-        k = br.start()
-        a = max(0, k - _WRAP_REACH - 8)  # 8 more characters for the lookbehinds of the first start
-        probe = text[a:k] + text[k + 1:k + 1 + _WRAP_REACH]
-        line_start = max(text.rfind("\n", a, k) + 1, k - _WRAP_REACH)
-        for m in DOC_NUMBER.full.finditer(probe, line_start - a):
-            if m.start() < k - a < m.end():
-                end = k + 1 + (m.end() - (k - a))
-                out.append((a + m.start(), end, _squeeze(printed[a + m.start():k] + printed[k + 1:end])))
-                break
-    return out
+def _across(text: str, printed: str, lower: int, end: int, bracket_only: bool) -> tuple[int, str] | None:
+    """(start, number) of the number that begins at the end of the line above ``lower`` and ends at
+    ``end``, read as if the line break were not there; with ``bracket_only``, only where its first
+    part follows an opening bracket."""
+    k = lower
+    while k and text[k - 1] == "\n":
+        k -= 1
+    a = max(0, k - _WRAP_REACH - 8)  # 8 more characters for the lookbehinds of the first start
+    if k == lower or k == 0 or text[k - 1] == "\n":
+        return None
+    probe = text[a:k] + text[lower:end]
+    upper_start = max(text.rfind("\n", a, k) + 1, k - _WRAP_REACH)
+    for m in DOC_NUMBER.full.finditer(probe, upper_start - a):
+        if m.start() < k - a and m.end() == len(probe):
+            if bracket_only and probe[m.start() - 1:m.start()] not in ("(", "（"):
+                return None
+            return a + m.start(), _squeeze(printed[a + m.start():k] + printed[lower:end])
+    return None
 
 
 def _siblings(text: str, printed: str, head: tuple[int, int, str]) -> list[tuple[int, int, str]]:

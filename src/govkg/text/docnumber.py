@@ -11,7 +11,8 @@ inside, only the issuer prefix may not run over a line break (the line above it 
 
 The issuer prefix starts after running text: a non-Han character, a date, or a word of
 ``docnumber.lead_words`` or a title kind (``documents.title_kinds`` less ``docnumber.kinds_in_issuer_names``:
-``关于…的通知宁政发〔2023〕9号`` is a title followed by its number), and holds none of them.
+``关于…的通知宁政发〔2023〕9号`` is a title followed by its number). It holds no lead word, and a title
+kind only as its last word (``省政府专题会议纪要〔2019〕25号``).
 
 Every repetition is bounded, so a match is at most ``MAX_WIDTH`` characters long and looks at most
 ``MAX_LOOKAHEAD`` characters past its end: ``DOC_NUMBER`` (a scan for the cheap tails, then the full
@@ -38,10 +39,10 @@ _WS = r"\s{0,4}"          # whitespace inside the rest of a number, a line break
 _KINDS = [k for k in entry("documents.title_kinds").words if k not in entry("docnumber.kinds_in_issuer_names").words]
 
 
-def _lead_fragments() -> tuple[str, ...]:
+def _lead_fragments() -> dict[str, str]:
     """One regex fragment per word that ends running text before a number (see the module doc)."""
     words = list(dict.fromkeys(entry("docnumber.lead_words").words + tuple(_KINDS)))
-    out = []
+    out = {}
     for w in words:
         longer = [v[len(w):] for v in words if v != w and v.startswith(w)]
         guard = f"(?!{'|'.join(map(re.escape, longer))})" if longer else ""
@@ -51,19 +52,21 @@ def _lead_fragments() -> tuple[str, ...]:
                 i = name.index("和")
                 before = f"(?<={re.escape(name[i - 1])})" if i else ""
                 names += f"(?!{before}和{re.escape(name[i + 1:])})"
-        out.append(names + re.escape(w) + guard)
-    return tuple(out)
+        out[w] = names + re.escape(w) + guard
+    return out
 
 
 _LEAD_FRAGMENTS = _lead_fragments()
-_LEAD = "|".join(_LEAD_FRAGMENTS)
+# Inside a prefix a lead word never stands, a title kind only as its last word (省政府专题会议纪要〔2019〕25号
+# is a number of minutes; 关于…的通知宁政发〔2023〕9号 a title, then a number).
+_LEAD = "|".join(f if w not in _KINDS else f"{f}(?={_SP}{_HAN})" for w, f in _LEAD_FRAGMENTS.items())
 # a date's 年/月/日 ends the text before a number too (2019年10月22日国务院令第722号), and never starts one
 # (the class of the words' last characters first: most positions fail there at once)
-_LEAD_LAST = "".join(sorted({w[-1] for w in entry("docnumber.lead_words").words + tuple(_KINDS)}))
+_LEAD_LAST = "".join(sorted({w[-1] for w in _LEAD_FRAGMENTS}))
 _START = (f"(?:(?<!{_HAN})|(?<=\\d[年月日])|(?<=[{_LEAD_LAST}])(?:"
-          + "|".join(f"(?<={w})" for w in _LEAD_FRAGMENTS) + r"))(?!(?<=\d)[年月日])")
+          + "|".join(f"(?<={f})" for f in _LEAD_FRAGMENTS.values()) + r"))(?!(?<=\d)[年月日])")
 # no lead word here (the class of their first characters first, as above)
-_NO_LEAD = "(?>(?![" + "".join(sorted({w[0] for w in entry("docnumber.lead_words").words + tuple(_KINDS)})) + f"])|(?!{_LEAD}))"
+_NO_LEAD = "(?>(?![" + "".join(sorted({w[0] for w in _LEAD_FRAGMENTS})) + f"])|(?!{_LEAD}))"
 _PREFIX = rf"(?:{_NO_LEAD}{_HAN}{_SP}){{1,14}}"
 _NUM = r"\d{1,6}"
 _CN_NUM = r"[\d一二三四五六七八九十百零〇]{1,8}"
