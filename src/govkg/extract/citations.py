@@ -113,8 +113,8 @@ _BRACKET_AT_LINE_START = re.compile(rf"\n+(?={OPEN}\d{{4}}{CLOSE}\d{{1,6}}号)")
 _WRAP_REACH = 40  # characters before a line break where the first part of a wrapped number is looked for
 _LEADING_HAN = re.compile(r"[\u4e00-\u9fff]*")
 # a number after a full one, printed without its issuer: 令第41号公布,…令第50号、53号修正; 〔2019〕1号、〔2020〕3号
-_SIBLING = re.compile(rf"(?:、|和|及|以及)(?:(第?)(\d{{1,6}})(号)|({OPEN}\d{{4}}{CLOSE}第?\d{{1,6}}号))")
-_HEAD = re.compile(rf"^(?P<issuer>(?:(?!{OPEN}).)*?)(?P<year>{OPEN}\d{{4}}{CLOSE})?\D*?(?P<n>\d{{1,6}})号$")
+_SIBLING = re.compile(rf"(?:、|和|及|以及)(?:第?(?P<n>\d{{1,6}})号(?P<order>令)?|(?P<year>(?:{OPEN}\d{{4}}{CLOSE}|\d{{4}}年)第?\d{{1,6}}号))")
+_HEAD = re.compile(rf"^(?P<issuer>(?:(?!{OPEN}).)*?)(?P<year>{OPEN}\d{{4}}{CLOSE}|\d{{4}}年)?\D*?(?P<n>\d{{1,6}})号(?P<order>令)?$")
 
 
 def _numbers(text: str, printed: str) -> list[tuple[int, int, str]]:
@@ -168,9 +168,10 @@ def _across(text: str, printed: str, lower: int, end: int, bracket_only: bool) -
 
 def _siblings(text: str, printed: str, head: tuple[int, int, str]) -> list[tuple[int, int, str]]:
     """The numbers printed after ``head`` without their issuer, each made whole from it:
-    ``国家税务总局令第50号、53号修正`` gives 国家税务总局令第53号, ``晋政发〔2019〕1号、〔2020〕3号`` gives
-    晋政发〔2020〕3号. Each must be followed by what follows a document's number
-    (``citations.elided_number_follow``), not by 楼 or 线."""
+    ``国家税务总局令第50号、53号修正`` gives 国家税务总局令第53号, ``国务院第708号令、第709号令`` gives
+    国务院第709号令, ``晋政发〔2019〕1号、〔2020〕3号`` gives 晋政发〔2020〕3号, ``交通运输部令2016年第55号、
+    2019年第3号`` gives 交通运输部令2019年第3号. Each must be followed by what follows a document's
+    number (``citations.elided_number_follow``), not by 楼 or 线."""
     h = _HEAD.match(_squeeze(simplify(head[2])))
     if not h:
         return []
@@ -178,16 +179,19 @@ def _siblings(text: str, printed: str, head: tuple[int, int, str]) -> list[tuple
     follow = entry("citations.elided_number_follow")
     out, pos = [], head[1]
     while (m := _SIBLING.match(text, pos)) is not None:
-        nxt = text[m.end():m.end() + 1]
-        if re.match(r"[\u4e00-\u9fff]", nxt) and not follow.test(text[m.end():m.end() + 4]):
+        if re.match(r"[\u4e00-\u9fff]", text[m.end():m.end() + 1]) and not follow.test(text[m.end():m.end() + 4]):
             break
-        if m.group(2):  # 53号: the head's issuer, year and 第, this number
-            number = printed_head[:h.start("n")] + m.group(2) + printed[m.start(3)]
-        elif h.group("year"):  # 〔2020〕3号: the head's issuer, this year and number
-            number = printed_head[:h.start("year")] + printed[m.start(4):m.end(4)]
+        if m.group("n") and bool(m.group("order")) == bool(h.group("order")):
+            # 53号, 第709号令: the head's issuer, year and 第, this number
+            number = printed_head[:h.start("n")] + m.group("n") + printed[m.end("n"):m.end()]
+            at = m.start("n")
+        elif m.group("year") and h.group("year") and (h.group("year")[-1] == "年") == ("年" in m.group("year")):
+            # 〔2020〕3号, 2019年第3号: the head's issuer, this year and number
+            number = printed_head[:h.start("year")] + printed[m.start("year"):m.end()]
+            at = m.start("year")
         else:
             break
-        out.append((m.start(2) if m.group(2) else m.start(4), m.end(), number))
+        out.append((at, m.end(), number))
         pos = m.end()
     return out
 
@@ -221,8 +225,11 @@ def _titles(text: str, printed: str, doc: Document, starts: dict[int, tuple[int,
         if entry("citations.own_list_after").test(_squeeze(text[titles[group[-1]].end():titles[group[-1]].end() + 24])):
             own_list.update(group)
     found, numbered_at = [], set()
+    attached = False  # the title before was listed under an 附件 label: 附件:1.《A》 / 2.《B》
     for i, m in enumerate(titles):
         title = _squeeze(printed[m.start(1):m.end(1)])
+        if attached and not entry("citations.attachment_items").test(_squeeze(text[titles[i - 1].end():m.start()])):
+            attached = False
         key = norm(simplify(title))
         before = _squeeze(text[max(0, m.start() - 8):m.start()])
         if entry("citations.abbreviation_before").test(before) or key in short_names:
@@ -236,7 +243,9 @@ def _titles(text: str, printed: str, doc: Document, starts: dict[int, tuple[int,
         if key in own_titles or key.replace("的", "") in own_titles:
             continue
         after = _squeeze(text[m.end():m.end() + 16])
-        if i in own_list or entry("citations.own_after").test(after) or entry("citations.own_before").test(before):
+        label = entry("citations.own_before").find(before)
+        attached = attached or bool(label and "附件" in label.group())
+        if i in own_list or attached or label or entry("citations.own_after").test(after):
             own_titles.add(key)  # later mentions of the notice's own plan are not citations either
             continue
         if entry("citations.generic_before").test(before):
