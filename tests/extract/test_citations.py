@@ -105,6 +105,9 @@ CASES = [
     ("根据国办\n发〔2017〕3号精神", [(1, 2, "国办发〔2017〕3号", None)]),
     ("1.加强安全生产监管\n晋政发〔2021〕3号", [(2, 2, "晋政发〔2021〕3号", None)]),
     ("抄送：市委办公室\n晋政办发〔2021〕4号", [(2, 2, "晋政办发〔2021〕4号", None)]),
+    # a number printed right after its title, without a bracket (a list of sources)
+    ("编制依据：\n1.《某省某某条例》省政府令第12号\n2.《国务院关于某某工作的意见》国发〔2018〕42号",
+     [(2, 2, "省政府令第12号", "某省某某条例"), (3, 3, "国发〔2018〕42号", "国务院关于某某工作的意见")]),
     # a number cut off by the end of the text: the title is kept
     ("贯彻落实《某省人民政府关于某某的若干意见》(", [(1, 1, None, "某省人民政府关于某某的若干意见")]),
     # decree lists with the issuer elided: each decree is cited, made whole from the first
