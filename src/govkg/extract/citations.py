@@ -24,7 +24,8 @@ from govkg.text.docnumber import CLOSE, DOC_NUMBER, OPEN, number_identity
 from govkg.text.document import Document
 from govkg.text.script import simplify
 
-TITLE = re.compile(r"《([^《》]{1,150})》")
+_TITLE_WIDTH = 150
+TITLE = re.compile(rf"《([^《》]{{1,{_TITLE_WIDTH}}})》")
 _TRAILING_BRACKETS = re.compile(r"(?:[(（][^()（）]*[)）])+$")
 _KINDS = entry("documents.title_kinds").words + entry("citations.cited_kinds").words
 _KINDS_BY_LENGTH = sorted(_KINDS, key=len, reverse=True)
@@ -85,17 +86,27 @@ def is_document_title(title: str) -> bool:
     return True
 
 
+def _heading_line(line: str) -> str:
+    """A line as the title it may print (compared form), or "" where it can print none: it quotes a
+    《title》, or it is longer than any title."""
+    if "《" in line or "》" in line:
+        return ""
+    squeezed = _squeeze(line)
+    return norm(_HEADING_NOISE.sub("", simplify(squeezed))) if len(squeezed) <= _TITLE_WIDTH else ""
+
+
 def _own_titles(doc: Document) -> set[str]:
     """Titles that name the document itself or its parts: its title and the headings it prints,
     a heading wrapped over up to three short lines included (``甘肃省2012年经济体制改革`` /
     ``重点工作意见``)."""
-    lines = [norm(_HEADING_NOISE.sub("", _squeeze(simplify(line)))) if "《" not in line and "》" not in line else ""
-             for _, line in doc.numbered()]
+    lines = [_heading_line(line) for _, line in doc.numbered()]
     own = set(lines)
     for i, line in enumerate(lines):
+        if not line or len(line) > _HEADING_WIDTH or _SENTENCE.search(line):
+            continue
         joined = line
         for nxt in lines[i + 1:i + _HEADING_LINES]:
-            if not joined or not nxt or len(nxt) > _HEADING_WIDTH or _SENTENCE.search(joined + nxt):
+            if not nxt or len(nxt) > _HEADING_WIDTH or _SENTENCE.search(nxt):
                 break
             joined += nxt
             own.add(joined)
