@@ -6,7 +6,8 @@ number with it and the citations extractor reads cited numbers with it. It accep
 ``国办发„2009‟3号`` of a page that lost its 〔〕) and orders in their three printed shapes: number after 令
 (``省政府令294号``, ``国务院令第 708 号``), number before 令 (``国务院第708号令``) and a ministry's yearly
 series (``交通运输部令2016年第55号``), and numbered announcements (``国家税务总局公告2019年第5号``,
-``国家税务总局2018年第28号公告``, joint ones ``财政部、税务总局公告2019年第39号``); a few spaces may sit
+``国家税务总局2018年第28号公告``, joint ones ``财政部、税务总局公告2019年第39号``, a standing committee's
+series ``某市人民代表大会常务委员会公告第5号``); a few spaces may sit
 inside, only the issuer prefix may not run over a line break (the line above it is other text).
 
 The issuer prefix starts after running text: a non-Han character, a date, or a word of
@@ -76,6 +77,8 @@ _ORDER_YEAR = rf"令{_WS}{_YEAR}"  # 交通运输部令2016年第55号
 # 国家税务总局公告2019年第5号: numbered announcements in a yearly series (a bracketed year, 公告〔2019〕5号,
 # is the common bracket shape below); 国家税务总局2018年第28号公告 puts the number before 公告
 _ANNOUNCE_YEAR = rf"公告{_WS}{_YEAR}"
+# a standing committee numbers its announcements in one series (某市人民代表大会常务委员会公告第5号)
+_ANNOUNCE_SERIAL = rf"公告{_WS}第{_WS}{_CN_NUM}{_WS}号"
 _ISSUER_END = f"[{''.join(entry('docnumber.issuer_endings').words)}]"
 _SIGNER_END = f"[{''.join(entry('docnumber.issuer_endings').words + entry('docnumber.order_signers').words)}]"
 _ANNOUNCE_NUMBER_FIRST = rf"(?<={_ISSUER_END}){_SP}{_YEAR}公告"
@@ -93,12 +96,12 @@ _DOC_NUMBER_FULL = re.compile(
     rf"{_JOINT_ORDER}|{_START}(?:{_JOINT_ANNOUNCE}{_PREFIX}(?:{_ANNOUNCE_YEAR}|{_ANNOUNCE_NUMBER_FIRST})"
     rf"|{_PREFIX}"
     rf"(?:{OPEN}{_WS}\d{{4}}{_WS}{_BRACKET_TAIL}"  # 晋市政发〔2020〕3号
-    rf"|{_ORDER_TAIL}|{_ANNOUNCE_YEAR}|{_ANNOUNCE_NUMBER_FIRST}))"  # 国务院令第708号, 国务院第708号令, 交通运输部令2016年第55号
+    rf"|{_ORDER_TAIL}|{_ANNOUNCE_YEAR}|{_ANNOUNCE_SERIAL}|{_ANNOUNCE_NUMBER_FIRST}))"  # 国务院令第708号, 国务院第708号令, 交通运输部令2016年第55号
 )
 # The tails every number ends with (each match of the full pattern holds one): cheap to scan for, so
 # the full pattern only runs near one.
 _DOC_NUMBER_TAIL = re.compile(rf"{_BRACKET_TAIL}|令{_WS}第?{_WS}{_CN_NUM}{_WS}号|{_ORDER_YEAR}"
-                              rf"|第?{_WS}{_CN_NUM}{_WS}号令|{_ANNOUNCE_YEAR}|第{_WS}{_NUM}{_WS}号公告")
+                              rf"|第?{_WS}{_CN_NUM}{_WS}号令|{_ANNOUNCE_YEAR}|{_ANNOUNCE_SERIAL}|第{_WS}{_NUM}{_WS}号公告")
 
 
 def _widths(sub: _parser.SubPattern) -> tuple[int, int]:
