@@ -4,7 +4,9 @@ The document is read as one stream with line breaks and whitespace removed (titl
 wrap across lines and page breaks), keeping a map from each character back to its source line.
 A citation is a ``《title》`` (with the 文号 in the bracket right after it, if any) or a bare 文号.
 One fact per cited document: the first mention wins, later mentions by the same number (an
-order in either shape, ``国务院令第708号`` / ``国务院第708号令``) or title are dropped.
+order in either shape, ``国务院令第708号`` / ``国务院第708号令``) or title are dropped. Numbers are read
+with ``govkg.text.docnumber``, also where they wrap over a line break, and numbers listed after a
+full one without their issuer are made whole from it (``国家税务总局令第50号、53号`` gives two).
 
 Not citations (words in ``lexicon/zh/citations.yaml``): the document's own number, also with a
 word glued before it (``法规国家税务总局公告2018年第58号``); its own plan or attachments
@@ -225,7 +227,11 @@ def _lists(titles: list[re.Match[str]], text: str) -> list[list[int]]:
     return groups
 
 
-def _titles(text: str, printed: str, doc: Document, starts: dict[int, tuple[int, int, str]]):
+_Found = tuple[int, int, int, "str | None", "str | None"]  # (pos, start, end, number, title)
+
+
+def _titles(text: str, printed: str, doc: Document,
+            starts: dict[int, tuple[int, int, str]]) -> tuple[list[_Found], set[int]]:
     """(pos, start, end, number, title) of every cited 《title》, and the starts of the numbers read
     with a title (those are no bare citations)."""
     own_titles = _own_titles(doc)
@@ -235,7 +241,8 @@ def _titles(text: str, printed: str, doc: Document, starts: dict[int, tuple[int,
     for group in _lists(titles, text):
         if entry("citations.own_list_after").test(_squeeze(text[titles[group[-1]].end():titles[group[-1]].end() + 24])):
             own_list.update(group)
-    found, numbered_at = [], set()
+    found: list[_Found] = []
+    numbered_at: set[int] = set()
     attached = False  # the title before was listed under an 附件 label: 附件:1.《A》 / 2.《B》
     for i, m in enumerate(titles):
         title = _squeeze(printed[m.start(1):m.end(1)])
