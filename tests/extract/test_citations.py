@@ -71,6 +71,8 @@ CASES = [
     ("严格执行《晋城市生产矿井复产验收基本条件》(附件1)和《晋城市建设矿井复建验收基本条件》规定(附件2)。", []),
     ("严格执行《晋城市某某验收标准》(见附件)。", []),
     ("附件:1.《晋城市某某验收标准》", []),
+    ("附件：1.《某市甲实施方案》\n2.《某市乙实施方案》\n3.《某市丙考核办法》", []),
+    ("附件：1.《某市甲实施方案》\n根据《某省乙条例》执行。", [(2, 2, None, "某省乙条例")]),
     # a forwarded document is another issuer's: cited
     ("现将《山西省人民政府关于某某工作的通知》转发给你们,请认真贯彻执行。",
      [(1, 1, None, "山西省人民政府关于某某工作的通知")]),
@@ -88,6 +90,60 @@ CASES = [
     ("按照政府信息公开条例和国务院有关规定办理。", []),
     # a heading line before the number line is not glued to the number
     ("关于做好普查工作的通知\n晋市政发〔2020〕3号", []),
+    # ... nor a title's last word on a page printed on one line, nor a site label before it
+    ("关于做好普查工作的通知 晋市政发〔2020〕3号 各县(市、区)人民政府：", []),
+    ("法规晋市政发〔2020〕3号 关于做好普查工作的通知", []),
+    # numbers as pages print them: 〔〕 decoded in the wrong code page, ASCII brackets, a 文 suffix, a space
+    ("根据《国务院办公厅关于某某工作的通知》(国办发„2009‟3号)精神",
+     [(1, 1, "国办发„2009‟3号", "国务院办公厅关于某某工作的通知")]),
+    ("依据《某省某某管理实施办法》(闽交运(2017)24号文)、《某省某某考核办法》(闽交运(2017) 25号文)",
+     [(1, 1, "闽交运(2017)24号", "某省某某管理实施办法"), (1, 1, "闽交运(2017)25号", "某省某某考核办法")]),
+    # a number wrapped before its bracketed year: the issuer ends the line above
+    ("按照《某某行动方案》(国办发\n〔2017〕3号)执行", [(1, 2, "国办发〔2017〕3号", "某某行动方案")]),
+    ("按照甲省政办发\n[2019]12号执行", [(1, 2, "甲省政办发[2019]12号", None)]),
+    # ... or with one character left below (no issuer is one character); else a line above is other text
+    ("根据国办\n发〔2017〕3号精神", [(1, 2, "国办发〔2017〕3号", None)]),
+    ("1.加强安全生产监管\n晋政发〔2021〕3号", [(2, 2, "晋政发〔2021〕3号", None)]),
+    ("抄送：市委办公室\n晋政办发〔2021〕4号", [(2, 2, "晋政办发〔2021〕4号", None)]),
+    # a number printed right after its title, without a bracket (a list of sources)
+    ("编制依据：\n1.《某省某某条例》省政府令第12号\n2.《国务院关于某某工作的意见》国发〔2018〕42号",
+     [(2, 2, "省政府令第12号", "某省某某条例"), (3, 3, "国发〔2018〕42号", "国务院关于某某工作的意见")]),
+    # a number cut off by the end of the text: the title is kept
+    ("贯彻落实《某省人民政府关于某某的若干意见》(", [(1, 1, None, "某省人民政府关于某某的若干意见")]),
+    # decree lists with the issuer elided: each decree is cited, made whole from the first
+    ("根据《某某管理办法》(国家税务总局令第41号公布,国家税务总局令第50号、53号修正)",
+     [(1, 1, "国家税务总局令第41号", "某某管理办法"), (1, 1, "国家税务总局令第50号", None),
+      (1, 1, "国家税务总局令第53号", None)]),
+    ("依照国发〔2017〕1号、2号文件和晋政发〔2019〕5号、〔2020〕3号精神",
+     [(1, 1, "国发〔2017〕1号", None), (1, 1, "国发〔2017〕2号", None), (1, 1, "晋政发〔2019〕5号", None),
+      (1, 1, "晋政发〔2020〕3号", None)]),
+    ("按照晋政发〔2019〕1号、2号楼的安排", [(1, 1, "晋政发〔2019〕1号", None)]),
+    ("根据国务院第708号令、第709号令和交通运输部令2016年第55号、2019年第3号",
+     [(1, 1, "国务院第708号令", None), (1, 1, "国务院第709号令", None),
+      (1, 1, "交通运输部令2016年第55号", None), (1, 1, "交通运输部令2019年第3号", None)]),
+    ("执行国务院令第397号、第5号令", [(1, 1, "国务院令第397号", None)]),
+    # a form cited with the announcements that issued and amended it: one citation per announcement
+    ("填报《某某申报表(A类,2017年版)》(国家税务总局公告2017年第54号发布,国家税务总局公告2018年第57号修订)",
+     [(1, 1, "国家税务总局公告2017年第54号", "某某申报表(A类,2017年版)"), (1, 1, "国家税务总局公告2018年第57号", None)]),
+    # forms known by a code and the notice's own forms are not cited
+    ("免于填报《一般企业收入明细表》(A101010)。请填写《某某联络员登记表》（见附件1）。", []),
+    ("按《某市某某工作实施方案》（详见附表3）和《某市某某考核细则》(附后)执行。", []),
+    # short names: the 《》 after 以下简称 is no citation, nor are its later mentions
+    ("根据《中华人民共和国政府信息公开条例》(国务院令第711号)以下简称《条例》、《某省信息公开指南》,按《条例》办理",
+     [(1, 1, "国务院令第711号", "中华人民共和国政府信息公开条例"), (1, 1, None, "某省信息公开指南")]),
+    ("为贯彻《中华人民共和国未成年人保护法》(以下简称《未成年人保护法》)，依照《未成年人保护法》",
+     [(1, 1, None, "中华人民共和国未成年人保护法")]),
+    # the notice's own documents listed together: the cue after the list marks them all
+    ("修订了《某市甲管理办法(试行)》、《某市乙考核方案(试行)》和《某市丙实施细则》等三份文件。现将文件印发给你们。", []),
+    ("《某市甲实施方案》《某市乙实施方案》已经市人民政府同意,现印发给你们。", []),
+    ("根据《甲省某某条例》和《乙省某某办法》,《某市丙实施方案》已经市人民政府同意。",
+     [(1, 1, None, "甲省某某条例"), (1, 1, None, "乙省某某办法")]),
+    ("依据《甲省某某条例》等文件精神，现将《某市丙实施方案》印发给你们。", [(1, 1, None, "甲省某某条例")]),
+    # three titles back to back; one title cited for two reports is one document
+    ("根据《中华人民共和国立法法》《规章制定程序条例》《法治政府建设实施纲要(2015—2020年)》",
+     [(1, 1, None, "中华人民共和国立法法"), (1, 1, None, "规章制定程序条例"),
+      (1, 1, None, "法治政府建设实施纲要(2015—2020年)")]),
+    ("落实县《政府工作报告》和市《政府工作报告》确定的任务", [(1, 1, None, "政府工作报告")]),
 ]
 
 
@@ -102,6 +158,14 @@ def test_title_naming_the_document_itself_is_not_cited():
     doc = document_from_text("印发《晋城市某某预案》的通知\n请执行《晋城市某某预案》。",
                              title="晋城市人民政府关于印发晋城市某某预案的通知")
     assert extract(doc) == []
+
+
+def test_forwarded_plan_printed_below_is_the_notice_own():
+    # 批转 a plan whose text the notice prints: its heading, wrapped over two lines, names it
+    text = ("省政府同意省发展改革委《某省2012年经济体制改革重点工作意见》,现转发给你们。\n某省人民政府\n"
+            "某省2012年经济体制改革\n重点工作意见\n一、深化国有企业改革。落实《某省国企改革条例》。")
+    doc = document_from_text(text, number="某政发〔2012〕53号", title="关于批转省发展改革委某省2012年经济体制改革重点工作意见的通知")
+    assert [f.cited_title for f in extract(doc)] == ["某省国企改革条例"]
 
 
 def test_chronicle_citation_carries_doc_title():
@@ -158,12 +222,28 @@ def test_is_document_title(title, expected):
     ("按财政部公告2020年第12号执行", ["财政部公告2020年第12号"]),
     ("按照国家税务总局2018年第28号公告", ["国家税务总局2018年第28号公告"]),
     ("中国人民银行公告〔2018〕第10号", ["中国人民银行公告〔2018〕第10号"]),
+    # a standing committee's announcements are numbered in one series
+    ("（2018年12月29日某市人民代表大会常务委员会公告第5号公布）", ["某市人民代表大会常务委员会公告第5号"]),
+    ("发布公告第3号", []),
     ("依据财政部、税务总局、海关总署公告2019年第39号", ["财政部、税务总局、海关总署公告2019年第39号"]),
     ("市政府办公室、市财政局公告2020年第3号", ["市政府办公室、市财政局公告2020年第3号"]),
     # a list 、 before other numbers is no joint issuer; 公告 needs an issuer before it
     ("市财政局、晋市政发〔2020〕3号", ["晋市政发〔2020〕3号"]),
     ("发布公告2019年第5号", []),
     ("2019年第5号公告", []),
+    # a title's last word ends the text before a number (a page printed on one line, spaces removed) ...
+    ("关于下达民生实事任务分工的通知宁政发〔2023〕9号", ["宁政发〔2023〕9号"]),
+    ("印发重点任务分工方案宁政办发〔2023〕1号", ["宁政办发〔2023〕1号"]),
+    ("实施意见豫政〔2023〕5号", ["豫政〔2023〕5号"]),
+    # ... though a kind may be a prefix's last word (minutes are numbered so)
+    ("根据省政府专题会议纪要〔2019〕25号精神", ["省政府专题会议纪要〔2019〕25号"]),
+    # ... but not the kinds that sit in issuers' names: 法 (司法部, 法发), 函 (国办函), 规划 (规划局), 标准 (标准委)
+    ("依据司法部令第1号", ["司法部令第1号"]),
+    ("根据法发〔2020〕1号", ["法发〔2020〕1号"]),
+    ("按照市规划局规〔2020〕1号", ["市规划局规〔2020〕1号"]),
+    ("按照国家标准委令第3号", ["国家标准委令第3号"]),
+    # 〔〕 decoded in the wrong code page (U+201E, U+201F), kept as printed
+    ("根据国办发„2009‟3号精神", ["国办发„2009‟3号"]),
 ])
 def test_doc_number_pattern(text, expected):
     assert [m.group() for m in DOC_NUMBER.finditer(text)] == expected
