@@ -189,17 +189,21 @@ def _post_start_score(rest: str) -> int:
         return 3
     if _PLACE_START.match(rest):
         return 2
-    if _INSTITUTION.search(rest[:8]) and post_complete(rest):
+    inst = _INSTITUTION.search(rest[:8])
+    # an agency's name has two characters or more before its ending (安监局; 监局 is cut short)
+    if inst and inst.start() >= 2 and post_complete(rest):
         return 1
     return 0
 
 
 def _uncut(t: str) -> Callable[[int], bool]:
     """Whether a name may end after ``k`` characters of ``t``: not when that would cut a place
-    (晋城市…), a zone (开发区…) or an agency before its ending (市气象 + 局局长)."""
-    place = places().place_prefix(t)
-    zones = [m.end() for m in map(_ZONE.match, (t,) * 4, range(4)) if m]
-    return lambda k: not ((place and len(place[0]) > k) or any(end > k for end in zones) or _AGENCY_HEAD.match(t, k))
+    (晋城市…, or 柳州市 in 李强柳州市委常委), a zone (开发区…) or an agency before its ending (市气象 +
+    局局长)."""
+    spans = [(0, len(p[0])) for p in [places().place_prefix(t)] if p]
+    spans += [(j, j + len(p[0])) for j in (1, 2, 3) for p in [places().place_prefix(t[j:], short=False)] if p]
+    spans += [(m.start(), m.end()) for m in map(_ZONE.match, (t,) * 4, range(4)) if m]
+    return lambda k: not (any(a < k < b for a, b in spans) or _AGENCY_HEAD.match(t, k))
 
 
 @lru_cache(maxsize=16384)  # pure
