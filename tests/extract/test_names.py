@@ -95,8 +95,15 @@ GLUED = [
     ("李国华财政厅副厅长", ("李国华", "财政厅副厅长", False)),
     ("林涛教育厅副厅长", ("林涛", "教育厅副厅长", False)),
     ("赵凤华人行南宁中心支行副行长", ("赵凤华", "人行南宁中心支行副行长", False)),
-    # an agency has two characters or more before its ending (安监局, not 监局)
+    # an agency has two characters or more before its ending (安监局, not 监局; 林改司, not 改司)
     ("李平安监局副局长", ("李平", "安监局副局长", False)),
+    ("杨东林改司副司长", ("杨东", "林改司副司长", False)),
+    # an institution named within the first characters of the post
+    ("张亚东中科院副院长", ("张亚东", "中科院副院长", False)),
+    ("冯晓军长平高速公路公司总经理", ("冯晓军", "长平高速公路公司总经理", False)),
+    ("贺明知识产权局副局长", ("贺明", "知识产权局副局长", False)),
+    # the Youth League's committee opens a post (团 ends no name)
+    ("孙立团省委副书记", ("孙立", "团省委副书记", False)),
     # a padded two-character name glued to its post
     ("李 强柳州市委常委", ("李强", "柳州市委常委", False)),
     ("周 敏自治区民政厅副厅长", ("周敏", "自治区民政厅副厅长", False)),

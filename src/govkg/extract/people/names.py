@@ -166,7 +166,7 @@ def post_complete(post: str | None) -> bool:
 
 _PLACE_START = re.compile(r"^[\u4e00-\u9fff]{2}[省市县区旗州盟]|^[\u4e00-\u9fff]县|^(?:武警|军分区|开发区|高新区|经开区|城区|郊区|矿区|"
                           r"中国|国网|国家|团市委|总工会|妇联|共青团|中石化|中石油)")
-_INSTITUTION = re.compile(r"军分区|支队|分局|公司|集团|局|委|办|中心|政府|学校|医院|大学|学院|协会|银行")
+_INSTITUTION = entry("people.institution_endings").regex
 
 
 def _post_start_score(rest: str) -> int:
@@ -189,7 +189,7 @@ def _post_start_score(rest: str) -> int:
         return 3
     if _PLACE_START.match(rest):
         return 2
-    inst = _INSTITUTION.search(rest[:8])
+    inst = _INSTITUTION.search(rest[:12])
     # an agency's name has two characters or more before its ending (安监局; 监局 is cut short)
     if inst and inst.start() >= 2 and post_complete(rest):
         return 1
