@@ -2,8 +2,11 @@
 
 Splits ``张 三 市财政局副局长`` / ``林克庆省委常委、常务副省长`` / ``刘惠祥(市委常委、常务副市长)`` into a
 person name and a post, recognises role labels (``组 长:``, ``副指挥长：``) and tells a personal
-name from a post or an agency by structure: a 2–4 character run that starts with a surname and holds
-none of the characters agencies and posts are built from.
+name from a post or an agency: a 2–4 character run that opens with a surname of the full list
+(``lexicon/data/surnames.txt``) and reads as no post, agency, place or common word by the lexicon
+(``people.*`` entries, the place index of ``govkg.lexicon.places``, and the word and name counts of
+``lexicon/data``). A name glued to its post is split where the post opens with a level, a place, a
+portfolio or an institution, never inside a place, a zone or an agency's name.
 """
 from __future__ import annotations
 
