@@ -46,7 +46,7 @@ def test_the_wheel_holds_only_govkg_and_its_data(wheel: Path):
     assert {r for r in roots if not r.endswith(".dist-info")} == {"govkg"}
     for data in ("govkg/data/ontology/shapes.ttl", "govkg/data/ontology/govkg.ttl", "govkg/data/ontology/agencies.yaml",
                  "govkg/data/queries/body_leaders.cypher", "govkg/viz/templates/base.html", "govkg/viz/static/govkg.css",
-                 "govkg/viz/static/vendor/vis-network/vis-network.min.js"):
+                 "govkg/viz/static/vendor/vis-network/vis-network.min.js", "govkg/lexicon/data/surnames.txt"):
         assert data in names, data
     assert not [n for n in names if "devtools" in n or n.startswith("tests/")]
 

@@ -1,4 +1,6 @@
-"""Name / post splitting and personal-name detection (govkg.extract.people.names)."""
+"""Name / post splitting and personal-name detection (govkg.extract.people.names).
+
+Names here are made up; each table row is a phenomenon of the lists, not a person of a document."""
 import pytest
 
 from govkg.extract.people.names import (
@@ -18,6 +20,39 @@ NAMES = [
 
 @pytest.mark.parametrize("text,expected", NAMES)
 def test_is_person_name(text, expected):
+    assert is_person_name(text) is expected
+
+
+# Names the full surname list reads (rare, compound, added modern, traditional) and runs that are posts,
+# agencies, places or words although they open with a surname.
+FULL_LIST = [
+    # rare surnames of the list
+    ("回春生", True), ("禚立新", True), ("仉建华", True), ("亓文涛", True), ("逄海波", True), ("区志航", True),
+    # common modern surnames added to the list
+    ("付小军", True), ("冶国强", True), ("郄志勇", True), ("贠建平", True),
+    # compound surnames, with one or two given characters
+    ("欧阳明", True), ("司马建国", True), ("诸葛文华", True), ("端木晓", True), ("皇甫丽娜", True),
+    # transliterated names
+    ("阿不都·热合曼", True), ("买买提·吐尔逊", True), ("市委·常委", False),
+    # 及, 和, 为 inside a name are no sentence words
+    ("张及第", True), ("王和顺", True), ("李为民", True),
+    # traditional forms, read through the simplified shadow and the OpenCC forms of the list
+    ("齊建國", True), ("賈曉峰", True), ("宮志明", True), ("歐陽明", True),
+    # common words that are also names stay names after a common surname
+    ("高兴国", True), ("高山", True), ("张力", True),
+    # posts, agencies, places and lists
+    ("市委常委", False), ("高新区管委会主任", False), ("李主任", False), ("办公室主任", False), ("成员单位", False),
+    ("市财政局", False), ("综合组", False), ("张华等", False), ("张副", False), ("开发区", False),
+    ("晋城军分区", False), ("晋城", False), ("广州", False), ("水务", False),
+    # words: after a common surname very common ones (通过), after a rare one any (承担, 摩托车)
+    ("通过", False), ("建立", False), ("承担", False), ("摩托车", False), ("督促", False),
+    # characters mostly of words: 市场 and 国土 are words, 由张华 and 及王强 a word before a name
+    ("市场", False), ("国土", False), ("市工业", False), ("由张华", False), ("及王强", False),
+]
+
+
+@pytest.mark.parametrize("text,expected", FULL_LIST)
+def test_names_of_the_full_surname_list(text, expected):
     assert is_person_name(text) is expected
 
 
@@ -46,6 +81,48 @@ def test_split_name_post(text, expected):
     assert split_name_post(text) == expected
 
 
+GLUED = [
+    # a post that opens with a level or a rank
+    ("王宁省政府常务副省长", ("王宁", "省政府常务副省长", False)),
+    ("高峰省编办副主任", ("高峰", "省编办副主任", False)),
+    ("覃海自治区财政厅厅长", ("覃海", "自治区财政厅厅长", False)),
+    # with a place's full name (the split never cuts the place)
+    ("刘明远南宁市副市长", ("刘明远", "南宁市副市长", False)),
+    ("陈立安徽省财政厅副厅长", ("陈立", "安徽省财政厅副厅长", False)),
+    ("黄志国崇左市委副书记", ("黄志国", "崇左市委副书记", False)),
+    # with a portfolio: the split that leaves it whole (王力 + 民政厅, not 王力民 + 政厅)
+    ("王力民政厅副厅长", ("王力", "民政厅副厅长", False)),
+    ("李国华财政厅副厅长", ("李国华", "财政厅副厅长", False)),
+    ("林涛教育厅副厅长", ("林涛", "教育厅副厅长", False)),
+    ("赵凤华人行南宁中心支行副行长", ("赵凤华", "人行南宁中心支行副行长", False)),
+    # an agency has two characters or more before its ending (安监局, not 监局; 林改司, not 改司)
+    ("李平安监局副局长", ("李平", "安监局副局长", False)),
+    ("杨东林改司副司长", ("杨东", "林改司副司长", False)),
+    # an institution named within the first characters of the post
+    ("张亚东中科院副院长", ("张亚东", "中科院副院长", False)),
+    ("冯晓军长平高速公路公司总经理", ("冯晓军", "长平高速公路公司总经理", False)),
+    ("贺明知识产权局副局长", ("贺明", "知识产权局副局长", False)),
+    # the Youth League's committee opens a post (团 ends no name)
+    ("孙立团省委副书记", ("孙立", "团省委副书记", False)),
+    # a padded two-character name glued to its post
+    ("李 强柳州市委常委", ("李强", "柳州市委常委", False)),
+    ("周 敏自治区民政厅副厅长", ("周敏", "自治区民政厅副厅长", False)),
+    # agencies and posts that read as no name and a post
+    ("晋城军分区保障处处长", None),
+    ("高新区管委会主任", None),
+    ("开发区党工委副书记", None),
+    ("市气象局局长", None),
+    ("市人民政府分管副市长", None),
+    ("武警南宁支队支队长", None),
+    ("市委常委", None),
+]
+
+
+@pytest.mark.parametrize("text,expected", GLUED)
+def test_glued_names_and_posts(text, expected):
+    assert split_name_post(text) == expected
+
+
 @pytest.mark.parametrize("text,expected", [
     ("卢焱群、龙福清", ["卢焱群", "龙福清"]),
     ("张三 李四 王五", ["张三", "李四", "王五"]),
@@ -63,6 +140,11 @@ def test_split_names(text, expected):
     ("交警支队支队长张鹏", ("张鹏", "交警支队支队长")),
     ("副市长、市公安局局长王斌权", ("王斌权", "副市长、市公安局局长")),
     ("市长任志忠", ("任志忠", "市长")),
+    # 长 ends 秘书长 / 支队长 before it is a surname
+    ("副市长兼秘书长李明", ("李明", "副市长兼秘书长")),
+    # a fragment ending in a post word's character without the word is no post
+    ("七、监督管理", None),
+    ("加强监督检查", None),
     ("鲍瑞卿同志", ("鲍瑞卿", None)),
     ("市政府分管副市长", None),
 ])
@@ -83,7 +165,9 @@ def test_concurrent_marks(text, expected):
     ("刘建国市长", ("刘建国", "市长")),
     ("张华副市长", ("张华", "副市长")),
     ("王强同志", None),
+    ("高峰省编办副主任", ("高峰", "省编办副主任")),
     ("晋城军分区保障处处长", None),
+    ("开发区党工委副书记", None),
     ("武警晋城支队政治工作处主任", None),
     ("市长刘建国", None),
 ])

@@ -2,41 +2,72 @@
 
 Splits ``张 三 市财政局副局长`` / ``林克庆省委常委、常务副省长`` / ``刘惠祥(市委常委、常务副市长)`` into a
 person name and a post, recognises role labels (``组 长:``, ``副指挥长：``) and tells a personal
-name from a post or an agency by structure: a 2–4 character run that starts with a surname and holds
-none of the characters agencies and posts are built from.
+name from a post or an agency: a 2–4 character run that opens with a surname of the full list
+(``lexicon/data/surnames.txt``) and reads as no post, agency, place or common word by the lexicon
+(``people.*`` entries, the place index of ``govkg.lexicon.places``, and the word and name counts of
+``lexicon/data``). A name glued to its post is split where the post opens with a level, a place, a
+portfolio or an institution, never inside a place, a zone or an agency's name.
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from importlib.resources import files
+from typing import Callable
 
+from govkg.lexicon import entry
+from govkg.lexicon.places import places
 from govkg.text.clean import squeeze
+from govkg.text.script import simplify
 
-# Common single-character surnames (the first character of most Chinese personal names) and
-# compound surnames; a structural test, not a list of people.
-SURNAMES = set(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任"
-    "沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫"
-    "孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅"
-    "童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车"
-    "项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛"
-    "仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区"
-    "郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍"
-    "辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣"
-    "信展阴昝智幸奉植衡富尧闭由郗鄂么占毋续阎畅贠郄苌钮綦郦暴弓"
-    # traditional forms of common surnames
-    "劉陳楊黃趙吳週孫馬鄭謝韓馮鄧蕭葉蘇魏呂盧薛閆雷龍陶賀顧龔萬錢嚴戴湯溫莊聶魯嶽殷歐耿關蘭焦柳紀梅"
-)
-COMPOUND_SURNAMES = ("欧阳", "上官", "司马", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "夏侯",
-                     "司徒", "端木", "申屠", "长孙", "宇文", "歐陽", "司馬", "諸葛")
 
-# Characters that mark a run as a post or an agency rather than a person's given name.
-_NOT_IN_NAME = set("市省县区局委办部厅处室府党镇乡村街道司院所站组的由为在及或等各负责单位兼任担副"
-                   "縣區廳辦黨鄉鎮組負責單擔為")
+def _load_surnames() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The surnames of ``lexicon/data/surnames.txt`` (the npm list ``chinese-surnames``, a few added,
+    and their traditional forms): single ones as a set, compound ones longest first."""
+    text = files("govkg.lexicon").joinpath("data/surnames.txt").read_text(encoding="utf-8")
+    words = [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
+    return (frozenset(w for w in words if len(w) == 1),
+            tuple(sorted((w for w in words if len(w) > 1), key=len, reverse=True)))
+
+
+def _load_counts(name: str) -> dict[str, int]:
+    """A ``word<TAB>count`` file of ``lexicon/data`` (``#`` lines are comments)."""
+    text = files("govkg.lexicon").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return {w: int(n) for w, n in rows}
+
+
+# Surnames, single and compound (a structural test of a name's first characters, not a list of people)
+SURNAMES, COMPOUND_SURNAMES = _load_surnames()
+_GIVEN_USES = _load_counts("given_chars.tsv")   # how often given names use a character (ngender)
+_WORDS = _load_counts("words.tsv")              # common words that open with a surname (jieba)
+_SURNAME_NAMES = _load_counts("surname_names.tsv")  # how many names of jieba's dictionary a surname opens
+# A surname that opens fewer names than this is rare (督, 承, 摩 — characters of words far more often).
+_COMMON_SURNAME = 20
+# A common word is no name: after a common surname when it is very common (通过, 建立, 保障, while 高山 and
+# 张力 stay names), after a rare one when it is a word at all (督促, 承担, 摩托车).
+_WORD_AFTER_COMMON = 2000
+_WORD_AFTER_RARE = 50
+# After a rare surname the given characters are ones names use (回良玉, 祁砖; not 督使用: 使), after a
+# surname that is mostly a word's character ones names use often (区志航; not 市工业, 其汛情); after a
+# common one any character a name has used (张朱及, 刘阖).
+_GIVEN_AFTER_RARE = 100
+_GIVEN_AFTER_WORD = 2000
+_COMPOUND_SET = frozenset(COMPOUND_SURNAMES)
+_COMPOUND_LENGTHS = sorted({len(w) for w in COMPOUND_SURNAMES}, reverse=True)
+
+_NOT_NAME_END = entry("people.not_name_endings").regex
+_TITLE_WORDS = frozenset(entry("people.title_words").words)
+_POST_OPENING = entry("people.post_openings").regex
+_WORD_SURNAMES = frozenset(entry("people.word_surnames").words)
+_CLAUSE_WORDS = frozenset(entry("people.clause_words").words)
+# unanchored, to match at a given position (``pattern.match(text, k)``)
+_ZONE = re.compile(f"(?:{entry('people.zones').alternation})")
+_AGENCY_HEAD = re.compile(f"(?:{entry('people.agency_heads').alternation})")
+_NOT_IN_NAME = entry("people.not_in_name").regex
 
 # A post is complete when it ends with a title word; otherwise a wrapped line continues it.
-TITLE_ENDINGS = ("长", "任", "记", "员", "经理", "席", "委", "编", "官", "师", "监", "令", "事", "书", "干部",
-                 "专员", "总", "助理", "主管", "代表", "長", "記", "員", "編", "師", "監", "書", "幹部", "總")
+TITLE_ENDINGS = tuple(sorted(entry("people.post_endings").words, key=len, reverse=True))
 
 # Role labels as printed before a colon, longest first so 副组长 wins over 组长.
 ROLES = (
@@ -62,14 +93,9 @@ _PAREN_POST = re.compile(r"^(?P<name>.+?)\s*[（(](?P<post>[^()（）]*)[)）]\s
 _CONCURRENT = re.compile(r"^[（(]?\s*兼(?:任)?\s*[)）]?$")
 # 张华、王强（均为副市长）: the bracket says the post is each listed name's; the words are not the post's
 _EACH_HOLDS = re.compile(r"^(?:均为|均系|均任|都是)")
-# Where a post glued after a name may begin.
-_POST_START = re.compile(r"^(?:市|省|县|區|区|縣|自治区|州|副|常务|常務|中共|党组|黨組|国务院|國務院)")
-
-
-# Title words that would otherwise pass as names (董事长 starts with the surname 董).
-TITLE_WORDS = set("董事长 秘书长 理事长 会长 社长 行长 院长 校长 所长 处长 科长 厅长 部长 局长 司令员 政委 主任 主席 书记 "
-                  "委员 经理 总监 干事 常委 常务 党组 成员 组员 顾问 调研员 巡视员 专员 总编 主编 站长 队长 支队长 大队长 "
-                  "董事長 秘書長 理事長 會長 局長 處長 主席 書記 委員 經理 常務 黨組 成員".split())
+# Where a post glued after a name may begin: a level or a rank (省委常委, 副市长), a portfolio (民政厅)
+_POST_START = entry("people.post_starts").regex
+_PORTFOLIO = entry("people.portfolios").regex
 
 
 def clean_role(label: str) -> str:
@@ -77,59 +103,123 @@ def clean_role(label: str) -> str:
     return squeeze(label).strip("*:：")
 
 
+def _han(s: str) -> bool:
+    return all("\u4e00" <= ch <= "\u9fff" for ch in s)
+
+
+def _surname_split(s: str) -> tuple[str, str] | None:
+    """(surname, given name) of a 2–4 character run: a compound surname (欧阳, 上官) before one or two
+    characters, else a single one before one or two; ``None`` when no surname opens it."""
+    for n in _COMPOUND_LENGTHS:
+        if len(s) - n in (1, 2) and s[:n] in _COMPOUND_SET:
+            return s[:n], s[n:]
+    if s[0] in SURNAMES and len(s) <= 3:
+        return s[0], s[1:]
+    return None
+
+
+def _not_a_name(t: str) -> bool:
+    """A run (simplified) that reads as a post, an agency, a place or a list, whatever its first
+    character: 市委常委, 综合组, 晋城, 中共党员, 张华等, 张副."""
+    if _NOT_NAME_END.search(t) or _POST_OPENING.match(t) or _NOT_IN_NAME.search(t):
+        return True
+    if t in _TITLE_WORDS or t[1:] in _TITLE_WORDS or t[2:] in _TITLE_WORDS or ROLE_WORD.fullmatch(t):
+        return True
+    if _PORTFOLIO.fullmatch(t):
+        return True  # 水务, 公安: a portfolio, though 水 and 公 are surnames
+    # a province or a city (晋城, 山西) names a place; a county's short form may be a name (高平)
+    place = places().get(t)
+    return place is not None and (not place.short or place.level != "county")
+
+
 @lru_cache(maxsize=65536)  # pure; asked about the same fragments across every list reader
 def is_person_name(s: str) -> bool:
-    """True when ``s`` (whitespace removed) reads as a Chinese personal name of 2–4 characters."""
+    """True when ``s`` (whitespace removed) reads as a personal name: two to four characters that open
+    with a surname (single or compound, the full list of ``lexicon/data/surnames.txt``) and read as no
+    post, agency or place (``people.not_name_endings`` …), or a transliterated name (阿不都·热合曼)."""
     s = squeeze(s)
-    if "·" in s or "•" in s:  # transliterated names: 阿不都·热合曼
+    if "·" in s or "•" in s:
         parts = re.split(r"[·•]", s)
-        return len(s) <= 12 and len(parts) >= 2 and all(p and all("\u4e00" <= ch <= "\u9fff" for ch in p) for p in parts) \
-            and not any(ch in _NOT_IN_NAME for ch in s)
-    if not 2 <= len(s) <= 4 or not all("\u4e00" <= ch <= "\u9fff" for ch in s):
+        t = simplify(s)
+        return len(s) <= 16 and len(parts) >= 2 and all(p and _han(p) for p in parts) \
+            and not (_NOT_NAME_END.search(t) or _POST_OPENING.match(t) or _NOT_IN_NAME.search(t))
+    if not 2 <= len(s) <= 4 or not _han(s):
         return False
-    if s.startswith(COMPOUND_SURNAMES):
-        given = s[2:]
-        if not 1 <= len(given) <= 2:
-            return False
-    elif s[0] in SURNAMES:
-        given = s[1:]
-        if len(given) > 2:
-            return False
-    else:
+    t = simplify(s)
+    split = _surname_split(s) or _surname_split(t)
+    if split is None or _not_a_name(t):
         return False
-    if s in TITLE_WORDS or s[1:] in TITLE_WORDS or s[2:] in TITLE_WORDS:
-        return False
-    return all(ch not in _NOT_IN_NAME for ch in given) and not ROLE_WORD.fullmatch(s)
+    surname, given = simplify(split[0]), simplify(split[1])
+    uses = min(_GIVEN_USES.get(ch, 0) for ch in given)
+    if surname in _WORD_SURNAMES:  # 市场, 国土 are words; 市气象, 市规划 agencies cut short
+        return len(given) == 2 and uses >= _GIVEN_AFTER_WORD and not _PORTFOLIO.match(given)
+    if surname in _CLAUSE_WORDS:  # 由张华, 及王强: a word before a name
+        return len(given) == 2 and uses >= _GIVEN_AFTER_WORD and not is_person_name(given)
+    common = len(surname) > 1 or _SURNAME_NAMES.get(surname, 0) >= _COMMON_SURNAME
+    bar = _WORD_AFTER_COMMON if common else _WORD_AFTER_RARE
+    if _WORDS.get(t, 0) >= bar or not common and len(t) == 3 and _WORDS.get(t[:2], 0) >= bar:
+        return False  # 通过, 督促; 督促有 opens with a word after a rare surname (高兴国 is a name)
+    return uses >= (1 if common else _GIVEN_AFTER_RARE)
 
 
 def post_complete(post: str | None) -> bool:
     """True when ``post`` ends with a title word (so the next line is not its continuation)."""
-    return bool(post) and post.endswith(TITLE_ENDINGS)  # type: ignore[union-attr]
+    return bool(post) and simplify(post).endswith(TITLE_ENDINGS)  # type: ignore[arg-type]
 
 
 _PLACE_START = re.compile(r"^[\u4e00-\u9fff]{2}[省市县区旗州盟]|^[\u4e00-\u9fff]县|^(?:武警|军分区|开发区|高新区|经开区|城区|郊区|矿区|"
                           r"中国|国网|国家|团市委|总工会|妇联|共青团|中石化|中石油)")
-_INSTITUTION = re.compile(r"军分区|支队|分局|公司|集团|局|委|办|中心|政府|学校|医院|大学|学院|协会|银行")
+_INSTITUTION = entry("people.institution_endings").regex
 
 
 def _post_start_score(rest: str) -> int:
-    """How surely ``rest`` begins a post: 3 a level or rank word, 2 a place or institution, 1 a post-like run."""
+    """How surely ``rest`` (simplified) begins a post.
+
+    4: a level or rank (省委常委, 副市长) or a place's full name (广州市委常委); 3: a portfolio (民政厅副厅长,
+    人行成都分行副行长) or a province's or city's short form (成都分行行长); 2: a run shaped like a place
+    (晋城军分区…); 1: an institution early in a complete post; 0: none of these.
+    """
     if _POST_START.match(rest):
+        return 4
+    place = places().place_prefix(rest)
+    if place and len(rest) > len(place[0]):
+        full = places().get(place[0])
+        if full is not None and not full.short:
+            return 4
+        if place[1] != "county":
+            return 3
+    if _PORTFOLIO.match(rest):
         return 3
     if _PLACE_START.match(rest):
         return 2
-    if _INSTITUTION.search(rest[:8]) and post_complete(rest):
+    inst = _INSTITUTION.search(rest[:12])
+    # an agency's name has two characters or more before its ending (安监局; 监局 is cut short)
+    if inst and inst.start() >= 2 and post_complete(rest):
         return 1
     return 0
 
 
-def _glued_split(s: str) -> tuple[str, str] | None:
+def _uncut(t: str) -> Callable[[int], bool]:
+    """Whether a name may end after ``k`` characters of ``t``: not when that would cut a place
+    (晋城市…, or 柳州市 in 李强柳州市委常委), a zone (开发区…) or an agency before its ending (市气象 +
+    局局长)."""
+    spans = [(0, len(p[0])) for p in [places().place_prefix(t)] if p]
+    spans += [(j, j + len(p[0])) for j in (1, 2, 3) for p in [places().place_prefix(t[j:], short=False)] if p]
+    spans += [(m.start(), m.end()) for m in map(_ZONE.match, (t,) * 4, range(4)) if m]
+    return lambda k: not (any(a < k < b for a, b in spans) or _AGENCY_HEAD.match(t, k))
+
+
+@lru_cache(maxsize=16384)  # pure
+def _glued_split(s: str, name_len: int | None = None) -> tuple[str, str] | None:
     """``林克庆省委常委`` -> (``林克庆``, ``省委常委``): the name length whose remainder best starts a post
-    (ties go to the commonest, three characters)."""
+    (``_post_start_score``; ties go to the commonest, three characters). ``张力民政厅副厅长`` is 张力 +
+    民政厅副厅长: 民政 opens a post, 政厅 none. ``name_len`` fixes the length (a spaced ``张 勇`` is two)."""
+    t = simplify(s)
+    uncut = _uncut(t)
     best: tuple[int, int] | None = None
-    for k in (3, 2, 4):
-        if len(s) > k + 1 and is_person_name(s[:k]):
-            score = _post_start_score(s[k:])
+    for k in (name_len,) if name_len else (3, 2, 4):
+        if len(s) > k + 1 and uncut(k) and is_person_name(s[:k]):
+            score = _post_start_score(t[k:])
             if score and (best is None or score > best[0]):
                 best = (score, k)
     return (s[:best[1]], s[best[1]:]) if best else None
@@ -170,6 +260,9 @@ def split_name_post(text: str, glued: bool = True) -> tuple[str, str | None, boo
     elif len(tokens) >= 2 and len(tokens[0]) == 1 and len(tokens[1]) == 2 and is_person_name(tokens[0] + tokens[1]) \
             and not is_person_name(tokens[1]):
         name, rest = tokens[0] + tokens[1], tokens[2:]
+    elif len(tokens) >= 2 and len(tokens[0]) == 1 and len(tokens[1]) >= 3 and glued \
+            and (padded := _glued_split(tokens[0] + tokens[1], 2)):
+        name, rest = padded[0], [padded[1], *tokens[2:]]  # ``张 勇广州市委常委``: a padded name, glued on
     elif is_person_name(tokens[0]):
         name, rest = tokens[0], tokens[1:]
     else:
@@ -247,12 +340,15 @@ def split_names(text: str) -> list[str] | None:
     return names if all(is_person_name(n) for n in names) else None
 
 
+@lru_cache(maxsize=16384)  # pure
 def split_name_then_post(text: str) -> tuple[str, str] | None:
     """``刘建国市长`` -> (``刘建国``, ``市长``): a name glued before a whole post that opens with a level or
     rank word (so ``晋城军分区…`` or ``武警晋城支队…`` never read as a name and a post)."""
     s = squeeze(text).removesuffix("同志")
+    t = simplify(s)
+    uncut = _uncut(t)
     for k in (3, 2, 4):
-        if len(s) > k and is_person_name(s[:k]) and _POST_START.match(s[k:]) and post_complete(s[k:]):
+        if len(s) > k and uncut(k) and is_person_name(s[:k]) and _POST_START.match(t[k:]) and post_complete(s[k:]):
             return s[:k], s[k:]
     return None
 
@@ -267,10 +363,21 @@ def split_post_name(text: str) -> tuple[str, str | None] | None:
         if len(s) <= k:
             continue
         name, post = s[-k:], s[:-k]
-        if is_person_name(name) and post_complete(post) and not (k == 3 and post_complete(post + name[0])
-                                                                  and is_person_name(name[1:]) and name[0] not in SURNAMES):
+        if is_person_name(name) and _POST_WORD_END.search(simplify(post)) and not (k == 3 and _completes_post(post, name[0])
+                                                                  and is_person_name(name[1:])):
             return name, post
     return None
+
+
+_POST_WORD_END = entry("people.post_words").regex
+_POST_WORDS = tuple(w for w in (*_TITLE_WORDS, *TITLE_ENDINGS) if len(w) >= 2)
+
+
+def _completes_post(post: str, ch: str) -> bool:
+    """True when ``ch`` ends a title word begun in ``post`` (秘书 + 长, 支队 + 长): then ``ch`` is the
+    post's, not a surname (交警支队支队长张鹏 is 交警支队支队长 + 张鹏, although 长 is a surname too)."""
+    t = simplify(post + ch)
+    return any(t.endswith(w) for w in _POST_WORDS)
 
 
 __all__ = ["EX_OFFICIO", "ROLES", "ROLE_LABEL", "SURNAMES", "is_person_name", "split_name_post", "split_names", "split_people",

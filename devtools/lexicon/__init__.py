@@ -1,0 +1,1 @@
+"""Scripts that build the lexicon's package data (``govkg/lexicon/data``); not shipped."""

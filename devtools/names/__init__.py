@@ -1,0 +1,1 @@
+"""Experiments on person names and posts (not shipped)."""
