@@ -152,6 +152,11 @@ MEMBERS = [
      {("张三", "组长", None, False), ("李明", "副组长", "市政府秘书长", False)}),
     ("prose-seat-beside-person", LG + "由市政府分管副市长、市政府秘书长李明任副组长。",
      {("李明", "副组长", "市政府秘书长", False)}),
+    # the signature (an issuer's full name over the date) ends the list, whatever the place
+    ("list-ends-at-signature", LG + "\n组长：张三　市长\n成员：李明　市财政局局长\n广源市人民政府\n2020年3月2日",
+     {("张三", "组长", "市长", False), ("李明", "成员", "市财政局局长", False)}),
+    ("list-ends-at-joint-signature", LG + "\n成员：李明　市财政局局长\n广源市人民政府办公室\n广源市财政局\n2020年3月2日",
+     {("李明", "成员", "市财政局局长", False)}),
 ]
 
 

@@ -20,6 +20,8 @@ from govkg.extract.people.names import (
 from govkg.extract.prose import clean_line
 from govkg.text.clean import squeeze
 from govkg.text.document import Document
+from govkg.text.issue import is_org
+from govkg.text.numerals import parse_date
 
 
 @dataclass
@@ -157,6 +159,16 @@ _OFFICE_ROLES = ("主任", "副主任", "常务副主任")
 _NAME_SLOT = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,3}[ \u3000]+[\u4e00-\u9fff]")  # 洪 年 市经发局政治处科员
 
 
+def _signature(doc: Document, no: int, line: str) -> bool:
+    """True for an issuer's name over the date of signing (``广源市人民政府`` / ``2020年3月2日``)."""
+    if not is_org(squeeze(line)):
+        return False
+    for k in range(no + 1, min(no + 4, doc.start + len(doc.lines))):
+        if doc.line(k).strip():
+            return parse_date(squeeze(doc.line(k))) is not None or is_org(squeeze(doc.line(k)))
+    return False
+
+
 _POST_LEVEL = re.compile(r"^(?:市|省|县|区|副|常务|中共|党组)")
 
 
@@ -245,6 +257,9 @@ def parse_lists(doc: Document, lo: int, hi: int) -> list[Member]:  # noqa: C901 
         lab, rest = _label(line)
         if lab is None and squeeze(line).rstrip(":：") in _ROLE_SET:
             lab, rest = squeeze(line).rstrip(":："), ""  # a role word alone on its line, without a colon
+        if lab is None and _signature(doc, no, line):
+            active, last = False, None  # the signature ends every list
+            continue
         if lab is None and re.search(r"下设办公室|办公室设在", line):
             office = True
         if lab and office and lab in _OFFICE_ROLES:
