@@ -292,3 +292,17 @@ def test_one_line_lists_of_people():
     assert {(p, r, pos) for _, p, r, pos, _ in got} == {
         ("郭宁宁", "副组长", "副省长"), ("李建成", "副组长", "副省长"), ("吴青", "成员", "省政府副秘书长"),
         ("陈华", "成员", "省发展改革委主任"), ("黄磊", "成员", "省工业和信息化厅厅长")}
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("县乡村振兴工作联席会议", True),     # a county body: 县 is its level, 乡村 its topic
+    ("县抗震救灾指挥部", True),
+    ("县乡两级防汛指挥部", False),        # every county and township sets one up: no one body
+    ("县级河长制工作领导小组", False),
+    ("县（市、区）防汛指挥部", False),
+    ("乡镇应急管理工作领导小组", False),
+])
+def test_a_body_named_from_the_county_level(name, expected):
+    from govkg.extract.bodies.names import good_name
+
+    assert good_name(name, set_up=True) is expected

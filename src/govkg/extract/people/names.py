@@ -70,16 +70,7 @@ _NOT_IN_NAME = entry("people.not_in_name").regex
 TITLE_ENDINGS = tuple(sorted(entry("people.post_endings").words, key=len, reverse=True))
 
 # Role labels as printed before a colon, longest first so 副组长 wins over 组长.
-ROLES = (
-    "第一副组长", "常务副组长", "执行副组长", "副组长", "组长",
-    "常务副总指挥", "副总指挥", "总指挥", "第一指挥长", "常务副指挥长", "副指挥长", "指挥长",
-    "常务副主任委员", "副主任委员", "主任委员", "常务副主任", "办公室副主任", "办公室主任", "副主任", "主任",
-    "副召集人", "召集人", "常务副主席", "副主席", "主席", "副秘书长", "秘书长",
-    "成员", "委员", "组员", "顾问", "联络员", "副团长", "团长",
-    # traditional forms, kept as printed
-    "常務副組長", "副組長", "組長", "常務副總指揮", "副總指揮", "總指揮", "副指揮長", "指揮長",
-    "副主任委員", "主任委員", "辦公室副主任", "辦公室主任", "副召集人", "成員", "委員", "組員",
-)
+ROLES = tuple(sorted(entry("roles.labels").words, key=len, reverse=True))
 _ROLE_ALT = "|".join(r"\s*".join(map(re.escape, role)) for role in ROLES)
 # a label may repeat the body's short name first: 领导组组长:, 市领导小组办公室主任:
 _LABEL_PREFIX = r"(?:[\u4e00-\u9fff]{0,12}?(?:领导小组|领导组|指挥部|委员会|联席会议|专班|領導小組|指揮部|委員會))?"
