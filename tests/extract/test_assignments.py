@@ -35,7 +35,8 @@ CASES = [
       ("市农业农村局", "牵头", 2, None), ("市财政局", "责任", 2, None)]),
     ("各项任务列在第一位的为牵头单位。\n一、推进行动。(市发展改革委、市财政局)\n二、见附件(表1)。",
      [("市发展改革委", "牵头", 2, None), ("市财政局", "责任", 2, None)]),
-    ("一、推进行动。(市发展改革委、市财政局)", []),
+    # without the rule a bracket of agencies closing a task names each as 责任 (FORMAT.md)
+    ("一、推进行动。(市发展改革委、市财政局)", [("市发展改革委", "责任", 1, None), ("市财政局", "责任", 1, None)]),
     # a name wrapped over a blank line spans both lines
     ("加强评估。(责任单位:市生态环境\n\n局、城区人民政府)",
      [("市生态环境局", "责任", 1, 3), ("城区人民政府", "责任", 3, None)]),
