@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 
 from govkg.extract.assignments.statements import HEADER, HEADER_START, header_lines, role_of_label
-from govkg.extract.assignments.tables import agency_cell, header_roles, parse_cell, role_cell, task_cell
+from govkg.extract.assignments.tables import agency_cell, header_roles, parse_cell, role_cell, task_cell, time_cell
 from govkg.extract.assignments.tasks import NUMBERING, first_clause
 from govkg.extract.assignments.text import Mention, Text
 from govkg.lexicon import entry
@@ -16,7 +16,6 @@ from govkg.text.script import simplify
 _TASK_HEADERS = entry("assignments.task_headers")
 _OTHER_COLUMNS = entry("assignments.other_columns")
 _ROW_NUMBER = entry("assignments.row_numbers")
-_WHEN = entry("assignments.time_cells")
 
 _HEADER_CELL_MAX = 24  # characters of a header cell's line, spaces included
 _HEADER_REACH = 16  # lines a header printed one cell per line may run before its role column
@@ -103,13 +102,13 @@ def _title_line(line: str) -> bool:
     return bool(m) and not re.search(r"[。；;：:]", line) and 2 <= len(re.sub(r"\s", "", line[m.end():])) <= 30
 
 
-def _loose_rows(t: Text, k: int, role: str) -> tuple[list[tuple[Mention, str]], int]:
+def _loose_rows(t: Text, k: int, role: str, task: str = "") -> tuple[list[tuple[Mention, str]], int]:
     """A one-column table whose rows merge cells (a heading over several measures, a measure missing):
     every line after the header that is a list of agencies fills the role column, with the task of
     the last title line above it (``(一)加强对防疫重点企业财税支持``). Prose that is neither numbered,
     a list, a title nor a date ends the table."""
     out: list[tuple[Mention, str]] = []
-    lines, task = t.text_lines, ""
+    lines = t.text_lines
     while k < len(lines):
         line = lines[k]
         flat = _flat(line)
@@ -121,7 +120,7 @@ def _loose_rows(t: Text, k: int, role: str) -> tuple[list[tuple[Mention, str]], 
         elif agency_cell(line) and task:
             start = t.line_starts[k]
             out.extend((m, task) for m in parse_cell(t, start, start + len(line), role))
-        elif not (NUMBERING.match(line) or _WHEN.test(flat[:12])):
+        elif not (NUMBERING.match(line) or time_cell(flat)):
             break
         k += 1
     return out, k
@@ -130,8 +129,9 @@ def _loose_rows(t: Text, k: int, role: str) -> tuple[list[tuple[Mention, str]], 
 def stacked_mentions(t: Text) -> list[tuple[Mention, str]]:
     """Mentions from a table that PDF conversion printed one cell per line: a run of header lines
     (序号 / 重点任务 / 牵头单位 / 责任单位), then rows of as many cells. A row that starts with its
-    number keeps the reading in step; a row that does not fit ends the table. A table with one role
-    column whose first row does not fit is read loosely (``_loose_rows``)."""
+    number keeps the reading in step; a row that does not fit ends the table. The rest of an
+    unnumbered table with one role column is read loosely (``_loose_rows``): merged cells put its
+    rows out of step.""" 
     out: list[tuple[Mention, str]] = []
     lines = t.text_lines
     starts = sorted({k for h in header_lines(t) for k in range(max(0, h - _HEADER_REACH), h + 1)})
@@ -161,8 +161,9 @@ def stacked_mentions(t: Text) -> list[tuple[Mention, str]]:
             for c, role in sorted(roles.items()):
                 out.extend((m, task) for m in parse_cell(t, *spans[c], role))
             k, rows = got[1], rows + 1
-        if not rows and len(roles) == 1:
-            found, k = _loose_rows(t, j, next(iter(roles.values())))
+        if len(roles) == 1 and not numbered:
+            # merged cells put the rows out of step: the rest is read loosely
+            found, k = _loose_rows(t, k, next(iter(roles.values())), task)
             out.extend(found)
         done = max(k, j) - 1
     return out

@@ -65,6 +65,11 @@ def agency_cell(text: str) -> bool:
             and any(looks_like_agency(n) for n in names))
 
 
+def time_cell(flat: str) -> bool:
+    """A short cell that gives a deadline or period (``2024年12月``, ``长期坚持``), not a task."""
+    return _WHEN.test(flat)
+
+
 def role_cell(text: str) -> bool:
     """A cell that can fill a role column: a list of agencies, or agencies with role words."""
     if agency_cell(text):
@@ -79,7 +84,7 @@ def task_cell(cells: list[str], header: list[str], prev_task: str) -> str:
     row's first cell of text."""
     def usable(cell: str) -> bool:
         flat = re.sub(r"\s", "", cell)
-        return (len(flat) > 1 and not re.fullmatch(r"[\d.、]+", flat) and not _WHEN.test(flat[:12])
+        return (len(flat) > 1 and not re.fullmatch(r"[\d.、]+", flat) and not time_cell(flat)
                 and not agency_cell(cell))
     for want in TASK_HEADERS.words:
         for k, h in enumerate(header):
