@@ -26,7 +26,7 @@ _LEVEL_PREFIX = re.compile(r"^((?:中共)?[\u4e00-\u9fff]{0,6}?(?:市委|县委|
 _TRAILING = re.compile(r"(?:等有关部门|等相关部门|等部门|等单位|等)$")
 _WS = re.compile(r"\s+")
 _MARKUP = re.compile(r"</?[a-zA-Z][^>]*>|\*\*|__")
-_JOINERS = re.compile(r"(?:以及|和|及|与|同)")
+_JOINERS = re.compile(r"(?:以及|会同|和|及|与|同)")
 
 
 def is_agency_name(name: str) -> bool:
@@ -72,10 +72,23 @@ def _split_top(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _depth(text: str, i: int) -> int:
+    """How many brackets are open at ``text[i]``."""
+    depth = 0
+    for ch in text[:i]:
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE and depth:
+            depth -= 1
+    return depth
+
+
 def _split_joined(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split ``A和B`` / ``A及B`` only where A is a complete agency name."""
     item = simplify(text[start:end])
     for m in _JOINERS.finditer(item):
+        if _depth(item, m.start()):
+            continue  # 市财政局(协同责任): inside a bracket nothing is joined
         left, right = _WS.sub("", item[:m.start()]), _WS.sub("", item[m.end():])
         if left and len(right) >= 2 and AGENCY_SUFFIX.search(left):
             return [(start, start + m.start()), *_split_joined(text, start + m.end(), end)]
