@@ -30,9 +30,11 @@ def _spaced(words: tuple[str, ...]) -> str:
 
 _ROLE_S, _UNIT_S = _spaced(ROLES.words), _spaced(UNITS.words)
 
-# ``责任单位:``, ``【牵头单位】``, ``主要责任部门：``, ``牵头:`` — not inside a longer word (``各责任单位``).
+# ``责任单位:``, ``【牵头单位】``, ``主要责任部门：``, ``责任部门（单位）：``, ``牵头:`` — not inside a longer
+# word (``各责任单位``).
 LABEL = re.compile(
-    rf"(?<![\u4e00-\u9fff])【?\s*(?P<label>(?:主要|具体)?\s*(?:{_ROLE_S})\s*(?:{_UNIT_S})?)\s*(?:】\s*[:：]?|[:：])"
+    rf"(?<![\u4e00-\u9fff])【?\s*(?P<label>(?:主要|具体)?\s*(?:{_ROLE_S})\s*(?:{_UNIT_S})?)"
+    rf"(?:[(（][^()（）:：]{{1,6}}[)）])?\s*(?:】\s*[:：]?|[:：])"  # 责任部门（单位）：
 )
 
 # a label line that names a person (``牵头负责领导:刘惠``): no assignment, but a label line all the same
