@@ -31,6 +31,7 @@ SPLITS = [
     ("哈爾濱機場擴建指揮部、哈爾濱、黑河、綏芬河市政府、省農墾總局",
      ["哈爾濱機場擴建指揮部", "哈爾濱市政府", "黑河市政府", "綏芬河市政府", "省農墾總局"]),
     ("东城、西城区教育局", ["东城区教育局", "西城区教育局"]),
+    ("发改、工信、晋城市政府", ["发改", "工信", "晋城市政府"]),  # abbreviations of departments are no places
     ("教育、卫生部门", ["教育", "卫生部门"]),  # no level in the last name: nothing is distributed
     # names that start with their own place, banks and customs keep their names
     ("省商务厅、财政厅、地方金融监管局、人行郑州中心支行、河南银保监局",

@@ -120,6 +120,11 @@ _BARE_PLACE = re.compile(r"[\u4e00-\u9fff]{2,4}")
 _PLACE_AND_TAIL = re.compile(r"[\u4e00-\u9fff]{2,4}?(?=[市县区州旗盟][\u4e00-\u9fff]{1,8}$)")
 
 
+def _bare_place(simp: str) -> bool:
+    """A place name alone in a list (黑河, 东城), not a department abbreviation (发改, 工信)."""
+    return bool(_BARE_PLACE.fullmatch(simp)) and not AGENCY_SUFFIX.search(simp) and not _DEPARTMENT.test(simp)
+
+
 def _distribute_suffixes(items: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """Bare place names printed before a name of the same kind take its level and ending
     (``东城、西城区教育局`` → 东城区教育局, 西城区教育局): they name no agency alone."""
@@ -131,7 +136,7 @@ def _distribute_suffixes(items: list[tuple[str, int, int]]) -> list[tuple[str, i
             continue
         tail = out[k][0][m.end():]
         j = k - 1
-        while j >= 0 and _BARE_PLACE.fullmatch(simplify(out[j][0])) and not AGENCY_SUFFIX.search(simplify(out[j][0])):
+        while j >= 0 and _bare_place(simplify(out[j][0])):
             bare, a, b = out[j]
             out[j] = (bare + tail, a, b)
             j -= 1

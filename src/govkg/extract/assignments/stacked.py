@@ -102,6 +102,15 @@ def _title_line(line: str) -> bool:
     return bool(m) and not re.search(r"[。；;：:]", line) and 2 <= len(re.sub(r"\s", "", line[m.end():])) <= 30
 
 
+_SIGNED = re.compile(r"^\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$")
+
+
+def _next_text(lines: list[str], k: int) -> str:
+    while k < len(lines) and not lines[k].strip():
+        k += 1
+    return lines[k] if k < len(lines) else ""
+
+
 def _loose_rows(t: Text, k: int, role: str, task: str = "") -> tuple[list[tuple[Mention, str]], int]:
     """A one-column table whose rows merge cells (a heading over several measures, a measure missing):
     every line after the header that is a list of agencies fills the role column, with the task of
@@ -117,6 +126,8 @@ def _loose_rows(t: Text, k: int, role: str, task: str = "") -> tuple[list[tuple[
             continue
         if _title_line(line):
             task = first_clause(line)
+        elif agency_cell(line) and _SIGNED.match(_next_text(lines, k + 1)):
+            break  # an issuer's name over a date: the signature after the table
         elif agency_cell(line) and task:
             start = t.line_starts[k]
             out.extend((m, task) for m in parse_cell(t, start, start + len(line), role))
