@@ -16,6 +16,7 @@ from govkg.text.script import simplify
 _TASK_HEADERS = entry("assignments.task_headers")
 _OTHER_COLUMNS = entry("assignments.other_columns")
 _ROW_NUMBER = entry("assignments.row_numbers")
+_NUMBER_COLUMN = entry("assignments.number_columns")
 
 _HEADER_CELL_MAX = 24  # characters of a header cell's line, spaces included
 _HEADER_REACH = 16  # lines a header printed one cell per line may run before its role column
@@ -33,7 +34,7 @@ def _header_word(flat: str) -> bool:
 
 
 def _numbered_header(header: list[str]) -> bool:
-    return bool(header) and _flat(header[0]) in ("序号", "编号")
+    return bool(header) and _NUMBER_COLUMN.test(_flat(header[0]))
 
 
 # --------------------------------------------------------------- one cell per line

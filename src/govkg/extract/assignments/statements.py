@@ -76,8 +76,7 @@ _OPENER = re.compile("[" + re.escape(OPENERS) + "]")
 
 _BRACKET = re.compile("[" + re.escape(OPENERS + CLOSERS) + "]")
 
-# prose words, and the openings of a sentence (按职责, 经市政府同意, 请, 如, 以下简称); 经贸委 / 经信局 are names
-_PROSE = re.compile(r"[的由对将要在把从向于了是“”《》\"]|^[按请如]|^经(?:过|市|县|区|省|国|研究|批准|同意)|简称|\d")
+_PROSE = entry("assignments.not_a_name").regex
 
 
 def looks_like_agency(name: str, labelled: bool = False) -> bool:
