@@ -14,12 +14,16 @@ TASK_MAX = 30
 
 _SEP = r"[、.．﹒]"
 
+_CIRCLED = "①-⑳"  # ①推进… ⑳
+
 NUMBERING = re.compile(
     rf"^\s*(?:#+\s*)?(?:\*\*)?\s*(?:[(（][一二三四五六七八九十百\d]+[)）]|[一二三四五六七八九十百]+{_SEP}|"
-    rf"\d+(?:\.\d+)*{_SEP}(?!\d)|第[一二三四五六七八九十百\d]+[条项])\s*"
+    rf"\d+(?:\.\d+)*{_SEP}(?!\d)|第[一二三四五六七八九十百\d]+[条项]|[{_CIRCLED}])\s*"
 )
 
-HEADING = re.compile(rf"^\s*(?:#+\s|\*\*|[(（][一二三四五六七八九十百\d]+[)）]|[一二三四五六七八九十百]+、|\d+{_SEP}(?!\d))")
+HEADING = re.compile(
+    rf"^\s*(?:#+\s|\*\*|[(（][一二三四五六七八九十百\d]+[)）]|[一二三四五六七八九十百]+、|\d+{_SEP}(?!\d)|[{_CIRCLED}])"
+)
 
 MARKUP = re.compile(r"</?[a-zA-Z][^>]*>|\*\*|#+\s*")
 
@@ -27,7 +31,8 @@ BARE_HEADING = re.compile(r"^\s*#+\s")
 
 # an item number inside a line: after a sentence end, a closing bracket or a space (``…负责) 2.落实…``)
 _INNER_ITEM = re.compile(
-    rf"(?:(?<=[。;；)）〕\]】])|(?<=\s))\s*(?:[(（][一二三四五六七八九十百]+[)）]|[一二三四五六七八九十百]+、|\d{{1,3}}{_SEP}(?!\d))"
+    rf"(?:(?<=[。;；)）〕\]】])|(?<=\s))\s*(?:[(（][一二三四五六七八九十百]+[)）]|[一二三四五六七八九十百]+、|\d{{1,3}}{_SEP}(?!\d)|"
+    rf"[{_CIRCLED}])"
 )
 
 _SENTENCE_END = re.compile(r"[。;；!！?？:：]")
@@ -40,6 +45,7 @@ def first_clause(text: str) -> str:
     text = NUMBERING.sub("", text, count=1)
     text = re.sub(r"\s", "", text).strip("*#")
     text = re.sub(r"^(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:前|底前|以前)?[,，]", "", text)
+    text = text.rstrip("(（〔[【")  # ``（一）加强组织领导（责任单位：…）``: the statement's bracket is no part of it
     sentences = [s for s in _SENTENCE_END.split(text) if s]
     if len(sentences) == 1 and len(sentences[0]) <= TASK_MAX:
         return sentences[0]
