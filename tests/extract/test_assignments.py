@@ -116,6 +116,12 @@ CASES += [
      [("省财政厅", "责任", 2, None), ("省政府办公厅", "牵头", 4, None), ("省财政厅", "牵头", 4, None),
       ("省商务厅", "责任", 4, None), ("省财政厅", "牵头", 6, None), ("省发展改革委", "责任", 6, None),
       ("省发展改革委", "责任", 8, None)]),
+    # the rule may name the others' role (其他为配合单位), and be worded 第一个单位为牵头单位
+    ("注：列第一位的为牵头单位，其他为配合单位。\n1.推进A。（市财政局、市税务局、市审计局）\n2.推进B。（市财政局）",
+     [("市财政局", "牵头", 2, None), ("市税务局", "配合", 2, None), ("市审计局", "配合", 2, None),
+      ("市财政局", "责任", 3, None)]),
+    ("各项任务第一个单位为牵头单位。\n1.推进A。（责任单位：市财政局、市税务局）",
+     [("市财政局", "牵头", 2, None), ("市税务局", "责任", 2, None)]),
     # 分别牵头 ends a wrapped label list: the numbered item below is not read into it
     ("列第一位为牵头单位。\n6.增收。\n\n责任单位:市人力社保局、市农业农村局分别牵头\n\n7.一般公共预算收入增长。\n\n责任单位:市财政局",
      [("市人力社保局", "牵头", 4, None), ("市农业农村局", "牵头", 4, None), ("市财政局", "责任", 8, None)]),
@@ -168,6 +174,9 @@ TABLES += [
     # one row per line, cells apart by spaces; the column name is the only role word
     ("序号 工 作 任 务 牵头负责部门\n1 居民消费价格涨幅3%左右 发展改革委\n2 安排地方专项债券4000亿元 财政部\n\n说明文字。",
      [("发展改革委", "牵头", 2, None), ("财政部", "牵头", 3, None)]),
+    # the one role column after the task takes the trailing names; a task may hold spaces
+    ("序号 工作任务 牵头负责部门\n1 居民消费价格涨幅3%左右 发展改革委 财政部\n2 推进 5G 基站建设 工业和信息化部",
+     [("发展改革委", "牵头", 2, None), ("财政部", "牵头", 2, None), ("工业和信息化部", "牵头", 3, None)]),
     # a header whose cell is 主责单位 reads as the bracket label does
     ("序号\t任务\t主责单位\t协办单位\n1\t建设平台\t县教育局\t县财政局",
      [("县教育局", "责任", 2, None), ("县财政局", "配合", 2, None)]),

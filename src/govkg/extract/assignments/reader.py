@@ -101,13 +101,13 @@ def extract(doc: Document) -> list[Fact]:
             todo[:0] = bracket_groups(t.shadow, a, b)
             continue
         if t.first_is_lead:
-            mentions = apply_first_is_lead(mentions)
+            mentions = apply_first_is_lead(mentions, t.rest_role)
         task = task_for(t, a - 1)
         found.extend((m, task) for m in mentions)
     for a, b in _label_statements(t, covered):
         mentions = parse_statement(t, a, b)
         if t.first_is_lead:
-            mentions = apply_first_is_lead(mentions)
+            mentions = apply_first_is_lead(mentions, t.rest_role)
         task = task_for(t, a)
         found.extend((m, task) for m in mentions)
     for table in (delimited_mentions, stacked_mentions, spaced_mentions):

@@ -238,6 +238,10 @@ def _task_column(header: list[str]) -> int | None:
     return next((k for k, w in enumerate(header) if _TASK_HEADERS.test(w)), None)
 
 
+def _joined(line: str, pieces: list[tuple[int, int, str]]) -> tuple[int, int, str]:
+    return pieces[0][0], pieces[-1][1], line[pieces[0][0]:pieces[-1][1]]
+
+
 def _spaced_row(line: str, header: list[str]) -> list[tuple[int, int, str]] | None:
     """The cells (start, end, text) of a row: one piece per column, the task column taking the
     pieces left over; None where the row does not fit (its number, its role cells)."""
@@ -245,11 +249,15 @@ def _spaced_row(line: str, header: list[str]) -> list[tuple[int, int, str]] | No
     n, task = len(header), _task_column(header)
     if len(pieces) < n or (task is None and len(pieces) != n):
         return None
+    if task is not None and task == n - 2 and HEADER.match(header[-1]):
+        # one role column after the task: it takes the trailing agencies (``… 发展改革委 财政部``)
+        k = len(pieces) - 1
+        while k - 1 > task and agency_cell(pieces[k - 1][2]):
+            k -= 1
+        pieces = [*pieces[:k], _joined(line, pieces[k:])]
     if task is not None:
         extra = len(pieces) - n
-        joined = pieces[task:task + extra + 1]
-        pieces = [*pieces[:task], (joined[0][0], joined[-1][1], line[joined[0][0]:joined[-1][1]]),
-                  *pieces[task + extra + 1:]]
+        pieces = [*pieces[:task], _joined(line, pieces[task:task + extra + 1]), *pieces[task + extra + 1:]]
     if _numbered_header(header) and not _ROW_NUMBER.test(pieces[0][2]):
         return None
     if not all(role_cell(p[2]) for p, w in zip(pieces, header) if HEADER.match(w)):

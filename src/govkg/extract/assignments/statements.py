@@ -214,17 +214,20 @@ def expanded(mentions: list[Mention]) -> list[Mention]:
     return [Mention(n, m.start, m.end, m.role, m.explicit_lead) for n, m in zip(names, mentions)]
 
 
-def apply_first_is_lead(mentions: list[Mention]) -> list[Mention]:
+def apply_first_is_lead(mentions: list[Mention], rest: str = RESP) -> list[Mention]:
     """Under a "first listed leads" rule the first of two or more responsible units of a statement
-    leads, unless one is named lead; a single unit stays 责任."""
+    leads and the others take ``rest`` (the rule's word for them, 责任 by default), unless one is named
+    lead; a single unit stays 责任."""
     if any(m.explicit_lead for m in mentions):
         return mentions
     resp = [k for k, m in enumerate(mentions) if m.role == RESP]
     if len(resp) < 2:
         return mentions
-    k = resp[0]
-    first = mentions[k]
-    return [*mentions[:k], Mention(first.name, first.start, first.end, LEAD, True), *mentions[k + 1:]]
+    out = list(mentions)
+    for n, k in enumerate(resp):
+        m = mentions[k]
+        out[k] = Mention(m.name, m.start, m.end, LEAD if n == 0 else rest, n == 0)
+    return out
 
 
 def bracket_groups(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

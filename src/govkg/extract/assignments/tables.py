@@ -165,7 +165,7 @@ def parse_cell(t: Text, a: int, b: int, role: str) -> list[Mention]:
     if inner and any(m.role != RESP for m in inner):
         return inner
     mentions = read_cell(t, a, b, role)
-    return apply_first_is_lead(mentions) if t.first_is_lead and role == RESP else mentions
+    return apply_first_is_lead(mentions, t.rest_role) if t.first_is_lead and role == RESP else mentions
 
 
 def read_cell(t: Text, a: int, b: int, role: str) -> list[Mention]:

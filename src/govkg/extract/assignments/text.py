@@ -57,6 +57,8 @@ def _mask_furniture(text: str, doc: Document) -> str:
     return "\n".join(out)
 
 
+_ROLE_WORD = re.compile(f"(?:{entry('assignments.roles').alternation})")
+
 # the clause a rule stands in: from a sentence or bracket start to a sentence or bracket end
 _CLAUSE_START = re.compile(r"[。;；(（〔\[【\n]")
 _CLAUSE_END = re.compile(r"[。;；)）〕\]】\n]")
@@ -85,7 +87,8 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 
 class Text:
     """The document's text (printed and simplified shadow) with a map from character offsets to
-    source lines. ``first_is_lead``: the document states a "first listed leads" rule."""
+    source lines. ``first_is_lead``: the document states a "first listed leads" rule; ``rest_role``: the
+    role that rule gives the others (责任 unless it says 其他为配合单位)."""
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
@@ -94,6 +97,11 @@ class Text:
         shadow = simplify(text)
         rules = _rule_spans(shadow)
         self.first_is_lead = bool(rules)
+        # what the rule makes of the others (其他为配合单位): the role word after 其他, else 责任
+        rest = [entry("assignments.first_listed_rest").find(shadow[a:b]) for a, b in rules]
+        word = next((m.group() for m in rest if m), "")
+        self.rest_role: str = entry("assignments.roles").value(
+            next((w for w in _ROLE_WORD.findall(word)), ""), "责任")
         self.text = _blank(text, rules)
         self.shadow = _blank(shadow, rules)
         self.text_lines = self.text.split("\n")
