@@ -254,7 +254,7 @@ def bracket_groups(text: str, start: int = 0, end: int | None = None) -> list[tu
 def bare_list_closing_task(t: Text, a: int, b: int) -> bool:
     """``…加快铁路专用线建设。(市发展改革委、市交通局)``: a bracket of agency names only, right after a
     sentence, names the units responsible for it (FORMAT.md)."""
-    before = t.shadow[max(0, a - 3):a - 1].rstrip()
+    before = t.shadow[max(0, a - 12):a - 1].rstrip()  # the bracket may stand on the next line
     if not before.endswith(("。", ";", "；")):
         return False
     names = split_spans(t.text[a:b])

@@ -14,15 +14,16 @@ TASK_MAX = 30
 
 _SEP = r"[、.．﹒]"
 
-_CIRCLED = "①-⑳"  # ①推进… ⑳
+_CIRCLED = "①-⑳"  # ①推进… ⑳; a section number 2.4.3 may stand without a stop (2.4.3综合保障组)
 
 NUMBERING = re.compile(
     rf"^\s*(?:#+\s*)?(?:\*\*)?\s*(?:[(（][一二三四五六七八九十百\d]+[)）]|[一二三四五六七八九十百]+{_SEP}|"
-    rf"\d+(?:\.\d+)*{_SEP}(?!\d)|第[一二三四五六七八九十百\d]+[条项]|[{_CIRCLED}])\s*"
+    rf"\d+(?:\.\d+)*{_SEP}(?!\d)|\d+(?:\.\d+)+(?=[^\W\d_])|第[一二三四五六七八九十百\d]+[条项]|[{_CIRCLED}])\s*"
 )
 
 HEADING = re.compile(
-    rf"^\s*(?:#+\s|\*\*|[(（][一二三四五六七八九十百\d]+[)）]|[一二三四五六七八九十百]+、|\d+{_SEP}(?!\d)|[{_CIRCLED}])"
+    rf"^\s*(?:#+\s|\*\*|[(（][一二三四五六七八九十百\d]+[)）]|[一二三四五六七八九十百]+、|\d+{_SEP}(?!\d)|"
+    rf"\d+(?:\.\d+)+(?=[^\W\d_])|[{_CIRCLED}])"
 )
 
 MARKUP = re.compile(r"</?[a-zA-Z][^>]*>|\*\*|#+\s*")
@@ -98,7 +99,7 @@ def task_for_line(t: Text, lineno: int) -> str:
             if not prev:
                 continue
             if prev.endswith((")", "）", "〕", "】", "]")) or (prev.endswith("。") and not (
-                    width and _width(prev) >= 0.9 * width)):
+                    (width and _width(prev) >= 0.9 * width) or _wrapped(lines, k))):
                 break  # the previous paragraph (or statement) ends here
             start = k
             if HEADING.match(prev):
@@ -135,6 +136,18 @@ def _fixed_width(lines: tuple[str, ...], i: int) -> float | None:
     m = median(widths)
     near = sum(1 for w in widths if abs(w - m) <= 0.1 * m)
     return m if m >= 20 and near >= 0.7 * len(widths) else None
+
+
+def _wrapped(lines: tuple[str, ...], k: int) -> bool:
+    """Whether line ``k`` is a full line of a paragraph wrapped at a fixed width where the page around
+    it is not (a short text, headings between): 20 to 45 characters, as wide as the two lines before
+    it."""
+    w = _width(lines[k])
+    if not 40 <= w <= 90:
+        return False
+    j = _previous_nonblank(lines, k)
+    h = _previous_nonblank(lines, j) if j is not None else None
+    return h is not None and all(abs(_width(lines[x]) - w) <= 0.1 * w for x in (j, h))
 
 
 def _title_only(line: str) -> bool:
