@@ -29,11 +29,6 @@ _MARKUP = re.compile(r"</?[a-zA-Z][^>]*>|\*\*|__")
 _JOINERS = re.compile(r"(?:以及|会同|和|及|与|同)")
 
 
-def is_agency_name(name: str) -> bool:
-    """Whether ``name`` ends like a complete agency name (traditional script too)."""
-    return bool(AGENCY_SUFFIX.search(simplify(name)))
-
-
 def clean_name(name: str) -> str:
     """An item as printed, without whitespace, markup, list numbering or a trailing 等."""
     name = _WS.sub("", _MARKUP.sub("", name))

@@ -143,7 +143,7 @@ def stacked_mentions(t: Text) -> list[tuple[Mention, str]]:
     (序号 / 重点任务 / 牵头单位 / 责任单位), then rows of as many cells. A row that starts with its
     number keeps the reading in step; a row that does not fit ends the table. The rest of an
     unnumbered table with one role column is read loosely (``_loose_rows``): merged cells put its
-    rows out of step.""" 
+    rows out of step."""
     out: list[tuple[Mention, str]] = []
     lines = t.text_lines
     starts = sorted({k for h in header_lines(t) for k in range(max(0, h - _HEADER_REACH), h + 1)})
