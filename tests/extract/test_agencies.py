@@ -24,6 +24,23 @@ SPLITS = [
     ("市委宣传部、市委统战部、发展改革委、网信办", ["市委宣传部", "市委统战部", "市发展改革委", "市委网信办"]),
     ("县委办、县政府办、发改局、财政局", ["县委办", "县政府办", "县发改局", "县财政局"]),
     ("市消防局、警察局、衛生局、建设银行晋城分行", ["市消防局", "市警察局", "市衛生局", "建设银行晋城分行"]),
+    # placeholders whose separators are part of them (wide convention 3)
+    ("省發改委、鐵路辦、哈爾濱鐵路局、相關市、縣政府", ["省發改委", "省鐵路辦", "哈爾濱鐵路局"]),
+    ("省工业和信息化委、地税局,各州、市人民政府", ["省工业和信息化委", "省地税局"]),
+    # bare places before a name share its level and ending (wide convention 4)
+    ("哈爾濱機場擴建指揮部、哈爾濱、黑河、綏芬河市政府、省農墾總局",
+     ["哈爾濱機場擴建指揮部", "哈爾濱市政府", "黑河市政府", "綏芬河市政府", "省農墾總局"]),
+    ("东城、西城区教育局", ["东城区教育局", "西城区教育局"]),
+    ("发改、工信、晋城市政府", ["发改", "工信", "晋城市政府"]),  # abbreviations of departments are no places
+    ("教育、卫生部门", ["教育", "卫生部门"]),  # no level in the last name: nothing is distributed
+    # names that start with their own place, banks and customs keep their names
+    ("省商务厅、财政厅、地方金融监管局、人行郑州中心支行、河南银保监局",
+     ["省商务厅", "省财政厅", "省地方金融监管局", "人行郑州中心支行", "河南银保监局"]),
+    ("市經貿委、國土房管局、規劃局、黃埔區政府、南沙區政府",
+     ["市經貿委", "市國土房管局", "市規劃局", "黃埔區政府", "南沙區政府"]),
+    ("市建委、外經貿局", ["市建委", "市外經貿局"]),
+    ("市生态环境局会同市水务局", ["市生态环境局", "市水务局"]),
+    ("区司法局等有关部门", ["区司法局"]),
 ]
 
 
@@ -37,6 +54,12 @@ def test_split_agencies(text: str, expected: list[str]) -> None:
     ("相关部门", True), ("市直各部门", True), ("相关区县政府", True), ("市财政局", False),
     ("开发区管委会", False), ("县(市、区)人民政府", True), ("区县政府", True), ("县市区人民政府", True),
     ("高平市人民政府", False), ("城区政府", False), ("泽州县政府", False),
+    # wide convention 3
+    ("各镇人民政府", True), ("各州、市人民政府", True), ("相關市、縣政府", True), ("区政府有关部门", True),
+    ("区级相关部门", True), ("各街道办事处", True), ("各街道(功能区)", True), ("省政府各部门", True),
+    ("各直属机构", True), ("各县、市、区政府", True), ("具体任务均涉及相关市(州)人民政府", True),
+    ("街道环委会成员单位负责人", True), ("区司法局", False), ("市应急管理局", False), ("嘉鱼经济开发区", False),
+    ("丽水开发区管委会", False), ("市場監管局", False),
 ])
 def test_is_placeholder(name: str, expected: bool) -> None:
     assert is_placeholder(name) is expected

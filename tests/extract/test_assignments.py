@@ -35,7 +35,8 @@ CASES = [
       ("市农业农村局", "牵头", 2, None), ("市财政局", "责任", 2, None)]),
     ("各项任务列在第一位的为牵头单位。\n一、推进行动。(市发展改革委、市财政局)\n二、见附件(表1)。",
      [("市发展改革委", "牵头", 2, None), ("市财政局", "责任", 2, None)]),
-    ("一、推进行动。(市发展改革委、市财政局)", []),
+    # without the rule a bracket of agencies closing a task names each as 责任 (FORMAT.md)
+    ("一、推进行动。(市发展改革委、市财政局)", [("市发展改革委", "责任", 1, None), ("市财政局", "责任", 1, None)]),
     # a name wrapped over a blank line spans both lines
     ("加强评估。(责任单位:市生态环境\n\n局、城区人民政府)",
      [("市生态环境局", "责任", 1, 3), ("城区人民政府", "责任", 3, None)]),
@@ -85,6 +86,55 @@ CASES = [
 ]
 
 
+CASES += [
+    # one vocabulary (assignments.roles): compound labels, 主责, 协同责任 = 配合, 协办, 参与
+    ("1.推进。(牵头责任单位:省财政厅;协同责任单位:省税务局、省审计厅)",
+     [("省财政厅", "牵头", 1, None), ("省税务局", "配合", 1, None), ("省审计厅", "配合", 1, None)]),
+    ("1.推进。（主责单位：市教育局）", [("市教育局", "责任", 1, None)]),
+    ("1.推进。（牵头领导：李四，牵头部门：区发改局，协办部门：区财政局）",
+     [("区发改局", "牵头", 1, None), ("区财政局", "配合", 1, None)]),
+    # a person's label gives nothing, on its own line or in a bracket
+    ("1﹒增长7%。\n牵头负责领导:刘惠。\n牵头责任单位:省发展改革委。\n协同责任单位:省财政厅等。",
+     [("省发展改革委", "牵头", 3, None), ("省财政厅", "配合", 4, None)]),
+    ("1.推进。（责任领导：张三；责任单位：市财政局）", [("市财政局", "责任", 1, None)]),
+    # a label broken by a line wrap
+    ("1.推进。（责任单\n位：市财政局、市税务局）", [("市财政局", "责任", 2, None), ("市税务局", "责任", 2, None)]),
+    # X牵头,Y…按职责分工负责: the others 责任; X牵头;Y…配合 with elision and placeholders
+    ("1.落实措施。(省发展改革委牵头,省商务厅、财政厅等相关部门按职责分工负责)",
+     [("省发展改革委", "牵头", 1, None), ("省商务厅", "责任", 1, None), ("省财政厅", "责任", 1, None)]),
+    ("一、推进。(省发展改革委、财政厅牵头;省工业和信息化委、地税局,各州、市人民政府配合)",
+     [("省发展改革委", "牵头", 1, None), ("省财政厅", "牵头", 1, None), ("省工业和信息化委", "配合", 1, None),
+      ("省地税局", "配合", 1, None)]),
+    # …負責 alone, with a distributed ending and a placeholder
+    ("3.推進。(哈爾濱機場擴建指揮部、哈爾濱、黑河市政府、相關市、縣政府負責)",
+     [("哈爾濱機場擴建指揮部", "责任", 1, None), ("哈爾濱市政府", "责任", 1, None), ("黑河市政府", "责任", 1, None)]),
+    ("1.推进A。（市生态环境局会同市水务局负责）", [("市生态环境局", "责任", 1, None), ("市水务局", "责任", 1, None)]),
+    ("1.推进A。（以下简称市财政局）", []),
+    # "first listed leads": only in a list of two or more; the rule's clause is no statement
+    ("1.增长。\n责任单位:省财政厅\n2.节支。\n责任单位:省政府办公厅、省财政厅牵头,省商务厅(除标注为“牵头”单位外,"
+     "列第一位的为牵头或汇总单位,下同)\n3.用好债券。\n责任单位:省财政厅、省发展改革委\n4.控价。\n责任单位:省发展改革委",
+     [("省财政厅", "责任", 2, None), ("省政府办公厅", "牵头", 4, None), ("省财政厅", "牵头", 4, None),
+      ("省商务厅", "责任", 4, None), ("省财政厅", "牵头", 6, None), ("省发展改革委", "责任", 6, None),
+      ("省发展改革委", "责任", 8, None)]),
+    # the rule may name the others' role (其他为配合单位), and be worded 第一个单位为牵头单位
+    ("注：列第一位的为牵头单位，其他为配合单位。\n1.推进A。（市财政局、市税务局、市审计局）\n2.推进B。（市财政局）",
+     [("市财政局", "牵头", 2, None), ("市税务局", "配合", 2, None), ("市审计局", "配合", 2, None),
+      ("市财政局", "责任", 3, None)]),
+    ("各项任务第一个单位为牵头单位。\n1.推进A。（责任单位：市财政局、市税务局）",
+     [("市财政局", "牵头", 2, None), ("市税务局", "责任", 2, None)]),
+    # 分别牵头 ends a wrapped label list: the numbered item below is not read into it
+    ("列第一位为牵头单位。\n6.增收。\n\n责任单位:市人力社保局、市农业农村局分别牵头\n\n7.一般公共预算收入增长。\n\n责任单位:市财政局",
+     [("市人力社保局", "牵头", 4, None), ("市农业农村局", "牵头", 4, None), ("市财政局", "责任", 8, None)]),
+    # a note in brackets inside the label; 责任主体
+    ("1.推进A。（责任部门（单位）：市财政局、市税务局）", [("市财政局", "责任", 1, None), ("市税务局", "责任", 1, None)]),
+    ("责任主体：市住建局、市城管局", [("市住建局", "责任", 1, None), ("市城管局", "责任", 1, None)]),
+    ("市场主体：各类企业", []),
+    # 〔〕 and [] brackets
+    ("(一)增长11%。[牵头单位:县发改局(粮食局);责任单位:各镇人民政府,嘉鱼经济开发区]",
+     [("县发改局(粮食局)", "牵头", 1, None), ("嘉鱼经济开发区", "责任", 1, None)]),
+]
+
+
 @pytest.mark.parametrize("text,expected", CASES)
 def test_statements(text: str, expected: list) -> None:
     assert facts(text) == expected
@@ -117,6 +167,23 @@ TABLES = [
      [("市发展改革委", "牵头", 2, None), ("市财政局", "配合", 2, None)]),
     # a table without a role column yields nothing
     ("序号\t项目名称\t实施主体\n1\t污水处理厂\t市城市管理局", []),
+]
+
+
+TABLES += [
+    # one row per line, cells apart by spaces; the column name is the only role word
+    ("序号 工 作 任 务 牵头负责部门\n1 居民消费价格涨幅3%左右 发展改革委\n2 安排地方专项债券4000亿元 财政部\n\n说明文字。",
+     [("发展改革委", "牵头", 2, None), ("财政部", "牵头", 3, None)]),
+    # the one role column after the task takes the trailing names; a task may hold spaces
+    ("序号 工作任务 牵头负责部门\n1 居民消费价格涨幅3%左右 发展改革委 财政部\n2 推进 5G 基站建设 工业和信息化部",
+     [("发展改革委", "牵头", 2, None), ("财政部", "牵头", 2, None), ("工业和信息化部", "牵头", 3, None)]),
+    # a header whose cell is 主责单位 reads as the bracket label does
+    ("序号\t任务\t主责单位\t协办单位\n1\t建设平台\t县教育局\t县财政局",
+     [("县教育局", "责任", 2, None), ("县财政局", "配合", 2, None)]),
+    # one cell per line between blank lines; a section line before the rows; placeholders only in a cell
+    ("序号\n\n重点工作\n\n牵头责任单位\n\n协同责任单位\n\n任务来源\n\n一、市长负责事项\n\n1\n\n全面招商引资。\n\n"
+     "市政府办\n\n市政府各部门、各直属机构\n\n皖政〔2022〕9号文件",
+     [("市政府办", "牵头", 17, None)]),
 ]
 
 
@@ -173,6 +240,53 @@ TASKS += [  # a table converted one cell per line: header lines, then rows of as
 ]
 
 
+TASKS += [
+    # a bracket inside a run-on line takes the numbered item it closes; one fact per agency and task
+    ("一、扩大内需 （一）促进消费。 1.改善消费条件,创新消费场景。（省商务厅、财政厅按职责分工负责） "
+     "2.落实提振消费措施。（省商务厅牵头，省财政厅按职责分工负责）",
+     {("省商务厅", "责任", "改善消费条件,创新消费场景"), ("省财政厅", "责任", "改善消费条件,创新消费场景"),
+      ("省商务厅", "牵头", "落实提振消费措施"), ("省财政厅", "责任", "落实提振消费措施")}),
+    # an item of one sentence of 30 characters or fewer is kept whole; otherwise its first clause
+    ("1.生产总值增长6%以上,高质量前提下能快则快。\n责任单位:市发改委\n"
+     "2.抓住机遇,今明两年投资530亿元。续建客运专线。(市交通局负责)",
+     {("市发改委", "责任", "生产总值增长6%以上,高质量前提下能快则快"), ("市交通局", "责任", "抓住机遇")}),
+    # circled item numbers; the statement's bracket after a heading is no part of the task
+    ("①推进绿色建筑。加快推广。（市住建局负责）②推进节能改造。（市发改委负责）",
+     {("市住建局", "责任", "推进绿色建筑"), ("市发改委", "责任", "推进节能改造")}),
+    ("（一）加强组织领导（责任单位：市委办）", {("市委办", "责任", "加强组织领导")}),
+    # a table with merged cells (a heading over several measures) under one role column
+    ("重点工作\n主要\n任务\n工作措施\n责任单位\n备注\n一、加大支持力度\n(一)加强财税支持\n市税务局等,各县、市、区政府\n"
+     "2020年12月\n2.纳入补贴范围。\n市经信局、市财政局等\n3.兜底采购收储。\n市财政局等",
+     {("市税务局", "责任", "加强财税支持"), ("市经信局", "责任", "加强财税支持"), ("市财政局", "责任", "加强财税支持")}),
+    # … and the signature after such a table is no unit
+    ("重点工作\n主要任务\n工作措施\n责任单位\n一、加大支持力度\n(一)加强财税支持\n2.纳入补贴范围。\n市经信局\n"
+     "3.兜底采购。\n\n咸宁市人民政府\n2020年3月2日",
+     {("市经信局", "责任", "加强财税支持")}),
+]
+
+
 @pytest.mark.parametrize("text,expected", TASKS)
 def test_tasks(text: str, expected: set) -> None:
     assert {(f.agency, f.role, f.task) for f in extract(document_from_text(text))} == expected
+
+
+def _role_words() -> list[tuple[str, str]]:
+    from govkg.lexicon import entry
+    return sorted(entry("assignments.roles").map.items())
+
+
+@pytest.mark.parametrize("word,role", _role_words())
+def test_every_role_word_reads_alike_as_label_header_tail_and_inline_mark(word: str, role: str) -> None:
+    """The label, header, tail and inline patterns are composed from one lexicon entry, so a role
+    word gives the same role wherever it is printed (``主责单位`` in a bracket and as a header)."""
+    from govkg.extract.assignments.statements import HEADER, LABEL, role_of_label
+
+    assert role in ("牵头", "责任", "配合")
+    assert LABEL.match(f"{word}单位：") and role_of_label(f"{word}单位") == role
+    assert HEADER.match(f"{word}部门") and role_of_label(f"{word}部门") == role
+    assert [(f.agency, f.role) for f in extract(document_from_text(f"1.推进。（{word}单位：市财政局）"))] == [("市财政局", role)]
+    table = f"序号\t任务\t{word}单位\n1\t建设平台\t市财政局"
+    assert [(f.agency, f.role) for f in extract(document_from_text(table))] == [("市财政局", role)]
+    assert [(f.agency, f.role) for f in extract(document_from_text(f"1.推进。（市财政局{word}）"))] == [("市财政局", role)]
+    inline = f"1.推进。（配合单位：市财政局（{word}）、市税务局）"
+    assert [(f.agency, f.role) for f in extract(document_from_text(inline))] == [("市财政局", role), ("市税务局", "配合")]

@@ -129,6 +129,9 @@ def contents_lines(issue: Issue, end: int) -> set[int]:
             inside = False
             continue
         out.add(i)
+    titles = [i for i in out if is_title(issue.clean[i])]
+    if titles:  # the contents end with their last title: short lines after it (a table's header) are text
+        out = {i for i in out if i <= max(titles)}
     return out | issue.toc
 
 

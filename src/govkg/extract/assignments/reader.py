@@ -3,14 +3,16 @@
 Three printed forms carry them, and only these (duties in running prose do not count):
 
 * a bracket closing a task: ``(市公安局负责,市住建局配合)``, ``(责任单位:市人社局、市财政局)``,
-  ``〔A、B按照职责分工牵头,各县(市、区)人民政府负责具体落实〕``, ``(牽頭單位:…;責任單位:…)``;
-* a labelled statement outside brackets: ``责任部门:A牵头,B、C负责。``, ``牵头单位:A``;
-* a table whose header names a role column (``牵头单位``, ``配合单位``, ``责任单位`` …), tab-separated,
-  ``|``-separated or HTML.
+  ``〔A、B按照职责分工牵头,各县(市、区)人民政府负责具体落实〕``, ``(牽頭單位:…;責任單位:…)``, and a
+  bracket of agency names only after a sentence (``…建设。(市发展改革委、市交通局)``: each 责任);
+* a labelled statement outside brackets: ``责任部门:A牵头,B、C负责。``, ``牵头单位:A``, a label on a line
+  of its own with its list on the next;
+* a table whose header names a role column (``牵头单位``, ``协同责任单位``, ``牵头负责部门`` …), tab-,
+  ``|``- or space-separated, HTML, or printed one cell per line.
 
-A rule such as ``排第一位的为牵头单位`` anywhere in the document makes the first agency of each
-statement without an explicit 牵头 the lead. One fact per agency; ``src`` spans the lines where that
-agency's name is printed.
+A rule such as ``列第一位的为牵头单位`` anywhere in the document makes the first of two or more agencies
+of each statement without an explicit 牵头 the lead. One fact per agency and task; ``src`` spans the
+lines where that agency's name is printed.
 """
 from __future__ import annotations
 
@@ -18,29 +20,39 @@ import re
 
 from govkg.extract.agencies import AGENCY_SUFFIX
 from govkg.extract.assignments.statements import (
-    FIRST_IS_LEAD,
     LABEL,
+    PERSON_LABEL,
     RESP,
     apply_first_is_lead,
     bare_list_closing_task,
     bracket_groups,
+    ends_with_role,
     is_statement,
     parse_statement,
 )
-from govkg.extract.assignments.tables import read_cell, table_mentions
-from govkg.extract.assignments.tasks import task_for_line
+from govkg.extract.assignments.stacked import spaced_mentions, stacked_mentions
+from govkg.extract.assignments.tables import delimited_mentions, read_cell
+from govkg.extract.assignments.tasks import NUMBERING, task_for
 from govkg.extract.assignments.text import Mention, Text
 from govkg.facts import AssignmentFact, Fact, Src
 from govkg.text.document import Document
 
 
+def _next_line(text: str, pos: int) -> int:
+    """The offset of the next non-blank character at or after ``pos``."""
+    while pos < len(text) and text[pos] in "\n \t\u3000":
+        pos += 1
+    return pos
+
+
 def _label_statements(t: Text, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """``责任部门:…`` statements outside brackets: from the label to the sentence end, following a
-    list that wraps onto the next non-empty line."""
+    list that wraps onto the next non-empty line (not onto a numbered item or another label)."""
     out = []
-    text = t.text
+    text = t.shadow
     for m in LABEL.finditer(text):
-        if any(a <= m.start() < b for a, b in covered) or len(m.group("label").removeprefix("主要")) <= 2:
+        label = re.sub(r"\s", "", m.group("label")).removeprefix("主要")
+        if any(a <= m.start() < b for a, b in covered) or len(label) <= 2:
             continue  # read with its bracket; a bare ``牵头:`` outside brackets is too weak a sign
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end < 0 else line_end
@@ -55,15 +67,15 @@ def _label_statements(t: Text, covered: list[tuple[int, int]]) -> list[tuple[int
                 break
             content = re.sub(r"\s", "", text[m.end():end])
             last = re.split(r"[、,，]", content)[-1] if content else ""
-            if content and not content.endswith(("、", ",", "，")) and AGENCY_SUFFIX.search(last):
+            if content and not content.endswith(("、", ",", "，")) and (AGENCY_SUFFIX.search(last)
+                                                                      or ends_with_role(content)):
                 break
-            nxt = end + 1
-            while nxt < len(text) and text[nxt] in "\n \t\u3000":
-                nxt += 1
-            if nxt >= len(text) or LABEL.match(text, nxt):
-                break
+            nxt = _next_line(text, end + 1)
             line_end = text.find("\n", nxt)
             line_end = len(text) if line_end < 0 else line_end
+            if nxt >= len(text) or LABEL.match(text, nxt) or PERSON_LABEL.match(text, nxt) \
+                    or NUMBERING.match(text[nxt:line_end]):
+                break
             stop = text.find("。", nxt, line_end)
             end = line_end if stop < 0 else stop
         out.append((m.start(), end))
@@ -73,33 +85,33 @@ def _label_statements(t: Text, covered: list[tuple[int, int]]) -> list[tuple[int
 def extract(doc: Document) -> list[Fact]:
     """Assignment facts of ``doc``: one per agency per statement."""
     t = Text(doc)
-    first_is_lead = bool(FIRST_IS_LEAD.search(re.sub(r"\s", "", t.text)))
     found: list[tuple[Mention, str]] = []
     covered = []
-    todo = bracket_groups(t.text)
+    todo = bracket_groups(t.shadow)
     while todo:
         a, b = todo.pop(0)
-        if is_statement(t.text[a:b]):
-            mentions = parse_statement(t.text, a, b)
-        elif first_is_lead and bare_list_closing_task(t.text, a, b):
-            mentions = read_cell(t.text, a, b, RESP)  # ``(A、B)`` under ``排第一位的为牵头单位``
+        if is_statement(t.shadow[a:b]):
+            mentions = parse_statement(t, a, b)
+        elif bare_list_closing_task(t, a, b):
+            mentions = read_cell(t, a, b, RESP)  # ``…。(A、B)``: each names a responsible unit
         else:
             continue
         covered.append((a, b))  # its labels are read here, not again as labelled lines
         if not mentions:  # the statement may sit in a bracket nested inside this one
-            todo[:0] = bracket_groups(t.text, a, b)
+            todo[:0] = bracket_groups(t.shadow, a, b)
             continue
-        if first_is_lead:
-            mentions = apply_first_is_lead(mentions)
-        task = task_for_line(t, t.lineno(a))
+        if t.first_is_lead:
+            mentions = apply_first_is_lead(mentions, t.rest_role)
+        task = task_for(t, a - 1)
         found.extend((m, task) for m in mentions)
     for a, b in _label_statements(t, covered):
-        mentions = parse_statement(t.text, a, b)
-        if first_is_lead:
-            mentions = apply_first_is_lead(mentions)
-        task = task_for_line(t, t.lineno(a))
+        mentions = parse_statement(t, a, b)
+        if t.first_is_lead:
+            mentions = apply_first_is_lead(mentions, t.rest_role)
+        task = task_for(t, a)
         found.extend((m, task) for m in mentions)
-    found.extend(table_mentions(t, first_is_lead))
+    for table in (delimited_mentions, stacked_mentions, spaced_mentions):
+        found.extend(table(t))
     return _facts(t, found)
 
 
@@ -109,10 +121,11 @@ def _facts(t: Text, found: list[tuple[Mention, str]]) -> list[Fact]:
     for m, task in found:
         name = m.name
         line, end_line = t.lineno(m.start), t.lineno(m.end - 1)
-        key = (name, m.role, line)
-        if key in seen:
+        # the same printed name read by two readers, or named twice for one task, is one fact
+        keys = {(name, m.role, m.start), (name, m.role, line, task)}
+        if keys & seen:
             continue
-        seen.add(key)
+        seen |= keys
         facts.append(AssignmentFact(
             src=Src(t.doc.file, line, end_line if end_line != line else None),
             doc=t.doc.doc_key, agency=name, role=m.role, task=task, doc_title=t.doc.doc_title,

@@ -1,108 +1,108 @@
 """Responsibility statements: a bracket or labelled clause read into agencies and the role each is
 given — by a label (``责任单位:``), by the role word closing a run of agencies (``A、B牵头,C配合``), or by
-a role in brackets after a name (``市发展改革委(牵头)``) — and the "first listed leads" rule."""
+a role in brackets after a name (``市发展改革委(牵头)``) — and the "first listed leads" rule.
+
+Every pattern here is composed from the lexicon (``assignments.roles``, ``assignments.units``,
+``assignments.tail_lead_in``, ``assignments.tail_rest``) and reads the simplified shadow of the text
+(``Text.shadow``); agency names are sliced from the printed text at the same offsets.
+"""
 from __future__ import annotations
 
 import re
 
 from govkg.extract.agencies import AGENCY_SUFFIX, clean_name, expand_prefixes, is_placeholder, split_spans
-from govkg.extract.assignments.text import Mention
+from govkg.extract.assignments.text import Mention, Text
+from govkg.lexicon import entry
+from govkg.text.script import simplify
 
 LEAD, RESP, COOP = "牵头", "责任", "配合"
 
+ROLES = entry("assignments.roles")
+UNITS = entry("assignments.units")
+PERSONS = entry("assignments.persons")
 
-# ``责任单位:`` and its kin; traditional forms are accepted as printed.
+
+def _spaced(words: tuple[str, ...]) -> str:
+    """The words as one alternation, longest first, with whitespace allowed between their characters
+    (a label broken by a line wrap: ``（责任单`` / ``位：…）``)."""
+    return "|".join(r"\s*".join(re.escape(c) for c in w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+_ROLE_S, _UNIT_S = _spaced(ROLES.words), _spaced(UNITS.words)
+
+# ``责任单位:``, ``【牵头单位】``, ``主要责任部门：``, ``责任部门（单位）：``, ``牵头:`` — not inside a longer
+# word (``各责任单位``).
 LABEL = re.compile(
-    r"【?\s*(?P<label>(?:主要)?(?:责任|責任|牵头|牽頭|配合|协办|協辦|主办|主辦|参与|參與|主责|主責)"
-    r"(?:单位|單位|部门|部門|处室|處室)?)\s*(?:】\s*[:：]?|[:：])"
+    rf"(?<![\u4e00-\u9fff])【?\s*(?P<label>(?:主要|具体)?\s*(?:{_ROLE_S})\s*(?:{_UNIT_S})?)"
+    rf"(?:[(（][^()（）:：]{{1,6}}[)）])?\s*(?:】\s*[:：]?|[:：])"  # 责任部门（单位）：
 )
 
+# a label line that names a person (``牵头负责领导:刘惠``): no assignment, but a label line all the same
+PERSON_LABEL = re.compile(rf"(?<![\u4e00-\u9fff])(?:{ROLES.alternation})?(?:{PERSONS.alternation})\s*[:：]")
+
+# a role column's header cell: ``牵头单位``, ``协同责任单位``, ``责任单位(部门)``
+_HEADER_WORD = rf"(?:主要)?(?:{ROLES.alternation})(?:{UNITS.alternation})(?:[(（][^)）]{{0,8}}[)）])?"
+HEADER = re.compile(f"^{_HEADER_WORD}$")
+HEADER_START = re.compile(_HEADER_WORD)
+_HEADER_SPACED = re.compile(rf"(?:{_ROLE_S})\s*(?:{_UNIT_S})")
+
+
+def header_lines(t: Text) -> list[int]:
+    """Indices (in ``t.text_lines``) of the lines that print a role column's name (``牵头单位``,
+    ``责 任 单 位``): only around these can a table with a role column start."""
+    got = t.cache.get("header_lines")
+    if got is None:
+        got = sorted({t.lineno(m.start()) - t.doc.start for m in _HEADER_SPACED.finditer(t.shadow)})
+        t.cache["header_lines"] = got
+    return got  # type: ignore[return-value]
 
 # any other ``word:`` (完成时限:, 工作要求:) ends a labelled list
 _OTHER_LABEL = re.compile(r"(?<=[,，;；\s])[\u4e00-\u9fff]{2,8}[:：]")
 
-
-_LABEL_ROLE = {"责任": RESP, "責任": RESP, "主责": RESP, "主責": RESP, "牵头": LEAD, "牽頭": LEAD, "主办": LEAD, "主辦": LEAD,
-               "配合": COOP, "协办": COOP, "協辦": COOP, "参与": COOP, "參與": COOP}
-
-
-HEADER = re.compile(r"^(?:主要)?(?:责任|責任|牵头|牽頭|配合|协办|協辦|主办|主辦|参与|參與)(?:单位|單位|部门|部門)(?:[(（][^)）]{0,8}[)）])?$")
-
-
 # What may follow an agency name inside a responsibility statement; it sets the role.
-TAIL = re.compile(
-    r"(?:等(?:有关|相关)?(?:部门|单位|部門|單位)?)?"
-    r"(?:按照?|根据|依|依据|按照各自)?(?:职责|職責|职能|分工|属地)?(?:分工|分别|分別)?(?:共同|具体|具體)?"
-    r"(?:牵头|牽頭|负责|負責|配合|协助|協助|协同|協同|参与|參與|落实|落實|建设管理|承担|承擔|主责|负总责|負總責|主办|主辦|协办|協辦)"
-)
+TAIL = re.compile(rf"(?:{entry('assignments.tail_lead_in').alternation})(?:{ROLES.alternation})")
 
+_TAIL_REST = re.compile(rf"(?:{entry('assignments.tail_rest').alternation})$")
 
-# what may follow the role word: ``负责具体落实``, ``牵头负责``, ``负责实施``
-_TAIL_REST = re.compile(r"(?:(?:具体|具體|分别|分別|共同|组织|組織)?(?:落实|落實|实施|實施|推进|推進|负责|負責|配合|工作))*[。.]?$")
+_ROLE_WORD = re.compile(f"(?:{ROLES.alternation})")
 
-
-_LEAD_WORD = re.compile(r"牵头|牽頭|主办|主辦")
-
-
-_COOP_WORD = re.compile(r"配合|协助|協助|协同|協同|参与|參與|协办|協辦")
-
-
-_RESP_WORD = re.compile(r"负责|負責|落实|落實|承担|承擔|主责|建设管理|责任|責任")
-
-
-# ``排第一位的为牵头单位``, ``列第一位者为牵头单位``, ``列在任务分工首位的为牵头单位``
-FIRST_IS_LEAD = re.compile(r"(?:排|列|位)[^,，。;；)）]{0,10}?(?:第一位|首位|第一)[^,，。;；)）]{0,6}?(?:牵头|牽頭)")
-
+_INLINE_ROLE = re.compile(rf"^(?P<name>.+?)[(（][^()（）]{{0,8}}?(?P<role>{ROLES.alternation})[^()（）]{{0,6}}[)）]$")
 
 OPENERS, CLOSERS = "(（〔[［【", ")）〕]］】"
 
-
 _MAX_GROUP = 600  # characters: a bracket that does not close within this is not a statement
-
 
 _OPENER = re.compile("[" + re.escape(OPENERS) + "]")
 
-
 _BRACKET = re.compile("[" + re.escape(OPENERS + CLOSERS) + "]")
 
-
-_PROSE = re.compile(r"[的由对将要在把从向于了是對將從於“”《》\"]|^[按经请如經請]|\d")
-
-
-NUMBERING = re.compile(
-    r"^\s*(?:#+\s*)?(?:\*\*)?\s*(?:[(（][一二三四五六七八九十百\d]+[)）]|[一二三四五六七八九十百]+[、.．]|"
-    r"\d+(?:\.\d+)*[、.．](?!\d)|第[一二三四五六七八九十百\d]+[条项])\s*"
-)
-
-
-HEADING = re.compile(r"^\s*(?:#+\s|\*\*|[(（][一二三四五六七八九十百\d]+[)）]|[一二三四五六七八九十百]+、|\d+[、.．](?!\d))")
-
-
-MARKUP = re.compile(r"</?[a-zA-Z][^>]*>|\*\*|#+\s*")
-
-
-BARE_HEADING = re.compile(r"^\s*#+\s")
-
-
-TASK_MAX = 30
+_PROSE = entry("assignments.not_a_name").regex
 
 
 def looks_like_agency(name: str, labelled: bool = False) -> bool:
     """A plausible agency name: short, no prose words, an agency ending unless a label vouches for it."""
-    if not 2 <= len(name) <= 30 or _PROSE.search(name):
+    simp = simplify(name)
+    if not 2 <= len(simp) <= 30 or _PROSE.search(simp):
         return False
-    return labelled or bool(AGENCY_SUFFIX.search(name))
+    return labelled or bool(AGENCY_SUFFIX.search(simp))
 
 
-def _role_of(tail: str) -> str:
-    """The role a phrase sets: its first role word decides (``牵头负责`` leads, ``负责配合`` is 责任)."""
-    lead, coop, resp = (_LEAD_WORD.search(tail), _COOP_WORD.search(tail), _RESP_WORD.search(tail))
-    found = [(m.start(), role) for m, role in ((lead, LEAD), (coop, COOP), (resp, RESP)) if m]
-    return min(found)[1] if found else RESP
+def role_of(phrase: str) -> str:
+    """The role a phrase (simplified) sets: its first role word decides (``牵头负责`` leads, ``负责配合``
+    is 责任, ``协同责任`` cooperates)."""
+    m = _ROLE_WORD.search(phrase)
+    return ROLES.value(m.group(), RESP) if m else RESP
+
+
+def role_of_label(label: str) -> str:
+    """``主要责任单位`` → 责任, ``牽頭單位`` → 牵头, ``协同责任单位`` → 配合."""
+    label = re.sub(r"\s", "", simplify(label)).removeprefix("主要").removeprefix("具体")
+    return ROLES.value(label, RESP)
 
 
 def _split_tail(segment: str) -> tuple[int, str | None]:
-    """Where the agency part of ``segment`` ends, and the role its tail sets (None without a tail).
+    """Where the agency part of ``segment`` (simplified, no whitespace) ends, and the role its tail
+    sets (None without a tail).
 
     The tail starts right after a complete agency name (``市园林绿化服务中心建设管理``); failing
     that, a role phrase that ends the segment is the tail (``侯马车务段参与``)."""
@@ -112,14 +112,20 @@ def _split_tail(segment: str) -> tuple[int, str | None]:
         if not _TAIL_REST.match(segment, m.end()):
             continue
         if head and (AGENCY_SUFFIX.search(head) or head.endswith(("等", "府")) or is_placeholder(clean_name(head))):
-            return m.start(), _role_of(segment[m.start():])
+            return m.start(), role_of(segment[m.start():])
         last = m
-    if last is not None and last.start() > 0 and _TAIL_REST.match(segment, last.end()):
-        return last.start(), _role_of(segment[last.start():])
+    if last is not None and last.start() > 0:
+        return last.start(), role_of(segment[last.start():])
     return len(segment), None
 
 
-def _split_top_level(text: str, start: int, end: int, separators: str) -> list[tuple[int, int]]:
+def ends_with_role(content: str) -> bool:
+    """Whether a list (simplified) ends with the role phrase that closes it (``A、B分别牵头``)."""
+    flat = re.sub(r"\s", "", content).rstrip("。.")
+    return _split_tail(flat)[1] is not None
+
+
+def split_top_level(text: str, start: int, end: int, separators: str) -> list[tuple[int, int]]:
     """Spans of ``text[start:end]`` between ``separators`` that stand outside any bracket."""
     out, depth, a = [], 0, start
     for i in range(start, end):
@@ -139,45 +145,44 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split ``text[start:end]`` at top-level clause ends (。;；) and labels."""
     # a label starts a clause of its own: ``牵头单位:A 配合单位:B``
     result = []
-    for a, b in _split_top_level(text, start, end, "。;；"):
+    for a, b in split_top_level(text, start, end, "。;；"):
         cuts = [m.start() for m in LABEL.finditer(text, a, b)]
         cuts += [m.start() for m in _OTHER_LABEL.finditer(text, a, b)]
+        cuts += [m.start() for m in PERSON_LABEL.finditer(text, a, b)]
         cuts.sort()
         bounds = [a, *[c for c in cuts if c > a], b]
         result.extend(zip(bounds, bounds[1:]))
     return result
 
 
-def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Top-level comma pieces of a clause (bracketed parts stay whole)."""
-    return _split_top_level(text, start, end, ",，")
-
-
-def parse_statement(text: str, start: int, end: int, labelled: bool = False) -> list[Mention]:
-    """Agencies and roles of one responsibility statement ``text[start:end]``.
+def parse_statement(t: Text, start: int, end: int, labelled: bool = False) -> list[Mention]:
+    """Agencies and roles of one responsibility statement ``t.text[start:end]``.
 
     Roles come from a label (``责任单位:``) or from the word that closes a run of agencies
-    (``A、B牵头,C配合``); agencies with neither are not assignments.
+    (``A、B牵头,C配合``); agencies with neither are not assignments, nor are persons under a person's
+    label (``牵头负责领导:刘惠``).
     """
+    shadow = t.shadow
     mentions: list[Mention] = []
-    for c0, c1 in _clauses(text, start, end):
-        if FIRST_IS_LEAD.search(re.sub(r"\s", "", text[c0:c1])):
-            continue  # the rule itself, not a statement
+    for c0, c1 in _clauses(shadow, start, end):
         label_role: str | None = None
-        m = LABEL.match(text, c0) or LABEL.match(text, _skip_space(text, c0, c1))
+        c0 = skip_space(shadow, c0, c1)
+        if PERSON_LABEL.match(shadow, c0):
+            continue
+        m = LABEL.match(shadow, c0)
         if m:
             label_role = role_of_label(m.group("label"))
             c0 = m.end()
         pending: list[tuple[str, int, int]] = []
-        for s0, s1 in _segments(text, c0, c1):
-            s0 = _skip_space(text, s0, s1)
-            if text.startswith("由", s0):  # ``(由市财政局牵头,…)``
+        for s0, s1 in split_top_level(shadow, c0, c1, ",，"):
+            s0 = skip_space(shadow, s0, s1)
+            if shadow.startswith("由", s0):  # ``(由市财政局牵头,…)``
                 s0 += 1
-            seg = text[s0:s1]
+            seg = shadow[s0:s1]
             keep = [k for k, ch in enumerate(seg) if not ch.isspace()]  # tails may wrap across lines
             cut, role = _split_tail("".join(seg[k] for k in keep))
             cut = keep[cut] if cut < len(keep) else len(seg)
-            names = [(n, s0 + a, s0 + b) for n, a, b in split_spans(seg[:cut])]
+            names = [(n, s0 + a, s0 + b) for n, a, b in split_spans(t.text[s0:s0 + cut])]
             vouched = labelled or label_role is not None
             names = [x for x in names if looks_like_agency(x[0], vouched)]
             pending.extend(names)
@@ -189,27 +194,17 @@ def parse_statement(text: str, start: int, end: int, labelled: bool = False) -> 
     return expanded(mentions)
 
 
-def role_of_label(label: str) -> str:
-    """``主要责任单位`` → 责任, ``牽頭單位`` → 牵头."""
-    label = label.removeprefix("主要")
-    return _LABEL_ROLE[label[:2]]
-
-
-def _skip_space(text: str, a: int, b: int) -> int:
+def skip_space(text: str, a: int, b: int) -> int:
     while a < b and text[a] in " \t\r\n\u3000*":
         a += 1
     return a
 
 
-_INLINE_ROLE = re.compile(r"^(?P<name>.+?)[(（][^()（）]{0,8}?(?P<role>牵头|牽頭|主办|主辦|配合|协办|協辦|负责|負責|责任|責任)"
-                          r"[^()（）]{0,6}[)）]$")
-
-
 def mention(name: str, start: int, end: int, role: str) -> Mention:
     """A mention; a role printed after the name (``市发展改革委(牵头)``) overrides the statement's."""
-    m = _INLINE_ROLE.match(name)
+    m = _INLINE_ROLE.match(simplify(name))
     if m:
-        name, role = m.group("name"), _role_of(m.group("role"))
+        name, role = name[:m.end("name")], role_of(m.group("role"))
     return Mention(name, start, end, role, role == LEAD)
 
 
@@ -219,12 +214,20 @@ def expanded(mentions: list[Mention]) -> list[Mention]:
     return [Mention(n, m.start, m.end, m.role, m.explicit_lead) for n, m in zip(names, mentions)]
 
 
-def apply_first_is_lead(mentions: list[Mention]) -> list[Mention]:
-    """Under a ``排第一位的为牵头单位`` rule the first agency of a statement leads, unless one is named lead."""
-    if not mentions or any(m.explicit_lead for m in mentions):
+def apply_first_is_lead(mentions: list[Mention], rest: str = RESP) -> list[Mention]:
+    """Under a "first listed leads" rule the first of two or more responsible units of a statement
+    leads and the others take ``rest`` (the rule's word for them, 责任 by default), unless one is named
+    lead; a single unit stays 责任."""
+    if any(m.explicit_lead for m in mentions):
         return mentions
-    first = mentions[0]
-    return [Mention(first.name, first.start, first.end, LEAD, True), *mentions[1:]]
+    resp = [k for k, m in enumerate(mentions) if m.role == RESP]
+    if len(resp) < 2:
+        return mentions
+    out = list(mentions)
+    for n, k in enumerate(resp):
+        m = mentions[k]
+        out[k] = Mention(m.name, m.start, m.end, LEAD if n == 0 else rest, n == 0)
+    return out
 
 
 def bracket_groups(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -248,15 +251,17 @@ def bracket_groups(text: str, start: int = 0, end: int | None = None) -> list[tu
     return groups
 
 
-def bare_list_closing_task(text: str, a: int, b: int) -> bool:
-    """``…。(市发展改革委、市财政局)``: a bracket of agency names only, right after a sentence."""
-    before = text[max(0, a - 3):a - 1].rstrip()
+def bare_list_closing_task(t: Text, a: int, b: int) -> bool:
+    """``…加快铁路专用线建设。(市发展改革委、市交通局)``: a bracket of agency names only, right after a
+    sentence, names the units responsible for it (FORMAT.md)."""
+    before = t.shadow[max(0, a - 12):a - 1].rstrip()  # the bracket may stand on the next line
     if not before.endswith(("。", ";", "；")):
         return False
-    names = split_spans(text[a:b])
+    names = split_spans(t.text[a:b])
     return bool(names) and all(looks_like_agency(n) for n, _, _ in names)
 
 
 def is_statement(content: str) -> bool:
+    """Whether a bracket's content (simplified) holds a label or a role word closing agencies."""
     content = re.sub(r"\s", "", content)
     return bool(LABEL.search(content) or TAIL.search(content))

@@ -1,12 +1,15 @@
-"""The document text an assignment reader works on: markup and page furniture blanked (offsets and line
-breaks unchanged), with a map from character offsets back to source lines; and the mention type."""
+"""The document text an assignment reader works on: markup, page furniture and the "first listed leads"
+rule blanked (offsets and line breaks unchanged), its simplified shadow (same length) that every pattern
+reads, with a map from character offsets back to source lines; and the mention type."""
 from __future__ import annotations
 
 import bisect
 import re
 from dataclasses import dataclass
 
+from govkg.lexicon import entry
 from govkg.text.document import Document
+from govkg.text.script import simplify
 
 
 @dataclass(frozen=True)
@@ -54,13 +57,56 @@ def _mask_furniture(text: str, doc: Document) -> str:
     return "\n".join(out)
 
 
+_ROLE_WORD = re.compile(f"(?:{entry('assignments.roles').alternation})")
+
+# the clause a rule stands in: from a sentence or bracket start to a sentence or bracket end
+_CLAUSE_START = re.compile(r"[。;；(（〔\[【\n]")
+_CLAUSE_END = re.compile(r"[。;；)）〕\]】\n]")
+
+
+def _rule_spans(shadow: str) -> list[tuple[int, int]]:
+    """Where ``shadow`` states a "first listed leads" rule: the clause (in brackets, the bracket too)
+    that holds it, so the rule is neither read as a statement nor as an agency."""
+    spans = []
+    for m in entry("assignments.first_listed_leads").regex.finditer(shadow):
+        a = max((x.end() for x in _CLAUSE_START.finditer(shadow, max(0, m.start() - 40), m.start())),
+                default=max(0, m.start() - 40))
+        z = _CLAUSE_END.search(shadow, m.end())
+        b = z.start() if z else len(shadow)
+        if a > 0 and shadow[a - 1] in "(（〔[【" and z and z.group() in ")）〕]】":
+            a, b = a - 1, b + 1  # the whole bracket is the rule
+        spans.append((a, b))
+    return spans
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    for a, b in spans:
+        text = text[:a] + "".join("\n" if ch == "\n" else " " for ch in text[a:b]) + text[b:]
+    return text
+
+
 class Text:
-    """The document's text with a map from character offsets to source lines."""
+    """The document's text (printed and simplified shadow) with a map from character offsets to
+    source lines. ``first_is_lead``: the document states a "first listed leads" rule; ``rest_role``: the
+    role that rule gives the others (责任 unless it says 其他为配合单位)."""
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.raw = doc.text
-        self.text = _mask_furniture(_mask_markup(doc.text), doc)
+        text = _mask_furniture(_mask_markup(doc.text), doc)
+        shadow = simplify(text)
+        rules = _rule_spans(shadow)
+        self.first_is_lead = bool(rules)
+        # what the rule makes of the others (其他为配合单位): the role word after 其他, else 责任
+        rest = [entry("assignments.first_listed_rest").find(shadow[a:b]) for a, b in rules]
+        word = next((m.group() for m in rest if m), "")
+        self.rest_role: str = entry("assignments.roles").value(
+            next((w for w in _ROLE_WORD.findall(word)), ""), "责任")
+        self.text = _blank(text, rules)
+        self.shadow = _blank(shadow, rules)
+        self.text_lines = self.text.split("\n")
+        self.shadow_lines = self.shadow.split("\n")
+        self.cache: dict[str, object] = {}  # what several readers derive from the text, computed once
         self.line_starts: list[int] = []
         pos = 0
         for line in doc.lines:

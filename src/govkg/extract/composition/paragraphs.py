@@ -20,6 +20,7 @@ from govkg.extract.composition.vocab import (
     is_agency,
 )
 from govkg.extract.people.names import split_names
+from govkg.lexicon import entry
 from govkg.text.document import Document
 from govkg.text.script import simplify
 
@@ -39,7 +40,9 @@ def label_of(raw: str) -> re.Match[str] | None:
     return LABEL.match(head) or _BODY_ROLE_LABEL.match(head)
 
 
-DUTY_LABEL = re.compile(r"^(?:[^\W\d_]{0,12}?(?:职责|职能|任务)|(?:牵头|责任|配合|参与)(?:单位|部门))[:：]")
+# a duty line (主要职责：, 牵头单位：, 协同责任单位：) starts a paragraph; role and unit words are the assignments'
+DUTY_LABEL = re.compile(rf"^(?:[^\W\d_]{{0,12}}?(?:职责|职能|任务)|(?:{entry('assignments.roles').alternation})"
+                        rf"(?:{entry('assignments.units').alternation}))[:：]")
 
 
 @dataclass
