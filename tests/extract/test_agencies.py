@@ -1,7 +1,7 @@
 """Splitting printed agency lists into specific agency names."""
 import pytest
 
-from govkg.extract.agencies import is_placeholder, split_agencies
+from govkg.extract.agencies import is_bare_department, is_placeholder, split_agencies
 
 SPLITS = [
     ("市发展改革局、工业和信息化局、公安局", ["市发展改革局", "市工业和信息化局", "市公安局"]),
@@ -63,3 +63,30 @@ def test_split_agencies(text: str, expected: list[str]) -> None:
 ])
 def test_is_placeholder(name: str, expected: bool) -> None:
     assert is_placeholder(name) is expected
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("财政局", True),              # a stem of the lexicon
+    ("公安局", True),              # a stem, though 公安 is also a county's short name
+    ("农牧局", True),              # by rule: a short stem, a department ending, no place or level
+    ("监察局", True),
+    ("政务服务中心", True),
+    ("哈尔滨铁路局", False),        # a place of its own
+    ("团市委", False),              # a level of its own
+    ("国家统计局", False),
+    ("农业银行晋城分行", False),
+    ("武警支队", False),            # no department ending
+    ("局", False),
+])
+def test_is_bare_department(name: str, expected: bool) -> None:
+    assert is_bare_department(name) is expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("市编办、发改委、农牧局、监察局", ["市编办", "市发改委", "市农牧局", "市监察局"]),
+    ("市发展改革委、城市管理局、交通局", ["市发展改革委", "市城市管理局", "市交通局"]),  # 城市 is no place + 市
+    ("县财政局、供电公司、哈尔滨铁路局", ["县财政局", "供电公司", "哈尔滨铁路局"]),
+    ("市财政局、市场监管局", ["市财政局", "市市场监管局"]),  # 市场 is a stem, not a level
+])
+def test_a_level_printed_once_goes_to_each_bare_department(text: str, expected: list[str]) -> None:
+    assert split_agencies(text) == expected

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from govkg.lexicon import entry
+from govkg.lexicon.places import place_prefix
 from govkg.text.script import simplify
 
 # Separators between list items at bracket depth 0.
@@ -19,6 +20,9 @@ _OPEN, _CLOSE = "(（〔[［<〈【", ")）〕]］>〉】"
 # simplified shadow (``simplify`` first).
 AGENCY_SUFFIX = re.compile(rf"(?:{entry('agencies.endings').alternation})(?:\([^()]*\)|（[^（）]*）)?$")
 _DEPARTMENT = entry("agencies.department_stems")
+_DEPARTMENT_END = entry("agencies.department_endings").regex
+# a name that carries a level or a scope of its own (团市委, 高新区管委, 国家统计局) lends and takes none
+_OWN_SCOPE = re.compile(r"[省市县区州盟旗乡镇]|中共|国家|中国|全国|[0-9０-９]")
 _PARTY = entry("agencies.party_stems")
 _OWN_NAME = entry("agencies.own_name")
 _PLACEHOLDER = entry("agencies.placeholders")
@@ -160,13 +164,30 @@ def split_spans(text: str) -> list[tuple[str, int, int]]:
 _OFFICE_LEVEL = re.compile(r"^([省市县区])(?:委|政府)办")
 
 
+def is_bare_department(name: str) -> bool:
+    """A department printed without its level (``财政局``, ``农牧局``, ``政务服务中心``; simplified): a stem
+    of the lexicon's ``department_stems``, or by rule a short name ending like a department with no
+    level, place or scope of its own (not ``哈尔滨铁路局``, ``团市委``, ``农业银行晋城分行``)."""
+    if _OWN_NAME.test(name):
+        return False
+    if _DEPARTMENT.test(name):
+        return True
+    end = _DEPARTMENT_END.search(name)
+    return bool(end) and 2 <= end.start() <= 6 and not _OWN_SCOPE.search(name) and place_prefix(name) is None
+
+
 def level_prefix(name: str) -> str | None:
     """The level prefix (``市``, ``晋城市``, ``市委``, ``县``) a name lends to bare department names,
     as printed."""
     simp = simplify(name)
-    m = _LEVEL_PREFIX.match(simp)
-    if m and _DEPARTMENT.test(simp[m.end():]):
-        return name[:m.end()]
+    m = None if _DEPARTMENT.test(simp) else _LEVEL_PREFIX.match(simp)  # 市场监管局 is bare: no 市 + 场监管局
+    if m:
+        rest, lead = simp[m.end():], re.sub(r"^中共|(?:市委|县委|区委|省委|[省市县区州旗])$", "", m.group(1))
+        # 城市管理局 is no 城 + 市: a prefix longer than its level is a place the lexicon knows, or the
+        # department after it must be one of the stems
+        if _DEPARTMENT.test(rest) and not _OWN_NAME.test(rest) or (not lead or place_prefix(m.group(1))) \
+                and is_bare_department(rest):
+            return name[:m.end()]
     m = _OFFICE_LEVEL.match(simp)
     return name[:m.end(1)] if m else None
 
@@ -181,7 +202,7 @@ def expand_prefixes(names: list[str]) -> list[str]:
         simp = simplify(name)
         if own:
             prefix = own
-        elif prefix and _DEPARTMENT.test(simp) and not _OWN_NAME.test(simp):
+        elif prefix and is_bare_department(simp):
             # 市委宣传部、市委统战部、发展改革委: a government department takes 市, not 市委
             party_prefix = simplify(prefix).endswith("委")
             party = party_prefix and _PARTY.test(simp)

@@ -6,7 +6,7 @@ import re
 
 from govkg.extract.composition.spans import TAGS, Span, clean, make_span
 from govkg.extract.composition.vocab import ITEM_START, PERSON_VALUE, POST_END, POST_ENDINGS, is_agency
-from govkg.extract.people.names import split_name_post, split_names, split_post_name
+from govkg.extract.people.names import is_person_name, post_complete, split_name_post, split_names, split_post_name
 from govkg.text.script import simplify
 
 # a place whose name a glued-name reading would take for a person (高新区管委会主任 is no 高新)
@@ -30,6 +30,10 @@ def names_person(raw_value: str) -> bool:
     text = TAGS.sub("", raw_value).replace("**", "").strip()
     if not text or _PLACE_HEAD.match(simplify(clean(text))):
         return False
+    named = re.fullmatch(r"(?P<name>[^\W\d_]{2,4})[，,](?P<post>[^，,。；;]{2,40})[。；;]?", simplify(clean(text)))
+    if named and is_person_name(named.group("name")) and post_complete(named.group("post")) \
+            and _GLUED_POST_START.match(named.group("post")):
+        return True  # 黄金库，固原市人民政府秘书长: a name and a whole post, though the name ends like an agency
     items = [clean(x) for x in re.split(r"[、，,；;\s]+", re.sub(r"[（(][^（）()]*[）)]", "", text)) if x][:2]
     if len(items) == 2 and all(is_agency(x) for x in items):
         return False  # 晋城军分区、市应急管理局…: a list of agencies, though 晋城 reads like a name

@@ -221,7 +221,7 @@ def split_agencies(span: Span, posts_to_agencies: bool = True) -> list[Span]:
         if m:
             part = part.sub(0, m.start())
         if part.text:
-            items.extend(_split_glued(part))
+            items.extend(x for glued in _split_glued(part) for x in split_joined_agencies(glued))
     if not items:
         return []
     out = []
