@@ -17,6 +17,9 @@ PAD = "为做好各项工作，各单位要高度重视，加强组织领导，�
     # a composition list on one line: cut before each role label, not inside 领导小组组长
     ("组长:张高丽国务院副总理副组长:姜大明国土资源部部长成员:" + "某某某局局长、" * 12 + "领导小组组长:例外",
      ["组长:张高丽国务院副总理", "副组长:姜大明国土资源部部长", "成员:" + "某某某局局长、" * 12 + "领导小组组长:例外"]),
+    # a numbered heading glued to the role label whose value is on the next line, at any length
+    ("二、指揮部成員總指揮:", ["二、指揮部成員", "總指揮:"]),
+    ("（二）领导小组组成人员组长：", ["（二）领导小组组成人员", "组长："]),
 ])
 def test_cut(line, pieces):
     assert cut(line) == pieces and "".join(pieces) == line
@@ -27,6 +30,9 @@ def test_cut(line, pieces):
     "为推进“十四五”规划实施，现将2023年1月至12月的工作安排如下" * 3,   # long, but no item or label to cut at
     "组长:张三 " + "某" * (MIN_LENGTH + 5),            # one role label only
     "按照国发〔2018〕42号文件的要求" * 10,             # 42号 is no item
+    "二、领导小组组长：",                              # the label continues the body's name
+    "三、工作要求：",                                  # no role label
+    "组长：",                                          # a label alone, no heading
 ])
 def test_no_cut(line):
     assert cut(line) == [line]

@@ -7,7 +7,9 @@ reader's eye would, before
 
 * a numbered item (``一、``, ``（一）``, ``1.``) that follows a space, a sentence end or a closing bracket;
 * a role label (``副组长:``) when the line holds two or more of them and the label does not continue a
-  body's name (``领导小组组长:`` stays whole).
+  body's name (``领导小组组长:`` stays whole);
+* the role label a numbered heading ends with, its value on the next line (``二、指挥部成员总指挥:``),
+  at any length.
 
 Nothing is removed: the pieces joined give the line back, and each piece keeps the source line it came
 from (``Document.source_line``), so facts still point at the printed line.
@@ -31,9 +33,18 @@ def _role_label() -> re.Pattern[str]:
     return re.compile(rf"(?:{entry('roles.leaders').alternation}|{entry('roles.members').alternation})\s*[:：]")
 
 
+@lru_cache(maxsize=1)
+def _heading_label() -> re.Pattern[str]:
+    return re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])[^:：，,。；;]{2,24}?"
+                      rf"(?P<label>{_role_label().pattern})\s*$")
+
+
 def cut_points(line: str) -> list[int]:
     """Where a run-on ``line`` is cut (offsets into it), in order; none for an ordinary line."""
     if len(line.strip()) < MIN_LENGTH:
+        head = _heading_label().match(simplify(line)) if line.rstrip().endswith((":", "：")) else None
+        if head and not _BODY_END.search(head.string[:head.start("label")]):
+            return [head.start("label")]
         return []
     shadow = simplify(line)
     cuts = {m.end() for m in _ITEM.finditer(shadow) if m.end() > 0}
