@@ -90,3 +90,23 @@ def test_is_bare_department(name: str, expected: bool) -> None:
 ])
 def test_a_level_printed_once_goes_to_each_bare_department(text: str, expected: list[str]) -> None:
     assert split_agencies(text) == expected
+
+
+PLACEHOLDER_PROBES = [
+    ("各县(市、区)人民政府", True), ("有关单位", True), ("市直各部门", True), ("当地政府", True),
+    ("驻市部队", True), ("事发地人民政府", True), ("灾害发生地人民政府", True), ("市政府各部门", True),
+    ("晋城各通信分公司", True), ("邀请市人大代表", True),
+    ("市财政局", False), ("区司法局", False), ("南沙区政府", False), ("市场监管局", False),
+]
+
+
+@pytest.mark.parametrize("name,collective", PLACEHOLDER_PROBES)
+def test_one_placeholder_test_for_lists_walk_and_graph(name: str, collective: bool) -> None:
+    """The agency lists, the composition walk and the graph drop the same items (one lexicon entry)."""
+    from govkg.extract.agencies import is_collective
+    from govkg.extract.composition.vocab import is_agency
+    from govkg.graph.posts import is_placeholder as graph_placeholder
+
+    assert is_collective(name) is collective
+    assert graph_placeholder(name) is collective
+    assert is_agency(name) is not collective

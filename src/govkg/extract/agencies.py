@@ -26,6 +26,7 @@ _OWN_SCOPE = re.compile(r"[省市县区州盟旗乡镇]|中共|国家|中国|全
 _PARTY = entry("agencies.party_stems")
 _OWN_NAME = entry("agencies.own_name")
 _PLACEHOLDER = entry("agencies.placeholders")
+_NOT_AGENCY_CUE = entry("agencies.not_agency_cues")
 _LEVEL_PREFIX = re.compile(r"^((?:中共)?[\u4e00-\u9fff]{0,6}?(?:市委|县委|区委|省委|[省市县区州旗]))")
 _TRAILING = re.compile(r"(?:等有关部门|等相关部门|等部门|等单位|等)$")
 _WS = re.compile(r"\s+")
@@ -45,6 +46,11 @@ def is_placeholder(name: str) -> bool:
     """True for collective placeholders (各县(市、区)人民政府, 有关单位, 市直各部门 …): the lexicon's
     ``agencies.placeholders``, on the simplified shadow."""
     return not name or _PLACEHOLDER.test(simplify(name))
+
+
+def is_collective(name: str) -> bool:
+    """A placeholder, or an item a cue word makes no agency (``邀请市人大代表``); simplified or printed."""
+    return is_placeholder(name) or _NOT_AGENCY_CUE.test(simplify(name))
 
 
 # ``各县、市、区人民政府``, ``相关市、县政府``: the separators inside are part of one placeholder, not a list.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from govkg.extract.agencies import clean_name, is_collective
 from govkg.graph.names import normalize
 
 _POST_SPLIT = re.compile(r"[、，,；;]")
@@ -21,8 +22,6 @@ _TITLE_CORE = (
 _TITLE = re.compile(rf"(?:党组书记、|党委书记、)?{_TITLE_CORE}(?:或{_TITLE_CORE})?$")
 
 
-_PLACEHOLDER = re.compile(
-    r"^(?:各|有关|相关|其他|其它|全市各|市直各|当地|属地|事发地|灾害发生地)|各有关|等部门$|等单位$|县\(市、区\)")
 
 
 def split_positions(position: str | None) -> list[str]:
@@ -89,5 +88,6 @@ def split_agencies(printed: str) -> list[str]:
 
 
 def is_placeholder(name: str) -> bool:
-    """Collective placeholders (各县(市、区)人民政府, 有关单位) that name no one agency."""
-    return bool(_PLACEHOLDER.search(normalize(name)))
+    """Collective placeholders (各县(市、区)人民政府, 有关单位) that name no one agency: the extraction's
+    test (lexicon ``agencies.placeholders``), so the graph drops what the extractors drop."""
+    return is_collective(clean_name(normalize(name)))

@@ -8,6 +8,7 @@ from typing import Sequence
 
 from govkg.extract.bodies.index import BodyMention
 from govkg.extract.bodies.names import place_stem
+from govkg.extract.agencies import is_collective
 from govkg.extract.composition.spans import Span
 from govkg.extract.composition.vocab import (
     ABBR,
@@ -15,7 +16,6 @@ from govkg.extract.composition.vocab import (
     ESTABLISH,
     GENERIC_BODY,
     MANY_BODIES,
-    PLACEHOLDER,
     SET_OUT,
     cued,
     is_post,
@@ -23,6 +23,10 @@ from govkg.extract.composition.vocab import (
 )
 from govkg.text.document import Document
 from govkg.text.script import simplify
+
+
+# the portfolio words a seat's post ends with, cut before the agency is tested (市X局主要负责人或分管负责人)
+_POST_WORDS = re.compile(r"(?:主要|分管|常务|指定)?(?:负责人|负责同志|领导同志|领导)(?:或.*)?$")
 
 
 @dataclass(frozen=True)
@@ -202,8 +206,8 @@ class WalkContext:
         post = post.strip()
         if not post.text or not is_post(post.text) or len(post.text) < 2:
             return
-        if PLACEHOLDER.search(post.simp) and not re.search(r"县[(（]市", post.simp):
-            return
+        if is_collective(_POST_WORDS.sub("", post.simp)) and not re.search(r"县[(（]市", post.simp):
+            return  # 各成员单位分管负责同志 is no one's seat; 县（市、区）政府主要负责同志 is each county's
         self.seats.append(Seat(body, role, post.text, post.line, post.end_line, self.passage, sure))
 
     def _unit(self, body: int, agency: Span) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from govkg.extract.agencies import is_collective
 from govkg.lexicon import entry
 from govkg.text.script import simplify
 
@@ -17,7 +18,6 @@ POST_ENDINGS = r"(?:长官|长|负责人|负责同志|领导|主任|书记|司�
 POST_END = re.compile(POST_ENDINGS + "$")
 # an agency ends like this (局, 委, 办, 中心, 公司, 支队, 政府 …), brackets stripped first
 AGENCY_END = re.compile(r"[局委办部厅心团司队区府会院所站馆处科行社署段台关网厂场室间联协校库]$")
-PLACEHOLDER = re.compile(r"^(?:其他|其它|当地|本地|属地|县[(（]市[、,，]区[)）]|驻市|借助|依托|邀请|聘请|抽调)|各|有关|相关|以下简称|所在地|发生地|事发")
 BODY_PART = re.compile(r"指挥部|领导小组|工作组|专班|联席会议|应急队伍|救援队伍")
 LEVEL_PREFIX = re.compile(r"^(?:市|省|中共|中国|国网|国家|武警)")
 ITEM_START = re.compile(r"^(?:市|省|县|区|中共|中国|国网|国家|武警|军分区|分管|[^\W\d_]{1,3}[省市县区])")
@@ -37,7 +37,7 @@ def agency_core(text: str) -> str:
 def is_agency(text: str) -> bool:
     """An agency name: agency ending, not a placeholder, not a post."""
     core = agency_core(text)
-    return (3 <= len(core) <= 30 and bool(AGENCY_END.search(core)) and not PLACEHOLDER.search(simplify(text))
+    return (3 <= len(core) <= 30 and bool(AGENCY_END.search(core)) and not is_collective(text)
             and not BODY_PART.search(core)
             and not POST_END.search(core))
 
