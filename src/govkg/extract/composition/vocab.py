@@ -17,7 +17,10 @@ BODY_SUFFIX = (r"(?:领导小组|领导组|工作组|指挥部|委员会|联席�
 POST_ENDINGS = r"(?:长官|长|负责人|负责同志|领导|主任|书记|司令员|司令|政委|委员|主席|经理|专员|成员)"
 POST_END = re.compile(POST_ENDINGS + "$")
 # an agency ends like this (局, 委, 办, 中心, 公司, 支队, 政府 …), brackets stripped first
-AGENCY_END = re.compile(r"[局委办部厅心团司队区府会院所站馆处科行社署段台关网厂场室间联协校库]$")
+# the agency endings of the lists (lexicon agencies.endings) and the loose ones, less those that end
+# collective words among members (部门, 工作组)
+AGENCY_END = re.compile("(?:" + "|".join(w for w in (*entry("agencies.endings").words, *entry("agencies.loose_endings").words)
+                                         if w not in ("门", "组", "庭")) + ")$")
 BODY_PART = re.compile(r"指挥部|领导小组|工作组|专班|联席会议|应急队伍|救援队伍")
 LEVEL_PREFIX = re.compile(r"^(?:市|省|中共|中国|国网|国家|武警)")
 ITEM_START = re.compile(r"^(?:市|省|县|区|中共|中国|国网|国家|武警|军分区|分管|[^\W\d_]{1,3}[省市县区])")
