@@ -4,13 +4,14 @@ Every command that extracts goes through here (``govkg extract``, ``govkg build`
 the benches, the golden tests). A file is read (``govkg.text.read``) and segmented into documents
 (``govkg.text.segment``); each document then runs through :data:`STAGES` in order. A stage declares
 the typed outputs it *requires* and the one it *provides* (the bodies of a document as a
-``BodyIndex``, the composition ``Walk``), or it emits facts; :func:`check_stages` refuses an order in
+``BodyIndex``, its people, the composition ``Walk``, its seats and units), or it emits facts (the
+``composition`` stage reconciles people, seats and units into one ``Composition``); :func:`check_stages` refuses an order in
 which a stage would read an output no earlier stage provides.
 
 A stage that raises is reported as a :class:`StageFailure` — file, document, stage and a one-line
 reason — never swallowed and never fatal for the run: the stages that require its output get its
-``empty`` output (or are skipped when it has none), the other stages of the document and every other
-document still come out.
+``empty`` output (or are skipped when it has none, and then provide their own empty output), the
+other stages of the document and every other document still come out.
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from govkg.extract import citations
 from govkg.extract.assignments import reader as assignments
 from govkg.extract.bodies.facts import body_facts
 from govkg.extract.bodies.index import BodyIndex, index_bodies
+from govkg.extract.composition.reader import compose
 from govkg.extract.composition.seats import seat_facts
 from govkg.extract.composition.units import unit_facts
 from govkg.extract.composition.walk import Walk
@@ -55,12 +57,17 @@ class Stage:
 
 STAGES: tuple[Stage, ...] = (
     Stage("bodies", lambda doc, out: index_bodies(doc), provides="bodies", empty=BodyIndex.empty),
-    Stage("composition", lambda doc, out: Walk(doc, out["bodies"].mentions), requires=("bodies",), provides="walk"),
-    Stage("body_facts", lambda doc, out: body_facts(out["bodies"]), requires=("bodies",)),
+    Stage("people", lambda doc, out: body_facts(out["bodies"]), requires=("bodies",), provides="people",
+          empty=lambda doc: []),
+    Stage("walk", lambda doc, out: Walk(doc, out["bodies"].mentions), requires=("bodies",), provides="walk"),
+    Stage("seats", lambda doc, out: seat_facts(out["walk"]), requires=("walk",), provides="seats",
+          empty=lambda doc: []),
+    Stage("units", lambda doc, out: unit_facts(out["walk"]), requires=("walk",), provides="units",
+          empty=lambda doc: []),
+    Stage("composition", lambda doc, out: compose(out["people"], out["seats"], out["units"]).facts(),
+          requires=("people", "seats", "units")),
     Stage("assignments", lambda doc, out: assignments.extract(doc)),
     Stage("citations", lambda doc, out: citations.extract(doc)),
-    Stage("seats", lambda doc, out: seat_facts(out["walk"]), requires=("walk",)),
-    Stage("units", lambda doc, out: unit_facts(out["walk"]), requires=("walk",)),
 )
 
 
@@ -144,7 +151,11 @@ def extract_document(doc: Document, stages: Sequence[Stage] = STAGES) -> Documen
 def _run_stages(doc: Document, stages: Sequence[Stage], outputs: Outputs, result: DocumentResult) -> None:
     for st in stages:
         if any(r not in outputs for r in st.requires):
-            continue  # an output it needs failed without an empty stand-in (already reported)
+            # an output it needs failed without an empty stand-in (already reported): this stage cannot
+            # run, and what it provides is its empty output, so the stages after it still run
+            if st.provides and st.empty is not None:
+                outputs[st.provides] = st.empty(doc)
+            continue
         try:
             got = st.run(doc, outputs)
         except Exception as err:  # noqa: BLE001 - reported with the document and the stage, then go on
