@@ -139,6 +139,9 @@ MEMBERS = [
      {("张华", "副组长", "副市长", False), ("王强", "副组长", "副市长", False)}),
     ("list-bracket-after-spaced-names", LG + "\n组长：刘建国\n副组长：张华　王强（副市长）",
      {("刘建国", "组长", None, False), ("张华", "副组长", "副市长", False), ("王强", "副组长", "副市长", False)}),
+    # a bracket that qualifies the role (常务, 执行) is no post
+    ("list-bracket-role-note", LG + "\n副组长：胡建国（常务）、邱明",
+     {("胡建国", "副组长", None, False), ("邱明", "副组长", None, False)}),
     ("list-bracket-each-holds", LG + "\n副组长：张华、王强（均为副市长）",
      {("张华", "副组长", "副市长", False), ("王强", "副组长", "副市长", False)}),
     ("prose-in-turn-bracket-after-list", LG + "张华、王强（副市长）分别任组长、副组长。",

@@ -57,6 +57,7 @@ _COMPOUND_SET = frozenset(COMPOUND_SURNAMES)
 _COMPOUND_LENGTHS = sorted({len(w) for w in COMPOUND_SURNAMES}, reverse=True)
 
 _NOT_NAME_END = entry("people.not_name_endings").regex
+_ROLE_NOTE = re.compile(rf"[（(]\s*(?:{entry('people.role_qualifiers').alternation})\s*[）)]")
 _TITLE_WORDS = frozenset(entry("people.title_words").words)
 _POST_OPENING = entry("people.post_openings").regex
 _WORD_SURNAMES = frozenset(entry("people.word_surnames").words)
@@ -226,6 +227,7 @@ def split_name_post(text: str, glued: bool = True) -> tuple[str, str | None, boo
     text = re.sub(r"\s*(?:—+|－+|-{2,})\s*", " ", text.strip().rstrip("。;；,，"))
     # 同志 and a bracketed sex or nationality (张三（女，回族）) are not part of name or post
     text = re.sub(r"同志(?=\s|$|[（(，,])|[（(]\s*(?:女|男)?[，,、]?\s*(?:[\u4e00-\u9fff]{1,4}族)?\s*[）)]", "", text).strip()
+    text = _ROLE_NOTE.sub("", text).strip()  # 胡建国（常务）: a note on the role, not a post
     if not text:
         return None
     concurrent = False
