@@ -66,6 +66,9 @@ _TAIL_REST = re.compile(rf"(?:{entry('assignments.tail_rest').alternation})$")
 
 _ROLE_WORD = re.compile(f"(?:{ROLES.alternation})")
 
+# a role phrase closing a run before an enumeration comma: ``A牵头、B配合`` is two runs
+_ROLE_BEFORE_ENUM = re.compile(rf"(?:{ROLES.alternation})(?=\s*、)")
+
 _INLINE_ROLE = re.compile(rf"^(?P<name>.+?)[(（][^()（）]{{0,8}}?(?P<role>{ROLES.alternation})[^()（）]{{0,6}}[)）]$")
 
 OPENERS, CLOSERS = "(（〔[［【", ")）〕]］】"
@@ -141,6 +144,23 @@ def split_top_level(text: str, start: int, end: int, separators: str) -> list[tu
     return out
 
 
+def _runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The runs of agencies of ``text[start:end]``, each closed by its role phrase: split at top-level
+    commas, and at an enumeration comma right after a role word (``县农业局牵头、县水利局配合`` →
+    ``县农业局牵头`` + ``县水利局配合``; ``A、B牵头`` stays one run)."""
+    out = []
+    for s0, s1 in split_top_level(text, start, end, ",，"):
+        a = s0
+        for m in _ROLE_BEFORE_ENUM.finditer(text, s0, s1):
+            head = re.sub(r"\s", "", text[a:m.start()])
+            if head and _split_tail(re.sub(r"\s", "", text[a:m.end()]))[1] is not None:
+                cut = text.index("、", m.end())
+                out.append((a, m.end()))
+                a = cut + 1
+        out.append((a, s1))
+    return out
+
+
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split ``text[start:end]`` at top-level clause ends (。;；) and labels."""
     # a label starts a clause of its own: ``牵头单位:A 配合单位:B``
@@ -174,7 +194,7 @@ def parse_statement(t: Text, start: int, end: int, labelled: bool = False) -> li
             label_role = role_of_label(m.group("label"))
             c0 = m.end()
         pending: list[tuple[str, int, int]] = []
-        for s0, s1 in split_top_level(shadow, c0, c1, ",，"):
+        for s0, s1 in _runs(shadow, c0, c1):
             s0 = skip_space(shadow, s0, s1)
             if shadow.startswith("由", s0):  # ``(由市财政局牵头,…)``
                 s0 += 1
