@@ -156,6 +156,22 @@ CASES += [
 ]
 
 
+CASES += [
+    # a bracket of agencies only closing a numbered heading (no sentence end before it)
+    ("5.发展数字经济（县科技局、县工信局）", [("县科技局", "责任", 1, None), ("县工信局", "责任", 1, None)]),
+    ("（三）推进改革（县委改革办）。", [("县委改革办", "责任", 1, None)]),
+    # … but not a name with its alias, a heading that goes on, nor a bracket inside a sentence
+    ("1.县发改局（县粮食局）", []),
+    ("（一）综合协调组（县应急管理局）", []),
+    ("2.推进改革（县委改革办）试点工作。", []),
+    ("推进改革（县委改革办）", []),
+    # a last clause that only dates the task is no name
+    ("1.稳外贸。（县商务局，2024年12月底前）", [("县商务局", "责任", 1, None)]),
+    ("1.稳外贸。（县商务局、县税务局；完成时限：2024年6月）", [("县商务局", "责任", 1, None), ("县税务局", "责任", 1, None)]),
+    ("1.稳外贸。（县商务局，长期坚持）", [("县商务局", "责任", 1, None)]),
+]
+
+
 @pytest.mark.parametrize("text,expected", CASES)
 def test_statements(text: str, expected: list) -> None:
     assert facts(text) == expected

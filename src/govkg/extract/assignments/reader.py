@@ -92,8 +92,8 @@ def extract(doc: Document) -> list[Fact]:
         a, b = todo.pop(0)
         if is_statement(t.shadow[a:b]):
             mentions = parse_statement(t, a, b)
-        elif bare_list_closing_task(t, a, b):
-            mentions = read_cell(t, a, b, RESP)  # ``…。(A、B)``: each names a responsible unit
+        elif (end := bare_list_closing_task(t, a, b)) is not None:
+            mentions = read_cell(t, a, end, RESP)  # ``…。(A、B)``: each names a responsible unit
         else:
             continue
         covered.append((a, b))  # its labels are read here, not again as labelled lines

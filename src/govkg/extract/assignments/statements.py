@@ -271,14 +271,46 @@ def bracket_groups(text: str, start: int = 0, end: int | None = None) -> list[tu
     return groups
 
 
-def bare_list_closing_task(t: Text, a: int, b: int) -> bool:
-    """``…加快铁路专用线建设。(市发展改革委、市交通局)``: a bracket of agency names only, right after a
-    sentence, names the units responsible for it (FORMAT.md)."""
-    before = t.shadow[max(0, a - 12):a - 1].rstrip()  # the bracket may stand on the next line
-    if not before.endswith(("。", ";", "；")):
+_WHEN = entry("assignments.time_cells")
+
+# a bracket's last clause that only dates the task: ``2023年底前``, ``完成时限：2024年6月``
+_DATE_CLAUSE = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}[:：])?\s*(?P<when>.+)$")
+
+# the number that opens a numbered item line (``5.``, ``（三）``, ``二、``)
+_ITEM_NUMBER = re.compile(r"\s*(?:[(（][一二三四五六七八九十百\d]+[)）]|[一二三四五六七八九十百]+、|\d{1,3}[、.．])\s*")
+
+
+def _closes_heading(t: Text, a: int, b: int) -> bool:
+    """Whether the bracket ``a-1 .. b`` ends a numbered heading line: ``5.发展数字经济（A、B）`` — the
+    line opens with an item number, the text before the bracket is a heading (no sentence end, not
+    itself an agency name: ``1.县发改局（粮食局）`` is a name with its alias), nothing but a stop after it."""
+    line_start = t.shadow.rfind("\n", 0, a) + 1
+    line_end = t.shadow.find("\n", b)
+    line_end = len(t.shadow) if line_end < 0 else line_end
+    if t.shadow[b + 1:line_end].strip(" \t\u3000。；;") != "":
         return False
-    names = split_spans(t.text[a:b])
-    return bool(names) and all(looks_like_agency(n) for n, _, _ in names)
+    m = _ITEM_NUMBER.match(t.shadow, line_start, a - 1)
+    heading = re.sub(r"\s", "", t.shadow[m.end():a - 1]) if m else ""
+    return 2 <= len(heading) <= 40 and not re.search(r"[。；;]", heading) and not looks_like_agency(heading)
+
+
+def bare_list_closing_task(t: Text, a: int, b: int) -> int | None:
+    """``…加快铁路专用线建设。(市发展改革委、市交通局)``: a bracket of agency names only, right after a
+    sentence or closing a numbered heading (``5.发展数字经济（县科技局、县工信局）``), names the units
+    responsible for it (FORMAT.md). A last clause that only gives the deadline (``（县商务局，2024年
+    12月底前）``) is no name. Returns where the names end, None where the bracket is no such list."""
+    before = t.shadow[max(0, a - 12):a - 1].rstrip()  # the bracket may stand on the next line
+    if not before.endswith(("。", ";", "；")) and not _closes_heading(t, a, b):
+        return None
+    end = b
+    clauses = split_top_level(t.shadow, a, b, ",，;；")
+    if len(clauses) > 1:
+        c0, c1 = clauses[-1]
+        when = _DATE_CLAUSE.match(re.sub(r"\s", "", t.shadow[c0:c1]))
+        if when and _WHEN.test(when.group("when")):
+            end = c0 - 1
+    names = split_spans(t.text[a:end])
+    return end if names and all(looks_like_agency(n) for n, _, _ in names) else None
 
 
 def is_statement(content: str) -> bool:
