@@ -224,6 +224,25 @@ TABLES += [
 ]
 
 
+TABLES += [
+    # HTML merged cells: a lead cell merged down leads each row it covers, printed once (same line)
+    ("<table><tr><td>任务</td><td>牵头单位</td><td>配合单位</td></tr>\n"
+     "<tr><td>建厂房</td><td rowspan='2'>县工信局</td><td>县资源局</td></tr>\n"
+     "<tr><td>引项目</td><td>县商务局</td></tr></table>",
+     [("县工信局", "牵头", 2, None), ("县工信局", "牵头", 2, None), ("县资源局", "配合", 2, None),
+      ("县商务局", "配合", 3, None)]),
+    # a two-level header (责任分工 over 牵头单位 / 配合单位, the other cells merged down); a section row across
+    ("<table><tr><td rowspan=2>序号</td><td rowspan=2>任务</td><td colspan=2>责任分工</td></tr>\n"
+     "<tr><td>牵头单位</td><td>配合单位</td></tr>\n<tr><td colspan=4>一、投资</td></tr>\n"
+     "<tr><td>1</td><td>建厂房</td><td>县工信局</td><td>县资源局</td></tr></table>",
+     [("县工信局", "牵头", 4, None), ("县资源局", "配合", 4, None)]),
+    # a merged cell does not run into the next table
+    ("<table><tr><td>任务</td><td>牵头单位</td></tr>\n<tr><td>建厂房</td><td rowspan=3>县工信局</td></tr></table>\n"
+     "<table><tr><td>任务</td><td>牵头单位</td></tr>\n<tr><td>引项目</td><td>县商务局</td></tr></table>",
+     [("县工信局", "牵头", 2, None), ("县商务局", "牵头", 4, None)]),
+]
+
+
 @pytest.mark.parametrize("text,expected", TABLES)
 def test_tables(text: str, expected: list) -> None:
     assert sorted(facts(text)) == sorted(expected)

@@ -122,7 +122,7 @@ def _facts(t: Text, found: list[tuple[Mention, str]]) -> list[Fact]:
         name = m.name
         line, end_line = t.lineno(m.start), t.lineno(m.end - 1)
         # the same printed name read by two readers, or named twice for one task, is one fact
-        keys = {(name, m.role, m.start), (name, m.role, line, task)}
+        keys = {(name, m.role, m.start, m.copy), (name, m.role, line, task)}
         if keys & seen:
             continue
         seen |= keys

@@ -3,6 +3,8 @@ bar-delimited rows, HTML rows, and tables that PDF conversion printed one cell p
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+
 from govkg.extract.agencies import split_spans
 from govkg.extract.assignments.statements import (
     HEADER,
@@ -177,20 +179,68 @@ def read_cell(t: Text, a: int, b: int, role: str) -> list[Mention]:
 _TR = re.compile(r"<tr[^>]*>(.*?)</tr>", re.S | re.I)
 
 
-_TD = re.compile(r"<t[dh][^>]*>(.*?)</t[dh]>", re.S | re.I)
+_TD = re.compile(r"<t[dh]([^>]*)>(.*?)</t[dh]>", re.S | re.I)
+
+_SPAN = re.compile(r"""(row|col)span\s*=\s*["']?(\d+)""", re.I)
+
+
+def _spans(attrs: str) -> tuple[int, int]:
+    """A cell's rowspan and colspan (1 where not given; at most 50, against a broken page)."""
+    got = {k.lower(): min(50, max(1, int(v))) for k, v in _SPAN.findall(attrs)}
+    return got.get("row", 1), got.get("col", 1)
+
+
+def _grid_rows(raw: str) -> list[list[tuple[int, int, int]]]:
+    """The rows of the HTML tables in ``raw`` as full grids: each row one (start, end, copy) cell per
+    column, where a cell merged down (``rowspan``) fills its column in the rows below (``copy`` 1, 2 …)
+    and a cell merged across (``colspan``) fills each column it spans."""
+    rows: list[list[tuple[int, int, int]]] = []
+    carry: dict[int, tuple[int, int, int, int]] = {}  # column -> (rows left, start, end, copy)
+    last = 0
+    for tr in _TR.finditer(raw):
+        if "<table" in raw[last:tr.start()].lower():
+            carry = {}  # a new table: nothing merges into it
+        last = tr.end()
+        tds = list(_TD.finditer(raw, tr.start(1), tr.end(1)))
+        row: list[tuple[int, int, int]] = []
+        below: dict[int, tuple[int, int, int, int]] = {}
+        k = col = 0
+        while k < len(tds) or any(c >= col for c in carry):
+            if col in carry:
+                left, a, b, n = carry[col]
+                row.append((a, b, n + 1))
+                if left > 1:
+                    below[col] = (left - 1, a, b, n + 1)
+                col += 1
+                continue
+            if k >= len(tds):
+                row.append((tr.end(1), tr.end(1), 0))  # a column no cell of this row reaches
+                col += 1
+                continue
+            td = tds[k]
+            k += 1
+            down, across = _spans(td.group(1))
+            for c in range(col, col + across):
+                row.append((td.start(2), td.end(2), 0))
+                if down > 1:
+                    below[c] = (down - 1, td.start(2), td.end(2), 0)
+            col += across
+        carry = below
+        rows.append(row)
+    return rows
 
 
 def _html_mentions(t: Text) -> list[tuple[Mention, str]]:
-    """Mentions from HTML table rows: cells are found in the raw text, read in the masked one."""
+    """Mentions from HTML table rows: cells are found in the raw text, read in the masked one; merged
+    cells are read in every row they cover (``_grid_rows``)."""
     out: list[tuple[Mention, str]] = []
     if "<t" not in t.raw:
         return out
     header: list[str] | None = None
     roles: dict[int, str] = {}
     task = ""
-    for tr in _TR.finditer(t.raw):
-        tds = list(_TD.finditer(t.raw, tr.start(1), tr.end(1)))
-        cells = [t.text[td.start(1):td.end(1)] for td in tds]
+    for row in _grid_rows(t.raw):
+        cells = [t.text[a:b] for a, b, _ in row]
         found = header_roles(cells)
         if found:
             header, roles, task = cells, found, ""
@@ -199,6 +249,7 @@ def _html_mentions(t: Text) -> list[tuple[Mention, str]]:
             continue
         task = task_cell(cells, header, task)
         for k, role in _row_role_cells(cells, header, roles):
-            for m in parse_cell(t, tds[k].start(1), tds[k].end(1), role):
-                out.append((m, task))
+            a, b, copy = row[k]
+            for m in parse_cell(t, a, b, role):
+                out.append((replace(m, copy=copy), task))
     return out
