@@ -172,6 +172,20 @@ CASES += [
 ]
 
 
+CASES += [
+    # a label alone on its line, its list one agency per line; the next item, a label or prose ends it
+    ("1.推进。\n责任单位：\n县发改局\n\n县财政局\n2.保障。\n责任单位：县商务局",
+     [("县发改局", "责任", 3, None), ("县财政局", "责任", 5, None), ("县商务局", "责任", 7, None)]),
+    ("1.推进。\n牵头单位：\n县发改局\n配合单位：\n县财政局\n各乡镇要抓好落实。",
+     [("县发改局", "牵头", 3, None), ("县财政局", "配合", 5, None)]),
+    # … and the issuer over its signature date is no unit
+    ("1.推进。\n责任单位：\n县发改局\n\n白河县人民政府\n2024年1月30日", [("县发改局", "责任", 3, None)]),
+    # a person label with the level inside (牵头县领导) gives nothing
+    ("1.推进。\n牵头县领导：张明\n责任单位：县发改局", [("县发改局", "责任", 3, None)]),
+    ("1.推进。（牵头市级领导：李华；牵头单位：县自然资源局）", [("县自然资源局", "牵头", 1, None)]),
+]
+
+
 @pytest.mark.parametrize("text,expected", CASES)
 def test_statements(text: str, expected: list) -> None:
     assert facts(text) == expected
@@ -291,6 +305,9 @@ TASKS += [  # a table converted one cell per line: header lines, then rows of as
     # an unnumbered table is read row by row of as many lines; a row that does not fit ends it
     ("重点任务\n牵头单位\n责任单位\n建立重大项目库\n市商务局\n市财政局\n各地要加强组织领导，确保取得实效。\n",
      {("市商务局", "牵头", "建立重大项目库"), ("市财政局", "责任", "建立重大项目库")}),
+    # the labels of one item, person label first, over blank lines: each takes the item's heading
+    ("1.新增学位1200个。\n\n牵头区领导：周文涛\n\n牵头单位：区教育局\n\n配合单位：\n\n区财政局\n",
+     {("区教育局", "牵头", "新增学位1200个"), ("区财政局", "配合", "新增学位1200个")}),
     # header words in running lines are no table
     ("牵头单位\n市商务局\n", set()),
 ]

@@ -29,9 +29,11 @@ from govkg.extract.assignments.statements import (
     ends_with_role,
     is_statement,
     parse_statement,
+    role_of_label,
+    skip_space,
 )
 from govkg.extract.assignments.stacked import spaced_mentions, stacked_mentions
-from govkg.extract.assignments.tables import delimited_mentions, read_cell
+from govkg.extract.assignments.tables import SIGNED_DATE, agency_cell, delimited_mentions, read_cell
 from govkg.extract.assignments.tasks import NUMBERING, task_for
 from govkg.extract.assignments.text import Mention, Text
 from govkg.facts import AssignmentFact, Fact, Src
@@ -45,9 +47,10 @@ def _next_line(text: str, pos: int) -> int:
     return pos
 
 
-def _label_statements(t: Text, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _label_statements(t: Text, covered: list[tuple[int, int]]) -> list[tuple[int, int, list[tuple[int, int]]]]:
     """``责任部门:…`` statements outside brackets: from the label to the sentence end, following a
-    list that wraps onto the next non-empty line (not onto a numbered item or another label)."""
+    list that wraps onto the next non-empty line (not onto a numbered item or another label); with
+    the lines after it that go on a list printed one agency per line (``_one_per_line``)."""
     out = []
     text = t.shadow
     for m in LABEL.finditer(text):
@@ -78,8 +81,44 @@ def _label_statements(t: Text, covered: list[tuple[int, int]]) -> list[tuple[int
                 break
             stop = text.find("。", nxt, line_end)
             end = line_end if stop < 0 else stop
-        out.append((m.start(), end))
+        label_line_end = text.find("\n", m.end())
+        alone = stop < 0 and not text[m.end():len(text) if label_line_end < 0 else label_line_end].strip()
+        out.append((m.start(), end, _one_per_line(t, end) if alone else []))
     return out
+
+
+_LIST_LINES_MAX = 30
+
+
+def _one_per_line(t: Text, end: int) -> list[tuple[int, int]]:
+    """The lines that go on a list a label alone on its line opens, one agency per line (``责任单位：`` /
+    ``县发改局`` / ``县财政局``, a table cell dumped line by line): the following lines that hold agency
+    names only, up to a numbered item, another label, prose, or an issuer's name over its signature
+    date."""
+    text = t.shadow
+    lines = t.text_lines
+    k = t.lineno(end) - t.doc.start
+    out: list[tuple[int, int]] = []
+    for _ in range(_LIST_LINES_MAX):
+        j = k + 1
+        while j < len(lines) and not lines[j].strip():
+            j += 1
+        if j >= len(lines):
+            break
+        line = lines[j]
+        start = t.line_starts[j]
+        if LABEL.match(text, _next_line(text, start)) or NUMBERING.match(line) or "。" in line \
+                or not agency_cell(line) or SIGNED_DATE.match(_next_text(lines, j + 1)):
+            break
+        k = j
+        out.append((start, start + len(line)))
+    return out
+
+
+def _next_text(lines: list[str], k: int) -> str:
+    while k < len(lines) and not lines[k].strip():
+        k += 1
+    return lines[k] if k < len(lines) else ""
 
 
 def extract(doc: Document) -> list[Fact]:
@@ -104,11 +143,15 @@ def extract(doc: Document) -> list[Fact]:
             mentions = apply_first_is_lead(mentions, t.rest_role)
         task = task_for(t, a - 1)
         found.extend((m, task) for m in mentions)
-    for a, b in _label_statements(t, covered):
+    for a, b, more in _label_statements(t, covered):
         mentions = parse_statement(t, a, b)
+        if more:
+            role = role_of_label(LABEL.match(t.shadow, a).group("label"))  # type: ignore[union-attr]
+            for s0, s1 in more:
+                mentions = mentions + read_cell(t, s0, s1, role)
         if t.first_is_lead:
             mentions = apply_first_is_lead(mentions, t.rest_role)
-        task = task_for(t, a)
+        task = task_for(t, skip_space(t.shadow, a, b))  # the label's line, not a blank line above it
         found.extend((m, task) for m in mentions)
     for table in (delimited_mentions, stacked_mentions, spaced_mentions):
         found.extend(table(t))

@@ -7,7 +7,15 @@ import re
 from collections.abc import Callable
 
 from govkg.extract.assignments.statements import HEADER, HEADER_START, header_lines, role_of_label
-from govkg.extract.assignments.tables import agency_cell, header_roles, parse_cell, role_cell, task_cell, time_cell
+from govkg.extract.assignments.tables import (
+    SIGNED_DATE,
+    agency_cell,
+    header_roles,
+    parse_cell,
+    role_cell,
+    task_cell,
+    time_cell,
+)
 from govkg.extract.assignments.tasks import NUMBERING, first_clause
 from govkg.extract.assignments.text import Mention, Text
 from govkg.lexicon import entry
@@ -103,9 +111,6 @@ def _title_line(line: str) -> bool:
     return bool(m) and not re.search(r"[。；;：:]", line) and 2 <= len(re.sub(r"\s", "", line[m.end():])) <= 30
 
 
-_SIGNED = re.compile(r"^\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$")
-
-
 def _next_text(lines: list[str], k: int) -> str:
     while k < len(lines) and not lines[k].strip():
         k += 1
@@ -127,7 +132,7 @@ def _loose_rows(t: Text, k: int, role: str, task: str = "") -> tuple[list[tuple[
             continue
         if _title_line(line):
             task = first_clause(line)
-        elif agency_cell(line) and _SIGNED.match(_next_text(lines, k + 1)):
+        elif agency_cell(line) and SIGNED_DATE.match(_next_text(lines, k + 1)):
             break  # an issuer's name over a date: the signature after the table
         elif agency_cell(line) and task:
             start = t.line_starts[k]

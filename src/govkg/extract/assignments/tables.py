@@ -27,6 +27,10 @@ _TASK_VERB = entry("assignments.task_verbs")
 _WHEN = entry("assignments.time_cells")
 
 
+# a signature's date line: the issuer's name above it is no unit of a list or table
+SIGNED_DATE = re.compile(r"^\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$")
+
+
 def _cells(line: str, delim: str) -> list[tuple[int, int]]:
     """Offsets of the cells of one table row."""
     out, a = [], 0
