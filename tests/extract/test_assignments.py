@@ -186,6 +186,18 @@ CASES += [
 ]
 
 
+CASES += [
+    # the person in charge printed with the unit: in brackets, after a space, under a label naming both
+    ("1.推进。（牵头单位：县商务局（陈立平）；配合单位：县工信局(赵海、孙敏)）",
+     [("县商务局", "牵头", 1, None), ("县工信局", "配合", 1, None)]),
+    ("1.推进。（责任单位及责任人：县投资促进中心 刘卫东）", [("县投资促进中心", "责任", 1, None)]),
+    ("牵头单位/负责人：县商务局 陈立平", [("县商务局", "牵头", 1, None)]),
+    # … an alias in brackets stays, and a person alone is no unit
+    ("1.推进。（牵头单位：县发改局（粮食局））", [("县发改局（粮食局）", "牵头", 1, None)]),
+    ("1.推进。（责任单位：刘卫东）", []),
+]
+
+
 @pytest.mark.parametrize("text,expected", CASES)
 def test_statements(text: str, expected: list) -> None:
     assert facts(text) == expected
@@ -254,6 +266,13 @@ TABLES += [
     ("<table><tr><td>任务</td><td>牵头单位</td></tr>\n<tr><td>建厂房</td><td rowspan=3>县工信局</td></tr></table>\n"
      "<table><tr><td>任务</td><td>牵头单位</td></tr>\n<tr><td>引项目</td><td>县商务局</td></tr></table>",
      [("县工信局", "牵头", 2, None), ("县商务局", "牵头", 4, None)]),
+]
+
+
+TABLES += [
+    # a header naming the person in charge too; the person in the cell gives nothing
+    ("序号\t任务\t牵头单位（责任人）\t配合单位及负责人\n1\t建园区\t县工信局（赵海峰）\t县住建局 孙敏、县税务局 黄磊",
+     [("县工信局", "牵头", 2, None), ("县住建局", "配合", 2, None), ("县税务局", "配合", 2, None)]),
 ]
 
 

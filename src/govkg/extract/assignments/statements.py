@@ -12,6 +12,7 @@ import re
 
 from govkg.extract.agencies import AGENCY_SUFFIX, clean_name, expand_prefixes, is_placeholder, split_spans
 from govkg.extract.assignments.text import Mention, Text
+from govkg.extract.people.names import is_person_name
 from govkg.lexicon import entry
 from govkg.text.script import simplify
 
@@ -32,16 +33,19 @@ _ROLE_S, _UNIT_S = _spaced(ROLES.words), _spaced(UNITS.words)
 
 # ``责任单位:``, ``【牵头单位】``, ``主要责任部门：``, ``责任部门（单位）：``, ``牵头:`` — not inside a longer
 # word (``各责任单位``).
+# a unit label or header that also names the person in charge: ``责任单位及责任人``, ``牵头单位/负责人``
+_AND_PERSON = rf"(?:[及和与/、](?:{PERSONS.alternation}))?"
+
 LABEL = re.compile(
-    rf"(?<![\u4e00-\u9fff])【?\s*(?P<label>(?:主要|具体)?\s*(?:{_ROLE_S})\s*(?:{_UNIT_S})?)"
+    rf"(?<![\u4e00-\u9fff])【?\s*(?P<label>(?:主要|具体)?\s*(?:{_ROLE_S})\s*(?:{_UNIT_S})?){_AND_PERSON}"
     rf"(?:[(（][^()（）:：]{{1,6}}[)）])?\s*(?:】\s*[:：]?|[:：])"  # 责任部门（单位）：
 )
 
 # a label line that names a person (``牵头负责领导:刘惠``): no assignment, but a label line all the same
-PERSON_LABEL = re.compile(rf"(?<![\u4e00-\u9fff])(?:{ROLES.alternation})?(?:{PERSONS.alternation})\s*[:：]")
+PERSON_LABEL = re.compile(rf"(?<![\u4e00-\u9fff/])(?:{ROLES.alternation})?(?:{PERSONS.alternation})\s*[:：]")
 
 # a role column's header cell: ``牵头单位``, ``协同责任单位``, ``责任单位(部门)``
-_HEADER_WORD = rf"(?:主要)?(?:{ROLES.alternation})(?:{UNITS.alternation})(?:[(（][^)）]{{0,8}}[)）])?"
+_HEADER_WORD = rf"(?:主要)?(?:{ROLES.alternation})(?:{UNITS.alternation}){_AND_PERSON}(?:[(（][^)）]{{0,8}}[)）])?"
 HEADER = re.compile(f"^{_HEADER_WORD}$")
 HEADER_START = re.compile(_HEADER_WORD)
 _HEADER_SPACED = re.compile(rf"(?:{_ROLE_S})\s*(?:{_UNIT_S})")
@@ -83,11 +87,18 @@ _PROSE = entry("assignments.not_a_name").regex
 
 
 def looks_like_agency(name: str, labelled: bool = False) -> bool:
-    """A plausible agency name: short, no prose words, an agency ending unless a label vouches for it."""
+    """A plausible agency name: short, no prose words, an agency ending unless a label vouches for it;
+    never a person's name (``责任单位及责任人：县商务局 李华``: 李华 is the person in charge)."""
     simp = simplify(name)
     if not 2 <= len(simp) <= 30 or _PROSE.search(simp):
         return False
-    return labelled or bool(AGENCY_SUFFIX.search(simp))
+    if AGENCY_SUFFIX.search(simp):
+        return True
+    return labelled and not is_person_name(simp)
+
+
+# a bracket after an agency that names the people in charge: ``县工信局（张明）``, ``县商务局(李华、王强)``
+_PEOPLE_AFTER = re.compile(r"^(?P<name>.+?)\s*[(（](?P<people>[^()（）]{2,20})[)）]$")
 
 
 def role_of(phrase: str) -> str:
@@ -225,6 +236,10 @@ def mention(name: str, start: int, end: int, role: str) -> Mention:
     m = _INLINE_ROLE.match(simplify(name))
     if m:
         name, role = name[:m.end("name")], role_of(m.group("role"))
+    p = _PEOPLE_AFTER.match(name)
+    if p and AGENCY_SUFFIX.search(simplify(p.group("name"))) and all(
+            is_person_name(simplify(x)) for x in re.split(r"[、,，\s]+", p.group("people").strip()) if x):
+        name = p.group("name")  # the people in charge printed after the agency are no part of its name
     return Mention(name, start, end, role, role == LEAD)
 
 

@@ -19,6 +19,7 @@ from govkg.extract.assignments.statements import (
 )
 from govkg.extract.assignments.tasks import first_clause
 from govkg.extract.assignments.text import Mention, Text
+from govkg.extract.people.names import is_person_name
 from govkg.lexicon import entry
 from govkg.text.script import simplify
 
@@ -67,7 +68,8 @@ def agency_cell(text: str) -> bool:
     names = [n for n, _, _ in split_spans(text)]
     if not names:  # placeholders only (各县(市、区)人民政府)
         return bool(re.search(r"各|有关|相关", flat))
-    return (all(looks_like_agency(n, labelled=True) for n in names)
+    # the person in charge may share the cell (``县工信局 张明`` under 牵头单位及责任人)
+    return (all(looks_like_agency(n, labelled=True) or is_person_name(simplify(n)) for n in names)
             and any(looks_like_agency(n) for n in names))
 
 
