@@ -198,6 +198,19 @@ CASES += [
 ]
 
 
+CASES += [
+    # a bare role word as a label on a line of its own over agencies
+    ("3.优化服务。\n牵头：县政务服务中心\n配合：县财政局、县数据局",
+     [("县政务服务中心", "牵头", 2, None), ("县财政局", "配合", 3, None), ("县数据局", "配合", 3, None)]),
+    # … not inside prose, nor over a task
+    ("各部门要加强协作，配合：县财政局做好保障。", []),
+    ("牵头：做好全县统筹工作", []),
+    # 总牵头单位 leads, 承办单位 is responsible; 分管领导 / 分管县领导 name persons
+    ("1.推进。（总牵头单位：县资源局；承办单位：县林业局）", [("县资源局", "牵头", 1, None), ("县林业局", "责任", 1, None)]),
+    ("1.推进。（分管领导：张明；责任单位：县发改局）", [("县发改局", "责任", 1, None)]),
+]
+
+
 @pytest.mark.parametrize("text,expected", CASES)
 def test_statements(text: str, expected: list) -> None:
     assert facts(text) == expected
@@ -327,6 +340,7 @@ TASKS += [  # a table converted one cell per line: header lines, then rows of as
     # the labels of one item, person label first, over blank lines: each takes the item's heading
     ("1.新增学位1200个。\n\n牵头区领导：周文涛\n\n牵头单位：区教育局\n\n配合单位：\n\n区财政局\n",
      {("区教育局", "牵头", "新增学位1200个"), ("区财政局", "配合", "新增学位1200个")}),
+    ("5.发展数字经济。\n分管县领导：李华\n责任单位：县科技局\n", {("县科技局", "责任", "发展数字经济")}),
     # header words in running lines are no table
     ("牵头单位\n市商务局\n", set()),
 ]

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from govkg.extract.agencies import AGENCY_SUFFIX
+from govkg.extract.agencies import AGENCY_SUFFIX, split_spans
 from govkg.extract.assignments.statements import (
     LABEL,
     PERSON_LABEL,
@@ -27,6 +27,7 @@ from govkg.extract.assignments.statements import (
     bare_list_closing_task,
     bracket_groups,
     ends_with_role,
+    looks_like_agency,
     is_statement,
     parse_statement,
     role_of_label,
@@ -55,13 +56,15 @@ def _label_statements(t: Text, covered: list[tuple[int, int]]) -> list[tuple[int
     text = t.shadow
     for m in LABEL.finditer(text):
         label = re.sub(r"\s", "", m.group("label")).removeprefix("主要")
-        if any(a <= m.start() < b for a, b in covered) or len(label) <= 2:
-            continue  # read with its bracket; a bare ``牵头:`` outside brackets is too weak a sign
+        if any(a <= m.start() < b for a, b in covered):
+            continue  # read with its bracket
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end < 0 else line_end
         stop = text.find("。", m.end(), line_end)
         end = line_end if stop < 0 else stop
         line_start = text.rfind("\n", 0, m.start()) + 1
+        if len(label) <= 2 and not _bare_label_line(t, m.start(), m.end(), end):
+            continue  # a bare ``牵头:`` is too weak a sign, but on a line of its own over agencies
         if "\t" in text[line_start:end] or "|" in text[line_start:end]:
             continue  # a table row or header, read by the table reader
         # a list cut by a line break continues on the next non-empty line
@@ -85,6 +88,18 @@ def _label_statements(t: Text, covered: list[tuple[int, int]]) -> list[tuple[int
         alone = stop < 0 and not text[m.end():len(text) if label_line_end < 0 else label_line_end].strip()
         out.append((m.start(), end, _one_per_line(t, end) if alone else []))
     return out
+
+
+def _bare_label_line(t: Text, start: int, value: int, end: int) -> bool:
+    """A bare role word as a label (``牵头：``, ``配合：``) counts where it opens its line and the rest
+    of the line names agencies only, each with an agency ending (``牵头：县政务服务中心`` under an
+    item): not ``牵头：做好…`` nor ``…要求，配合：…`` inside prose."""
+    text = t.shadow
+    a = skip_space(text, start, value)
+    if text[text.rfind("\n", 0, a) + 1:a].strip():
+        return False
+    names = split_spans(t.text[value:end])
+    return bool(names) and all(looks_like_agency(n) for n, _, _ in names)
 
 
 _LIST_LINES_MAX = 30

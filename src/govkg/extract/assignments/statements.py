@@ -37,12 +37,14 @@ _ROLE_S, _UNIT_S = _spaced(ROLES.words), _spaced(UNITS.words)
 _AND_PERSON = rf"(?:[及和与/、](?:{PERSONS.alternation}))?"
 
 LABEL = re.compile(
-    rf"(?<![\u4e00-\u9fff])【?\s*(?P<label>(?:主要|具体)?\s*(?:{_ROLE_S})\s*(?:{_UNIT_S})?){_AND_PERSON}"
+    rf"(?<![\u4e00-\u9fff])【?\s*(?P<label>(?:主要|具体|总)?\s*(?:{_ROLE_S})\s*(?:{_UNIT_S})?){_AND_PERSON}"
     rf"(?:[(（][^()（）:：]{{1,6}}[)）])?\s*(?:】\s*[:：]?|[:：])"  # 责任部门（单位）：
 )
 
 # a label line that names a person (``牵头负责领导:刘惠``): no assignment, but a label line all the same
-PERSON_LABEL = re.compile(rf"(?<![\u4e00-\u9fff/])(?:{ROLES.alternation})?(?:{PERSONS.alternation})\s*[:：]")
+PERSON_LABEL = re.compile(
+    rf"(?<![\u4e00-\u9fff/])(?:{ROLES.alternation}|{entry('assignments.person_lead_in').alternation})?"
+    rf"(?:{PERSONS.alternation})\s*[:：]")
 
 # a role column's header cell: ``牵头单位``, ``协同责任单位``, ``责任单位(部门)``
 _HEADER_WORD = rf"(?:主要)?(?:{ROLES.alternation})(?:{UNITS.alternation}){_AND_PERSON}(?:[(（][^)）]{{0,8}}[)）])?"
@@ -110,7 +112,7 @@ def role_of(phrase: str) -> str:
 
 def role_of_label(label: str) -> str:
     """``主要责任单位`` → 责任, ``牽頭單位`` → 牵头, ``协同责任单位`` → 配合."""
-    label = re.sub(r"\s", "", simplify(label)).removeprefix("主要").removeprefix("具体")
+    label = re.sub(r"\s", "", simplify(label)).removeprefix("主要").removeprefix("具体").removeprefix("总")
     return ROLES.value(label, RESP)
 
 
