@@ -289,6 +289,25 @@ TABLES += [
 ]
 
 
+TABLES += [
+    # layout-mode rows: cells wrapped onto an indented line continue the cells above them
+    ("序号  重点任务                  牵头单位      配合单位\n"
+     " 1    新建道路25公里，打通断头  市城管局      市自然资源和规划\n"
+     "      路12条                                  局、市交通局\n"
+     " 2    建设公园30个              市园林中心    市财政局",
+     [("市城管局", "牵头", 2, None), ("市自然资源和规划局", "配合", 2, 3), ("市交通局", "配合", 3, None),
+      ("市园林中心", "牵头", 4, None), ("市财政局", "配合", 4, None)]),
+    # a grid table: rows from rule to rule, a header cell and names wrapped inside their cells
+    ("+----+--------+------+\n| 序号 | 任务 | 牵头 |\n|    |      | 单位 |\n+====+======+======+\n"
+     "| 1  | 建厂房 | 县农业农 |\n|    |        | 村局   |\n+----+------+------+\n| 2 | 引项目 | 县商务局 |\n"
+     "|   |        | 县税务局 |\n+----+------+------+",
+     [("县农业农村局", "牵头", 5, 6), ("县商务局", "牵头", 8, None), ("县税务局", "牵头", 9, None)]),
+    # a box-drawing table
+    ("┌──┬───┬────┐\n│序号│任务│责任单位│\n├──┼───┼────┤\n│1 │建厂房│县工信局│\n└──┴───┴────┘",
+     [("县工信局", "责任", 4, None)]),
+]
+
+
 @pytest.mark.parametrize("text,expected", TABLES)
 def test_tables(text: str, expected: list) -> None:
     assert sorted(facts(text)) == sorted(expected)

@@ -34,7 +34,7 @@ from govkg.extract.assignments.statements import (
     skip_space,
 )
 from govkg.extract.assignments.stacked import spaced_mentions, stacked_mentions
-from govkg.extract.assignments.tables import SIGNED_DATE, agency_cell, delimited_mentions, read_cell
+from govkg.extract.assignments.tables import SIGNED_DATE, agency_cell, delimited_mentions, grid_mentions, read_cell
 from govkg.extract.assignments.tasks import NUMBERING, task_for
 from govkg.extract.assignments.text import Mention, Text
 from govkg.facts import AssignmentFact, Fact, Src
@@ -168,7 +168,7 @@ def extract(doc: Document) -> list[Fact]:
             mentions = apply_first_is_lead(mentions, t.rest_role)
         task = task_for(t, skip_space(t.shadow, a, b))  # the label's line, not a blank line above it
         found.extend((m, task) for m in mentions)
-    for table in (delimited_mentions, stacked_mentions, spaced_mentions):
+    for table in (delimited_mentions, grid_mentions, stacked_mentions, spaced_mentions):
         found.extend(table(t))
     return _facts(t, found)
 
