@@ -32,6 +32,7 @@ from govkg.extract.assignments.statements import (
     parse_statement,
     role_of_label,
     skip_space,
+    unqualified,
 )
 from govkg.extract.assignments.stacked import spaced_mentions, stacked_mentions
 from govkg.extract.assignments.tables import SIGNED_DATE, agency_cell, delimited_mentions, grid_mentions, read_cell
@@ -39,6 +40,7 @@ from govkg.extract.assignments.tasks import NUMBERING, task_for
 from govkg.extract.assignments.text import Mention, Text
 from govkg.facts import AssignmentFact, Fact, Src
 from govkg.text.document import Document
+from govkg.text.script import simplify
 
 
 def _next_line(text: str, pos: int) -> int:
@@ -55,7 +57,7 @@ def _label_statements(t: Text, covered: list[tuple[int, int]]) -> list[tuple[int
     out = []
     text = t.shadow
     for m in LABEL.finditer(text):
-        label = re.sub(r"\s", "", m.group("label")).removeprefix("主要")
+        label = unqualified(re.sub(r"\s", "", simplify(m.group("label"))))
         if any(a <= m.start() < b for a, b in covered):
             continue  # read with its bracket
         line_end = text.find("\n", m.end())

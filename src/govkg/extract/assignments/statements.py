@@ -33,11 +33,15 @@ _ROLE_S, _UNIT_S = _spaced(ROLES.words), _spaced(UNITS.words)
 
 # ``责任单位:``, ``【牵头单位】``, ``主要责任部门：``, ``责任部门（单位）：``, ``牵头:`` — not inside a longer
 # word (``各责任单位``).
+# words before a role word that qualify a label without changing its role (主要责任单位, 其他责任单位)
+QUALIFIER = entry("assignments.label_qualifiers")
+_QUAL = f"(?:{QUALIFIER.alternation})"
+
 # a unit label or header that also names the person in charge: ``责任单位及责任人``, ``牵头单位/负责人``
 _AND_PERSON = rf"(?:[及和与/、](?:{PERSONS.alternation}))?"
 
 LABEL = re.compile(
-    rf"(?<![\u4e00-\u9fff])【?\s*(?P<label>(?:主要|具体|总)?\s*(?:{_ROLE_S})\s*(?:{_UNIT_S})?){_AND_PERSON}"
+    rf"(?<![\u4e00-\u9fff])【?\s*(?P<label>{_QUAL}?\s*(?:{_ROLE_S})\s*(?:{_UNIT_S})?){_AND_PERSON}"
     rf"(?:[(（][^()（）:：]{{1,6}}[)）])?\s*(?:】\s*[:：]?|[:：])"  # 责任部门（单位）：
 )
 
@@ -47,7 +51,7 @@ PERSON_LABEL = re.compile(
     rf"(?:{PERSONS.alternation})\s*[:：]")
 
 # a role column's header cell: ``牵头单位``, ``协同责任单位``, ``责任单位(部门)``
-_HEADER_WORD = rf"(?:主要)?(?:{ROLES.alternation})(?:{UNITS.alternation}){_AND_PERSON}(?:[(（][^)）]{{0,8}}[)）])?"
+_HEADER_WORD = rf"{_QUAL}?(?:{ROLES.alternation})(?:{UNITS.alternation}){_AND_PERSON}(?:[(（][^)）]{{0,8}}[)）])?"
 HEADER = re.compile(f"^{_HEADER_WORD}$")
 HEADER_START = re.compile(_HEADER_WORD)
 _HEADER_SPACED = re.compile(rf"(?:{_ROLE_S})\s*(?:{_UNIT_S})")
@@ -110,9 +114,15 @@ def role_of(phrase: str) -> str:
     return ROLES.value(m.group(), RESP) if m else RESP
 
 
+def unqualified(label: str) -> str:
+    """A label without the qualifier before its role word (``其他责任单位`` → ``责任单位``)."""
+    m = QUALIFIER.regex.match(label)
+    return label[m.end():] if m and ROLES.regex.match(label, m.end()) else label
+
+
 def role_of_label(label: str) -> str:
     """``主要责任单位`` → 责任, ``牽頭單位`` → 牵头, ``协同责任单位`` → 配合."""
-    label = re.sub(r"\s", "", simplify(label)).removeprefix("主要").removeprefix("具体").removeprefix("总")
+    label = unqualified(re.sub(r"\s", "", simplify(label)))
     return ROLES.value(label, RESP)
 
 
