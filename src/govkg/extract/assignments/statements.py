@@ -20,6 +20,7 @@ LEAD, RESP, COOP = "牵头", "责任", "配合"
 
 ROLES = entry("assignments.roles")
 UNITS = entry("assignments.units")
+_WHEN = entry("assignments.time_cells")
 PERSONS = entry("assignments.persons")
 
 
@@ -94,8 +95,9 @@ _PROSE = entry("assignments.not_a_name").regex
 
 def looks_like_agency(name: str, labelled: bool = False) -> bool:
     """A plausible agency name: short, no prose words, an agency ending unless a label vouches for it;
-    never a person's name (``责任单位及责任人：县商务局 李华``: 李华 is the person in charge)."""
-    simp = simplify(name)
+    never a person's name (``责任单位及责任人：县商务局 李华``: 李华 is the person in charge). A note
+    in brackets after the name (the people in charge, a deadline) is no part of it (``name_core``)."""
+    simp = simplify(name_core(name))
     if not 2 <= len(simp) <= 30 or _PROSE.search(simp):
         return False
     if AGENCY_SUFFIX.search(simp):
@@ -103,8 +105,22 @@ def looks_like_agency(name: str, labelled: bool = False) -> bool:
     return labelled and not is_person_name(simp)
 
 
-# a bracket after an agency that names the people in charge: ``县工信局（张明）``, ``县商务局(李华、王强)``
-_PEOPLE_AFTER = re.compile(r"^(?P<name>.+?)\s*[(（](?P<people>[^()（）]{2,20})[)）]$")
+# a bracket after an agency that notes the people in charge or a deadline: ``县工信局（张明）``,
+# ``县商务局(李华、王强)``, ``县财政局（2024年底前完成）``
+_NOTE_AFTER = re.compile(r"^(?P<name>.+?)\s*[(（](?P<note>[^()（）]{2,20})[)）]$")
+
+
+def name_core(name: str) -> str:
+    """``name`` without a bracketed note after an agency name: people's names (``县商务局（陈立平）``)
+    or a deadline (``县财政局（长期坚持）``); an alias stays (``县发改局（粮食局）``)."""
+    m = _NOTE_AFTER.match(name)
+    if not m or not AGENCY_SUFFIX.search(simplify(m.group("name"))):
+        return name
+    note = re.sub(r"\s", "", simplify(m.group("note")))
+    people = [x for x in re.split(r"[、,，]+", note) if x]
+    if _WHEN.test(note) or (people and all(is_person_name(x) for x in people)):
+        return m.group("name")
+    return name
 
 
 def role_of(phrase: str) -> str:
@@ -248,10 +264,7 @@ def mention(name: str, start: int, end: int, role: str) -> Mention:
     m = _INLINE_ROLE.match(simplify(name))
     if m:
         name, role = name[:m.end("name")], role_of(m.group("role"))
-    p = _PEOPLE_AFTER.match(name)
-    if p and AGENCY_SUFFIX.search(simplify(p.group("name"))) and all(
-            is_person_name(simplify(x)) for x in re.split(r"[、,，\s]+", p.group("people").strip()) if x):
-        name = p.group("name")  # the people in charge printed after the agency are no part of its name
+    name = name_core(name)  # the people in charge or a deadline after the name are no part of it
     return Mention(name, start, end, role, role == LEAD)
 
 
@@ -297,8 +310,6 @@ def bracket_groups(text: str, start: int = 0, end: int | None = None) -> list[tu
             i += 1
     return groups
 
-
-_WHEN = entry("assignments.time_cells")
 
 # a bracket's last clause that only dates the task: ``2023年底前``, ``完成时限：2024年6月``
 _DATE_CLAUSE = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}[:：])?\s*(?P<when>.+)$")
