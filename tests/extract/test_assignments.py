@@ -135,6 +135,96 @@ CASES += [
 ]
 
 
+CASES += [
+    # closing phrases: X为牵头单位 / Y为配合单位, 牵头抓总, 积极配合, 参加 / 协作 (配合)
+    ("1.推进。（县审批局为牵头单位，县数据中心、县人社局为配合单位）",
+     [("县审批局", "牵头", 1, None), ("县数据中心", "配合", 1, None), ("县人社局", "配合", 1, None)]),
+    ("1.推进。（县审批局作为责任单位）", [("县审批局", "责任", 1, None)]),
+    ("1.推进。（县市场监管局牵头抓总，县税务局积极配合）",
+     [("县市场监管局", "牵头", 1, None), ("县税务局", "配合", 1, None)]),
+    ("1.推进。（县发改局牵头负责，县财政局等部门密切配合）",
+     [("县发改局", "牵头", 1, None), ("县财政局", "配合", 1, None)]),
+    ("1.推进。（牵头单位：县资源局；参加单位：县林业局）", [("县资源局", "牵头", 1, None), ("县林业局", "配合", 1, None)]),
+    ("1.推进。（县发改局牵头，县林业局参加）", [("县发改局", "牵头", 1, None), ("县林业局", "配合", 1, None)]),
+    ("1.推进。（协作单位：县农商银行）", [("县农商银行", "配合", 1, None)]),
+    # an enumeration comma after a role word ends a run: X牵头、Y配合
+    ("1.推进。（县农业局牵头、县水利局配合）", [("县农业局", "牵头", 1, None), ("县水利局", "配合", 1, None)]),
+    ("1.推进。（县农业局、县林业局牵头、县水利局配合）",
+     [("县农业局", "牵头", 1, None), ("县林业局", "牵头", 1, None), ("县水利局", "配合", 1, None)]),
+    # running prose stays prose
+    ("会议由县发改局牵头、县财政局配合召开。", []),
+]
+
+
+CASES += [
+    # a bracket of agencies only closing a numbered heading (no sentence end before it)
+    ("5.发展数字经济（县科技局、县工信局）", [("县科技局", "责任", 1, None), ("县工信局", "责任", 1, None)]),
+    ("（三）推进改革（县委改革办）。", [("县委改革办", "责任", 1, None)]),
+    # … but not a name with its alias, a heading that goes on, nor a bracket inside a sentence
+    ("1.县发改局（县粮食局）", []),
+    ("（一）综合协调组（县应急管理局）", []),
+    ("2.推进改革（县委改革办）试点工作。", []),
+    ("推进改革（县委改革办）", []),
+    # a last clause that only dates the task is no name
+    ("1.稳外贸。（县商务局，2024年12月底前）", [("县商务局", "责任", 1, None)]),
+    ("1.稳外贸。（县商务局、县税务局；完成时限：2024年6月）", [("县商务局", "责任", 1, None), ("县税务局", "责任", 1, None)]),
+    ("1.稳外贸。（县商务局，长期坚持）", [("县商务局", "责任", 1, None)]),
+]
+
+
+CASES += [
+    # a label alone on its line, its list one agency per line; the next item, a label or prose ends it
+    ("1.推进。\n责任单位：\n县发改局\n\n县财政局\n2.保障。\n责任单位：县商务局",
+     [("县发改局", "责任", 3, None), ("县财政局", "责任", 5, None), ("县商务局", "责任", 7, None)]),
+    ("1.推进。\n牵头单位：\n县发改局\n配合单位：\n县财政局\n各乡镇要抓好落实。",
+     [("县发改局", "牵头", 3, None), ("县财政局", "配合", 5, None)]),
+    # … and the issuer over its signature date is no unit
+    ("1.推进。\n责任单位：\n县发改局\n\n白河县人民政府\n2024年1月30日", [("县发改局", "责任", 3, None)]),
+    # a person label with the level inside (牵头县领导) gives nothing
+    ("1.推进。\n牵头县领导：张明\n责任单位：县发改局", [("县发改局", "责任", 3, None)]),
+    ("1.推进。（牵头市级领导：李华；牵头单位：县自然资源局）", [("县自然资源局", "牵头", 1, None)]),
+]
+
+
+CASES += [
+    # the person in charge printed with the unit: in brackets, after a space, under a label naming both
+    ("1.推进。（牵头单位：县商务局（陈立平）；配合单位：县工信局(赵海、孙敏)）",
+     [("县商务局", "牵头", 1, None), ("县工信局", "配合", 1, None)]),
+    ("1.推进。（责任单位及责任人：县投资促进中心 刘卫东）", [("县投资促进中心", "责任", 1, None)]),
+    ("牵头单位/负责人：县商务局 陈立平", [("县商务局", "牵头", 1, None)]),
+    # … an alias in brackets stays, and a person alone is no unit
+    ("1.推进。（牵头单位：县发改局（粮食局））", [("县发改局（粮食局）", "牵头", 1, None)]),
+    ("1.推进。（责任单位：刘卫东）", []),
+]
+
+
+CASES += [
+    # a bare role word as a label on a line of its own over agencies
+    ("3.优化服务。\n牵头：县政务服务中心\n配合：县财政局、县数据局",
+     [("县政务服务中心", "牵头", 2, None), ("县财政局", "配合", 3, None), ("县数据局", "配合", 3, None)]),
+    # … not inside prose, nor over a task
+    ("各部门要加强协作，配合：县财政局做好保障。", []),
+    ("牵头：做好全县统筹工作", []),
+    # 总牵头单位 leads, 承办单位 is responsible; 分管领导 / 分管县领导 name persons
+    ("1.推进。（总牵头单位：县资源局；承办单位：县林业局）", [("县资源局", "牵头", 1, None), ("县林业局", "责任", 1, None)]),
+    ("1.推进。（分管领导：张明；责任单位：县发改局）", [("县发改局", "责任", 1, None)]),
+    # 主办 / 会办 (配合), 参办 (配合); a bureau's sections (责任股室), 牵头机构
+    ("1.推进。（主办单位：县交通局；会办单位：县财政局）", [("县交通局", "牵头", 1, None), ("县财政局", "配合", 1, None)]),
+    ("1.推进。（责任股室：计财股、基教股）", [("计财股", "责任", 1, None), ("基教股", "责任", 1, None)]),
+    ("1.推进。（第一责任单位：县农业局；其他责任单位：县卫健委）", [("县农业局", "责任", 1, None), ("县卫健委", "责任", 1, None)]),
+    ("1.推进。（各责任单位：县农业局）", []),
+    # the same readings in traditional script (the rules read the simplified shadow)
+    ("1.推進。（縣審批局為牽頭單位，縣人社局為配合單位）", [("縣審批局", "牵头", 1, None), ("縣人社局", "配合", 1, None)]),
+    ("1.推進。（主辦單位：縣交通局；會辦單位：縣財政局）", [("縣交通局", "牵头", 1, None), ("縣財政局", "配合", 1, None)]),
+    ("1.推進。\n牽頭縣領導：張明\n責任單位：\n縣發改局\n縣財政局", [("縣發改局", "责任", 4, None), ("縣財政局", "责任", 5, None)]),
+    # a deadline noted in brackets after a name is no part of it
+    ("1.推进。（责任单位：县发改局（2024年底前完成））", [("县发改局", "责任", 1, None)]),
+    ("1.推进。\n责任单位：县发改局、县财政局（长期坚持）", [("县发改局", "责任", 2, None), ("县财政局", "责任", 2, None)]),
+    ("1.推进。（县发改局（2024年6月）、县财政局（长期）负责）", [("县发改局", "责任", 1, None), ("县财政局", "责任", 1, None)]),
+    ("1.推进。（牵头机构：县安全办；参办单位：县公安局）", [("县安全办", "牵头", 1, None), ("县公安局", "配合", 1, None)]),
+]
+
+
 @pytest.mark.parametrize("text,expected", CASES)
 def test_statements(text: str, expected: list) -> None:
     assert facts(text) == expected
@@ -187,6 +277,58 @@ TABLES += [
 ]
 
 
+TABLES += [
+    # HTML merged cells: a lead cell merged down leads each row it covers, printed once (same line)
+    ("<table><tr><td>任务</td><td>牵头单位</td><td>配合单位</td></tr>\n"
+     "<tr><td>建厂房</td><td rowspan='2'>县工信局</td><td>县资源局</td></tr>\n"
+     "<tr><td>引项目</td><td>县商务局</td></tr></table>",
+     [("县工信局", "牵头", 2, None), ("县工信局", "牵头", 2, None), ("县资源局", "配合", 2, None),
+      ("县商务局", "配合", 3, None)]),
+    # a two-level header (责任分工 over 牵头单位 / 配合单位, the other cells merged down); a section row across
+    ("<table><tr><td rowspan=2>序号</td><td rowspan=2>任务</td><td colspan=2>责任分工</td></tr>\n"
+     "<tr><td>牵头单位</td><td>配合单位</td></tr>\n<tr><td colspan=4>一、投资</td></tr>\n"
+     "<tr><td>1</td><td>建厂房</td><td>县工信局</td><td>县资源局</td></tr></table>",
+     [("县工信局", "牵头", 4, None), ("县资源局", "配合", 4, None)]),
+    # a merged cell does not run into the next table
+    ("<table><tr><td>任务</td><td>牵头单位</td></tr>\n<tr><td>建厂房</td><td rowspan=3>县工信局</td></tr></table>\n"
+     "<table><tr><td>任务</td><td>牵头单位</td></tr>\n<tr><td>引项目</td><td>县商务局</td></tr></table>",
+     [("县工信局", "牵头", 2, None), ("县商务局", "牵头", 4, None)]),
+]
+
+
+TABLES += [
+    # a header naming the person in charge too; the person in the cell gives nothing
+    ("序号\t任务\t牵头单位（责任人）\t配合单位及负责人\n1\t建园区\t县工信局（赵海峰）\t县住建局 孙敏、县税务局 黄磊",
+     [("县工信局", "牵头", 2, None), ("县住建局", "配合", 2, None), ("县税务局", "配合", 2, None)]),
+]
+
+
+TABLES += [
+    # layout-mode rows: cells wrapped onto an indented line continue the cells above them
+    ("序号  重点任务                  牵头单位      配合单位\n"
+     " 1    新建道路25公里，打通断头  市城管局      市自然资源和规划\n"
+     "      路12条                                  局、市交通局\n"
+     " 2    建设公园30个              市园林中心    市财政局",
+     [("市城管局", "牵头", 2, None), ("市自然资源和规划局", "配合", 2, 3), ("市交通局", "配合", 3, None),
+      ("市园林中心", "牵头", 4, None), ("市财政局", "配合", 4, None)]),
+    # a grid table: rows from rule to rule, a header cell and names wrapped inside their cells
+    ("+----+--------+------+\n| 序号 | 任务 | 牵头 |\n|    |      | 单位 |\n+====+======+======+\n"
+     "| 1  | 建厂房 | 县农业农 |\n|    |        | 村局   |\n+----+------+------+\n| 2 | 引项目 | 县商务局 |\n"
+     "|   |        | 县税务局 |\n+----+------+------+",
+     [("县农业农村局", "牵头", 5, 6), ("县商务局", "牵头", 8, None), ("县税务局", "牵头", 9, None)]),
+    # a box-drawing table
+    ("┌──┬───┬────┐\n│序号│任务│责任单位│\n├──┼───┼────┤\n│1 │建厂房│县工信局│\n└──┴───┴────┘",
+     [("县工信局", "责任", 4, None)]),
+]
+
+
+TABLES += [
+    # qualified headers keep their label word's role; 协同配合单位 cooperates
+    ("序号\t任务\t主要责任单位\t其他责任单位\t协同配合单位\n1\t建平台\t县发改局\t县财政局\t县税务局",
+     [("县发改局", "责任", 2, None), ("县财政局", "责任", 2, None), ("县税务局", "配合", 2, None)]),
+]
+
+
 @pytest.mark.parametrize("text,expected", TABLES)
 def test_tables(text: str, expected: list) -> None:
     assert sorted(facts(text)) == sorted(expected)
@@ -235,6 +377,10 @@ TASKS += [  # a table converted one cell per line: header lines, then rows of as
     # an unnumbered table is read row by row of as many lines; a row that does not fit ends it
     ("重点任务\n牵头单位\n责任单位\n建立重大项目库\n市商务局\n市财政局\n各地要加强组织领导，确保取得实效。\n",
      {("市商务局", "牵头", "建立重大项目库"), ("市财政局", "责任", "建立重大项目库")}),
+    # the labels of one item, person label first, over blank lines: each takes the item's heading
+    ("1.新增学位1200个。\n\n牵头区领导：周文涛\n\n牵头单位：区教育局\n\n配合单位：\n\n区财政局\n",
+     {("区教育局", "牵头", "新增学位1200个"), ("区财政局", "配合", "新增学位1200个")}),
+    ("5.发展数字经济。\n分管县领导：李华\n责任单位：县科技局\n", {("县科技局", "责任", "发展数字经济")}),
     # header words in running lines are no table
     ("牵头单位\n市商务局\n", set()),
 ]

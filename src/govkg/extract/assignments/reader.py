@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from govkg.extract.agencies import AGENCY_SUFFIX
+from govkg.extract.agencies import AGENCY_SUFFIX, split_spans
 from govkg.extract.assignments.statements import (
     LABEL,
     PERSON_LABEL,
@@ -27,15 +27,20 @@ from govkg.extract.assignments.statements import (
     bare_list_closing_task,
     bracket_groups,
     ends_with_role,
+    looks_like_agency,
     is_statement,
     parse_statement,
+    role_of_label,
+    skip_space,
+    unqualified,
 )
 from govkg.extract.assignments.stacked import spaced_mentions, stacked_mentions
-from govkg.extract.assignments.tables import delimited_mentions, read_cell
+from govkg.extract.assignments.tables import SIGNED_DATE, agency_cell, delimited_mentions, grid_mentions, read_cell
 from govkg.extract.assignments.tasks import NUMBERING, task_for
 from govkg.extract.assignments.text import Mention, Text
 from govkg.facts import AssignmentFact, Fact, Src
 from govkg.text.document import Document
+from govkg.text.script import simplify
 
 
 def _next_line(text: str, pos: int) -> int:
@@ -45,20 +50,23 @@ def _next_line(text: str, pos: int) -> int:
     return pos
 
 
-def _label_statements(t: Text, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _label_statements(t: Text, covered: list[tuple[int, int]]) -> list[tuple[int, int, list[tuple[int, int]]]]:
     """``责任部门:…`` statements outside brackets: from the label to the sentence end, following a
-    list that wraps onto the next non-empty line (not onto a numbered item or another label)."""
+    list that wraps onto the next non-empty line (not onto a numbered item or another label); with
+    the lines after it that go on a list printed one agency per line (``_one_per_line``)."""
     out = []
     text = t.shadow
     for m in LABEL.finditer(text):
-        label = re.sub(r"\s", "", m.group("label")).removeprefix("主要")
-        if any(a <= m.start() < b for a, b in covered) or len(label) <= 2:
-            continue  # read with its bracket; a bare ``牵头:`` outside brackets is too weak a sign
+        label = unqualified(re.sub(r"\s", "", simplify(m.group("label"))))
+        if any(a <= m.start() < b for a, b in covered):
+            continue  # read with its bracket
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end < 0 else line_end
         stop = text.find("。", m.end(), line_end)
         end = line_end if stop < 0 else stop
         line_start = text.rfind("\n", 0, m.start()) + 1
+        if len(label) <= 2 and not _bare_label_line(t, m.start(), m.end(), end):
+            continue  # a bare ``牵头:`` is too weak a sign, but on a line of its own over agencies
         if "\t" in text[line_start:end] or "|" in text[line_start:end]:
             continue  # a table row or header, read by the table reader
         # a list cut by a line break continues on the next non-empty line
@@ -78,8 +86,56 @@ def _label_statements(t: Text, covered: list[tuple[int, int]]) -> list[tuple[int
                 break
             stop = text.find("。", nxt, line_end)
             end = line_end if stop < 0 else stop
-        out.append((m.start(), end))
+        label_line_end = text.find("\n", m.end())
+        alone = stop < 0 and not text[m.end():len(text) if label_line_end < 0 else label_line_end].strip()
+        out.append((m.start(), end, _one_per_line(t, end) if alone else []))
     return out
+
+
+def _bare_label_line(t: Text, start: int, value: int, end: int) -> bool:
+    """A bare role word as a label (``牵头：``, ``配合：``) counts where it opens its line and the rest
+    of the line names agencies only, each with an agency ending (``牵头：县政务服务中心`` under an
+    item): not ``牵头：做好…`` nor ``…要求，配合：…`` inside prose."""
+    text = t.shadow
+    a = skip_space(text, start, value)
+    if text[text.rfind("\n", 0, a) + 1:a].strip():
+        return False
+    names = split_spans(t.text[value:end])
+    return bool(names) and all(looks_like_agency(n) for n, _, _ in names)
+
+
+_LIST_LINES_MAX = 30
+
+
+def _one_per_line(t: Text, end: int) -> list[tuple[int, int]]:
+    """The lines that go on a list a label alone on its line opens, one agency per line (``责任单位：`` /
+    ``县发改局`` / ``县财政局``, a table cell dumped line by line): the following lines that hold agency
+    names only, up to a numbered item, another label, prose, or an issuer's name over its signature
+    date."""
+    text = t.shadow
+    lines = t.text_lines
+    k = t.lineno(end) - t.doc.start
+    out: list[tuple[int, int]] = []
+    for _ in range(_LIST_LINES_MAX):
+        j = k + 1
+        while j < len(lines) and not lines[j].strip():
+            j += 1
+        if j >= len(lines):
+            break
+        line = lines[j]
+        start = t.line_starts[j]
+        if LABEL.match(text, _next_line(text, start)) or NUMBERING.match(line) or "。" in line \
+                or not agency_cell(line) or SIGNED_DATE.match(_next_text(lines, j + 1)):
+            break
+        k = j
+        out.append((start, start + len(line)))
+    return out
+
+
+def _next_text(lines: list[str], k: int) -> str:
+    while k < len(lines) and not lines[k].strip():
+        k += 1
+    return lines[k] if k < len(lines) else ""
 
 
 def extract(doc: Document) -> list[Fact]:
@@ -92,8 +148,8 @@ def extract(doc: Document) -> list[Fact]:
         a, b = todo.pop(0)
         if is_statement(t.shadow[a:b]):
             mentions = parse_statement(t, a, b)
-        elif bare_list_closing_task(t, a, b):
-            mentions = read_cell(t, a, b, RESP)  # ``…。(A、B)``: each names a responsible unit
+        elif (end := bare_list_closing_task(t, a, b)) is not None:
+            mentions = read_cell(t, a, end, RESP)  # ``…。(A、B)``: each names a responsible unit
         else:
             continue
         covered.append((a, b))  # its labels are read here, not again as labelled lines
@@ -104,13 +160,17 @@ def extract(doc: Document) -> list[Fact]:
             mentions = apply_first_is_lead(mentions, t.rest_role)
         task = task_for(t, a - 1)
         found.extend((m, task) for m in mentions)
-    for a, b in _label_statements(t, covered):
+    for a, b, more in _label_statements(t, covered):
         mentions = parse_statement(t, a, b)
+        if more:
+            role = role_of_label(LABEL.match(t.shadow, a).group("label"))  # type: ignore[union-attr]
+            for s0, s1 in more:
+                mentions = mentions + read_cell(t, s0, s1, role)
         if t.first_is_lead:
             mentions = apply_first_is_lead(mentions, t.rest_role)
-        task = task_for(t, a)
+        task = task_for(t, skip_space(t.shadow, a, b))  # the label's line, not a blank line above it
         found.extend((m, task) for m in mentions)
-    for table in (delimited_mentions, stacked_mentions, spaced_mentions):
+    for table in (delimited_mentions, grid_mentions, stacked_mentions, spaced_mentions):
         found.extend(table(t))
     return _facts(t, found)
 
@@ -122,7 +182,7 @@ def _facts(t: Text, found: list[tuple[Mention, str]]) -> list[Fact]:
         name = m.name
         line, end_line = t.lineno(m.start), t.lineno(m.end - 1)
         # the same printed name read by two readers, or named twice for one task, is one fact
-        keys = {(name, m.role, m.start), (name, m.role, line, task)}
+        keys = {(name, m.role, m.start, m.copy), (name, m.role, line, task)}
         if keys & seen:
             continue
         seen |= keys

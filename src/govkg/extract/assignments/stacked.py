@@ -7,7 +7,16 @@ import re
 from collections.abc import Callable
 
 from govkg.extract.assignments.statements import HEADER, HEADER_START, header_lines, role_of_label
-from govkg.extract.assignments.tables import agency_cell, header_roles, parse_cell, role_cell, task_cell, time_cell
+from govkg.extract.assignments.tables import (
+    SIGNED_DATE,
+    agency_cell,
+    header_roles,
+    parse_cell,
+    read_pieces,
+    role_cell,
+    task_cell,
+    time_cell,
+)
 from govkg.extract.assignments.tasks import NUMBERING, first_clause
 from govkg.extract.assignments.text import Mention, Text
 from govkg.lexicon import entry
@@ -103,9 +112,6 @@ def _title_line(line: str) -> bool:
     return bool(m) and not re.search(r"[。；;：:]", line) and 2 <= len(re.sub(r"\s", "", line[m.end():])) <= 30
 
 
-_SIGNED = re.compile(r"^\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$")
-
-
 def _next_text(lines: list[str], k: int) -> str:
     while k < len(lines) and not lines[k].strip():
         k += 1
@@ -127,7 +133,7 @@ def _loose_rows(t: Text, k: int, role: str, task: str = "") -> tuple[list[tuple[
             continue
         if _title_line(line):
             task = first_clause(line)
-        elif agency_cell(line) and _SIGNED.match(_next_text(lines, k + 1)):
+        elif agency_cell(line) and SIGNED_DATE.match(_next_text(lines, k + 1)):
             break  # an issuer's name over a date: the signature after the table
         elif agency_cell(line) and task:
             start = t.line_starts[k]
@@ -201,11 +207,13 @@ def _header_words(flat: str) -> list[str] | None:
 def spaced_mentions(t: Text) -> list[tuple[Mention, str]]:
     """Mentions from a table printed one row per line with spaces between the cells: a header line of
     column names (``序号 工 作 任 务 牵头负责部门``), then rows (``3 安排财政赤字2.18万亿元 财政部``)
-    whose cells after the task column are its last space-separated pieces; a line that does not fit
-    ends the table."""
+    whose cells after the task column are its last space-separated pieces. A cell wrapped onto an
+    indented line below its row (a PDF converted in layout mode) continues the cell printed above
+    it (``_continues``); a line that neither fits nor continues ends the table."""
     out: list[tuple[Mention, str]] = []
     lines = t.text_lines
     header: list[str] | None = None
+    row: _Row | None = None
     candidates = set(header_lines(t))
     if not candidates:
         return out
@@ -213,6 +221,9 @@ def spaced_mentions(t: Text) -> list[tuple[Mention, str]]:
         if header is None and i not in candidates:
             continue
         if not line.strip() or "\t" in line or "|" in line or "<" in t.doc.lines[i]:
+            if row is not None and header is not None and line.strip():
+                out.extend(_row_mentions(t, header, row))
+                row = None
             header = None if "<" in t.doc.lines[i] else header  # HTML tables are read by their cells
             continue
         if header is None:
@@ -221,16 +232,62 @@ def spaced_mentions(t: Text) -> list[tuple[Mention, str]]:
                 if words and len(words) >= 2 and any(HEADER.match(w) for w in words):
                     header = words
             continue
-        row = _spaced_row(line, header)
-        if row is None:
-            header = None
-            continue
+        cells = _spaced_row(line, header)
         base = t.line_starts[i]
-        task = first_clause(row[_task_column(header)][2]) if _task_column(header) is not None else ""
-        for c, w in enumerate(header):
-            if HEADER.match(w):
-                a, b, _ = row[c]
-                out.extend((m, task) for m in parse_cell(t, base + a, base + b, role_of_label(w)))
+        if cells is None:  # a role cell may be cut by its wrap (市自然资源和规划 / 局): the next line tells
+            loose = _spaced_row(line, header, strict=False)
+            if loose is not None and _continues(_next_text(lines, i + 1), header, _Row([_col(line, a) for a, _, _ in loose], [])):
+                cells = loose
+        if cells is not None:
+            if row is not None:
+                out.extend(_row_mentions(t, header, row))
+            row = _Row([_col(line, a) for a, _, _ in cells], [[(base + a, base + b)] for a, b, _ in cells])
+        elif row is not None and _continues(line, header, row):
+            for m in re.finditer(r"\S+", line):
+                k = max((c for c, x in enumerate(row.columns) if x <= _col(line, m.start()) + 2), default=0)
+                row.cells[k].append((base + m.start(), base + m.end()))
+        else:
+            if row is not None:
+                out.extend(_row_mentions(t, header, row))
+            header, row = None, None
+    if row is not None and header is not None:
+        out.extend(_row_mentions(t, header, row))
+    return out
+
+
+class _Row:
+    """A row of a space-separated table: the printed column of each cell on its first line, and the
+    offsets of each cell's part on every line it runs over."""
+
+    def __init__(self, columns: list[int], cells: list[list[tuple[int, int]]]) -> None:
+        self.columns, self.cells = columns, cells
+
+
+def _col(line: str, offset: int) -> int:
+    """The printed column of ``line[offset]``: CJK characters are two columns wide."""
+    return sum(2 if ord(ch) >= 0x2E80 else 1 for ch in line[:offset])
+
+
+def _continues(line: str, header: list[str], row: _Row) -> bool:
+    """Whether ``line`` carries the wrapped ends of the row above's cells: indented past the row's first
+    cell (in a numbered table, no row number of its own) and no prose sentence end."""
+    stripped = line.lstrip()
+    indent = _col(line, len(line) - len(stripped))
+    if indent <= row.columns[0] or "。" in stripped[:-1]:
+        return False
+    first = stripped.split()[0]
+    return not (_numbered_header(header) and _ROW_NUMBER.test(first))
+
+
+def _row_mentions(t: Text, header: list[str], row: _Row) -> list[tuple[Mention, str]]:
+    task_col = _task_column(header)
+    task = ""
+    if task_col is not None:
+        task = first_clause("".join(t.text[a:b] for a, b in row.cells[task_col]))
+    out: list[tuple[Mention, str]] = []
+    for c, w in enumerate(header):
+        if HEADER.match(w):
+            out.extend((m, task) for m in read_pieces(t, row.cells[c], role_of_label(w)))
     return out
 
 
@@ -242,9 +299,10 @@ def _joined(line: str, pieces: list[tuple[int, int, str]]) -> tuple[int, int, st
     return pieces[0][0], pieces[-1][1], line[pieces[0][0]:pieces[-1][1]]
 
 
-def _spaced_row(line: str, header: list[str]) -> list[tuple[int, int, str]] | None:
+def _spaced_row(line: str, header: list[str], strict: bool = True) -> list[tuple[int, int, str]] | None:
     """The cells (start, end, text) of a row: one piece per column, the task column taking the
-    pieces left over; None where the row does not fit (its number, its role cells)."""
+    pieces left over; None where the row does not fit (its number, its role cells — unless not
+    ``strict``, for a row whose cells wrap onto the next line)."""
     pieces = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", line)]
     n, task = len(header), _task_column(header)
     if len(pieces) < n or (task is None and len(pieces) != n):
@@ -260,6 +318,6 @@ def _spaced_row(line: str, header: list[str]) -> list[tuple[int, int, str]] | No
         pieces = [*pieces[:task], _joined(line, pieces[task:task + extra + 1]), *pieces[task + extra + 1:]]
     if _numbered_header(header) and not _ROW_NUMBER.test(pieces[0][2]):
         return None
-    if not all(role_cell(p[2]) for p, w in zip(pieces, header) if HEADER.match(w)):
+    if strict and not all(role_cell(p[2]) for p, w in zip(pieces, header) if HEADER.match(w)):
         return None
     return pieces

@@ -12,6 +12,7 @@ import re
 
 from govkg.extract.agencies import AGENCY_SUFFIX, clean_name, expand_prefixes, is_placeholder, split_spans
 from govkg.extract.assignments.text import Mention, Text
+from govkg.extract.people.names import is_person_name
 from govkg.lexicon import entry
 from govkg.text.script import simplify
 
@@ -19,6 +20,7 @@ LEAD, RESP, COOP = "牵头", "责任", "配合"
 
 ROLES = entry("assignments.roles")
 UNITS = entry("assignments.units")
+_WHEN = entry("assignments.time_cells")
 PERSONS = entry("assignments.persons")
 
 
@@ -32,16 +34,25 @@ _ROLE_S, _UNIT_S = _spaced(ROLES.words), _spaced(UNITS.words)
 
 # ``责任单位:``, ``【牵头单位】``, ``主要责任部门：``, ``责任部门（单位）：``, ``牵头:`` — not inside a longer
 # word (``各责任单位``).
+# words before a role word that qualify a label without changing its role (主要责任单位, 其他责任单位)
+QUALIFIER = entry("assignments.label_qualifiers")
+_QUAL = f"(?:{QUALIFIER.alternation})"
+
+# a unit label or header that also names the person in charge: ``责任单位及责任人``, ``牵头单位/负责人``
+_AND_PERSON = rf"(?:[及和与/、](?:{PERSONS.alternation}))?"
+
 LABEL = re.compile(
-    rf"(?<![\u4e00-\u9fff])【?\s*(?P<label>(?:主要|具体)?\s*(?:{_ROLE_S})\s*(?:{_UNIT_S})?)"
+    rf"(?<![\u4e00-\u9fff])【?\s*(?P<label>{_QUAL}?\s*(?:{_ROLE_S})\s*(?:{_UNIT_S})?){_AND_PERSON}"
     rf"(?:[(（][^()（）:：]{{1,6}}[)）])?\s*(?:】\s*[:：]?|[:：])"  # 责任部门（单位）：
 )
 
 # a label line that names a person (``牵头负责领导:刘惠``): no assignment, but a label line all the same
-PERSON_LABEL = re.compile(rf"(?<![\u4e00-\u9fff])(?:{ROLES.alternation})?(?:{PERSONS.alternation})\s*[:：]")
+PERSON_LABEL = re.compile(
+    rf"(?<![\u4e00-\u9fff/])(?:{ROLES.alternation}|{entry('assignments.person_lead_in').alternation})?"
+    rf"(?:{PERSONS.alternation})\s*[:：]")
 
 # a role column's header cell: ``牵头单位``, ``协同责任单位``, ``责任单位(部门)``
-_HEADER_WORD = rf"(?:主要)?(?:{ROLES.alternation})(?:{UNITS.alternation})(?:[(（][^)）]{{0,8}}[)）])?"
+_HEADER_WORD = rf"{_QUAL}?(?:{ROLES.alternation})(?:{UNITS.alternation}){_AND_PERSON}(?:[(（][^)）]{{0,8}}[)）])?"
 HEADER = re.compile(f"^{_HEADER_WORD}$")
 HEADER_START = re.compile(_HEADER_WORD)
 _HEADER_SPACED = re.compile(rf"(?:{_ROLE_S})\s*(?:{_UNIT_S})")
@@ -66,6 +77,9 @@ _TAIL_REST = re.compile(rf"(?:{entry('assignments.tail_rest').alternation})$")
 
 _ROLE_WORD = re.compile(f"(?:{ROLES.alternation})")
 
+# a role phrase closing a run before an enumeration comma: ``A牵头、B配合`` is two runs
+_ROLE_BEFORE_ENUM = re.compile(rf"(?:{ROLES.alternation})(?=\s*、)")
+
 _INLINE_ROLE = re.compile(rf"^(?P<name>.+?)[(（][^()（）]{{0,8}}?(?P<role>{ROLES.alternation})[^()（）]{{0,6}}[)）]$")
 
 OPENERS, CLOSERS = "(（〔[［【", ")）〕]］】"
@@ -80,11 +94,33 @@ _PROSE = entry("assignments.not_a_name").regex
 
 
 def looks_like_agency(name: str, labelled: bool = False) -> bool:
-    """A plausible agency name: short, no prose words, an agency ending unless a label vouches for it."""
-    simp = simplify(name)
+    """A plausible agency name: short, no prose words, an agency ending unless a label vouches for it;
+    never a person's name (``责任单位及责任人：县商务局 李华``: 李华 is the person in charge). A note
+    in brackets after the name (the people in charge, a deadline) is no part of it (``name_core``)."""
+    simp = simplify(name_core(name))
     if not 2 <= len(simp) <= 30 or _PROSE.search(simp):
         return False
-    return labelled or bool(AGENCY_SUFFIX.search(simp))
+    if AGENCY_SUFFIX.search(simp):
+        return True
+    return labelled and not is_person_name(simp)
+
+
+# a bracket after an agency that notes the people in charge or a deadline: ``县工信局（张明）``,
+# ``县商务局(李华、王强)``, ``县财政局（2024年底前完成）``
+_NOTE_AFTER = re.compile(r"^(?P<name>.+?)\s*[(（](?P<note>[^()（）]{2,20})[)）]$")
+
+
+def name_core(name: str) -> str:
+    """``name`` without a bracketed note after an agency name: people's names (``县商务局（陈立平）``)
+    or a deadline (``县财政局（长期坚持）``); an alias stays (``县发改局（粮食局）``)."""
+    m = _NOTE_AFTER.match(name)
+    if not m or not AGENCY_SUFFIX.search(simplify(m.group("name"))):
+        return name
+    note = re.sub(r"\s", "", simplify(m.group("note")))
+    people = [x for x in re.split(r"[、,，]+", note) if x]
+    if _WHEN.test(note) or (people and all(is_person_name(x) for x in people)):
+        return m.group("name")
+    return name
 
 
 def role_of(phrase: str) -> str:
@@ -94,9 +130,15 @@ def role_of(phrase: str) -> str:
     return ROLES.value(m.group(), RESP) if m else RESP
 
 
+def unqualified(label: str) -> str:
+    """A label without the qualifier before its role word (``其他责任单位`` → ``责任单位``)."""
+    m = QUALIFIER.regex.match(label)
+    return label[m.end():] if m and ROLES.regex.match(label, m.end()) else label
+
+
 def role_of_label(label: str) -> str:
     """``主要责任单位`` → 责任, ``牽頭單位`` → 牵头, ``协同责任单位`` → 配合."""
-    label = re.sub(r"\s", "", simplify(label)).removeprefix("主要").removeprefix("具体")
+    label = unqualified(re.sub(r"\s", "", simplify(label)))
     return ROLES.value(label, RESP)
 
 
@@ -141,6 +183,23 @@ def split_top_level(text: str, start: int, end: int, separators: str) -> list[tu
     return out
 
 
+def _runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The runs of agencies of ``text[start:end]``, each closed by its role phrase: split at top-level
+    commas, and at an enumeration comma right after a role word (``县农业局牵头、县水利局配合`` →
+    ``县农业局牵头`` + ``县水利局配合``; ``A、B牵头`` stays one run)."""
+    out = []
+    for s0, s1 in split_top_level(text, start, end, ",，"):
+        a = s0
+        for m in _ROLE_BEFORE_ENUM.finditer(text, s0, s1):
+            head = re.sub(r"\s", "", text[a:m.start()])
+            if head and _split_tail(re.sub(r"\s", "", text[a:m.end()]))[1] is not None:
+                cut = text.index("、", m.end())
+                out.append((a, m.end()))
+                a = cut + 1
+        out.append((a, s1))
+    return out
+
+
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split ``text[start:end]`` at top-level clause ends (。;；) and labels."""
     # a label starts a clause of its own: ``牵头单位:A 配合单位:B``
@@ -174,7 +233,7 @@ def parse_statement(t: Text, start: int, end: int, labelled: bool = False) -> li
             label_role = role_of_label(m.group("label"))
             c0 = m.end()
         pending: list[tuple[str, int, int]] = []
-        for s0, s1 in split_top_level(shadow, c0, c1, ",，"):
+        for s0, s1 in _runs(shadow, c0, c1):
             s0 = skip_space(shadow, s0, s1)
             if shadow.startswith("由", s0):  # ``(由市财政局牵头,…)``
                 s0 += 1
@@ -205,6 +264,7 @@ def mention(name: str, start: int, end: int, role: str) -> Mention:
     m = _INLINE_ROLE.match(simplify(name))
     if m:
         name, role = name[:m.end("name")], role_of(m.group("role"))
+    name = name_core(name)  # the people in charge or a deadline after the name are no part of it
     return Mention(name, start, end, role, role == LEAD)
 
 
@@ -251,14 +311,44 @@ def bracket_groups(text: str, start: int = 0, end: int | None = None) -> list[tu
     return groups
 
 
-def bare_list_closing_task(t: Text, a: int, b: int) -> bool:
-    """``…加快铁路专用线建设。(市发展改革委、市交通局)``: a bracket of agency names only, right after a
-    sentence, names the units responsible for it (FORMAT.md)."""
-    before = t.shadow[max(0, a - 12):a - 1].rstrip()  # the bracket may stand on the next line
-    if not before.endswith(("。", ";", "；")):
+# a bracket's last clause that only dates the task: ``2023年底前``, ``完成时限：2024年6月``
+_DATE_CLAUSE = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}[:：])?\s*(?P<when>.+)$")
+
+# the number that opens a numbered item line (``5.``, ``（三）``, ``二、``)
+_ITEM_NUMBER = re.compile(r"\s*(?:[(（][一二三四五六七八九十百\d]+[)）]|[一二三四五六七八九十百]+、|\d{1,3}[、.．])\s*")
+
+
+def _closes_heading(t: Text, a: int, b: int) -> bool:
+    """Whether the bracket ``a-1 .. b`` ends a numbered heading line: ``5.发展数字经济（A、B）`` — the
+    line opens with an item number, the text before the bracket is a heading (no sentence end, not
+    itself an agency name: ``1.县发改局（粮食局）`` is a name with its alias), nothing but a stop after it."""
+    line_start = t.shadow.rfind("\n", 0, a) + 1
+    line_end = t.shadow.find("\n", b)
+    line_end = len(t.shadow) if line_end < 0 else line_end
+    if t.shadow[b + 1:line_end].strip(" \t\u3000。；;") != "":
         return False
-    names = split_spans(t.text[a:b])
-    return bool(names) and all(looks_like_agency(n) for n, _, _ in names)
+    m = _ITEM_NUMBER.match(t.shadow, line_start, a - 1)
+    heading = re.sub(r"\s", "", t.shadow[m.end():a - 1]) if m else ""
+    return 2 <= len(heading) <= 40 and not re.search(r"[。；;]", heading) and not looks_like_agency(heading)
+
+
+def bare_list_closing_task(t: Text, a: int, b: int) -> int | None:
+    """``…加快铁路专用线建设。(市发展改革委、市交通局)``: a bracket of agency names only, right after a
+    sentence or closing a numbered heading (``5.发展数字经济（县科技局、县工信局）``), names the units
+    responsible for it (FORMAT.md). A last clause that only gives the deadline (``（县商务局，2024年
+    12月底前）``) is no name. Returns where the names end, None where the bracket is no such list."""
+    before = t.shadow[max(0, a - 12):a - 1].rstrip()  # the bracket may stand on the next line
+    if not before.endswith(("。", ";", "；")) and not _closes_heading(t, a, b):
+        return None
+    end = b
+    clauses = split_top_level(t.shadow, a, b, ",，;；")
+    if len(clauses) > 1:
+        c0, c1 = clauses[-1]
+        when = _DATE_CLAUSE.match(re.sub(r"\s", "", t.shadow[c0:c1]))
+        if when and _WHEN.test(when.group("when")):
+            end = c0 - 1
+    names = split_spans(t.text[a:end])
+    return end if names and all(looks_like_agency(n) for n, _, _ in names) else None
 
 
 def is_statement(content: str) -> bool:

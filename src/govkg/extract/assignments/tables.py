@@ -3,7 +3,9 @@ bar-delimited rows, HTML rows, and tables that PDF conversion printed one cell p
 from __future__ import annotations
 
 import re
-from govkg.extract.agencies import split_spans
+from dataclasses import replace
+
+from govkg.extract.agencies import AGENCY_SUFFIX, split_spans
 from govkg.extract.assignments.statements import (
     HEADER,
     RESP,
@@ -15,8 +17,10 @@ from govkg.extract.assignments.statements import (
     parse_statement,
     role_of_label,
 )
+from govkg.extract.assignments.grid import grid_lines, grid_regions, grid_rows, row_cells
 from govkg.extract.assignments.tasks import first_clause
 from govkg.extract.assignments.text import Mention, Text
+from govkg.extract.people.names import is_person_name
 from govkg.lexicon import entry
 from govkg.text.script import simplify
 
@@ -25,20 +29,8 @@ _TASK_VERB = entry("assignments.task_verbs")
 _WHEN = entry("assignments.time_cells")
 
 
-def _cells(line: str, delim: str) -> list[tuple[int, int]]:
-    """Offsets of the cells of one table row."""
-    out, a = [], 0
-    for i, ch in enumerate(line):
-        if ch == delim:
-            out.append((a, i))
-            a = i + 1
-    out.append((a, len(line)))
-    if delim == "|":  # ``| a | b |``: drop the empty edges
-        if out and not line[out[0][0]:out[0][1]].strip():
-            out = out[1:]
-        if out and not line[out[-1][0]:out[-1][1]].strip():
-            out = out[:-1]
-    return out
+# a signature's date line: the issuer's name above it is no unit of a list or table
+SIGNED_DATE = re.compile(r"^\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$")
 
 
 def header_roles(cells: list[str]) -> dict[int, str]:
@@ -61,7 +53,8 @@ def agency_cell(text: str) -> bool:
     names = [n for n, _, _ in split_spans(text)]
     if not names:  # placeholders only (各县(市、区)人民政府)
         return bool(re.search(r"各|有关|相关", flat))
-    return (all(looks_like_agency(n, labelled=True) for n in names)
+    # the person in charge may share the cell (``县工信局 张明`` under 牵头单位及责任人)
+    return (all(looks_like_agency(n, labelled=True) or is_person_name(simplify(n)) for n in names)
             and any(looks_like_agency(n) for n in names))
 
 
@@ -104,14 +97,15 @@ def delimited_mentions(t: Text) -> list[tuple[Mention, str]]:
     roles: dict[int, str] = {}
     delim = "\t"
     task = ""
+    grid = grid_lines(t)
     for i, line in enumerate(lines):
-        if not line.strip():
-            continue
+        if not line.strip() or i in grid:
+            continue  # a drawn grid is read by its rows (``grid.py``)
         d = "\t" if "\t" in line else ("|" if line.count("|") >= 2 else None)
         if d is None:
             header = None
             continue
-        spans = _cells(line, d)
+        spans = row_cells(line, d)
         cells = [line[a:b] for a, b in spans]
         found = header_roles(cells)
         if found:
@@ -121,7 +115,7 @@ def delimited_mentions(t: Text) -> list[tuple[Mention, str]]:
             continue
         base = t.line_starts[i]
         task = task_cell(cells, header, task)
-        for k, role in _row_role_cells(cells, header, roles):
+        for k, role in row_role_cells(cells, header, roles):
             a, b = spans[k]
             out.extend((m, task) for m in parse_cell(t, base + a, base + b, role))
     out.extend(_html_mentions(t))
@@ -129,7 +123,7 @@ def delimited_mentions(t: Text) -> list[tuple[Mention, str]]:
 
 
 
-def _row_role_cells(cells: list[str], header: list[str], roles: dict[int, str]) -> list[tuple[int, str]]:
+def row_role_cells(cells: list[str], header: list[str], roles: dict[int, str]) -> list[tuple[int, str]]:
     """Which cells of a row hold the role columns.
 
     Conversion often drops or adds a cell, so when the role columns end the header the row is
@@ -174,23 +168,99 @@ def read_cell(t: Text, a: int, b: int, role: str) -> list[Mention]:
                       if looks_like_agency(n, labelled=True)])
 
 
+def read_pieces(t: Text, pieces: list[tuple[int, int]], role: str) -> list[Mention]:
+    """The agencies of a cell printed over several lines (``pieces``: its part on each line), joined
+    where a name wraps (``县工信局、县财政`` / ``局``) and apart where a line ends with a whole name
+    (``县工信局`` / ``县财政局``); each mention spans the offsets its characters are printed at. A cell
+    on one line is read as ``parse_cell`` reads it."""
+    pieces = [(a, b) for a, b in pieces if t.text[a:b].strip()]
+    if len(pieces) == 1:
+        return parse_cell(t, *pieces[0], role)
+    chars: list[str] = []
+    where: list[int] = []
+    for a, b in pieces:
+        seg = t.text[a:b].strip()
+        a += t.text[a:b].index(seg[0]) if seg else 0
+        last = re.split(r"[、,，\s]", "".join(chars))[-1]
+        if chars and not chars[-1] in "、,，" and AGENCY_SUFFIX.search(simplify(last)):
+            chars.append("、")
+            where.append(a)
+        chars.extend(seg)
+        where.extend(range(a, a + len(seg)))
+    joined = "".join(chars)
+    if not agency_cell(joined):
+        return []
+    out = [mention(n, where[s], where[e - 1] + 1, role) for n, s, e in split_spans(joined)
+           if looks_like_agency(n, labelled=True)]
+    out = expanded(out)
+    return apply_first_is_lead(out, t.rest_role) if t.first_is_lead and role == RESP else out
+
+
 _TR = re.compile(r"<tr[^>]*>(.*?)</tr>", re.S | re.I)
 
 
-_TD = re.compile(r"<t[dh][^>]*>(.*?)</t[dh]>", re.S | re.I)
+_TD = re.compile(r"<t[dh]([^>]*)>(.*?)</t[dh]>", re.S | re.I)
+
+_SPAN = re.compile(r"""(row|col)span\s*=\s*["']?(\d+)""", re.I)
+
+
+def _spans(attrs: str) -> tuple[int, int]:
+    """A cell's rowspan and colspan (1 where not given; at most 50, against a broken page)."""
+    got = {k.lower(): min(50, max(1, int(v))) for k, v in _SPAN.findall(attrs)}
+    return got.get("row", 1), got.get("col", 1)
+
+
+def _grid_rows(raw: str) -> list[list[tuple[int, int, int]]]:
+    """The rows of the HTML tables in ``raw`` as full grids: each row one (start, end, copy) cell per
+    column, where a cell merged down (``rowspan``) fills its column in the rows below (``copy`` 1, 2 …)
+    and a cell merged across (``colspan``) fills each column it spans."""
+    rows: list[list[tuple[int, int, int]]] = []
+    carry: dict[int, tuple[int, int, int, int]] = {}  # column -> (rows left, start, end, copy)
+    last = 0
+    for tr in _TR.finditer(raw):
+        if "<table" in raw[last:tr.start()].lower():
+            carry = {}  # a new table: nothing merges into it
+        last = tr.end()
+        tds = list(_TD.finditer(raw, tr.start(1), tr.end(1)))
+        row: list[tuple[int, int, int]] = []
+        below: dict[int, tuple[int, int, int, int]] = {}
+        k = col = 0
+        while k < len(tds) or any(c >= col for c in carry):
+            if col in carry:
+                left, a, b, n = carry[col]
+                row.append((a, b, n + 1))
+                if left > 1:
+                    below[col] = (left - 1, a, b, n + 1)
+                col += 1
+                continue
+            if k >= len(tds):
+                row.append((tr.end(1), tr.end(1), 0))  # a column no cell of this row reaches
+                col += 1
+                continue
+            td = tds[k]
+            k += 1
+            down, across = _spans(td.group(1))
+            for c in range(col, col + across):
+                row.append((td.start(2), td.end(2), 0))
+                if down > 1:
+                    below[c] = (down - 1, td.start(2), td.end(2), 0)
+            col += across
+        carry = below
+        rows.append(row)
+    return rows
 
 
 def _html_mentions(t: Text) -> list[tuple[Mention, str]]:
-    """Mentions from HTML table rows: cells are found in the raw text, read in the masked one."""
+    """Mentions from HTML table rows: cells are found in the raw text, read in the masked one; merged
+    cells are read in every row they cover (``_grid_rows``)."""
     out: list[tuple[Mention, str]] = []
     if "<t" not in t.raw:
         return out
     header: list[str] | None = None
     roles: dict[int, str] = {}
     task = ""
-    for tr in _TR.finditer(t.raw):
-        tds = list(_TD.finditer(t.raw, tr.start(1), tr.end(1)))
-        cells = [t.text[td.start(1):td.end(1)] for td in tds]
+    for row in _grid_rows(t.raw):
+        cells = [t.text[a:b] for a, b, _ in row]
         found = header_roles(cells)
         if found:
             header, roles, task = cells, found, ""
@@ -198,7 +268,30 @@ def _html_mentions(t: Text) -> list[tuple[Mention, str]]:
         if header is None:
             continue
         task = task_cell(cells, header, task)
-        for k, role in _row_role_cells(cells, header, roles):
-            for m in parse_cell(t, tds[k].start(1), tds[k].end(1), role):
-                out.append((m, task))
+        for k, role in row_role_cells(cells, header, roles):
+            a, b, copy = row[k]
+            for m in parse_cell(t, a, b, role):
+                out.append((replace(m, copy=copy), task))
+    return out
+
+
+def grid_mentions(t: Text) -> list[tuple[Mention, str]]:
+    """Mentions from the drawn grids of ``t`` (``grid.py``) whose header names a role column: each
+    row's cells joined over the lines between its rules."""
+    out: list[tuple[Mention, str]] = []
+    for first, last in grid_regions(t):
+        header: list[str] | None = None
+        roles: dict[int, str] = {}
+        task = ""
+        for row in grid_rows(t, first, last):
+            cells = ["".join(t.text[a:b].strip() for a, b in parts) for parts in row]
+            found = header_roles(cells)
+            if found:
+                header, roles, task = cells, found, ""
+                continue
+            if header is None:
+                continue
+            task = task_cell(cells, header, task)
+            for k, role in row_role_cells(cells, header, roles):
+                out.extend((m, task) for m in read_pieces(t, row[k], role))
     return out

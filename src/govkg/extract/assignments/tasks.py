@@ -101,6 +101,9 @@ def task_for_line(t: Text, lineno: int) -> str:
             if prev.endswith((")", "）", "〕", "】", "]")) or (prev.endswith("。") and not (
                     (width and _width(prev) >= 0.9 * width) or _wrapped(lines, k))):
                 break  # the previous paragraph (or statement) ends here
+            if LABEL.match(shadow_lines[k].strip()) or PERSON_LABEL.match(shadow_lines[k].strip()):
+                # another label of the same item above (牵头县领导：张明 / 牵头单位：… over 配合单位：…)
+                return task_for_line(t, t.doc.start + k)
             start = k
             if HEADING.match(prev):
                 break

@@ -21,6 +21,7 @@ class Mention:
     end: int
     role: str
     explicit_lead: bool = False
+    copy: int = 0  # a cell merged down over several rows is read once per row: 1, 2 … for the rows below
 
 
 _TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)[^>]*>|\*\*")
