@@ -89,6 +89,8 @@ CASES = [
      {("省河湖长制工作联席会议", a) for a in ("省水利厅", "省发展改革委", "省经信厅")}),
     # parts of the body itself are not member units
     ("指挥体系由晋城市校园安全事故应急指挥部（以下简称市指挥部）、指挥部办公室、应急工作组组成。\n", set()),
+    # members listed as people with their posts are memberships, no units (财政部 of 财政部副部长张三)
+    ("成立市测试领导小组。领导小组成员包括：财政部副部长张三、水利部副部长李四。\n", set()),
 ]
 
 

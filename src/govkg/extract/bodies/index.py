@@ -278,7 +278,8 @@ def _mention(b: _Body, segments: list[tuple[_Body, int, int]], doc: Document) ->
     else:
         lo, hi = (own or [(main.line, main.line)])[0]
     aliases = tuple(dict.fromkeys([d.name for d in b.decls if d.name != main.name]
-                                  + [d.alias for d in b.decls if d.alias]))
+                                  + [d.alias for d in b.decls if d.alias]
+                                  + [d.former for d in b.decls if d.former and d.former != main.name]))
     enumerated = any(d.how == "enum" for d in b.decls)
     return BodyMention(name=main.name, kind=body_kind(main.name, b.parent or ("enumerated" if enumerated else None)),
                        line=main.line, start=lo, end=hi,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from govkg.lexicon import entry
+
 SUFFIXES = ("领导小组", "领导组", "工作专班", "专班", "总指挥部", "指挥部", "委员会", "联席会议", "专项办公室",
              "推进组", "评审组", "督导组", "督查组", "指导组", "检查组", "考核组", "巡查组", "工作小组", "小组", "工作组",
              "領導小組", "領導組", "工作專班", "專班", "總指揮部", "指揮部", "委員會", "聯席會議", "工作小組", "小組")
@@ -70,11 +72,21 @@ def body_kind(name: str, parent: str | None = None) -> str:
     return "other"
 
 
+# a verb that takes the body as its object: 决定对X组成人员进行调整, 同意将X更名为Y (not 对口, 对台 inside a name)
+OBJECT_MARKER = r"(?:决定|同意|关于|拟|并|现|特|需|要|研究)(?:将|对)"
+_OBJECT = re.compile(OBJECT_MARKER)
+_RENAMED = re.compile(f"(?:{entry('roles.renamed').alternation})")
+
+
 def trim_name(run: str) -> str:
-    """Cut a CJK run that ends in a body suffix down to the body's name."""
+    """Cut a CJK run that ends in a body suffix down to the body's name: after the last set-up verb
+    (成立, 调整 …), a renaming verb (更名为) or a verb with its object marker (决定对, 同意将)."""
     s = run
-    for m in list(_SETUP.finditer(s))[-1:]:
+    for m in list(_RENAMED.finditer(s) if "为" in s else ())[-1:]:
         s = s[m.end():]
+    for pat in (_OBJECT, _SETUP):
+        for m in list(pat.finditer(s))[-1:]:
+            s = s[m.end():]
     if "的" in s:  # 成立由市政府分管副市长任组长的X领导组
         s = s[s.rindex("的") + 1:]
     s = re.sub(r"^(?:决定|同意|负责|市政府|市人民政府|进一步|加强|的)+(?=.{4})", "", s)

@@ -6,6 +6,7 @@ import re
 
 from govkg.extract.composition.spans import TAGS, Span, clean, make_span
 from govkg.extract.composition.vocab import ITEM_START, PERSON_VALUE, POST_END, POST_ENDINGS, is_agency
+from govkg.extract.people.groups import only_people, people
 from govkg.extract.people.names import is_person_name, post_complete, split_name_post, split_names, split_post_name
 from govkg.text.script import simplify
 
@@ -14,6 +15,13 @@ _PLACE_HEAD = re.compile(r"^[^\W\d_]{0,4}?(?:高新区|开发区|经开区|新�
 
 
 _GLUED_POST_START = re.compile(r"^(?:省|市|县|区|州|盟|旗|副|常务|中共|党组|[^\W\d_]{2}[省市县])")
+
+
+def lists_people(text: str) -> bool:
+    """A list of people with their posts (``市发展改革委副主任孙志刚、省公安厅副厅长钱立新``): memberships the
+    people readers take, no agencies or posts of member units or seats."""
+    ppl = people(simplify(text))
+    return bool(ppl) and only_people(simplify(text), ppl, slack=0)
 
 
 def names_person(raw_value: str) -> bool:

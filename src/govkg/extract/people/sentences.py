@@ -35,6 +35,10 @@ _P_EACH = (re.compile(rf"^由?(?P<who>.+?)(?:同志)?分别(?P<verb>兼任|担�
 _P_AS = re.compile(rf"为(?P<role>{_ROLE_ALT})")
 
 
+# the role first, then the people who hold it: 副组长分别为市委常委张华、副市长王强; 成员包括：A、B、C
+_P_ROLE_IS = re.compile(rf"(?:^|(?<=[，,：:]))\s*{_OWN_BODY}(?P<role>{_ROLE_ALT})(?:分别|依次)?(?:为|是|包括|有)[:：]?(?P<who>.+)$")
+
+
 _P_LABEL = re.compile(r"(?P<role>办公室(?:副)?主任)[:：](?P<who>[^,，。;；\n]+)")
 
 
@@ -84,6 +88,14 @@ def composition_sentences(st: Stream, lo: int, hi: int) -> list[Member]:
                 for name, post in ppl:
                     pos = a + m.start("who") + who.find(name)
                     out.append(Member(m.group("role"), name, post, m.group("verb") == "兼任", st.line_at(pos)))
+        for m in _P_ROLE_IS.finditer(s):
+            who = m.group("who")
+            for part in (who, re.split(r"[，,]", who)[0]):  # the list may end its sentence or its clause
+                ppl = people(part)
+                if ppl and only_people(part, ppl, slack=0):
+                    for name, post in ppl:
+                        out.append(Member(m.group("role"), name, post, False, st.line_at(a + m.start("who") + who.find(name))))
+                    break
         # 以市长张三为组长、副市长李四为副组长
         prev = 0
         for m in _P_AS.finditer(s):
