@@ -53,6 +53,9 @@ def names_person(raw_value: str) -> bool:
             after = simplify(clean(part))[len(got[0]):]
             if not after or after[0] in "（(" or _GLUED_POST_START.match(after):
                 return True
+            # a post printed apart from the name (巴音毕力格 政府副旗长) is no glued reading
+            if re.match(r"\s*" + r"\s?".join(map(re.escape, got[0])) + r"\s+\S", part):
+                return True
     post_first = split_post_name(re.split(r"[、，,；;]", text)[0])
     return bool(split_names(text) or post_first and post_first[1])
 

@@ -305,7 +305,7 @@ def parse_lists(doc: Document, lo: int, hi: int) -> list[Member]:  # noqa: C901 
             continue
         bare = line.rstrip("，,;；。")
         parsed = split_name_post(bare) if len(squeeze(bare)) <= 60 and "。" not in bare else None
-        if parsed and (not re.search(r"[,，;；]", bare) or re.match(r"^\S{1,2}\s?\S{0,2}[，,]\s*[^，,;；]+$", bare)):
+        if parsed and (not re.search(r"[,，;；]", re.sub(r"[（(][^（）()]*[）)]", "", bare)) or re.match(r"^\S{1,2}\s?\S{0,2}[，,]\s*[^，,;；]+$", bare)):
             name, post, conc = parsed
             last = Member(role or "成员", name, post, conc, no)
             out.append(last)

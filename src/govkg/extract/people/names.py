@@ -153,6 +153,33 @@ def is_person_name(s: str) -> bool:
     return uses >= (1 if common else _GIVEN_AFTER_RARE)
 
 
+_VACANT = entry("people.vacant").regex
+_NATIONALITY = entry("people.ethnic_groups").alternation
+
+
+@lru_cache(maxsize=16384)  # pure
+def slot_name(s: str) -> bool:
+    """A personal name known by its place rather than its form: the run a list prints before a
+    whole post (``巴特尔吉日嘎拉  县委副书记``, ``竞天明（市政府副市长）``). Names of minority nationalities
+    open with no surname of the list and run to seven characters, and rare surnames are missing
+    from it; a run of two to seven characters that reads as no post, agency, place, portfolio,
+    zone or vacancy (待定) is one there. Callers ask it only in that slot."""
+    s = squeeze(s)
+    if is_person_name(s):
+        return True
+    if not 2 <= len(s) <= 7 or not _han(s):
+        return False
+    t = simplify(s)
+    # a place's full name opens no name (乌兰县…), nor a province's or city's short form (晋城供电); a
+    # county's short form may (乌兰图雅, 巴彦孟和)
+    place = places().place_prefix(t)
+    if place and (places().place_prefix(t, short=False) or place[1] != "county"):
+        return False
+    return not (_not_a_name(t) or _VACANT.search(t) or _PORTFOLIO.match(t)
+                or _POST_START.match(t) or _POST_OPENING.match(t) or _ZONE.search(t) or _INSTITUTION.search(t)
+                or EX_OFFICIO.search(t) or ROLE_WORD.search(t))
+
+
 def post_complete(post: str | None) -> bool:
     """True when ``post`` ends with a title word (so the next line is not its continuation)."""
     return bool(post) and simplify(post).endswith(TITLE_ENDINGS)  # type: ignore[arg-type]
@@ -230,8 +257,10 @@ def split_name_post(text: str, glued: bool = True) -> tuple[str, str | None, boo
         return None
     concurrent = False
     m = _PAREN_POST.match(text)
-    if m and is_person_name(m.group("name")):
-        post = _EACH_HOLDS.sub("", squeeze(m.group("post")))
+    if m and (is_person_name(m.group("name")) or slot_name(m.group("name")) and post_complete(m.group("post"))
+              and not re.search(r"\s", m.group("name").strip())):
+        # a nationality before the post is no part of it: 达娃次仁（藏族，市委书记）
+        post = re.sub(rf"^(?:女|男)?[，,、]?(?:{_NATIONALITY})[，,、]", "", _EACH_HOLDS.sub("", squeeze(m.group("post"))))
         if _CONCURRENT.match(post):
             return squeeze(m.group("name")), None, True
         if re.search(r"[,，、]兼(?:任)?$", post):  # 张三(市应急管理局局长，兼)
@@ -256,6 +285,10 @@ def split_name_post(text: str, glued: bool = True) -> tuple[str, str | None, boo
         name, rest = padded[0], [padded[1], *tokens[2:]]  # ``张 勇广州市委常委``: a padded name, glued on
     elif is_person_name(tokens[0]):
         name, rest = tokens[0], tokens[1:]
+    elif len(tokens) >= 2 and slot_name(tokens[0]) \
+            and (_post_start_score(simplify(tokens[1])) or _INSTITUTION.search(simplify(tokens[1])[:12])) \
+            and post_complete("".join(t for t in tokens[1:] if not _PROSE.search(t)) or None):
+        name, rest = tokens[0], tokens[1:]  # 巴特尔吉日嘎拉  县委副书记、县长: the name by its place
     else:
         split = _glued_split(squeeze(tokens[0])) if glued else None
         if not split:

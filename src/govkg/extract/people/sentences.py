@@ -6,7 +6,7 @@ import re
 
 from govkg.extract.people.groups import in_turn, only_people, people
 from govkg.extract.people.lists import Member
-from govkg.extract.people.names import ROLES, is_person_name, split_name_post
+from govkg.extract.people.names import ROLES, is_person_name, slot_name, split_name_post
 from govkg.extract.prose import Stream
 
 _ROLE_ALT = "|".join(map(re.escape, ROLES))
@@ -83,6 +83,8 @@ def composition_sentences(st: Stream, lo: int, hi: int) -> list[Member]:
             for m in pat.finditer(s):
                 who = m.group("who")
                 ppl = people(who)
+                if not ppl and s.startswith("同志", m.end("who")) and slot_name(who):
+                    ppl = [(who, None)]  # 由阿拉腾苏和同志兼任: 同志 marks a name the surname list does not know
                 if not ppl or re.search(r"[,，]", who) and not only_people(who, ppl, slack=0) or "分别" in who:
                     continue  # (分别: roles in turn, read above)
                 for name, post in ppl:
