@@ -342,3 +342,15 @@ def test_changed_and_renamed_bodies(text, expected):
 ])
 def test_role_then_its_people(text, expected):
     assert members(text) == expected
+
+
+@pytest.mark.parametrize("name,parent,enumerated,expected", [
+    ("督查考核组", "市测试指挥部", True, "working_group"),   # enumerated among the parent's groups
+    ("督查考核组", "市测试指挥部", False, "other"),          # a group of its own sort, not enumerated
+    ("综合协调组", "市测试指挥部", False, "working_group"),
+    ("市环境保护督导组", None, False, "other"),
+])
+def test_body_kind(name, parent, enumerated, expected):
+    from govkg.extract.bodies.names import body_kind
+
+    assert body_kind(name, parent, enumerated) == expected

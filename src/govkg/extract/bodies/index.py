@@ -281,7 +281,7 @@ def _mention(b: _Body, segments: list[tuple[_Body, int, int]], doc: Document) ->
                                   + [d.alias for d in b.decls if d.alias]
                                   + [d.former for d in b.decls if d.former and d.former != main.name]))
     enumerated = any(d.how == "enum" for d in b.decls)
-    return BodyMention(name=main.name, kind=body_kind(main.name, b.parent or ("enumerated" if enumerated else None)),
+    return BodyMention(name=main.name, kind=body_kind(main.name, b.parent or ("enumerated" if enumerated else None), enumerated),
                        line=main.line, start=lo, end=hi,
                        parent=b.parent, office_agency=b.office, aliases=aliases, end_line=main.end_line)
 

@@ -62,12 +62,14 @@ KIND_BY_SUFFIX = (("领导小组", "leading_group"), ("领导组", "leading_grou
                   ("委員會", "committee"), ("聯席會議", "joint_meeting"), ("專班", "task_force"))
 
 
-def body_kind(name: str, parent: str | None = None) -> str:
-    """The gold ``kind`` for a body name."""
+def body_kind(name: str, parent: str | None = None, enumerated: bool = False) -> str:
+    """The gold ``kind`` for a body name. A group under a parent is a working group, unless it ends
+    like a group that stands on its own (督导组, 考核组); one a parent enumerates among its groups
+    (下设综合协调组、督查考核组3个工作组) is one whatever its ending."""
     for suffix, kind in KIND_BY_SUFFIX:
         if name.endswith(suffix):
             return kind
-    if name.endswith("组") and parent and not name.endswith(OWN_GROUPS):
+    if name.endswith("组") and parent and (enumerated or not name.endswith(OWN_GROUPS)):
         return "working_group"
     return "other"
 

@@ -56,6 +56,9 @@ def names_person(raw_value: str) -> bool:
             # a post printed apart from the name (巴音毕力格 政府副旗长) is no glued reading
             if re.match(r"\s*" + r"\s?".join(map(re.escape, got[0])) + r"\s+\S", part):
                 return True
+    tokens = text.split()
+    if len(tokens) >= 2 and is_person_name(tokens[-1]) and post_complete("".join(tokens[:-1])):
+        return True  # 区委副书记、区长　冯志刚: a whole post, then the name apart
     post_first = split_post_name(re.split(r"[、，,；;]", text)[0])
     return bool(split_names(text) or post_first and post_first[1])
 

@@ -19,15 +19,15 @@ from govkg.extract.composition.vocab import (
     UNIT_LABEL,
     is_agency,
 )
-from govkg.extract.people.names import split_names
+from govkg.extract.people.names import ITEM_NUMBER, split_names
 from govkg.lexicon import entry
 from govkg.text.document import Document
 from govkg.text.script import simplify
 
 HEADING = re.compile(r"^\s*(?:#+\s*|\*\*)?\s*(?:第[一二三四五六七八九十]+[章节条]|[一二三四五六七八九十]+、|"
                      r"[(（][一二三四五六七八九十\d]+[)）]|\d+(?:[.．]+\d+)*\s*[.．、]?)\s*(?P<rest>.*)$")
-LABEL = re.compile(rf"^(?P<label>{ROLE}|{UNIT_LABEL})[:：]")
-_BODY_ROLE_LABEL = re.compile(rf"^(?P<body>[^\W\d_]{{1,8}}?(?:组|小组|指挥部|委员会))(?P<label>{ROLE})[:：]")
+LABEL = re.compile(rf"^(?:{ITEM_NUMBER})?(?P<label>{ROLE}|{UNIT_LABEL})[:：]")
+_BODY_ROLE_LABEL = re.compile(rf"^(?:{ITEM_NUMBER})?(?P<body>[^\W\d_]{{1,8}}?(?:组|小组|指挥部|委员会))(?P<label>{ROLE})[:：]")
 
 
 _LABEL_NOTE = re.compile(rf"^((?:{ROLE}|{UNIT_LABEL}))[(（][^()（）:：]{{1,12}}[)）](?=[:：])")
