@@ -354,3 +354,34 @@ def test_body_kind(name, parent, enumerated, expected):
     from govkg.extract.bodies.names import body_kind
 
     assert body_kind(name, parent, enumerated) == expected
+
+
+@pytest.mark.parametrize("a,b,expected", [
+    ("卢林县政务公开工作领导小组", "卢林县政务公开领导小组", True),   # 工作 printed or left out
+    ("县政务公开工作领导小组", "卢林县政务公开领导小组", True),
+    ("县森林防火指挥部", "县森林草原防灭火指挥部", False),
+    ("县工作督查领导小组", "县督查领导小组", True),
+    ("县安全生产委员会", "县食品安全委员会", False),
+])
+def test_same_body(a, b, expected):
+    from govkg.extract.bodies.names import same_body
+
+    assert same_body(a, b) is expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("县政府办公室", "县政府办公室"),                       # the government's office is the agency itself
+    ("省民政厅承担领导小组日常工作", "省民政厅"),
+    ("市应急管理局办公室主任由张三兼任", "市应急管理局"),
+])
+def test_office_agency(text, expected):
+    from govkg.extract.bodies.index import _office_agency
+
+    assert _office_agency(text) == expected
+
+
+def test_news_lead_with_set_up_roles():
+    text = ("平川县成立河湖保护领导小组\n5月2日，县委印发通知，成立以县委书记张华任组长，县长李强任第一副组长，"
+            "县水利局、县环保局等共计9家部门单位主要负责同志为成员的平川县河湖保护领导小组。")
+    assert members(text) == {("平川县河湖保护领导小组", "张华", "组长", "县委书记", False),
+                             ("平川县河湖保护领导小组", "李强", "第一副组长", "县长", False)}

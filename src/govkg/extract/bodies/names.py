@@ -151,6 +151,9 @@ def same_body(a: str, b: str, loose: bool = False) -> bool:
     """``市X`` ~ ``晋城市X``; with ``loose`` also ``X建设工作领导小组`` ~ ``X工作领导小组``."""
     if a == b or place_stem(a) == place_stem(b):
         return True
+    # 卢林县政务公开工作领导小组 ~ 卢林县政务公开领导小组: the generic 工作 printed or left out
+    if "工作" in a + b and place_stem(a).replace("工作", "") == place_stem(b).replace("工作", ""):
+        return True
     if (a.endswith(b) or b.endswith(a)) and min(len(a), len(b)) >= 5:
         return True
     if not loose:

@@ -81,6 +81,10 @@ def _numbered_title(text: str) -> bool:
     return len(text) <= 15 or bool(re.fullmatch(rf"[^\W\d_]{{1,40}}?{BODY_SUFFIX}", rest)) or is_body_name(rest)
 
 
+# a news lead opens with its dateline: 6月15日，… / 本报讯 / 新华社北京3月9日电
+_DATELINE = re.compile(r"^(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|本报讯|新华社|中新网|据[^\W\d_]{2,12}(?:报道|消息))")
+
+
 _ITEM_NUMBER = re.compile(r"^(?:\d+[.．、]|[(（]\d+[)）]|\d+[)）])")
 
 
@@ -176,6 +180,10 @@ def paragraphs(doc: Document) -> Iterator[Para]:
             cur = cur + Span("、", [cur.end_line]) + item  # 成员单位: 1.市发改委 2.市财政局 …
             continue
         heading_line = raw.lstrip().startswith("#") or _numbered_title(piece.text)
+        if cur is not None and _DATELINE.match(piece.simp) and re.search(rf"{BODY_SUFFIX}$", cur.simp):
+            yield Para(cur, "heading")  # a news headline naming a body, then the dated lead: two paragraphs
+            cur, cur_heading = piece, heading_line
+            continue
         if cur is not None and not cur_heading and not heading_line and (cur.text[-1] not in TERMINAL or _bare_label(cur)) \
                 and not _breaks_before(raw):
             prev = simplify(cur.text[-8:])

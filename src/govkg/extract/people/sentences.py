@@ -39,6 +39,11 @@ _P_AS = re.compile(rf"为(?P<role>{_ROLE_ALT})")
 _P_ROLE_IS = re.compile(rf"(?:^|(?<=[，,：:]))\s*{_OWN_BODY}(?P<role>{_ROLE_ALT})(?:分别|依次)?(?:为|是|包括|有)[:：]?(?P<who>.+)$")
 
 
+# 成立以县委书记张三任组长…的X: the set-up verb and 以 open the clause, not the post
+_SET_UP_WITH = re.compile(r"^.*(?:成立|设立|组建|建立)以")
+_GIVES_ROLE = re.compile(rf"(?:担任|兼任|任)(?:{_ROLE_ALT})")
+
+
 _P_LABEL = re.compile(r"(?P<role>办公室(?:副)?主任)[:：](?P<who>[^,，。;；\n]+)")
 
 
@@ -59,7 +64,7 @@ def composition_sentences(st: Stream, lo: int, hi: int) -> list[Member]:
             m = _P_SERVE.match(c)
             if m and "由" not in m.group("who"):
                 conc = m.group("verb") == "兼任"
-                who = m.group("who")
+                who = _SET_UP_WITH.sub("", m.group("who"))
                 for at, ppl in listed:
                     for name, post in ppl:
                         out.append(Member(m.group("role"), name, post, conc, st.line_at(a + s.find(name, at))))
@@ -104,6 +109,8 @@ def composition_sentences(st: Stream, lo: int, hi: int) -> list[Member]:
             lead = max(s.rfind("以", prev, m.start()) + 1, prev)
             who = s[lead:m.start()].strip("、，,和及").removesuffix("同志")
             prev = m.end()
+            if _GIVES_ROLE.search(who):
+                continue  # 以A任组长，B任副组长，…为成员的X: the clauses before gave their own roles
             for name, post in people(who):
                 pos = a + lead + who.find(name)
                 out.append(Member(m.group("role"), name, post, False, st.line_at(pos)))
