@@ -191,6 +191,10 @@ def test_list_layouts(name, text, expected):
     ("区委副书记、区长　冯志刚", True),     # a whole post, then the name apart: a person, no seat
     ("巴音毕力格 政府副旗长", True),        # a name by its place, the post apart
     ("区委副书记、区长", False),
+    ("县公安局（陈晓东）、县教育局（林芳）", True),   # people sitting for their agencies: no units
+    ("张建国同志（县委副书记、县长）", True),
+    ("县委常委、政法委书记李文", True),
+    ("县公安局、县教育局", False),
     ("市应急管理局 主要负责人", False),
 ])
 def test_names_person(value, expected):

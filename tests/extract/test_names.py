@@ -202,3 +202,13 @@ def test_slot_name(text, expected):
     from govkg.extract.people.names import slot_name
 
     assert slot_name(text) is expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("县公安局（陈晓东）", ("陈晓东", "县公安局", False)),        # a person who sits for the agency
+    ("市教育局（林芳）", ("林芳", "市教育局", False)),
+    ("张建国同志（县委副书记、县长）", ("张建国", "县委副书记、县长", False)),
+    ("县公安局（市级）", None),
+])
+def test_agency_then_its_member(text, expected):
+    assert split_name_post(text) == expected

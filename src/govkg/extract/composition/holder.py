@@ -42,6 +42,9 @@ def names_person(raw_value: str) -> bool:
     if named and is_person_name(named.group("name")) and post_complete(named.group("post")) \
             and _GLUED_POST_START.match(named.group("post")):
         return True  # 黄金库，固原市人民政府秘书长: a name and a whole post, though the name ends like an agency
+    first = split_name_post(re.split(r"[、，,；;]", text)[0])
+    if first and first[1] and simplify(clean(text)).startswith(simplify(first[1])) and is_agency(first[1]):
+        return True  # 县公安局（陈晓东）、…: people who sit for their agencies, no units
     items = [clean(x) for x in re.split(r"[、，,；;\s]+", re.sub(r"[（(][^（）()]*[）)]", "", text)) if x][:2]
     if len(items) == 2 and all(is_agency(x) for x in items):
         return False  # 晋城军分区、市应急管理局…: a list of agencies, though 晋城 reads like a name
@@ -50,7 +53,7 @@ def names_person(raw_value: str) -> bool:
         got = split_name_post(part)
         if got and not POST_END.search(simplify(got[0])) and not is_agency(got[0]):
             # a post glued to the name starts with a level or rank (区规划和自然资源局局长 names no 区规划)
-            after = simplify(clean(part))[len(got[0]):]
+            after = re.sub(r"^同志", "", simplify(clean(part))[len(got[0]):])  # 张建国同志（县长）
             if not after or after[0] in "（(" or _GLUED_POST_START.match(after):
                 return True
             # a post printed apart from the name (巴音毕力格 政府副旗长) is no glued reading
@@ -59,7 +62,7 @@ def names_person(raw_value: str) -> bool:
     tokens = text.split()
     if len(tokens) >= 2 and is_person_name(tokens[-1]) and post_complete("".join(tokens[:-1])):
         return True  # 区委副书记、区长　冯志刚: a whole post, then the name apart
-    post_first = split_post_name(re.split(r"[、，,；;]", text)[0])
+    post_first = split_post_name(re.split(r"[、，,；;]", text)[0]) or split_post_name(clean(text))
     return bool(split_names(text) or post_first and post_first[1])
 
 

@@ -19,7 +19,7 @@ from govkg.extract.composition.vocab import (
     UNIT_LABEL,
     is_agency,
 )
-from govkg.extract.people.names import ITEM_NUMBER, split_names
+from govkg.extract.people.names import ITEM_NUMBER, ROLE_LABEL, split_names
 from govkg.lexicon import entry
 from govkg.text.document import Document
 from govkg.text.script import simplify
@@ -65,7 +65,9 @@ _OFFICE_SENTENCE = re.compile(r"办(?:公室|事机构)[^，。；]{0,12}设在"
 @lru_cache(maxsize=65536)
 def _breaks_before(raw: str) -> bool:
     st = raw.strip()
+    # any role label of the lists (顾问：, 联络员：) opens a line of its own, though the walk reads only some
     return (not st or "\t" in raw or st.startswith(("#", "**", "|", "<")) or bool(label_of(raw))
+            or bool(ROLE_LABEL.match(clean(raw)))
             or bool(_BARE_LABEL_LINE.fullmatch(simplify(clean(raw))))
             or bool(re.match(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)+)", raw))
             or "附件" == clean(raw)[:2] or bool(DUTY_LABEL.match(simplify(clean(raw))))

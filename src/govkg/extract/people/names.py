@@ -268,6 +268,10 @@ def split_name_post(text: str, glued: bool = True) -> tuple[str, str | None, boo
         if re.search(r"[,，、]兼(?:任)?$", post):  # 张三(市应急管理局局长，兼)
             concurrent, post = True, re.sub(r"[,，、]兼(?:任)?$", "", post)
         return squeeze(m.group("name")), post or None, concurrent
+    if m and is_person_name(m.group("post")) and not re.search(r"[（()）、，,]", m.group("name")) \
+            and _not_a_name(simplify(squeeze(m.group("name")))) \
+            and _INSTITUTION.search(simplify(squeeze(m.group("name")))):
+        return squeeze(m.group("post")), squeeze(m.group("name")), False  # 县公安局（陈晓东）: the agency's member
     if re.search(r"[（(]\s*兼\s*[)）]$", text):
         concurrent, text = True, re.sub(r"[（(]\s*兼\s*[)）]$", "", text).strip()
     m = re.match(r"^(?P<name>\S{1,2}\s?\S{0,2})[，,:：]\s*(?P<post>[^，,]+)$", text)
