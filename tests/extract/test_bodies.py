@@ -322,6 +322,9 @@ def body_facts_of(text: str) -> list[tuple[str, tuple[str, ...]]]:
     # renamed: one body under its new name, the old one an alias
     ("决定将北岭县防汛指挥部更名为北岭县防汛抗旱指挥部，并对指挥部组成人员进行调整。\n总指挥：张三 县长",
      [("北岭县防汛抗旱指挥部", ("北岭县防汛指挥部",))]),
+    # traditional script; a committee named like a standing agency is still renamed
+    ("決定將東港縣老齡工作委員會更名為東港縣老齡工作領導小組，並對其組成人員進行調整：\n組長：黃志明　副縣長",
+     [("東港縣老齡工作領導小組", ("東港縣老齡工作委員會",))]),
     # 对 inside a name is no object marker
     ("县委决定成立县委对台工作领导小组。\n组长：张三 县委书记", [("县委对台工作领导小组", ())]),
 ])

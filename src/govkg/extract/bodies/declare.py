@@ -112,7 +112,7 @@ def _prose_decls(st: Stream) -> list[Decl]:
             before = c[:m.end() - len(name)]
             setup = _SETUP_BEFORE.search(before) or _RENAMED_BEFORE.search(before) \
                 or (_OBJECT_BEFORE.search(before) and changed)
-            if not good_name(name, set_up=bool(setup)):
+            if not good_name(name, set_up=bool(setup) or bool(_RENAMED_AFTER.match(after))):
                 continue
             if _RENAMED_AFTER.match(after):
                 former = name  # the old name: the body is the one it becomes
