@@ -306,3 +306,85 @@ def test_a_body_named_from_the_county_level(name, expected):
     from govkg.extract.bodies.names import good_name
 
     assert good_name(name, set_up=True) is expected
+
+
+def body_facts_of(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    return [(f.body, f.aliases) for f in extract(document_from_text(text)) if isinstance(f, BodyFact)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a changed composition declares the body, after the verb and its object marker
+    ("县政府决定对东山县防汛指挥部组成人员进行相应调整，调整后的名单如下：\n指挥长：张三 县长",
+     [("东山县防汛指挥部", ())]),
+    ("市政府决定对市测试委员会（以下简称市测委）组成人员作如下调整：\n主任：张三 市长",
+     [("市测试委员会", ("市测委",))]),
+    ("二、对南江县全民健身领导小组成员进行调整。\n组长：张三 县长", [("南江县全民健身领导小组", ())]),
+    # renamed: one body under its new name, the old one an alias
+    ("决定将北岭县防汛指挥部更名为北岭县防汛抗旱指挥部，并对指挥部组成人员进行调整。\n总指挥：张三 县长",
+     [("北岭县防汛抗旱指挥部", ("北岭县防汛指挥部",))]),
+    # traditional script; a committee named like a standing agency is still renamed
+    ("決定將東港縣老齡工作委員會更名為東港縣老齡工作領導小組，並對其組成人員進行調整：\n組長：黃志明　副縣長",
+     [("東港縣老齡工作領導小組", ("東港縣老齡工作委員會",))]),
+    # 对 inside a name is no object marker
+    ("县委决定成立县委对台工作领导小组。\n组长：张三 县委书记", [("县委对台工作领导小组", ())]),
+])
+def test_changed_and_renamed_bodies(text, expected):
+    assert body_facts_of(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("市政府决定成立市测试领导小组。副组长分别为副市长张华、市政府秘书长王强。",
+     {("市测试领导小组", "张华", "副组长", "副市长", False), ("市测试领导小组", "王强", "副组长", "市政府秘书长", False)}),
+    ("市政府决定成立市测试领导小组。领导小组成员包括：市财政局局长李明、市教育局副局长、市体育局副局长赵亮。",
+     {("市测试领导小组", "李明", "成员", "市财政局局长", False),
+      ("市测试领导小组", "赵亮", "成员", "市教育局副局长、市体育局副局长", False)}),
+    ("市政府决定成立市测试领导小组。组长由国务院副总理韩正担任。",
+     {("市测试领导小组", "韩正", "组长", "国务院副总理", False)}),
+    # a role word followed by posts, not people: no membership (the walk reads the seats)
+    ("市政府决定成立市测试领导小组。成员为各成员单位分管负责同志。", set()),
+])
+def test_role_then_its_people(text, expected):
+    assert members(text) == expected
+
+
+@pytest.mark.parametrize("name,parent,enumerated,expected", [
+    ("督查考核组", "市测试指挥部", True, "working_group"),   # enumerated among the parent's groups
+    ("督查考核组", "市测试指挥部", False, "other"),          # a group of its own sort, not enumerated
+    ("综合协调组", "市测试指挥部", False, "working_group"),
+    ("市环境保护督导组", None, False, "other"),
+])
+def test_body_kind(name, parent, enumerated, expected):
+    from govkg.extract.bodies.names import body_kind
+
+    assert body_kind(name, parent, enumerated) == expected
+
+
+@pytest.mark.parametrize("a,b,expected", [
+    ("卢林县政务公开工作领导小组", "卢林县政务公开领导小组", True),   # 工作 printed or left out
+    ("县政务公开工作领导小组", "卢林县政务公开领导小组", True),
+    ("县森林防火指挥部", "县森林草原防灭火指挥部", False),
+    ("县工作督查领导小组", "县督查领导小组", True),
+    ("县安全生产委员会", "县食品安全委员会", False),
+])
+def test_same_body(a, b, expected):
+    from govkg.extract.bodies.names import same_body
+
+    assert same_body(a, b) is expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("县政府办公室", "县政府办公室"),                       # the government's office is the agency itself
+    ("省民政厅承担领导小组日常工作", "省民政厅"),
+    ("市应急管理局办公室主任由张三兼任", "市应急管理局"),
+])
+def test_office_agency(text, expected):
+    from govkg.extract.bodies.index import _office_agency
+
+    assert _office_agency(text) == expected
+
+
+def test_news_lead_with_set_up_roles():
+    text = ("平川县成立河湖保护领导小组\n5月2日，县委印发通知，成立以县委书记张华任组长，县长李强任第一副组长，"
+            "县水利局、县环保局等共计9家部门单位主要负责同志为成员的平川县河湖保护领导小组。")
+    assert members(text) == {("平川县河湖保护领导小组", "张华", "组长", "县委书记", False),
+                             ("平川县河湖保护领导小组", "李强", "第一副组长", "县长", False)}

@@ -166,3 +166,41 @@ MEMBERS = [
 @pytest.mark.parametrize("name,text,expected", MEMBERS, ids=[c[0] for c in MEMBERS])
 def test_memberships(name, text, expected):
     assert members(text) == expected
+
+
+LIST_LAYOUTS = [
+    # numbered labels
+    ("numbered-labels", LG + "\n1.组长：张三（市长）\n2、副组长：李四（副市长）\n（3）成员：王五（市财政局局长）",
+     {("张三", "组长", "市长", False), ("李四", "副组长", "副市长", False), ("王五", "成员", "市财政局局长", False)}),
+    # name（post）、name（post）、placeholder: the placeholder is no one
+    ("bracketed-list-placeholder-tail", LG + "\n成员：王五（市财政局局长）、赵六（市教育局局长）、各县区分管负责同志",
+     {("王五", "成员", "市财政局局长", False), ("赵六", "成员", "市教育局局长", False)}),
+    # labels on one line set apart by ；, a second person of a role after the next ；
+    ("labels-one-line-semicolons", LG + "\n召集人：张三，副市长；副召集人：李四，市政府副秘书长；王五，市商务局局长。",
+     {("张三", "召集人", "副市长", False), ("李四", "副召集人", "市政府副秘书长", False),
+      ("王五", "副召集人", "市商务局局长", False)}),
+    # a name comma post line stays one person (广源 opens the post, no name)
+    ("name-comma-post-with-place", LG + "\n组长：李金库，广源市人民政府副秘书长。",
+     {("李金库", "组长", "广源市人民政府副秘书长", False)}),
+]
+
+
+@pytest.mark.parametrize("name,text,expected", LIST_LAYOUTS, ids=[c[0] for c in LIST_LAYOUTS])
+def test_list_layouts(name, text, expected):
+    assert members(text) == expected
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("区委副书记、区长　冯志刚", True),     # a whole post, then the name apart: a person, no seat
+    ("巴音毕力格 政府副旗长", True),        # a name by its place, the post apart
+    ("区委副书记、区长", False),
+    ("县公安局（陈晓东）、县教育局（林芳）", True),   # people sitting for their agencies: no units
+    ("张建国同志（县委副书记、县长）", True),
+    ("县委常委、政法委书记李文", True),
+    ("县公安局、县教育局", False),
+    ("市应急管理局 主要负责人", False),
+])
+def test_names_person(value, expected):
+    from govkg.extract.composition.holder import names_person
+
+    assert names_person(value) is expected

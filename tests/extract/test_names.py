@@ -173,3 +173,42 @@ def test_concurrent_marks(text, expected):
 ])
 def test_split_name_then_post(text, expected):
     assert split_name_then_post(text) == expected
+
+
+# Names known by their place in a list (before a whole post, spaced or bracketed), not their form: names of
+# minority nationalities and rare surnames the surname list lacks; what is no name stays none there.
+SLOT = [
+    ("宝音德力格尔  旗委副书记、旗长", ("宝音德力格尔", "旗委副书记、旗长", False)),
+    ("格桑顿珠  县政府办公室主任", ("格桑顿珠", "县政府办公室主任", False)),
+    ("乌兰图雅  政府副旗长", ("乌兰图雅", "政府副旗长", False)),            # a post printed without its place
+    ("竞海明（市政府副市长）", ("竞海明", "市政府副市长", False)),
+    ("次旦卓嘎（女，藏族，县委常委）", ("次旦卓嘎", "县委常委", False)),   # sex and nationality are no post
+    ("李明（藏族，县委书记）", ("李明", "县委书记", False)),
+    ("待定  县政府副县长", None),                                          # a vacancy
+    ("县农牧局  局长", None),
+    ("分管领导  副县长", None),
+    ("张华　王强（副市长）", None),                                        # two names, the post after the last
+]
+
+
+@pytest.mark.parametrize("text,expected", SLOT)
+def test_names_by_their_place_in_a_list(text, expected):
+    assert split_name_post(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [("朝鲁门", True), ("扎西平措", True), ("待定", False), ("县农牧局", False),
+                                           ("政府副旗长", False), ("城关镇", False), ("晋城供电", False), ("开发区", False), ("办公室主任", False)])
+def test_slot_name(text, expected):
+    from govkg.extract.people.names import slot_name
+
+    assert slot_name(text) is expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("县公安局（陈晓东）", ("陈晓东", "县公安局", False)),        # a person who sits for the agency
+    ("市教育局（林芳）", ("林芳", "市教育局", False)),
+    ("张建国同志（县委副书记、县长）", ("张建国", "县委副书记、县长", False)),
+    ("县公安局（市级）", None),
+])
+def test_agency_then_its_member(text, expected):
+    assert split_name_post(text) == expected

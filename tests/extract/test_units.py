@@ -89,6 +89,11 @@ CASES = [
      {("省河湖长制工作联席会议", a) for a in ("省水利厅", "省发展改革委", "省经信厅")}),
     # parts of the body itself are not member units
     ("指挥体系由晋城市校园安全事故应急指挥部（以下简称市指挥部）、指挥部办公室、应急工作组组成。\n", set()),
+    # members listed as people with their posts are memberships, no units (财政部 of 财政部副部长张三)
+    ("成立市测试领导小组。领导小组成员包括：财政部副部长张三、水利部副部长李四。\n", set()),
+    # a count with 共计 and 家 closes the list of agencies whose heads are members
+    ("成立平川县河湖保护领导小组，县水利局、县环保局等共计9家部门单位主要负责同志为成员。\n",
+     {("平川县河湖保护领导小组", "县水利局"), ("平川县河湖保护领导小组", "县环保局")}),
 ]
 
 
@@ -100,6 +105,9 @@ def test_units(text: str, expected: set[tuple[str, str]]) -> None:
 
 AGENCIES = [
     ("市发展改革委、教育局、财政局", ["市发展改革委", "市教育局", "市财政局"]),
+    # the list's tail (等 with a count, 共计, 家) is cut from the last item
+    ("市财政局、市环保局等12个部门", ["市财政局", "市环保局"]),
+    ("县财政局、县环保局等共计28家部门单位", ["县财政局", "县环保局"]),
     ("晋中市发展改革委、教育局、财政局", ["晋中市发展改革委", "晋中市教育局", "晋中市财政局"]),
     ("区发改局、教育局、城区街道办", ["区发改局", "区教育局", "城区街道办"]),
     ("市应急管理局、晋城军分区、山西省公路局晋城分局、县(市、区)相关部门", ["市应急管理局", "晋城军分区", "山西省公路局晋城分局"]),

@@ -39,6 +39,7 @@ class Decl:
     alias: str | None = None
     parent_hint: str | None = None  # text naming the parent (``指挥部``, ``总指挥部``)
     pos: int = -1                   # where the name stands in the prose stream (-1: start of its line)
+    former: str | None = None       # the name it had before (将X更名为Y: X)
 
 
 def _layout_decls(doc: Document) -> list[Decl]:
@@ -76,6 +77,14 @@ def _layout_decls(doc: Document) -> list[Decl]:
 _SETUP_BEFORE = re.compile(r"(?:成立|设立|設立|组建|組建|增设|增設|下设|下設|建立|调整|調整|充实)(?:了)?(?:[由以][^。]*?的)?$")
 
 
+# 将X更名为Y: the old name stands before the verb, the new one after it
+_RENAMED_BEFORE = entry("roles.renamed").regex
+_RENAMED_AFTER = re.compile(f"(?:{entry('roles.renamed').alternation})")
+# 决定对X组成人员进行相应调整: a verb takes the body as its object, and what follows changes its composition
+_OBJECT_BEFORE = re.compile(r"对$")
+_CHANGED = entry("roles.changed_composition").regex
+
+
 _MODIFIED = re.compile(r"(?:代表|机制|制度|会议|模式|职责|章程)")
 
 
@@ -93,11 +102,20 @@ def _prose_decls(st: Stream) -> list[Decl]:
     generic: set[str] = set()  # names first met as bodies every county sets up
     for clause in re.finditer(r"[^\n。；;!！?？]+", text):
         c, base = clause.group(0), clause.start()
+        former: str | None = None  # 将X更名为Y: X, an alias of the body Y
         for m in NAME_RE.finditer(c) if ANY_SUFFIX.search(c) else ():
             name = trim_name(m.group(0))
-            before, after = c[:m.end() - len(name)], c[m.end():]
-            setup = _SETUP_BEFORE.search(before)
-            if not good_name(name, set_up=bool(setup)):
+            after = c[m.end():]
+            changed = _CHANGED.match(SHORT_NAME.sub("", after, count=1))
+            if name[:1] in ("对", "将") and (changed or _RENAMED_AFTER.match(after)):
+                name = name[1:]  # 二、对X组成人员作如下调整: the object marker opens the clause
+            before = c[:m.end() - len(name)]
+            setup = _SETUP_BEFORE.search(before) or _RENAMED_BEFORE.search(before) \
+                or (_OBJECT_BEFORE.search(before) and changed)
+            if not good_name(name, set_up=bool(setup) or bool(_RENAMED_AFTER.match(after))):
+                continue
+            if _RENAMED_AFTER.match(after):
+                former = name  # the old name: the body is the one it becomes
                 continue
             start = base + m.end() - len(name)
             ahead = text[base + m.end():base + m.end() + 80].split("\n")[0]
@@ -119,9 +137,11 @@ def _prose_decls(st: Stream) -> list[Decl]:
             if setup and sub and sub.group(1).endswith(PARENT_SUFFIXES):
                 hint = full_name(text[max(0, start - 300):start], sub.group(1))
             alias = SHORT_NAME.match(after)
+            renamed = former if _RENAMED_BEFORE.search(before) else None
             decls.append(Decl(name, first, "intro" if intro and not setup else "setup",
                                end_line=last if last != first else None,
-                               alias=alias.group("alias") if alias else None, pos=start, parent_hint=hint))
+                               alias=alias.group("alias") if alias else None, pos=start, parent_hint=hint,
+                               former=renamed))
         decls += _enumerated(st, c, base)
     return decls
 

@@ -124,8 +124,11 @@ _OFFICE_RUN_ON = re.compile(r"(?<=[局委办厅部院府心室所站队])(?=撤�
 
 def _office_agency(text: str) -> str:
     """``省民政厅撤销省未成年人保护委员会…`` → ``省民政厅``."""
-    m = _OFFICE_RUN_ON.search(text)
-    return text[:m.start()] if m and m.start() >= 3 else text
+    for m in _OFFICE_RUN_ON.finditer(text):
+        if text[:m.start()].endswith("政府") and text.startswith("办公室", m.start()):
+            continue  # 县政府办公室 is the agency itself
+        return text[:m.start()] if m.start() >= 3 else text
+    return text
 
 
 def _has_composition(doc: Document, st: Stream, lo: int, hi: int) -> bool:
@@ -278,9 +281,10 @@ def _mention(b: _Body, segments: list[tuple[_Body, int, int]], doc: Document) ->
     else:
         lo, hi = (own or [(main.line, main.line)])[0]
     aliases = tuple(dict.fromkeys([d.name for d in b.decls if d.name != main.name]
-                                  + [d.alias for d in b.decls if d.alias]))
+                                  + [d.alias for d in b.decls if d.alias]
+                                  + [d.former for d in b.decls if d.former and d.former != main.name]))
     enumerated = any(d.how == "enum" for d in b.decls)
-    return BodyMention(name=main.name, kind=body_kind(main.name, b.parent or ("enumerated" if enumerated else None)),
+    return BodyMention(name=main.name, kind=body_kind(main.name, b.parent or ("enumerated" if enumerated else None), enumerated),
                        line=main.line, start=lo, end=hi,
                        parent=b.parent, office_agency=b.office, aliases=aliases, end_line=main.end_line)
 

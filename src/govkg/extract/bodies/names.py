@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from govkg.lexicon import entry
+
 SUFFIXES = ("领导小组", "领导组", "工作专班", "专班", "总指挥部", "指挥部", "委员会", "联席会议", "专项办公室",
              "推进组", "评审组", "督导组", "督查组", "指导组", "检查组", "考核组", "巡查组", "工作小组", "小组", "工作组",
              "領導小組", "領導組", "工作專班", "專班", "總指揮部", "指揮部", "委員會", "聯席會議", "工作小組", "小組")
@@ -60,21 +62,33 @@ KIND_BY_SUFFIX = (("领导小组", "leading_group"), ("领导组", "leading_grou
                   ("委員會", "committee"), ("聯席會議", "joint_meeting"), ("專班", "task_force"))
 
 
-def body_kind(name: str, parent: str | None = None) -> str:
-    """The gold ``kind`` for a body name."""
+def body_kind(name: str, parent: str | None = None, enumerated: bool = False) -> str:
+    """The gold ``kind`` for a body name. A group under a parent is a working group, unless it ends
+    like a group that stands on its own (督导组, 考核组); one a parent enumerates among its groups
+    (下设综合协调组、督查考核组3个工作组) is one whatever its ending."""
     for suffix, kind in KIND_BY_SUFFIX:
         if name.endswith(suffix):
             return kind
-    if name.endswith("组") and parent and not name.endswith(OWN_GROUPS):
+    if name.endswith("组") and parent and (enumerated or not name.endswith(OWN_GROUPS)):
         return "working_group"
     return "other"
 
 
+# a verb that takes the body as its object: 决定对X组成人员进行调整, 同意将X更名为Y (not 对口, 对台 inside a name)
+OBJECT_MARKER = r"(?:决定|同意|关于|拟|并|现|特|需|要|研究)(?:将|对)"
+_OBJECT = re.compile(OBJECT_MARKER)
+_RENAMED = re.compile(f"(?:{entry('roles.renamed').alternation})")
+
+
 def trim_name(run: str) -> str:
-    """Cut a CJK run that ends in a body suffix down to the body's name."""
+    """Cut a CJK run that ends in a body suffix down to the body's name: after the last set-up verb
+    (成立, 调整 …), a renaming verb (更名为) or a verb with its object marker (决定对, 同意将)."""
     s = run
-    for m in list(_SETUP.finditer(s))[-1:]:
+    for m in list(_RENAMED.finditer(s) if "为" in s else ())[-1:]:
         s = s[m.end():]
+    for pat in (_OBJECT, _SETUP):
+        for m in list(pat.finditer(s))[-1:]:
+            s = s[m.end():]
     if "的" in s:  # 成立由市政府分管副市长任组长的X领导组
         s = s[s.rindex("的") + 1:]
     s = re.sub(r"^(?:决定|同意|负责|市政府|市人民政府|进一步|加强|的)+(?=.{4})", "", s)
@@ -136,6 +150,9 @@ def full_name(context: str, short: str) -> str:
 def same_body(a: str, b: str, loose: bool = False) -> bool:
     """``市X`` ~ ``晋城市X``; with ``loose`` also ``X建设工作领导小组`` ~ ``X工作领导小组``."""
     if a == b or place_stem(a) == place_stem(b):
+        return True
+    # 卢林县政务公开工作领导小组 ~ 卢林县政务公开领导小组: the generic 工作 printed or left out
+    if "工作" in a + b and place_stem(a).replace("工作", "") == place_stem(b).replace("工作", ""):
         return True
     if (a.endswith(b) or b.endswith(a)) and min(len(a), len(b)) >= 5:
         return True

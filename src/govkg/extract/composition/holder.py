@@ -6,6 +6,7 @@ import re
 
 from govkg.extract.composition.spans import TAGS, Span, clean, make_span
 from govkg.extract.composition.vocab import ITEM_START, PERSON_VALUE, POST_END, POST_ENDINGS, is_agency
+from govkg.extract.people.groups import only_people, people
 from govkg.extract.people.names import is_person_name, post_complete, split_name_post, split_names, split_post_name
 from govkg.text.script import simplify
 
@@ -14,6 +15,13 @@ _PLACE_HEAD = re.compile(r"^[^\W\d_]{0,4}?(?:高新区|开发区|经开区|新�
 
 
 _GLUED_POST_START = re.compile(r"^(?:省|市|县|区|州|盟|旗|副|常务|中共|党组|[^\W\d_]{2}[省市县])")
+
+
+def lists_people(text: str) -> bool:
+    """A list of people with their posts (``市发展改革委副主任孙志刚、省公安厅副厅长钱立新``): memberships the
+    people readers take, no agencies or posts of member units or seats."""
+    ppl = people(simplify(text))
+    return bool(ppl) and only_people(simplify(text), ppl, slack=0)
 
 
 def names_person(raw_value: str) -> bool:
@@ -34,6 +42,9 @@ def names_person(raw_value: str) -> bool:
     if named and is_person_name(named.group("name")) and post_complete(named.group("post")) \
             and _GLUED_POST_START.match(named.group("post")):
         return True  # 黄金库，固原市人民政府秘书长: a name and a whole post, though the name ends like an agency
+    first = split_name_post(re.split(r"[、，,；;]", text)[0])
+    if first and first[1] and simplify(clean(text)).startswith(simplify(first[1])) and is_agency(first[1]):
+        return True  # 县公安局（陈晓东）、…: people who sit for their agencies, no units
     items = [clean(x) for x in re.split(r"[、，,；;\s]+", re.sub(r"[（(][^（）()]*[）)]", "", text)) if x][:2]
     if len(items) == 2 and all(is_agency(x) for x in items):
         return False  # 晋城军分区、市应急管理局…: a list of agencies, though 晋城 reads like a name
@@ -42,10 +53,16 @@ def names_person(raw_value: str) -> bool:
         got = split_name_post(part)
         if got and not POST_END.search(simplify(got[0])) and not is_agency(got[0]):
             # a post glued to the name starts with a level or rank (区规划和自然资源局局长 names no 区规划)
-            after = simplify(clean(part))[len(got[0]):]
+            after = re.sub(r"^同志", "", simplify(clean(part))[len(got[0]):])  # 张建国同志（县长）
             if not after or after[0] in "（(" or _GLUED_POST_START.match(after):
                 return True
-    post_first = split_post_name(re.split(r"[、，,；;]", text)[0])
+            # a post printed apart from the name (巴音毕力格 政府副旗长) is no glued reading
+            if re.match(r"\s*" + r"\s?".join(map(re.escape, got[0])) + r"\s+\S", part):
+                return True
+    tokens = text.split()
+    if len(tokens) >= 2 and is_person_name(tokens[-1]) and post_complete("".join(tokens[:-1])):
+        return True  # 区委副书记、区长　冯志刚: a whole post, then the name apart
+    post_first = split_post_name(re.split(r"[、，,；;]", text)[0]) or split_post_name(clean(text))
     return bool(split_names(text) or post_first and post_first[1])
 
 

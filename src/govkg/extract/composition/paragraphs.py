@@ -19,15 +19,15 @@ from govkg.extract.composition.vocab import (
     UNIT_LABEL,
     is_agency,
 )
-from govkg.extract.people.names import split_names
+from govkg.extract.people.names import ITEM_NUMBER, ROLE_LABEL, split_names
 from govkg.lexicon import entry
 from govkg.text.document import Document
 from govkg.text.script import simplify
 
 HEADING = re.compile(r"^\s*(?:#+\s*|\*\*)?\s*(?:第[一二三四五六七八九十]+[章节条]|[一二三四五六七八九十]+、|"
                      r"[(（][一二三四五六七八九十\d]+[)）]|\d+(?:[.．]+\d+)*\s*[.．、]?)\s*(?P<rest>.*)$")
-LABEL = re.compile(rf"^(?P<label>{ROLE}|{UNIT_LABEL})[:：]")
-_BODY_ROLE_LABEL = re.compile(rf"^(?P<body>[^\W\d_]{{1,8}}?(?:组|小组|指挥部|委员会))(?P<label>{ROLE})[:：]")
+LABEL = re.compile(rf"^(?:{ITEM_NUMBER})?(?P<label>{ROLE}|{UNIT_LABEL})[:：]")
+_BODY_ROLE_LABEL = re.compile(rf"^(?:{ITEM_NUMBER})?(?P<body>[^\W\d_]{{1,8}}?(?:组|小组|指挥部|委员会))(?P<label>{ROLE})[:：]")
 
 
 _LABEL_NOTE = re.compile(rf"^((?:{ROLE}|{UNIT_LABEL}))[(（][^()（）:：]{{1,12}}[)）](?=[:：])")
@@ -65,7 +65,9 @@ _OFFICE_SENTENCE = re.compile(r"办(?:公室|事机构)[^，。；]{0,12}设在"
 @lru_cache(maxsize=65536)
 def _breaks_before(raw: str) -> bool:
     st = raw.strip()
+    # any role label of the lists (顾问：, 联络员：) opens a line of its own, though the walk reads only some
     return (not st or "\t" in raw or st.startswith(("#", "**", "|", "<")) or bool(label_of(raw))
+            or bool(ROLE_LABEL.match(clean(raw)))
             or bool(_BARE_LABEL_LINE.fullmatch(simplify(clean(raw))))
             or bool(re.match(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)+)", raw))
             or "附件" == clean(raw)[:2] or bool(DUTY_LABEL.match(simplify(clean(raw))))
@@ -79,6 +81,10 @@ def _numbered_title(text: str) -> bool:
         return False
     rest = simplify(m.group("rest")).rstrip("。.")
     return len(text) <= 15 or bool(re.fullmatch(rf"[^\W\d_]{{1,40}}?{BODY_SUFFIX}", rest)) or is_body_name(rest)
+
+
+# a news lead opens with its dateline: 6月15日，… / 本报讯 / 新华社北京3月9日电
+_DATELINE = re.compile(r"^(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|本报讯|新华社|中新网|据[^\W\d_]{2,12}(?:报道|消息))")
 
 
 _ITEM_NUMBER = re.compile(r"^(?:\d+[.．、]|[(（]\d+[)）]|\d+[)）])")
@@ -176,6 +182,10 @@ def paragraphs(doc: Document) -> Iterator[Para]:
             cur = cur + Span("、", [cur.end_line]) + item  # 成员单位: 1.市发改委 2.市财政局 …
             continue
         heading_line = raw.lstrip().startswith("#") or _numbered_title(piece.text)
+        if cur is not None and _DATELINE.match(piece.simp) and re.search(rf"{BODY_SUFFIX}$", cur.simp):
+            yield Para(cur, "heading")  # a news headline naming a body, then the dated lead: two paragraphs
+            cur, cur_heading = piece, heading_line
+            continue
         if cur is not None and not cur_heading and not heading_line and (cur.text[-1] not in TERMINAL or _bare_label(cur)) \
                 and not _breaks_before(raw):
             prev = simplify(cur.text[-8:])

@@ -141,7 +141,7 @@ def split_posts(span: Span) -> list[Span]:
 
 
 _LEAD_IN = re.compile(r"^(?:另外|此外|同时|并且?|以及)")
-_COUNT = re.compile(r"(?:等)?[\d一二三四五六七八九十百]+个[^、，,]{0,10}?(?:部门|单位)$")
+_COUNT = re.compile(r"(?:等)?(?:共计|共)?[\d一二三四五六七八九十百两]+[个家][^、，,]{0,10}?(?:部门|单位)$")
 
 
 def member_items(span: Span) -> list[Span]:

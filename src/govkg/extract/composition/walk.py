@@ -32,6 +32,7 @@ from govkg.extract.composition.holder import (
     cell_segments,
     cut_list,
     cut_sentence,
+    lists_people,
     names_person,
     sentences,
     trim_holder,
@@ -220,6 +221,8 @@ class Walk(WalkContext):
                     for p in posts if body is not None else ():
                         self._seat(body, sent.text[a:b], p)
                     break
+                if rx is not UNIT_COMPOSED and lists_people(m.group("list")):
+                    break  # 成员包括：财政部副部长张三、…: people, read as memberships
                 if rx is UNIT_COMPOSED:  # 由A、B组成 says whose members only with a subject: X由A、B组成
                     body = self._named_subject(sent, m.start())
                 else:

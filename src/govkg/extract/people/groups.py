@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from govkg.extract.agencies import is_collective
 from govkg.extract.people.names import (
     EX_OFFICIO,
     is_person_name,
@@ -37,8 +38,10 @@ def listed_people(text: str) -> list[tuple[str, str | None, bool]]:
     """``张三(市财政局局长)、李四(市教育局局长)`` / ``市财政局局长张三、市教育局局长李四`` / ``市长 张三`` /
     ``副市长 张华 王强`` / ``张华、王强 副市长``."""
     parts = split_top(text)
-    seats = [p for p in parts if EX_OFFICIO.search(p) and not split_post_name(p) and not split_name_post(p)]
-    if seats and len(seats) < len(parts):  # 市政府分管副市长、市政府秘书长李明: the post is a seat
+    # 市政府分管副市长、市政府秘书长李明: the post is a seat; 张三（镇站长）、各村委会主任: the placeholder is no one
+    seats = [p for p in parts if (EX_OFFICIO.search(p) or is_collective(p)) and not split_post_name(p)
+             and not split_name_post(p)]
+    if seats and len(seats) < len(parts):
         parts = [p for p in parts if p not in seats]
         text = "、".join(parts)
     if len(parts) == 1:

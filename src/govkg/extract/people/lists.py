@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from govkg.extract.notes import skipped
-from govkg.extract.people.groups import listed_people, people
+from govkg.extract.people.groups import listed_people, people, split_top
 from govkg.extract.people.names import (
     ROLE_LABEL,
     ROLES,
@@ -137,7 +137,9 @@ def _rows(doc: Document, lo: int, hi: int) -> list[tuple[int, str]]:
             continue
         if ROLE_LABEL.match(clean_line(raw)):
             parts = _INNER_LABEL.split(raw)
-            if len(parts) > 1 and all(ROLE_LABEL.match(p) for p in parts[1:] if p and p.strip()):
+            # 召集人：A，副市长；副召集人：B，副秘书长；C，局长 — each label, and each person after one
+            if len(parts) > 1 and any(ROLE_LABEL.match(p) for p in parts[1:] if p) \
+                    and all(ROLE_LABEL.match(p) or split_name_post(p) for p in parts[1:] if p and p.strip()):
                 out += [(no, p) for p in parts if p and p.strip()]
                 continue
         out.append((no, raw))
@@ -304,8 +306,14 @@ def parse_lists(doc: Document, lo: int, hi: int) -> list[Member]:  # noqa: C901 
             last = None
             continue
         bare = line.rstrip("，,;；。")
+        several = listed_people(bare) if "。" not in bare and len(split_top(bare, "、")) >= 2 else []
+        if len(several) >= 2:  # 张三（镇站长）、李四（镇所长）、各村委会主任: people, the placeholder dropped
+            for name, post, conc in several:
+                out.append(Member(role or "成员", name, post, conc, no))
+            last = None
+            continue
         parsed = split_name_post(bare) if len(squeeze(bare)) <= 60 and "。" not in bare else None
-        if parsed and (not re.search(r"[,，;；]", bare) or re.match(r"^\S{1,2}\s?\S{0,2}[，,]\s*[^，,;；]+$", bare)):
+        if parsed and (not re.search(r"[,，;；]", re.sub(r"[（(][^（）()]*[）)]", "", bare)) or re.match(r"^\S{1,2}\s?\S{0,2}[，,]\s*[^，,;；]+$", bare)):
             name, post, conc = parsed
             last = Member(role or "成员", name, post, conc, no)
             out.append(last)

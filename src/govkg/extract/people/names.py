@@ -75,7 +75,9 @@ ROLES = tuple(sorted(entry("roles.labels").words, key=len, reverse=True))
 _ROLE_ALT = "|".join(r"\s*".join(map(re.escape, role)) for role in ROLES)
 # a label may repeat the body's short name first: 领导组组长:, 市领导小组办公室主任:
 _LABEL_PREFIX = r"(?:[\u4e00-\u9fff]{0,12}?(?:领导小组|领导组|指挥部|委员会|联席会议|专班|領導小組|指揮部|委員會))?"
-ROLE_LABEL = re.compile(rf"^[\s*#>]*{_LABEL_PREFIX}(?P<role>{_ROLE_ALT})\s*[*]*\s*[:：]\s*[*]*")
+# a list may number its labels: 1.组长：, 2、副组长：, （3）成员：, ①组长：
+ITEM_NUMBER = r"(?:\d{1,2}\s*[.、．](?!\d)|[(（]\d{1,2}[)）]|[①-⑳])"
+ROLE_LABEL = re.compile(rf"^[\s*#>]*(?:{ITEM_NUMBER}\s*)?{_LABEL_PREFIX}(?P<role>{_ROLE_ALT})\s*[*]*\s*[:：]\s*[*]*")
 ROLE_WORD = re.compile(rf"(?:{'|'.join(map(re.escape, ROLES))})")
 
 # a post named by its portfolio (市政府分管副市长, A局主要负责人): whoever holds it, a seat, never a
@@ -152,6 +154,33 @@ def is_person_name(s: str) -> bool:
     if _WORDS.get(t, 0) >= bar or not common and len(t) == 3 and _WORDS.get(t[:2], 0) >= bar:
         return False  # 通过, 督促; 督促有 opens with a word after a rare surname (高兴国 is a name)
     return uses >= (1 if common else _GIVEN_AFTER_RARE)
+
+
+_VACANT = entry("people.vacant").regex
+_NATIONALITY = entry("people.ethnic_groups").alternation
+
+
+@lru_cache(maxsize=16384)  # pure
+def slot_name(s: str) -> bool:
+    """A personal name known by its place rather than its form: the run a list prints before a
+    whole post (``巴特尔吉日嘎拉  县委副书记``, ``竞天明（市政府副市长）``). Names of minority nationalities
+    open with no surname of the list and run to seven characters, and rare surnames are missing
+    from it; a run of two to seven characters that reads as no post, agency, place, portfolio,
+    zone or vacancy (待定) is one there. Callers ask it only in that slot."""
+    s = squeeze(s)
+    if is_person_name(s):
+        return True
+    if not 2 <= len(s) <= 7 or not _han(s):
+        return False
+    t = simplify(s)
+    # a place's full name opens no name (乌兰县…), nor a province's or city's short form (晋城供电); a
+    # county's short form may (乌兰图雅, 巴彦孟和)
+    place = places().place_prefix(t)
+    if place and (places().place_prefix(t, short=False) or place[1] != "county"):
+        return False
+    return not (_not_a_name(t) or _VACANT.search(t) or _PORTFOLIO.match(t)
+                or _POST_START.match(t) or _POST_OPENING.match(t) or _ZONE.search(t) or _INSTITUTION.search(t)
+                or EX_OFFICIO.search(t) or ROLE_WORD.search(t))
 
 
 def post_complete(post: str | None) -> bool:
@@ -232,13 +261,19 @@ def split_name_post(text: str, glued: bool = True) -> tuple[str, str | None, boo
         return None
     concurrent = False
     m = _PAREN_POST.match(text)
-    if m and is_person_name(m.group("name")):
-        post = _EACH_HOLDS.sub("", squeeze(m.group("post")))
+    if m and (is_person_name(m.group("name")) or slot_name(m.group("name")) and post_complete(m.group("post"))
+              and not re.search(r"\s", m.group("name").strip())):
+        # a nationality before the post is no part of it: 达娃次仁（藏族，市委书记）
+        post = re.sub(rf"^(?:女|男)?[，,、]?(?:{_NATIONALITY})[，,、]", "", _EACH_HOLDS.sub("", squeeze(m.group("post"))))
         if _CONCURRENT.match(post):
             return squeeze(m.group("name")), None, True
         if re.search(r"[,，、]兼(?:任)?$", post):  # 张三(市应急管理局局长，兼)
             concurrent, post = True, re.sub(r"[,，、]兼(?:任)?$", "", post)
         return squeeze(m.group("name")), post or None, concurrent
+    if m and is_person_name(m.group("post")) and not re.search(r"[（()）、，,]", m.group("name")) \
+            and _not_a_name(simplify(squeeze(m.group("name")))) \
+            and _INSTITUTION.search(simplify(squeeze(m.group("name")))):
+        return squeeze(m.group("post")), squeeze(m.group("name")), False  # 县公安局（陈晓东）: the agency's member
     if re.search(r"[（(]\s*兼\s*[)）]$", text):
         concurrent, text = True, re.sub(r"[（(]\s*兼\s*[)）]$", "", text).strip()
     m = re.match(r"^(?P<name>\S{1,2}\s?\S{0,2})[，,:：]\s*(?P<post>[^，,]+)$", text)
@@ -258,6 +293,10 @@ def split_name_post(text: str, glued: bool = True) -> tuple[str, str | None, boo
         name, rest = padded[0], [padded[1], *tokens[2:]]  # ``张 勇广州市委常委``: a padded name, glued on
     elif is_person_name(tokens[0]):
         name, rest = tokens[0], tokens[1:]
+    elif len(tokens) >= 2 and slot_name(tokens[0]) \
+            and (_post_start_score(simplify(tokens[1])) or _INSTITUTION.search(simplify(tokens[1])[:12])) \
+            and post_complete("".join(t for t in tokens[1:] if not _PROSE.search(t)) or None):
+        name, rest = tokens[0], tokens[1:]  # 巴特尔吉日嘎拉  县委副书记、县长: the name by its place
     else:
         split = _glued_split(squeeze(tokens[0])) if glued else None
         if not split:

@@ -6,7 +6,7 @@ import re
 
 from govkg.extract.people.groups import in_turn, only_people, people
 from govkg.extract.people.lists import Member
-from govkg.extract.people.names import ROLES, is_person_name, split_name_post
+from govkg.extract.people.names import ROLES, is_person_name, slot_name, split_name_post
 from govkg.extract.prose import Stream
 
 _ROLE_ALT = "|".join(map(re.escape, ROLES))
@@ -35,6 +35,15 @@ _P_EACH = (re.compile(rf"^由?(?P<who>.+?)(?:同志)?分别(?P<verb>兼任|担�
 _P_AS = re.compile(rf"为(?P<role>{_ROLE_ALT})")
 
 
+# the role first, then the people who hold it: 副组长分别为市委常委张华、副市长王强; 成员包括：A、B、C
+_P_ROLE_IS = re.compile(rf"(?:^|(?<=[，,：:]))\s*{_OWN_BODY}(?P<role>{_ROLE_ALT})(?:分别|依次)?(?:为|是|包括|有)[:：]?(?P<who>.+)$")
+
+
+# 成立以县委书记张三任组长…的X: the set-up verb and 以 open the clause, not the post
+_SET_UP_WITH = re.compile(r"^.*(?:成立|设立|组建|建立)以")
+_GIVES_ROLE = re.compile(rf"(?:担任|兼任|任)(?:{_ROLE_ALT})")
+
+
 _P_LABEL = re.compile(r"(?P<role>办公室(?:副)?主任)[:：](?P<who>[^,，。;；\n]+)")
 
 
@@ -55,7 +64,7 @@ def composition_sentences(st: Stream, lo: int, hi: int) -> list[Member]:
             m = _P_SERVE.match(c)
             if m and "由" not in m.group("who"):
                 conc = m.group("verb") == "兼任"
-                who = m.group("who")
+                who = _SET_UP_WITH.sub("", m.group("who"))
                 for at, ppl in listed:
                     for name, post in ppl:
                         out.append(Member(m.group("role"), name, post, conc, st.line_at(a + s.find(name, at))))
@@ -79,17 +88,29 @@ def composition_sentences(st: Stream, lo: int, hi: int) -> list[Member]:
             for m in pat.finditer(s):
                 who = m.group("who")
                 ppl = people(who)
+                if not ppl and s.startswith("同志", m.end("who")) and slot_name(who):
+                    ppl = [(who, None)]  # 由阿拉腾苏和同志兼任: 同志 marks a name the surname list does not know
                 if not ppl or re.search(r"[,，]", who) and not only_people(who, ppl, slack=0) or "分别" in who:
                     continue  # (分别: roles in turn, read above)
                 for name, post in ppl:
                     pos = a + m.start("who") + who.find(name)
                     out.append(Member(m.group("role"), name, post, m.group("verb") == "兼任", st.line_at(pos)))
+        for m in _P_ROLE_IS.finditer(s):
+            who = m.group("who")
+            for part in (who, re.split(r"[，,]", who)[0]):  # the list may end its sentence or its clause
+                ppl = people(part)
+                if ppl and only_people(part, ppl, slack=0):
+                    for name, post in ppl:
+                        out.append(Member(m.group("role"), name, post, False, st.line_at(a + m.start("who") + who.find(name))))
+                    break
         # 以市长张三为组长、副市长李四为副组长
         prev = 0
         for m in _P_AS.finditer(s):
             lead = max(s.rfind("以", prev, m.start()) + 1, prev)
             who = s[lead:m.start()].strip("、，,和及").removesuffix("同志")
             prev = m.end()
+            if _GIVES_ROLE.search(who):
+                continue  # 以A任组长，B任副组长，…为成员的X: the clauses before gave their own roles
             for name, post in people(who):
                 pos = a + lead + who.find(name)
                 out.append(Member(m.group("role"), name, post, False, st.line_at(pos)))
