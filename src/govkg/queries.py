@@ -209,7 +209,7 @@ def parse(text: str, name: str) -> Query:
         used = set(_USED.findall(body))
         if used != declared:
             raise QueryError(f"{name} ({dialect}): parameters used {sorted(used)} but declared {sorted(declared)}")
-    columns = tuple(c.strip() for c in header["columns"][0].split(",") if c.strip())
+    columns = tuple(c.strip() for c in ",".join(header["columns"]).split(",") if c.strip())  # may run on
     order = tuple(c.strip() for c in header.get("order", [""])[0].split(",") if c.strip())
     unordered = tuple(c.strip() for c in header.get("unordered", [""])[0].split(",") if c.strip())
     unknown = [c for c in (*order, *unordered) if c.lstrip("-") not in columns]

@@ -81,6 +81,14 @@ def test_body_leaders_name_the_known_holder_of_an_ex_officio_seat_on_the_day(lb)
     assert leaders(lb) == [("市测试局局长", "2021-06-01", ["后任"], "current", None)]
 
 
+def test_body_leaders_give_the_last_person_named_in_the_post_as_a_lead(lb):
+    """Nobody is known to hold the 2021 seat on 2022-01-01; the last document naming a 局长 is of March 2020."""
+    [row] = run_query(lb, "body_leaders", {"body": BODY, "as_of": "2022-01-01"})
+    assert (row["held_by"], row["last_named"], row["last_named_on"]) == ([], ["早任"], "2020-03-01")
+    [row] = run_query(lb, "body_leaders", {"body": BODY})
+    assert (row["held_by"], row["last_named"], row["last_named_on"]) == (["后任"], ["后任"], "2022-05-01")
+
+
 def test_former_leaders_come_after_the_current_ones(lb):
     assert [row[3] for row in leaders(lb, former=True)] == ["current", "former", "former"]
 
@@ -95,6 +103,7 @@ def test_a_day_before_anything_gives_nothing(lb):
     ("person_seats", {"person": "person/late", "as_of": "2022-06-01", "former": True}),
     ("body_leaders", {"body": BODY, "as_of": "2020-06-01", "former": True}),
     ("body_leaders", {"body": BODY}),
+    ("body_leaders", {"body": BODY, "as_of": "2022-01-01"}),
     ("bodies_of_agency", {"agency": "agency/a", "former": True}),
 ])
 def test_the_same_rows_on_neo4j(lb, neo4j_store, query, params):
