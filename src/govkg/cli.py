@@ -18,6 +18,40 @@ app = typer.Typer(
 DEFAULT_CORPUS = Path("corpus")  # the sample corpus of a source checkout, when run from its root
 
 
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"govkg {version('govkg')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """govkg: build a knowledge graph of Chinese government bodies from gazette texts."""
+
+
+def _query_list() -> str:
+    """The canned queries with the first sentence of each description, for ``query --help``."""
+    from govkg.errors import QueryError
+    from govkg.queries import load_queries
+
+    try:
+        catalog = load_queries()
+    except QueryError as err:  # a broken query file must not break every command; running it says why
+        return f"Queries: unreadable ({err})"
+    lines = []
+    for q in catalog.values():
+        first = q.description.split(". ")[0].split(": ")[0].rstrip(".")
+        params = ", ".join(p.name if p.required else f"{p.name}={str(p.default).lower()}" for p in q.params)
+        lines.append(f"{q.name} ({params or 'no parameters'}): {first}")
+    return "Queries, with their parameters (those with = are optional, shown with their default):\n\n" + \
+        "\n\n".join(lines)
+
+
 def _expand(paths: list[Path]) -> list[Path]:
     from govkg.extract.pipeline import corpus_paths
 
@@ -79,6 +113,9 @@ def eval_(
         g, p = read_facts(gold), read_facts(facts)
     except (OSError, ValueError) as err:
         typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(2)
+    if not g:  # nothing to score against: every F1 would read 1.000
+        typer.echo(f"error: no gold facts in {gold} (expected .jsonl files of facts)", err=True)
         raise typer.Exit(2)
     chosen = set(files.split(",")) if files else None
     typer.echo(score(g, p, chosen).table())
@@ -142,16 +179,20 @@ def load(
     raise typer.Exit(run_load(source, settings, replace=replace))
 
 
-@app.command()
+@app.command(epilog=_query_list())
 def query(
-    name: Annotated[str, typer.Argument(help="A canned query: a file name in queries/ without .cypher.")],
+    name: Annotated[str, typer.Argument(help="A canned query (listed below).")],
     param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="A parameter as key=value (repeatable).")] = None,
     store: Annotated[Optional[str], typer.Option(help="neo4j or embedded (GOVKG_STORE).")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")] = "table",
     neo4j: Annotated[Optional[str], typer.Option("--neo4j", help="Bolt URI (GOVKG_NEO4J_URI).")] = None,
     db: Annotated[Optional[Path], typer.Option(help="Embedded store path (GOVKG_DB_PATH).")] = None,
 ) -> None:
-    """Run a canned query (queries/NAME.cypher) with --param k=v on Neo4j or the embedded store."""
+    """Run a canned query (queries/NAME.cypher) with --param k=v on Neo4j or the embedded store.
+
+    A parameter that names an entity takes a name as typed (short name, alias, any bracket form of
+    a 文号); how it resolved is printed to stderr, and a name that matches no single node is an
+    error with the closest names. as_of=YYYY-MM-DD looks at a day (default: the latest state)."""
     from govkg.settings import Settings
     from govkg.store.commands import run_query_command
 
@@ -168,8 +209,32 @@ def serve(
 ) -> None:
     """Serve the API and pages (uvicorn) over the embedded store, or Neo4j when configured."""
     from govkg.api.serve import run
+    from govkg.settings import ApiConfig
 
+    config = ApiConfig.from_env()
+    busy = _port_taken(host or config.host, port or config.port)
+    if busy:
+        typer.echo(f"error: cannot serve on {host or config.host}:{port or config.port}: {busy}", err=True)
+        raise typer.Exit(1)
     raise typer.Exit(run(host=host, port=port, store=store, allow_cypher=allow_cypher))
+
+
+def _port_taken(host: str, port: int) -> str | None:
+    """Why ``host:port`` cannot be listened on (in use, not an address here), or None if it can."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError as err:
+        return str(err)
+    family, _, _, _, address = infos[0]
+    with socket.socket(family, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds: a closing socket is no obstacle
+        try:
+            s.bind(address)
+        except OSError as err:
+            return err.strerror or str(err)
+    return None
 
 
 def main() -> None:  # pragma: no cover - console entry point

@@ -4,10 +4,18 @@ Header (``//`` lines before the query)::
 
     // name: bodies_of_agency                      (must equal the file name)
     // description: Bodies an agency sits on …
-    // param: agency: string — the agency's id or name
+    // param: agency: agency — the agency, as a person types it  (an entity type: resolved to an id first)
+    // param: as_of: date = latest — the day to look at            (latest: the latest state)
     // param: limit: int = 20 — most rows returned  (a default makes it optional)
     // columns: body_id, body, via, role           (the RETURN aliases, in order)
     // order: via, body                            (optional: rows sorted so; -col descending)
+    // unordered: held_by                          (optional: list columns sorted, their order meaning nothing)
+
+Types: ``string``, ``int`` (a row limit, 1 to 10,000), ``date`` (a real day, YYYY-MM-DD), ``bool``,
+and the entity types ``agency``, ``body``, ``person``, ``document``, ``post`` and ``node`` (any
+label): the query receives the id of the node the typed name resolves to (``govkg.store.resolve``,
+which API and CLI call; :func:`run_query` itself takes ids). A date parameter whose default is
+``latest`` means the latest state: the store sees the day ``LATEST``, after every dated tie.
 
 The query text follows. Where the two dialects differ, the file holds one variant per
 store after ``// variant: neo4j`` and ``// variant: ladybug`` lines, and a ``// why:`` line
@@ -24,7 +32,13 @@ from govkg.errors import QueryError
 from govkg.resources import QUERY_DIR
 
 DIALECTS = ("neo4j", "ladybug")
-TYPES = {"string": str, "int": int, "date": str, "bool": bool}
+# parameter types → the label of the node an entity type names (None: any label)
+ENTITY_LABELS: dict[str, str | None] = {"agency": "Agency", "body": "Body", "person": "Person",
+                                        "document": "Document", "post": "Post", "node": None}
+TYPES: dict[str, type] = {"string": str, "int": int, "date": str, "bool": bool, **{t: str for t in ENTITY_LABELS}}
+# integers are row limits: bounded so a store never sees a negative or absurd LIMIT
+INT_MIN, INT_MAX = 1, 10_000
+LATEST = "9999-12-31"  # what a store compares for "the latest state": after every dated tie
 _PARAM = re.compile(r"^(?P<name>\w+)\s*:\s*(?P<type>\w+)(?:\s*=\s*(?P<default>[^—]*?))?\s*(?:—\s*(?P<doc>.*))?$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _USED = re.compile(r"\$(\w+)")
@@ -38,13 +52,31 @@ class Param:
     required: bool = True
     doc: str = ""
 
+    @property
+    def entity(self) -> bool:
+        """Whether the parameter names a node (resolved to its id before the query runs)."""
+        return self.type in ENTITY_LABELS
+
+    @property
+    def label(self) -> str | None:
+        """The label of the node an entity parameter names (None: any)."""
+        return ENTITY_LABELS.get(self.type)
+
+    @property
+    def latest(self) -> bool:
+        """A date parameter that may be ``latest``, the latest state (its default)."""
+        return self.type == "date" and self.default == "latest"
+
     def coerce(self, raw: Any) -> Any:
         """The value as the declared type (strings from the command line are converted)."""
         if self.type == "int":
             try:
-                return int(raw)
+                value = int(raw)
             except (TypeError, ValueError):
                 raise QueryError(f"parameter {self.name} must be an integer, got {raw!r}") from None
+            if not INT_MIN <= value <= INT_MAX:
+                raise QueryError(f"parameter {self.name} must be between {INT_MIN} and {INT_MAX}, got {value}")
+            return value
         if self.type == "bool":
             if isinstance(raw, bool):
                 return raw
@@ -54,8 +86,11 @@ class Param:
                 return False
             raise QueryError(f"parameter {self.name} must be true or false, got {raw!r}")
         value = str(raw)
-        if self.type == "date" and not _DATE.match(value):
-            raise QueryError(f"parameter {self.name} must be a date YYYY-MM-DD, got {raw!r}")
+        if self.type == "date" and not (value == "latest" and self.latest) and not _is_date(value):
+            latest = " or latest" if self.latest else ""
+            raise QueryError(f"parameter {self.name} must be a date YYYY-MM-DD{latest}, got {raw!r}")
+        if self.type in ENTITY_LABELS and not value.strip():
+            raise QueryError(f"parameter {self.name} must name a {self.type}, got an empty value")
         return value
 
 
@@ -68,12 +103,14 @@ class Query:
     texts: dict[str, str] = field(default_factory=dict)  # dialect → Cypher; "*" for both
     why: str = ""
     order: tuple[str, ...] = ()  # columns to sort rows by after the store answers; "-col" descending
+    unordered: tuple[str, ...] = ()  # list columns whose order means nothing: sorted after the store answers
 
     def sort(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Rows in the header's order (missing values last); unchanged without an order line.
 
         UNION queries cannot ORDER BY the whole union in both dialects, so the order is applied here."""
-        out = list(rows)
+        out = [{**r, **{c: sorted(r[c], key=_sortable) for c in self.unordered if isinstance(r.get(c), list)}}
+               for r in rows]
         for col in reversed(self.order):  # stable sorts, least significant key first
             name, desc = col.lstrip("-"), col.startswith("-")
             present = [r for r in out if r.get(name) is not None]
@@ -103,6 +140,28 @@ class Query:
             else:
                 out[p.name] = p.default
         return out
+
+    def store_params(self, bound: dict[str, Any]) -> dict[str, Any]:
+        """Bound parameters as the store compares them: ``latest`` as the day :data:`LATEST`."""
+        latest = {p.name for p in self.params if p.latest}
+        return {k: LATEST if k in latest and v == "latest" else v for k, v in bound.items()}
+
+    @property
+    def entities(self) -> tuple[Param, ...]:
+        """The parameters that name a node."""
+        return tuple(p for p in self.params if p.entity)
+
+
+def _is_date(value: str) -> bool:
+    import datetime
+
+    if not _DATE.match(value):
+        return False
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def parse(text: str, name: str) -> Query:
@@ -150,13 +209,14 @@ def parse(text: str, name: str) -> Query:
         used = set(_USED.findall(body))
         if used != declared:
             raise QueryError(f"{name} ({dialect}): parameters used {sorted(used)} but declared {sorted(declared)}")
-    columns = tuple(c.strip() for c in header["columns"][0].split(",") if c.strip())
+    columns = tuple(c.strip() for c in ",".join(header["columns"]).split(",") if c.strip())  # may run on
     order = tuple(c.strip() for c in header.get("order", [""])[0].split(",") if c.strip())
-    unknown = [c for c in order if c.lstrip("-") not in columns]
+    unordered = tuple(c.strip() for c in header.get("unordered", [""])[0].split(",") if c.strip())
+    unknown = [c for c in (*order, *unordered) if c.lstrip("-") not in columns]
     if unknown:
         raise QueryError(f"{name}: order names {', '.join(unknown)}, which are not among the columns")
     return Query(name=name, description=" ".join(header["description"]), params=params, columns=columns,
-                 texts=texts, why=" ".join(header.get("why", [])), order=order)
+                 texts=texts, why=" ".join(header.get("why", [])), order=order, unordered=unordered)
 
 
 def _sortable(value: Any) -> Any:
@@ -175,7 +235,10 @@ def _param(query: str, spec: str) -> Param:
                          f"with type one of {', '.join(TYPES)}")
     p = Param(m.group("name"), m.group("type"), doc=(m.group("doc") or "").strip())
     if m.group("default") is not None:
-        return Param(p.name, p.type, p.coerce(m.group("default").strip()), required=False, doc=p.doc)
+        default = m.group("default").strip()
+        if p.type == "date" and default == "latest":
+            return Param(p.name, p.type, default, required=False, doc=p.doc)
+        return Param(p.name, p.type, p.coerce(default), required=False, doc=p.doc)
     return p
 
 
@@ -194,9 +257,10 @@ def get_query(name: str, folder: Path = QUERY_DIR) -> Query:
 
 def run_query(store: Any, query: Query | str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
     """Run a canned query on a store (its ``dialect`` picks the variant); rows keyed by the
-    header's columns, in that order, sorted as its ``order`` line says."""
+    header's columns, in that order, sorted as its ``order`` line says. Entity parameters are
+    ids here (names are resolved by ``govkg.store.resolve``)."""
     q = get_query(query) if isinstance(query, str) else query
-    rows = store.run(q.text(store.dialect), q.bind(params))
+    rows = store.run(q.text(store.dialect), q.store_params(q.bind(params)))
     return q.sort([{c: r.get(c) for c in q.columns} for r in rows])
 
 
@@ -220,4 +284,4 @@ def sample_params(graph: Any) -> dict[str, Any]:
             "body": _busiest(graph, "Body", ("MEMBER_OF", "SEAT_ON")),
             "person": person, "document": _busiest(graph, "Document", ("CITES",)), "date": "2021-06-30",
             "source": person or _busiest(graph, "Agency"), "target": _busiest(graph, "Agency", ("ASSIGNED",)),
-            "node": _busiest(graph, "Body"), "text": "局", "limit": 15}
+            "node": _busiest(graph, "Body"), "text": "局", "limit": 15, "as_of": "2021-06-30", "former": True}

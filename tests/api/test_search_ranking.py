@@ -2,8 +2,8 @@
 exact > prefix > substring > abbreviation."""
 import pytest
 
-from govkg.api.graphdata import Named, split_aliases
-from govkg.api.ranking import SearchIndex, looks_like_doc_number, score
+from govkg.store.search import Named, split_aliases
+from govkg.store.search import SearchIndex, looks_like_doc_number, score
 
 AGENCIES = [
     Named("Agency", "a1", "晋城市发展和改革委员会"),

@@ -47,12 +47,49 @@ def test_query_as_table_is_the_default(loaded_db):
     (["query", "no_such_query"], 2, "no query named"),
     (["query", "body_leaders"], 2, "missing parameter body"),
     (["query", "top_lead_agencies", "-p", "limit=many"], 2, "must be an integer"),
+    (["query", "top_lead_agencies", "-p", "limit=-1"], 2, "limit must be between 1 and 10000"),
+    (["query", "top_lead_agencies", "-p", "limit=0"], 2, "limit must be between 1 and 10000"),
+    (["query", "body_composition", "-p", "body=防汛抗旱指挥部", "-p", "date=2020-13-45"], 2, "must be a date"),
+    (["query", "body_leaders", "-p", "body=防汛抗旱指挥部", "-p", "as_of=2020-02-30"], 2, "must be a date"),
+    (["query", "body_leaders", "-p", "body=防汛抗旱指挥部", "-p", "former=perhaps"], 2, "true or false"),
     (["query", "top_lead_agencies", "--format", "xml"], 2, "unknown format"),
 ])
 def test_bad_query_requests_fail_with_one_line(loaded_db, args, code, message):
     result = runner.invoke(app, [*args, "--db", str(loaded_db)])
     assert result.exit_code == code
-    assert message in result.output
+    assert message in result.output and result.output.startswith("error: ") and result.output.count("\n") == 1
+
+
+def _rows(result) -> list[dict]:
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_a_short_name_gives_the_rows_of_the_full_name_and_says_how_it_resolved(loaded_db):
+    def ask(agency: str):
+        return runner.invoke(app, ["query", "bodies_of_agency", "--db", str(loaded_db), "-p", f"agency={agency}",
+                                   "--format", "json"])
+
+    short, full = ask("市发改委"), ask("晋城市发展和改革委员会")
+    assert _rows(short) and _rows(short) == _rows(full)
+    assert "agency: 市发改委 → 晋城市发展和改革委员会 [agency/晋城市发展和改革委员会] (exact)" in short.stderr
+
+
+def test_an_unknown_name_is_an_error_with_suggestions(loaded_db):
+    result = runner.invoke(app, ["query", "body_leaders", "--db", str(loaded_db), "-p", "body=防汛抗汗指挥部"])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith("error: body: no body matches '防汛抗汗指挥部'; did you mean: 晋城市防汛抗旱指挥部")
+    assert result.stderr.count("\n") == 1
+
+
+def test_body_leaders_as_of_a_day_from_the_command_line(loaded_db):
+    def heads(day: str) -> set[str]:
+        result = runner.invoke(app, ["query", "body_leaders", "--db", str(loaded_db), "-p", "body=防汛抗旱指挥部",
+                                     "-p", f"as_of={day}", "--format", "json"])
+        return {(r["holder"], r["set_by"]) for r in _rows(result) if r["rank"] == 1}
+
+    assert heads("2020-01-01") == {("冯志亮", "晋市政办〔2019〕37号"), ("张利锋", "晋市政办〔2019〕37号")}
+    assert heads("2020-09-01") == {("市人民政府分管应急管理和水务工作的副市长", "晋市政办〔2020〕40号")}
 
 
 def test_querying_an_unbuilt_store_says_what_to_do(tmp_path):

@@ -5,8 +5,8 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Request
 
-from govkg.api.ranking import SearchIndex
 from govkg.store.base import GraphStore
+from govkg.store.search import SearchIndex, build_index
 
 
 # async: trivial lookups need no trip through the thread pool
@@ -18,16 +18,15 @@ async def get_settings(request: Request) -> Any:
     return request.app.state.settings
 
 
-def get_index(request: Request) -> SearchIndex:
-    """The search index, built from the store on first use (the graph does not change while serving)."""
-    state = request.app.state
+def index_of(state: Any) -> SearchIndex:
+    """The search index of the served graph, built on first use (dropped when a rebuild is swapped in)."""
     if getattr(state, "index", None) is None:
-        from govkg.api.graphdata import named_nodes
-        from govkg.api.ranking import resolver_for
-
-        named = named_nodes(state.store)
-        state.index = SearchIndex(named, resolver_for(named))
+        state.index = build_index(state.store)
     return state.index
+
+
+def get_index(request: Request) -> SearchIndex:
+    return index_of(request.app.state)
 
 
 StoreDep = Annotated[GraphStore, Depends(get_store)]

@@ -91,52 +91,6 @@ def entity(store: GraphStore, entity_id: str, label: str | None = None) -> list[
             for lab, props in find_nodes(store, entity_id, label)]
 
 
-# --- search index --------------------------------------------------------------------------
-
-SEARCHABLE = ("Agency", "Body", "Person", "Document", "Post")
-
-
-@dataclass(frozen=True)
-class Named:
-    """A searchable node: the names it can be found by."""
-
-    label: str
-    id: str
-    name: str
-    aliases: tuple[str, ...] = ()
-
-
-def split_aliases(value: Any) -> tuple[str, ...]:
-    """Aliases as stored (a JSON list, or text joined by | ; 、 or newlines) into a tuple of names."""
-    import json
-    import re
-
-    if not value:
-        return ()
-    if isinstance(value, (list, tuple)):
-        return tuple(str(v) for v in value if v)
-    text = str(value).strip()
-    if text.startswith("["):
-        try:
-            return tuple(str(v) for v in json.loads(text) if v)
-        except ValueError:
-            pass
-    return tuple(p.strip() for p in re.split(r"[|;；、\n]", text) if p.strip())
-
-
-def named_nodes(store: GraphStore) -> list[Named]:
-    """Every searchable node with its names: name, aliases, and for documents number and title."""
-    out: list[Named] = []
-    for lab in SEARCHABLE:
-        extra = [c for c in ("aliases", "number", "title") if c in NODES[lab].props]
-        rows = store.run(f"MATCH (n:`{lab}`) RETURN {_cols('n', ['id', 'name', *extra])}")
-        for r in rows:
-            names = list(split_aliases(r.get("aliases")))
-            names += [r[c] for c in ("number", "title") if r.get(c)]
-            out.append(Named(lab, r["id"], r.get("name") or r["id"], tuple(dict.fromkeys(names))))
-    return out
-
-
 def headline(store: GraphStore) -> dict[str, int]:
     """Node and relation counts for the home page."""
     return dict(store.counts())

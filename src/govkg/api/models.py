@@ -60,11 +60,39 @@ class QueryInfo(BaseModel):
     columns: list[str] = []
 
 
+class Resolution(BaseModel):
+    input: str = Field(description="what was typed")
+    label: str
+    id: str = Field(description="the node the query ran with")
+    name: str
+    how: str = Field(description="id, exact, resolver, short name or only match (docs/api.md)")
+    matched: str = Field("", description="the name, alias, number or title that matched")
+
+
 class QueryResult(BaseModel):
     query: str
-    params: dict[str, Any]
+    params: dict[str, Any] = Field(description="the parameters as given, typed and completed with defaults")
+    resolved: dict[str, Resolution] = Field(default_factory=dict,
+                                            description="for each parameter naming an entity: the node it resolved to")
     columns: list[str]
     rows: list[dict[str, Any]]
+
+
+class Suggestion(BaseModel):
+    label: str
+    id: str
+    name: str
+    matched: str
+
+
+class NoMatchAnswer(BaseModel):
+    """404: a parameter names no node, or several equally well."""
+
+    detail: str = Field(description="one line, with the suggestions")
+    parameter: str
+    value: str
+    ambiguous: bool = Field(description="true: several nodes match equally well; false: none matches")
+    did_you_mean: list[Suggestion] = Field(description="the closest names, best first (ids to ask with)")
 
 
 class Problem(BaseModel):

@@ -50,7 +50,9 @@ def _provenance(g: Graph, s: URIRef) -> dict[str, Any]:
 
 
 def _dated(g: Graph, s: URIRef) -> dict[str, Any]:
-    return {"date": _str(g, s, GOV.startDate), "end_date": _str(g, s, GOV.endDate)}
+    later = g.value(s, GOV.supersededBy)  # the statement whose document ended this one
+    return {"date": _str(g, s, GOV.startDate), "end_date": _str(g, s, GOV.endDate),
+            "end_doc": _doc_key(g, g.value(later, PROV.wasDerivedFrom)) if later is not None else None}
 
 
 def _nodes(g: Graph) -> Iterator[Node]:
@@ -109,7 +111,8 @@ def _edges(g: Graph) -> Iterator[Edge]:
                        {"file": _str(g, st, GOV.sourceFile), "line": _int(g, st, GOV.sourceLine)})
     # one OFFICE_AT / PART_OF per document that states it, with that document's provenance
     for st, office in g.subject_objects(GOV.statesOfficeAt):
-        yield Edge("OFFICE_AT", node_id(g.value(st, GOV.statementOf)), node_id(office), _provenance(g, st))
+        yield Edge("OFFICE_AT", node_id(g.value(st, GOV.statementOf)), node_id(office),
+                   {**_provenance(g, st), **_dated(g, st)})
     for st, parent in g.subject_objects(GOV.statesPartOf):
         yield Edge("PART_OF", node_id(g.value(st, GOV.statementOf)), node_id(parent), _provenance(g, st))
     for post, agency in g.subject_objects(ORG.postIn):

@@ -14,7 +14,8 @@ STRING, INT, BOOL = "STRING", "INT64", "BOOLEAN"
 
 # provenance every sourced relation carries
 PROVENANCE = {"doc": STRING, "file": STRING, "line": INT}
-DATED = {"date": STRING, "end_date": STRING}
+# since (date) and until (end_date: the date of the document that set the body out again, end_doc)
+DATED = {"date": STRING, "end_date": STRING, "end_doc": STRING}
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ RELS: dict[str, RelType] = {r.type: r for r in (
                                             **PROVENANCE, **DATED}),
     RelType("SEAT_ON", "Post", "Body", {"role": STRING, **PROVENANCE, **DATED}),
     RelType("UNIT_OF", "Agency", "Body", {**PROVENANCE, **DATED}),
-    RelType("OFFICE_AT", "Body", "Agency", PROVENANCE),
+    RelType("OFFICE_AT", "Body", "Agency", {**PROVENANCE, **DATED}),
     RelType("PART_OF", "Body", "Body", PROVENANCE),
     RelType("HOLDS", "Person", "Post", {**PROVENANCE, "date": STRING}),
     RelType("POST_IN", "Post", "Agency", {}),

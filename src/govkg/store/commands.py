@@ -121,28 +121,38 @@ def _cell(value: Any) -> str:
 
 
 def run_query_command(name: str, pairs: list[str], settings: Settings, fmt: str = "table") -> int:
-    """Run a canned query on the configured store and print its rows."""
+    """Run a canned query on the configured store and print its rows; how each name given for an
+    entity resolved goes to stderr, and a name that resolves to no single node is an ``error:``
+    line with the closest names (exit 2)."""
     from govkg.errors import QueryError
-    from govkg.queries import get_query, run_query
+    from govkg.queries import get_query
     from govkg.store import open_store
+    from govkg.store.resolve import answer
 
     if fmt not in FORMATS:
         _err(f"unknown format {fmt!r}: expected {', '.join(FORMATS)}")
         return 2
     try:
         query = get_query(name)
-        params = query.bind(parse_params(pairs))
+        given = parse_params(pairs)
+        query.bind(given)  # malformed parameters fail before the store is opened
     except (QueryError, ValueError) as err:
         _err(str(err))
         return 2
     try:
         store = open_store(settings, read_only=True)
         try:
-            rows = run_query(store, query, params)
+            done = answer(store, query, given)
         finally:
             store.close()
+    except QueryError as err:
+        _err(str(err))
+        return 2
     except StoreError as err:
         _err(str(err))
         return 1
-    print(format_rows(rows, query.columns, fmt))
+    for param, resolved in done.resolved.items():
+        if resolved.how != "id":
+            print(resolved.line(param), file=sys.stderr)
+    print(format_rows(done.rows, query.columns, fmt))
     return 0

@@ -2,7 +2,10 @@
 
 Each query gets its own route, ``/queries/<name>``, whose query parameters are built from the
 file's header (type, default, description), so the OpenAPI spec documents and validates them;
-``/queries/{name}`` behind them answers unknown names with the list of known ones.
+``/queries/{name}`` behind them answers unknown names with the list of known ones. Parameters
+naming an entity are resolved first (``govkg.store.resolve``): the answer reports each
+resolution, and a name that matches nothing (or several nodes equally well) is a 404 with
+``did_you_mean`` suggestions.
 """
 from __future__ import annotations
 
@@ -12,19 +15,17 @@ import io
 import json
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, HTTPException
+from fastapi import APIRouter, HTTPException, Request
 from fastapi import Query as Q
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
 
-from govkg.api.deps import StoreDep
-from govkg.api.models import QueryInfo, QueryParam, QueryResult
+from govkg.api.deps import StoreDep, index_of
+from govkg.api.models import NoMatchAnswer, QueryInfo, QueryParam, QueryResult, Resolution
 from govkg.errors import QueryError
-from govkg.queries import Query, load_queries, run_query
+from govkg.queries import INT_MAX, INT_MIN, TYPES, Query, load_queries
+from govkg.store.resolve import NoMatch, answer
 
 Format = Literal["json", "csv"]
-# integers are row limits; bounded so the store never sees a negative or absurd LIMIT
-INT_BOUNDS = {"ge": 1, "le": 10_000}
-PYTHON_TYPES: dict[str, type] = {"string": str, "int": int, "date": str, "bool": bool}
 
 
 def info(q: Query) -> QueryInfo:
@@ -42,39 +43,43 @@ def as_csv(columns: list[str], rows: list[dict[str, Any]]) -> str:
     return buf.getvalue()
 
 
-def execute(store: Any, q: Query, params: dict[str, Any], fmt: str) -> Response:
-    """Run one canned query and render it; bad parameters are 422 with the query module's message."""
+def execute(request: Request, store: Any, q: Query, params: dict[str, Any], fmt: str) -> Response:
+    """Run one canned query and render it; bad parameters are 422 with the query module's message,
+    a name that resolves to no single node 404 with suggestions."""
     try:
-        bound = q.bind(params)
-        rows = run_query(store, q, bound)
+        done = answer(store, q, params, lambda: index_of(request.app.state))
+    except NoMatch as err:
+        return JSONResponse(err.body(), status_code=404)
     except QueryError as err:
         raise HTTPException(422, str(err)) from None
     if fmt == "csv":
-        return Response(as_csv(list(q.columns), rows), media_type="text/csv; charset=utf-8",
+        return Response(as_csv(list(q.columns), done.rows), media_type="text/csv; charset=utf-8",
                         headers={"Content-Disposition": f'attachment; filename="{q.name}.csv"'})
-    body = QueryResult(query=q.name, params=bound, columns=list(q.columns), rows=rows)
+    body = QueryResult(query=q.name, params=done.params, columns=list(q.columns), rows=done.rows,
+                       resolved={k: Resolution(**vars(r)) for k, r in done.resolved.items()})
     return Response(json.dumps(body.model_dump(mode="json"), ensure_ascii=False), media_type="application/json")
 
 
 def _param(p: Any) -> inspect.Parameter:
     extra: dict[str, Any] = {"description": p.doc or p.type}
     if p.type == "int":
-        extra.update(INT_BOUNDS)
+        extra.update(ge=INT_MIN, le=INT_MAX)
     elif p.type == "date":
-        extra["pattern"] = r"^\d{4}-\d{2}-\d{2}$"
-    elif p.type == "string":
+        extra["pattern"] = r"^(\d{4}-\d{2}-\d{2}|latest)$" if p.latest else r"^\d{4}-\d{2}-\d{2}$"
+    elif p.type != "bool":  # strings and entity names
         extra.update(min_length=1, max_length=500)
     default = p.default if not p.required else inspect.Parameter.empty
-    annotation = Annotated[PYTHON_TYPES[p.type], Q(**extra)]
+    annotation = Annotated[TYPES[p.type], Q(**extra)]
     return inspect.Parameter(p.name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation)
 
 
 def _endpoint(q: Query):
     """A route function whose signature declares this query's parameters."""
-    def endpoint(store: StoreDep, format: Format = "json", **params: Any) -> Response:
-        return execute(store, q, params, format)
+    def endpoint(request: Request, store: StoreDep, format: Format = "json", **params: Any) -> Response:
+        return execute(request, store, q, params, format)
 
-    fixed = [inspect.Parameter("store", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=StoreDep),
+    fixed = [inspect.Parameter("request", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Request),
+             inspect.Parameter("store", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=StoreDep),
              inspect.Parameter("format", inspect.Parameter.KEYWORD_ONLY, default="json",
                                annotation=Annotated[Format, Q(description="json or csv")])]
     endpoint.__signature__ = inspect.Signature(fixed + [_param(p) for p in q.params if p.name != "format"])
@@ -95,7 +100,10 @@ def build_router() -> APIRouter:
         router.add_api_route(f"/{q.name}", _endpoint(q), methods=["GET"], summary=q.name,
                              description=q.description + "\n\nColumns: " + ", ".join(q.columns),
                              response_model=QueryResult,
-                             responses={200: {"content": {"application/json": {}, "text/csv": {}}}})
+                             responses={200: {"content": {"application/json": {}, "text/csv": {}}},
+                                        **({404: {"model": NoMatchAnswer,
+                                                  "description": "a name that matches no node, or several"}}
+                                           if q.entities else {})})
 
     @router.get("/{name}", summary="Unknown query names", include_in_schema=False)
     def unknown(name: str) -> None:

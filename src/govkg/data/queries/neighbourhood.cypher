@@ -1,7 +1,7 @@
 // name: neighbourhood
 // description: The relations touching a node, as directed edges with both ends' labels and names,
 // description: ready to draw.
-// param: node: string — the node's id
+// param: node: node — the node: any name a search finds, or its id
 // param: limit: int = 500 — most edges returned
 // columns: source, source_label, source_name, rel, target, target_label, target_name
 // why: Neo4j has labels(n) (a list) and type(r); LadybugDB has label(n) and label(r), and no
