@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from govkg.text.issue import Issue
-from govkg.text.numberless import find_heading, is_title, leading_number, metadata_number
+from govkg.text.numberless import bracketed_number, find_heading, is_title, leading_number
 from govkg.text.segment import segment
 
 
@@ -21,18 +21,6 @@ from govkg.text.segment import segment
 ])
 def test_is_title(text, expected):
     assert is_title(text) is expected
-
-
-@pytest.mark.parametrize("raw,number", [
-    ("发文字号 豫政办〔2011〕87号 发布时间 2011年08月08日", "豫政办〔2011〕87号"),
-    ("      文       號: 內政發〔2019〕2號 主  題  詞:", "內政發〔2019〕2號"),
-    ("发文字号国函〔2008〕2号", "国函〔2008〕2号"),
-    ("文    号 蔡政办〔2023〕1号", "蔡政办〔2023〕1号"),
-    ("索 引 号 011746318/2019-00884", None),
-    ("根据文号晋市政发〔2020〕3号执行", None),
-])
-def test_metadata_number(raw, number):
-    assert metadata_number(raw) == number
 
 
 @pytest.mark.parametrize("first,number,title", [
@@ -78,3 +66,18 @@ def test_a_file_without_number_line_is_one_document():
 
 def test_an_empty_file_has_no_document():
     assert segment("\n\n   \n", "x.txt") == []
+
+
+@pytest.mark.parametrize("text,number,title", [
+    # a page's heading with its number in a bracket after it
+    ("当前位置：首页 > 政务公开\n\n某市委办公室某市人民政府办公室印发《关于某事的实施意见》的通知(某办发〔2017〕2号)\n\n各县市区：\n正文。\n",
+     "某办发〔2017〕2号", "印发关于某事的实施意见的通知"),
+    # a cited title with its number is no heading of the page
+    ("《某省某事管理办法》(某政发〔2018〕1号)\n各县：\n正文。\n", None, None),
+    # below the running text nothing is read
+    ("各县人民政府：\n现将有关事项通知如下。\n关于某事的通知(某政发〔2018〕1号)\n", None, None),
+])
+def test_bracketed_number(text, number, title):
+    issue = Issue(text)
+    got = bracketed_number(issue, len(issue.raw) - 1)
+    assert (got[1], got[2].title) == (number, title) if number else got is None

@@ -116,9 +116,22 @@ def _own_titles(doc: Document) -> set[str]:
     title = norm(simplify(doc.title or ""))
     if title:
         own.add(title)
-        for m in re.finditer(r"(?:印发|发布|公布)(.+?)的(?:通知|决定)$", title):
-            own.add(m.group(1))
+        own.update(_issued(title))
     return own
+
+
+def _listed(key: str, issued: str) -> bool:
+    """Whether a title is one item of a list of issued documents (``A和B``, ``A、B及C``), whole."""
+    joins = ("和", "及", "、", "以及")
+    return issued == key or any(issued.startswith(key + j) or issued.endswith(j + key) for j in joins) \
+        or any(f"{a}{key}{b}" in issued for a in joins for b in joins)
+
+
+def _issued(title: str) -> list[str]:
+    """What a notice's title says it issues (``关于印发A和B的通知(2019修订)`` -> ``A和B``): the
+    documents printed with it, each cited title inside that part its own."""
+    core = _TRAILING_BRACKETS.sub("", title) or title
+    return [m.group(1) for m in re.finditer(r"(?:印发|发布|公布)(.+?)的(?:通知|决定)$", core)]
 
 
 # a line that opens with a bracketed year: its number's issuer ends the line above (国办发 / 〔2017〕3号)
@@ -235,6 +248,7 @@ def _titles(text: str, printed: str, doc: Document,
     """(pos, start, end, number, title) of every cited 《title》, and the starts of the numbers read
     with a title (those are no bare citations)."""
     own_titles = _own_titles(doc)
+    issued = _issued(norm(simplify(doc.title or "")))  # 印发《A》和《B》的通知: A and B both
     short_names: set[str] = set()
     titles = list(TITLE.finditer(text))
     own_list: set[int] = set()
@@ -258,7 +272,7 @@ def _titles(text: str, printed: str, doc: Document,
             numbered_at.add(num[0])
             found.append((m.start(), num[0], num[1], num[2], title))
             continue
-        if key in own_titles or key.replace("的", "") in own_titles:
+        if key in own_titles or key.replace("的", "") in own_titles or any(_listed(key, g) for g in issued):
             continue
         after = _squeeze(text[m.end():m.end() + 16])
         label = entry("citations.own_before").find(before)

@@ -21,11 +21,10 @@ from dataclasses import dataclass
 from govkg.lexicon import entry
 from govkg.text.clean import squash
 from govkg.text.docnumber import DOC_NUMBER
-from govkg.text.issue import Issue, number_on_line, strip_issuer_prefix, title_text
+from govkg.text.issue import Issue, is_title, number_on_line, strip_issuer_prefix, title_text
 from govkg.text.numerals import parse_date
 from govkg.text.script import simplify
 
-_TRAILING_GROUPS = re.compile(r"(?:[(（][^()（）]{1,20}[)）])+$")
 _SENTENCE_PUNCT = re.compile(r"[，,。；;！？!?：:]")
 _QUOTED = re.compile(r"《([^《》]{4,80})》")
 _TOP_LINES = 30      # a page's own heading stands within its first lines
@@ -41,44 +40,19 @@ class Heading:
     issuer: str | None = None
 
 
-def is_title(text: str) -> bool:
-    """A document title: ``关于…的通知`` or a name that ends with a document kind (``…方案``, ``…指南(2023年)``)."""
-    s = simplify(squash(text))
-    if not 4 <= len(s) <= 90 or _SENTENCE_PUNCT.search(_TRAILING_GROUPS.sub("", s)):
-        return False
-    core = _TRAILING_GROUPS.sub("", s).rstrip("》")
-    return entry("documents.title_kinds").test(core)
-
-
 def _as_title(text: str) -> tuple[str, str | None]:
     """The title as facts carry it (issuer prefix off, 《》 off) and the issuer it was printed with."""
     body, orgs = strip_issuer_prefix(squash(text))
     return title_text(body), (orgs[0] if orgs else None)
 
 
-def metadata_number(raw: str) -> str | None:
-    """The number of a metadata row (``发文字号 豫政办〔2011〕87号 发布时间 …``), as printed; else None."""
-    shadow = simplify(raw)
-    m = entry("documents.number_label").find(shadow)
-    if not m:
+def metadata_title(issue: Issue) -> Heading | None:
+    """The title the page's metadata rows give (``标  题 某市人民政府关于…的通知``), issuer prefix off."""
+    meta = issue.meta
+    if not meta.title or meta.title_line is None:
         return None
-    rest, rest_shadow = raw[m.end():], shadow[m.end():]
-    got = DOC_NUMBER.full.match(rest_shadow)
-    if not got or (got.end() < len(rest_shadow) and not rest_shadow[got.end()].isspace()):
-        return None
-    return "".join(rest[:got.end()].split())
-
-
-def metadata_title(issue: Issue, near: int) -> Heading | None:
-    """The ``标题`` row within a few lines of line ``near``."""
-    label = entry("documents.title_label")
-    for i in range(max(0, near - 4), min(len(issue.raw), near + 5)):
-        m = label.find(simplify(issue.raw[i]))
-        if m:
-            title, issuer = _as_title(issue.raw[i][m.end():])
-            if title:
-                return Heading(title, i, issuer)
-    return None
+    title, issuer = _as_title(meta.title)
+    return Heading(title, meta.title_line, issuer) if title else None
 
 
 def leading_number(issue: Issue) -> tuple[int, str, Heading] | None:
@@ -86,7 +60,8 @@ def leading_number(issue: Issue) -> tuple[int, str, Heading] | None:
     (``河南省人民政府 关于…的通知 豫政〔2023〕5号 现将…``, a whole document on one line) or before its
     title (``法规国家税务总局公告2018年第58号 国家税务总局关于…的公告``). A site label glued before the
     number is cut where the title's issuer begins."""
-    i = next((k for k in range(min(len(issue.raw), 5)) if not issue.blank(k)), None)
+    i = next((k for k in range(min(len(issue.raw), 5 + len(issue.meta.rows)))
+              if not issue.blank(k) and k not in issue.meta.rows), None)
     if i is None:
         return None
     tokens = issue.raw[i].split()
@@ -106,6 +81,28 @@ def leading_number(issue: Issue) -> tuple[int, str, Heading] | None:
             if 0 < at <= 4:
                 number = number[at:]
         return i, number, Heading(title, i, issuer)
+    return None
+
+
+_TITLE_THEN_NUMBER = re.compile(r"^(?P<title>[^《(（].*?[^》])[(（](?P<number>[^()（）]{4,40})[)）]$")
+
+
+def bracketed_number(issue: Issue, end: int) -> tuple[int, str, Heading] | None:
+    """A heading printed with its own number in a bracket after it, at the top of a page
+    (``某市人民政府办公室印发《关于某事的实施意见》的通知(某办发〔2017〕2号)``): the number is the
+    document's. Only above the page's running text, and only where the text before the bracket is a
+    title and no cited one (a line ``《X》(国发〔2018〕1号)`` cites X)."""
+    contents = contents_lines(issue, end)
+    for i in range(0, min(end, _TOP_LINES) + 1):
+        if issue.blank(i) or i in contents or i in issue.meta.rows:
+            continue
+        m = _TITLE_THEN_NUMBER.match(squash(issue.clean[i]))
+        number = m and m.group("number")
+        if m and DOC_NUMBER.full.fullmatch(simplify(number)) and is_title(m.group("title")):
+            title, issuer = _as_title(m.group("title"))
+            return i, "".join(number.split()), Heading(title, i, issuer)
+        if _prose(issue, i):
+            return None
     return None
 
 
@@ -139,10 +136,9 @@ def _top_heading(issue: Issue, end: int) -> Heading | None:
     """The page's own heading: among the lines before its running text, one line (or two to four,
     blank lines between them allowed) that reads as a title. Metadata rows, numbers, dates and a
     table of contents (目录 and the titles under it) are passed over."""
-    metadata = entry("documents.metadata_row")
     contents = contents_lines(issue, end)
     for i in range(0, min(end, _TOP_LINES) + 1):
-        if issue.blank(i) or i in contents or metadata.test(simplify(issue.raw[i])):
+        if issue.blank(i) or i in contents or i in issue.meta.rows:
             continue
         c = issue.clean[i]
         tokens = issue.raw[i].split(maxsplit=1)
@@ -242,5 +238,5 @@ def lone_date(issue: Issue, lo: int, hi: int) -> str | None:
     return None
 
 
-__all__ = ["Heading", "is_title", "metadata_number", "metadata_title", "leading_number", "find_heading",
+__all__ = ["Heading", "is_title", "metadata_title", "leading_number", "bracketed_number", "find_heading",
            "lone_date"]

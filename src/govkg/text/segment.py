@@ -24,6 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from govkg.text.clean import squash
+from govkg.text.docnumber import issuer_of
 from govkg.text.document import Document
 from govkg.text.furniture import is_furniture
 from govkg.text.issue import (
@@ -37,11 +38,11 @@ from govkg.text.issue import (
     title_text,
 )
 from govkg.text.numberless import (
+    bracketed_number,
     contents_lines,
     find_heading,
     leading_number,
     lone_date,
-    metadata_number,
     metadata_title,
 )
 from govkg.text.numerals import parse_date
@@ -80,6 +81,7 @@ class _Found:
     sig_end: int | None = None  # 0-based last line of the signature block
     blank: list[tuple[int, int]] = field(default_factory=list)  # guest spans cut out of this one
     whole_file: bool = False    # no number line: the file's one document (govkg.text.numberless)
+    head_date: str | None = None  # a date printed beside the number in the heading (an unsigned page's)
 
 
 def _chronicle_headings(issue: Issue) -> dict[int, str]:
@@ -111,6 +113,9 @@ _ORDER_NO = re.compile(r"^第\d{1,4}[号號]$")
 _QUOTED = re.compile(r"《([^《》]{2,60})》")
 
 
+_NOTICE_OPENING = re.compile(r"^(?:关于|印发|转发|批转)")
+
+
 def _order(issue: Issue, i: int) -> _Found | None:
     """A government order (规章): ``广东省人民政府令`` over ``第294号``; its title is the regulation it
     publishes (the first 《…》 below), its date the first date below."""
@@ -137,17 +142,22 @@ def _find(issue: Issue) -> list[_Found]:
             continue
         number = number_on_line(c)
         if number:
+            if i in issue.meta.rows:
+                continue  # the value of a metadata row (发文字号: / 某政发〔2024〕7号): read with the rows
             if number in seen or neighbour(issue, i, -1).endswith(_CITED_BEFORE) \
                     or neighbour(issue, i, 1).startswith(_CITED_AFTER):
                 continue  # a running header, a reprinted page, or a citation wrapped onto its own line
             seen.add(number)
-            start, title_lines, orgs = issue.heading_above(i)
-            if not title_lines:
-                below, below_orgs = issue.heading_below(i)
-                if below:
-                    title_lines, orgs, start = below, orgs or below_orgs, min(start, i)
-            title = strip_issuer_prefix(squash("".join(issue.clean[t] for t in title_lines)))[0]
-            found.append(_Found(i, start, number, title_text(title), orgs))
+            head = issue.heading_above(i, number)
+            title = head.text if head.text is not None else \
+                strip_issuer_prefix(squash("".join(issue.clean[t] for t in head.lines)))[0]
+            start, orgs = head.start, head.orgs
+            below, below_orgs = issue.heading_below(i)
+            # a page's own title over the number, the document's heading (关于…) under it
+            if below and (not head.lines or not _NOTICE_OPENING.match(simplify(title))):
+                title = strip_issuer_prefix(squash("".join(issue.clean[t] for t in below)))[0]
+                orgs, start = below_orgs or orgs, min(start, i)
+            found.append(_Found(i, start, number, title_text(title), orgs, head_date=head.date))
             continue
         order = _order(issue, i)
         if order:
@@ -173,19 +183,16 @@ def _without_number_line(issue: Issue) -> list[_Found]:
     contents = contents_lines(issue, last)
     if not any(len(_HAN.findall(issue.clean[i])) >= 6 for i in printed if i not in contents):
         return []  # only contents, a masthead or a colophon: no document
-    for i in printed[:40]:
-        number = metadata_number(issue.raw[i])
-        if number:
-            head = metadata_title(issue, i)
-            below, orgs = issue.heading_below(i)
-            title = head.title if head else title_text(strip_issuer_prefix(squash(
-                "".join(issue.clean[t] for t in below)))[0])
-            return [_Found(i, first, number, title, [head.issuer] if head and head.issuer else orgs)]
-    lead = leading_number(issue)
+    meta = issue.meta
+    if meta.number:
+        head = metadata_title(issue) or find_heading(issue, last)
+        return [_Found(meta.number_line, first, meta.number, head.title if head else "",
+                       [head.issuer] if head and head.issuer else [])]
+    lead = leading_number(issue) or bracketed_number(issue, last)
     if lead:
         i, number, head = lead
         return [_Found(i, first, number, head.title, [head.issuer] if head.issuer else [])]
-    head = find_heading(issue, last)
+    head = metadata_title(issue) or find_heading(issue, last)
     f = _Found(head.line if head else first, first, None, head.title if head else "",
                [head.issuer] if head and head.issuer else [], whole_file=True)
     f.blank = [(i, i) for i in sorted(contents)]  # a gazette's contents set out nothing
@@ -194,7 +201,8 @@ def _without_number_line(issue: Issue) -> list[_Found]:
         f.issuer, f.date = "、".join(sigs[0][0]), sigs[0][1]
     else:
         f.issuer = head.issuer if head else None
-        f.date = lone_date(issue, first, min(last, f.number_line + 3))
+        f.date = lone_date(issue, first, min(last, f.number_line + 3)) or issue.unsigned_date(first, last) \
+            or issue.meta.date
     return [f]
 
 
@@ -246,6 +254,11 @@ def segment(text: str, file: str) -> list[Document]:
             f.sig_end = best[2] if best[2] >= 0 else None
         elif f.head_orgs:
             f.issuer = "、".join(f.head_orgs)
+        f.issuer = f.issuer or issuer_of(f.number)  # 国家税务总局令第41号: an order names its issuer
+        if not f.date:
+            # unsigned: a date alone under the notice, a date printed beside the number in the heading,
+            # the metadata rows' (成文日期)
+            f.date = issue.unsigned_date(f.number_line, f.end) or f.head_date or (issue.meta.date if k == 0 else None)
     _learn_issuers(found)
     _cut_guests(issue, found)
     docs = []
