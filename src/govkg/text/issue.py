@@ -66,6 +66,9 @@ _ENUMERATED = re.compile(
 _SENTENCE_END = tuple("。；;：:，,！？!?、")
 
 
+_ATTACHMENT_ITEM = re.compile(r"^\d{1,2}[.、．]")
+
+
 _SIGNER = re.compile(r"^[\u4e00-\u9fff]{0,16}(?:长|主任|书记)[:：]?[\u4e00-\u9fff·]{2,5}$")  # 局长：王某, 省长某某
 
 
@@ -334,9 +337,22 @@ class Issue:
             if any(lo <= j <= hi and parse_date(self.raw[j]) for j in (p, q)):
                 continue
             prev = simplify(self.clean[p]) if p >= lo else ""
-            if prev.endswith(("。", "！", "!")) or _ENUMERATED.match(prev) or _SIGNER.match(prev):
+            if prev.endswith(("。", "！", "!")) or _SIGNER.match(prev) or self._attachment_list_ends(p, lo):
                 return date
         return None
+
+    def _attachment_list_ends(self, p: int, lo: int) -> bool:
+        """Whether line ``p`` closes a notice's list of attachments (``附件：1.某方案`` / ``2.某清单``)."""
+        for _ in range(12):
+            if p < lo:
+                return False
+            c = simplify(self.clean[p])
+            if c.startswith("附件"):
+                return True
+            if not _ATTACHMENT_ITEM.match(c):
+                return False
+            p = neighbour_index(self, p, -1)
+        return False
 
     def last_printed(self, lo: int, hi: int) -> int:
         """The last line in lo..hi that is neither blank nor furniture (lo if none)."""

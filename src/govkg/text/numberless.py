@@ -21,10 +21,11 @@ from dataclasses import dataclass
 from govkg.lexicon import entry
 from govkg.text.clean import squash
 from govkg.text.docnumber import DOC_NUMBER
-from govkg.text.issue import Issue, is_title, number_on_line, strip_issuer_prefix, title_text
+from govkg.text.issue import Issue, is_org, is_title, number_on_line, split_orgs, strip_issuer_prefix, title_text
 from govkg.text.numerals import parse_date
 from govkg.text.script import simplify
 
+_TRAILING_GROUPS = re.compile(r"(?:[(（][^()（）]{1,20}[)）])+$")
 _SENTENCE_PUNCT = re.compile(r"[，,。；;！？!?：:]")
 _QUOTED = re.compile(r"《([^《》]{4,80})》")
 _TOP_LINES = 30      # a page's own heading stands within its first lines
@@ -144,14 +145,8 @@ def _top_heading(issue: Issue, end: int) -> Heading | None:
         tokens = issue.raw[i].split(maxsplit=1)
         first = tokens[0] if len(tokens) == 2 else ""
         if len(first) >= 8 and is_title(first) and not is_title(c):
-            # a page-title line: 关于…的通知 国务院抗震救灾总指挥部 (2008年16号)
-            title, issuer = _as_title(first)
-            return Heading(title, i, issuer)
+            return _page_title_line(first, tokens[1], i)
         if _prose(issue, i) and not is_title(c):
-            # a page-title line: 关于…的通知 国务院抗震救灾总指挥部 (2008年16号)
-            if len(first) >= 8 and is_title(first):
-                title, issuer = _as_title(first)
-                return Heading(title, i, issuer)
             return None
         if number_on_line(c) or parse_date(issue.raw[i]):
             continue
@@ -174,9 +169,17 @@ def _top_heading(issue: Issue, end: int) -> Heading | None:
             if used == 4:
                 break
         if len(first) >= 8 and is_title(first):
-            title, issuer = _as_title(first)
-            return Heading(title, i, issuer)
+            return _page_title_line(first, tokens[1], i)
     return None
+
+
+def _page_title_line(first: str, rest: str, i: int) -> Heading:
+    """A page-title line: the title, then the site's words or the issuer and a gazette tag
+    (``关于…的通知 某某总指挥部(2008年16号)``): the issuer printed after the title counts where no
+    prefix names one."""
+    title, issuer = _as_title(first)
+    after = _TRAILING_GROUPS.sub("", "".join(rest.split()))
+    return Heading(title, i, issuer or (after if is_org(after) else None))
 
 
 def _announced(issue: Issue, end: int) -> Heading | None:
@@ -229,6 +232,43 @@ def find_heading(issue: Issue, end: int) -> Heading | None:
     return _top_heading(issue, end) or _announced(issue, end) or _attached(issue, end)
 
 
+def named_issuer(issue: Issue, end: int) -> str | None:
+    """The issuer a news text names as the subject of issuing or setting up (``某省人民政府办公厅下发
+    通知``, ``近日，某省人民政府发布关于…的通知``, ``中共某县委调整充实了…领导小组``): the full name of a
+    body (``is_org``) right before a verb of ``documents.issuing_verbs``, in the first lines."""
+    verbs = entry("documents.issuing_verbs").alternation
+    for i in range(0, min(end, _ANNOUNCE_LINES) + 1):
+        c = simplify(issue.clean[i])
+        for m in re.finditer(rf"(?:^|[，,。；;：:！!？?\s])(?P<clause>[^，,。；;：:！!？?\s]{{5,40}}?)(?={verbs})", c):
+            clause = m.group("clause")
+            # the body's name ends the clause; a word such as 近日 or 日前 may come before it
+            for k in range(0, len(clause) - 4):
+                if is_org(clause[k:]):
+                    return issue.clean[i][m.start("clause") + k:m.end("clause")]
+    return None
+
+
+def dateless_signature(issue: Issue, last: int) -> str | None:
+    """The issuer signed without a date at the end of the text (``…管理。`` / ``某市某区人民政府办公室``):
+    one to three lines of names after the text's last sentence."""
+    names: list[str] = []
+    i = last
+    while i >= 0 and len(names) < 4:
+        if issue.blank(i):
+            i -= 1
+            continue
+        got = split_orgs(issue.raw[i])
+        if not got:
+            break
+        names = got + names
+        i -= 1
+    while i >= 0 and issue.blank(i):
+        i -= 1
+    if names and len(names) <= 3 and i >= 0 and simplify(issue.clean[i]).endswith(("。", "！", "!")):
+        return "、".join(names)
+    return None
+
+
 def lone_date(issue: Issue, lo: int, hi: int) -> str | None:
     """A date printed on a line of its own (``(二○○八年五月十八日)``, ``二〇一二年三月一日``) in ``lo..hi``."""
     for i in range(lo, min(hi, len(issue.raw) - 1) + 1):
@@ -239,4 +279,4 @@ def lone_date(issue: Issue, lo: int, hi: int) -> str | None:
 
 
 __all__ = ["Heading", "is_title", "metadata_title", "leading_number", "bracketed_number", "find_heading",
-           "lone_date"]
+           "lone_date", "named_issuer", "dateless_signature"]

@@ -40,10 +40,12 @@ from govkg.text.issue import (
 from govkg.text.numberless import (
     bracketed_number,
     contents_lines,
+    dateless_signature,
     find_heading,
     leading_number,
     lone_date,
     metadata_title,
+    named_issuer,
 )
 from govkg.text.numerals import parse_date
 from govkg.text.runon import cut as cut_run_on
@@ -200,10 +202,17 @@ def _without_number_line(issue: Issue) -> list[_Found]:
     if sigs:
         f.issuer, f.date = "、".join(sigs[0][0]), sigs[0][1]
     else:
-        f.issuer = head.issuer if head else None
+        f.issuer = (head.issuer if head else None) or dateless_signature(issue, last) or named_issuer(issue, last) \
+            or _meta_issuer(issue)
         f.date = lone_date(issue, first, min(last, f.number_line + 3)) or issue.unsigned_date(first, last) \
             or issue.meta.date
     return [f]
+
+
+def _meta_issuer(issue: Issue) -> str | None:
+    """The issuing body of the page's metadata rows (发文机关), where it is a full name: sites often
+    print their own office there (县政府办, 市应急管理局 for a province's plan), so it comes last."""
+    return issue.meta.issuer if issue.meta.issuer and is_org(issue.meta.issuer) else None
 
 
 def _cut_guests(issue: Issue, found: list[_Found]) -> None:
@@ -254,7 +263,7 @@ def segment(text: str, file: str) -> list[Document]:
             f.sig_end = best[2] if best[2] >= 0 else None
         elif f.head_orgs:
             f.issuer = "、".join(f.head_orgs)
-        f.issuer = f.issuer or issuer_of(f.number)  # 国家税务总局令第41号: an order names its issuer
+        f.issuer = f.issuer or issuer_of(f.number) or (_meta_issuer(issue) if k == 0 else None)
         if not f.date:
             # unsigned: a date alone under the notice, a date printed beside the number in the heading,
             # the metadata rows' (成文日期)
