@@ -48,6 +48,9 @@ def test_leading_number(first, number, title):
     # a heading after the signature, with no sentence naming it
     ("各县：\n为加强管理，制定本办法。\n某市交通运输局\n2021年9月7日\n某市车辆动态监督管理办法(试行)\n第一章 总则\n",
      "某市车辆动态监督管理办法(试行)", 4),
+    # issued after a long meeting name; a verb inside the next cited title announces nothing
+    ("各乡镇：\n《某市议事规则》已经2024年1月5日召开的二届市人民政府第9次常务会议通过，现予印发。\n某市人民政府\n2024年1月9日\n"
+     "某市议事规则\n第一条 根据《某省决策程序规定》《某州人民政府关于印发某州工作规则的通知》，制定本规则。\n", "某市议事规则", 4),
     # no heading, no announcement: no title
     ("各市、自治州人民政府：\n为做好淘汰工作，省政府决定成立领导小组。现将组成人员通知如下：\n组长：郝远 副省长\n", None, None),
     # the titles of a table of contents are not the page's

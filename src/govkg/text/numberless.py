@@ -193,8 +193,12 @@ def _announced(issue: Issue, end: int) -> Heading | None:
             continue
         name = None
         for m in _QUOTED.finditer(c):
-            after, before = c[m.end():m.end() + 24], c[max(0, m.start() - 4):m.start()]
-            if is_title(m.group(1)) and (re.match(rf"^(?:已经|经)?[^。；]{{0,20}}?(?:{verbs})", after)
+            after, before = c[m.end():m.end() + 72], c[max(0, m.start() - 4):m.start()]
+            # 《X》印发, 《X》已经…同意，现予印发 (a meeting's name may be long), 现将《X》: never a verb
+            # inside the next title (《A》《某市关于印发…的通知》 issues nothing)
+            if is_title(m.group(1)) and (re.match(rf"^(?:已经|经)?[^。；《》]{{0,20}}?(?:{verbs})", after)
+                                         or re.match(rf"^(?:已经|已由|已于|经)[^。；《》]{{0,50}}?(?:通过|同意|批准)"
+                                                     rf"[，,]?(?:现予|现将其|现)?(?:{verbs})", after)
                                          or before.endswith("现将")):
                 name = issue.clean[i][m.start(1):m.end(1)]
                 break
