@@ -107,3 +107,17 @@ def test_a_numbered_page_takes_the_date_of_its_metadata_rows_when_unsigned():
     text = "发文字号：某政发〔2019〕2号 发文日期：2019-01-07 发布日期：2019-01-16\n标题：某省人民政府关于某事的通知\n\n各市：\n正文。\n"
     (doc,) = segment(text, "p.txt")
     assert (doc.number, doc.title, doc.date) == ("某政发〔2019〕2号", "关于某事的通知", "2019-01-07")
+
+
+@pytest.mark.parametrize("lines,title", [
+    # title / issuer / number, as a law database prints an order
+    (["某市人民政府关于修改《某办法》的决定", "", "某市人民政府", "", "某市人民政府令第 18 号"], "关于修改《某办法》的决定"),
+    # a short line over the issuer is no title (a table's last cell of the document before)
+    (["市财政局", "某市人民政府", "某市人民政府令第 18 号"], None),
+])
+def test_a_title_over_the_issuer(lines, title):
+    issue = Issue("\n".join(lines + ["正文。"]))
+    n = len(lines) - 1
+    head = issue.heading_above(n, "某市人民政府令第18号")
+    got = strip_issuer_prefix("".join(issue.clean[t] for t in head.lines))[0] if head.lines else None
+    assert (got, head.orgs) == (title, ["某市人民政府"])

@@ -240,6 +240,8 @@ class Issue:
                 head.orgs = names + head.orgs
                 head.start = i
             elif head.orgs:
+                if not head.lines and head.text is None and self._title_like(i) and is_title(self.clean[i]):
+                    head.lines, head.start = [i], i  # a title over its issuer's name (title / issuer / number)
                 break
             elif seen_guan or len(head.lines) >= _MAX_TITLE_LINES or not self._title_like(i):
                 break
