@@ -159,6 +159,8 @@ def _find(issue: Issue) -> list[_Found]:
             if below and (not head.lines or not _NOTICE_OPENING.match(simplify(title))):
                 title = strip_issuer_prefix(squash("".join(issue.clean[t] for t in below)))[0]
                 orgs, start = below_orgs or orgs, min(start, i)
+            if _table_row(issue, i):
+                continue  # a row of a list of documents printed one cell per line: cited, not a document
             found.append(_Found(i, start, number, title_text(title), orgs, head_date=head.date))
             continue
         order = _order(issue, i)
@@ -173,6 +175,37 @@ def _find(issue: Issue) -> list[_Found]:
         if cur.start <= prev.number_line:
             cur.start = prev.number_line + 1
     return found or _without_number_line(issue)
+
+
+def _next_filled(issue: Issue, i: int, step: int) -> int | None:
+    """The nearest line from ``i`` in direction ``step`` that holds anything (a bare number
+    included, which ``Issue.blank`` takes for page furniture); None where the file ends first."""
+    j = i + step
+    while 0 <= j < len(issue.raw) and not issue.raw[j].strip():
+        j += step
+    return j if 0 <= j < len(issue.raw) else None
+
+
+def _row_index(issue: Issue, j: int | None) -> bool:
+    return j is not None and re.fullmatch(r"\d{1,3}", issue.raw[j].strip()) is not None
+
+
+def _table_row(issue: Issue, i: int) -> bool:
+    """A number line that is a cell of a list of documents flattened to one cell per line
+    (废止的规范性文件目录): ``1`` / ``某市人民政府关于某事的通知`` / ``某政发〔2008〕21号`` / ``2``, or the
+    number before the title (``1`` / ``某政发〔2008〕21号`` / ``某市…的通知`` / ``2``); a date cell may
+    follow the number, and the last row ends the file. Such a number is cited, it opens no document.
+    A page number printed over a heading is never followed by a row index after the title."""
+    def closes_row(j: int | None) -> bool:  # the row ends after line j: the next index, or the file's end
+        k = _next_filled(issue, j, 1) if j is not None else None
+        if k is not None and parse_date(issue.raw[k]):
+            k = _next_filled(issue, k, 1)
+        return k is None or _row_index(issue, k)
+
+    if _row_index(issue, _next_filled(issue, i, -1)):  # number first
+        return closes_row(_next_filled(issue, i, 1))
+    title = _next_filled(issue, i, -1)
+    return title is not None and _row_index(issue, _next_filled(issue, title, -1)) and closes_row(i)
 
 
 def _without_number_line(issue: Issue) -> list[_Found]:
