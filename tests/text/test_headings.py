@@ -21,6 +21,10 @@ from govkg.text.segment import segment
     # no body before 关于
     ("进一步关于某事的说明", "进一步关于某事的说明", []),
     ("关于某事的通知", "关于某事的通知", []),
+    # several issuers apart by spaces
+    ("甲市民政局 中共甲市委社会工作部 甲市财政局 关于印发某方案的通知", "关于印发某方案的通知",
+     ["甲市民政局", "中共甲市委社会工作部", "甲市财政局"]),
+    ("关于某某工作组 组成的通知", "关于某某工作组组成的通知", []),
 ])
 def test_strip_issuer_prefix(title, body, orgs):
     assert strip_issuer_prefix(title) == (body, orgs)
@@ -121,3 +125,18 @@ def test_a_title_over_the_issuer(lines, title):
     head = issue.heading_above(n, "某市人民政府令第18号")
     got = strip_issuer_prefix("".join(issue.clean[t] for t in head.lines))[0] if head.lines else None
     assert (got, head.orgs) == (title, ["某市人民政府"])
+
+
+@pytest.mark.parametrize("line,date", [
+    ("二OO四年三月八日", "2004-03-08"), ("二0一九年三月一日", "2019-03-01"), ("二○○八年五月十八日", "2008-05-18"),
+    ("OOOO年一月一日", None), ("0000年一月一日", None),
+])
+def test_dates_with_zeros_typed_as_letters(line, date):
+    from govkg.text.numerals import parse_date
+    assert parse_date(line) == date
+
+
+def test_a_heading_inside_quotes_over_the_number_is_the_title():
+    text = "《某市人民政府办公厅关于印发〈某要点〉的通知》\n某政办发〔2017〕3号\n各区：\n正文。\n"
+    (doc,) = segment(text, "q.txt")
+    assert (doc.number, doc.title, doc.issuer) == ("某政办发〔2017〕3号", "关于印发〈某要点〉的通知", "某市人民政府办公厅")

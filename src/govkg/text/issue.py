@@ -46,7 +46,7 @@ _ORG_SUFFIX = re.compile(
 )
 
 
-_SIGNED_LINE = re.compile(r"^(.{5,80}?)\s+((?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年.{1,12}日)$")
+_SIGNED_LINE = re.compile(r"^(.{5,80}?)\s+((?:\d{4}|[〇○零OoＯ0０一二三四五六七八九]{4})\s*年.{1,12}日)$")
 
 
 _CATEGORY = re.compile(r"^[•·【\[]|[】\]•·]$|文件$")  # section labels: 【市政府文件】, • 部门文件 •
@@ -120,6 +120,14 @@ def strip_issuer_prefix(title: str) -> tuple[str, list[str]]:
     (``内蒙古自治区人民政府印发《…》的通知`` -> ``印发《…》的通知``). A short form of the issuer
     (``县人民政府办公室关于…``, ``市政府关于…``) is cut off the title too, but names no issuer: the
     place it speaks for is not printed."""
+    tokens = title.split()
+    if len(tokens) > 1:
+        # several issuers apart by spaces before the title: 甲市发展和改革委员会 中共甲市委社会工作部 关于…
+        at = next((k for k, t in enumerate(tokens) if _TITLE_OPENING.match(simplify(t))), 0)
+        names = split_orgs(" ".join(tokens[:at])) if at else []
+        if len(names) > 1:
+            return squash(" ".join(tokens[at:])), names
+        title = squash(title)
     shadow = simplify(title)  # 關於 too
     for m in _TITLE_OPENING.finditer(shadow):
         k = m.start()
@@ -248,7 +256,7 @@ class Issue:
             else:
                 head.lines.insert(0, i)
                 head.start = i
-                body, prefix = strip_issuer_prefix(self.clean[i])
+                body, prefix = strip_issuer_prefix(title_text(self.clean[i]))
                 if prefix:
                     head.orgs = prefix
                 seen_guan = seen_guan or simplify(body).startswith("关于")
@@ -281,7 +289,7 @@ class Issue:
             # a title's last line may be long (印发《…》和《…》的通知): it ends the title
             if not (self._title_like(i) or (continues and is_title(self.clean[i]))) or number_on_line(self.clean[i]):
                 break
-            body, prefix = strip_issuer_prefix(self.clean[i])
+            body, prefix = strip_issuer_prefix(title_text(self.clean[i]))
             if not title and not simplify(body).startswith("关于"):
                 break
             orgs = orgs or prefix

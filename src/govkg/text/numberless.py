@@ -43,8 +43,8 @@ class Heading:
 
 def _as_title(text: str) -> tuple[str, str | None]:
     """The title as facts carry it (issuer prefix off, 《》 off) and the issuer it was printed with."""
-    body, orgs = strip_issuer_prefix(squash(text))
-    return title_text(body), (orgs[0] if orgs else None)
+    body, orgs = strip_issuer_prefix(text.strip())
+    return title_text(body), ("、".join(orgs) if orgs else None)
 
 
 def metadata_title(issue: Issue) -> Heading | None:
@@ -150,7 +150,7 @@ def _top_heading(issue: Issue, end: int) -> Heading | None:
             return None
         if number_on_line(c) or parse_date(issue.raw[i]):
             continue
-        joined, used, gap = "", 0, 0
+        joined, printed, used, gap = "", "", 0, 0
         for k in range(i, min(end, i + 8) + 1):
             if issue.blank(k):
                 gap += 1
@@ -162,9 +162,10 @@ def _top_heading(issue: Issue, end: int) -> Heading | None:
                           or k in contents):
                 break
             joined += squash(issue.raw[k])
+            printed += " " + issue.raw[k].strip()  # spaces kept: they part several issuers' names
             used += 1
             if is_title(joined):
-                title, issuer = _as_title(joined)
+                title, issuer = _as_title(printed)
                 return Heading(title, i, issuer)
             if used == 4:
                 break

@@ -70,6 +70,10 @@ _CITED_BEFORE = tuple("（(《》、，,")
 _CITED_AFTER = tuple("）)》、，,。；;")
 
 
+# a heading a page prints inside 《》 (《某市人民政府关于某事的通知》 over the number): no citation
+_QUOTED_HEADING = re.compile(r"《[^《》]*(?:〈[^《》]*〉[^《》]*)*(?:关于|印发|转发)[^《》]*》")
+
+
 @dataclass
 class _Found:
     number_line: int            # 0-based index of the number line (or chronicle heading)
@@ -146,13 +150,14 @@ def _find(issue: Issue) -> list[_Found]:
         if number:
             if i in issue.meta.rows:
                 continue  # the value of a metadata row (发文字号: / 某政发〔2024〕7号): read with the rows
-            if number in seen or neighbour(issue, i, -1).endswith(_CITED_BEFORE) \
+            above = neighbour(issue, i, -1)
+            if number in seen or (above.endswith(_CITED_BEFORE) and not _QUOTED_HEADING.fullmatch(above)) \
                     or neighbour(issue, i, 1).startswith(_CITED_AFTER):
                 continue  # a running header, a reprinted page, or a citation wrapped onto its own line
             seen.add(number)
             head = issue.heading_above(i, number)
             title = head.text if head.text is not None else \
-                strip_issuer_prefix(squash("".join(issue.clean[t] for t in head.lines)))[0]
+                strip_issuer_prefix(title_text(squash("".join(issue.clean[t] for t in head.lines))))[0]
             start, orgs = head.start, head.orgs
             below, below_orgs = issue.heading_below(i)
             # a page's own title over the number, the document's heading (关于…) under it
