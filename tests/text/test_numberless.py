@@ -84,3 +84,20 @@ def test_bracketed_number(text, number, title):
     issue = Issue(text)
     got = bracketed_number(issue, len(issue.raw) - 1)
     assert (got[1], got[2].title) == (number, title) if number else got is None
+
+
+@pytest.mark.parametrize("text,number,title", [
+    # a news report of one document: the issuing body, the verb, the title and its number
+    ("某省出台措施支持民营经济\n近日，某省人民政府办公厅印发《关于支持民营经济的若干措施》（某政办发〔2022〕18号），提出20条。\n",
+     "某政办发〔2022〕18号", "关于支持民营经济的若干措施"),
+    # no full name of a body before the verb: a citation, not the report's document
+    ("各县：\n按照省里印发《关于支持民营经济的若干措施》（某政办发〔2022〕18号）的要求。\n", None, None),
+    # a page with a heading of its own is about that heading
+    ("关于做好某事的通知\n各县：\n某省人民政府办公厅印发《关于支持民营经济的若干措施》（某政办发〔2022〕18号）以来，成效明显。\n",
+     None, None),
+])
+def test_reported_number(text, number, title):
+    from govkg.text.numberless import reported_number
+    issue = Issue(text)
+    got = reported_number(issue, len(issue.raw) - 1)
+    assert (got[1], got[2].title) == (number, title) if number else got is None

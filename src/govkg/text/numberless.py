@@ -234,7 +234,44 @@ def _attached(issue: Issue, end: int) -> Heading | None:
 
 def find_heading(issue: Issue, end: int) -> Heading | None:
     """The title of a file's one document that prints no number line (see the module docstring)."""
-    return _top_heading(issue, end) or _announced(issue, end) or _attached(issue, end)
+    return _top_heading(issue, end) or _reported(issue, end) or _announced(issue, end) or _attached(issue, end)
+
+
+_REPORTED = re.compile(r"(?:^|[，,。；;：:！!？?\s])(?P<clause>[^，,。；;：:！!？?\s《》]{5,40}?)(?:印发|下发|发布|出台|公布)了?"
+                       r"《(?P<t>[^《》]{4,80})》(?:[(（](?P<n>[^()（）]{4,40})[)）])?")
+
+
+def _reported_at(issue: Issue, end: int) -> tuple[Heading, str | None] | None:
+    """A news text's report of the document it is about, in its first lines: a body's full name, a
+    verb of issuing and the document's title (``近日，某省人民政府办公厅印发《关于某事的若干措施》
+    （某政办发〔2022〕18号）``): the title, the issuer, and the number printed after the title."""
+    for i in range(0, min(end, _ANNOUNCE_LINES) + 1):
+        c = simplify(issue.clean[i])
+        for m in _REPORTED.finditer(c):
+            clause = m.group("clause")
+            k = next((k for k in range(0, len(clause) - 4) if is_org(clause[k:])), None)
+            if k is None or not is_title(m.group("t")):
+                continue
+            issuer = issue.clean[i][m.start("clause") + k:m.end("clause")]
+            title = title_text(issue.clean[i][m.start("t"):m.end("t")])
+            number = m.group("n") and issue.clean[i][m.start("n"):m.end("n")]
+            ok = number and DOC_NUMBER.full.fullmatch(simplify("".join(number.split())))
+            return Heading(title, i, issuer), ("".join(number.split()) if ok else None)
+    return None
+
+
+def _reported(issue: Issue, end: int) -> Heading | None:
+    got = _reported_at(issue, end)
+    return got[0] if got else None
+
+
+def reported_number(issue: Issue, end: int) -> tuple[int, str, Heading] | None:
+    """The number a news text prints after the title of the document it reports, where the page
+    has no heading of its own (the report is about that document; see ``_reported_at``)."""
+    if _top_heading(issue, end):
+        return None
+    got = _reported_at(issue, end)
+    return (got[0].line, got[1], got[0]) if got and got[1] else None
 
 
 def named_issuer(issue: Issue, end: int) -> str | None:
@@ -284,4 +321,4 @@ def lone_date(issue: Issue, lo: int, hi: int) -> str | None:
 
 
 __all__ = ["Heading", "is_title", "metadata_title", "leading_number", "bracketed_number", "find_heading",
-           "lone_date", "named_issuer", "dateless_signature"]
+           "reported_number", "lone_date", "named_issuer", "dateless_signature"]

@@ -46,6 +46,7 @@ from govkg.text.numberless import (
     lone_date,
     metadata_title,
     named_issuer,
+    reported_number,
 )
 from govkg.text.numerals import parse_date
 from govkg.text.runon import cut as cut_run_on
@@ -228,7 +229,7 @@ def _without_number_line(issue: Issue) -> list[_Found]:
         head = metadata_title(issue) or find_heading(issue, last)
         return [_Found(meta.number_line, first, meta.number, head.title if head else "",
                        [head.issuer] if head and head.issuer else [])]
-    lead = leading_number(issue) or bracketed_number(issue, last)
+    lead = leading_number(issue) or bracketed_number(issue, last) or reported_number(issue, last)
     if lead:
         i, number, head = lead
         return [_Found(i, first, number, head.title, [head.issuer] if head.issuer else [])]
