@@ -101,3 +101,24 @@ def test_reported_number(text, number, title):
     issue = Issue(text)
     got = reported_number(issue, len(issue.raw) - 1)
     assert (got[1], got[2].title) == (number, title) if number else got is None
+
+
+_HOST = "某政发〔2022〕3号\n某市人民政府关于甲事的通知\n各县：\n{body}\n某市人民政府\n2022年2月10日\n"
+
+
+@pytest.mark.parametrize("body,after,titles", [
+    # a notice after the signature, opened by its heading and its addressee
+    ("正文。", "某市人民政府办公室关于调整某某指挥部组成人员的通知\n各县（市、区）人民政府：\n正文。\n",
+     ["关于调整某某指挥部组成人员的通知"]),
+    # the issuer's name on a line of its own over the heading
+    ("正文。", "某市人民政府办公室\n关于调整某某指挥部\n组成人员的通知\n各县（市、区）人民政府：\n正文。\n",
+     ["关于调整某某指挥部组成人员的通知"]),
+    # a plan the notice issues is the notice's, whatever follows its heading
+    ("现将《关于乙事的实施意见》印发给你们。", "关于乙事的实施意见\n各县：\n正文。\n", []),
+    # no addressee under the heading: an attached plan
+    ("正文。", "关于乙事的实施意见\n为做好乙事，提出如下意见。\n", []),
+])
+def test_unnumbered_notices(body, after, titles):
+    from govkg.text.numberless import unnumbered_notices
+    issue = Issue(_HOST.format(body=body) + after)
+    assert [t for _, _, t, _ in unnumbered_notices(issue, [(0, 0)])] == titles

@@ -21,7 +21,16 @@ from dataclasses import dataclass
 from govkg.lexicon import entry
 from govkg.text.clean import squash
 from govkg.text.docnumber import DOC_NUMBER
-from govkg.text.issue import Issue, is_org, is_title, number_on_line, split_orgs, strip_issuer_prefix, title_text
+from govkg.text.issue import (
+    Issue,
+    is_org,
+    is_title,
+    neighbour_index,
+    number_on_line,
+    split_orgs,
+    strip_issuer_prefix,
+    title_text,
+)
 from govkg.text.numerals import parse_date
 from govkg.text.script import simplify
 
@@ -311,6 +320,62 @@ def dateless_signature(issue: Issue, last: int) -> str | None:
     return None
 
 
+_ADDRESSEE_END = ("：", ":")
+
+
+def _addressee(line: str) -> bool:
+    """An addressee line (``各县（市、区）人民政府，市政府各部门：``): ends with a colon, holds no sentence."""
+    c = simplify(line)
+    return c.endswith(_ADDRESSEE_END) and len(c) <= 120 and not re.search(r"[。；;！？《》]|如下", c)
+
+
+def unnumbered_notices(issue: Issue, hosts: list[tuple[int, int]]) -> list[tuple[int, int, str, str | None]]:
+    """Notices printed without a number among an issue's numbered documents: (first line, heading
+    line, title, issuer of the heading), 0-based.
+
+    A notice is one where the document before it has just ended with its signature (a date line or
+    the ``（此件公开发布）`` note, the issuer's name allowed between): its heading reads as a title with
+    关于 (over up to three lines, the issuer's name on a line above allowed) and its addressee follows
+    (``各县（市、区）人民政府，市政府各部门：``). A heading the document before it cites in 《》 (a plan it
+    issues, a notice it forwards) stays that document's. ``hosts`` are the numbered documents' (start,
+    number line)."""
+    out = []
+    for i in range(len(issue.clean)):
+        if i in issue.toc or issue.blank(i) or "关于" not in simplify(issue.clean[i])[:31]:
+            continue
+        if any(lo <= i <= n for lo, n in hosts):
+            continue  # a numbered document's own heading
+        lines, k = [i], neighbour_index(issue, i, 1)
+        while not is_title("".join(issue.clean[t] for t in lines)) and len(lines) < 3 and k < len(issue.clean) \
+                and issue._title_like(k):
+            lines.append(k)
+            k = neighbour_index(issue, k, 1)
+        joined = squash("".join(issue.clean[t] for t in lines))
+        if not is_title(joined) or k >= len(issue.clean) or not _addressee(issue.clean[k]):
+            continue
+        start, p = i, neighbour_index(issue, i, -1)
+        while p >= 0 and split_orgs(issue.raw[p]):
+            start, p = p, neighbour_index(issue, p, -1)
+        if p >= 0 and not (parse_date(issue.raw[p]) or _NOTE_LINE.match(issue.clean[p])):
+            continue
+        host = max((lo for lo, _ in hosts if lo < i), default=None)
+        title, orgs = strip_issuer_prefix(joined)
+        cited = host is not None and any(simplify(norm_title(q)) in (simplify(norm_title(title)), simplify(joined))
+                                         for q in _QUOTED.findall("".join(issue.clean[host:i])))
+        if not cited:
+            names = split_orgs(" ".join(issue.raw[t] for t in range(start, i) if not issue.blank(t)))
+            out.append((start, i, title_text(title), "、".join(orgs or names) or None))
+    return out
+
+
+_NOTE_LINE = re.compile(r"^[（(]此件[^）)]*[）)]$")
+
+
+def norm_title(title: str) -> str:
+    """A title compared with the same title quoted (inner 〈〉 for 《》 inside a 《》)."""
+    return re.sub(r"[《》〈〉\s]", "", title)
+
+
 def lone_date(issue: Issue, lo: int, hi: int) -> str | None:
     """A date printed on a line of its own (``(二○○八年五月十八日)``, ``二〇一二年三月一日``) in ``lo..hi``."""
     for i in range(lo, min(hi, len(issue.raw) - 1) + 1):
@@ -321,4 +386,4 @@ def lone_date(issue: Issue, lo: int, hi: int) -> str | None:
 
 
 __all__ = ["Heading", "is_title", "metadata_title", "leading_number", "bracketed_number", "find_heading",
-           "reported_number", "lone_date", "named_issuer", "dateless_signature"]
+           "reported_number", "unnumbered_notices", "lone_date", "named_issuer", "dateless_signature"]

@@ -46,6 +46,7 @@ from govkg.text.numberless import (
     lone_date,
     metadata_title,
     named_issuer,
+    unnumbered_notices,
     reported_number,
 )
 from govkg.text.numerals import parse_date
@@ -89,6 +90,7 @@ class _Found:
     blank: list[tuple[int, int]] = field(default_factory=list)  # guest spans cut out of this one
     whole_file: bool = False    # no number line: the file's one document (govkg.text.numberless)
     head_date: str | None = None  # a date printed beside the number in the heading (an unsigned page's)
+    notice: bool = False        # a notice without a number among numbered ones (numberless.unnumbered_notices)
 
 
 def _chronicle_headings(issue: Issue) -> dict[int, str]:
@@ -176,6 +178,11 @@ def _find(issue: Issue) -> list[_Found]:
         if i in chronicles:
             org = _CHRONICLE.match(c).group("org") or (masthead if masthead and is_org(masthead) else None)
             found.append(_Found(i, i, None, c, [org] if org else []))
+    if found:
+        hosts = [(f.start, f.number_line) for f in found]
+        found += [_Found(h, lo, None, title, [issuer] if issuer else [], notice=True)
+                  for lo, h, title, issuer in unnumbered_notices(issue, hosts)]
+        found.sort(key=lambda f: f.number_line)
     # a heading read upwards may run into the previous document's number line: keep them apart
     for prev, cur in zip(found, found[1:]):
         if cur.start <= prev.number_line:
@@ -282,10 +289,10 @@ def segment(text: str, file: str) -> list[Document]:
     for k, f in enumerate(found):
         if f.whole_file:
             continue  # issuer and date already read from the whole file
-        if f.number is None:
-            f.issuer = f.head_orgs[0] if f.head_orgs else None
+        if f.number is None and not f.notice:
+            f.issuer = f.head_orgs[0] if f.head_orgs else None  # a chronicle
             continue
-        if f.date and f.number.endswith(("号", "號")) and "令第" in f.number:
+        if f.date and f.number and f.number.endswith(("号", "號")) and "令第" in f.number:
             f.issuer = f.head_orgs[0]  # an order is signed by the governor, dated below its number
             continue
         sigs = issue.signatures(f.number_line, f.end)
@@ -302,7 +309,7 @@ def segment(text: str, file: str) -> list[Document]:
             f.sig_end = best[2] if best[2] >= 0 else None
         elif f.head_orgs:
             f.issuer = "、".join(f.head_orgs)
-        f.issuer = f.issuer or issuer_of(f.number) or (_meta_issuer(issue) if k == 0 else None)
+        f.issuer = f.issuer or (issuer_of(f.number) if f.number else None) or (_meta_issuer(issue) if k == 0 else None)
         if not f.date:
             # unsigned: a date alone under the notice, a date printed beside the number in the heading,
             # the metadata rows' (成文日期)
