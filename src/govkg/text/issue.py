@@ -173,12 +173,16 @@ class Issue:
     def __init__(self, text: str) -> None:
         self.raw = repair(text.split("\n"))  # glosses, scraping dots and split labels, once
         self.clean = [_clean(r) for r in self.raw]
+        self._blank: list[bool | None] = [None] * len(self.raw)
         self.toc = self._toc_lines()
         self.meta = read_metadata(self.raw)  # a web page's metadata rows (govkg.text.metadata)
 
     # -- line kinds -------------------------------------------------------------------------
     def blank(self, i: int) -> bool:
-        return not self.clean[i] or is_furniture(self.raw[i])
+        got = self._blank[i]
+        if got is None:  # asked many times per line by the heading and signature walks: once each
+            got = self._blank[i] = not self.clean[i] or is_furniture(self.raw[i])
+        return got
 
     def _toc_lines(self) -> set[int]:
         """Lines of tables of contents: clusters of dot-leader entries, from a 目录 heading if any."""

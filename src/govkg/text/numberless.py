@@ -341,7 +341,8 @@ def unnumbered_notices(issue: Issue, hosts: list[tuple[int, int]]) -> list[tuple
     number line)."""
     out = []
     for i in range(len(issue.clean)):
-        if i in issue.toc or issue.blank(i) or "关于" not in simplify(issue.clean[i])[:31]:
+        head = issue.clean[i][:31]
+        if ("于" not in head and "於" not in head) or "关于" not in simplify(head) or i in issue.toc or issue.blank(i):
             continue
         if any(lo <= i <= n for lo, n in hosts):
             continue  # a numbered document's own heading
