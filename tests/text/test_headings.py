@@ -90,6 +90,7 @@ def test_site_chrome_is_furniture(line, chrome):
     ("日前，中共某某县委调整充实了对台工作领导小组。\n", "中共某某县委"),
     ("记者从某省教育厅获悉，全省将开展某项工作。\n", None),                     # 获悉 issues nothing
     ("国务院决定成立某某领导小组。\n", None),                                  # no full name of a body
+    ("为落实《某省人民政府办公厅转发某部关于某事意见的通知》精神，制定本意见。\n", None),  # a verb inside a title
 ])
 def test_named_issuer(text, issuer):
     issue = Issue(text)

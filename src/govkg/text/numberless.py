@@ -289,7 +289,8 @@ def named_issuer(issue: Issue, end: int) -> str | None:
     body (``is_org``) right before a verb of ``documents.issuing_verbs``, in the first lines."""
     verbs = entry("documents.issuing_verbs").alternation
     for i in range(0, min(end, _ANNOUNCE_LINES) + 1):
-        c = simplify(issue.clean[i])
+        # a verb inside a cited title (《某办公厅转发…的通知》) issues nothing here: titles masked, same length
+        c = re.sub(r"《[^《》]*》", lambda q: "。" * len(q.group()), simplify(issue.clean[i]))
         for m in re.finditer(rf"(?:^|[，,。；;：:！!？?\s])(?P<clause>[^，,。；;：:！!？?\s]{{5,40}}?)(?={verbs})", c):
             clause = m.group("clause")
             # the body's name ends the clause; a word such as 近日 or 日前 may come before it
