@@ -36,6 +36,10 @@ CASES = [
     # a joint order names every issuing ministry
     ("依据《某某暂行办法》(交通运输部 工业和信息化部 公安部 商务部 国家网信办令2016年第60号)",
      [(1, 1, "交通运输部工业和信息化部公安部商务部国家网信办令2016年第60号", "某某暂行办法")]),
+    # a status printed after the title's 》 and before its number keeps the two together
+    ("依据《某某收费办法》（试行）（某政发〔2015〕2号）执行", [(1, 1, "某政发〔2015〕2号", "某某收费办法")]),
+    ("按照《某某规定》(2019年修订)(某政办发〔2019〕3号)。", [(1, 1, "某政办发〔2019〕3号", "某某规定")]),
+    ("根据《某某办法》(附件1)和某政发〔2015〕2号", [(1, 1, "某政发〔2015〕2号", None)]),
     # laws without a number count
     ("要按照《中华人民共和国统计法》《全国人口普查条例》等法律法规要求",
      [(1, 1, None, "中华人民共和国统计法"), (1, 1, None, "全国人口普查条例")]),
@@ -253,3 +257,18 @@ def test_traditional_script_kept_as_printed():
     text = "為貫徹落實《優化營商環境條例》（國務院令第722號）和《廣東省優化營商環境條例》，制定以下措施。"
     got = [(f.cited_number, f.cited_title) for f in extract(document_from_text(text))]
     assert got == [("國務院令第722號", "優化營商環境條例"), (None, "廣東省優化營商環境條例")]
+
+
+@pytest.mark.parametrize("title,text,cited", [
+    # every title a notice says it issues is its own, each item of the list whole
+    ("关于印发某县信息公开办法（修订）和某县依申请公开办理规程的通知",
+     "现将《某县信息公开办法（修订）》和《某县依申请公开办理规程》印发给你们。\n根据《某省信息公开条例》制定。",
+     ["某省信息公开条例"]),
+    # a trailing bracket group after the title's kind is no obstacle
+    ("关于印发某市工作规则的通知(2019修订)", "新修订的《某市工作规则》经市政府常务会议审议。", []),
+    # a document only named inside the title is cited (not an item of the issued list)
+    ("关于印发2016年政府工作报告量化指标分解的通知", "根据《政府工作报告》确定的目标任务，制定本分解。", ["政府工作报告"]),
+])
+def test_titles_a_notice_issues_are_its_own(title, text, cited):
+    doc = document_from_text(text, title=title)
+    assert [f.cited_title for f in extract(doc)] == cited

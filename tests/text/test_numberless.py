@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from govkg.text.issue import Issue
-from govkg.text.numberless import find_heading, is_title, leading_number, metadata_number
+from govkg.text.numberless import bracketed_number, find_heading, is_title, leading_number
 from govkg.text.segment import segment
 
 
@@ -21,18 +21,6 @@ from govkg.text.segment import segment
 ])
 def test_is_title(text, expected):
     assert is_title(text) is expected
-
-
-@pytest.mark.parametrize("raw,number", [
-    ("发文字号 豫政办〔2011〕87号 发布时间 2011年08月08日", "豫政办〔2011〕87号"),
-    ("      文       號: 內政發〔2019〕2號 主  題  詞:", "內政發〔2019〕2號"),
-    ("发文字号国函〔2008〕2号", "国函〔2008〕2号"),
-    ("文    号 蔡政办〔2023〕1号", "蔡政办〔2023〕1号"),
-    ("索 引 号 011746318/2019-00884", None),
-    ("根据文号晋市政发〔2020〕3号执行", None),
-])
-def test_metadata_number(raw, number):
-    assert metadata_number(raw) == number
 
 
 @pytest.mark.parametrize("first,number,title", [
@@ -60,6 +48,9 @@ def test_leading_number(first, number, title):
     # a heading after the signature, with no sentence naming it
     ("各县：\n为加强管理，制定本办法。\n某市交通运输局\n2021年9月7日\n某市车辆动态监督管理办法(试行)\n第一章 总则\n",
      "某市车辆动态监督管理办法(试行)", 4),
+    # issued after a long meeting name; a verb inside the next cited title announces nothing
+    ("各乡镇：\n《某市议事规则》已经2024年1月5日召开的二届市人民政府第9次常务会议通过，现予印发。\n某市人民政府\n2024年1月9日\n"
+     "某市议事规则\n第一条 根据《某省决策程序规定》《某州人民政府关于印发某州工作规则的通知》，制定本规则。\n", "某市议事规则", 4),
     # no heading, no announcement: no title
     ("各市、自治州人民政府：\n为做好淘汰工作，省政府决定成立领导小组。现将组成人员通知如下：\n组长：郝远 副省长\n", None, None),
     # the titles of a table of contents are not the page's
@@ -78,3 +69,56 @@ def test_a_file_without_number_line_is_one_document():
 
 def test_an_empty_file_has_no_document():
     assert segment("\n\n   \n", "x.txt") == []
+
+
+@pytest.mark.parametrize("text,number,title", [
+    # a page's heading with its number in a bracket after it
+    ("当前位置：首页 > 政务公开\n\n某市委办公室某市人民政府办公室印发《关于某事的实施意见》的通知(某办发〔2017〕2号)\n\n各县市区：\n正文。\n",
+     "某办发〔2017〕2号", "印发关于某事的实施意见的通知"),
+    # a cited title with its number is no heading of the page
+    ("《某省某事管理办法》(某政发〔2018〕1号)\n各县：\n正文。\n", None, None),
+    # below the running text nothing is read
+    ("各县人民政府：\n现将有关事项通知如下。\n关于某事的通知(某政发〔2018〕1号)\n", None, None),
+])
+def test_bracketed_number(text, number, title):
+    issue = Issue(text)
+    got = bracketed_number(issue, len(issue.raw) - 1)
+    assert (got[1], got[2].title) == (number, title) if number else got is None
+
+
+@pytest.mark.parametrize("text,number,title", [
+    # a news report of one document: the issuing body, the verb, the title and its number
+    ("某省出台措施支持民营经济\n近日，某省人民政府办公厅印发《关于支持民营经济的若干措施》（某政办发〔2022〕18号），提出20条。\n",
+     "某政办发〔2022〕18号", "关于支持民营经济的若干措施"),
+    # no full name of a body before the verb: a citation, not the report's document
+    ("各县：\n按照省里印发《关于支持民营经济的若干措施》（某政办发〔2022〕18号）的要求。\n", None, None),
+    # a page with a heading of its own is about that heading
+    ("关于做好某事的通知\n各县：\n某省人民政府办公厅印发《关于支持民营经济的若干措施》（某政办发〔2022〕18号）以来，成效明显。\n",
+     None, None),
+])
+def test_reported_number(text, number, title):
+    from govkg.text.numberless import reported_number
+    issue = Issue(text)
+    got = reported_number(issue, len(issue.raw) - 1)
+    assert (got[1], got[2].title) == (number, title) if number else got is None
+
+
+_HOST = "某政发〔2022〕3号\n某市人民政府关于甲事的通知\n各县：\n{body}\n某市人民政府\n2022年2月10日\n"
+
+
+@pytest.mark.parametrize("body,after,titles", [
+    # a notice after the signature, opened by its heading and its addressee
+    ("正文。", "某市人民政府办公室关于调整某某指挥部组成人员的通知\n各县（市、区）人民政府：\n正文。\n",
+     ["关于调整某某指挥部组成人员的通知"]),
+    # the issuer's name on a line of its own over the heading
+    ("正文。", "某市人民政府办公室\n关于调整某某指挥部\n组成人员的通知\n各县（市、区）人民政府：\n正文。\n",
+     ["关于调整某某指挥部组成人员的通知"]),
+    # a plan the notice issues is the notice's, whatever follows its heading
+    ("现将《关于乙事的实施意见》印发给你们。", "关于乙事的实施意见\n各县：\n正文。\n", []),
+    # no addressee under the heading: an attached plan
+    ("正文。", "关于乙事的实施意见\n为做好乙事，提出如下意见。\n", []),
+])
+def test_unnumbered_notices(body, after, titles):
+    from govkg.text.numberless import unnumbered_notices
+    issue = Issue(_HOST.format(body=body) + after)
+    assert [t for _, _, t, _ in unnumbered_notices(issue, [(0, 0)])] == titles

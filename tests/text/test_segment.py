@@ -279,3 +279,22 @@ def test_government_order():
 ])
 def test_number_on_line(line, number):
     assert number_on_line(line) == number
+
+
+@pytest.mark.parametrize("cells", [
+    ["1", "某市人民政府关于某事的通知", "某政发〔2008〕21号", "2", "某市人民政府关于另一事的通知", "某政发〔2010〕4号"],
+    ["1", "某政发〔2008〕21号", "某市人民政府关于某事的通知", "2", "某政发〔2010〕4号", "某市人民政府关于另一事的通知"],
+    ["1", "某市人民政府关于某事的通知", "某政发〔2008〕21号", "2008年6月3日", "2", "某市人民政府关于另一事的通知",
+     "某政发〔2010〕4号", "2010年1月5日"],
+])
+def test_a_list_of_documents_one_cell_per_line_opens_no_document(cells):
+    text = "某政发〔2021〕8号\n某市人民政府关于废止部分文件的决定\n各县：\n废止以下文件。\n某市人民政府\n2021年3月9日\n序号\n" \
+        + "\n\n".join(cells) + "\n"
+    docs = segment(text, "x.txt")
+    assert [d.number for d in docs] == ["某政发〔2021〕8号"]
+
+
+def test_a_page_number_over_a_heading_still_opens_a_document():
+    text = "某政发〔2021〕8号\n关于甲事的通知\n各县：\n正文。\n某市人民政府\n2021年3月9日\n\n12\n\n关于乙事的通知\n" \
+        "某政发〔2021〕9号\n各县：\n正文。\n"
+    assert [d.number for d in segment(text, "x.txt")] == ["某政发〔2021〕8号", "某政发〔2021〕9号"]

@@ -35,7 +35,9 @@ _HEADING_NOISE = re.compile(r"[#*:：]|^附件\d*")
 _SENTENCE = re.compile(r"[，,。；;！？!?、]")
 _SPACES = re.compile(r"[^\S\t]+")
 # 》(…, 》通知(…, 》(2019年10月22日国务院令第722号公布), 》国发〔2018〕42号 (no bracket: a list of sources)
-_TITLE_TO_NUMBER = re.compile(r"\s*(?:的?通知|文件)?\s*(?:[(（](?:\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?)?)?")
+# a status printed after the closing 》, before the number's bracket: 《某办法》(试行)(某政发〔2015〕2号)
+_STATUS_GROUPS = rf"(?:[(（](?:{entry('citations.title_status').alternation})[)）]\s*)*"
+_TITLE_TO_NUMBER = re.compile(rf"\s*(?:的?通知|文件)?\s*{_STATUS_GROUPS}(?:[(（](?:\d{{4}}年(?:\d{{1,2}}月(?:\d{{1,2}}日)?)?)?)?")
 _HEADING_LINES = 3  # a heading wraps over at most this many short lines
 _HEADING_WIDTH = 40
 
@@ -116,9 +118,22 @@ def _own_titles(doc: Document) -> set[str]:
     title = norm(simplify(doc.title or ""))
     if title:
         own.add(title)
-        for m in re.finditer(r"(?:印发|发布|公布)(.+?)的(?:通知|决定)$", title):
-            own.add(m.group(1))
+        own.update(_issued(title))
     return own
+
+
+def _listed(key: str, issued: str) -> bool:
+    """Whether a title is one item of a list of issued documents (``A和B``, ``A、B及C``), whole."""
+    joins = ("和", "及", "、", "以及")
+    return issued == key or any(issued.startswith(key + j) or issued.endswith(j + key) for j in joins) \
+        or any(f"{a}{key}{b}" in issued for a in joins for b in joins)
+
+
+def _issued(title: str) -> list[str]:
+    """What a notice's title says it issues (``关于印发A和B的通知(2019修订)`` -> ``A和B``): the
+    documents printed with it, each cited title inside that part its own."""
+    core = _TRAILING_BRACKETS.sub("", title) or title
+    return [m.group(1) for m in re.finditer(r"(?:印发|发布|公布)(.+?)的(?:通知|决定)$", core)]
 
 
 # a line that opens with a bracketed year: its number's issuer ends the line above (国办发 / 〔2017〕3号)
@@ -235,6 +250,7 @@ def _titles(text: str, printed: str, doc: Document,
     """(pos, start, end, number, title) of every cited 《title》, and the starts of the numbers read
     with a title (those are no bare citations)."""
     own_titles = _own_titles(doc)
+    issued = _issued(norm(simplify(doc.title or "")))  # 印发《A》和《B》的通知: A and B both
     short_names: set[str] = set()
     titles = list(TITLE.finditer(text))
     own_list: set[int] = set()
@@ -258,7 +274,7 @@ def _titles(text: str, printed: str, doc: Document,
             numbered_at.add(num[0])
             found.append((m.start(), num[0], num[1], num[2], title))
             continue
-        if key in own_titles or key.replace("的", "") in own_titles:
+        if key in own_titles or key.replace("的", "") in own_titles or any(_listed(key, g) for g in issued):
             continue
         after = _squeeze(text[m.end():m.end() + 16])
         label = entry("citations.own_before").find(before)

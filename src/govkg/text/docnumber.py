@@ -26,6 +26,7 @@ from re import _parser  # the regex parser: widths of the grammar, to bound the 
 from typing import Iterator
 
 from govkg.lexicon import entry
+from govkg.text.script import simplify
 
 _HAN = r"[\u4e00-\u9fff]"
 # 〔〕 and the other brackets of a year; „‟ (U+201E / U+201F) are what 〔〕 become on pages decoded in the
@@ -198,3 +199,17 @@ def number_identity(number: str) -> str:
         return f"{m.group('issuer')}令{m.group('a') or m.group('b')}号"
     m = _ANNOUNCE_SHAPES.match(number)
     return f"{m.group('issuer')}公告{m.group('a') or m.group('b')}" if m else number
+
+
+_ISSUED_BY = re.compile(rf"^(?P<issuer>{_HAN}[\u4e00-\u9fff、]*?{_ISSUER_END})(?:(?:令|公告)(?:\d{{4}}年)?第?{_CN_NUM}号"
+                        rf"|(?:\d{{4}}年)?第?{_CN_NUM}号(?:令|公告))$")
+
+
+def issuer_of(number: str) -> str | None:
+    """The issuing body an order or an announcement names in its number, as printed
+    (``国家税务总局令第41号`` -> 国家税务总局, ``某省税务局公告2022年第5號`` -> 某省税务局,
+    ``国务院第708号令`` -> 国务院); None for other numbers (``晋政发〔2020〕3号`` names a series)."""
+    printed = "".join(number.split())
+    m = _ISSUED_BY.match(simplify(printed))
+    return printed[:m.end("issuer")] if m else None
+

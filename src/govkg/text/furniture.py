@@ -1,12 +1,15 @@
 """Page furniture: the lines a PDF conversion mixes into the text that belong to no document.
 
 Page numbers (``—— 13``, ``- 12 -``, ``第 3 页``), running headers of the gazette
-(``晋城市人民政府公报1 / 2023•市政府办公室文件 •``), mastheads and markdown rules.
+(``晋城市人民政府公报1 / 2023•市政府办公室文件 •``), mastheads and markdown rules; and what a web
+page prints around a document (``documents.site_chrome``: breadcrumbs ``当前位置：首页 > 政务公开``,
+page tools ``返回顶部`` ``【打印】【关闭】``, hit counters ``浏览次数：590``).
 """
 from __future__ import annotations
 
 import re
 
+from govkg.lexicon import entry
 from govkg.text.script import simplify
 
 _FURNITURE = (
@@ -27,4 +30,13 @@ def is_furniture(line: str) -> bool:
     if not t:
         return False
     t = simplify(t)  # 公報 as 公报
-    return _ANY_FURNITURE.match(t) is not None
+    return _ANY_FURNITURE.match(t) is not None or _chrome(t)
+
+
+def _chrome(t: str) -> bool:
+    # the cheap test first: a chrome line is short and opens with one of these characters
+    return len(t) <= _CHROME_WIDTH and t[0] in _CHROME_FIRST and entry("documents.site_chrome").test(t)
+
+
+_CHROME_WIDTH = 120
+_CHROME_FIRST = frozenset("您当所位首网无适视返打关收下纠字分扫浏阅访点【[")

@@ -4,11 +4,15 @@ read up and down from a number line."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
+from govkg.lexicon import entry
 from govkg.text.clean import compared as _clean
-from govkg.text.clean import strip_markup
+from govkg.text.clean import squash, squeeze, strip_markup
 from govkg.text.docnumber import DOC_NUMBER
 from govkg.text.furniture import is_furniture
+from govkg.text.metadata import read as read_metadata
+from govkg.text.metadata import row_date
 from govkg.text.numerals import parse_date
 from govkg.text.repair import repair
 from govkg.text.script import simplify
@@ -37,12 +41,12 @@ def number_on_line(line: str) -> str | None:
 
 
 _ORG_SUFFIX = re.compile(
-    r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|办公室|办公厅|委员会|管理委员会|管委会|"
+    r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|办公室|办公厅|委员会|管理委员会|管委会|办事处|"
     r"局|厅|委|部|署|中心|院|会|政府|办)$"
 )
 
 
-_SIGNED_LINE = re.compile(r"^(.{5,80}?)\s+((?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年.{1,12}日)$")
+_SIGNED_LINE = re.compile(r"^(.{5,80}?)\s+((?:\d{4}|[〇○零OoＯ0０一二三四五六七八九]{4})\s*年.{1,12}日)$")
 
 
 _CATEGORY = re.compile(r"^[•·【\[]|[】\]•·]$|文件$")  # section labels: 【市政府文件】, • 部门文件 •
@@ -60,6 +64,12 @@ _ENUMERATED = re.compile(
 
 
 _SENTENCE_END = tuple("。；;：:，,！？!?、")
+
+
+_ATTACHMENT_ITEM = re.compile(r"^\d{1,2}[.、．]")
+
+
+_SIGNER = re.compile(r"^[\u4e00-\u9fff]{0,16}(?:长|主任|书记)[:：]?[\u4e00-\u9fff·]{2,5}$")  # 局长：王某, 省长某某
 
 
 _PUBLIC = re.compile(r"^[（(]此件[^）)]*[）)]$")
@@ -102,15 +112,56 @@ def split_orgs(raw: str) -> list[str]:
 _TITLE_OPENING = re.compile(r"关于|印发|转发|批转")
 
 
+_SHORT_ORG = re.compile(r"^[省市县区州盟旗镇乡][\u4e00-\u9fff]{1,18}$")
+
+
 def strip_issuer_prefix(title: str) -> tuple[str, list[str]]:
     """``晋城市人民政府关于…`` -> (``关于…``, [``晋城市人民政府``]); also before 印发/转发/批转
-    (``内蒙古自治区人民政府印发《…》的通知`` -> ``印发《…》的通知``)."""
+    (``内蒙古自治区人民政府印发《…》的通知`` -> ``印发《…》的通知``). A short form of the issuer
+    (``县人民政府办公室关于…``, ``市政府关于…``) is cut off the title too, but names no issuer: the
+    place it speaks for is not printed."""
+    tokens = title.split()
+    if len(tokens) > 1:
+        # several issuers apart by spaces before the title: 甲市发展和改革委员会 中共甲市委社会工作部 关于…
+        at = next((k for k, t in enumerate(tokens) if _TITLE_OPENING.match(simplify(t))), 0)
+        names = split_orgs(" ".join(tokens[:at])) if at else []
+        if len(names) > 1:
+            return squash(" ".join(tokens[at:])), names
+        title = squash(title)
     shadow = simplify(title)  # 關於 too
     for m in _TITLE_OPENING.finditer(shadow):
         k = m.start()
         if k > 0 and is_org(title[:k]):
             return title[k:], [title[:k]]
+        if k > 0 and _SHORT_ORG.match(shadow[:k]) and _ORG_SUFFIX.search(shadow[:k]):
+            return title[k:], []
     return title, []
+
+
+_TRAILING_GROUPS = re.compile(r"(?:[(（][^()（）]{1,20}[)）])+$")
+_TITLE_PUNCT = re.compile(r"[，,。；;！？!?：:]")
+
+
+def is_title(text: str) -> bool:
+    """A document title: ``关于…的通知`` or a name that ends with a document kind (``…方案``, ``…指南(2023年)``)."""
+    s = simplify(squash(text))
+    if not 4 <= len(s) <= 90 or _TITLE_PUNCT.search(_TRAILING_GROUPS.sub("", s)):
+        return False
+    core = _TRAILING_GROUPS.sub("", s).rstrip("》")
+    return entry("documents.title_kinds").test(core)
+
+
+@dataclass
+class Head:
+    """A heading read from a number line: its first line, title lines and issuer names; ``text``
+    is the title (issuer prefix off) where a line holds more than the title, ``date`` a date printed
+    beside the number on a line that repeats it."""
+
+    start: int
+    lines: list[int] = field(default_factory=list)
+    orgs: list[str] = field(default_factory=list)
+    text: str | None = None
+    date: str | None = None
 
 
 def title_text(title: str) -> str:
@@ -122,11 +173,16 @@ class Issue:
     def __init__(self, text: str) -> None:
         self.raw = repair(text.split("\n"))  # glosses, scraping dots and split labels, once
         self.clean = [_clean(r) for r in self.raw]
+        self._blank: list[bool | None] = [None] * len(self.raw)
         self.toc = self._toc_lines()
+        self.meta = read_metadata(self.raw)  # a web page's metadata rows (govkg.text.metadata)
 
     # -- line kinds -------------------------------------------------------------------------
     def blank(self, i: int) -> bool:
-        return not self.clean[i] or is_furniture(self.raw[i])
+        got = self._blank[i]
+        if got is None:  # asked many times per line by the heading and signature walks: once each
+            got = self._blank[i] = not self.clean[i] or is_furniture(self.raw[i])
+        return got
 
     def _toc_lines(self) -> set[int]:
         """Lines of tables of contents: clusters of dot-leader entries, from a 目录 heading if any."""
@@ -149,7 +205,7 @@ class Issue:
 
     def _title_like(self, i: int) -> bool:
         c, raw = simplify(self.clean[i]), self.raw[i]
-        if "\t" in raw or _TOC_ENTRY.search(c):
+        if "\t" in raw or _TOC_ENTRY.search(c) or i in self.meta.rows:
             return False
         # a title may break after an enumeration comma (关于印发…新业态、/现代服务业…); prose ends so too
         if c.endswith(_SENTENCE_END) and not (c.endswith(("、", "，", ",")) and "关于" in c):
@@ -163,11 +219,14 @@ class Issue:
         return len(c) <= 40 or c.startswith("关于") or raw.lstrip().startswith("#") or "关于" in c[:31]
 
     # -- headings ---------------------------------------------------------------------------
-    def heading_above(self, n: int) -> tuple[int, list[int], list[str]]:
-        """(first line, title lines, issuer names) of the heading printed over line ``n``."""
-        title: list[int] = []
-        orgs: list[str] = []
-        start = n
+    def heading_above(self, n: int, number: str | None = None) -> Head:
+        """The heading printed over line ``n`` (the number line of ``number``).
+
+        A line above that prints the same number again with other text is a page's own summary of
+        the document: ``某市人民政府办公室关于某事的通知 某办发〔2016〕9号 2016年12月23日 发布机关:…``
+        gives the title (a partial heading under it, repeating the title's end, is passed over);
+        ``某府办函[2003]248号2003年12月16日某省`` is passed over. The date beside the number is kept."""
+        head = Head(n)
         seen_guan = False
         i = n - 1
         while i >= 0 and i not in self.toc:
@@ -175,22 +234,46 @@ class Issue:
                 i -= 1
                 continue
             names = split_orgs(self.raw[i])
-            if names:
-                orgs = names + orgs
-                start = i
-            elif orgs:
+            reprint = self._reprinted(i, number) if number and not names else None
+            if reprint is not None:
+                before, after = reprint
+                head.date = head.date or row_date(after)
+                if not before:
+                    i -= 1
+                    continue
+                if not is_title(before) or (head.text is None and head.lines and not simplify(before).endswith(
+                        simplify("".join(self.clean[t] for t in head.lines)))):
+                    break
+                head.text, prefix = strip_issuer_prefix(before)
+                head.lines, head.start = [i], i
+                head.orgs = prefix or head.orgs
+                seen_guan = True
+            elif names:
+                head.orgs = names + head.orgs
+                head.start = i
+            elif head.orgs:
+                if not head.lines and head.text is None and self._title_like(i) and is_title(self.clean[i]):
+                    head.lines, head.start = [i], i  # a title over its issuer's name (title / issuer / number)
                 break
-            elif seen_guan or len(title) >= _MAX_TITLE_LINES or not self._title_like(i):
+            elif seen_guan or len(head.lines) >= _MAX_TITLE_LINES or not self._title_like(i):
                 break
             else:
-                title.insert(0, i)
-                start = i
-                body, prefix = strip_issuer_prefix(self.clean[i])
+                head.lines.insert(0, i)
+                head.start = i
+                body, prefix = strip_issuer_prefix(title_text(self.clean[i]))
                 if prefix:
-                    orgs = prefix
+                    head.orgs = prefix
                 seen_guan = seen_guan or simplify(body).startswith("关于")
             i -= 1
-        return start, title, orgs
+        return head
+
+    def _reprinted(self, i: int, number: str) -> tuple[str, str] | None:
+        """(text before, text after) where line ``i`` prints ``number`` with more text; else None."""
+        line, key = squeeze(self.clean[i]), squeeze(number)
+        at = simplify(line).find(simplify(key))
+        if at < 0 or line == key:
+            return None
+        return line[:at], line[at + len(key):]
 
     def heading_below(self, n: int) -> tuple[list[int], list[str]]:
         """Title lines printed under a number line (layouts that print the number first)."""
@@ -201,9 +284,16 @@ class Issue:
             if self.blank(i):
                 i += 1
                 continue
-            if not self._title_like(i) or number_on_line(self.clean[i]):
+            names = [] if title else split_orgs(self.raw[i])
+            if names:  # the issuer printed between the number and the title
+                orgs = orgs + names
+                i += 1
+                continue
+            continues = title and not is_title("".join(self.clean[t] for t in title))
+            # a title's last line may be long (印发《…》和《…》的通知): it ends the title
+            if not (self._title_like(i) or (continues and is_title(self.clean[i]))) or number_on_line(self.clean[i]):
                 break
-            body, prefix = strip_issuer_prefix(self.clean[i])
+            body, prefix = strip_issuer_prefix(title_text(self.clean[i]))
             if not title and not simplify(body).startswith("关于"):
                 break
             orgs = orgs or prefix
@@ -248,6 +338,35 @@ class Issue:
                     end = k
                 out.append((orgs, date, end))
         return out
+
+    def unsigned_date(self, lo: int, hi: int) -> str | None:
+        """The date of a notice signed without its issuer's name: a date alone on its line in
+        lo..hi, right after the notice's last sentence (``…请认真贯彻执行。`` / ``2014年3月20日``),
+        its list of attachments (``2.某某方案`` / ``2021年5月12日``) or its signer (``局长：王某``).
+        A date among other dates (a table's deadline cells) is none."""
+        for i in range(lo, hi + 1):
+            if self.blank(i) or not (date := parse_date(self.raw[i])):
+                continue
+            p, q = neighbour_index(self, i, -1), neighbour_index(self, i, 1)
+            if any(lo <= j <= hi and parse_date(self.raw[j]) for j in (p, q)):
+                continue
+            prev = simplify(self.clean[p]) if p >= lo else ""
+            if prev.endswith(("。", "！", "!")) or _SIGNER.match(prev) or self._attachment_list_ends(p, lo):
+                return date
+        return None
+
+    def _attachment_list_ends(self, p: int, lo: int) -> bool:
+        """Whether line ``p`` closes a notice's list of attachments (``附件：1.某方案`` / ``2.某清单``)."""
+        for _ in range(12):
+            if p < lo:
+                return False
+            c = simplify(self.clean[p])
+            if c.startswith("附件"):
+                return True
+            if not _ATTACHMENT_ITEM.match(c):
+                return False
+            p = neighbour_index(self, p, -1)
+        return False
 
     def last_printed(self, lo: int, hi: int) -> int:
         """The last line in lo..hi that is neither blank nor furniture (lo if none)."""

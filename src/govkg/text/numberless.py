@@ -21,7 +21,16 @@ from dataclasses import dataclass
 from govkg.lexicon import entry
 from govkg.text.clean import squash
 from govkg.text.docnumber import DOC_NUMBER
-from govkg.text.issue import Issue, number_on_line, strip_issuer_prefix, title_text
+from govkg.text.issue import (
+    Issue,
+    is_org,
+    is_title,
+    neighbour_index,
+    number_on_line,
+    split_orgs,
+    strip_issuer_prefix,
+    title_text,
+)
 from govkg.text.numerals import parse_date
 from govkg.text.script import simplify
 
@@ -41,44 +50,19 @@ class Heading:
     issuer: str | None = None
 
 
-def is_title(text: str) -> bool:
-    """A document title: ``关于…的通知`` or a name that ends with a document kind (``…方案``, ``…指南(2023年)``)."""
-    s = simplify(squash(text))
-    if not 4 <= len(s) <= 90 or _SENTENCE_PUNCT.search(_TRAILING_GROUPS.sub("", s)):
-        return False
-    core = _TRAILING_GROUPS.sub("", s).rstrip("》")
-    return entry("documents.title_kinds").test(core)
-
-
 def _as_title(text: str) -> tuple[str, str | None]:
     """The title as facts carry it (issuer prefix off, 《》 off) and the issuer it was printed with."""
-    body, orgs = strip_issuer_prefix(squash(text))
-    return title_text(body), (orgs[0] if orgs else None)
+    body, orgs = strip_issuer_prefix(text.strip())
+    return title_text(body), ("、".join(orgs) if orgs else None)
 
 
-def metadata_number(raw: str) -> str | None:
-    """The number of a metadata row (``发文字号 豫政办〔2011〕87号 发布时间 …``), as printed; else None."""
-    shadow = simplify(raw)
-    m = entry("documents.number_label").find(shadow)
-    if not m:
+def metadata_title(issue: Issue) -> Heading | None:
+    """The title the page's metadata rows give (``标  题 某市人民政府关于…的通知``), issuer prefix off."""
+    meta = issue.meta
+    if not meta.title or meta.title_line is None:
         return None
-    rest, rest_shadow = raw[m.end():], shadow[m.end():]
-    got = DOC_NUMBER.full.match(rest_shadow)
-    if not got or (got.end() < len(rest_shadow) and not rest_shadow[got.end()].isspace()):
-        return None
-    return "".join(rest[:got.end()].split())
-
-
-def metadata_title(issue: Issue, near: int) -> Heading | None:
-    """The ``标题`` row within a few lines of line ``near``."""
-    label = entry("documents.title_label")
-    for i in range(max(0, near - 4), min(len(issue.raw), near + 5)):
-        m = label.find(simplify(issue.raw[i]))
-        if m:
-            title, issuer = _as_title(issue.raw[i][m.end():])
-            if title:
-                return Heading(title, i, issuer)
-    return None
+    title, issuer = _as_title(meta.title)
+    return Heading(title, meta.title_line, issuer) if title else None
 
 
 def leading_number(issue: Issue) -> tuple[int, str, Heading] | None:
@@ -86,7 +70,8 @@ def leading_number(issue: Issue) -> tuple[int, str, Heading] | None:
     (``河南省人民政府 关于…的通知 豫政〔2023〕5号 现将…``, a whole document on one line) or before its
     title (``法规国家税务总局公告2018年第58号 国家税务总局关于…的公告``). A site label glued before the
     number is cut where the title's issuer begins."""
-    i = next((k for k in range(min(len(issue.raw), 5)) if not issue.blank(k)), None)
+    i = next((k for k in range(min(len(issue.raw), 5 + len(issue.meta.rows)))
+              if not issue.blank(k) and k not in issue.meta.rows), None)
     if i is None:
         return None
     tokens = issue.raw[i].split()
@@ -106,6 +91,28 @@ def leading_number(issue: Issue) -> tuple[int, str, Heading] | None:
             if 0 < at <= 4:
                 number = number[at:]
         return i, number, Heading(title, i, issuer)
+    return None
+
+
+_TITLE_THEN_NUMBER = re.compile(r"^(?P<title>[^《(（].*?[^》])[(（](?P<number>[^()（）]{4,40})[)）]$")
+
+
+def bracketed_number(issue: Issue, end: int) -> tuple[int, str, Heading] | None:
+    """A heading printed with its own number in a bracket after it, at the top of a page
+    (``某市人民政府办公室印发《关于某事的实施意见》的通知(某办发〔2017〕2号)``): the number is the
+    document's. Only above the page's running text, and only where the text before the bracket is a
+    title and no cited one (a line ``《X》(国发〔2018〕1号)`` cites X)."""
+    contents = contents_lines(issue, end)
+    for i in range(0, min(end, _TOP_LINES) + 1):
+        if issue.blank(i) or i in contents or i in issue.meta.rows:
+            continue
+        m = _TITLE_THEN_NUMBER.match(squash(issue.clean[i]))
+        number = m and m.group("number")
+        if m and DOC_NUMBER.full.fullmatch(simplify(number)) and is_title(m.group("title")):
+            title, issuer = _as_title(m.group("title"))
+            return i, "".join(number.split()), Heading(title, i, issuer)
+        if _prose(issue, i):
+            return None
     return None
 
 
@@ -139,27 +146,20 @@ def _top_heading(issue: Issue, end: int) -> Heading | None:
     """The page's own heading: among the lines before its running text, one line (or two to four,
     blank lines between them allowed) that reads as a title. Metadata rows, numbers, dates and a
     table of contents (目录 and the titles under it) are passed over."""
-    metadata = entry("documents.metadata_row")
     contents = contents_lines(issue, end)
     for i in range(0, min(end, _TOP_LINES) + 1):
-        if issue.blank(i) or i in contents or metadata.test(simplify(issue.raw[i])):
+        if issue.blank(i) or i in contents or i in issue.meta.rows:
             continue
         c = issue.clean[i]
         tokens = issue.raw[i].split(maxsplit=1)
         first = tokens[0] if len(tokens) == 2 else ""
         if len(first) >= 8 and is_title(first) and not is_title(c):
-            # a page-title line: 关于…的通知 国务院抗震救灾总指挥部 (2008年16号)
-            title, issuer = _as_title(first)
-            return Heading(title, i, issuer)
+            return _page_title_line(first, tokens[1], i)
         if _prose(issue, i) and not is_title(c):
-            # a page-title line: 关于…的通知 国务院抗震救灾总指挥部 (2008年16号)
-            if len(first) >= 8 and is_title(first):
-                title, issuer = _as_title(first)
-                return Heading(title, i, issuer)
             return None
         if number_on_line(c) or parse_date(issue.raw[i]):
             continue
-        joined, used, gap = "", 0, 0
+        joined, printed, used, gap = "", "", 0, 0
         for k in range(i, min(end, i + 8) + 1):
             if issue.blank(k):
                 gap += 1
@@ -171,16 +171,25 @@ def _top_heading(issue: Issue, end: int) -> Heading | None:
                           or k in contents):
                 break
             joined += squash(issue.raw[k])
+            printed += " " + issue.raw[k].strip()  # spaces kept: they part several issuers' names
             used += 1
             if is_title(joined):
-                title, issuer = _as_title(joined)
+                title, issuer = _as_title(printed)
                 return Heading(title, i, issuer)
             if used == 4:
                 break
         if len(first) >= 8 and is_title(first):
-            title, issuer = _as_title(first)
-            return Heading(title, i, issuer)
+            return _page_title_line(first, tokens[1], i)
     return None
+
+
+def _page_title_line(first: str, rest: str, i: int) -> Heading:
+    """A page-title line: the title, then the site's words or the issuer and a gazette tag
+    (``关于…的通知 某某总指挥部(2008年16号)``): the issuer printed after the title counts where no
+    prefix names one."""
+    title, issuer = _as_title(first)
+    after = _TRAILING_GROUPS.sub("", "".join(rest.split()))
+    return Heading(title, i, issuer or (after if is_org(after) else None))
 
 
 def _announced(issue: Issue, end: int) -> Heading | None:
@@ -194,8 +203,12 @@ def _announced(issue: Issue, end: int) -> Heading | None:
             continue
         name = None
         for m in _QUOTED.finditer(c):
-            after, before = c[m.end():m.end() + 24], c[max(0, m.start() - 4):m.start()]
-            if is_title(m.group(1)) and (re.match(rf"^(?:已经|经)?[^。；]{{0,20}}?(?:{verbs})", after)
+            after, before = c[m.end():m.end() + 72], c[max(0, m.start() - 4):m.start()]
+            # 《X》印发, 《X》已经…同意，现予印发 (a meeting's name may be long), 现将《X》: never a verb
+            # inside the next title (《A》《某市关于印发…的通知》 issues nothing)
+            if is_title(m.group(1)) and (re.match(rf"^(?:已经|经)?[^。；《》]{{0,20}}?(?:{verbs})", after)
+                                         or re.match(rf"^(?:已经|已由|已于|经)[^。；《》]{{0,50}}?(?:通过|同意|批准)"
+                                                     rf"[，,]?(?:现予|现将其|现)?(?:{verbs})", after)
                                          or before.endswith("现将")):
                 name = issue.clean[i][m.start(1):m.end(1)]
                 break
@@ -230,7 +243,139 @@ def _attached(issue: Issue, end: int) -> Heading | None:
 
 def find_heading(issue: Issue, end: int) -> Heading | None:
     """The title of a file's one document that prints no number line (see the module docstring)."""
-    return _top_heading(issue, end) or _announced(issue, end) or _attached(issue, end)
+    return _top_heading(issue, end) or _reported(issue, end) or _announced(issue, end) or _attached(issue, end)
+
+
+_REPORTED = re.compile(r"(?:^|[，,。；;：:！!？?\s])(?P<clause>[^，,。；;：:！!？?\s《》]{5,40}?)(?:印发|下发|发布|出台|公布)了?"
+                       r"《(?P<t>[^《》]{4,80})》(?:[(（](?P<n>[^()（）]{4,40})[)）])?")
+
+
+def _reported_at(issue: Issue, end: int) -> tuple[Heading, str | None] | None:
+    """A news text's report of the document it is about, in its first lines: a body's full name, a
+    verb of issuing and the document's title (``近日，某省人民政府办公厅印发《关于某事的若干措施》
+    （某政办发〔2022〕18号）``): the title, the issuer, and the number printed after the title."""
+    for i in range(0, min(end, _ANNOUNCE_LINES) + 1):
+        c = simplify(issue.clean[i])
+        for m in _REPORTED.finditer(c):
+            clause = m.group("clause")
+            k = next((k for k in range(0, len(clause) - 4) if is_org(clause[k:])), None)
+            if k is None or not is_title(m.group("t")):
+                continue
+            issuer = issue.clean[i][m.start("clause") + k:m.end("clause")]
+            title = title_text(issue.clean[i][m.start("t"):m.end("t")])
+            number = m.group("n") and issue.clean[i][m.start("n"):m.end("n")]
+            ok = number and DOC_NUMBER.full.fullmatch(simplify("".join(number.split())))
+            return Heading(title, i, issuer), ("".join(number.split()) if ok else None)
+    return None
+
+
+def _reported(issue: Issue, end: int) -> Heading | None:
+    got = _reported_at(issue, end)
+    return got[0] if got else None
+
+
+def reported_number(issue: Issue, end: int) -> tuple[int, str, Heading] | None:
+    """The number a news text prints after the title of the document it reports, where the page
+    has no heading of its own (the report is about that document; see ``_reported_at``)."""
+    if _top_heading(issue, end):
+        return None
+    got = _reported_at(issue, end)
+    return (got[0].line, got[1], got[0]) if got and got[1] else None
+
+
+def named_issuer(issue: Issue, end: int) -> str | None:
+    """The issuer a news text names as the subject of issuing or setting up (``某省人民政府办公厅下发
+    通知``, ``近日，某省人民政府发布关于…的通知``, ``中共某县委调整充实了…领导小组``): the full name of a
+    body (``is_org``) right before a verb of ``documents.issuing_verbs``, in the first lines."""
+    verbs = entry("documents.issuing_verbs").alternation
+    for i in range(0, min(end, _ANNOUNCE_LINES) + 1):
+        # a verb inside a cited title (《某办公厅转发…的通知》) issues nothing here: titles masked, same length
+        c = re.sub(r"《[^《》]*》", lambda q: "。" * len(q.group()), simplify(issue.clean[i]))
+        for m in re.finditer(rf"(?:^|[，,。；;：:！!？?\s])(?P<clause>[^，,。；;：:！!？?\s]{{5,40}}?)(?={verbs})", c):
+            clause = m.group("clause")
+            # the body's name ends the clause; a word such as 近日 or 日前 may come before it
+            for k in range(0, len(clause) - 4):
+                if is_org(clause[k:]):
+                    return issue.clean[i][m.start("clause") + k:m.end("clause")]
+    return None
+
+
+def dateless_signature(issue: Issue, last: int) -> str | None:
+    """The issuer signed without a date at the end of the text (``…管理。`` / ``某市某区人民政府办公室``):
+    one to three lines of names after the text's last sentence."""
+    names: list[str] = []
+    i = last
+    while i >= 0 and len(names) < 4:
+        if issue.blank(i):
+            i -= 1
+            continue
+        got = split_orgs(issue.raw[i])
+        if not got:
+            break
+        names = got + names
+        i -= 1
+    while i >= 0 and issue.blank(i):
+        i -= 1
+    if names and len(names) <= 3 and i >= 0 and simplify(issue.clean[i]).endswith(("。", "！", "!")):
+        return "、".join(names)
+    return None
+
+
+_ADDRESSEE_END = ("：", ":")
+
+
+def _addressee(line: str) -> bool:
+    """An addressee line (``各县（市、区）人民政府，市政府各部门：``): ends with a colon, holds no sentence."""
+    c = simplify(line)
+    return c.endswith(_ADDRESSEE_END) and len(c) <= 120 and not re.search(r"[。；;！？《》]|如下", c)
+
+
+def unnumbered_notices(issue: Issue, hosts: list[tuple[int, int]]) -> list[tuple[int, int, str, str | None]]:
+    """Notices printed without a number among an issue's numbered documents: (first line, heading
+    line, title, issuer of the heading), 0-based.
+
+    A notice is one where the document before it has just ended with its signature (a date line or
+    the ``（此件公开发布）`` note, the issuer's name allowed between): its heading reads as a title with
+    关于 (over up to three lines, the issuer's name on a line above allowed) and its addressee follows
+    (``各县（市、区）人民政府，市政府各部门：``). A heading the document before it cites in 《》 (a plan it
+    issues, a notice it forwards) stays that document's. ``hosts`` are the numbered documents' (start,
+    number line)."""
+    out = []
+    for i in range(len(issue.clean)):
+        head = issue.clean[i][:31]
+        if ("于" not in head and "於" not in head) or "关于" not in simplify(head) or i in issue.toc or issue.blank(i):
+            continue
+        if any(lo <= i <= n for lo, n in hosts):
+            continue  # a numbered document's own heading
+        lines, k = [i], neighbour_index(issue, i, 1)
+        while not is_title("".join(issue.clean[t] for t in lines)) and len(lines) < 3 and k < len(issue.clean) \
+                and issue._title_like(k):
+            lines.append(k)
+            k = neighbour_index(issue, k, 1)
+        joined = squash("".join(issue.clean[t] for t in lines))
+        if not is_title(joined) or k >= len(issue.clean) or not _addressee(issue.clean[k]):
+            continue
+        start, p = i, neighbour_index(issue, i, -1)
+        while p >= 0 and split_orgs(issue.raw[p]):
+            start, p = p, neighbour_index(issue, p, -1)
+        if p >= 0 and not (parse_date(issue.raw[p]) or _NOTE_LINE.match(issue.clean[p])):
+            continue
+        host = max((lo for lo, _ in hosts if lo < i), default=None)
+        title, orgs = strip_issuer_prefix(joined)
+        cited = host is not None and any(simplify(norm_title(q)) in (simplify(norm_title(title)), simplify(joined))
+                                         for q in _QUOTED.findall("".join(issue.clean[host:i])))
+        if not cited:
+            names = split_orgs(" ".join(issue.raw[t] for t in range(start, i) if not issue.blank(t)))
+            out.append((start, i, title_text(title), "、".join(orgs or names) or None))
+    return out
+
+
+_NOTE_LINE = re.compile(r"^[（(]此件[^）)]*[）)]$")
+
+
+def norm_title(title: str) -> str:
+    """A title compared with the same title quoted (inner 〈〉 for 《》 inside a 《》)."""
+    return re.sub(r"[《》〈〉\s]", "", title)
 
 
 def lone_date(issue: Issue, lo: int, hi: int) -> str | None:
@@ -242,5 +387,5 @@ def lone_date(issue: Issue, lo: int, hi: int) -> str | None:
     return None
 
 
-__all__ = ["Heading", "is_title", "metadata_number", "metadata_title", "leading_number", "find_heading",
-           "lone_date"]
+__all__ = ["Heading", "is_title", "metadata_title", "leading_number", "bracketed_number", "find_heading",
+           "reported_number", "unnumbered_notices", "lone_date", "named_issuer", "dateless_signature"]

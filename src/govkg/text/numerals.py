@@ -6,8 +6,10 @@ import re
 from govkg.text.clean import compared as _clean
 
 _DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
-_CN_DATE = re.compile(r"^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$")
-_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
+# a year's zero is printed in many ways: 〇, ○, 零, and the letter O or a digit 0 typed for it (二OO三年)
+_CN_DATE = re.compile(r"^(?=.{0,3}[一二三四五六七八九])([〇○零OoＯ0０一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月"
+                      r"([一二三四五六七八九十]{1,3})日$")
+_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {z: 0 for z in "○零OoＯ0０"}
 
 
 def _cn_number(s: str) -> int:

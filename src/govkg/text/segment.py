@@ -24,6 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from govkg.text.clean import squash
+from govkg.text.docnumber import issuer_of
 from govkg.text.document import Document
 from govkg.text.furniture import is_furniture
 from govkg.text.issue import (
@@ -37,12 +38,16 @@ from govkg.text.issue import (
     title_text,
 )
 from govkg.text.numberless import (
+    bracketed_number,
     contents_lines,
+    dateless_signature,
     find_heading,
     leading_number,
     lone_date,
-    metadata_number,
     metadata_title,
+    named_issuer,
+    unnumbered_notices,
+    reported_number,
 )
 from govkg.text.numerals import parse_date
 from govkg.text.runon import cut as cut_run_on
@@ -67,6 +72,10 @@ _CITED_BEFORE = tuple("（(《》、，,")
 _CITED_AFTER = tuple("）)》、，,。；;")
 
 
+# a heading a page prints inside 《》 (《某市人民政府关于某事的通知》 over the number): no citation
+_QUOTED_HEADING = re.compile(r"《[^《》]*(?:〈[^《》]*〉[^《》]*)*(?:关于|印发|转发)[^《》]*》")
+
+
 @dataclass
 class _Found:
     number_line: int            # 0-based index of the number line (or chronicle heading)
@@ -80,6 +89,8 @@ class _Found:
     sig_end: int | None = None  # 0-based last line of the signature block
     blank: list[tuple[int, int]] = field(default_factory=list)  # guest spans cut out of this one
     whole_file: bool = False    # no number line: the file's one document (govkg.text.numberless)
+    head_date: str | None = None  # a date printed beside the number in the heading (an unsigned page's)
+    notice: bool = False        # a notice without a number among numbered ones (numberless.unnumbered_notices)
 
 
 def _chronicle_headings(issue: Issue) -> dict[int, str]:
@@ -111,6 +122,9 @@ _ORDER_NO = re.compile(r"^第\d{1,4}[号號]$")
 _QUOTED = re.compile(r"《([^《》]{2,60})》")
 
 
+_NOTICE_OPENING = re.compile(r"^(?:关于|印发|转发|批转)")
+
+
 def _order(issue: Issue, i: int) -> _Found | None:
     """A government order (规章): ``广东省人民政府令`` over ``第294号``; its title is the regulation it
     publishes (the first 《…》 below), its date the first date below."""
@@ -137,17 +151,25 @@ def _find(issue: Issue) -> list[_Found]:
             continue
         number = number_on_line(c)
         if number:
-            if number in seen or neighbour(issue, i, -1).endswith(_CITED_BEFORE) \
+            if i in issue.meta.rows:
+                continue  # the value of a metadata row (发文字号: / 某政发〔2024〕7号): read with the rows
+            above = neighbour(issue, i, -1)
+            if number in seen or (above.endswith(_CITED_BEFORE) and not _QUOTED_HEADING.fullmatch(above)) \
                     or neighbour(issue, i, 1).startswith(_CITED_AFTER):
                 continue  # a running header, a reprinted page, or a citation wrapped onto its own line
             seen.add(number)
-            start, title_lines, orgs = issue.heading_above(i)
-            if not title_lines:
-                below, below_orgs = issue.heading_below(i)
-                if below:
-                    title_lines, orgs, start = below, orgs or below_orgs, min(start, i)
-            title = strip_issuer_prefix(squash("".join(issue.clean[t] for t in title_lines)))[0]
-            found.append(_Found(i, start, number, title_text(title), orgs))
+            head = issue.heading_above(i, number)
+            title = head.text if head.text is not None else \
+                strip_issuer_prefix(title_text(squash("".join(issue.clean[t] for t in head.lines))))[0]
+            start, orgs = head.start, head.orgs
+            below, below_orgs = issue.heading_below(i)
+            # a page's own title over the number, the document's heading (关于…) under it
+            if below and (not head.lines or not _NOTICE_OPENING.match(simplify(title))):
+                title = strip_issuer_prefix(squash("".join(issue.clean[t] for t in below)))[0]
+                orgs, start = below_orgs or orgs, min(start, i)
+            if _table_row(issue, i):
+                continue  # a row of a list of documents printed one cell per line: cited, not a document
+            found.append(_Found(i, start, number, title_text(title), orgs, head_date=head.date))
             continue
         order = _order(issue, i)
         if order:
@@ -156,11 +178,47 @@ def _find(issue: Issue) -> list[_Found]:
         if i in chronicles:
             org = _CHRONICLE.match(c).group("org") or (masthead if masthead and is_org(masthead) else None)
             found.append(_Found(i, i, None, c, [org] if org else []))
+    if found:
+        hosts = [(f.start, f.number_line) for f in found]
+        found += [_Found(h, lo, None, title, [issuer] if issuer else [], notice=True)
+                  for lo, h, title, issuer in unnumbered_notices(issue, hosts)]
+        found.sort(key=lambda f: f.number_line)
     # a heading read upwards may run into the previous document's number line: keep them apart
     for prev, cur in zip(found, found[1:]):
         if cur.start <= prev.number_line:
             cur.start = prev.number_line + 1
     return found or _without_number_line(issue)
+
+
+def _next_filled(issue: Issue, i: int, step: int) -> int | None:
+    """The nearest line from ``i`` in direction ``step`` that holds anything (a bare number
+    included, which ``Issue.blank`` takes for page furniture); None where the file ends first."""
+    j = i + step
+    while 0 <= j < len(issue.raw) and not issue.raw[j].strip():
+        j += step
+    return j if 0 <= j < len(issue.raw) else None
+
+
+def _row_index(issue: Issue, j: int | None) -> bool:
+    return j is not None and re.fullmatch(r"\d{1,3}", issue.raw[j].strip()) is not None
+
+
+def _table_row(issue: Issue, i: int) -> bool:
+    """A number line that is a cell of a list of documents flattened to one cell per line
+    (废止的规范性文件目录): ``1`` / ``某市人民政府关于某事的通知`` / ``某政发〔2008〕21号`` / ``2``, or the
+    number before the title (``1`` / ``某政发〔2008〕21号`` / ``某市…的通知`` / ``2``); a date cell may
+    follow the number, and the last row ends the file. Such a number is cited, it opens no document.
+    A page number printed over a heading is never followed by a row index after the title."""
+    def closes_row(j: int | None) -> bool:  # the row ends after line j: the next index, or the file's end
+        k = _next_filled(issue, j, 1) if j is not None else None
+        if k is not None and parse_date(issue.raw[k]):
+            k = _next_filled(issue, k, 1)
+        return k is None or _row_index(issue, k)
+
+    if _row_index(issue, _next_filled(issue, i, -1)):  # number first
+        return closes_row(_next_filled(issue, i, 1))
+    title = _next_filled(issue, i, -1)
+    return title is not None and _row_index(issue, _next_filled(issue, title, -1)) and closes_row(i)
 
 
 def _without_number_line(issue: Issue) -> list[_Found]:
@@ -173,19 +231,16 @@ def _without_number_line(issue: Issue) -> list[_Found]:
     contents = contents_lines(issue, last)
     if not any(len(_HAN.findall(issue.clean[i])) >= 6 for i in printed if i not in contents):
         return []  # only contents, a masthead or a colophon: no document
-    for i in printed[:40]:
-        number = metadata_number(issue.raw[i])
-        if number:
-            head = metadata_title(issue, i)
-            below, orgs = issue.heading_below(i)
-            title = head.title if head else title_text(strip_issuer_prefix(squash(
-                "".join(issue.clean[t] for t in below)))[0])
-            return [_Found(i, first, number, title, [head.issuer] if head and head.issuer else orgs)]
-    lead = leading_number(issue)
+    meta = issue.meta
+    if meta.number:
+        head = metadata_title(issue) or find_heading(issue, last)
+        return [_Found(meta.number_line, first, meta.number, head.title if head else "",
+                       [head.issuer] if head and head.issuer else [])]
+    lead = leading_number(issue) or bracketed_number(issue, last) or reported_number(issue, last)
     if lead:
         i, number, head = lead
         return [_Found(i, first, number, head.title, [head.issuer] if head.issuer else [])]
-    head = find_heading(issue, last)
+    head = metadata_title(issue) or find_heading(issue, last)
     f = _Found(head.line if head else first, first, None, head.title if head else "",
                [head.issuer] if head and head.issuer else [], whole_file=True)
     f.blank = [(i, i) for i in sorted(contents)]  # a gazette's contents set out nothing
@@ -193,9 +248,17 @@ def _without_number_line(issue: Issue) -> list[_Found]:
     if sigs:
         f.issuer, f.date = "、".join(sigs[0][0]), sigs[0][1]
     else:
-        f.issuer = head.issuer if head else None
-        f.date = lone_date(issue, first, min(last, f.number_line + 3))
+        f.issuer = (head.issuer if head else None) or dateless_signature(issue, last) or named_issuer(issue, last) \
+            or _meta_issuer(issue)
+        f.date = lone_date(issue, first, min(last, f.number_line + 3)) or issue.unsigned_date(first, last) \
+            or issue.meta.date
     return [f]
+
+
+def _meta_issuer(issue: Issue) -> str | None:
+    """The issuing body of the page's metadata rows (发文机关), where it is a full name: sites often
+    print their own office there (县政府办, 市应急管理局 for a province's plan), so it comes last."""
+    return issue.meta.issuer if issue.meta.issuer and is_org(issue.meta.issuer) else None
 
 
 def _cut_guests(issue: Issue, found: list[_Found]) -> None:
@@ -226,10 +289,10 @@ def segment(text: str, file: str) -> list[Document]:
     for k, f in enumerate(found):
         if f.whole_file:
             continue  # issuer and date already read from the whole file
-        if f.number is None:
-            f.issuer = f.head_orgs[0] if f.head_orgs else None
+        if f.number is None and not f.notice:
+            f.issuer = f.head_orgs[0] if f.head_orgs else None  # a chronicle
             continue
-        if f.date and f.number.endswith(("号", "號")) and "令第" in f.number:
+        if f.date and f.number and f.number.endswith(("号", "號")) and "令第" in f.number:
             f.issuer = f.head_orgs[0]  # an order is signed by the governor, dated below its number
             continue
         sigs = issue.signatures(f.number_line, f.end)
@@ -246,6 +309,11 @@ def segment(text: str, file: str) -> list[Document]:
             f.sig_end = best[2] if best[2] >= 0 else None
         elif f.head_orgs:
             f.issuer = "、".join(f.head_orgs)
+        f.issuer = f.issuer or (issuer_of(f.number) if f.number else None) or (_meta_issuer(issue) if k == 0 else None)
+        if not f.date:
+            # unsigned: a date alone under the notice, a date printed beside the number in the heading,
+            # the metadata rows' (成文日期)
+            f.date = issue.unsigned_date(f.number_line, f.end) or f.head_date or (issue.meta.date if k == 0 else None)
     _learn_issuers(found)
     _cut_guests(issue, found)
     docs = []
