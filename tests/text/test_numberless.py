@@ -122,3 +122,19 @@ def test_unnumbered_notices(body, after, titles):
     from govkg.text.numberless import unnumbered_notices
     issue = Issue(_HOST.format(body=body) + after)
     assert [t for _, _, t, _ in unnumbered_notices(issue, [(0, 0)])] == titles
+
+
+@pytest.mark.parametrize("text,issuer", [
+    ("某县成立某小组\n5月12日，中共某某县委办公室、某某县人民政府办公室印发了《关于成立某某县某某工作领导小组的通知》。\n",
+     "中共某某县委办公室、某某县人民政府办公室"),   # joint issuers, each a full name
+    ("某县成立某小组\n近日，某某县人民政府办公室印发了《关于成立某某县某某工作领导小组的通知》。\n", "某某县人民政府办公室"),
+    ("某县成立某小组\n日前，县卫健委、某某县人民政府办公室印发了《关于成立某某县某某工作领导小组的通知》。\n",
+     "某某县人民政府办公室"),                       # a short name before 、 is no issuer of its own
+])
+def test_a_reported_notice_names_its_issuers(text, issuer):
+    from govkg.text.issue import Issue
+    from govkg.text.numberless import find_heading
+
+    issue = Issue(text)
+    head = find_heading(issue, len(issue.raw) - 1)
+    assert head is not None and head.issuer == issuer

@@ -250,6 +250,19 @@ _REPORTED = re.compile(r"(?:^|[，,。；;：:！!？?\s])(?P<clause>[^，,。�
                        r"《(?P<t>[^《》]{4,80})》(?:[(（](?P<n>[^()（）]{4,40})[)）])?")
 
 
+def _joint_issuers_start(clause: str) -> int | None:
+    """Where the issuers a clause ends with begin: one body's full name (``近日，某省人民政府办公厅``), or
+    several joined by 、 (``中共某县委办公室、某县人民政府办公室``), each a full name."""
+    k = next((k for k in range(0, len(clause) - 4) if is_org(clause[k:])), None)
+    while k is not None and k > 1 and clause[k - 1] == "、":
+        before = clause[:k - 1]
+        j = next((j for j in range(0, len(before) - 4) if is_org(before[j:])), None)
+        if j is None:
+            break
+        k = j
+    return k
+
+
 def _reported_at(issue: Issue, end: int) -> tuple[Heading, str | None] | None:
     """A news text's report of the document it is about, in its first lines: a body's full name, a
     verb of issuing and the document's title (``近日，某省人民政府办公厅印发《关于某事的若干措施》
@@ -258,7 +271,7 @@ def _reported_at(issue: Issue, end: int) -> tuple[Heading, str | None] | None:
         c = simplify(issue.clean[i])
         for m in _REPORTED.finditer(c):
             clause = m.group("clause")
-            k = next((k for k in range(0, len(clause) - 4) if is_org(clause[k:])), None)
+            k = _joint_issuers_start(clause)
             if k is None or not is_title(m.group("t")):
                 continue
             issuer = issue.clean[i][m.start("clause") + k:m.end("clause")]
