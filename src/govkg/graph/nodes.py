@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, RDF, RDFS, SKOS
@@ -47,8 +47,26 @@ def body_stem(name: str, city: str | None) -> str:
     return s
 
 
-# names that say nothing of the subject, so that only the parent body tells them apart
-_GENERIC_BODY = re.compile(r"^(?:现场|前线|前方|联合|综合|临时|应急)?(?:协调)?(?:指挥部|工作组|办公室|专班|小组|组)$")
+# names that say nothing of their subject (现场指挥部, 综合组, 办公室, 专家组, 市指挥部 …): only the body
+# they belong to, or the document that sets them up, tells one from another
+_GENERIC_BODY = re.compile(
+    r"^(?:现场|前线|前方|联合|综合|临时|应急|专家|咨询|技术|宣传|新闻|报道|后勤|保障|督导|督查|检查|考核|协调|"
+    r"工作|领导|办事|日常)*(?:指挥部|工作组|办公室|专班|小组|组|领导组)$")
+
+
+def node_tail(node: URIRef) -> str:
+    """The last segment of a node's IRI, decoded (a name when nothing better is known)."""
+    return unquote(str(node).rsplit("/", 1)[-1])
+
+
+def is_generic_body(stem: str) -> bool:
+    """Whether a body's name (without its city) names no subject of its own (现场指挥部, 应急综合组)."""
+    return bool(_GENERIC_BODY.match(stem))
+
+
+def is_local_body(stem: str, kind: str | None) -> bool:
+    """A working group or a generic name never merges across documents on its name alone."""
+    return kind == "working_group" or is_generic_body(stem)
 
 
 class GraphNodes:
@@ -70,6 +88,8 @@ class GraphNodes:
         self.persons: dict[tuple, str] = {}  # (city, name, agencies) → person key after resolution
         self.person_reason: dict[str, str] = {}
         self._body_nodes: dict[tuple[str, str, str], URIRef] = {}  # (doc, file, printed name) → body
+        self.body_display: dict[URIRef, str] = {}  # body → its name without the city (with its parent's)
+        self.doc_parent: dict[str, URIRef] = {}  # document → the one named top-level body it sets out
         self.rejected: Counter[str] = Counter()  # facts left out of the graph, by reason
 
     # ---------------------------------------------------------------- entities
@@ -111,17 +131,29 @@ class GraphNodes:
                 out.append((part, node))
         return out
 
-    def body(self, name: str, city: str | None, parent: URIRef | None = None, kind: str | None = None) -> URIRef:
-        """A body node: one per city and name (per parent body for working groups and generic names
-        such as 现场指挥部, which repeat across plans); a name a document gives as an alias of
-        another leads to that other's node."""
+    def body(self, name: str, city: str | None, parent: URIRef | None = None, kind: str | None = None,
+             doc: DocNode | None = None) -> URIRef:
+        """A body node: one per city and name, whatever document names it, and a name a document gives
+        as an alias of another leads to that other's node. A working group or a generic name (现场指挥部,
+        综合组) is one per parent body (``<parent>/<name>``, shown as ``防汛抗旱指挥部 / 综合组``); without
+        a parent it belongs to the document's only named top-level body, else to the document alone."""
         stem = body_stem(name, city)
-        stem = self.body_aliases.get((city or "", stem), stem)
-        if parent is not None and (kind == "working_group" or _GENERIC_BODY.match(stem)):
-            node, canonical = URIRef(f"{parent}/{quote(stem, safe='')}"), stem
+        if is_local_body(stem, kind):
+            if parent is None and doc is not None:
+                parent = self.doc_parent.get(doc.key)
+            if parent is not None:
+                node = URIRef(f"{parent}/{quote(stem, safe='')}")
+                canonical = f"{self.body_display.get(parent, node_tail(parent))} / {stem}"
+            else:
+                key = doc.key if doc is not None else ""
+                node = iri("body", city or "", key, stem)
+                canonical = f"{key.removeprefix('title:')} / {stem}" if key else stem
+            display = canonical
         else:
-            node = iri("body", city or "", stem)
+            stem = self.body_aliases.get((city or "", stem), stem)
+            node, display = iri("body", city or "", stem), stem
             canonical = stem if not city or stem.startswith((self_prefix(city), city)) else city + stem
+        self.body_display[node] = display
         self.graph.set((node, SKOS.prefLabel, zh(canonical)))
         self.graph.add((node, RDFS.label, zh(normalize(name))))
         if (node, RDF.type, GOV.Body) not in self.graph:
@@ -215,9 +247,12 @@ class GraphNodes:
             if isinstance(f, BodyFact) and f.aliases and normalize(f.body):
                 city = self.document(f).city
                 main = body_stem(f.body, city)
+                if is_local_body(main, f.kind):
+                    continue
                 for alias in f.aliases:
                     stem = body_stem(alias, city)
-                    if stem != main:
+                    # a generic alias (市指挥部, 现场指挥部) stands for the body in its own document only
+                    if stem != main and not is_generic_body(stem):
                         self.body_aliases.setdefault((city or "", stem), main)
 
     def cited(self, number: str | None, title: str | None) -> URIRef:
