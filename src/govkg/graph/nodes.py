@@ -9,7 +9,7 @@ from typing import Iterable
 from urllib.parse import quote, unquote
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, FOAF, ORG, RDF, RDFS, SKOS
+from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS
 
 from govkg.facts import BodyFact, CitationFact, DocumentFact, Fact, MembershipFact
 from govkg.graph.agencies import AgencyResolver
@@ -91,15 +91,17 @@ class GraphNodes:
         self.body_display: dict[URIRef, str] = {}  # body → its name without the city (with its parent's)
         self.doc_parent: dict[str, URIRef] = {}  # document → the one named top-level body it sets out
         self.rejected: Counter[str] = Counter()  # facts left out of the graph, by reason
+        self._first_printed: dict[URIRef, tuple[str, int, URIRef]] = {}  # node → (file, line, document)
 
     # ---------------------------------------------------------------- entities
 
-    def agency(self, printed: str, city: str | None) -> URIRef | None:
-        """The agency node a printed name resolves to (None for collective placeholders)."""
+    def agency(self, printed: str, city: str | None, fact: Fact | None = None) -> URIRef | None:
+        """The agency node a printed name resolves to (None for collective placeholders); ``fact`` is where it is printed."""
         if not printed or is_placeholder(printed):
             return None
         a = self.resolver.resolve(printed, city or "")
         node = iri("agency", a.canonical)
+        self.printed_at(node, fact)
         g = self.graph
         g.add((node, RDFS.label, zh(normalize(printed))))
         if node not in self.agencies:
@@ -121,12 +123,12 @@ class GraphNodes:
                     g.add((parent, GOV.resolvedBy, Literal("parent of a sub-unit")))
         return node
 
-    def agencies_named(self, printed: str, city: str | None) -> list[tuple[str, URIRef]]:
+    def agencies_named(self, printed: str, city: str | None, fact: Fact | None = None) -> list[tuple[str, URIRef]]:
         """(printed name, agency node) for each agency a unit or assignment names; an extractor
         may hand over a list (市审批局、市住建局) where one name was meant; placeholders drop out."""
         out = []
         for part in split_agencies(normalize(printed)):
-            node = self.agency(part, city)
+            node = self.agency(part, city, fact)
             if node is not None:
                 out.append((part, node))
         return out
@@ -168,22 +170,41 @@ class GraphNodes:
         self.graph.add((node, RDFS.label, zh(normalize(role))))
         return node
 
-    def post(self, printed: str, city: str | None, parsed: tuple[str | None, str] | None = None) -> URIRef:
+    def post(self, printed: str, city: str | None, parsed: tuple[str | None, str] | None = None,
+             fact: Fact | None = None) -> URIRef:
         """A post (副局长 of 市财政局); a leader's title with no agency belongs to the city government."""
         agency_name, title = parsed or parse_post(printed)
         g = self.graph
         if agency_name is None and city and LEADER_TITLE.search(title):  # (分管…的)副市长: the city government's
             agency_name = city + "人民政府"
-        agency = self.agency(agency_name, city) if agency_name else None
+        agency = self.agency(agency_name, city, fact) if agency_name else None
         if agency is not None:
             node = URIRef(f"{agency}/post/{quote(title, safe='')}")
             g.add((node, ORG.postIn, agency))
         else:
             node = iri("post", city or "", normalize(printed))
+        self.printed_at(node, fact)
         g.add((node, RDF.type, ORG.Post))
         g.add((node, RDFS.label, zh(normalize(printed))))
         g.add((node, GOV.title, zh(title)))
         return node
+
+    def printed_at(self, node: URIRef, fact: Fact | None) -> None:
+        """Note where a name or text is printed; the first printing (by file, line) is the source of the
+        edges the name alone implies (a post's agency, a sub-unit's parent, a task's document)."""
+        if fact is None:
+            return
+        seen = self._first_printed.get(node)
+        if seen is None or (fact.src.file, fact.src.line) < seen[:2]:
+            self._first_printed[node] = (fact.src.file, fact.src.line, self.document(fact).node)
+
+    def write_first_printings(self) -> None:
+        """The first printing of every noted node: ``prov:wasDerivedFrom``, ``govkg:sourceFile``, ``govkg:sourceLine``."""
+        g = self.graph
+        for node, (file, line, doc) in self._first_printed.items():
+            g.add((node, PROV.wasDerivedFrom, doc))
+            g.add((node, GOV.sourceFile, Literal(file)))
+            g.add((node, GOV.sourceLine, Literal(line)))
 
     # ---------------------------------------------------------------- documents
 
@@ -223,7 +244,7 @@ class GraphNodes:
         if date_literal(f.date) is not None and (d.node, DCTERMS.issued, None) not in g:
             g.add((d.node, DCTERMS.issued, date_literal(f.date)))
         if f.issuer:
-            issuer = self.agency(f.issuer, d.city)
+            issuer = self.agency(f.issuer, d.city, f)
             if issuer is not None:
                 g.add((d.node, DCTERMS.creator, issuer))
         if d.city:

@@ -105,26 +105,24 @@ def _edges(g: Graph) -> Iterator[Edge]:
         body = g.value(st, GOV.statementOf)
         doc = g.value(st, PROV.wasDerivedFrom)
         if g.value(body, GOV.establishedBy) == doc:
-            yield Edge("ESTABLISHED_BY", node_id(body), node_id(doc),
-                       {"file": _str(g, st, GOV.sourceFile), "line": _int(g, st, GOV.sourceLine)})
+            yield Edge("ESTABLISHED_BY", node_id(body), node_id(doc), _provenance(g, st))
     # one OFFICE_AT / PART_OF per document that states it, with that document's provenance
     for st, office in g.subject_objects(GOV.statesOfficeAt):
         yield Edge("OFFICE_AT", node_id(g.value(st, GOV.statementOf)), node_id(office), _provenance(g, st))
     for st, parent in g.subject_objects(GOV.statesPartOf):
         yield Edge("PART_OF", node_id(g.value(st, GOV.statementOf)), node_id(parent), _provenance(g, st))
     for post, agency in g.subject_objects(ORG.postIn):
-        yield Edge("POST_IN", node_id(post), node_id(agency), {})
+        yield Edge("POST_IN", node_id(post), node_id(agency), _provenance(g, post))  # where the post is first printed
     for a, parent in g.subject_objects(ORG.subOrganizationOf):
         if (a, RDF.type, GOV.Agency) in g:
-            yield Edge("SUB_ORG_OF", node_id(a), node_id(parent), {})
+            yield Edge("SUB_ORG_OF", node_id(a), node_id(parent), _provenance(g, a))  # the sub-unit's first printing
     for asg in g.subjects(RDF.type, GOV.Assignment):
         yield Edge("ASSIGNED", node_id(g.value(asg, GOV.agency)), node_id(g.value(asg, GOV.task)),
                    {"role": _str(g, asg, GOV.assignmentRole), **_provenance(g, asg)})
     for task, doc in g.subject_objects(DCTERMS.isPartOf):
-        yield Edge("IN", node_id(task), node_id(doc), {})
+        yield Edge("IN", node_id(task), node_id(doc), _provenance(g, task))  # the task's first printing
     for c in g.subjects(RDF.type, GOV.Citation):
-        yield Edge("CITES", node_id(g.value(c, GOV.citing)), node_id(g.value(c, GOV.cited)),
-                   {"file": _str(g, c, GOV.sourceFile), "line": _int(g, c, GOV.sourceLine)})
+        yield Edge("CITES", node_id(g.value(c, GOV.citing)), node_id(g.value(c, GOV.cited)), _provenance(g, c))
 
 
 def _complete(props: dict[str, Any], columns: dict[str, str]) -> dict[str, Any]:

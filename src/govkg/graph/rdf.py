@@ -86,7 +86,7 @@ class GraphBuilder(GraphNodes):
             g.add((node, GOV.partOf, parent))
             g.add((st.node, GOV.statesPartOf, parent))
         if f.office_agency:
-            office = self.agency(f.office_agency, d.city)
+            office = self.agency(f.office_agency, d.city, f)
             if office is not None:
                 g.add((node, GOV.officeAt, office))
                 g.add((st.node, GOV.statesOfficeAt, office))
@@ -104,7 +104,7 @@ class GraphBuilder(GraphNodes):
         if f.position:
             g.add((node, GOV.position, zh(normalize(f.position))))
             for agency_name, title, part in posts_of(f.position):
-                post = self.post(part, d.city, (agency_name, title))
+                post = self.post(part, d.city, (agency_name, title), f)
                 g.add((node, GOV.heldPost, post))
                 g.add((person, ORG.holds, post))
         self._provenance(node, f, d)
@@ -127,14 +127,14 @@ class GraphBuilder(GraphNodes):
                 return
         d = self.document(f)
         st = self._statement(f.body, d, f)
-        node = self._membership(st, self.post(f.holder, d.city), f)
+        node = self._membership(st, self.post(f.holder, d.city, fact=f), f)
         self._provenance(node, f, d)
 
     def add_unit(self, f: UnitFact) -> None:
         if not normalize(f.body) and self._reject(f, "body"):
             return
         d = self.document(f)
-        agencies = self.agencies_named(f.agency, d.city)
+        agencies = self.agencies_named(f.agency, d.city, f)
         if not agencies and self._reject(f, "a single agency (placeholder or empty)"):
             return
         st = self._statement(f.body, d, f)
@@ -157,7 +157,7 @@ class GraphBuilder(GraphNodes):
         if not normalize(f.task) and self._reject(f, "task"):
             return
         d = self.document(f)
-        agencies = self.agencies_named(f.agency, d.city)
+        agencies = self.agencies_named(f.agency, d.city, f)
         if not agencies and self._reject(f, "a single agency (placeholder or empty)"):
             return
         g = self.graph
@@ -165,6 +165,7 @@ class GraphBuilder(GraphNodes):
         g.add((task, RDF.type, GOV.Task))
         g.add((task, GOV.text, zh(normalize(f.task))))
         g.add((task, DCTERMS.isPartOf, d.node))
+        self.printed_at(task, f)
         for printed, agency in agencies:
             node = hashed("assignment", task, agency, f.role, f.src.line)
             g.add((node, RDF.type, GOV.Assignment))
@@ -269,6 +270,7 @@ def build_graph(facts: Iterable[Fact], city: str | None = None) -> GraphBuilder:
     for key in by_doc:
         b.add_facts([f for f in by_doc[key] if not isinstance(f, DocumentFact)])
     b.supersede()
+    b.write_first_printings()
     return b
 
 

@@ -12,7 +12,7 @@ from typing import Any
 # property type names as both stores spell them (LadybugDB DDL; Neo4j is schemaless)
 STRING, INT, BOOL = "STRING", "INT64", "BOOLEAN"
 
-# provenance every sourced relation carries
+# provenance every relation carries: the document, and the file and line that printed it
 PROVENANCE = {"doc": STRING, "file": STRING, "line": INT}
 DATED = {"date": STRING, "end_date": STRING}
 
@@ -57,12 +57,12 @@ RELS: dict[str, RelType] = {r.type: r for r in (
     RelType("OFFICE_AT", "Body", "Agency", PROVENANCE),
     RelType("PART_OF", "Body", "Body", PROVENANCE),
     RelType("HOLDS", "Person", "Post", {**PROVENANCE, "date": STRING}),
-    RelType("POST_IN", "Post", "Agency", {}),
-    RelType("SUB_ORG_OF", "Agency", "Agency", {}),
+    RelType("POST_IN", "Post", "Agency", PROVENANCE),
+    RelType("SUB_ORG_OF", "Agency", "Agency", PROVENANCE),
     RelType("ASSIGNED", "Agency", "Task", {"role": STRING, **PROVENANCE}),
-    RelType("IN", "Task", "Document", {}),
-    RelType("CITES", "Document", "Document", {"file": STRING, "line": INT}),
-    RelType("ESTABLISHED_BY", "Body", "Document", {"file": STRING, "line": INT}),
+    RelType("IN", "Task", "Document", PROVENANCE),
+    RelType("CITES", "Document", "Document", PROVENANCE),
+    RelType("ESTABLISHED_BY", "Body", "Document", PROVENANCE),
 )}
 
 
