@@ -54,7 +54,7 @@ def find_nodes(store: GraphStore, entity_id: str, label: str | None = None) -> l
     labels = [check_label(label)] if label else list(NODES)
     found = []
     for lab in labels:
-        cols = list(NODES[lab].columns)
+        cols = [c for c in NODES[lab].columns if c not in NODES[lab].bulk]  # a document's text only on its page
         rows = store.run(f"MATCH (n:`{lab}`) WHERE n.id = $id RETURN {_cols('n', cols)} LIMIT 1",
                          {"id": entity_id})
         if rows:

@@ -224,7 +224,8 @@ class GraphNodes:
             g = self.graph
             g.add((node, RDF.type, GOV.Document))
             g.add((node, GOV.stub, Literal(False)))
-            g.add((node, GOV.sourceFile, Literal(file)))
+            if (node, GOV.sourceFile, None) not in g:  # printed in two issues: the first printing's file
+                g.add((node, GOV.sourceFile, Literal(file)))
             if not key.startswith("title:"):
                 g.add((node, DCTERMS.identifier, Literal(key)))
                 self.by_number[key] = node
@@ -240,7 +241,10 @@ class GraphNodes:
         # a document printed in two issues: the first printing gives its title and date
         title = zh(normalize(f.title or f.doc_title or ""))
         g.add((d.node, DCTERMS.title if (d.node, DCTERMS.title, None) not in g else RDFS.label, title))
-        g.add((d.node, GOV.sourceLine, Literal(f.src.line)))
+        if g.value(d.node, GOV.sourceFile) == Literal(d.file) and (d.node, GOV.sourceLine, None) not in g:
+            g.add((d.node, GOV.sourceLine, Literal(f.src.line)))  # where its printing starts and ends
+            if f.src.end_line:
+                g.add((d.node, GOV.sourceEndLine, Literal(f.src.end_line)))
         if date_literal(f.date) is not None and (d.node, DCTERMS.issued, None) not in g:
             g.add((d.node, DCTERMS.issued, date_literal(f.date)))
         if f.issuer:

@@ -21,10 +21,15 @@ DATED = {"date": STRING, "end_date": STRING}
 class NodeType:
     label: str
     props: dict[str, str] = field(default_factory=dict)  # besides id and name
+    bulk: tuple[str, ...] = ()  # properties the stores keep but spreadsheets (CSV, GraphML) leave out
 
     @property
     def columns(self) -> dict[str, str]:
         return {"id": STRING, "name": STRING, **self.props}
+
+    @property
+    def export_columns(self) -> dict[str, str]:
+        return {k: v for k, v in self.columns.items() if k not in self.bulk}
 
 
 @dataclass(frozen=True)
@@ -44,8 +49,10 @@ NODES: dict[str, NodeType] = {n.label: n for n in (
     NodeType("Body", {"kind": STRING, "aliases": STRING}),
     NodeType("Person", {"merge_reason": STRING}),
     NodeType("Post", {"title": STRING}),
+    # text: the lines of its printing (line to end_line of file), for the document page
     NodeType("Document", {"number": STRING, "title": STRING, "issuer": STRING, "date": STRING,
-                          "stub": BOOL, "file": STRING, "line": INT}),
+                          "stub": BOOL, "file": STRING, "line": INT, "end_line": INT, "text": STRING},
+             bulk=("text",)),
     NodeType("Task", {"text": STRING}),
 )}
 
