@@ -122,3 +122,13 @@ def test_document_page_errors(client, path: str, status: int) -> None:
 def test_a_line_outside_the_document_is_said_so(client) -> None:
     r = client.get(f"/document/{quote('doc/晋市政办〔2020〕40号', safe='')}", params={"line": 5})
     assert r.status_code == 200 and "不在本文件范围内" in r.text and 'class="ln hit"' not in r.text
+
+
+def test_a_neighbourhood_to_expand_a_picture(client) -> None:
+    r = client.get(f"/viz/neighbours/Person/{quote('person/晋城市/张利锋', safe='')}")
+    assert r.status_code == 200
+    d = r.json()
+    kinds = {n["kind"] for n in d["nodes"]}
+    assert {"Person", "Body", "Post"} <= kinds and all("|" in e["id"] for e in d["edges"])
+    assert client.get("/viz/neighbours/Person/person%2Fnobody").status_code == 404
+    assert client.get("/viz/neighbours/Nope/x").status_code == 422
