@@ -132,3 +132,32 @@ def test_a_neighbourhood_to_expand_a_picture(client) -> None:
     assert {"Person", "Body", "Post"} <= kinds and all("|" in e["id"] for e in d["edges"])
     assert client.get("/viz/neighbours/Person/person%2Fnobody").status_code == 404
     assert client.get("/viz/neighbours/Nope/x").status_code == 422
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory):
+    from govkg.api.app import create_app
+    from govkg.settings import ApiConfig
+    from govkg.store.ladybug import LadybugStore
+    from tests.api.graphs import tiny_graph
+
+    path = tmp_path_factory.mktemp("tiny") / "graph.lbdb"
+    store = LadybugStore(path)
+    store.load(tiny_graph(), replace=True)
+    store.close()
+    store = LadybugStore(path, read_only=True)
+    with TestClient(create_app(ApiConfig.from_env({"GOVKG_DB_PATH": str(path)}), store=store)) as c:
+        yield c
+    store.close()
+
+
+def test_document_text_reaches_the_page_escaped(tiny) -> None:
+    html = tiny.get("/document/test%2Fdoc", params={"line": 7}).text
+    hit = re.search(r'<div class="ln hit" id="L7">.*?</div>', html, re.S).group(0)
+    assert "&lt;script&gt;alert(" in hit and "<script>alert" not in html
+    assert "李测试" in html.split('id="text"')[0]  # what the graph takes from line 7
+
+
+def test_a_seat_shows_the_one_person_recorded_in_its_post(tiny) -> None:
+    seats = section(page(tiny, "test/group", "Body"), "seats")
+    assert "市港渔局局长" in seats and "任职人员 held by" in seats and "李测试" in seats
