@@ -11,6 +11,11 @@ GOLD = Path(__file__).resolve().parents[2].parent / "shared" / "gold"
 EVIL = "<script>alert('x')</script>测试局"
 
 
+# the tiny document's lines 1-9: line 7 is the source of its memberships, and prints the hostile name
+TINY_TEXT = "\n".join(["测试〔2024〕1号", "", "关于成立测试市港航安全工作领导小组的通知", "", "一、组成人员", "",
+                        f"组长：李测试（市港渔局局长）；成员单位：{EVIL}、市港渔局", "", "二、办公室设在市港渔局"])
+
+
 def tiny_graph() -> PropertyGraph:
     """An agency with a hostile name on a body with a person and an ex-officio seat; ids under test/."""
     prov = {"doc": "测试〔2024〕1号", "file": "999_test.txt", "line": 7, "date": "2024-01-02"}
@@ -23,7 +28,7 @@ def tiny_graph() -> PropertyGraph:
             Node("Post", "test/transport/post/局长", {"name": "市港渔局局长", "title": "局长"}),
             Node("Document", "test/doc", {"name": "测试〔2024〕1号", "number": "测试〔2024〕1号",
                                           "title": "关于成立测试市港航安全工作领导小组的通知", "stub": False,
-                                          "file": "999_test.txt", "line": 1}),
+                                          "file": "999_test.txt", "line": 1, "end_line": 9, "text": TINY_TEXT}),
         ],
         edges=[
             Edge("UNIT_OF", "test/evil", "test/group", prov),
@@ -44,9 +49,12 @@ def gold_graph() -> PropertyGraph:
     from govkg.graph.pg import property_graph
     from govkg.graph.rdf import graph_from_facts
 
+    from govkg.graph import sources
+
     if not GOLD.is_dir():
         return PropertyGraph()
-    return property_graph(graph_from_facts(read_facts(GOLD)))
+    corpus = Path(__file__).resolve().parents[2] / "corpus"  # the texts the gold facts cite, for document pages
+    return property_graph(graph_from_facts(read_facts(GOLD)), sources.collect(sorted(corpus.glob("*.txt"))))
 
 
 def load_test_store(path: Path) -> Path:

@@ -37,3 +37,13 @@ def screenshot_dir() -> Path:
     d = Path(os.environ.get("GOVKG_SCREENSHOTS") or Path(__file__).resolve().parents[2] / "out" / "screenshots")
     d.mkdir(parents=True, exist_ok=True)
     return d
+
+
+def set_viewport(driver, width: int | None, height: int = 900) -> None:
+    """Emulate a screen ``width`` CSS pixels wide (headless Chromium's window cannot be narrower than
+    500 px); None restores the window's own size."""
+    if width is None:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    else:
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                               {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": True})

@@ -82,3 +82,54 @@ def test_link_threshold_keeps_at_most_the_limit(weights, limit, k):
     edges = [VEdge("a", "b", "CO_MEMBER", weight=w) for w in weights]
     assert threshold(edges, limit) == k
     assert sum(w >= k for w in weights) <= limit
+
+
+def test_a_body_is_drawn_in_layers_whose_labels_cannot_overlap():
+    """Heads, deputies, members, then agencies, each band a grid of cells wider than any label."""
+    from govkg.viz.layout import CELL_CHARS, CELL_W, FONT, ROW_H
+
+    hub = VNode("Body", "b", "晋城市防汛抗旱指挥部", focus=True)
+    people = [VNode("Person", f"p{i}", f"人员{i}") for i in range(30)]
+    units = [VNode("Agency", f"a{i}", f"晋城市某某很长很长的名字管理服务中心{i}") for i in range(33)]
+    edges = ([VEdge(people[0].key, hub.key, "MEMBER_OF", "指挥长"), VEdge(people[1].key, hub.key, "MEMBER_OF", "副指挥长")]
+             + [VEdge(p.key, hub.key, "MEMBER_OF", "成员") for p in people[2:]]
+             + [VEdge(a.key, hub.key, "UNIT_OF") for a in units])
+    d = build("t", [hub, *people, *units], edges, layout="layered")
+    assert d.layout == "layered" and d.options["physics"]["enabled"] is False
+    at = {n["id"]: (n["x"], n["y"]) for n in d.nodes}
+    ys = [at[k.key][1] for k in (hub, people[0], people[1], people[2], units[0])]
+    assert ys == sorted(ys) and len(set(ys)) == 5  # one band below the other
+    for n in d.nodes:
+        assert len(n["label"]) <= CELL_CHARS and len(n["label"]) * FONT < CELL_W
+    cells = sorted(at.values())
+    for (x1, y1), (x2, y2) in zip(cells, cells[1:]):
+        assert abs(x1 - x2) >= CELL_W or abs(y1 - y2) >= ROW_H
+    narrow = {(n["nx"], n["ny"]) for n in d.nodes}
+    assert len({x for x, _ in narrow}) <= 3  # two columns and the centre
+
+
+@pytest.mark.parametrize("name, label, short", [
+    ("晋城市财政局", "Agency", "市财政局"), ("中共晋城市委宣传部", "Agency", "市委宣传部"),
+    ("防汛抗旱指挥部 / 现场指挥部 / 综合协调组", "Body", "综合协调组"), ("城区人民政府", "Agency", "城区人民政府"),
+    ("市级现代农业产业园创建领导组", "Body", "市级现代农业产业园创建领…"), ("晋城市", "Person", "晋城市"),
+])
+def test_labels_are_short(name, label, short):
+    from govkg.viz.layout import short_label
+
+    assert short_label(name, label, 13) == short
+
+
+def test_edge_ids_are_stable_and_former_edges_dashed():
+    hub, p = VNode("Body", "b", "组", focus=True), VNode("Person", "p", "甲")
+    edges = [VEdge(p.key, hub.key, "MEMBER_OF", "成员", former=True), VEdge(p.key, hub.key, "MEMBER_OF", "成员")]
+    a, b = build("t", [hub, p], edges), build("t", [p, hub], edges)
+    assert [e["id"] for e in a.edges] == [e["id"] for e in b.edges] and len({e["id"] for e in a.edges}) == 2
+    assert [e["dashes"] for e in a.edges] == [True, False]
+
+
+def test_the_default_budget_keeps_a_sixty_node_body_whole_and_folds_a_bigger_one():
+    from govkg.viz.network import MAX_NODES
+
+    assert build("t", *star(61)).shown_nodes == 62
+    d = build("t", *star(300))
+    assert d.shown_nodes == MAX_NODES < d.total_nodes and d.budget == MAX_NODES

@@ -54,7 +54,7 @@ def find_nodes(store: GraphStore, entity_id: str, label: str | None = None) -> l
     labels = [check_label(label)] if label else list(NODES)
     found = []
     for lab in labels:
-        cols = list(NODES[lab].columns)
+        cols = [c for c in NODES[lab].columns if c not in NODES[lab].bulk]  # a document's text only on its page
         rows = store.run(f"MATCH (n:`{lab}`) WHERE n.id = $id RETURN {_cols('n', cols)} LIMIT 1",
                          {"id": entity_id})
         if rows:
@@ -129,8 +129,15 @@ def _neighbours(store: GraphStore, label: str, entity_id: str,
         # the node tooltip repeats its relation to the focus: role, post and source line
         nodes.append(VNode(r.label, r.id, r.name, _info(r.props, *PROV)))
         src, dst = (focus.key, node_key(r.label, r.id)) if r.direction == "out" else (node_key(r.label, r.id), focus.key)
-        edges.append(VEdge(src, dst, r.type, str(r.props.get("role", "")), _info(r.props, *PROV)))
+        edges.append(VEdge(src, dst, r.type, str(r.props.get("role", "")), _info(r.props, *PROV),
+                           former=bool(r.props.get("end_date"))))
     return nodes, edges
+
+
+def neighbourhood(store: GraphStore, label: str, entity_id: str) -> tuple[list[VNode], list[VEdge]]:
+    """One node and its direct relations, to expand a picture (an agency's tasks left out, as in its picture)."""
+    return _neighbours(store, check_label(label), entity_id,
+                       skip=frozenset({"ASSIGNED"}) if label == "Agency" else frozenset())
 
 
 def agency_network(store: GraphStore, agency_id: str) -> tuple[list[VNode], list[VEdge]]:
@@ -148,21 +155,22 @@ def agency_network(store: GraphStore, agency_id: str) -> tuple[list[VNode], list
     for row in store.run(
             "MATCH (a:`Agency`)<-[:`POST_IN`]-(p:`Post`)-[r:`SEAT_ON`]->(b:`Body`) WHERE a.id = $id "
             "RETURN p.id AS p_id, p.name AS p_name, b.id AS b_id, b.name AS b_name, r.role AS role, "
-            f"r.doc AS doc, r.file AS file, r.line AS line LIMIT {RELATION_LIMIT}", p):
+            f"r.date AS date, r.end_date AS end_date, r.doc AS doc, r.file AS file, r.line AS line LIMIT {RELATION_LIMIT}", p):
         nodes += [VNode("Body", row["b_id"], row["b_name"] or row["b_id"]),
                   VNode("Post", row["p_id"], row["p_name"] or row["p_id"])]
         edges.append(VEdge(node_key("Post", row["p_id"]), node_key("Body", row["b_id"]), "SEAT_ON",
-                           row["role"] or "", _info(row, *PROV)))
+                           row["role"] or "", _info(row, *PROV), former=bool(row["end_date"])))
     for row in store.run(
             "MATCH (a:`Agency`)<-[:`POST_IN`]-(p:`Post`)<-[:`HOLDS`]-(x:`Person`)-[r:`MEMBER_OF`]->(b:`Body`) "
             "WHERE a.id = $id RETURN p.id AS p_id, x.id AS x_id, x.name AS x_name, b.id AS b_id, b.name AS b_name, "
-            "r.role AS role, r.position AS position, r.doc AS doc, r.file AS file, r.line AS line "
+            "r.role AS role, r.position AS position, r.date AS date, r.end_date AS end_date, "
+            "r.doc AS doc, r.file AS file, r.line AS line "
             f"LIMIT {RELATION_LIMIT}", p):
         nodes += [VNode("Body", row["b_id"], row["b_name"] or row["b_id"]),
                   VNode("Person", row["x_id"], row["x_name"] or row["x_id"])]
         edges += [VEdge(node_key("Person", row["x_id"]), node_key("Post", row["p_id"]), "HOLDS"),
                   VEdge(node_key("Person", row["x_id"]), node_key("Body", row["b_id"]), "MEMBER_OF",
-                        row["role"] or "", _info(row, *PROV))]
+                        row["role"] or "", _info(row, *PROV), former=bool(row["end_date"]))]
     return nodes, edges
 
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Mapping
 
 from rdflib import Graph
 
 from govkg.facts import Fact, write_facts
+from govkg.graph import sources
 from govkg.graph.pg import property_graph
 from govkg.graph.rdf import build_graph
 from govkg.graph.schema import PropertyGraph
@@ -41,8 +42,10 @@ class BuildReport:
 
 
 def build_from_facts(facts: Iterable[Fact], out_dir: str | Path | None, *, validate_shacl: bool = True,
-                     report: BuildReport | None = None, write_facts_file: bool = True) -> BuildReport:
-    """Resolve facts into the graph, validate it and write every export into ``out_dir`` (None: nothing written)."""
+                     report: BuildReport | None = None, write_facts_file: bool = True,
+                     texts: Mapping[str, str] | None = None) -> BuildReport:
+    """Resolve facts into the graph, validate it and write every export into ``out_dir`` (None: nothing written);
+    ``texts`` are the source files' texts by name (``govkg.graph.sources``), kept with the documents."""
     report = report or BuildReport()
     facts = list(facts)
     report.facts = len(facts)
@@ -52,7 +55,7 @@ def build_from_facts(facts: Iterable[Fact], out_dir: str | Path | None, *, valid
     report.seconds["rdf"] = time.perf_counter() - t
     report.graph, report.triples, report.classes = graph, len(graph), class_counts(graph)
     t = time.perf_counter()
-    pg = property_graph(graph)
+    pg = property_graph(graph, texts)
     report.property_graph, report.counts = pg, pg.counts()
     report.seconds["property_graph"] = time.perf_counter() - t
     if validate_shacl:
@@ -69,6 +72,8 @@ def build_from_facts(facts: Iterable[Fact], out_dir: str | Path | None, *, valid
             write_facts(facts, out / "facts.jsonl")
             report.outputs["facts"] = str(out / "facts.jsonl")
         report.outputs.update({k: str(v) for k, v in export_all(graph, pg, out).items()})
+        if texts:
+            report.outputs["sources"] = str(sources.write(texts, out))
         report.seconds["export"] = time.perf_counter() - t
     return report
 
@@ -96,7 +101,7 @@ def build(corpus: str | Path, out_dir: str | Path, *, validate_shacl: bool = Tru
     report.seconds["extract"] = time.perf_counter() - t
     report.outputs["facts"] = str(out / "facts.jsonl")
     return build_from_facts(extracted.facts, out, validate_shacl=validate_shacl, report=report,
-                            write_facts_file=False)
+                            write_facts_file=False, texts=sources.collect(extracted.read))
 
 
 def run_build(corpus: Path, out_dir: Path, *, facts_path: Path | None = None,
@@ -115,7 +120,11 @@ def run_build(corpus: Path, out_dir: Path, *, facts_path: Path | None = None,
     if facts_path is not None:
         from govkg.facts import read_facts
 
-        report = build_from_facts(read_facts(facts_path), out_dir, validate_shacl=validate_shacl)
+        from govkg.extract.pipeline import corpus_paths
+
+        # the facts cite lines of the corpus files: their texts go with the documents when the corpus is here
+        texts = sources.collect(corpus_paths(corpus)) if Path(corpus).exists() else None
+        report = build_from_facts(read_facts(facts_path), out_dir, validate_shacl=validate_shacl, texts=texts)
     else:
         from govkg.extract.pipeline import corpus_paths
 

@@ -120,14 +120,16 @@ def _cell(value: object) -> str:
 def write_csv(pg: PropertyGraph, out_dir: Path) -> dict[str, Path]:
     """nodes.csv and edges.csv as Gephi's spreadsheet import reads them (Id, Label; Source,
     Target, Type, Label), then the node type or relation and every schema property."""
-    node_cols = sorted({c for n in NODES.values() for c in n.columns} - {"id", "name"})
+    node_cols = sorted({c for n in NODES.values() for c in n.export_columns} - {"id", "name"})
     edge_cols = sorted({c for r in RELS.values() for c in r.columns})
     nodes_path, edges_path = out_dir / "nodes.csv", out_dir / "edges.csv"
     with open(nodes_path, "w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
         w.writerow(["Id", "Label", "node_type", *node_cols])
         for n in pg.nodes:
-            w.writerow([n.id, _cell(n.props.get("name")), n.label, *(_cell(n.props.get(c)) for c in node_cols)])
+            cols = NODES[n.label].export_columns
+            w.writerow([n.id, _cell(n.props.get("name")), n.label,
+                        *(_cell(n.props.get(c)) if c in cols else "" for c in node_cols)])
     with open(edges_path, "w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
         w.writerow(["Source", "Target", "Type", "Label", "relation", *edge_cols])
@@ -141,7 +143,7 @@ _GRAPHML_TYPES = {"STRING": "string", "INT64": "long", "BOOLEAN": "boolean"}
 
 def write_graphml(pg: PropertyGraph, path: Path) -> Path:
     """GraphML for Gephi/yEd: one key per property of the schema, node ids prefixed by label."""
-    node_keys = {"label": "STRING", **{c: t for n in NODES.values() for c, t in n.columns.items() if c != "id"}}
+    node_keys = {"label": "STRING", **{c: t for n in NODES.values() for c, t in n.export_columns.items() if c != "id"}}
     edge_keys = {"type": "STRING", **{c: t for r in RELS.values() for c, t in r.columns.items()}}
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">']
@@ -153,7 +155,8 @@ def write_graphml(pg: PropertyGraph, path: Path) -> Path:
     labels = {}
     for n in pg.nodes:
         labels[n.id] = n.label
-        data = {"label": n.label, **{k: v for k, v in n.props.items() if k != "id"}}
+        cols = NODES[n.label].export_columns
+        data = {"label": n.label, **{k: v for k, v in n.props.items() if k != "id" and k in cols}}
         lines.append(f"<node id={quoteattr(n.label + ':' + n.id)}>" + "".join(
             f'<data key="n_{k}">{escape(_cell(v))}</data>' for k, v in sorted(data.items()) if v is not None)
             + "</node>")

@@ -6,10 +6,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, FOAF, ORG, RDF, RDFS, SKOS
+from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS
 
 from govkg.facts import BodyFact, CitationFact, DocumentFact, Fact, MembershipFact
 from govkg.graph.agencies import AgencyResolver
@@ -47,8 +47,26 @@ def body_stem(name: str, city: str | None) -> str:
     return s
 
 
-# names that say nothing of the subject, so that only the parent body tells them apart
-_GENERIC_BODY = re.compile(r"^(?:现场|前线|前方|联合|综合|临时|应急)?(?:协调)?(?:指挥部|工作组|办公室|专班|小组|组)$")
+# names that say nothing of their subject (现场指挥部, 综合组, 办公室, 专家组, 市指挥部 …): only the body
+# they belong to, or the document that sets them up, tells one from another
+_GENERIC_BODY = re.compile(
+    r"^(?:现场|前线|前方|联合|综合|临时|应急|专家|咨询|技术|宣传|新闻|报道|后勤|保障|督导|督查|检查|考核|协调|"
+    r"工作|领导|办事|日常)*(?:指挥部|工作组|办公室|专班|小组|组|领导组)$")
+
+
+def node_tail(node: URIRef) -> str:
+    """The last segment of a node's IRI, decoded (a name when nothing better is known)."""
+    return unquote(str(node).rsplit("/", 1)[-1])
+
+
+def is_generic_body(stem: str) -> bool:
+    """Whether a body's name (without its city) names no subject of its own (现场指挥部, 应急综合组)."""
+    return bool(_GENERIC_BODY.match(stem))
+
+
+def is_local_body(stem: str, kind: str | None) -> bool:
+    """A working group or a generic name never merges across documents on its name alone."""
+    return kind == "working_group" or is_generic_body(stem)
 
 
 class GraphNodes:
@@ -70,16 +88,20 @@ class GraphNodes:
         self.persons: dict[tuple, str] = {}  # (city, name, agencies) → person key after resolution
         self.person_reason: dict[str, str] = {}
         self._body_nodes: dict[tuple[str, str, str], URIRef] = {}  # (doc, file, printed name) → body
+        self.body_display: dict[URIRef, str] = {}  # body → its name without the city (with its parent's)
+        self.doc_parent: dict[str, URIRef] = {}  # document → the one named top-level body it sets out
         self.rejected: Counter[str] = Counter()  # facts left out of the graph, by reason
+        self._first_printed: dict[URIRef, tuple[str, int, URIRef]] = {}  # node → (file, line, document)
 
     # ---------------------------------------------------------------- entities
 
-    def agency(self, printed: str, city: str | None) -> URIRef | None:
-        """The agency node a printed name resolves to (None for collective placeholders)."""
+    def agency(self, printed: str, city: str | None, fact: Fact | None = None) -> URIRef | None:
+        """The agency node a printed name resolves to (None for collective placeholders); ``fact`` is where it is printed."""
         if not printed or is_placeholder(printed):
             return None
         a = self.resolver.resolve(printed, city or "")
         node = iri("agency", a.canonical)
+        self.printed_at(node, fact)
         g = self.graph
         g.add((node, RDFS.label, zh(normalize(printed))))
         if node not in self.agencies:
@@ -101,27 +123,39 @@ class GraphNodes:
                     g.add((parent, GOV.resolvedBy, Literal("parent of a sub-unit")))
         return node
 
-    def agencies_named(self, printed: str, city: str | None) -> list[tuple[str, URIRef]]:
+    def agencies_named(self, printed: str, city: str | None, fact: Fact | None = None) -> list[tuple[str, URIRef]]:
         """(printed name, agency node) for each agency a unit or assignment names; an extractor
         may hand over a list (市审批局、市住建局) where one name was meant; placeholders drop out."""
         out = []
         for part in split_agencies(normalize(printed)):
-            node = self.agency(part, city)
+            node = self.agency(part, city, fact)
             if node is not None:
                 out.append((part, node))
         return out
 
-    def body(self, name: str, city: str | None, parent: URIRef | None = None, kind: str | None = None) -> URIRef:
-        """A body node: one per city and name (per parent body for working groups and generic names
-        such as 现场指挥部, which repeat across plans); a name a document gives as an alias of
-        another leads to that other's node."""
+    def body(self, name: str, city: str | None, parent: URIRef | None = None, kind: str | None = None,
+             doc: DocNode | None = None) -> URIRef:
+        """A body node: one per city and name, whatever document names it, and a name a document gives
+        as an alias of another leads to that other's node. A working group or a generic name (现场指挥部,
+        综合组) is one per parent body (``<parent>/<name>``, shown as ``防汛抗旱指挥部 / 综合组``); without
+        a parent it belongs to the document's only named top-level body, else to the document alone."""
         stem = body_stem(name, city)
-        stem = self.body_aliases.get((city or "", stem), stem)
-        if parent is not None and (kind == "working_group" or _GENERIC_BODY.match(stem)):
-            node, canonical = URIRef(f"{parent}/{quote(stem, safe='')}"), stem
+        if is_local_body(stem, kind):
+            if parent is None and doc is not None:
+                parent = self.doc_parent.get(doc.key)
+            if parent is not None:
+                node = URIRef(f"{parent}/{quote(stem, safe='')}")
+                canonical = f"{self.body_display.get(parent, node_tail(parent))} / {stem}"
+            else:
+                key = doc.key if doc is not None else ""
+                node = iri("body", city or "", key, stem)
+                canonical = f"{key.removeprefix('title:')} / {stem}" if key else stem
+            display = canonical
         else:
-            node = iri("body", city or "", stem)
+            stem = self.body_aliases.get((city or "", stem), stem)
+            node, display = iri("body", city or "", stem), stem
             canonical = stem if not city or stem.startswith((self_prefix(city), city)) else city + stem
+        self.body_display[node] = display
         self.graph.set((node, SKOS.prefLabel, zh(canonical)))
         self.graph.add((node, RDFS.label, zh(normalize(name))))
         if (node, RDF.type, GOV.Body) not in self.graph:
@@ -136,22 +170,41 @@ class GraphNodes:
         self.graph.add((node, RDFS.label, zh(normalize(role))))
         return node
 
-    def post(self, printed: str, city: str | None, parsed: tuple[str | None, str] | None = None) -> URIRef:
+    def post(self, printed: str, city: str | None, parsed: tuple[str | None, str] | None = None,
+             fact: Fact | None = None) -> URIRef:
         """A post (副局长 of 市财政局); a leader's title with no agency belongs to the city government."""
         agency_name, title = parsed or parse_post(printed)
         g = self.graph
         if agency_name is None and city and LEADER_TITLE.search(title):  # (分管…的)副市长: the city government's
             agency_name = city + "人民政府"
-        agency = self.agency(agency_name, city) if agency_name else None
+        agency = self.agency(agency_name, city, fact) if agency_name else None
         if agency is not None:
             node = URIRef(f"{agency}/post/{quote(title, safe='')}")
             g.add((node, ORG.postIn, agency))
         else:
             node = iri("post", city or "", normalize(printed))
+        self.printed_at(node, fact)
         g.add((node, RDF.type, ORG.Post))
         g.add((node, RDFS.label, zh(normalize(printed))))
         g.add((node, GOV.title, zh(title)))
         return node
+
+    def printed_at(self, node: URIRef, fact: Fact | None) -> None:
+        """Note where a name or text is printed; the first printing (by file, line) is the source of the
+        edges the name alone implies (a post's agency, a sub-unit's parent, a task's document)."""
+        if fact is None:
+            return
+        seen = self._first_printed.get(node)
+        if seen is None or (fact.src.file, fact.src.line) < seen[:2]:
+            self._first_printed[node] = (fact.src.file, fact.src.line, self.document(fact).node)
+
+    def write_first_printings(self) -> None:
+        """The first printing of every noted node: ``prov:wasDerivedFrom``, ``govkg:sourceFile``, ``govkg:sourceLine``."""
+        g = self.graph
+        for node, (file, line, doc) in self._first_printed.items():
+            g.add((node, PROV.wasDerivedFrom, doc))
+            g.add((node, GOV.sourceFile, Literal(file)))
+            g.add((node, GOV.sourceLine, Literal(line)))
 
     # ---------------------------------------------------------------- documents
 
@@ -171,7 +224,8 @@ class GraphNodes:
             g = self.graph
             g.add((node, RDF.type, GOV.Document))
             g.add((node, GOV.stub, Literal(False)))
-            g.add((node, GOV.sourceFile, Literal(file)))
+            if (node, GOV.sourceFile, None) not in g:  # printed in two issues: the first printing's file
+                g.add((node, GOV.sourceFile, Literal(file)))
             if not key.startswith("title:"):
                 g.add((node, DCTERMS.identifier, Literal(key)))
                 self.by_number[key] = node
@@ -187,11 +241,14 @@ class GraphNodes:
         # a document printed in two issues: the first printing gives its title and date
         title = zh(normalize(f.title or f.doc_title or ""))
         g.add((d.node, DCTERMS.title if (d.node, DCTERMS.title, None) not in g else RDFS.label, title))
-        g.add((d.node, GOV.sourceLine, Literal(f.src.line)))
+        if g.value(d.node, GOV.sourceFile) == Literal(d.file) and (d.node, GOV.sourceLine, None) not in g:
+            g.add((d.node, GOV.sourceLine, Literal(f.src.line)))  # where its printing starts and ends
+            if f.src.end_line:
+                g.add((d.node, GOV.sourceEndLine, Literal(f.src.end_line)))
         if date_literal(f.date) is not None and (d.node, DCTERMS.issued, None) not in g:
             g.add((d.node, DCTERMS.issued, date_literal(f.date)))
         if f.issuer:
-            issuer = self.agency(f.issuer, d.city)
+            issuer = self.agency(f.issuer, d.city, f)
             if issuer is not None:
                 g.add((d.node, DCTERMS.creator, issuer))
         if d.city:
@@ -215,9 +272,12 @@ class GraphNodes:
             if isinstance(f, BodyFact) and f.aliases and normalize(f.body):
                 city = self.document(f).city
                 main = body_stem(f.body, city)
+                if is_local_body(main, f.kind):
+                    continue
                 for alias in f.aliases:
                     stem = body_stem(alias, city)
-                    if stem != main:
+                    # a generic alias (市指挥部, 现场指挥部) stands for the body in its own document only
+                    if stem != main and not is_generic_body(stem):
                         self.body_aliases.setdefault((city or "", stem), main)
 
     def cited(self, number: str | None, title: str | None) -> URIRef:

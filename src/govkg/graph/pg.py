@@ -6,13 +6,14 @@ PropertyGraph.
 """
 from __future__ import annotations
 
-from typing import Any, Iterator
+from typing import Any, Iterator, Mapping
 from urllib.parse import unquote
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS
 
 from govkg.graph.schema import NODES, RELS, Edge, Node, PropertyGraph
+from govkg.graph.sources import lines_of
 from govkg.graph.terms import BODY_CLASS, GOV, ID
 
 KIND_OF_CLASS = {cls: kind for kind, cls in BODY_CLASS.items()}
@@ -55,7 +56,7 @@ def _dated(g: Graph, s: URIRef) -> dict[str, Any]:
             "end_doc": _doc_key(g, g.value(later, PROV.wasDerivedFrom)) if later is not None else None}
 
 
-def _nodes(g: Graph) -> Iterator[Node]:
+def _nodes(g: Graph, texts: Mapping[str, str]) -> Iterator[Node]:
     for a in g.subjects(RDF.type, GOV.Agency):
         name = _str(g, a, SKOS.prefLabel) or node_id(a)
         labels = _labels(g, a)
@@ -74,12 +75,14 @@ def _nodes(g: Graph) -> Iterator[Node]:
     for d in g.subjects(RDF.type, GOV.Document):
         creator = g.value(d, DCTERMS.creator)
         stub = g.value(d, GOV.stub)
+        file, line, end = _str(g, d, GOV.sourceFile), _int(g, d, GOV.sourceLine), _int(g, d, GOV.sourceEndLine)
         yield Node("Document", node_id(d), {
             "name": _str(g, d, DCTERMS.identifier) or _str(g, d, DCTERMS.title) or node_id(d),
             "number": _str(g, d, DCTERMS.identifier), "title": _str(g, d, DCTERMS.title),
             "issuer": _str(g, creator, SKOS.prefLabel) if creator is not None else None,
             "date": _str(g, d, DCTERMS.issued), "stub": bool(stub.toPython()) if stub is not None else False,
-            "file": _str(g, d, GOV.sourceFile), "line": _int(g, d, GOV.sourceLine)})
+            "file": file, "line": line, "end_line": end,
+            "text": lines_of(texts[file], line, end) if file in texts else None})
     for t in g.subjects(RDF.type, GOV.Task):
         text = _str(g, t, GOV.text)
         yield Node("Task", node_id(t), {"name": text, "text": text})
@@ -107,8 +110,7 @@ def _edges(g: Graph) -> Iterator[Edge]:
         body = g.value(st, GOV.statementOf)
         doc = g.value(st, PROV.wasDerivedFrom)
         if g.value(body, GOV.establishedBy) == doc:
-            yield Edge("ESTABLISHED_BY", node_id(body), node_id(doc),
-                       {"file": _str(g, st, GOV.sourceFile), "line": _int(g, st, GOV.sourceLine)})
+            yield Edge("ESTABLISHED_BY", node_id(body), node_id(doc), _provenance(g, st))
     # one OFFICE_AT / PART_OF per document that states it, with that document's provenance
     for st, office in g.subject_objects(GOV.statesOfficeAt):
         yield Edge("OFFICE_AT", node_id(g.value(st, GOV.statementOf)), node_id(office),
@@ -116,18 +118,17 @@ def _edges(g: Graph) -> Iterator[Edge]:
     for st, parent in g.subject_objects(GOV.statesPartOf):
         yield Edge("PART_OF", node_id(g.value(st, GOV.statementOf)), node_id(parent), _provenance(g, st))
     for post, agency in g.subject_objects(ORG.postIn):
-        yield Edge("POST_IN", node_id(post), node_id(agency), {})
+        yield Edge("POST_IN", node_id(post), node_id(agency), _provenance(g, post))  # where the post is first printed
     for a, parent in g.subject_objects(ORG.subOrganizationOf):
         if (a, RDF.type, GOV.Agency) in g:
-            yield Edge("SUB_ORG_OF", node_id(a), node_id(parent), {})
+            yield Edge("SUB_ORG_OF", node_id(a), node_id(parent), _provenance(g, a))  # the sub-unit's first printing
     for asg in g.subjects(RDF.type, GOV.Assignment):
         yield Edge("ASSIGNED", node_id(g.value(asg, GOV.agency)), node_id(g.value(asg, GOV.task)),
                    {"role": _str(g, asg, GOV.assignmentRole), **_provenance(g, asg)})
     for task, doc in g.subject_objects(DCTERMS.isPartOf):
-        yield Edge("IN", node_id(task), node_id(doc), {})
+        yield Edge("IN", node_id(task), node_id(doc), _provenance(g, task))  # the task's first printing
     for c in g.subjects(RDF.type, GOV.Citation):
-        yield Edge("CITES", node_id(g.value(c, GOV.citing)), node_id(g.value(c, GOV.cited)),
-                   {"file": _str(g, c, GOV.sourceFile), "line": _int(g, c, GOV.sourceLine)})
+        yield Edge("CITES", node_id(g.value(c, GOV.citing)), node_id(g.value(c, GOV.cited)), _provenance(g, c))
 
 
 def _complete(props: dict[str, Any], columns: dict[str, str]) -> dict[str, Any]:
@@ -135,10 +136,11 @@ def _complete(props: dict[str, Any], columns: dict[str, str]) -> dict[str, Any]:
     return {k: props.get(k) for k in columns}
 
 
-def property_graph(graph: Graph) -> PropertyGraph:
-    """Map a govkg RDF graph to the property graph of ``govkg.graph.schema`` (sorted, deterministic)."""
+def property_graph(graph: Graph, texts: Mapping[str, str] | None = None) -> PropertyGraph:
+    """Map a govkg RDF graph to the property graph of ``govkg.graph.schema`` (sorted, deterministic);
+    ``texts`` (file name → source text, ``govkg.graph.sources``) gives each document its lines."""
     nodes = {(n.label, n.id): Node(n.label, n.id, _complete({**n.props, "id": n.id}, NODES[n.label].columns))
-             for n in _nodes(graph)}
+             for n in _nodes(graph, texts or {})}
     edges = [Edge(e.type, e.src, e.dst, _complete(e.props, RELS[e.type].columns)) for e in _edges(graph)]
     unique = {(e.type, e.src, e.dst, tuple(sorted((k, str(v)) for k, v in e.props.items()))): e for e in edges}
     return PropertyGraph(nodes=[nodes[k] for k in sorted(nodes)], edges=[unique[k] for k in sorted(unique)])

@@ -25,7 +25,7 @@ from govkg.facts import (
     UnitFact,
 )
 from govkg.graph.names import infer_city, normalize
-from govkg.graph.nodes import DocNode, GraphNodes, StatementNode
+from govkg.graph.nodes import DocNode, GraphNodes, StatementNode, body_stem, is_local_body
 from govkg.graph.posts import posts_of
 from govkg.graph.terms import BODY_CLASS, GOV, date_literal, hashed, zh
 
@@ -44,7 +44,7 @@ class GraphBuilder(GraphNodes):
             g.add((node, GOV.startDate, date_literal(d.date)))
 
     def _statement(self, body_name: str, d: DocNode, fact: Fact) -> StatementNode:
-        body = self._body_nodes.get((d.key, d.file, normalize(body_name))) or self.body(body_name, d.city)
+        body = self._body_nodes.get((d.key, d.file, normalize(body_name))) or self.body(body_name, d.city, doc=d)
         k = (body, d.key)
         st = self.statements.get(k)
         if st is None:
@@ -66,8 +66,10 @@ class GraphBuilder(GraphNodes):
         d = self.document(f)
         parent = self._body_nodes.get((d.key, d.file, normalize(f.parent_body))) if f.parent_body else None
         if f.parent_body and parent is None:
-            parent = self.body(f.parent_body, d.city)
-        node = self.body(f.body, d.city, parent, f.kind)
+            parent = self.body(f.parent_body, d.city, doc=d)
+        if parent is None and is_local_body(body_stem(f.body, d.city), f.kind):
+            parent = self.doc_parent.get(d.key)  # the plan's own body: its 现场指挥部, its 综合组
+        node = self.body(f.body, d.city, parent, f.kind, doc=d)
         for name in (f.body, *f.aliases):
             self._body_nodes[(d.key, d.file, normalize(name))] = node
         g = self.graph
@@ -84,7 +86,7 @@ class GraphBuilder(GraphNodes):
             g.add((node, GOV.partOf, parent))
             g.add((st.node, GOV.statesPartOf, parent))
         if f.office_agency:
-            office = self.agency(f.office_agency, d.city)
+            office = self.agency(f.office_agency, d.city, f)
             if office is not None:
                 g.add((node, GOV.officeAt, office))
                 g.add((st.node, GOV.statesOfficeAt, office))
@@ -102,7 +104,7 @@ class GraphBuilder(GraphNodes):
         if f.position:
             g.add((node, GOV.position, zh(normalize(f.position))))
             for agency_name, title, part in posts_of(f.position):
-                post = self.post(part, d.city, (agency_name, title))
+                post = self.post(part, d.city, (agency_name, title), f)
                 g.add((node, GOV.heldPost, post))
                 g.add((person, ORG.holds, post))
         self._provenance(node, f, d)
@@ -125,14 +127,14 @@ class GraphBuilder(GraphNodes):
                 return
         d = self.document(f)
         st = self._statement(f.body, d, f)
-        node = self._membership(st, self.post(f.holder, d.city), f)
+        node = self._membership(st, self.post(f.holder, d.city, fact=f), f)
         self._provenance(node, f, d)
 
     def add_unit(self, f: UnitFact) -> None:
         if not normalize(f.body) and self._reject(f, "body"):
             return
         d = self.document(f)
-        agencies = self.agencies_named(f.agency, d.city)
+        agencies = self.agencies_named(f.agency, d.city, f)
         if not agencies and self._reject(f, "a single agency (placeholder or empty)"):
             return
         st = self._statement(f.body, d, f)
@@ -155,7 +157,7 @@ class GraphBuilder(GraphNodes):
         if not normalize(f.task) and self._reject(f, "task"):
             return
         d = self.document(f)
-        agencies = self.agencies_named(f.agency, d.city)
+        agencies = self.agencies_named(f.agency, d.city, f)
         if not agencies and self._reject(f, "a single agency (placeholder or empty)"):
             return
         g = self.graph
@@ -163,6 +165,7 @@ class GraphBuilder(GraphNodes):
         g.add((task, RDF.type, GOV.Task))
         g.add((task, GOV.text, zh(normalize(f.task))))
         g.add((task, DCTERMS.isPartOf, d.node))
+        self.printed_at(task, f)
         for printed, agency in agencies:
             node = hashed("assignment", task, agency, f.role, f.src.line)
             g.add((node, RDF.type, GOV.Assignment))
@@ -213,13 +216,39 @@ class GraphBuilder(GraphNodes):
 
     def add_facts(self, facts: list[Fact]) -> None:
         """Add the facts of one or more documents (document facts first, then bodies, then the rest)."""
-        order = (DocumentFact, BodyFact, MembershipFact, SeatFact, UnitFact, AssignmentFact, CitationFact)
-        adders = (self.add_document, self.add_body, self.add_membership, self.add_seat, self.add_unit,
-                  self.add_assignment, self.add_citation)
+        for f in facts:
+            if isinstance(f, DocumentFact):
+                self.add_document(f)
+        for f in self._bodies_in_order([f for f in facts if isinstance(f, BodyFact)]):
+            self.add_body(f)
+        order = (MembershipFact, SeatFact, UnitFact, AssignmentFact, CitationFact)
+        adders = (self.add_membership, self.add_seat, self.add_unit, self.add_assignment, self.add_citation)
         for cls, add in zip(order, adders):
             for f in facts:
                 if isinstance(f, cls):
                     add(f)
+
+    def _bodies_in_order(self, bodies: list[BodyFact]) -> list[BodyFact]:
+        """A document's body facts, each parent before the bodies under it; the document's parent
+        for its generic bodies (``doc_parent``) is noted when it sets out one named top-level body."""
+        def top(f: BodyFact) -> bool:
+            return not f.parent_body and not is_local_body(body_stem(f.body, self.document(f).city), f.kind)
+
+        first = [f for f in bodies if top(f)]
+        for key in {self.document(f).key for f in first}:
+            names = {body_stem(f.body, self.document(f).city) for f in first if self.document(f).key == key}
+            if len(names) == 1:
+                f = next(f for f in first if self.document(f).key == key)
+                self.doc_parent[key] = self.body(f.body, self.document(f).city, doc=self.document(f))
+        ordered, rest = list(first), [f for f in bodies if not top(f)]
+        named = {normalize(n) for f in bodies for n in (f.body, *f.aliases)}
+        while rest:
+            placed = {normalize(n) for f in ordered for n in (f.body, *f.aliases)}
+            ready = [f for f in rest if normalize(f.parent_body or "") in placed or normalize(f.parent_body or "") not in named]
+            ready = ready or rest[:1]  # a cycle of parents: take them as printed
+            ordered += ready
+            rest = [f for f in rest if f not in ready]
+        return ordered
 
 
 def graph_from_facts(facts: Iterable[Fact], city: str | None = None) -> Graph:
@@ -241,6 +270,7 @@ def build_graph(facts: Iterable[Fact], city: str | None = None) -> GraphBuilder:
     for key in by_doc:
         b.add_facts([f for f in by_doc[key] if not isinstance(f, DocumentFact)])
     b.supersede()
+    b.write_first_printings()
     return b
 
 

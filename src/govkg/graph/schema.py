@@ -12,7 +12,7 @@ from typing import Any
 # property type names as both stores spell them (LadybugDB DDL; Neo4j is schemaless)
 STRING, INT, BOOL = "STRING", "INT64", "BOOLEAN"
 
-# provenance every sourced relation carries
+# provenance every relation carries: the document, and the file and line that printed it
 PROVENANCE = {"doc": STRING, "file": STRING, "line": INT}
 # since (date) and until (end_date: the date of the document that set the body out again, end_doc)
 DATED = {"date": STRING, "end_date": STRING, "end_doc": STRING}
@@ -22,10 +22,15 @@ DATED = {"date": STRING, "end_date": STRING, "end_doc": STRING}
 class NodeType:
     label: str
     props: dict[str, str] = field(default_factory=dict)  # besides id and name
+    bulk: tuple[str, ...] = ()  # properties the stores keep but spreadsheets (CSV, GraphML) leave out
 
     @property
     def columns(self) -> dict[str, str]:
         return {"id": STRING, "name": STRING, **self.props}
+
+    @property
+    def export_columns(self) -> dict[str, str]:
+        return {k: v for k, v in self.columns.items() if k not in self.bulk}
 
 
 @dataclass(frozen=True)
@@ -45,8 +50,10 @@ NODES: dict[str, NodeType] = {n.label: n for n in (
     NodeType("Body", {"kind": STRING, "aliases": STRING}),
     NodeType("Person", {"merge_reason": STRING}),
     NodeType("Post", {"title": STRING}),
+    # text: the lines of its printing (line to end_line of file), for the document page
     NodeType("Document", {"number": STRING, "title": STRING, "issuer": STRING, "date": STRING,
-                          "stub": BOOL, "file": STRING, "line": INT}),
+                          "stub": BOOL, "file": STRING, "line": INT, "end_line": INT, "text": STRING},
+             bulk=("text",)),
     NodeType("Task", {"text": STRING}),
 )}
 
@@ -58,12 +65,12 @@ RELS: dict[str, RelType] = {r.type: r for r in (
     RelType("OFFICE_AT", "Body", "Agency", {**PROVENANCE, **DATED}),
     RelType("PART_OF", "Body", "Body", PROVENANCE),
     RelType("HOLDS", "Person", "Post", {**PROVENANCE, "date": STRING}),
-    RelType("POST_IN", "Post", "Agency", {}),
-    RelType("SUB_ORG_OF", "Agency", "Agency", {}),
+    RelType("POST_IN", "Post", "Agency", PROVENANCE),
+    RelType("SUB_ORG_OF", "Agency", "Agency", PROVENANCE),
     RelType("ASSIGNED", "Agency", "Task", {"role": STRING, **PROVENANCE}),
-    RelType("IN", "Task", "Document", {}),
-    RelType("CITES", "Document", "Document", {"file": STRING, "line": INT}),
-    RelType("ESTABLISHED_BY", "Body", "Document", {"file": STRING, "line": INT}),
+    RelType("IN", "Task", "Document", PROVENANCE),
+    RelType("CITES", "Document", "Document", PROVENANCE),
+    RelType("ESTABLISHED_BY", "Body", "Document", PROVENANCE),
 )}
 
 

@@ -77,7 +77,10 @@ def read_built_graph(path: str | Path) -> PropertyGraph:
 
     from govkg.graph.pg import property_graph
 
+    from govkg.graph import sources
+
     p = Path(path)
+    texts = sources.read((p if p.is_dir() else p.parent) / sources.SOURCES_DIR)  # the documents' lines
     if p.is_dir():
         found = [p / name for name in ("graph.nt", "graph.ttl") if (p / name).is_file()]
         if not found:
@@ -86,4 +89,4 @@ def read_built_graph(path: str | Path) -> PropertyGraph:
     elif not p.is_file():
         raise FileNotFoundError(f"no such graph file: {p}")
     fmt = {".nt": "nt", ".ttl": "turtle", ".jsonld": "json-ld"}.get(p.suffix, None)
-    return property_graph(Graph().parse(p, format=fmt))
+    return property_graph(Graph().parse(p, format=fmt), texts)

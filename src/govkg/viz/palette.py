@@ -72,3 +72,26 @@ def role_legend(roles: set[str]) -> list[dict[str, str]]:
     """Legend entries for the role classes present among ``roles``."""
     present = {c.key for c in map(role_class, roles) if c}
     return [{"key": c.key, "color": c.color, "zh": c.zh, "en": c.en} for c in ROLE_CLASSES if c.key in present]
+
+
+# each relation as a page names it, seen from its source ("out") and from its target ("in")
+RELATION_LABELS: dict[str, tuple[str, str]] = {
+    "MEMBER_OF": ("成员于", "成员"),
+    "SEAT_ON": ("当然席位于", "当然席位"),
+    "UNIT_OF": ("成员单位于", "成员单位"),
+    "OFFICE_AT": ("办公室设在", "承担办公室"),
+    "PART_OF": ("隶属于", "下设"),
+    "HOLDS": ("担任职务", "任职人员"),
+    "POST_IN": ("职务所在单位", "本单位职务"),
+    "SUB_ORG_OF": ("上级单位", "下属单位"),
+    "ASSIGNED": ("承担任务", "承担单位"),
+    "IN": ("所属文件", "文件中的任务"),
+    "CITES": ("引用", "被引用"),
+    "ESTABLISHED_BY": ("设立文件", "设立的机构"),
+}
+
+
+def relation_label(rel_type: str, direction: str = "out") -> str:
+    """The Chinese name of a relation seen from one end (the type itself when unknown)."""
+    pair = RELATION_LABELS.get(rel_type)
+    return (pair[0] if direction == "out" else pair[1]) if pair else rel_type

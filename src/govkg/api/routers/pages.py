@@ -1,15 +1,18 @@
-"""The pages people open: home with search box and headline numbers, search results, entity pages."""
+"""The pages people open: home with search box and headline numbers, search results, entity pages that
+answer first (``govkg.api.pagedata``), and document pages that show a cited line in its text."""
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse
 
-from govkg.api import graphdata
+from govkg.api import graphdata, pagedata
 from govkg.api.deps import IndexDep, StoreDep
 from govkg.api.routers.viz import KINDS
 from govkg.viz.network import entity_href
+from govkg.viz.palette import relation_label
 from govkg.viz.pages import render
 
 router = APIRouter(tags=["pages"])
@@ -17,6 +20,18 @@ router = APIRouter(tags=["pages"])
 Label = Literal["Agency", "Body", "Person", "Post", "Document", "Task"]
 # which network picture an entity page links to
 VIZ_OF = {"Agency": "agency", "Body": "body", "Person": "person"}
+AsOf = Annotated[str | None, Query(max_length=10, pattern=r"^\d{4}-\d{2}-\d{2}$",
+                                   description="the state on this day (YYYY-MM-DD); default: the latest")]
+
+
+def checked_date(value: str | None) -> str | None:
+    """A real calendar day, or a 422 that says which value is wrong."""
+    if value:
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:
+            raise HTTPException(422, f"as_of: not a calendar date: {value!r} (expected YYYY-MM-DD)") from None
+    return value or None
 
 
 @router.get("/", response_class=HTMLResponse, summary="Home page: search box and headline numbers")
@@ -33,8 +48,21 @@ def find(request: Request, index: IndexDep,
 
 @router.get("/entity/{entity_id:path}", response_class=HTMLResponse, summary="Entity page")
 def entity_page(request: Request, store: StoreDep, entity_id: Annotated[str, Path(min_length=1, max_length=500)],
-                label: Annotated[Label | None, Query()] = None) -> HTMLResponse:
-    found = graphdata.entity(store, entity_id, label)
+                label: Annotated[Label | None, Query()] = None, as_of: AsOf = None) -> HTMLResponse:
+    found = pagedata.profile(store, entity_id, label, checked_date(as_of))
     if not found:
         return render(request, "error.html", status_code=404, message=f"没有找到 not found: {entity_id}")
-    return render(request, "entity.html", entities=found, href=entity_href, viz_of=VIZ_OF)
+    return render(request, "entity.html", profiles=found, href=entity_href, viz_of=VIZ_OF,
+                  relation_label=relation_label, as_of=as_of or "")
+
+
+@router.get("/document/{doc_id:path}", response_class=HTMLResponse,
+            summary="A document's text from the built corpus, with a cited line highlighted")
+def document_page(request: Request, store: StoreDep, doc_id: Annotated[str, Path(min_length=1, max_length=500)],
+                  line: Annotated[int | None, Query(ge=1, le=10_000_000, description="the line to highlight")] = None,
+                  file: Annotated[str | None, Query(max_length=300, description="the file the line is in")] = None,
+                  ) -> HTMLResponse:
+    page = pagedata.document_page(store, doc_id, line, file)
+    if page is None:
+        return render(request, "error.html", status_code=404, message=f"没有这份文件 no such document: {doc_id}")
+    return render(request, "document.html", page=page, href=entity_href)

@@ -16,7 +16,9 @@ router = APIRouter(prefix="/viz", tags=["viz"])
 Format = Literal["html", "json"]
 IdPath = Annotated[str, Path(min_length=1, max_length=500)]
 FormatQ = Annotated[Format, Query(description="html: the page; json: the nodes and edges")]
-MaxNodes = Annotated[int, Query(ge=10, le=5000, description="aggregate beyond this many nodes")]
+MaxNodes = Annotated[int, Query(ge=10, le=5000, description="the node budget: the best connected are drawn, "
+                                                              "the rest folded into one node per type")]
+Label = Literal["Agency", "Body", "Person", "Post", "Document", "Task"]
 
 KINDS: dict[str, tuple[str, str]] = {
     "agency": ("机关单位的议事协调机构与共同成员单位", "an agency's bodies and co-members"),
@@ -29,13 +31,14 @@ KINDS: dict[str, tuple[str, str]] = {
 
 def _respond(request: Request, kind: str, name: str, fmt: str, max_nodes: int,
              fetch: Callable[[], tuple[list[network.VNode], list[network.VEdge]]], directed: bool = True,
-             notes: list[str] | None = None):
+             notes: list[str] | None = None, layout: str = "force"):
     try:
         nodes, edges = fetch()
     except LookupError as err:
         raise HTTPException(404, str(err)) from None
     zh, en = KINDS[kind]
-    drawing = network.build(f"{name} — {zh}" if name else zh, nodes, edges, max_nodes=max_nodes, directed=directed)
+    drawing = network.build(f"{name} — {zh}" if name else zh, nodes, edges, max_nodes=max_nodes, directed=directed,
+                            layout=layout)
     drawing.notes = [*(notes or []), *drawing.notes]
     if fmt == "json":
         return JSONResponse(drawing.payload())
@@ -60,7 +63,7 @@ def agency(request: Request, store: StoreDep, entity_id: IdPath, format: FormatQ
 def body(request: Request, store: StoreDep, entity_id: IdPath, format: FormatQ = "html",
          max_nodes: MaxNodes = network.MAX_NODES):
     return _respond(request, "body", _name(store, "Body", entity_id), format, max_nodes,
-                    lambda: graphdata.body_network(store, entity_id))
+                    lambda: graphdata.body_network(store, entity_id), layout="layered")
 
 
 @router.get("/person/{entity_id:path}", response_class=HTMLResponse, summary="A person's memberships and posts")
@@ -102,3 +105,13 @@ def agencies(request: Request, store: StoreDep, format: FormatQ = "html", max_no
 @router.get("/citations", response_class=HTMLResponse, summary="Citation graph of documents")
 def citations(request: Request, store: StoreDep, format: FormatQ = "html", max_nodes: MaxNodes = network.MAX_NODES):
     return _respond(request, "citations", "", format, max_nodes, lambda: graphdata.citation_network(store))
+
+
+@router.get("/neighbours/{label}/{entity_id:path}", summary="One node's neighbours, to expand a picture (JSON)")
+def neighbours(store: StoreDep, label: Annotated[Label, Path()], entity_id: IdPath,
+               max_nodes: Annotated[int, Query(ge=10, le=500, description="the node budget")] = 40) -> JSONResponse:
+    try:
+        nodes, edges = graphdata.neighbourhood(store, label, entity_id)
+    except LookupError as err:
+        raise HTTPException(404, str(err)) from None
+    return JSONResponse(network.build("", nodes, edges, max_nodes=max_nodes).payload())
