@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from govkg.extract.notes import skipped
+from govkg.extract.people.glued import split_glued
 from govkg.extract.people.groups import listed_people, people, split_top
 from govkg.extract.people.names import (
     ROLE_LABEL,
@@ -292,6 +293,12 @@ def parse_lists(doc: Document, lo: int, hi: int) -> list[Member]:  # noqa: C901 
                 and not re.search(r"\s", line) and len(line) <= 30 and not re.search(r"[。,，:：]", line) \
                 and not is_person_name(line) and not (last.post and _starts_member(line)):
             last.post = (last.post or "") + squeeze(line)
+            continue
+        glued = split_glued(line) if not re.search(r"\s", line) else ()
+        if len(glued) >= 2:  # 钱宏达国土资源部部长孙志远国务院副秘书长: people printed without breaks
+            for name, post in glued:
+                out.append(Member(role or "成员", name, post, False, no))
+            last = None
             continue
         pairs = split_people(line)
         if pairs:

@@ -412,5 +412,11 @@ def _completes_post(post: str, ch: str) -> bool:
     return any(t.endswith(w) for w in _POST_WORDS)
 
 
+# for the reader of people printed without breaks (govkg.extract.people.glued)
+post_start_score = _post_start_score
+name_may_end = _uncut
+completes_post = _completes_post
+post_word_end = _POST_WORD_END.search
+
 __all__ = ["EX_OFFICIO", "ROLES", "ROLE_LABEL", "SURNAMES", "is_person_name", "split_name_post", "split_names", "split_people",
            "split_post_name", "split_name_then_post", "post_complete", "clean_role"]
