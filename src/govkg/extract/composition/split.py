@@ -174,6 +174,17 @@ _ETC = re.compile(r"(?<=[局委办部厅心团司队区府会院所站馆处科�
 _AND_PLACEHOLDER = re.compile(r"(?:和|及|以及|与|and)(?=各|有关|相关|其他|当地|本地|所在地|属地|县[(（]市)")
 
 
+def _printed_prefix(items: list[Span], prefix: str) -> str:
+    """``prefix`` (simplified) as an item prints it: the longest head of it one of them holds, the rest as
+    added (县 printed, 县委 lent to 组织部; 平原县 out of 中共平原县委宣传部)."""
+    for n in range(len(prefix), 0, -1):
+        for o in items:
+            at = o.simp.find(prefix[:n])
+            if at >= 0:
+                return o.text[at:at + n] + prefix[n:]
+    return prefix
+
+
 def spread_prefixes(items: list[Span]) -> list[Span]:
     """A level printed once for a list (``市发展改革委、教育局`` → 市教育局): ``agencies.expand_prefixes``
     (the one mechanism), run on the simplified shadow; the prefix is copied as printed, on the line
@@ -183,8 +194,7 @@ def spread_prefixes(items: list[Span]) -> list[Span]:
     for it, full in zip(items, expanded):
         added = len(full) - len(it.text)
         if added > 0:
-            source = next(o for o in items if o.simp.startswith(full[:added]))
-            it = Span(source.text[:added] + it.text, [it.line] * added + it.lines)
+            it = Span(_printed_prefix(items, full[:added]) + it.text, [it.line] * added + it.lines)
         out.append(it)
     return out
 
