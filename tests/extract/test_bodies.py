@@ -301,6 +301,11 @@ def test_one_line_lists_of_people():
     ("县级河长制工作领导小组", False),
     ("县（市、区）防汛指挥部", False),
     ("乡镇应急管理工作领导小组", False),
+    ("镇森林防灭火领导小组", True),       # a township's own body, named from its level
+    ("乡河长制工作领导小组", True),
+    ("镇村两级防汛指挥部", False),
+    ("镇级应急指挥部", False),
+    ("村级防汛工作领导小组", False),
 ])
 def test_a_body_named_from_the_county_level(name, expected):
     from govkg.extract.bodies.names import good_name
@@ -378,9 +383,29 @@ def test_same_body(a, b, expected):
     ("市应急管理局办公室主任由张三兼任", "市应急管理局"),
 ])
 def test_office_agency(text, expected):
-    from govkg.extract.bodies.index import _office_agency
+    from govkg.extract.bodies.names import office_name
 
-    assert _office_agency(text) == expected
+    assert office_name(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("领导小组办公室设在县民政局，承担日常工作。", "县民政局"),
+    ("领导小组下设办公室，设在县民政局。", "县民政局"),          # 设在 a clause after 办公室
+    ("领导小组下设办公室在县委宣传部，办公室主任由李华兼任。", "县委宣传部"),
+    ("指挥部办公室设县应急管理局，负责日常工作。", "县应急管理局"),
+    ("办公室设于市商务局。", "市商务局"),
+    ("下设普查工作办公室为街道城管办（环保办），由王敏兼任主任。", "街道城管办（环保办）"),
+    ("领导小组办公室挂靠县农业农村局。", "县农业农村局"),
+    # right after 办公室, 在 / 为 / 设 must lead to an agency
+    ("办公室设主任一名，由县民政局局长兼任。", None),
+    ("办公室在领导小组领导下开展工作。", None),
+    ("办公室为领导小组的日常办事机构。", None),
+])
+def test_office_sentences(text, expected):
+    from govkg.extract.bodies.names import office_name, offices_at
+
+    got = next(offices_at(text), None)
+    assert (office_name(got.group("a")) if got else None) == expected
 
 
 def test_news_lead_with_set_up_roles():

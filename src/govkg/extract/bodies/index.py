@@ -18,14 +18,14 @@ from functools import lru_cache
 from dataclasses import dataclass, field, replace
 
 from govkg.extract.bodies.declare import PRIORITY, Decl, declarations
-from govkg.extract.bodies.names import OWN_GROUPS, PARENT_SUFFIXES, body_kind, same_body, suffix_of, topic
+from govkg.extract.bodies.names import OWN_GROUPS, PARENT_SUFFIXES, body_kind, office_name, offices_at, same_body, suffix_of, topic
 from govkg.extract.people.lists import parse_lists
 from govkg.extract.people.names import ROLE_LABEL
 from govkg.extract.people.sentences import composition_sentences
 from govkg.extract.prose import Stream, clean_line, prose_stream
 from govkg.lexicon import entry
 from govkg.text.document import Document
-from govkg.text.script import Printed, shadow_of
+from govkg.text.script import Printed, shadow_of, simplify
 
 
 @dataclass(frozen=True)
@@ -109,26 +109,13 @@ def _office(st: Stream, lo: int, hi: int, after: int = -1, body: str = "") -> st
     that is not another sort of body's office (``市指挥部办公室设在…`` is no joint meeting's)."""
     start, stop = st.span(lo, hi)
     own = suffix_of(body)
-    for m in re.finditer(r"办(?:公室|事机构)[^。；;\n]{0,40}?设在(?P<a>[^,，。;；、)）\n]+)", st.text[start:stop]):
+    for m in offices_at(st.text[start:stop]):
         named = suffix_of(st.text[max(0, start + m.start() - 12):start + m.start()])
-        if named and own and named != own:
-            continue
+        if named and own and not (own.endswith(named) or named.endswith(own)):
+            continue  # (专班办公室 is a 工作专班's)
         if start + m.start() > after and lo <= st.line_at(start + m.start("a")) <= hi:
-            return _office_agency(m.group("a"))
+            return office_name(m.group("a"))
     return None
-
-
-# where the agency named after 设在 ends when a sub-heading or the next sentence runs on without a stop
-_OFFICE_RUN_ON = re.compile(r"(?<=[局委办厅部院府心室所站队])(?=撤销|承担|负责|作为|具体|主要|领导小组|联席会议|指挥部|办公室)")
-
-
-def _office_agency(text: str) -> str:
-    """``省民政厅撤销省未成年人保护委员会…`` → ``省民政厅``."""
-    for m in _OFFICE_RUN_ON.finditer(text):
-        if text[:m.start()].endswith("政府") and text.startswith("办公室", m.start()):
-            continue  # 县政府办公室 is the agency itself
-        return text[:m.start()] if m.start() >= 3 else text
-    return text
 
 
 def _has_composition(doc: Document, st: Stream, lo: int, hi: int) -> bool:
@@ -212,12 +199,16 @@ def _assign_offices(bodies: list[_Body], st: Stream, segments: list[tuple[_Body,
     for b in bodies:
         if b.parent and b.name.endswith("组"):
             continue  # a working group's office is its parent's
-        first = min(b.decls, key=lambda d: d.line)
-        later = [d.line for x in bodies if x is not b for d in x.decls
-                 if d.line > first.line and not x.name.endswith("组")]
-        own_end = max([hi for bb, _, hi in segments if bb is b], default=first.line)
-        hi = min([max(first.line + 45, own_end + 8), *(line - 1 for line in later)])
-        b.office = _office(st, first.line, hi, after=first.pos, body=b.name)
+        own_end = max([hi for bb, _, hi in segments if bb is b], default=min(d.line for d in b.decls))
+        # from each of its declarations in turn: a title that names two bodies declares the second
+        # before the first one's passage, where its office is no business of the second's
+        for first in sorted(b.decls, key=lambda d: d.line):
+            later = [d.line for x in bodies if x is not b for d in x.decls
+                     if d.line > first.line and not x.name.endswith("组")]
+            hi = min([max(first.line + 45, own_end + 8), *(line - 1 for line in later)])
+            b.office = _office(st, first.line, hi, after=first.pos, body=b.name)
+            if b.office:
+                break
 
 
 def _analyse(doc: Document) -> _Analysis:
@@ -249,7 +240,7 @@ def _composition_line(doc: Document, no: int) -> bool:
 @lru_cache(maxsize=65536)  # pure; every segment of every body asks about its lines
 def _composition_text(raw: str) -> bool:
     cells = [c.strip() for c in clean_line(raw).split("\t")]
-    return any(ROLE_LABEL.match(c) for c in cells) or "成员单位" in raw or ("办公室" in raw and "设在" in raw) \
+    return any(ROLE_LABEL.match(c) for c in cells) or "成员单位" in raw or next(offices_at(simplify(raw)), None) is not None \
         or bool(_ROLE_SENTENCE.search(raw))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from govkg.extract.bodies.names import offices_at
 from govkg.extract.notes import skipped
 from govkg.extract.people.glued import split_glued
 from govkg.extract.people.groups import listed_people, people, split_top
@@ -23,6 +24,7 @@ from govkg.text.clean import squeeze
 from govkg.text.document import Document
 from govkg.text.issue import is_org
 from govkg.text.numerals import parse_date
+from govkg.text.script import simplify
 
 
 @dataclass
@@ -263,7 +265,7 @@ def parse_lists(doc: Document, lo: int, hi: int) -> list[Member]:  # noqa: C901 
         if lab is None and _signature(doc, no, line):
             active, last = False, None  # the signature ends every list
             continue
-        if lab is None and re.search(r"下设办公室|办公室设在", line):
+        if lab is None and (re.search(r"下设办公室", line) or next(offices_at(simplify(line)), None)):
             office = True
         if lab and office and lab in _OFFICE_ROLES:
             lab = "办公室" + lab
