@@ -31,6 +31,7 @@ _STRAY_DOT = re.compile(r"[.．·•・](?=[、，,])")
 # whatever a post never holds: sentence ends, colons, brackets of a note, another label's colon
 _NO_POST = re.compile(r"[。；;：:！？!?（）()\s]|担任|兼任|由|为")
 _MIN_POST = 2
+_DOTTED_HEAD = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•][\u4e00-\u9fff]{1,6})*[·•]")
 
 
 def _posts_from(s: str, t: str, i: int, memo: dict[int, list[tuple[str, str]] | None]) -> list[tuple[str, str]] | None:
@@ -42,11 +43,13 @@ def _posts_from(s: str, t: str, i: int, memo: dict[int, list[tuple[str, str]] | 
     memo[i] = None  # while it is being read (no reading loops back to it)
     uncut = name_may_end(t[i:])
     tries = []
-    for k in (3, 2, 4):
+    dotted = _DOTTED_HEAD.match(s, i)  # 阿不都·热合曼: the part after the last dot, of any length
+    lengths = [dotted.end() - i + n for n in range(1, 7)] if dotted else [3, 2, 4]
+    for rank, k in enumerate(lengths):
         if i + k + _MIN_POST <= len(s) and uncut(k) and is_person_name(s[i:i + k]):
             score = post_start_score(t[i + k:])
             if score:
-                tries.append((-score, (3, 2, 4).index(k), k))
+                tries.append((-score, rank, k))
     for _, _, k in sorted(tries):
         start = i + k
         # the post runs to the end, or to a title word after which the next person opens
