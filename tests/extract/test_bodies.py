@@ -413,3 +413,19 @@ def test_news_lead_with_set_up_roles():
             "县水利局、县环保局等共计9家部门单位主要负责同志为成员的平川县河湖保护领导小组。")
     assert members(text) == {("平川县河湖保护领导小组", "张华", "组长", "县委书记", False),
                              ("平川县河湖保护领导小组", "李强", "第一副组长", "县长", False)}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # named nowhere else: the body under the generic name printed
+    ("某县2023年秋粮收购工作方案\n一、领导小组组成人员\n组长：丁明  副县长\n成员：县粮食局、县财政局主要负责人。",
+     [("领导小组", "leading_group")]),
+    ("某县防汛应急预案\n2.1 指挥部\n指挥长：县长\n副指挥长：县应急管理局局长",
+     [("指挥部", "headquarters")]),
+    # a body named elsewhere: the generic heading is its list, no body of its own
+    ("为加强领导，决定成立某县秋粮收购工作领导小组。\n一、领导小组组成人员\n组长：丁明  副县长",
+     [("某县秋粮收购工作领导小组", "leading_group")]),
+    # a generic heading over prose: no composition, no body
+    ("某县方案\n（一）成立领导小组\n各乡镇要高度重视，确保各项任务落到实处。", []),
+])
+def test_a_body_set_out_under_a_generic_heading(text, expected):
+    assert bodies(text) == expected

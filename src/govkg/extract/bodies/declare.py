@@ -27,7 +27,7 @@ from govkg.text.clean import squeeze
 from govkg.text.document import Document
 
 PARENT_RE = "|".join(PARENT_SUFFIXES)
-PRIORITY = {"intro": 0, "setup": 1, "heading": 2, "row": 3, "title": 4, "enum": 5}
+PRIORITY = {"intro": 0, "setup": 1, "heading": 2, "row": 3, "title": 4, "enum": 5, "generic": 6}
 
 
 @dataclass
@@ -60,6 +60,8 @@ def _layout_decls(doc: Document) -> list[Decl]:
             core = core.removeprefix("附件").lstrip("0123456789:：")
             if core.endswith(SUFFIXES) and good_name(core) and not GENERIC.search(core):
                 decls.append(Decl(core, no, how, alias=alias))
+            elif _GENERIC_NAME.fullmatch(core):
+                decls.append(Decl(core, no, "generic"))  # 一、领导小组组成人员: named nowhere else, perhaps
             elif how == "heading" and good_group(core):
                 decls.append(Decl(core, no, how))
             continue
@@ -189,4 +191,15 @@ def declarations(doc: Document, st: Stream) -> list[Decl]:
         m = re.search(r"(?:成立|调整|調整|设立|組建|组建)(?:充实)?(?P<name>.+?(?:" + SUFFIX_RE + "))", squeeze(doc.title))
         if m and good_name(trim_name(m.group("name"))):
             decls.append(Decl(trim_name(m.group("name")), doc.start, "setup"))
+    generic = [d for d in decls if d.how == "generic"]
+    decls = [d for d in decls if d.how != "generic"]
+    if generic and not decls:
+        # a plan that sets out its body only under a generic heading (一、领导小组组成人员) names it so: the
+        # body is the one the plan sets up, under the name printed (领导小组); where any body is named,
+        # such a heading is that body's list (or one of several), not a body of its own
+        decls = [generic[0]]
     return sorted(decls, key=lambda d: (d.line, PRIORITY.get(d.how, 9)))
+
+
+# the bare name of a body a plan sets up for itself: 领导小组, 工作领导小组, 指挥部, 工作专班 …
+_GENERIC_NAME = re.compile(r"(?:工作)?(?:领导小组|领导组|指挥部|工作专班|专班|联席会议|領導小組|指揮部|工作專班|聯席會議)")
