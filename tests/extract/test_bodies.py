@@ -197,6 +197,15 @@ def test_bare_role_words_numbered_rows_and_dashes():
     (LG + "\n组长：由副市长张三同志担任\n办公室主任：由李四同志兼任",
      {("晋城市测试工作领导小组", "张三", "组长", "副市长", False), ("晋城市测试工作领导小组", "李四", "办公室主任", None, True)}),
     (LG + "各成员单位主要负责人为成员。", set()),
+    # adjustments: a successor takes the role the one named before leaves
+    (LG + "\n王强同志不再担任副组长，由副市长赵明同志接任。",
+     {("晋城市测试工作领导小组", "赵明", "副组长", "副市长", False)}),
+    (LG + "\n由市财政局局长钱立同志接替孙伟同志任成员；李华同志不再担任成员。",
+     {("晋城市测试工作领导小组", "钱立", "成员", "市财政局局长", False)}),
+    (LG + "\n陈刚同志接替周明同志担任办公室主任。",
+     {("晋城市测试工作领导小组", "陈刚", "办公室主任", None, False)}),
+    (LG + "\n吴敏同志不再担任办公室主任，由郑浩同志兼任。",
+     {("晋城市测试工作领导小组", "郑浩", "办公室主任", None, True)}),
 ])
 def test_composition_sentences(text, expected):
     assert members(text) == expected
