@@ -438,3 +438,14 @@ def test_news_lead_with_set_up_roles():
 ])
 def test_a_body_set_out_under_a_generic_heading(text, expected):
     assert bodies(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a list heading joined to its paragraph in the prose names no body (单位联席会议, 人员领导小组)
+    ("经县政府同意，建立某县河湖保护联席会议制度。\n一、组成单位\n联席会议由县水利局、县环保局组成。",
+     [("某县河湖保护联席会议", "joint_meeting")]),
+    ("为加强领导，成立某县秋粮收购工作领导小组。\n（二）组成人员\n领导小组由县长任组长，副县长任副组长。",
+     [("某县秋粮收购工作领导小组", "leading_group")]),
+])
+def test_a_list_heading_runs_into_no_body_name(text, expected):
+    assert bodies(text) == expected

@@ -97,7 +97,17 @@ def _led_by(after: str) -> re.Match[str] | None:
     return re.match(rf"由[^。；;]{{1,40}}?(?:担任|兼任|出任|任)(?:{entry('roles.leaders').alternation})", after)
 
 
-def _prose_decls(st: Stream) -> list[Decl]:
+def _after_list_heading(doc: Document, st: Stream, start: int, n: int) -> bool:
+    """A name run on from a numbered heading that titles a list (一、组成单位, （二）组成人员) into the
+    line after it: the prose joins the open heading to its paragraph, but no name spans them."""
+    first, last = st.line_at(start), st.line_at(start + n - 1)
+    if first == last:
+        return False
+    head = heading_text(doc.line(first))
+    return bool(head) and bool(LIST_TITLE.search(squeeze(NUMBERING.sub("", squeeze(head), count=1))))
+
+
+def _prose_decls(st: Stream, doc: Document | None = None) -> list[Decl]:
     """Bodies named by set-up clauses (``成立X``) and introductions (``X…组成人员如下``)."""
     decls: list[Decl] = []
     text = st.text
@@ -120,6 +130,8 @@ def _prose_decls(st: Stream) -> list[Decl]:
                 former = name  # the old name: the body is the one it becomes
                 continue
             start = base + m.end() - len(name)
+            if doc is not None and _after_list_heading(doc, st, start, len(name)):
+                continue  # 一、组成单位 / 联席会议由A、B组成: the heading is no part of a name
             ahead = text[base + m.end():base + m.end() + 80].split("\n")[0]
             # 组成人员如下 / 由A、B组成 / 由县委书记任组长: the sentence sets the body's composition out
             intro = INTRO.search(ahead[:60]) or re.match(r"由[^,，。]{0,60}组成", after) \
@@ -185,7 +197,7 @@ def _enumerated(st: Stream, c: str, base: int) -> list[Decl]:
 
 def declarations(doc: Document, st: Stream) -> list[Decl]:
     """Every place ``doc`` names a body it sets out, in line order."""
-    decls = _layout_decls(doc) + _prose_decls(st)
+    decls = _layout_decls(doc) + _prose_decls(st, doc)
     if doc.title and not any(d.how in ("setup", "intro") for d in decls):
         # 关于成立（调整）X领导小组的通知 names the body only in its title
         m = re.search(r"(?:成立|调整|調整|设立|組建|组建)(?:充实)?(?P<name>.+?(?:" + SUFFIX_RE + "))", squeeze(doc.title))
