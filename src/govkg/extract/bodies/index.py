@@ -168,8 +168,7 @@ def _assign_parents(bodies: list[_Body], decls: list[Decl]) -> None:
     for b in bodies:
         for d in b.decls:
             if d.how == "enum" and d.parent_hint is not None and b.parent is None:
-                prior = [x for x in bodies if x is not b and x.first <= d.line
-                         and x.name.endswith(("指挥部", "领导小组", "领导组", "委员会"))]
+                prior = [x for x in bodies if x is not b and x.first <= d.line and x.name.endswith(PARENT_SUFFIXES)]
                 hint = d.parent_hint
                 named = [x for x in prior if hint and (x.name.endswith(hint) or hint.endswith(x.name[-4:]))]
                 suffix = next((sf for sf in PARENT_SUFFIXES if hint and hint.endswith(sf)), None)

@@ -17,7 +17,7 @@ SUFFIXES = ("领导小组", "领导组", "工作专班", "专班", "总指挥部
 SUFFIX_RE = "|".join(SUFFIXES)
 
 
-_NAME_CHARS = r"[\u4e00-\u9fff（）()“”\"]"
+_NAME_CHARS = r"[\u4e00-\u9fff（）()“”\"\d·•]"
 
 
 NAME_RE = re.compile(rf"{_NAME_CHARS}{{0,40}}?(?:{SUFFIX_RE})")
@@ -127,11 +127,17 @@ def good_group(name: str) -> bool:
         and not _NOT_BODY_PREFIX.match(name) and name not in ("工作组", "小组", "专家组成") and name not in SUFFIXES
 
 
+# where a body's name holds digits: a quoted event (“8·12”), an ordinal (第19届), a year (2023年), a date (8·12)
+_NUMBERED_PARTS = re.compile(r"[“\"][^”\"]*[”\"]|第\d+|\d{4}年|\d{1,2}[·•]\d{1,2}")
+
+
 def good_name(name: str, set_up: bool = False) -> bool:
     """A body's name. A 委员会 named like a standing agency (发展和改革委员会, 管理委员会) is an agency,
     unless the document sets it up (``set_up``: 决定成立X开发建设管理委员会)."""
     if len(name) < 4 or name in SUFFIXES or _NOT_BODY_PREFIX.match(name) or len(topic(name)) < 2:
         return False
+    if re.search(r"\d", _NUMBERED_PARTS.sub("", name)):
+        return False  # 9个工作组, 3号…: a count or a number, not part of a name
     if "以下简称" in name or "以下簡稱" in name:  # （以下简称县指挥部）…组成人员如下: a short name, not a body
         return False
     if name.endswith("委员会") and _AGENCY_COMMITTEES.search(name) and not set_up:

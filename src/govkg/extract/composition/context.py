@@ -198,6 +198,10 @@ class WalkContext:
             kinds = re.findall(r"(领导小组|领导组|指挥部|委员会|联席会议|专班)办公室", before)
             if kinds and self.resolve(kinds[-1]) is not None:
                 return self.resolve(kinds[-1])
+            # a body the walk could not name itself (县“8·12”…工作专班) but the body index set out
+            named = [m for m in self.mentions if kinds and simplify(m.name).endswith(kinds[-1]) and m.line <= line]
+            if named:
+                return self.body(max(named, key=lambda m: m.line).name, strong=True)
         return self._subject_body(before, line)
 
     # -- emit
