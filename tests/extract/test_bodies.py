@@ -449,3 +449,17 @@ def test_a_body_set_out_under_a_generic_heading(text, expected):
 ])
 def test_a_list_heading_runs_into_no_body_name(text, expected):
     assert bodies(text) == expected
+
+
+@pytest.mark.parametrize("title,text,expected", [
+    # the title's shorter name is an alias of the one body of its sort the text sets up
+    ("关于成立县人口普查领导小组的通知", "关于成立县人口普查领导小组的通知\n县政府决定成立县第七次全国人口普查领导小组，组成人员如下：\n组长：唐建平  副县长",
+     [("县第七次全国人口普查领导小组", ("县人口普查领导小组",))]),
+    # two bodies of the sort set up: the title's is neither's alias unless its name is one of theirs
+    ("关于成立县防汛指挥部的通知", "关于成立县防汛指挥部的通知\n成立县东片防汛指挥部和县西片防汛指挥部。\n"
+     "一、县东片防汛指挥部\n指挥长：县长\n二、县西片防汛指挥部\n指挥长：副县长",
+     [("县防汛指挥部", ()), ("县东片防汛指挥部", ()), ("县西片防汛指挥部", ())]),
+])
+def test_a_title_names_the_body_shorter(title, text, expected):
+    doc = document_from_text(text, title=title)
+    assert [(f.body, f.aliases) for f in extract(doc) if isinstance(f, BodyFact)] == expected

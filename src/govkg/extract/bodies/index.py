@@ -24,6 +24,7 @@ from govkg.extract.people.names import ROLE_LABEL
 from govkg.extract.people.sentences import composition_sentences
 from govkg.extract.prose import Stream, clean_line, prose_stream
 from govkg.lexicon import entry
+from govkg.text.clean import squeeze
 from govkg.text.document import Document
 from govkg.text.script import Printed, shadow_of, simplify
 
@@ -74,6 +75,34 @@ class _Body:
     @property
     def first(self) -> int:
         return min(d.line for d in self.decls)
+
+
+def _in_order(short: str, long_: str) -> bool:
+    """Every character of ``short`` in ``long_``, in order (县人口普查领导小组 in 县第七次全国人口普查领导小组)."""
+    it = iter(long_)
+    return all(ch in it for ch in short)
+
+
+def _title_names_the_body(doc: Document, bodies: list[_Body]) -> list[_Body]:
+    """A notice's title often names the body it sets up shorter than the text does (关于成立县人口普查领导小组的
+    通知 / 成立县第七次全国人口普查领导小组): a body named only on the title's lines is the one body of its
+    sort the text sets up whose name holds the title's, in order; the title's name becomes an alias."""
+    title = squeeze(doc.title or "")
+    if not title:
+        return bodies
+
+    def on_title(d: Decl) -> bool:
+        line = squeeze(doc.line(d.line))
+        return bool(line) and d.name in title and (line in title or title in line)
+
+    for b in [b for b in bodies if all(on_title(d) for d in b.decls)]:
+        sort = suffix_of(b.name)
+        hosts = [h for h in bodies if h is not b and not all(on_title(d) for d in h.decls)
+                 and suffix_of(h.name) == sort and _in_order(b.name, h.name)]
+        if sort and len(hosts) == 1:
+            hosts[0].decls += [replace(d, how="title") for d in b.decls]
+            bodies.remove(b)
+    return bodies
 
 
 def _merge(decls: list[Decl]) -> list[_Body]:
@@ -215,7 +244,7 @@ def _analyse(doc: Document) -> _Analysis:
     if _is_chronicle(doc):
         return _Analysis([], [], st)
     decls = declarations(doc, st)
-    bodies = _merge(decls)
+    bodies = _title_names_the_body(doc, _merge(decls))
     segments = _segments(bodies, doc.end)
     announcements = [d.line for d in decls if d.how == "children" and (d.parent_hint or "").split("|")[0]
                      and (d.parent_hint or "").endswith("|组")]
