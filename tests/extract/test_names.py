@@ -73,6 +73,10 @@ NAME_POST = [
     # 均为 in the bracket says the post is each listed name's; it is not part of the post
     ("王强（均为副市长）", ("王强", "副市长", False)),
     ("有关单位分管负责人", None),
+    # a phone number printed after the post is no part of it
+    ("苗卫东  县公安局副局长  13807571234", ("苗卫东", "县公安局副局长", False)),
+    ("花丽丽 县自然资源局副局长 0571-88881234", ("花丽丽", "县自然资源局副局长", False)),
+    ("俞长青 县住建局副局长 联系电话：13807571236", ("俞长青", "县住建局副局长", False)),
 ]
 
 

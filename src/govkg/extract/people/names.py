@@ -306,8 +306,8 @@ def split_name_post(text: str, glued: bool = True) -> tuple[str, str | None, boo
         return None  # 张华　王强（副市长）: names side by side, the post after the last
     kept = []
     for token in rest:
-        if _PROSE.search(token):
-            break  # duty text printed in the same row is not part of the post
+        if _PROSE.search(token) or _PHONE.match(token):
+            break  # duty text or a phone number printed in the same row is not part of the post
         kept.append(token)
     post = squeeze("".join(kept)) or None
     return name, post, concurrent
@@ -330,6 +330,8 @@ def _name_at(tokens: list[str], i: int) -> tuple[str, int] | None:
 
 
 _PROSE = re.compile(r"[。：:；;]|^.{31,}$")
+# a phone number a list prints after the post (13807571234, 0571-88881234, （0571）88881234)
+_PHONE = re.compile(r"^(?:电话|手机|联系电话)?[:：]?[\d\-－—()（）]{7,20}$")
 
 
 def split_people(text: str) -> list[tuple[str, str | None, bool]] | None:
@@ -346,8 +348,8 @@ def split_people(text: str) -> list[tuple[str, str | None, bool]] | None:
         if got is None:
             if not out:
                 return None
-            if _PROSE.search(tokens[i]):
-                break  # duty text printed in the same row is not part of anyone's post
+            if _PROSE.search(tokens[i]) or _PHONE.match(tokens[i]):
+                break  # duty text or a phone number printed in the same row is not part of anyone's post
             name, post, conc = out[-1]
             out[-1] = (name, (post or "") + tokens[i], conc)
             i += 1
