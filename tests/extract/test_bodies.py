@@ -463,3 +463,12 @@ def test_a_list_heading_runs_into_no_body_name(text, expected):
 def test_a_title_names_the_body_shorter(title, text, expected):
     doc = document_from_text(text, title=title)
     assert [(f.body, f.aliases) for f in extract(doc) if isinstance(f, BodyFact)] == expected
+
+
+def test_headquarters_under_a_headquarters():
+    text = ("县政府决定成立县防汛指挥部，下设城区指挥部和库区指挥部。\n一、城区指挥部\n指挥长：县长\n二、库区指挥部\n"
+            "指挥长：副县长\n指挥部办公室设在县水利局。")
+    got = [(b.name, b.kind, b.parent, b.office_agency) for b in find_bodies(document_from_text(text))]
+    assert got == [("县防汛指挥部", "headquarters", None, "县水利局"),
+                   ("城区指挥部", "headquarters", "县防汛指挥部", None),
+                   ("库区指挥部", "headquarters", "县防汛指挥部", None)]

@@ -185,6 +185,9 @@ def _enumerated(st: Stream, c: str, base: int) -> list[Decl]:
         items = [i for i in re.split(r"[、和及]", m.group("items")) if i]
         subj = m.group("subj")
         groups = [i for i in items if i.endswith("组") and 3 <= len(i) <= 12 and not GENERIC.search(i)]
+        if not groups and len(items) >= 2 and not m.group("kind"):
+            # 下设前方指挥部和后方指挥部: headquarters under the one the clause sets up
+            groups = [i for i in items if i.endswith(("指挥部", "指揮部")) and good_name(i) and not GENERIC.search(i)]
         if len(groups) == len(items) and groups:
             for g in groups:
                 pos = base + m.start("items") + m.group("items").index(g)

@@ -133,15 +133,20 @@ def _is_chronicle(doc: Document) -> bool:
     return not doc.number and bool(re.search(r"大事记|动态|要闻|简讯|新闻", doc.title or ""))
 
 
-def _office(st: Stream, lo: int, hi: int, after: int = -1, body: str = "") -> str | None:
+def _office(st: Stream, lo: int, hi: int, after: int = -1, body: str = "", under: bool = False) -> str | None:
     """The agency of the first ``办公室设在X`` on lines ``lo``..``hi`` (and past stream index ``after``)
-    that is not another sort of body's office (``市指挥部办公室设在…`` is no joint meeting's)."""
+    that is not another sort of body's office (``市指挥部办公室设在…`` is no joint meeting's). A body
+    ``under`` another of its sort (前方指挥部 under the 指挥部) has an office only where its own name is
+    printed before 办公室: a bare 指挥部办公室 is the parent's."""
     start, stop = st.span(lo, hi)
     own = suffix_of(body)
     for m in offices_at(st.text[start:stop]):
-        named = suffix_of(st.text[max(0, start + m.start() - 12):start + m.start()])
+        before = st.text[max(0, start + m.start() - 12):start + m.start()]
+        named = suffix_of(before)
         if named and own and not (own.endswith(named) or named.endswith(own)):
             continue  # (专班办公室 is a 工作专班's)
+        if under and not before.endswith(body[-max(5, len(own or "") + 2):]):
+            continue
         if start + m.start() > after and lo <= st.line_at(start + m.start("a")) <= hi:
             return office_name(m.group("a"))
     return None
@@ -197,7 +202,8 @@ def _assign_parents(bodies: list[_Body], decls: list[Decl]) -> None:
     for b in bodies:
         for d in b.decls:
             if d.how == "enum" and d.parent_hint is not None and b.parent is None:
-                prior = [x for x in bodies if x is not b and x.first <= d.line and x.name.endswith(PARENT_SUFFIXES)]
+                prior = [x for x in bodies if x is not b and x.first <= d.line and x.name.endswith(PARENT_SUFFIXES)
+                         and not any(e.how == "enum" and e.line == d.line for e in x.decls)]  # not a sibling
                 hint = d.parent_hint
                 named = [x for x in prior if hint and (x.name.endswith(hint) or hint.endswith(x.name[-4:]))]
                 suffix = next((sf for sf in PARENT_SUFFIXES if hint and hint.endswith(sf)), None)
@@ -231,10 +237,11 @@ def _assign_offices(bodies: list[_Body], st: Stream, segments: list[tuple[_Body,
         # from each of its declarations in turn: a title that names two bodies declares the second
         # before the first one's passage, where its office is no business of the second's
         for first in sorted(b.decls, key=lambda d: d.line):
-            later = [d.line for x in bodies if x is not b for d in x.decls
+            later = [d.line for x in bodies if x is not b and x.parent != b.name for d in x.decls
                      if d.line > first.line and not x.name.endswith("组")]
             hi = min([max(first.line + 45, own_end + 8), *(line - 1 for line in later)])
-            b.office = _office(st, first.line, hi, after=first.pos, body=b.name)
+            under = bool(b.parent) and suffix_of(b.parent or "") == suffix_of(b.name)
+            b.office = _office(st, first.line, hi, after=first.pos, body=b.name, under=under)
             if b.office:
                 break
 
