@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from govkg.extract.agencies import expand_prefixes
+from govkg.extract.agencies import expand_prefixes, is_collective
 from govkg.extract.composition.spans import Span
 from govkg.extract.composition.vocab import AGENCY_END, ITEM_START, agency_core, is_agency, is_post
 
@@ -116,7 +116,8 @@ def split_posts(span: Span) -> list[Span]:
             j += 1
         if j > i and j < len(items):
             m = POST_TAIL.match(items[j].simp)
-            if m:
+            # 街道城管科、街道执法队、各社区居委会主任: a placeholder's title is its own, shared by no agency
+            if m and not is_collective(m.group("agency")):
                 tail = items[j].text[m.start("tail"):]
                 for k in range(i, j):
                     out.append(Span(items[k].text + tail, items[k].lines + [items[k].end_line] * len(tail)))
