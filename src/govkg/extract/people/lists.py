@@ -44,7 +44,10 @@ def _label(s: str) -> tuple[str | None, str]:
     m = ROLE_LABEL.match(s)
     if not m:
         return None, s
-    return clean_role(m.group("role")), s[m.end():].strip().strip("*").strip()
+    rest = s[m.end():].strip().strip("*").strip()
+    if m.group("note") and re.fullmatch(r"[（(]\s*兼(?:任)?\s*[)）]", m.group("note")) and rest:
+        rest += "（兼）"  # 副组长（兼）：詹华 县政协副主席 — the person holds the role concurrently
+    return clean_role(m.group("role")), rest
 
 
 def _parse_cells(no: int, cells: list[str]) -> tuple[list[Member], bool]:

@@ -77,7 +77,9 @@ _ROLE_ALT = "|".join(r"\s*".join(map(re.escape, role)) for role in ROLES)
 _LABEL_PREFIX = r"(?:[\u4e00-\u9fff]{0,12}?(?:领导小组|领导组|指挥部|委员会|联席会议|专班|領導小組|指揮部|委員會))?"
 # a list may number its labels: 1.组长：, 2、副组长：, （3）成员：, ①组长：
 ITEM_NUMBER = r"(?:\d{1,2}\s*[.、．](?!\d)|[(（]\d{1,2}[)）]|[①-⑳])"
-ROLE_LABEL = re.compile(rf"^[\s*#>]*(?:{ITEM_NUMBER}\s*)?{_LABEL_PREFIX}(?P<role>{_ROLE_ALT})\s*[*]*\s*[:：]\s*[*]*")
+# a note may stand between the role and its colon: 副组长（兼）：, 成员（排名不分先后）：
+ROLE_LABEL = re.compile(rf"^[\s*#>]*(?:{ITEM_NUMBER}\s*)?{_LABEL_PREFIX}(?P<role>{_ROLE_ALT})\s*"
+                        r"(?P<note>[（(][^()（）:：]{1,12}[)）])?\s*[*]*\s*[:：]\s*[*]*")
 ROLE_WORD = re.compile(rf"(?:{'|'.join(map(re.escape, ROLES))})")
 
 # a post named by its portfolio (市政府分管副市长, A局主要负责人): whoever holds it, a seat, never a
