@@ -197,6 +197,15 @@ def test_bare_role_words_numbered_rows_and_dashes():
     (LG + "\n组长：由副市长张三同志担任\n办公室主任：由李四同志兼任",
      {("晋城市测试工作领导小组", "张三", "组长", "副市长", False), ("晋城市测试工作领导小组", "李四", "办公室主任", None, True)}),
     (LG + "各成员单位主要负责人为成员。", set()),
+    # adjustments: a successor takes the role the one named before leaves
+    (LG + "\n王强同志不再担任副组长，由副市长赵明同志接任。",
+     {("晋城市测试工作领导小组", "赵明", "副组长", "副市长", False)}),
+    (LG + "\n由市财政局局长钱立同志接替孙伟同志任成员；李华同志不再担任成员。",
+     {("晋城市测试工作领导小组", "钱立", "成员", "市财政局局长", False)}),
+    (LG + "\n陈刚同志接替周明同志担任办公室主任。",
+     {("晋城市测试工作领导小组", "陈刚", "办公室主任", None, False)}),
+    (LG + "\n吴敏同志不再担任办公室主任，由郑浩同志兼任。",
+     {("晋城市测试工作领导小组", "郑浩", "办公室主任", None, True)}),
 ])
 def test_composition_sentences(text, expected):
     assert members(text) == expected
@@ -301,6 +310,11 @@ def test_one_line_lists_of_people():
     ("县级河长制工作领导小组", False),
     ("县（市、区）防汛指挥部", False),
     ("乡镇应急管理工作领导小组", False),
+    ("镇森林防灭火领导小组", True),       # a township's own body, named from its level
+    ("乡河长制工作领导小组", True),
+    ("镇村两级防汛指挥部", False),
+    ("镇级应急指挥部", False),
+    ("村级防汛工作领导小组", False),
 ])
 def test_a_body_named_from_the_county_level(name, expected):
     from govkg.extract.bodies.names import good_name
@@ -378,9 +392,29 @@ def test_same_body(a, b, expected):
     ("市应急管理局办公室主任由张三兼任", "市应急管理局"),
 ])
 def test_office_agency(text, expected):
-    from govkg.extract.bodies.index import _office_agency
+    from govkg.extract.bodies.names import office_name
 
-    assert _office_agency(text) == expected
+    assert office_name(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("领导小组办公室设在县民政局，承担日常工作。", "县民政局"),
+    ("领导小组下设办公室，设在县民政局。", "县民政局"),          # 设在 a clause after 办公室
+    ("领导小组下设办公室在县委宣传部，办公室主任由李华兼任。", "县委宣传部"),
+    ("指挥部办公室设县应急管理局，负责日常工作。", "县应急管理局"),
+    ("办公室设于市商务局。", "市商务局"),
+    ("下设普查工作办公室为街道城管办（环保办），由王敏兼任主任。", "街道城管办（环保办）"),
+    ("领导小组办公室挂靠县农业农村局。", "县农业农村局"),
+    # right after 办公室, 在 / 为 / 设 must lead to an agency
+    ("办公室设主任一名，由县民政局局长兼任。", None),
+    ("办公室在领导小组领导下开展工作。", None),
+    ("办公室为领导小组的日常办事机构。", None),
+])
+def test_office_sentences(text, expected):
+    from govkg.extract.bodies.names import office_name, offices_at
+
+    got = next(offices_at(text), None)
+    assert (office_name(got.group("a")) if got else None) == expected
 
 
 def test_news_lead_with_set_up_roles():
@@ -388,3 +422,53 @@ def test_news_lead_with_set_up_roles():
             "县水利局、县环保局等共计9家部门单位主要负责同志为成员的平川县河湖保护领导小组。")
     assert members(text) == {("平川县河湖保护领导小组", "张华", "组长", "县委书记", False),
                              ("平川县河湖保护领导小组", "李强", "第一副组长", "县长", False)}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # named nowhere else: the body under the generic name printed
+    ("某县2023年秋粮收购工作方案\n一、领导小组组成人员\n组长：丁明  副县长\n成员：县粮食局、县财政局主要负责人。",
+     [("领导小组", "leading_group")]),
+    ("某县防汛应急预案\n2.1 指挥部\n指挥长：县长\n副指挥长：县应急管理局局长",
+     [("指挥部", "headquarters")]),
+    # a body named elsewhere: the generic heading is its list, no body of its own
+    ("为加强领导，决定成立某县秋粮收购工作领导小组。\n一、领导小组组成人员\n组长：丁明  副县长",
+     [("某县秋粮收购工作领导小组", "leading_group")]),
+    # a generic heading over prose: no composition, no body
+    ("某县方案\n（一）成立领导小组\n各乡镇要高度重视，确保各项任务落到实处。", []),
+])
+def test_a_body_set_out_under_a_generic_heading(text, expected):
+    assert bodies(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a list heading joined to its paragraph in the prose names no body (单位联席会议, 人员领导小组)
+    ("经县政府同意，建立某县河湖保护联席会议制度。\n一、组成单位\n联席会议由县水利局、县环保局组成。",
+     [("某县河湖保护联席会议", "joint_meeting")]),
+    ("为加强领导，成立某县秋粮收购工作领导小组。\n（二）组成人员\n领导小组由县长任组长，副县长任副组长。",
+     [("某县秋粮收购工作领导小组", "leading_group")]),
+])
+def test_a_list_heading_runs_into_no_body_name(text, expected):
+    assert bodies(text) == expected
+
+
+@pytest.mark.parametrize("title,text,expected", [
+    # the title's shorter name is an alias of the one body of its sort the text sets up
+    ("关于成立县人口普查领导小组的通知", "关于成立县人口普查领导小组的通知\n县政府决定成立县第七次全国人口普查领导小组，组成人员如下：\n组长：唐建平  副县长",
+     [("县第七次全国人口普查领导小组", ("县人口普查领导小组",))]),
+    # two bodies of the sort set up: the title's is neither's alias unless its name is one of theirs
+    ("关于成立县防汛指挥部的通知", "关于成立县防汛指挥部的通知\n成立县东片防汛指挥部和县西片防汛指挥部。\n"
+     "一、县东片防汛指挥部\n指挥长：县长\n二、县西片防汛指挥部\n指挥长：副县长",
+     [("县防汛指挥部", ()), ("县东片防汛指挥部", ()), ("县西片防汛指挥部", ())]),
+])
+def test_a_title_names_the_body_shorter(title, text, expected):
+    doc = document_from_text(text, title=title)
+    assert [(f.body, f.aliases) for f in extract(doc) if isinstance(f, BodyFact)] == expected
+
+
+def test_headquarters_under_a_headquarters():
+    text = ("县政府决定成立县防汛指挥部，下设城区指挥部和库区指挥部。\n一、城区指挥部\n指挥长：县长\n二、库区指挥部\n"
+            "指挥长：副县长\n指挥部办公室设在县水利局。")
+    got = [(b.name, b.kind, b.parent, b.office_agency) for b in find_bodies(document_from_text(text))]
+    assert got == [("县防汛指挥部", "headquarters", None, "县水利局"),
+                   ("城区指挥部", "headquarters", "县防汛指挥部", None),
+                   ("库区指挥部", "headquarters", "县防汛指挥部", None)]

@@ -182,6 +182,11 @@ LIST_LAYOUTS = [
     # a name comma post line stays one person (广源 opens the post, no name)
     ("name-comma-post-with-place", LG + "\n组长：李金库，广源市人民政府副秘书长。",
      {("李金库", "组长", "广源市人民政府副秘书长", False)}),
+    # first and full-time leaders; a note between the role and its colon ((兼) makes the holder concurrent)
+    ("first-and-full-time-leaders", LG + "\n第一组长：庞建设  市委书记\n专职副组长：景春  市乡村振兴局局长\n"
+     "副组长（兼）：詹华  市政协副主席\n副组长（常务）：卢明  副市长",
+     {("庞建设", "第一组长", "市委书记", False), ("景春", "专职副组长", "市乡村振兴局局长", False),
+      ("詹华", "副组长", "市政协副主席", True), ("卢明", "副组长", "副市长", False)}),
 ]
 
 

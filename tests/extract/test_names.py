@@ -73,6 +73,10 @@ NAME_POST = [
     # 均为 in the bracket says the post is each listed name's; it is not part of the post
     ("王强（均为副市长）", ("王强", "副市长", False)),
     ("有关单位分管负责人", None),
+    # a phone number printed after the post is no part of it
+    ("苗卫东  县公安局副局长  13807571234", ("苗卫东", "县公安局副局长", False)),
+    ("花丽丽 县自然资源局副局长 0571-88881234", ("花丽丽", "县自然资源局副局长", False)),
+    ("俞长青 县住建局副局长 联系电话：13807571236", ("俞长青", "县住建局副局长", False)),
 ]
 
 
@@ -212,3 +216,33 @@ def test_slot_name(text, expected):
 ])
 def test_agency_then_its_member(text, expected):
     assert split_name_post(text) == expected
+
+
+# People printed one after another without breaks (govkg.extract.people.glued): the run must come apart
+# whole into names each followed by a whole post; ministry posts open without a level.
+GLUED = [
+    ("钱宏达自然资源部部长孙志远国务院副秘书长冯海涛统计局局长",
+     (("钱宏达", "自然资源部部长"), ("孙志远", "国务院副秘书长"), ("冯海涛", "统计局局长"))),
+    ("郑思远中央宣传部副部长褚卫东外交部党委书记.、副部长",  # a scraping dot left before the 、
+     (("郑思远", "中央宣传部副部长"), ("褚卫东", "外交部党委书记、副部长"))),
+    ("张三市长李四副市长", (("张三", "市长"), ("李四", "副市长"))),
+    ("唐一鸣住房城乡建设部总规划师孙刚总参谋部测绘局副局长",
+     (("唐一鸣", "住房城乡建设部总规划师"), ("孙刚", "总参谋部测绘局副局长"))),
+    ("韩立平国务院副总理", (("韩立平", "国务院副总理"),)),
+    # a transliterated name, its last part of any length
+    ("阿不都·热合曼自治区副主席李强自治区人民政府副秘书长",
+     (("阿不都·热合曼", "自治区副主席"), ("李强", "自治区人民政府副秘书长"))),
+    ("王晓东市政府副秘书长兼市信访局局长", (("王晓东", "市政府副秘书长兼市信访局局长"),)),
+    # 董事 + 长: the 长 completes the title, no person 长某 opens after it
+    ("李明山河集团董事长", (("李明", "山河集团董事长"),)),
+    # posts and agencies alone, a post then a name, a sentence: no people
+    ("统计局局长", ()), ("国土资源部部长", ()), ("市财政局局长", ()), ("区规划和自然资源局局长", ()),
+    ("市政府副秘书长杨金中", ()), ("市委常委、常务副市长", ()), ("市发改委、市财政局主要负责人", ()),
+    ("张三市长李四副市长负责日常工作", ()), ("张三市长李四", ()),
+]
+
+
+@pytest.mark.parametrize("text,expected", GLUED)
+def test_split_glued(text, expected):
+    from govkg.extract.people.glued import split_glued
+    assert split_glued(text) == expected

@@ -205,3 +205,15 @@ def test_walk_without_context_takes_the_covering_body() -> None:
     doc = document_from_text("为做好政务公开工作,特明确如下:\n\n组长:市政府分管副市长\n", title="政务公开二")
     got = {(f.body, f.role, f.holder) for f in extract(doc, [mention])}
     assert got == {("市政务公开工作领导小组", "组长", "市政府分管副市长")}
+
+
+def test_an_office_seat_goes_to_the_body_the_office_names() -> None:
+    """专班办公室设在…，办公室主任由…兼任 after a working group's list: the 专班's seat, also where only the
+    body index could name the 专班 (a quoted event in its name)."""
+    from govkg.extract.bodies.index import find_bodies
+
+    doc = document_from_text("成立县“7·20”抢险救援工作专班，下设前方组和后方组。\n一、前方组\n组长：县应急管理局局长\n"
+                             "二、后方组\n组长：县财政局局长\n专班办公室设在县应急管理局，办公室主任由县应急管理局分管副局长兼任。\n")
+    got = {(f.body, f.role, f.holder) for f in extract(doc, find_bodies(doc))}
+    assert got == {("前方组", "组长", "县应急管理局局长"), ("后方组", "组长", "县财政局局长"),
+                   ("县“7·20”抢险救援工作专班", "办公室主任", "县应急管理局分管副局长")}

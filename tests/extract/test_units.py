@@ -94,6 +94,9 @@ CASES = [
     # a count with 共计 and 家 closes the list of agencies whose heads are members
     ("成立平川县河湖保护领导小组，县水利局、县环保局等共计9家部门单位主要负责同志为成员。\n",
      {("平川县河湖保护领导小组", "县水利局"), ("平川县河湖保护领导小组", "县环保局")}),
+    # a placeholder's title closes the list but is shared by no agency: units, no 街道城管科主任 seats
+    ("成立街道垃圾分类工作领导小组。\n成员：街道城管科、街道综合执法队、各社区居委会主任\n",
+     {("街道垃圾分类工作领导小组", "街道城管科"), ("街道垃圾分类工作领导小组", "街道综合执法队")}),
 ]
 
 

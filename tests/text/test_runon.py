@@ -17,6 +17,12 @@ PAD = "为做好各项工作，各单位要高度重视，加强组织领导，�
     # a composition list on one line: cut before each role label, not inside 领导小组组长
     ("组长:张高丽国务院副总理副组长:姜大明国土资源部部长成员:" + "某某某局局长、" * 12 + "领导小组组长:例外",
      ["组长:张高丽国务院副总理", "副组长:姜大明国土资源部部长", "成员:" + "某某某局局长、" * 12 + "领导小组组长:例外"]),
+    # a lead-in's colon before a section number; the next section number after the line's last one,
+    # wherever it stands (副局长三、工作机构), but no number that does not come next (第三、 or 一、二级)
+    ("现将有关事项通知如下：一、主要职责统筹全市一、二级响应工作。二、组成人员组长：甲某市长副组长：乙某副市长成员：" + "某某局局长" * 12
+     + "三、工作机构办公室设在市某局，按一、二级响应处置，第三、四季度开展工作。",
+     ["现将有关事项通知如下：", "一、主要职责统筹全市一、二级响应工作。", "二、组成人员", "组长：甲某市长", "副组长：乙某副市长",
+      "成员：" + "某某局局长" * 12, "三、工作机构办公室设在市某局，按一、二级响应处置，第三、四季度开展工作。"]),
     # a numbered heading glued to the role label whose value is on the next line, at any length
     ("二、指揮部成員總指揮:", ["二、指揮部成員", "總指揮:"]),
     ("（二）领导小组组成人员组长：", ["（二）领导小组组成人员", "组长："]),

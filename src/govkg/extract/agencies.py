@@ -166,6 +166,7 @@ def split_spans(text: str) -> list[tuple[str, int, int]]:
     return _distribute_suffixes(out)
 
 
+_PARTY_LEVEL = re.compile(r"^(?:中共)?[\u4e00-\u9fff]{0,6}?(?:省委|市委|州委|县委|区委|旗委|盟委)(?=[\u4e00-\u9fff]{2})")
 # 县委办、县政府办、发改局: the party and government offices lend their bare level
 _OFFICE_LEVEL = re.compile(r"^([省市县区])(?:委|政府)办")
 
@@ -195,7 +196,11 @@ def level_prefix(name: str) -> str | None:
                 and is_bare_department(rest):
             return name[:m.end()]
     m = _OFFICE_LEVEL.match(simp)
-    return name[:m.end(1)] if m else None
+    if m:
+        return name[:m.end(1)]
+    # 县委督查室, 县委办公室: a name that opens with the party committee lends it, whatever its office
+    m = _PARTY_LEVEL.match(simp)
+    return name[:m.end()] if m and AGENCY_SUFFIX.search(simp[m.end():]) else None
 
 
 def expand_prefixes(names: list[str]) -> list[str]:
@@ -209,12 +214,29 @@ def expand_prefixes(names: list[str]) -> list[str]:
         if own:
             prefix = own
         elif prefix and is_bare_department(simp):
-            # 市委宣传部、市委统战部、发展改革委: a government department takes 市, not 市委
-            party_prefix = simplify(prefix).endswith("委")
-            party = party_prefix and _PARTY.test(simp)
-            name = (prefix if party or not party_prefix else prefix[:-1]) + name
+            out.append(_prefixed(prefix, name, simp))
+            continue
         out.append(name)
     return out
+
+
+def _prefixed(prefix: str, name: str, simp: str) -> str:
+    """``name`` with the level ``prefix`` lent by a name before it, by the kind of department it is:
+    a party department (``agencies.party_stems``) takes the party committee (县委督查室、组织部 → 县委组织部),
+    a government one the level alone (市委宣传部、发展改革委 → 市发展改革委; 中共平原县委宣传部、财政局 →
+    平原县财政局). A party department named 部 (组织部, 宣传部, 统战部) belongs to the committee, never to
+    the government: after a level alone (县政府办、组织部) it takes the committee too (县委组织部); others
+    print either way (县编办, 县台办) and take the level as printed."""
+    party_prefix = simplify(prefix).endswith("委")
+    party = _PARTY.test(simp)
+    if party and party_prefix:
+        return prefix + name
+    if party_prefix:
+        level = prefix[:-1]
+        return (level[2:] if simplify(level).startswith("中共") else level) + name
+    if party and simp.endswith("部") and re.search(r"[省市州县区旗盟]$", simplify(prefix)):
+        return prefix + "委" + name
+    return prefix + name
 
 
 def split_agencies(text: str) -> list[str]:

@@ -27,7 +27,7 @@ from govkg.text.clean import squeeze
 from govkg.text.document import Document
 
 PARENT_RE = "|".join(PARENT_SUFFIXES)
-PRIORITY = {"intro": 0, "setup": 1, "heading": 2, "row": 3, "title": 4, "enum": 5}
+PRIORITY = {"intro": 0, "setup": 1, "heading": 2, "row": 3, "title": 4, "enum": 5, "generic": 6}
 
 
 @dataclass
@@ -60,6 +60,8 @@ def _layout_decls(doc: Document) -> list[Decl]:
             core = core.removeprefix("附件").lstrip("0123456789:：")
             if core.endswith(SUFFIXES) and good_name(core) and not GENERIC.search(core):
                 decls.append(Decl(core, no, how, alias=alias))
+            elif _GENERIC_NAME.fullmatch(core):
+                decls.append(Decl(core, no, "generic"))  # 一、领导小组组成人员: named nowhere else, perhaps
             elif how == "heading" and good_group(core):
                 decls.append(Decl(core, no, how))
             continue
@@ -95,7 +97,17 @@ def _led_by(after: str) -> re.Match[str] | None:
     return re.match(rf"由[^。；;]{{1,40}}?(?:担任|兼任|出任|任)(?:{entry('roles.leaders').alternation})", after)
 
 
-def _prose_decls(st: Stream) -> list[Decl]:
+def _after_list_heading(doc: Document, st: Stream, start: int, n: int) -> bool:
+    """A name run on from a numbered heading that titles a list (一、组成单位, （二）组成人员) into the
+    line after it: the prose joins the open heading to its paragraph, but no name spans them."""
+    first, last = st.line_at(start), st.line_at(start + n - 1)
+    if first == last:
+        return False
+    head = heading_text(doc.line(first))
+    return bool(head) and bool(LIST_TITLE.search(squeeze(NUMBERING.sub("", squeeze(head), count=1))))
+
+
+def _prose_decls(st: Stream, doc: Document | None = None) -> list[Decl]:
     """Bodies named by set-up clauses (``成立X``) and introductions (``X…组成人员如下``)."""
     decls: list[Decl] = []
     text = st.text
@@ -118,6 +130,8 @@ def _prose_decls(st: Stream) -> list[Decl]:
                 former = name  # the old name: the body is the one it becomes
                 continue
             start = base + m.end() - len(name)
+            if doc is not None and _after_list_heading(doc, st, start, len(name)):
+                continue  # 一、组成单位 / 联席会议由A、B组成: the heading is no part of a name
             ahead = text[base + m.end():base + m.end() + 80].split("\n")[0]
             # 组成人员如下 / 由A、B组成 / 由县委书记任组长: the sentence sets the body's composition out
             intro = INTRO.search(ahead[:60]) or re.match(r"由[^,，。]{0,60}组成", after) \
@@ -171,6 +185,9 @@ def _enumerated(st: Stream, c: str, base: int) -> list[Decl]:
         items = [i for i in re.split(r"[、和及]", m.group("items")) if i]
         subj = m.group("subj")
         groups = [i for i in items if i.endswith("组") and 3 <= len(i) <= 12 and not GENERIC.search(i)]
+        if not groups and len(items) >= 2 and not m.group("kind"):
+            # 下设前方指挥部和后方指挥部: headquarters under the one the clause sets up
+            groups = [i for i in items if i.endswith(("指挥部", "指揮部")) and good_name(i) and not GENERIC.search(i)]
         if len(groups) == len(items) and groups:
             for g in groups:
                 pos = base + m.start("items") + m.group("items").index(g)
@@ -183,10 +200,21 @@ def _enumerated(st: Stream, c: str, base: int) -> list[Decl]:
 
 def declarations(doc: Document, st: Stream) -> list[Decl]:
     """Every place ``doc`` names a body it sets out, in line order."""
-    decls = _layout_decls(doc) + _prose_decls(st)
+    decls = _layout_decls(doc) + _prose_decls(st, doc)
     if doc.title and not any(d.how in ("setup", "intro") for d in decls):
         # 关于成立（调整）X领导小组的通知 names the body only in its title
         m = re.search(r"(?:成立|调整|調整|设立|組建|组建)(?:充实)?(?P<name>.+?(?:" + SUFFIX_RE + "))", squeeze(doc.title))
         if m and good_name(trim_name(m.group("name"))):
             decls.append(Decl(trim_name(m.group("name")), doc.start, "setup"))
+    generic = [d for d in decls if d.how == "generic"]
+    decls = [d for d in decls if d.how != "generic"]
+    if generic and not decls:
+        # a plan that sets out its body only under a generic heading (一、领导小组组成人员) names it so: the
+        # body is the one the plan sets up, under the name printed (领导小组); where any body is named,
+        # such a heading is that body's list (or one of several), not a body of its own
+        decls = [generic[0]]
     return sorted(decls, key=lambda d: (d.line, PRIORITY.get(d.how, 9)))
+
+
+# the bare name of a body a plan sets up for itself: 领导小组, 工作领导小组, 指挥部, 工作专班 …
+_GENERIC_NAME = re.compile(r"(?:工作)?(?:领导小组|领导组|指挥部|工作专班|专班|联席会议|領導小組|指揮部|工作專班|聯席會議)")

@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from govkg.extract.bodies.index import BodyIndex, index_bodies
+from govkg.extract.bodies.names import suffix_of
 from govkg.extract.people.lists import Member, parse_lists
 from govkg.extract.people.sentences import composition_sentences
 from govkg.facts import BodyFact, Fact, MembershipFact, Src
@@ -54,9 +55,15 @@ def body_facts(index: BodyIndex) -> list[Fact]:
         for bb, lo, hi in an.segments:
             if bb is b:
                 members += composition_sentences(an.stream, lo, hi)
+        # a working group has no office of its own, nor a headquarters under another (前方指挥部) whose own
+        # office is not set out: an office role read in its passage (专班办公室设在…，张三兼任办公室主任 after
+        # the last group's list) is its parent's
+        sub = b.name.endswith("组") or b.office is None and suffix_of(b.parent or "") == suffix_of(b.name)
+        office_of = by_name.get(b.parent) if b.parent and sub else None
         for mem in members:
             for other, one in _extra_roles(mem, list(by_name)):
-                members_of[id(by_name[other]) if other else id(b)].append(one)
+                owner = by_name[other] if other else office_of if office_of and one.role.startswith("办公室") else b
+                members_of[id(owner)].append(one)
     for b in sorted(an.bodies, key=lambda b: b.first):
         m = mentions[id(b)]
         facts.append(BodyFact(src=Src(doc.file, m.line, m.end_line), doc=doc.doc_key, body=m.name, kind=m.kind,

@@ -18,14 +18,15 @@ from functools import lru_cache
 from dataclasses import dataclass, field, replace
 
 from govkg.extract.bodies.declare import PRIORITY, Decl, declarations
-from govkg.extract.bodies.names import OWN_GROUPS, PARENT_SUFFIXES, body_kind, same_body, suffix_of, topic
+from govkg.extract.bodies.names import OWN_GROUPS, PARENT_SUFFIXES, body_kind, office_name, offices_at, same_body, suffix_of, topic
 from govkg.extract.people.lists import parse_lists
 from govkg.extract.people.names import ROLE_LABEL
 from govkg.extract.people.sentences import composition_sentences
 from govkg.extract.prose import Stream, clean_line, prose_stream
 from govkg.lexicon import entry
+from govkg.text.clean import squeeze
 from govkg.text.document import Document
-from govkg.text.script import Printed, shadow_of
+from govkg.text.script import Printed, shadow_of, simplify
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,34 @@ class _Body:
         return min(d.line for d in self.decls)
 
 
+def _in_order(short: str, long_: str) -> bool:
+    """Every character of ``short`` in ``long_``, in order (县人口普查领导小组 in 县第七次全国人口普查领导小组)."""
+    it = iter(long_)
+    return all(ch in it for ch in short)
+
+
+def _title_names_the_body(doc: Document, bodies: list[_Body]) -> list[_Body]:
+    """A notice's title often names the body it sets up shorter than the text does (关于成立县人口普查领导小组的
+    通知 / 成立县第七次全国人口普查领导小组): a body named only on the title's lines is the one body of its
+    sort the text sets up whose name holds the title's, in order; the title's name becomes an alias."""
+    title = squeeze(doc.title or "")
+    if not title:
+        return bodies
+
+    def on_title(d: Decl) -> bool:
+        line = squeeze(doc.line(d.line))
+        return bool(line) and d.name in title and (line in title or title in line)
+
+    for b in [b for b in bodies if all(on_title(d) for d in b.decls)]:
+        sort = suffix_of(b.name)
+        hosts = [h for h in bodies if h is not b and not all(on_title(d) for d in h.decls)
+                 and suffix_of(h.name) == sort and _in_order(b.name, h.name)]
+        if sort and len(hosts) == 1:
+            hosts[0].decls += [replace(d, how="title") for d in b.decls]
+            bodies.remove(b)
+    return bodies
+
+
 def _merge(decls: list[Decl]) -> list[_Body]:
     bodies: list[_Body] = []
     for d in decls:
@@ -104,31 +133,23 @@ def _is_chronicle(doc: Document) -> bool:
     return not doc.number and bool(re.search(r"大事记|动态|要闻|简讯|新闻", doc.title or ""))
 
 
-def _office(st: Stream, lo: int, hi: int, after: int = -1, body: str = "") -> str | None:
+def _office(st: Stream, lo: int, hi: int, after: int = -1, body: str = "", under: bool = False) -> str | None:
     """The agency of the first ``办公室设在X`` on lines ``lo``..``hi`` (and past stream index ``after``)
-    that is not another sort of body's office (``市指挥部办公室设在…`` is no joint meeting's)."""
+    that is not another sort of body's office (``市指挥部办公室设在…`` is no joint meeting's). A body
+    ``under`` another of its sort (前方指挥部 under the 指挥部) has an office only where its own name is
+    printed before 办公室: a bare 指挥部办公室 is the parent's."""
     start, stop = st.span(lo, hi)
     own = suffix_of(body)
-    for m in re.finditer(r"办(?:公室|事机构)[^。；;\n]{0,40}?设在(?P<a>[^,，。;；、)）\n]+)", st.text[start:stop]):
-        named = suffix_of(st.text[max(0, start + m.start() - 12):start + m.start()])
-        if named and own and named != own:
+    for m in offices_at(st.text[start:stop]):
+        before = st.text[max(0, start + m.start() - 12):start + m.start()]
+        named = suffix_of(before)
+        if named and own and not (own.endswith(named) or named.endswith(own)):
+            continue  # (专班办公室 is a 工作专班's)
+        if under and not before.endswith(body[-max(5, len(own or "") + 2):]):
             continue
         if start + m.start() > after and lo <= st.line_at(start + m.start("a")) <= hi:
-            return _office_agency(m.group("a"))
+            return office_name(m.group("a"))
     return None
-
-
-# where the agency named after 设在 ends when a sub-heading or the next sentence runs on without a stop
-_OFFICE_RUN_ON = re.compile(r"(?<=[局委办厅部院府心室所站队])(?=撤销|承担|负责|作为|具体|主要|领导小组|联席会议|指挥部|办公室)")
-
-
-def _office_agency(text: str) -> str:
-    """``省民政厅撤销省未成年人保护委员会…`` → ``省民政厅``."""
-    for m in _OFFICE_RUN_ON.finditer(text):
-        if text[:m.start()].endswith("政府") and text.startswith("办公室", m.start()):
-            continue  # 县政府办公室 is the agency itself
-        return text[:m.start()] if m.start() >= 3 else text
-    return text
 
 
 def _has_composition(doc: Document, st: Stream, lo: int, hi: int) -> bool:
@@ -181,8 +202,8 @@ def _assign_parents(bodies: list[_Body], decls: list[Decl]) -> None:
     for b in bodies:
         for d in b.decls:
             if d.how == "enum" and d.parent_hint is not None and b.parent is None:
-                prior = [x for x in bodies if x is not b and x.first <= d.line
-                         and x.name.endswith(("指挥部", "领导小组", "领导组", "委员会"))]
+                prior = [x for x in bodies if x is not b and x.first <= d.line and x.name.endswith(PARENT_SUFFIXES)
+                         and not any(e.how == "enum" and e.line == d.line for e in x.decls)]  # not a sibling
                 hint = d.parent_hint
                 named = [x for x in prior if hint and (x.name.endswith(hint) or hint.endswith(x.name[-4:]))]
                 suffix = next((sf for sf in PARENT_SUFFIXES if hint and hint.endswith(sf)), None)
@@ -212,12 +233,17 @@ def _assign_offices(bodies: list[_Body], st: Stream, segments: list[tuple[_Body,
     for b in bodies:
         if b.parent and b.name.endswith("组"):
             continue  # a working group's office is its parent's
-        first = min(b.decls, key=lambda d: d.line)
-        later = [d.line for x in bodies if x is not b for d in x.decls
-                 if d.line > first.line and not x.name.endswith("组")]
-        own_end = max([hi for bb, _, hi in segments if bb is b], default=first.line)
-        hi = min([max(first.line + 45, own_end + 8), *(line - 1 for line in later)])
-        b.office = _office(st, first.line, hi, after=first.pos, body=b.name)
+        own_end = max([hi for bb, _, hi in segments if bb is b], default=min(d.line for d in b.decls))
+        # from each of its declarations in turn: a title that names two bodies declares the second
+        # before the first one's passage, where its office is no business of the second's
+        for first in sorted(b.decls, key=lambda d: d.line):
+            later = [d.line for x in bodies if x is not b and x.parent != b.name for d in x.decls
+                     if d.line > first.line and not x.name.endswith("组")]
+            hi = min([max(first.line + 45, own_end + 8), *(line - 1 for line in later)])
+            under = bool(b.parent) and suffix_of(b.parent or "") == suffix_of(b.name)
+            b.office = _office(st, first.line, hi, after=first.pos, body=b.name, under=under)
+            if b.office:
+                break
 
 
 def _analyse(doc: Document) -> _Analysis:
@@ -225,7 +251,7 @@ def _analyse(doc: Document) -> _Analysis:
     if _is_chronicle(doc):
         return _Analysis([], [], st)
     decls = declarations(doc, st)
-    bodies = _merge(decls)
+    bodies = _title_names_the_body(doc, _merge(decls))
     segments = _segments(bodies, doc.end)
     announcements = [d.line for d in decls if d.how == "children" and (d.parent_hint or "").split("|")[0]
                      and (d.parent_hint or "").endswith("|组")]
@@ -249,7 +275,7 @@ def _composition_line(doc: Document, no: int) -> bool:
 @lru_cache(maxsize=65536)  # pure; every segment of every body asks about its lines
 def _composition_text(raw: str) -> bool:
     cells = [c.strip() for c in clean_line(raw).split("\t")]
-    return any(ROLE_LABEL.match(c) for c in cells) or "成员单位" in raw or ("办公室" in raw and "设在" in raw) \
+    return any(ROLE_LABEL.match(c) for c in cells) or "成员单位" in raw or next(offices_at(simplify(raw)), None) is not None \
         or bool(_ROLE_SENTENCE.search(raw))
 
 

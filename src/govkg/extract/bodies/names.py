@@ -3,7 +3,10 @@ name cut out of the clause that prints it, and when two names are one body (市X
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import Iterator
 
+from govkg.extract.agencies import AGENCY_SUFFIX
 from govkg.lexicon import entry
 
 SUFFIXES = ("领导小组", "领导组", "工作专班", "专班", "总指挥部", "指挥部", "委员会", "联席会议", "专项办公室",
@@ -14,7 +17,7 @@ SUFFIXES = ("领导小组", "领导组", "工作专班", "专班", "总指挥部
 SUFFIX_RE = "|".join(SUFFIXES)
 
 
-_NAME_CHARS = r"[\u4e00-\u9fff（）()“”\"]"
+_NAME_CHARS = r"[\u4e00-\u9fff（）()“”\"\d·•]"
 
 
 NAME_RE = re.compile(rf"{_NAME_CHARS}{{0,40}}?(?:{SUFFIX_RE})")
@@ -33,7 +36,10 @@ GENERIC = re.compile(r"相应|各县|各乡|各级|各地|各单位|各部门|�
                       r"视情成立现场|根据需要成立")
 
 
-_NOT_BODY_PREFIX = re.compile(r"^(?:县(?:[（(、]|直|级|乡两级|乡镇|区两级|市区)|乡|镇|村|区级|县级|乡级|社区|居民|村民|各)")
+# names every county, township or village sets up for itself (县乡两级…, 乡镇…, 镇村…, 村级…); a township's
+# own body named from its level (镇森林防灭火领导小组, 乡河长制工作领导小组) is one body, as 县X is a county's
+_NOT_BODY_PREFIX = re.compile(r"^(?:县(?:[（(、]|直|级|乡两级|乡镇|区两级|市区)|乡(?:镇|级|村两级|[（(、])|镇(?:级|村|[（(、])|村|区级|"
+                              r"县级|社区|居民|村民|各)")
 
 
 _AGENCY_COMMITTEES = re.compile(r"(?:发展和改革|卫生健康|卫生和计划生育|民族宗教|教育|经济和信息化|住房和城乡建设|"
@@ -45,7 +51,7 @@ INTRO = re.compile(r"(?:组成人员如下|设置如下|组成如下|成员如�
                     r"调整如下|組成人員如下|組成如下|成員如下)")
 
 
-LIST_TITLE = re.compile(r"(?:组成人员名单|组成人员|成员名单|人员名单|名单|成员单位及职责|成员单位职责|成员单位|"
+LIST_TITLE = re.compile(r"(?:组成人员名单|组成人员|成员名单|人员名单|名单|成员单位及职责|成员单位职责|成员单位|组成单位|组成部门|"
                          r"指挥机构及职责|机构及职责|主要职责|职责|组成)$")
 
 
@@ -121,11 +127,17 @@ def good_group(name: str) -> bool:
         and not _NOT_BODY_PREFIX.match(name) and name not in ("工作组", "小组", "专家组成") and name not in SUFFIXES
 
 
+# where a body's name holds digits: a quoted event (“8·12”), an ordinal (第19届), a year (2023年), a date (8·12)
+_NUMBERED_PARTS = re.compile(r"[“\"][^”\"]*[”\"]|第\d+|\d{4}年|\d{1,2}[·•]\d{1,2}")
+
+
 def good_name(name: str, set_up: bool = False) -> bool:
     """A body's name. A 委员会 named like a standing agency (发展和改革委员会, 管理委员会) is an agency,
     unless the document sets it up (``set_up``: 决定成立X开发建设管理委员会)."""
     if len(name) < 4 or name in SUFFIXES or _NOT_BODY_PREFIX.match(name) or len(topic(name)) < 2:
         return False
+    if re.search(r"\d", _NUMBERED_PARTS.sub("", name)):
+        return False  # 9个工作组, 3号…: a count or a number, not part of a name
     if "以下简称" in name or "以下簡稱" in name:  # （以下简称县指挥部）…组成人员如下: a short name, not a body
         return False
     if name.endswith("委员会") and _AGENCY_COMMITTEES.search(name) and not set_up:
@@ -178,3 +190,34 @@ OWN_GROUPS = ("领导组", "领导小组", "推进组", "评审组", "督导组"
 
 
 PARENT_SUFFIXES = ("指挥部", "领导小组", "领导组", "委员会", "联席会议", "专班", "指揮部", "領導小組", "委員會")
+
+
+@lru_cache(maxsize=1)
+def office_at() -> re.Pattern[str]:
+    """办公室设在X (设在 / 设于 a clause after 办公室 too), 下设办公室在X, 办公室设X, 办公室为X (lexicon
+    ``roles.office_at``): the agency X, a bracketed alias kept (街道城管办(环保办))."""
+    verbs = entry("roles.office_at")
+    far = "|".join(w for w in verbs.words if w in ("设在", "设于"))
+    return re.compile(rf"办(?:公室|事机构)(?:[^。；;\n]{{0,40}}?(?:{far})|(?P<near>{verbs.alternation}))"
+                      r"(?P<a>[^,，。;；、()（）\n]+(?:[(（][^()（）\n]{1,12}[)）])?)")
+
+
+def offices_at(text: str) -> Iterator[re.Match[str]]:
+    """The office sentences of ``text`` (simplified) whose agency reads as one: after 在, 为 or 设 right
+    after 办公室 the agency must end like an agency (办公室设主任一名 names none)."""
+    for m in office_at().finditer(text):
+        if not m.group("near") or AGENCY_SUFFIX.search(office_name(m.group("a"))):
+            yield m
+
+
+# where the agency named after 设在 ends when a sub-heading or the next sentence runs on without a stop
+_OFFICE_RUN_ON = re.compile(r"(?<=[局委办厅部院府心室所站队])(?=撤销|承担|负责|作为|具体|主要|领导小组|联席会议|指挥部|办公室)")
+
+
+def office_name(text: str) -> str:
+    """``省民政厅撤销省未成年人保护委员会…`` → ``省民政厅``: the agency an office sentence names."""
+    for m in _OFFICE_RUN_ON.finditer(text):
+        if text[:m.start()].endswith("政府") and text.startswith("办公室", m.start()):
+            continue  # 县政府办公室 is the agency itself
+        return text[:m.start()] if m.start() >= 3 else text
+    return text

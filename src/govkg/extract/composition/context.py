@@ -190,14 +190,29 @@ class WalkContext:
                 return i
         return self.context(line)
 
+    def _office_holder(self, i: int, before: str) -> int:
+        """Whose office a 办公室 sentence in body ``i``'s passage speaks of: a headquarters under another of
+        its sort (前方指挥部 under the 指挥部) has one only where its own name stands before 办公室."""
+        name = simplify(self.bodies[i].name)
+        m = next((m for m in self.mentions if body_key(m.name) == body_key(name) and m.parent), None)
+        if m is None or not m.parent or re.search(r"(指挥部|领导小组|委员会|专班)$", simplify(m.parent)) is None \
+                or not name.endswith(simplify(m.parent)[-3:]) or re.search(re.escape(name[-5:]) + "办公室", before):
+            return i
+        parent = self.resolve(m.parent)
+        return parent if parent is not None else self.body(m.parent, strong=True)
+
     def _body_for_role(self, role: str, before: str, line: int) -> int | None:
         if role.startswith("办公室") and self.top is not None:
-            return self.top
+            return self._office_holder(self.top, before)
         if role.startswith("办公室"):
             # 联席会议办公室设在…，办公室主任由…: the office's own body, also after its passage ended
             kinds = re.findall(r"(领导小组|领导组|指挥部|委员会|联席会议|专班)办公室", before)
             if kinds and self.resolve(kinds[-1]) is not None:
                 return self.resolve(kinds[-1])
+            # a body the walk could not name itself (县“8·12”…工作专班) but the body index set out
+            named = [m for m in self.mentions if kinds and simplify(m.name).endswith(kinds[-1]) and m.line <= line]
+            if named:
+                return self.body(max(named, key=lambda m: m.line).name, strong=True)
         return self._subject_body(before, line)
 
     # -- emit

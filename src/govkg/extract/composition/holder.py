@@ -6,8 +6,16 @@ import re
 
 from govkg.extract.composition.spans import TAGS, Span, clean, make_span
 from govkg.extract.composition.vocab import ITEM_START, PERSON_VALUE, POST_END, POST_ENDINGS, is_agency
+from govkg.extract.people.glued import split_glued
 from govkg.extract.people.groups import only_people, people
-from govkg.extract.people.names import is_person_name, post_complete, split_name_post, split_names, split_post_name
+from govkg.extract.people.names import (
+    is_person_name,
+    post_complete,
+    post_start_score,
+    split_name_post,
+    split_names,
+    split_post_name,
+)
 from govkg.text.script import simplify
 
 # a place whose name a glued-name reading would take for a person (高新区管委会主任 is no 高新)
@@ -15,6 +23,15 @@ _PLACE_HEAD = re.compile(r"^[^\W\d_]{0,4}?(?:高新区|开发区|经开区|新�
 
 
 _GLUED_POST_START = re.compile(r"^(?:省|市|县|区|州|盟|旗|副|常务|中共|党组|[^\W\d_]{2}[省市县])")
+
+
+def _glued_people(raw_value: str) -> bool:
+    """People printed without breaks (``钱宏达国土资源部部长孙志远国务院副秘书长``), or one person glued to a post
+    that surely opens so (a level, a rank, a portfolio, a place: ``冯海涛统计局局长``); a post alone
+    (``统计局局长``) comes apart into no person."""
+    text = clean(TAGS.sub("", raw_value).replace("**", ""))
+    glued = split_glued(text) if text and len(text) >= 5 else ()
+    return len(glued) >= 2 or len(glued) == 1 and post_start_score(simplify(glued[0][1])) >= 2
 
 
 def lists_people(text: str) -> bool:
@@ -30,6 +47,8 @@ def names_person(raw_value: str) -> bool:
     served = re.fullmatch(r"\s*由(?P<who>.+?)(?:同志)?(?:担任|兼任|出任)[。；;]?\s*", raw_value)
     if served and split_post_name(served.group("who")):
         return True  # 组长：由中国残联主席张海迪担任
+    if _glued_people(raw_value):
+        return True
     m = PERSON_VALUE.match(raw_value)
     if m:
         name = simplify(clean(m.group("name")))

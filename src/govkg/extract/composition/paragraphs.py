@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterator
 
-from govkg.extract.bodies.names import is_body_name
+from govkg.extract.bodies.names import is_body_name, offices_at
 from govkg.extract.composition.spans import Span, clean, make_span
 from govkg.extract.composition.vocab import (
     AGENCY_END,
@@ -58,20 +58,19 @@ class Para:
 _BARE_LABEL_LINE = re.compile(rf"(?:{ROLE}|成员单位|组成单位|成员)")
 
 
-# 管委会办公室设在市发改委: a sentence about the office, never an item of the list above it
-_OFFICE_SENTENCE = re.compile(r"办(?:公室|事机构)[^，。；]{0,12}设在")
 
 
 @lru_cache(maxsize=65536)
 def _breaks_before(raw: str) -> bool:
     st = raw.strip()
     # any role label of the lists (顾问：, 联络员：) opens a line of its own, though the walk reads only some
+    # 管委会办公室设在市发改委 (办公室设X, 下设办公室在X): a sentence about the office, never an item of the list above
     return (not st or "\t" in raw or st.startswith(("#", "**", "|", "<")) or bool(label_of(raw))
             or bool(ROLE_LABEL.match(clean(raw)))
             or bool(_BARE_LABEL_LINE.fullmatch(simplify(clean(raw))))
             or bool(re.match(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)+)", raw))
             or "附件" == clean(raw)[:2] or bool(DUTY_LABEL.match(simplify(clean(raw))))
-            or bool(_OFFICE_SENTENCE.search(simplify(clean(raw)))))
+            or next(offices_at(simplify(clean(raw))), None) is not None)
 
 
 def _numbered_title(text: str) -> bool:

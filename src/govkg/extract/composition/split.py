@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from govkg.extract.agencies import expand_prefixes
+from govkg.extract.agencies import expand_prefixes, is_collective
 from govkg.extract.composition.spans import Span
 from govkg.extract.composition.vocab import AGENCY_END, ITEM_START, agency_core, is_agency, is_post
 
@@ -116,7 +116,8 @@ def split_posts(span: Span) -> list[Span]:
             j += 1
         if j > i and j < len(items):
             m = POST_TAIL.match(items[j].simp)
-            if m:
+            # 街道城管科、街道执法队、各社区居委会主任: a placeholder's title is its own, shared by no agency
+            if m and not is_collective(m.group("agency")):
                 tail = items[j].text[m.start("tail"):]
                 for k in range(i, j):
                     out.append(Span(items[k].text + tail, items[k].lines + [items[k].end_line] * len(tail)))
@@ -174,6 +175,17 @@ _ETC = re.compile(r"(?<=[局委办部厅心团司队区府会院所站馆处科�
 _AND_PLACEHOLDER = re.compile(r"(?:和|及|以及|与|and)(?=各|有关|相关|其他|当地|本地|所在地|属地|县[(（]市)")
 
 
+def _printed_prefix(items: list[Span], prefix: str) -> str:
+    """``prefix`` (simplified) as an item prints it: the longest head of it one of them holds, the rest as
+    added (县 printed, 县委 lent to 组织部; 平原县 out of 中共平原县委宣传部)."""
+    for n in range(len(prefix), 0, -1):
+        for o in items:
+            at = o.simp.find(prefix[:n])
+            if at >= 0:
+                return o.text[at:at + n] + prefix[n:]
+    return prefix
+
+
 def spread_prefixes(items: list[Span]) -> list[Span]:
     """A level printed once for a list (``市发展改革委、教育局`` → 市教育局): ``agencies.expand_prefixes``
     (the one mechanism), run on the simplified shadow; the prefix is copied as printed, on the line
@@ -183,8 +195,7 @@ def spread_prefixes(items: list[Span]) -> list[Span]:
     for it, full in zip(items, expanded):
         added = len(full) - len(it.text)
         if added > 0:
-            source = next(o for o in items if o.simp.startswith(full[:added]))
-            it = Span(source.text[:added] + it.text, [it.line] * added + it.lines)
+            it = Span(_printed_prefix(items, full[:added]) + it.text, [it.line] * added + it.lines)
         out.append(it)
     return out
 

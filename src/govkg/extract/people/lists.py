@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from govkg.extract.bodies.names import offices_at
 from govkg.extract.notes import skipped
+from govkg.extract.people.glued import split_glued
 from govkg.extract.people.groups import listed_people, people, split_top
 from govkg.extract.people.names import (
     ROLE_LABEL,
@@ -22,6 +24,7 @@ from govkg.text.clean import squeeze
 from govkg.text.document import Document
 from govkg.text.issue import is_org
 from govkg.text.numerals import parse_date
+from govkg.text.script import simplify
 
 
 @dataclass
@@ -41,7 +44,10 @@ def _label(s: str) -> tuple[str | None, str]:
     m = ROLE_LABEL.match(s)
     if not m:
         return None, s
-    return clean_role(m.group("role")), s[m.end():].strip().strip("*").strip()
+    rest = s[m.end():].strip().strip("*").strip()
+    if m.group("note") and re.fullmatch(r"[（(]\s*兼(?:任)?\s*[)）]", m.group("note")) and rest:
+        rest += "（兼）"  # 副组长（兼）：詹华 县政协副主席 — the person holds the role concurrently
+    return clean_role(m.group("role")), rest
 
 
 def _parse_cells(no: int, cells: list[str]) -> tuple[list[Member], bool]:
@@ -262,7 +268,7 @@ def parse_lists(doc: Document, lo: int, hi: int) -> list[Member]:  # noqa: C901 
         if lab is None and _signature(doc, no, line):
             active, last = False, None  # the signature ends every list
             continue
-        if lab is None and re.search(r"下设办公室|办公室设在", line):
+        if lab is None and (re.search(r"下设办公室", line) or next(offices_at(simplify(line)), None)):
             office = True
         if lab and office and lab in _OFFICE_ROLES:
             lab = "办公室" + lab
@@ -292,6 +298,12 @@ def parse_lists(doc: Document, lo: int, hi: int) -> list[Member]:  # noqa: C901 
                 and not re.search(r"\s", line) and len(line) <= 30 and not re.search(r"[。,，:：]", line) \
                 and not is_person_name(line) and not (last.post and _starts_member(line)):
             last.post = (last.post or "") + squeeze(line)
+            continue
+        glued = split_glued(line) if not re.search(r"\s", line) else ()
+        if len(glued) >= 2:  # 钱宏达国土资源部部长孙志远国务院副秘书长: people printed without breaks
+            for name, post in glued:
+                out.append(Member(role or "成员", name, post, False, no))
+            last = None
             continue
         pairs = split_people(line)
         if pairs:

@@ -77,7 +77,9 @@ _ROLE_ALT = "|".join(r"\s*".join(map(re.escape, role)) for role in ROLES)
 _LABEL_PREFIX = r"(?:[\u4e00-\u9fff]{0,12}?(?:领导小组|领导组|指挥部|委员会|联席会议|专班|領導小組|指揮部|委員會))?"
 # a list may number its labels: 1.组长：, 2、副组长：, （3）成员：, ①组长：
 ITEM_NUMBER = r"(?:\d{1,2}\s*[.、．](?!\d)|[(（]\d{1,2}[)）]|[①-⑳])"
-ROLE_LABEL = re.compile(rf"^[\s*#>]*(?:{ITEM_NUMBER}\s*)?{_LABEL_PREFIX}(?P<role>{_ROLE_ALT})\s*[*]*\s*[:：]\s*[*]*")
+# a note may stand between the role and its colon: 副组长（兼）：, 成员（排名不分先后）：
+ROLE_LABEL = re.compile(rf"^[\s*#>]*(?:{ITEM_NUMBER}\s*)?{_LABEL_PREFIX}(?P<role>{_ROLE_ALT})\s*"
+                        r"(?P<note>[（(][^()（）:：]{1,12}[)）])?\s*[*]*\s*[:：]\s*[*]*")
 ROLE_WORD = re.compile(rf"(?:{'|'.join(map(re.escape, ROLES))})")
 
 # a post named by its portfolio (市政府分管副市长, A局主要负责人): whoever holds it, a seat, never a
@@ -306,8 +308,8 @@ def split_name_post(text: str, glued: bool = True) -> tuple[str, str | None, boo
         return None  # 张华　王强（副市长）: names side by side, the post after the last
     kept = []
     for token in rest:
-        if _PROSE.search(token):
-            break  # duty text printed in the same row is not part of the post
+        if _PROSE.search(token) or _PHONE.match(token):
+            break  # duty text or a phone number printed in the same row is not part of the post
         kept.append(token)
     post = squeeze("".join(kept)) or None
     return name, post, concurrent
@@ -330,6 +332,8 @@ def _name_at(tokens: list[str], i: int) -> tuple[str, int] | None:
 
 
 _PROSE = re.compile(r"[。：:；;]|^.{31,}$")
+# a phone number a list prints after the post (13807571234, 0571-88881234, （0571）88881234)
+_PHONE = re.compile(r"^(?:电话|手机|联系电话)?[:：]?[\d\-－—()（）]{7,20}$")
 
 
 def split_people(text: str) -> list[tuple[str, str | None, bool]] | None:
@@ -346,8 +350,8 @@ def split_people(text: str) -> list[tuple[str, str | None, bool]] | None:
         if got is None:
             if not out:
                 return None
-            if _PROSE.search(tokens[i]):
-                break  # duty text printed in the same row is not part of anyone's post
+            if _PROSE.search(tokens[i]) or _PHONE.match(tokens[i]):
+                break  # duty text or a phone number printed in the same row is not part of anyone's post
             name, post, conc = out[-1]
             out[-1] = (name, (post or "") + tokens[i], conc)
             i += 1
@@ -411,6 +415,12 @@ def _completes_post(post: str, ch: str) -> bool:
     t = simplify(post + ch)
     return any(t.endswith(w) for w in _POST_WORDS)
 
+
+# for the reader of people printed without breaks (govkg.extract.people.glued)
+post_start_score = _post_start_score
+name_may_end = _uncut
+completes_post = _completes_post
+post_word_end = _POST_WORD_END.search
 
 __all__ = ["EX_OFFICIO", "ROLES", "ROLE_LABEL", "SURNAMES", "is_person_name", "split_name_post", "split_names", "split_people",
            "split_post_name", "split_name_then_post", "post_complete", "clean_role"]

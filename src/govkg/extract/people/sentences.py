@@ -44,6 +44,13 @@ _SET_UP_WITH = re.compile(r"^.*(?:成立|设立|组建|建立)以")
 _GIVES_ROLE = re.compile(rf"(?:担任|兼任|任)(?:{_ROLE_ALT})")
 
 
+# 由Y同志接替X同志任副组长: Y takes the role, X leaves it
+_REPLACES = re.compile(r"(?:同志)?(?:接替|替代|代替|替换)[^,，。;；]{1,20}$")
+# X同志不再担任副组长，由Y同志接任: the role X leaves is Y's
+_P_SUCCEEDS = re.compile(rf"不再(?:担任|兼任){_OWN_BODY}(?P<role>{_ROLE_ALT})(?:职务)?[，,]?(?:其职务|该职务|此职)?(?:改)?由"
+                         rf"(?P<who>[^,，。;；由]+?)(?:同志)?(?P<verb>接任|继任|接替|递补|补任|担任|兼任)")
+
+
 _P_LABEL = re.compile(r"(?P<role>办公室(?:副)?主任)[:：](?P<who>[^,，。;；\n]+)")
 
 
@@ -64,7 +71,7 @@ def composition_sentences(st: Stream, lo: int, hi: int) -> list[Member]:
             m = _P_SERVE.match(c)
             if m and "由" not in m.group("who"):
                 conc = m.group("verb") == "兼任"
-                who = _SET_UP_WITH.sub("", m.group("who"))
+                who = _REPLACES.sub("", _SET_UP_WITH.sub("", m.group("who")))
                 for at, ppl in listed:
                     for name, post in ppl:
                         out.append(Member(m.group("role"), name, post, conc, st.line_at(a + s.find(name, at))))
@@ -84,9 +91,9 @@ def composition_sentences(st: Stream, lo: int, hi: int) -> list[Member]:
             bare = c[1:] if c.startswith("由") else c
             ppl = people(bare)
             listed = listed + [(cl.start(), ppl)] if ppl and only_people(bare, ppl, slack=0) else []
-        for pat in (_P_BY, _P_BY_SERVE):
+        for pat in (_P_BY, _P_BY_SERVE, _P_SUCCEEDS):
             for m in pat.finditer(s):
-                who = m.group("who")
+                who = _REPLACES.sub("", m.group("who"))
                 ppl = people(who)
                 if not ppl and s.startswith("同志", m.end("who")) and slot_name(who):
                     ppl = [(who, None)]  # 由阿拉腾苏和同志兼任: 同志 marks a name the surname list does not know
