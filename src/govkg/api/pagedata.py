@@ -70,7 +70,11 @@ class Section:
 
     @property
     def size(self) -> int:
-        return len(self.rows) + sum(len(g.rows) for g in self.groups)
+        """How many entities the section lists: one agency on a body as member unit and through its
+        people is one body, so grouped rows count once per entity (the summary says the same)."""
+        if self.groups:
+            return len({(r.label, r.id) for g in self.groups for r in g.rows} | {(r.label, r.id) for r in self.rows})
+        return len(self.rows)
 
 
 @dataclass
