@@ -147,11 +147,15 @@ def build(
     facts: Annotated[Optional[Path], typer.Option(help="Build from these facts (JSONL or folder) instead of extracting.")] = None,
     shacl: Annotated[bool, typer.Option(help="Validate the graph with the SHACL shapes.")] = True,
     load: Annotated[bool, typer.Option("--load/--no-load", help="Then load the embedded store (GOVKG_DB_PATH).")] = True,
+    allow_empty: Annotated[bool, typer.Option("--allow-empty", help="Let a build with no facts replace the folder.")] = False,
 ) -> None:
-    """Extract, resolve, validate; write facts.jsonl, graph.ttl/.nt/.jsonld/.graphml, nodes.csv, edges.csv."""
+    """Extract, resolve, validate; write facts.jsonl, graph.ttl/.nt/.jsonld/.graphml, nodes.csv, edges.csv, manifest.json.
+
+    The outputs are written aside and replace the folder only when the build is good: a build with
+    no facts or a graph that does not conform exits non-zero and leaves the previous build in place."""
     from govkg.graph.build import run_build
 
-    code, report = run_build(corpus, out, facts_path=facts, validate_shacl=shacl)
+    code, report = run_build(corpus, out, facts_path=facts, validate_shacl=shacl, allow_empty=allow_empty)
     if code == 0 and load and report is not None and report.property_graph is not None:
         from govkg.settings import Settings
         from govkg.store.commands import load_into_embedded

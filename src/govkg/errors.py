@@ -22,4 +22,16 @@ class UnknownLabel(ValueError):
     """A node label that the schema does not define."""
 
 
-__all__ = ["UnreadableFile", "StoreError", "QueryError", "UnknownLabel"]
+class IncompleteBuild(Exception):
+    """A build folder that is not a finished build (no manifest, or a file that does not match it)."""
+
+
+class BuildRefused(Exception):
+    """A build that must not replace the folder it would write (not a build folder, empty, failed); one line."""
+
+
+class Busy(Exception):
+    """Another build or load holds the lock on the same folder or store; one-line message."""
+
+
+__all__ = ["UnreadableFile", "StoreError", "QueryError", "UnknownLabel", "IncompleteBuild", "BuildRefused", "Busy"]

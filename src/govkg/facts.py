@@ -132,24 +132,53 @@ def fact_from_dict(d: dict[str, Any]) -> Fact:
             continue
         value = d[f.name]
         kwargs[f.name] = tuple(value) if f.name == "aliases" and value is not None else value
+    for f in fields(cls):
+        _check_type(f.name, str(f.type), kwargs.get(f.name))
     return cls(**kwargs)
 
 
+_PLAIN_TYPES = {"str": str, "bool": bool}
+
+
+def _check_type(name: str, annotation: str, value: Any) -> None:
+    """Refuse a value of the wrong JSON type (``"doc": 1``) with a one-line reason instead of failing later."""
+    if value is None:
+        return
+    kind = _PLAIN_TYPES.get(annotation.partition(" | ")[0])
+    if kind is not None and not isinstance(value, kind):
+        raise ValueError(f"{name} must be a {'string' if kind is str else 'boolean'}, not {type(value).__name__}")
+    if name == "aliases" and value is not None and not all(isinstance(v, str) for v in value):
+        raise ValueError("aliases must be a list of strings")
+
+
 def read_facts(path: str | Path) -> list[Fact]:
-    """Read facts from a JSONL file or every ``*.jsonl`` in a folder."""
+    """Read facts from a JSONL file or every ``*.jsonl`` in a folder; ``ValueError`` (one line, file:line) on bad input."""
     path = Path(path)
     files = sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
     out: list[Fact] = []
+    if not path.exists():
+        raise ValueError(f"{path}: no such file or folder")
     for f in files:
-        for n, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1):
+        try:
+            text = f.read_text(encoding="utf-8")
+        except UnicodeDecodeError as err:
+            raise ValueError(f"{f}: not UTF-8 text (bad byte at offset {err.start}): not a facts file") from None
+        except OSError as err:
+            raise ValueError(f"{f}: cannot read: {err.strerror or err}") from None
+        for n, line in enumerate(text.splitlines(), 1):
             if not line.strip():
                 continue
             try:
                 d = json.loads(line)
             except json.JSONDecodeError as err:
-                raise ValueError(f"{f}:{n}: not JSON: {err}") from err
+                raise ValueError(f"{f}:{n}: not JSON: {err}") from None
+            if not isinstance(d, dict):
+                raise ValueError(f"{f}:{n}: not a fact (a JSON object with a type)")
             if d.get("type") in FACT_TYPES:
-                out.append(fact_from_dict(d))
+                try:
+                    out.append(fact_from_dict(d))
+                except (KeyError, TypeError, ValueError) as err:
+                    raise ValueError(f"{f}:{n}: not a valid {d.get('type')} fact ({err.__class__.__name__}: {err})") from None
     return out
 
 

@@ -13,12 +13,15 @@ from typing import Callable, Iterable, Mapping
 
 from rdflib import Graph
 
+from govkg.errors import BuildRefused, Busy
 from govkg.facts import Fact, write_facts
-from govkg.graph import sources
+from govkg.graph import buildfolder, sources
+from govkg.graph.manifest import write_manifest
 from govkg.graph.pg import property_graph
 from govkg.graph.rdf import build_graph
 from govkg.graph.schema import PropertyGraph
 from govkg.graph.validate import class_counts, validate
+from govkg.locking import exclusive
 
 
 @dataclass
@@ -36,18 +39,15 @@ class BuildReport:
     conforms: bool | None = None
     shacl_report: str = ""
     outputs: dict[str, str] = field(default_factory=dict)
+    refused: str | None = None  # why the build did not replace the output folder
+    kept: str | None = None     # where the refused build was left
     seconds: dict[str, float] = field(default_factory=dict)
     graph: Graph | None = field(default=None, repr=False)
     property_graph: PropertyGraph | None = field(default=None, repr=False)
 
 
-def build_from_facts(facts: Iterable[Fact], out_dir: str | Path | None, *, validate_shacl: bool = True,
-                     report: BuildReport | None = None, write_facts_file: bool = True,
-                     texts: Mapping[str, str] | None = None) -> BuildReport:
-    """Resolve facts into the graph, validate it and write every export into ``out_dir`` (None: nothing written);
-    ``texts`` are the source files' texts by name (``govkg.graph.sources``), kept with the documents."""
-    report = report or BuildReport()
-    facts = list(facts)
+def _compute(facts: list[Fact], report: BuildReport, validate_shacl: bool,
+             texts: Mapping[str, str] | None) -> None:
     report.facts = len(facts)
     t = time.perf_counter()
     builder = build_graph(facts)
@@ -62,57 +62,125 @@ def build_from_facts(facts: Iterable[Fact], out_dir: str | Path | None, *, valid
         t = time.perf_counter()
         report.conforms, report.shacl_report = validate(graph)
         report.seconds["shacl"] = time.perf_counter() - t
-    if out_dir is not None:
-        from govkg.graph.export import export_all
 
-        t = time.perf_counter()
-        out = Path(out_dir)
-        out.mkdir(parents=True, exist_ok=True)
-        if write_facts_file:
-            write_facts(facts, out / "facts.jsonl")
-            report.outputs["facts"] = str(out / "facts.jsonl")
-        report.outputs.update({k: str(v) for k, v in export_all(graph, pg, out).items()})
-        if texts:
-            report.outputs["sources"] = str(sources.write(texts, out))
-        report.seconds["export"] = time.perf_counter() - t
+
+def _refusal(report: BuildReport, allow_empty: bool) -> str | None:
+    if report.facts == 0 and not allow_empty:
+        return "no facts were built (use --allow-empty to replace the graph with an empty one)"
+    if report.conforms is False:
+        return "the graph does not conform to the SHACL shapes"
+    return None
+
+
+def _write_and_switch(facts: list[Fact], report: BuildReport, staging: Path, out: Path, *, write_facts_file: bool,
+                      texts: Mapping[str, str] | None, inputs: Iterable[str | Path], allow_empty: bool) -> None:
+    """Every export into ``staging``, the manifest last; then switch it in for ``out`` or keep it aside."""
+    from govkg.graph.export import export_all
+
+    t = time.perf_counter()
+    names: dict[str, Path] = {}
+    if write_facts_file:
+        write_facts(facts, staging / "facts.jsonl")
+    names["facts"] = staging / "facts.jsonl"
+    assert report.graph is not None and report.property_graph is not None
+    names.update(export_all(report.graph, report.property_graph, staging))
+    if texts:
+        names["sources"] = sources.write(texts, staging)
+    names["manifest"] = write_manifest(staging, inputs=inputs, facts=report.facts, triples=report.triples,
+                                       conforms=report.conforms, classes=report.classes, counts=report.counts)
+    report.seconds["export"] = time.perf_counter() - t
+    report.refused = _refusal(report, allow_empty)
+    if report.refused:
+        report.kept = str(buildfolder.reject(staging, out))
+        return
+    buildfolder.switch(staging, out)
+    report.outputs.update({k: str(out / p.relative_to(staging)) for k, p in names.items()})
+
+
+def build_from_facts(facts: Iterable[Fact], out_dir: str | Path | None, *, validate_shacl: bool = True,
+                     report: BuildReport | None = None, write_facts_file: bool = True,
+                     texts: Mapping[str, str] | None = None, inputs: Iterable[str | Path] = (),
+                     allow_empty: bool = False) -> BuildReport:
+    """Resolve facts into the graph, validate it and write every export into ``out_dir`` (None: nothing written);
+    ``texts`` are the source files' texts by name (``govkg.graph.sources``), kept with the documents.
+
+    The outputs are written aside and replace ``out_dir`` only when the build is good
+    (``govkg.graph.buildfolder``): with no facts (unless ``allow_empty``) or a graph that does not
+    conform, ``report.refused`` says why, ``out_dir`` is untouched and the build is kept in
+    ``report.kept``. ``inputs`` (files) are listed with their checksums in the manifest.
+    """
+    report = report or BuildReport()
+    facts = list(facts)
+    if out_dir is None:
+        _compute(facts, report, validate_shacl, texts)
+        return report
+    out = Path(out_dir).absolute()
+    with exclusive(out, "build"), buildfolder.staged(out) as staging:
+        _compute(facts, report, validate_shacl, texts)
+        _write_and_switch(facts, report, staging, out, write_facts_file=write_facts_file, texts=texts,
+                          inputs=inputs, allow_empty=allow_empty)
     return report
 
 
 def build(corpus: str | Path, out_dir: str | Path, *, validate_shacl: bool = True,
-          on_file: Callable[[Path, str | None], None] | None = None) -> BuildReport:
+          on_file: Callable[[Path, str | None], None] | None = None, allow_empty: bool = False) -> BuildReport:
     """Extract a corpus (a folder of gazette texts or one file) and build the graph into ``out_dir``.
 
-    Extraction is ``govkg.extract.pipeline``'s, one file at a time; each file's facts go to
-    ``facts.jsonl`` as soon as they exist. ``on_file(path, error)`` reports progress.
+    Extraction is ``govkg.extract.pipeline``'s, one file at a time; each file's facts go to the
+    staging folder's ``facts.jsonl`` as soon as they exist. ``on_file(path, error)`` reports
+    progress. The folder is replaced as :func:`build_from_facts` says.
     """
     from govkg.extract.pipeline import corpus_paths, extract_files
 
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    out = Path(out_dir).absolute()
     report = BuildReport()
-    t = time.perf_counter()
-    with open(out / "facts.jsonl", "w", encoding="utf-8") as fh:
-        def write(batch: list[Fact]) -> None:
-            fh.writelines(f.to_json() + "\n" for f in batch)
+    paths = corpus_paths(corpus)
+    with exclusive(out, "build"), buildfolder.staged(out) as staging:
+        t = time.perf_counter()
+        with open(staging / "facts.jsonl", "w", encoding="utf-8") as fh:
+            def write(batch: list[Fact]) -> None:
+                fh.writelines(f.to_json() + "\n" for f in batch)
 
-        extracted = extract_files(corpus_paths(corpus), on_file=on_file, on_facts=write)
-    report.files_read, report.files_failed = len(extracted.read), extracted.failed
-    report.stage_failures = [str(f) for f in extracted.failures]
-    report.seconds["extract"] = time.perf_counter() - t
-    report.outputs["facts"] = str(out / "facts.jsonl")
-    return build_from_facts(extracted.facts, out, validate_shacl=validate_shacl, report=report,
-                            write_facts_file=False, texts=sources.collect(extracted.read))
+            extracted = extract_files(paths, on_file=on_file, on_facts=write)
+        report.files_read, report.files_failed = len(extracted.read), extracted.failed
+        report.stage_failures = [str(f) for f in extracted.failures]
+        report.seconds["extract"] = time.perf_counter() - t
+        texts = sources.collect(extracted.read)
+        _compute(extracted.facts, report, validate_shacl, texts)
+        _write_and_switch(extracted.facts, report, staging, out, write_facts_file=False, texts=texts,
+                          inputs=extracted.read, allow_empty=allow_empty)
+    return report
 
 
-def run_build(corpus: Path, out_dir: Path, *, facts_path: Path | None = None,
-              validate_shacl: bool = True) -> tuple[int, BuildReport | None]:
-    """``govkg build``: build with a progress bar and print the summary; the exit code and the report."""
+def run_build(corpus: Path, out_dir: Path, *, facts_path: Path | None = None, validate_shacl: bool = True,
+              allow_empty: bool = False) -> tuple[int, BuildReport | None]:
+    """``govkg build``: build with a progress bar and print the summary; the exit code and the report.
+
+    Exit 0: built and switched in; 1: nothing readable, no facts, or the build could not be
+    written (one line; the previous build is kept); 2: bad input or a graph that does not conform
+    (kept aside, the previous build in place)."""
     from rich.console import Console
+
+    console = Console(stderr=True)
+    try:
+        code, report = _run_build(console, corpus, out_dir, facts_path, validate_shacl, allow_empty)
+    except (BuildRefused, Busy) as err:
+        console.print(f"error: {err}", markup=False, style="red", soft_wrap=True)
+        return 1, None
+    except OSError as err:  # a full disk, a folder we may not write: the old build stays where it was
+        where = f" {err.filename}" if err.filename else ""
+        console.print(f"error: cannot write the build{where}: {err.strerror or err}; {out_dir} is unchanged",
+                      markup=False, style="red", soft_wrap=True)
+        return 1, None
+    return code, report
+
+
+def _run_build(console, corpus: Path, out_dir: Path, facts_path: Path | None, validate_shacl: bool,
+               allow_empty: bool) -> tuple[int, BuildReport | None]:
     from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
     from rich.table import Table
 
-    console = Console(stderr=True)
     source = facts_path if facts_path is not None else corpus
     if not Path(source).exists():
         console.print(f"[red]error[/]: no such file or folder: {source}")
@@ -124,7 +192,14 @@ def run_build(corpus: Path, out_dir: Path, *, facts_path: Path | None = None,
 
         # the facts cite lines of the corpus files: their texts go with the documents when the corpus is here
         texts = sources.collect(corpus_paths(corpus)) if Path(corpus).exists() else None
-        report = build_from_facts(read_facts(facts_path), out_dir, validate_shacl=validate_shacl, texts=texts)
+        try:
+            facts = read_facts(facts_path)
+        except ValueError as err:
+            console.print(f"error: {err}", markup=False, style="red", soft_wrap=True)
+            return 2, None
+        inputs = sorted(Path(facts_path).glob("*.jsonl")) if Path(facts_path).is_dir() else [Path(facts_path)]
+        report = build_from_facts(facts, out_dir, validate_shacl=validate_shacl, texts=texts, inputs=inputs,
+                                  allow_empty=allow_empty)
     else:
         from govkg.extract.pipeline import corpus_paths
 
@@ -135,11 +210,11 @@ def run_build(corpus: Path, out_dir: Path, *, facts_path: Path | None = None,
             def done(path: Path, error: str | None) -> None:
                 progress.update(task, advance=1, description=f"extracted {path.name}")
 
-            report = build(corpus, out_dir, validate_shacl=validate_shacl, on_file=done)
+            report = build(corpus, out_dir, validate_shacl=validate_shacl, on_file=done, allow_empty=allow_empty)
     for path, err in sorted(report.files_failed.items()):
         console.print(f"[yellow]skipped[/] {escape(str(path))}: {escape(err)}")
     for line in report.stage_failures:
-        console.print(f"error: {line}", markup=False, style="red")
+        console.print(f"error: {line}", markup=False, style="red", soft_wrap=True)
     table = Table(title=f"govkg build → {out_dir}", show_lines=False)
     table.add_column("class / relation")
     table.add_column("count", justify="right")
@@ -157,10 +232,12 @@ def run_build(corpus: Path, out_dir: Path, *, facts_path: Path | None = None,
         console.print("SHACL: [green]conforms[/]" if report.conforms else "SHACL: [red]does not conform[/]")
         if not report.conforms:
             console.print(report.shacl_report[:4000], markup=False)
+    if report.refused:
+        console.print(f"error: {report.refused}; {out_dir} is unchanged (this build is kept in {report.kept})",
+                      markup=False, style="red", soft_wrap=True)
+        return (2 if report.conforms is False else 1), report
     console.print("wrote " + ", ".join(Path(p).name for p in report.outputs.values()))
-    if facts_path is None and not report.files_read:
-        return 1, report
-    return (0 if report.conforms is not False else 2), report
+    return 0, report
 
 
 __all__ = ["BuildReport", "build", "build_from_facts", "run_build"]

@@ -1,0 +1,116 @@
+"""The manifest of a build folder: what was built, from what, and the checksum of every file.
+
+``manifest.json`` is written last, into the staging folder, after every other output
+(``govkg.graph.buildfolder``); a folder without it, or with a file that does not match it, is
+not a finished build, and ``govkg load`` refuses it (:func:`verify`) instead of loading a
+truncated ``graph.nt``. The downloads page shows it to people taking the graph elsewhere.
+
+Format (``"format": "govkg-build/1"``)::
+
+    {"format": "govkg-build/1", "govkg_version": "0.1.0", "built_at": "2026-12-02T10:00:00Z",
+     "inputs": [{"path": "corpus/001.txt", "sha256": "…", "bytes": 123}],   # corpus files or the facts file
+     "facts": 1234, "triples": 4825, "conforms": true,
+     "classes": {"org:Organization": 71},            # RDF class → instances
+     "counts": {"Body": 71, "MEMBER_OF": 340},        # property-graph label / relation → count
+     "files": {"graph.nt": {"sha256": "…", "bytes": 456}}}   # every output but the manifest, by relative path
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from govkg.errors import IncompleteBuild
+
+MANIFEST = "manifest.json"
+FORMAT = "govkg-build/1"
+
+
+def sha256_file(path: str | Path) -> str:
+    """The SHA-256 of a file's bytes, read in blocks (exports can be large)."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _entry(path: Path) -> dict[str, Any]:
+    return {"sha256": sha256_file(path), "bytes": path.stat().st_size}
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("govkg")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
+        from govkg import __version__
+
+        return __version__
+
+
+def write_manifest(folder: str | Path, *, inputs: Iterable[str | Path] = (), facts: int = 0, triples: int = 0,
+                   conforms: bool | None = None, classes: Mapping[str, int] | None = None,
+                   counts: Mapping[str, int] | None = None, built_at: float | None = None) -> Path:
+    """Checksum every file under ``folder`` and write ``folder/manifest.json``; returns its path."""
+    root = Path(folder)
+    files = {p.relative_to(root).as_posix(): _entry(p) for p in sorted(root.rglob("*"))
+             if p.is_file() and p.name != MANIFEST}
+    listed = []
+    for p in inputs:
+        path = Path(p)
+        if path.is_file():
+            listed.append({"path": str(path), **_entry(path)})
+    stamp = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() if built_at is None else built_at))
+    manifest = {"format": FORMAT, "govkg_version": _version(), "built_at": stamp, "inputs": listed,
+                "facts": facts, "triples": triples, "conforms": conforms,
+                "classes": dict(sorted((classes or {}).items())), "counts": dict(sorted((counts or {}).items())),
+                "files": files}
+    out = root / MANIFEST
+    out.write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return out
+
+
+def read_manifest(folder: str | Path) -> dict[str, Any]:
+    """The manifest of a build folder, or :class:`IncompleteBuild` saying why there is none."""
+    path = Path(folder) / MANIFEST
+    if not path.is_file():
+        raise IncompleteBuild(f"{folder} has no {MANIFEST}: not a finished govkg build (run govkg build again)")
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise IncompleteBuild(f"{path} cannot be read ({err.__class__.__name__}): run govkg build again") from None
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT or not isinstance(manifest.get("files"), dict):
+        raise IncompleteBuild(f"{path} is not a {FORMAT} manifest")
+    return manifest
+
+
+def verify(folder: str | Path, names: Iterable[str] | None = None) -> dict[str, Any]:
+    """Check the files ``names`` (default: all the manifest lists) against their checksums.
+
+    Returns the manifest; raises :class:`IncompleteBuild` naming the first file that is missing,
+    of the wrong size (truncated by a kill or a full disk) or of other bytes than were built.
+    """
+    root = Path(folder)
+    manifest = read_manifest(root)
+    files: dict[str, dict] = manifest["files"]
+    for name in (sorted(files) if names is None else names):
+        entry = files.get(name)
+        if entry is None:
+            raise IncompleteBuild(f"{name} is not part of the build in {folder}")
+        path = root / name
+        if not path.is_file():
+            raise IncompleteBuild(f"{path} is missing from the build")
+        size = path.stat().st_size
+        if size != entry.get("bytes"):
+            raise IncompleteBuild(f"{path} has {size} bytes, the build wrote {entry.get('bytes')}: "
+                                  "truncated or changed since; run govkg build again")
+        if sha256_file(path) != entry.get("sha256"):
+            raise IncompleteBuild(f"{path} differs from what the build wrote (checksum): run govkg build again")
+    return manifest
+
+
+__all__ = ["MANIFEST", "FORMAT", "sha256_file", "write_manifest", "read_manifest", "verify"]
