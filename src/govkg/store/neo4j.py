@@ -335,13 +335,16 @@ class Neo4jStore:
             time.sleep(2.0)
 
     def _drop_generation(self, generation: int) -> None:
-        """Delete a generation's constraints, relationships and nodes (in batches)."""
+        """Delete a generation's constraints, relationships and nodes (in batches): only what exists,
+        each statement being a transaction of its own."""
         self._drop_constraints(generation)
         with self._session() as s:
-            for rel_type in RELS:
+            names = {r["name"] for r in s.run("CALL db.labels() YIELD label AS name RETURN name")}
+            names |= {r["name"] for r in s.run("CALL db.relationshipTypes() YIELD relationshipType AS name RETURN name")}
+            for rel_type in (t for t in RELS if qualified(t, generation) in names):
                 s.run(f"MATCH ()-[r:`{qualified(rel_type, generation)}`]->() CALL (r) {{ DELETE r }} "
                       f"IN TRANSACTIONS OF {self.batch_size} ROWS").consume()
-            for label in NODES:
+            for label in (n for n in NODES if qualified(n, generation) in names):
                 s.run(f"MATCH (n:`{qualified(label, generation)}`) CALL (n) {{ DETACH DELETE n }} "
                       f"IN TRANSACTIONS OF {self.batch_size} ROWS").consume()
 
@@ -360,11 +363,15 @@ class Neo4jStore:
                 s.run(f"CALL db.awaitIndexes({INDEX_TIMEOUT})").consume()
 
     def _drop_constraints(self, generation: int) -> None:
-        """Drop what :meth:`ensure_constraints` creates for ``generation``."""
+        """Drop what :meth:`ensure_constraints` creates for ``generation`` (what of it exists)."""
+        wanted = {f"{_schema_name(label, generation)}_{what}": what for label in NODES for what in ("id", "name")}
         with self._session() as s:
-            for label in NODES:
-                s.run(f"DROP CONSTRAINT {_schema_name(label, generation)}_id IF EXISTS").consume()
-                s.run(f"DROP INDEX {_schema_name(label, generation)}_name IF EXISTS").consume()
+            constraints = {r["name"] for r in s.run("SHOW CONSTRAINTS YIELD name RETURN name")} & set(wanted)
+            indexes = {r["name"] for r in s.run("SHOW INDEXES YIELD name RETURN name")} & set(wanted)
+            for name in sorted(constraints):
+                s.run(f"DROP CONSTRAINT {name} IF EXISTS").consume()
+            for name in sorted(indexes - constraints):  # a constraint's own index goes with it
+                s.run(f"DROP INDEX {name} IF EXISTS").consume()
 
     def clear(self) -> None:
         """Delete every generation of our labels and types (in batches) and the marker."""
