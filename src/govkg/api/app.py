@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from govkg.api.cache import ResponseCache
-from govkg.api.follow import FollowGraphFile, file_identity, load_id
+from govkg.api.follow import FollowGraphFile, file_identity, loaded_build
 from govkg.api.routers import cypher, entities, export, health, pages, queries, search, viz
 from govkg.errors import StoreError, UnknownLabel
 from govkg.resources import STATIC_DIR
@@ -50,8 +50,8 @@ def create_app(config: ApiConfig | None = None, store: GraphStore | None = None)
             if config.store.store_kind != "neo4j":  # a rebuild replaces the file: serve the new one
                 app.state.followed = Path(config.store.db_path)
                 app.state.followed_identity = file_identity(app.state.followed)
-        app.state.loaded_id = load_id(app.state.store)  # what is loaded now: a reload changes it
-        app.state.loaded_build = app.state.store.loaded_build() if app.state.loaded_id else None
+        app.state.loaded_build = loaded_build(app.state.store)  # what is loaded now: a reload changes its id
+        app.state.loaded_id = app.state.loaded_build.get("load_id") if app.state.loaded_build else None
         try:
             yield
         finally:

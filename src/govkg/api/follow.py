@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
-import anyio
+from starlette.concurrency import run_in_threadpool
 
 from govkg.errors import StoreError
 
@@ -42,13 +42,13 @@ def file_identity(path: Path) -> tuple[int, int, int] | None:
     return st.st_ino, st.st_mtime_ns, st.st_size
 
 
-def load_id(store: Any) -> str | None:
-    """The id of what ``store`` has loaded (None when it cannot say)."""
+def loaded_build(store: Any) -> dict[str, Any] | None:
+    """What ``store`` says it has loaded (None when it cannot say: unreachable, or loaded before loads were recorded)."""
     try:
-        loaded = store.loaded_build()
+        return store.loaded_build()
     except (StoreError, AttributeError):
         return None
-    return loaded.get("load_id") if loaded else None
+
 
 
 class FollowGraphFile:
@@ -69,9 +69,9 @@ class FollowGraphFile:
                 if not self._busy.locked():  # another request is looking already: go on
                     async with self._busy:
                         self._checked = now
-                        retired = await anyio.to_thread.run_sync(check, api.state)
+                        retired = await run_in_threadpool(check, api.state)
                         for old in retired:  # may wait for a query still running on it
-                            await anyio.to_thread.run_sync(old.close)
+                            await run_in_threadpool(old.close)
         await self.app(scope, receive, send)
 
 
@@ -83,11 +83,12 @@ def check(state: Any) -> list[Any]:
     with _swap:
         if getattr(state, "followed", None) is not None:
             return follow(state)
-        seen = load_id(state.store)
+        loaded = loaded_build(state.store)
+        seen = loaded.get("load_id") if loaded else None
         if seen is not None and seen != getattr(state, "loaded_id", None):
             if getattr(state, "loaded_id", None) is not None:
-                _new_generation(state)
-            state.loaded_id = seen
+                _new_generation(state, loaded)
+            state.loaded_id, state.loaded_build = seen, loaded
         return []
 
 
@@ -109,19 +110,17 @@ def follow(state: Any) -> list[Any]:
     retired.append(state.store)
     state.store = fresh
     state.followed_identity = seen
-    state.loaded_id = load_id(fresh)
-    _new_generation(state)
+    state.loaded_build = loaded_build(fresh)
+    state.loaded_id = state.loaded_build.get("load_id") if state.loaded_build else None
+    _new_generation(state, state.loaded_build)
     closing = []
     while len(retired) > 1:
         closing.append(retired.pop(0))
     return closing
 
 
-def _new_generation(state: Any) -> None:
+def _new_generation(state: Any, loaded: dict[str, Any] | None) -> None:
     state.index = None
     state.generation += 1
-    try:
-        state.loaded_build = state.store.loaded_build()
-    except (StoreError, AttributeError):
-        state.loaded_build = None
+    state.loaded_build = loaded
     log.info("serving the reloaded graph (generation %d)", state.generation)
