@@ -223,3 +223,21 @@ def test_a_build_and_a_load_of_one_store_do_not_mix(corpus_build, small_build, t
     assert built.exit_code == 1 and "in use by another load" in built.output, built.output
     assert first.wait(120) == 0
     assert (tmp_path / "b" / "manifest.json").is_file()  # the build itself is kept; only its load was refused
+
+
+@pytest.mark.parametrize("delay", [0.0, 1.0])
+def test_a_killed_build_leaves_the_previous_build_for_load(small_build, tmp_path, delay):
+    db = tmp_path / "db" / "graph.lbdb"
+    out = copy_build(small_build, tmp_path / "build")
+    proc = subprocess.Popen([GOVKG, "build", str(ROOT / "corpus"), "-o", str(out), "--no-load", "--no-shacl"], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    staging = tmp_path / ".build.staging"
+    deadline = time.monotonic() + 120
+    while not staging.exists():  # the build is writing aside
+        assert proc.poll() is None, proc.communicate()
+        assert time.monotonic() < deadline
+        time.sleep(0.005)
+    time.sleep(delay)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert loaded(db, out) == loaded(tmp_path / "db2" / "graph.lbdb", small_build)
