@@ -40,6 +40,11 @@ def rejected_path(target: str | Path) -> Path:
     return _sibling(Path(target).absolute(), "rejected")
 
 
+def cache_path(target: str | Path) -> Path:
+    """The extraction cache of builds into ``target`` (``govkg.extract.cache``): beside it, so a switch keeps it."""
+    return _sibling(Path(target).absolute(), "cache")
+
+
 def _aside_path(target: Path) -> Path:
     return _sibling(target, "old")
 
@@ -107,4 +112,4 @@ def reject(staging: Path, target: str | Path) -> Path:
     return kept
 
 
-__all__ = ["staging_path", "rejected_path", "recover", "check_replaceable", "staged", "switch", "reject"]
+__all__ = ["staging_path", "rejected_path", "cache_path", "recover", "check_replaceable", "staged", "switch", "reject"]
