@@ -37,6 +37,20 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+SMALL_CORPUS = 4_000_000  # bytes: below this, starting workers costs more than it saves
+
+
+def suggest_workers(paths: Sequence[str | os.PathLike]) -> int:
+    """The default worker count for a corpus: the cores, or 1 for a small corpus."""
+    size = 0
+    for p in paths:
+        try:
+            size += os.path.getsize(p)
+        except OSError:
+            continue
+    return default_workers() if size >= SMALL_CORPUS else 1
+
+
 def map_ordered(func: Callable[[T], R], items: Sequence[T], *, workers: int = 1, cluster: str | None = None,
                 chunksize: int | None = None) -> Iterator[R]:
     """``func`` over ``items``, yielded in the order of ``items``.
@@ -95,4 +109,4 @@ def _result(future, address: str):
         raise
 
 
-__all__ = ["map_ordered", "default_workers", "CLUSTER_ENV"]
+__all__ = ["map_ordered", "default_workers", "suggest_workers", "CLUSTER_ENV", "SMALL_CORPUS"]
