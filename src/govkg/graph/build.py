@@ -20,6 +20,7 @@ from govkg.graph.manifest import write_manifest
 from govkg.graph.pg import property_graph
 from govkg.graph.rdf import build_graph
 from govkg.graph.schema import PropertyGraph
+from govkg.graph.tables import write_tables
 from govkg.graph.validate import class_counts, validate
 from govkg.locking import exclusive
 
@@ -85,6 +86,7 @@ def _write_and_switch(facts: list[Fact], report: BuildReport, staging: Path, out
     names["facts"] = staging / "facts.jsonl"
     assert report.graph is not None and report.property_graph is not None
     names.update(export_all(report.graph, report.property_graph, staging))
+    names["tables"] = write_tables(report.property_graph, staging)  # what govkg load reads
     if texts:
         names["sources"] = sources.write(texts, staging)
     names["manifest"] = write_manifest(staging, inputs=inputs, facts=report.facts, triples=report.triples,

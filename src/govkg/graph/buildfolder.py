@@ -23,7 +23,7 @@ from govkg.graph.manifest import MANIFEST
 
 # what builds before the manifest wrote: such a folder may be replaced too
 _LEGACY_OUTPUTS = frozenset({"facts.jsonl", "graph.ttl", "graph.nt", "graph.jsonld", "graph.graphml", "nodes.csv",
-                             "edges.csv", "sources", "skipped.txt"})
+                             "edges.csv", "sources", "skipped.txt", "tables"})
 
 
 def _sibling(target: Path, suffix: str) -> Path:
