@@ -107,3 +107,22 @@ def embedded_store_in_tmp(tmp_path_factory, monkeypatch):
     """Commands that load the default embedded store (``govkg build``) write to a temporary one,
     never to the working tree's ``.govkg/``."""
     monkeypatch.setenv("GOVKG_DB_PATH", str(tmp_path_factory.mktemp("default-store") / "graph.lbdb"))
+
+
+@pytest.fixture(scope="session")
+def dask_cluster():
+    """A real local Dask cluster (a scheduler and two workers, separate processes on loopback): its address.
+
+    Skips when Dask is not installed, unless ``GOVKG_REQUIRE_CLUSTER=1`` (CI), where it fails."""
+    from devtools import dask_cluster
+
+    try:
+        cluster = dask_cluster.start(workers=2)
+    except dask_cluster.ClusterUnavailable as err:
+        if os.environ.get("GOVKG_REQUIRE_CLUSTER") == "1":
+            pytest.fail(f"Dask cluster required (GOVKG_REQUIRE_CLUSTER=1) but unavailable: {err}", pytrace=False)
+        pytest.skip(f"no Dask cluster: {err}")
+    try:
+        yield cluster.address
+    finally:
+        cluster.stop()

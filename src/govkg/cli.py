@@ -148,6 +148,9 @@ def build(
     shacl: Annotated[bool, typer.Option(help="Validate the graph with the SHACL shapes.")] = True,
     load: Annotated[bool, typer.Option("--load/--no-load", help="Then load the embedded store (GOVKG_DB_PATH).")] = True,
     allow_empty: Annotated[bool, typer.Option("--allow-empty", help="Let a build with no facts replace the folder.")] = False,
+    workers: Annotated[Optional[int], typer.Option(min=1, help="Extract on N processes (default: the cores, or 1 for a corpus under 4 MB).")] = None,
+    cluster: Annotated[Optional[str], typer.Option(help="Extract on a Dask cluster: the scheduler's address, tcp://host:port (GOVKG_CLUSTER); the corpus must be readable by the workers.")] = None,
+    incremental: Annotated[bool, typer.Option("--incremental/--fresh", help="Re-extract only files changed since the last build into --out, or every file.")] = True,
 ) -> None:
     """Extract, resolve, validate; write facts.jsonl, graph.ttl/.nt/.jsonld/.graphml, nodes.csv, edges.csv, manifest.json.
 
@@ -155,7 +158,14 @@ def build(
     no facts or a graph that does not conform exits non-zero and leaves the previous build in place."""
     from govkg.graph.build import run_build
 
-    code, report = run_build(corpus, out, facts_path=facts, validate_shacl=shacl, allow_empty=allow_empty)
+    import os
+
+    from govkg.extract.fanout import CLUSTER_ENV, suggest_workers
+    from govkg.extract.pipeline import corpus_paths
+
+    code, report = run_build(corpus, out, facts_path=facts, validate_shacl=shacl, allow_empty=allow_empty,
+                             workers=workers or (suggest_workers(corpus_paths(corpus)) if corpus.exists() else 1), cluster=cluster or os.environ.get(CLUSTER_ENV) or None,
+                             incremental=incremental)
     if code == 0 and load and report is not None and report.property_graph is not None:
         from govkg.settings import Settings
         from govkg.store.commands import load_into_embedded

@@ -30,8 +30,12 @@ class BuildRefused(Exception):
     """A build that must not replace the folder it would write (not a build folder, empty, failed); one line."""
 
 
+class ClusterError(Exception):
+    """A cluster that cannot be reached or that lost the work; one-line message."""
+
+
 class Busy(Exception):
     """Another build or load holds the lock on the same folder or store; one-line message."""
 
 
-__all__ = ["UnreadableFile", "StoreError", "QueryError", "UnknownLabel", "IncompleteBuild", "BuildRefused", "Busy"]
+__all__ = ["UnreadableFile", "StoreError", "QueryError", "UnknownLabel", "IncompleteBuild", "BuildRefused", "Busy", "ClusterError"]

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
 from govkg.errors import UnreadableFile
 from govkg.extract import citations
@@ -34,6 +34,9 @@ from govkg.facts import Fact, Src
 from govkg.text.document import Document
 from govkg.text.read import read_source
 from govkg.text.segment import segment
+
+if TYPE_CHECKING:
+    from govkg.extract.cache import ExtractCache
 
 
 class Outputs(dict):
@@ -220,29 +223,100 @@ class ExtractReport:
     skipped: list[SkippedItem] = field(default_factory=list)    # list items the readers could not read
     documents: int = 0
     bytes_read: int = 0
+    cached: int = 0  # files whose facts came from the extraction cache (unchanged since the last build)
+
+
+@dataclass
+class FileOutcome:
+    """What one file gave: its facts and what went wrong in it, or why it could not be read."""
+
+    path: str
+    error: str | None = None
+    facts: list[Fact] = field(default_factory=list)
+    failures: list[StageFailure] = field(default_factory=list)
+    skipped: list[SkippedItem] = field(default_factory=list)
+    documents: int = 0
+    bytes: int = 0
+    cached: bool = False
+
+    def meta(self) -> dict[str, Any]:
+        """Everything but the facts, as JSON (what the extraction cache keeps beside them)."""
+        return {"documents": self.documents, "bytes": self.bytes,
+                "failures": [vars(f) for f in self.failures], "skipped": [vars(s) for s in self.skipped]}
+
+    @classmethod
+    def from_cache(cls, path: str, meta: dict[str, Any], facts: list[Fact]) -> "FileOutcome":
+        return cls(path, None, facts, [StageFailure(**f) for f in meta["failures"]],
+                   [SkippedItem(**s) for s in meta["skipped"]], meta["documents"], meta["bytes"], cached=True)
+
+
+def extract_file(path: str | Path, stages: Sequence[Stage] = STAGES) -> FileOutcome:
+    """Read and extract one file (what a worker process or a cluster task runs)."""
+    p = Path(path)
+    try:
+        src = read_source(p)
+    except UnreadableFile as err:
+        return FileOutcome(str(p), str(err))
+    one = extract_text(src.text, src.name, stages)
+    return FileOutcome(str(p), None, one.facts, one.failures, one.skipped, len(one.documents),
+                       len(src.text.encode("utf-8")))
+
+
+def _outcomes(paths: list[Path], stages: Sequence[Stage], workers: int, cluster: str | None,
+              cache: "ExtractCache | None") -> Iterator[FileOutcome]:
+    """Each path's outcome in path order: from the cache when the file is unchanged, else extracted (fanned out)."""
+    from govkg.extract.fanout import map_ordered
+
+    digests: dict[int, str] = {}
+    hits: dict[int, FileOutcome] = {}
+    if cache is not None:
+        from govkg.extract.cache import file_digest
+
+        for i, p in enumerate(paths):
+            try:
+                digests[i] = file_digest(p)
+            except OSError:
+                continue  # extract_file says why it cannot be read
+            got = cache.get(p.name, digests[i])
+            if got is not None:
+                hits[i] = FileOutcome.from_cache(str(p), *got)
+    misses = [str(p) for i, p in enumerate(paths) if i not in hits]
+    if stages is STAGES:
+        fresh = map_ordered(extract_file, misses, workers=workers, cluster=cluster)
+    else:  # custom stages are closures a worker cannot receive: run them here
+        fresh = (extract_file(p, stages) for p in misses)
+    for i, p in enumerate(paths):
+        if i in hits:
+            yield hits[i]
+            continue
+        one = next(fresh)
+        if cache is not None and one.error is None and i in digests:
+            cache.put(p.name, digests[i], one.meta(), one.facts)
+        yield one
 
 
 def extract_files(paths: Iterable[str | Path], stages: Sequence[Stage] = STAGES,
                   on_file: Callable[[Path, str | None], None] | None = None,
                   on_facts: Callable[[list[Fact]], None] | None = None,
-                  keep_facts: bool = True) -> ExtractReport:
-    """Extract facts from many files, one file at a time.
+                  keep_facts: bool = True, *, workers: int = 1, cluster: str | None = None,
+                  cache: "ExtractCache | None" = None) -> ExtractReport:
+    """Extract facts from many files.
 
     A file that cannot be read is reported in ``failed`` (and to ``on_file``), a stage that fails
     on a document in ``failures``; neither stops the run. ``on_facts`` receives each file's facts
-    as soon as they exist (document facts first), in the order ``govkg extract`` writes them.
+    as soon as they exist (document facts first), in the order ``govkg extract`` writes them —
+    the order of ``paths`` whether the files are extracted here, on ``workers`` processes or on a
+    Dask ``cluster`` (``govkg.extract.fanout``). With a ``cache`` (``govkg.extract.cache``) an
+    unchanged file is not extracted again.
     """
     report = ExtractReport()
-    for path in paths:
-        p = Path(path)
-        try:
-            src = read_source(p)
-        except UnreadableFile as err:
-            report.failed[str(p)] = str(err)
+    for one in _outcomes([Path(p) for p in paths], stages, workers, cluster, cache):
+        p = Path(one.path)
+        if one.error is not None:
+            report.failed[str(p)] = one.error
             if on_file:
-                on_file(p, str(err))
+                on_file(p, one.error)
             continue
-        one = extract_text(src.text, src.name, stages)
         if keep_facts:
             report.facts.extend(one.facts)
         if on_facts:
@@ -250,8 +324,9 @@ def extract_files(paths: Iterable[str | Path], stages: Sequence[Stage] = STAGES,
         report.failures.extend(one.failures)
         report.skipped.extend(one.skipped)
         report.read.append(str(p))
-        report.documents += len(one.documents)
-        report.bytes_read += len(src.text.encode("utf-8"))
+        report.documents += one.documents
+        report.bytes_read += one.bytes
+        report.cached += one.cached
         if on_file:
             on_file(p, None)
     return report
@@ -272,4 +347,4 @@ def corpus_paths(*sources: str | Path) -> list[Path]:
 
 
 __all__ = ["Stage", "STAGES", "check_stages", "StageFailure", "SkippedItem", "DocumentResult", "TextResult", "ExtractReport",
-           "extract_document", "extract_text", "extract_files", "iter_corpus", "corpus_paths"]
+           "extract_document", "extract_text", "extract_file", "extract_files", "FileOutcome", "iter_corpus", "corpus_paths"]

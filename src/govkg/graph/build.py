@@ -13,13 +13,14 @@ from typing import Callable, Iterable, Mapping
 
 from rdflib import Graph
 
-from govkg.errors import BuildRefused, Busy
+from govkg.errors import BuildRefused, Busy, ClusterError
 from govkg.facts import Fact, write_facts
 from govkg.graph import buildfolder, sources
 from govkg.graph.manifest import write_manifest
 from govkg.graph.pg import property_graph
 from govkg.graph.rdf import build_graph
 from govkg.graph.schema import PropertyGraph
+from govkg.graph.tables import write_tables
 from govkg.graph.validate import class_counts, validate
 from govkg.locking import exclusive
 
@@ -30,6 +31,7 @@ class BuildReport:
 
     facts: int = 0
     files_read: int = 0
+    files_cached: int = 0  # of files_read: unchanged since the last build, not extracted again
     files_failed: dict[str, str] = field(default_factory=dict)
     stage_failures: list[str] = field(default_factory=list)  # one line each: file, document, stage, reason
     triples: int = 0
@@ -84,6 +86,7 @@ def _write_and_switch(facts: list[Fact], report: BuildReport, staging: Path, out
     names["facts"] = staging / "facts.jsonl"
     assert report.graph is not None and report.property_graph is not None
     names.update(export_all(report.graph, report.property_graph, staging))
+    names["tables"] = write_tables(report.property_graph, staging)  # what govkg load reads
     if texts:
         names["sources"] = sources.write(texts, staging)
     names["manifest"] = write_manifest(staging, inputs=inputs, facts=report.facts, triples=report.triples,
@@ -123,13 +126,17 @@ def build_from_facts(facts: Iterable[Fact], out_dir: str | Path | None, *, valid
 
 
 def build(corpus: str | Path, out_dir: str | Path, *, validate_shacl: bool = True,
-          on_file: Callable[[Path, str | None], None] | None = None, allow_empty: bool = False) -> BuildReport:
+          on_file: Callable[[Path, str | None], None] | None = None, allow_empty: bool = False,
+          workers: int = 1, cluster: str | None = None, incremental: bool = True) -> BuildReport:
     """Extract a corpus (a folder of gazette texts or one file) and build the graph into ``out_dir``.
 
-    Extraction is ``govkg.extract.pipeline``'s, one file at a time; each file's facts go to the
-    staging folder's ``facts.jsonl`` as soon as they exist. ``on_file(path, error)`` reports
-    progress. The folder is replaced as :func:`build_from_facts` says.
+    Extraction is ``govkg.extract.pipeline``'s, on ``workers`` processes or a Dask ``cluster``,
+    files in corpus order; each file's facts go to the staging folder's ``facts.jsonl`` as soon as
+    they exist. With ``incremental`` a file unchanged since the last build into ``out_dir`` (same
+    bytes, same extractor) is not extracted again (``govkg.extract.cache``). ``on_file(path, error)``
+    reports progress. The folder is replaced as :func:`build_from_facts` says.
     """
+    from govkg.extract.cache import ExtractCache
     from govkg.extract.pipeline import corpus_paths, extract_files
 
     out = Path(out_dir).absolute()
@@ -137,11 +144,16 @@ def build(corpus: str | Path, out_dir: str | Path, *, validate_shacl: bool = Tru
     paths = corpus_paths(corpus)
     with exclusive(out, "build"), buildfolder.staged(out) as staging:
         t = time.perf_counter()
+        cache = ExtractCache(buildfolder.cache_path(out)) if incremental else None
         with open(staging / "facts.jsonl", "w", encoding="utf-8") as fh:
             def write(batch: list[Fact]) -> None:
                 fh.writelines(f.to_json() + "\n" for f in batch)
 
-            extracted = extract_files(paths, on_file=on_file, on_facts=write)
+            extracted = extract_files(paths, on_file=on_file, on_facts=write, workers=workers, cluster=cluster,
+                                      cache=cache)
+        if cache is not None:
+            cache.prune()
+        report.files_cached = extracted.cached
         report.files_read, report.files_failed = len(extracted.read), extracted.failed
         report.stage_failures = [str(f) for f in extracted.failures]
         report.seconds["extract"] = time.perf_counter() - t
@@ -153,7 +165,8 @@ def build(corpus: str | Path, out_dir: str | Path, *, validate_shacl: bool = Tru
 
 
 def run_build(corpus: Path, out_dir: Path, *, facts_path: Path | None = None, validate_shacl: bool = True,
-              allow_empty: bool = False) -> tuple[int, BuildReport | None]:
+              allow_empty: bool = False, workers: int = 1, cluster: str | None = None,
+              incremental: bool = True) -> tuple[int, BuildReport | None]:
     """``govkg build``: build with a progress bar and print the summary; the exit code and the report.
 
     Exit 0: built and switched in; 1: nothing readable, no facts, or the build could not be
@@ -163,8 +176,9 @@ def run_build(corpus: Path, out_dir: Path, *, facts_path: Path | None = None, va
 
     console = Console(stderr=True)
     try:
-        code, report = _run_build(console, corpus, out_dir, facts_path, validate_shacl, allow_empty)
-    except (BuildRefused, Busy) as err:
+        code, report = _run_build(console, corpus, out_dir, facts_path, validate_shacl, allow_empty,
+                                  {"workers": workers, "cluster": cluster, "incremental": incremental})
+    except (BuildRefused, Busy, ClusterError) as err:
         console.print(f"error: {err}", markup=False, style="red", soft_wrap=True)
         return 1, None
     except OSError as err:  # a full disk, a folder we may not write: the old build stays where it was
@@ -176,7 +190,7 @@ def run_build(corpus: Path, out_dir: Path, *, facts_path: Path | None = None, va
 
 
 def _run_build(console, corpus: Path, out_dir: Path, facts_path: Path | None, validate_shacl: bool,
-               allow_empty: bool) -> tuple[int, BuildReport | None]:
+               allow_empty: bool, how: dict) -> tuple[int, BuildReport | None]:
     from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
     from rich.table import Table
@@ -210,7 +224,8 @@ def _run_build(console, corpus: Path, out_dir: Path, facts_path: Path | None, va
             def done(path: Path, error: str | None) -> None:
                 progress.update(task, advance=1, description=f"extracted {path.name}")
 
-            report = build(corpus, out_dir, validate_shacl=validate_shacl, on_file=done, allow_empty=allow_empty)
+            report = build(corpus, out_dir, validate_shacl=validate_shacl, on_file=done, allow_empty=allow_empty,
+                           **how)
     for path, err in sorted(report.files_failed.items()):
         console.print(f"[yellow]skipped[/] {escape(str(path))}: {escape(err)}")
     for line in report.stage_failures:
@@ -224,6 +239,10 @@ def _run_build(console, corpus: Path, out_dir: Path, facts_path: Path | None, va
     for name, n in sorted(report.counts.items()):
         table.add_row(name, str(n))
     console.print(table)
+    if facts_path is None:
+        fresh = report.files_read - report.files_cached
+        console.print(f"extracted {fresh} file(s)" + (f", {report.files_cached} unchanged since the last build "
+                      "(not extracted again)" if report.files_cached else ""), markup=False, soft_wrap=True)
     console.print(f"{report.files_read} file(s), {report.facts} facts, {report.triples} triples; "
                   + ", ".join(f"{k} {v:.2f}s" for k, v in report.seconds.items()))
     for reason, n in report.rejected.items():

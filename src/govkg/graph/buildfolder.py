@@ -23,7 +23,7 @@ from govkg.graph.manifest import MANIFEST
 
 # what builds before the manifest wrote: such a folder may be replaced too
 _LEGACY_OUTPUTS = frozenset({"facts.jsonl", "graph.ttl", "graph.nt", "graph.jsonld", "graph.graphml", "nodes.csv",
-                             "edges.csv", "sources", "skipped.txt"})
+                             "edges.csv", "sources", "skipped.txt", "tables"})
 
 
 def _sibling(target: Path, suffix: str) -> Path:
@@ -38,6 +38,11 @@ def staging_path(target: str | Path) -> Path:
 def rejected_path(target: str | Path) -> Path:
     """Where a refused build into ``target`` is left for inspection."""
     return _sibling(Path(target).absolute(), "rejected")
+
+
+def cache_path(target: str | Path) -> Path:
+    """The extraction cache of builds into ``target`` (``govkg.extract.cache``): beside it, so a switch keeps it."""
+    return _sibling(Path(target).absolute(), "cache")
 
 
 def _aside_path(target: Path) -> Path:
@@ -107,4 +112,4 @@ def reject(staging: Path, target: str | Path) -> Path:
     return kept
 
 
-__all__ = ["staging_path", "rejected_path", "recover", "check_replaceable", "staged", "switch", "reject"]
+__all__ = ["staging_path", "rejected_path", "cache_path", "recover", "check_replaceable", "staged", "switch", "reject"]

@@ -1,0 +1,95 @@
+"""What each input file gave, remembered between builds: a rebuild extracts only new or changed files.
+
+An entry is keyed by the file's name, the SHA-256 of its bytes and the extractor's version (a hash
+of the code and vocabulary that make facts: ``govkg.text``, ``govkg.extract``, ``govkg.lexicon``,
+``govkg.facts``), so changing a file, renaming it or changing the rules all miss the cache, and a
+file that is gone is simply not asked for (its facts leave the build). Entries are JSONL files —
+one line of what the file gave besides facts, then its facts — written aside and renamed, so a
+killed build leaves no half entry. ``prune`` drops the entries the last build did not use.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+import govkg
+from govkg.facts import Fact, fact_from_dict
+
+_FORMAT = 1
+
+
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    """A hash of every file that decides what facts a text gives (code, vocabulary, data)."""
+    root = Path(govkg.__file__).resolve().parent
+    h = hashlib.sha256(f"{govkg.__version__}/{_FORMAT}".encode())
+    files = [root / "facts.py", *[p for d in ("text", "extract", "lexicon") for p in sorted((root / d).rglob("*"))]]
+    for p in files:
+        if p.is_file() and p.suffix not in (".pyc",) and "__pycache__" not in p.parts:
+            h.update(p.relative_to(root).as_posix().encode())
+            h.update(hashlib.sha256(p.read_bytes()).digest())
+    return h.hexdigest()[:16]
+
+
+def file_digest(path: str | Path) -> str:
+    """SHA-256 of a file's bytes."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+class ExtractCache:
+    """Per-file extraction results in ``folder`` (created on first write)."""
+
+    def __init__(self, folder: str | Path) -> None:
+        self.folder = Path(folder)
+        self.used: set[str] = set()
+
+    def key(self, name: str, digest: str) -> str:
+        return hashlib.sha256(f"{extractor_version()}\0{name}\0{digest}".encode()).hexdigest()[:32]
+
+    def get(self, name: str, digest: str) -> tuple[dict[str, Any], list[Fact]] | None:
+        """The remembered result of file ``name`` with content ``digest``: (what it gave besides facts, facts)."""
+        key = self.key(name, digest)
+        path = self.folder / f"{key}.jsonl"
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+            meta = json.loads(lines[0])
+            facts = [fact_from_dict(json.loads(line)) for line in lines[1:]]
+        except (OSError, IndexError, ValueError, KeyError, TypeError):
+            return None  # missing or damaged: extract again
+        if meta.get("format") != _FORMAT or meta.get("name") != name:
+            return None
+        self.used.add(key)
+        return meta, facts
+
+    def put(self, name: str, digest: str, meta: dict[str, Any], facts: Iterable[Fact]) -> None:
+        """Remember what file ``name`` gave."""
+        key = self.key(name, digest)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        tmp = self.folder / f".{key}.{os.getpid()}.tmp"
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.write(json.dumps({"format": _FORMAT, "name": name, **meta}, ensure_ascii=False) + "\n")
+            fh.writelines(f.to_json() + "\n" for f in facts)
+        os.replace(tmp, self.folder / f"{key}.jsonl")
+        self.used.add(key)
+
+    def prune(self) -> int:
+        """Remove the entries no ``get``/``put`` of this run touched; how many were removed."""
+        if not self.folder.is_dir():
+            return 0
+        gone = 0
+        for p in self.folder.iterdir():
+            if p.suffix == ".jsonl" and p.stem not in self.used or p.suffix == ".tmp":
+                p.unlink(missing_ok=True)
+                gone += 1
+        return gone
+
+
+__all__ = ["ExtractCache", "extractor_version", "file_digest"]
