@@ -170,7 +170,7 @@ def build(
         from govkg.settings import Settings
         from govkg.store.commands import load_into_embedded
 
-        code = load_into_embedded(report.property_graph, Settings.from_env())
+        code = load_into_embedded(report.property_graph, Settings.from_env(), out)
     raise typer.Exit(code)
 
 
@@ -183,14 +183,19 @@ def load(
     db: Annotated[Optional[Path], typer.Option(help="Embedded store path (GOVKG_DB_PATH).")] = None,
     batch_size: Annotated[Optional[int], typer.Option(help="Rows per Neo4j transaction (GOVKG_BATCH_SIZE).")] = None,
     replace: Annotated[bool, typer.Option("--replace/--merge", help="Replace the store's graph, or merge into it.")] = True,
+    allow_empty: Annotated[bool, typer.Option("--allow-empty", help="Let an empty graph replace a store that has nodes.")] = False,
 ) -> None:
-    """Load a built graph into Neo4j (--neo4j bolt://…) or the embedded LadybugDB store."""
+    """Load a built graph into Neo4j (--neo4j bolt://…) or the embedded LadybugDB store.
+
+    A build folder must be a finished build: its manifest is checked against the files read (a
+    truncated graph.nt is refused). The store's graph is replaced whole or not at all: readers see
+    the old graph until the new one is complete. A second load of the same store fails at once."""
     from govkg.settings import Settings
     from govkg.store.commands import run_load
 
     settings = Settings.from_env().with_(neo4j_uri=neo4j, neo4j_user=user, neo4j_password=password,
                                          db_path=db, batch_size=batch_size, store="neo4j" if neo4j else None)
-    raise typer.Exit(run_load(source, settings, replace=replace))
+    raise typer.Exit(run_load(source, settings, replace=replace, allow_empty=allow_empty))
 
 
 @app.command(epilog=_query_list())

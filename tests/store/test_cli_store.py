@@ -97,9 +97,10 @@ def test_querying_an_unbuilt_store_says_what_to_do(tmp_path):
     assert result.exit_code == 1 and "govkg build" in result.output
 
 
-def test_loading_a_folder_without_a_graph_fails(tmp_path):
+def test_loading_a_folder_that_is_no_build_fails(tmp_path):
     result = runner.invoke(app, ["load", str(tmp_path), "--db", str(tmp_path / "g.lbdb")])
-    assert result.exit_code == 2 and "no graph.nt or graph.ttl" in result.output
+    assert result.exit_code == 2 and "no manifest.json" in result.output and "govkg build" in result.output
+    assert not (tmp_path / "g.lbdb").exists()
 
 
 def test_an_unreachable_neo4j_fails_without_touching_anything(corpus_build, tmp_path):

@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from govkg.api.cache import ResponseCache
-from govkg.api.follow import FollowGraphFile, file_identity
+from govkg.api.follow import FollowGraphFile, file_identity, loaded_build
 from govkg.api.routers import cypher, entities, export, health, pages, queries, search, viz
 from govkg.errors import StoreError, UnknownLabel
 from govkg.resources import STATIC_DIR
@@ -50,6 +50,8 @@ def create_app(config: ApiConfig | None = None, store: GraphStore | None = None)
             if config.store.store_kind != "neo4j":  # a rebuild replaces the file: serve the new one
                 app.state.followed = Path(config.store.db_path)
                 app.state.followed_identity = file_identity(app.state.followed)
+        app.state.loaded_build = loaded_build(app.state.store)  # what is loaded now: a reload changes its id
+        app.state.loaded_id = app.state.loaded_build.get("load_id") if app.state.loaded_build else None
         try:
             yield
         finally:
@@ -64,7 +66,9 @@ def create_app(config: ApiConfig | None = None, store: GraphStore | None = None)
     app.state.store = store
     app.state.settings = config
     app.state.index = None
-    app.state.generation = 0  # bumped when a rebuilt graph is swapped in (govkg.api.follow)
+    app.state.generation = 0  # bumped when a reloaded graph is followed (govkg.api.follow)
+    app.state.loaded_id = None  # the load id of the graph served (store.loaded_build())
+    app.state.loaded_build = None  # what store.loaded_build() said: the build's manifest, for pages
     app.state.followed = None
     app.state.retired = []
     app.state.follow_interval = 1.0  # seconds between looks at the database file
@@ -97,7 +101,7 @@ def create_app(config: ApiConfig | None = None, store: GraphStore | None = None)
     if config.allow_cypher:
         app.include_router(cypher.router)
     app.add_middleware(ResponseCache, prefixes=("/queries",))
-    app.add_middleware(FollowGraphFile)  # outermost: a swap happens before the cache is asked
+    app.add_middleware(FollowGraphFile)  # outermost: a reload is followed before the cache is asked
     return app
 
 

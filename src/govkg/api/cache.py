@@ -1,8 +1,11 @@
 """A response cache for read-only answers, as plain ASGI middleware in front of the app.
 
 Serving never writes to the graph (the store is opened read-only), so a successful answer to
-a GET stays valid until a rebuilt graph is swapped in (``govkg.api.follow`` bumps
-``app.state.generation``, which is part of the key). Only 200 answers are
+a GET stays valid until another graph is loaded: ``govkg.api.follow`` bumps
+``app.state.generation``, which is part of the key, when the store's load id changes (a
+rebuilt embedded file swapped in, or a load into Neo4j), at most ``follow_interval`` seconds
+after the load. The key is taken when the request arrives, so an answer computed across a
+reload is filed under the generation it started in and never served after. Only 200 answers are
 kept, keyed by path and raw query string, so a hit skips routing, validation and the store:
 what is left is the HTTP parse, which is what lets 50 concurrent clients stay within the
 latency target on two cores.
@@ -29,7 +32,7 @@ class ResponseCache:
         if scope["type"] != "http" or scope["method"] != "GET" or not scope["path"].startswith(self.prefixes):
             await self.app(scope, receive, send)
             return
-        app = scope.get("app")  # a rebuilt graph (govkg.api.follow) starts a new generation of answers
+        app = scope.get("app")  # a reloaded graph (govkg.api.follow) starts a new generation of answers
         key = (getattr(getattr(app, "state", None), "generation", 0), scope["path"], scope.get("query_string", b""))
         hit = self._data.get(key)
         if hit is not None:

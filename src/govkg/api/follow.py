@@ -1,19 +1,32 @@
-"""Serving a rebuilt graph without a restart.
+"""Serving a reloaded graph without a restart, and letting go of answers about the old one.
 
-``govkg build`` and ``govkg load`` replace the embedded database file whole (a sibling file
-moved over it, see :func:`govkg.store.load_embedded`). A server that opened the old file keeps
-answering from it; this middleware notices the new file (a ``stat`` at most once per
-``app.state.follow_interval`` seconds, default 1), opens it read-only and swaps it in: the search index is rebuilt on next
-use and the response cache, which keys on ``app.state.generation``, stops matching old answers.
-The store swapped out is closed one swap later, so a request still using it can finish.
+Two ways a served graph changes under the server:
+
+- the embedded store: ``govkg build`` and ``govkg load`` replace the database file whole (a
+  sibling file moved over it, see :func:`govkg.store.load_embedded`). A server that opened the
+  old file keeps answering from it; when the app opened the store itself (``app.state.followed``
+  is the database path) this middleware notices the new file (a ``stat``), opens it read-only and
+  swaps it in. The store swapped out is closed one swap later, so a request still using it can
+  finish; opening and closing run in a worker thread, never on the event loop.
+- any other store (Neo4j, or an embedded store handed to :func:`govkg.api.app.create_app`): the
+  store reads what is loaded now, and the middleware asks it what that is
+  (``store.loaded_build()["load_id"]``, new with every load).
+
+Either way it looks at most once per ``app.state.follow_interval`` seconds (default 1), and on a
+change bumps ``app.state.generation`` (which the response cache keys on, so no old answer is
+served again), drops the search index (rebuilt on next use) and keeps ``app.state.loaded_build``.
 """
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
+import threading
 import time
 from pathlib import Path
 from typing import Any, Callable
+
+from starlette.concurrency import run_in_threadpool
 
 from govkg.errors import StoreError
 
@@ -29,46 +42,85 @@ def file_identity(path: Path) -> tuple[int, int, int] | None:
     return st.st_ino, st.st_mtime_ns, st.st_size
 
 
-class FollowGraphFile:
-    """ASGI middleware: swap in a new read-only embedded store when its file was replaced.
+def loaded_build(store: Any) -> dict[str, Any] | None:
+    """What ``store`` says it has loaded (None when it cannot say: unreachable, or loaded before loads were recorded)."""
+    try:
+        return store.loaded_build()
+    except (StoreError, AttributeError):
+        return None
 
-    Active only when the app opened the embedded store itself (``app.state.followed`` is the
-    database path); a store handed to :func:`govkg.api.app.create_app` is the caller's to manage.
-    """
+
+
+class FollowGraphFile:
+    """ASGI middleware: keep the app's store and caches on the graph that is loaded now."""
 
     def __init__(self, app: Callable) -> None:
         self.app = app
         self._checked = 0.0
+        self._busy: asyncio.Lock | None = None
 
     async def __call__(self, scope: dict, receive: Callable, send: Callable) -> None:
         api = scope.get("app")
-        if scope["type"] == "http" and api is not None and getattr(api.state, "followed", None) is not None:
+        if scope["type"] == "http" and api is not None and getattr(api.state, "store", None) is not None:
             now = time.monotonic()
             if now - self._checked >= api.state.follow_interval:
-                self._checked = now
-                follow(api.state)
+                if self._busy is None:
+                    self._busy = asyncio.Lock()
+                if not self._busy.locked():  # another request is looking already: go on
+                    async with self._busy:
+                        self._checked = now
+                        retired = await run_in_threadpool(check, api.state)
+                        for old in retired:  # may wait for a query still running on it
+                            await run_in_threadpool(old.close)
         await self.app(scope, receive, send)
 
 
-def follow(state: Any) -> bool:
-    """Swap in the database file at ``state.followed`` if it changed since opened; whether it did."""
+_swap = threading.Lock()
+
+
+def check(state: Any) -> list[Any]:
+    """Follow a change of the loaded graph (see the module docstring); the stores to close now."""
+    with _swap:
+        if getattr(state, "followed", None) is not None:
+            return follow(state)
+        loaded = loaded_build(state.store)
+        seen = loaded.get("load_id") if loaded else None
+        if seen is not None and seen != getattr(state, "loaded_id", None):
+            if getattr(state, "loaded_id", None) is not None:
+                _new_generation(state, loaded)
+            state.loaded_id, state.loaded_build = seen, loaded
+        return []
+
+
+def follow(state: Any) -> list[Any]:
+    """Swap in the database file at ``state.followed`` if it changed since opened; the stores to
+    close now (the one swapped out a swap ago: a request may still be using the last one)."""
     from govkg.store.ladybug import LadybugStore
 
     path: Path = state.followed
     seen = file_identity(path)
     if seen is None or seen == state.followed_identity:
-        return False
+        return []
     try:
         fresh = LadybugStore(path, read_only=True)
     except StoreError as err:  # caught mid-write by a non-atomic writer: try again next time
         log.warning("graph file changed but cannot be opened yet: %s", err)
-        return False
+        return []
     retired = state.retired
     retired.append(state.store)
-    state.store, state.index = fresh, None
+    state.store = fresh
     state.followed_identity = seen
-    state.generation += 1
+    state.loaded_build = loaded_build(fresh)
+    state.loaded_id = state.loaded_build.get("load_id") if state.loaded_build else None
+    _new_generation(state, state.loaded_build)
+    closing = []
     while len(retired) > 1:
-        retired.pop(0).close()
-    log.info("serving the rebuilt graph at %s (generation %d)", path, state.generation)
-    return True
+        closing.append(retired.pop(0))
+    return closing
+
+
+def _new_generation(state: Any, loaded: dict[str, Any] | None) -> None:
+    state.index = None
+    state.generation += 1
+    state.loaded_build = loaded
+    log.info("serving the reloaded graph (generation %d)", state.generation)

@@ -19,23 +19,25 @@ def run(host: str | None = None, port: int | None = None, store: str | None = No
     config = replace(config, host=host or config.host, port=port or config.port,
                      store=config.store.with_(store=store),
                      allow_cypher=config.allow_cypher if allow_cypher is None else allow_cypher)
-    try:
-        opened = open_store(config.store, read_only=True)
-        opened.counts()
+    try:  # fail here with one line rather than in the app's startup
+        probe = open_store(config.store, read_only=True)
+        try:
+            probe.counts()
+            kind = type(probe).__name__
+        finally:
+            probe.close()
     except (StoreError, ValueError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
-    app = create_app(config, store=opened)
+    # the app opens the store itself, so it follows a rebuilt embedded file (govkg.api.follow)
+    app = create_app(config)
     import gc
 
-    # the objects made so far (modules, schema, store) live as long as the server: keep them out of
+    # the objects made so far (modules, schema, templates) live as long as the server: keep them out of
     # the collector's full passes, which otherwise pause every request now and then
     gc.collect()
     gc.freeze()
-    print(f"govkg: serving on http://{config.host}:{config.port}/ ({type(opened).__name__}; "
+    print(f"govkg: serving on http://{config.host}:{config.port}/ ({kind}; "
           f"API docs at /docs)", file=sys.stderr)
-    try:
-        uvicorn.run(app, host=config.host, port=config.port, log_level="warning", access_log=False)
-    finally:
-        opened.close()
+    uvicorn.run(app, host=config.host, port=config.port, log_level="warning", access_log=False)
     return 0

@@ -9,6 +9,7 @@ import glob
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 from govkg.errors import StoreError
 from govkg.graph.schema import PropertyGraph
@@ -33,29 +34,53 @@ def open_store(settings: Settings | None = None, *, read_only: bool = False) -> 
     return LadybugStore(s.db_path, read_only=read_only)
 
 
-def load_embedded(graph: PropertyGraph, path: str | Path | None = None) -> LoadReport:
-    """Replace the embedded store's content with ``graph`` (default path from settings).
+def load_embedded(graph: PropertyGraph, path: str | Path | None = None, *, replace: bool = True,
+                  build: dict[str, Any] | None = None, allow_empty: bool = True) -> LoadReport:
+    """Load ``graph`` into the embedded store (default path from settings): replace its content,
+    or with ``replace=False`` merge into it.
 
-    The graph is loaded into a sibling file and moved over the old one only once it is complete
-    and verified, so a load that fails leaves the previous graph as it was (and a server that
-    has the old file open keeps answering from it).
+    Either way the load goes into a sibling file (a copy of the store for a merge) that is moved
+    over the old one only once it is complete and verified, so a load that fails or is killed
+    leaves the previous graph as it was (and a server that has the old file open keeps answering
+    from it, then follows the new file). The store's lock (``govkg.locking``) is held throughout:
+    a second load or build of the same store fails at once with :class:`~govkg.errors.Busy`.
+    Leftovers of killed loads (staging files, a killed writer's checkpoint files) are removed.
+    Unless ``allow_empty``, a graph without nodes never replaces a store that has some.
     """
-    from govkg.store.ladybug import LadybugStore
+    from govkg.locking import exclusive
+    from govkg.store.ladybug import LadybugStore, recover
 
     target = Path(path or get_settings().db_path)
-    staging = target.with_name(f"{target.name}.loading-{os.getpid()}")
-    _remove_database(staging)
-    try:
-        store = LadybugStore(staging)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with exclusive(target, "load"):
+        for leftover in target.parent.glob(glob.escape(target.name) + ".loading-*"):
+            _remove_database(leftover)  # we hold the lock: whoever wrote it was killed
+        if target.exists() and _sidecars(target):
+            try:
+                recover(target, locked=True)  # a killed writer's checkpoint: finish it (or drop it below)
+            except StoreError:
+                if not replace:
+                    raise
+                for p in _sidecars(target):  # unrecoverable, and about to be replaced whole
+                    _remove_database(p)
+        if replace and not allow_empty and not graph.nodes and _stored_nodes(target):
+            raise StoreError(f"the graph to load is empty and would replace the {_stored_nodes(target)} nodes "
+                             f"at {target}: pass --allow-empty to load it anyway")
+        staging = target.with_name(f"{target.name}.loading-{os.getpid()}")
         try:
-            report = store.load(graph, replace=True)
-        finally:
-            store.close()
-        os.replace(staging, target)
-        _remove_database(target.with_name(target.name + ".wal"))  # a stale log would replay over the new file
-    except BaseException:
-        _remove_database(staging)
-        raise
+            if not replace and target.exists():
+                shutil.copyfile(target, staging)
+            store = LadybugStore(staging)
+            try:
+                report = store.load(graph, replace=replace, build=build)
+            finally:
+                store.close()
+            for p in _sidecars(target):  # an old file's log or shadow pages would replay over the new one
+                _remove_database(p)
+            os.replace(staging, target)
+        except BaseException:
+            _remove_database(staging)
+            raise
     return report
 
 
@@ -68,6 +93,27 @@ def _remove_database(path: Path) -> None:
             shutil.rmtree(p)
         else:
             p.unlink()
+
+
+def _sidecars(target: Path) -> list[Path]:
+    """What the engine keeps beside a database file (log, shadow pages, checkpoint locks)."""
+    return [p for p in target.parent.glob(glob.escape(target.name) + ".*")
+            if not p.name.startswith(target.name + ".loading-")]
+
+
+def _stored_nodes(target: Path) -> int:
+    """How many nodes the embedded store at ``target`` holds (0 when there is none)."""
+    from govkg.graph.schema import NODES
+    from govkg.store.ladybug import LadybugStore
+
+    if not target.exists():
+        return 0
+    store = LadybugStore(target, read_only=True)
+    try:
+        counts = store.counts()
+    finally:
+        store.close()
+    return sum(counts.get(label, 0) for label in NODES)
 
 
 def read_built_graph(path: str | Path) -> PropertyGraph:

@@ -20,14 +20,20 @@ class LoadReport:
 class GraphStore(Protocol):
     dialect: str  # "neo4j" or "ladybug": picks a canned query's variant (govkg.queries.run_query)
 
-    def load(self, graph: PropertyGraph, *, replace: bool = True) -> LoadReport:
-        """Load a graph (idempotent: the same graph twice gives the same counts)."""
+    def load(self, graph: PropertyGraph, *, replace: bool = True, build: dict[str, Any] | None = None) -> LoadReport:
+        """Load a graph (idempotent: the same graph twice gives the same counts); ``build`` is the
+        manifest of the build folder it came from, kept with it (:meth:`loaded_build`)."""
 
     def run(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run read-only Cypher with parameters; rows as dicts of plain Python values."""
 
     def counts(self) -> dict[str, int]:
         """Nodes per label and relations per type now in the store."""
+
+    def loaded_build(self) -> dict[str, Any] | None:
+        """What was loaded last: ``{"generation", "load_id", "loaded_at", "manifest"}``, or None.
+        ``load_id`` is new with every load (caches key on it); ``manifest`` is the build folder's
+        ``manifest.json`` (None for a graph loaded from a single RDF file)."""
 
     def close(self) -> None:
         """Release the connection or database handle."""

@@ -5,9 +5,11 @@ unknown query, bad parameters), 1 for a store that is unreachable, refuses or fa
 """
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -41,39 +43,101 @@ def print_report(report: LoadReport, where: str) -> None:
     console.print(f"{report.rows} rows in {report.seconds:.2f}s ({rate:,.0f} rows/s)" + (f"; {phases}" if phases else ""))
 
 
-def run_load(source: Path, settings: Settings, *, replace: bool = True) -> int:
-    """Load a build's graph into the configured store and print the report."""
-    from govkg.store import load_embedded, open_store, read_built_graph
+def read_build(source: Path) -> tuple[dict[str, Any] | None, PropertyGraph]:
+    """A build's manifest and property graph, after checking the files read against the manifest.
+
+    ``source`` is a build folder (a switch a kill interrupted is undone first, holding the folder's
+    lock so no build is switching it meanwhile) or one RDF file (no manifest: nothing to check).
+    Raises :class:`IncompleteBuild` for a folder without a manifest or with a file that does not
+    match it, :class:`Busy` while a build holds the folder, FileNotFoundError / ValueError otherwise.
+    """
+    from govkg.graph import buildfolder, sources
+    from govkg.graph.manifest import verify
+    from govkg.locking import exclusive
+    from govkg.store import read_built_graph
+
+    if source.is_file():
+        return None, read_built_graph(source)
+    # a folder others may read but not write (nobody can switch it then) is read without the lock
+    writable = os.access(source.absolute().parent, os.W_OK)
+    with exclusive(source, "build") if writable else contextlib.nullcontext():
+        buildfolder.recover(source)
+        if not source.is_dir():
+            raise FileNotFoundError(f"no build folder {source}: run `govkg build -o {source}` first")
+        from govkg.graph.manifest import read_manifest
+
+        files = read_manifest(source)["files"]
+        graph_file = "graph.nt" if "graph.nt" in files else "graph.ttl"
+        manifest = verify(source, [graph_file, *(n for n in sorted(files) if n.startswith(sources.SOURCES_DIR + "/"))])
+        return manifest, read_built_graph(source)
+
+
+def store_lock_target(settings: Settings) -> Path:
+    """What ``govkg.locking.exclusive`` locks for a load of the configured store: the embedded
+    database file, or for Neo4j a file per server and database in the data folder."""
+    if settings.store_kind != "neo4j":
+        return Path(settings.db_path)
+    import hashlib
+
+    digest = hashlib.blake2b(f"{settings.neo4j_uri}|{settings.neo4j_database}".encode(), digest_size=8).hexdigest()
+    return Path(settings.db_path).parent / f"neo4j-{digest}"
+
+
+def run_load(source: Path, settings: Settings, *, replace: bool = True, allow_empty: bool = False) -> int:
+    """Load a build's graph into the configured store and print the report.
+
+    Refused with a one-line error (and the store untouched): a folder that is not a finished
+    build or whose graph file does not match its manifest (2), a load or build of the same store
+    already running (1), an empty graph over a store that has nodes unless ``allow_empty`` (1)."""
+    from govkg.errors import Busy, IncompleteBuild
+    from govkg.locking import exclusive
+    from govkg.store import load_embedded, open_store
 
     try:
-        graph = read_built_graph(source)
-    except (FileNotFoundError, ValueError) as err:
+        manifest, graph = read_build(source)
+    except (IncompleteBuild, FileNotFoundError, ValueError) as err:
         _err(str(err))
         return 2
+    except Busy as err:
+        _err(str(err))
+        return 1
     where = settings.neo4j_uri if settings.store_kind == "neo4j" else str(settings.db_path)
     try:
-        if replace and settings.store_kind != "neo4j":
-            report = load_embedded(graph, settings.db_path)  # the old graph stays until the new one is complete
+        if settings.store_kind != "neo4j":  # load_embedded takes the store's lock itself
+            report = load_embedded(graph, settings.db_path, replace=replace, build=manifest, allow_empty=allow_empty)
         else:
-            store = open_store(settings)
-            try:
-                report = store.load(graph, replace=replace)
-            finally:
-                store.close()
-    except StoreError as err:
+            with exclusive(store_lock_target(settings), "load"):
+                store = open_store(settings)
+                try:
+                    if replace and not allow_empty and not graph.nodes:
+                        held = sum(store.counts().values())
+                        if held:
+                            raise StoreError(f"the graph in {source} is empty and would replace the {held} nodes and "
+                                             f"relations at {where}: pass --allow-empty to load it anyway")
+                    report = store.load(graph, replace=replace, build=manifest)
+                finally:
+                    store.close()
+    except (StoreError, Busy) as err:
         _err(str(err))
         return 1
     print_report(report, where)
     return 0
 
 
-def load_into_embedded(graph: PropertyGraph, settings: Settings) -> int:
-    """After ``govkg build``: replace the embedded store's content with the graph just built."""
+def load_into_embedded(graph: PropertyGraph, settings: Settings, build_folder: Path | None = None) -> int:
+    """After ``govkg build``: replace the embedded store's content with the graph just built
+    (an empty one too: the build already decided to keep it), with the folder's manifest."""
+    from govkg.errors import Busy, IncompleteBuild
+    from govkg.graph.manifest import read_manifest
     from govkg.store import load_embedded
 
     try:
-        report = load_embedded(graph, settings.db_path)
-    except StoreError as err:
+        manifest = read_manifest(build_folder) if build_folder is not None else None
+    except IncompleteBuild:
+        manifest = None
+    try:
+        report = load_embedded(graph, settings.db_path, build=manifest)
+    except (StoreError, Busy) as err:
         _err(str(err))
         return 1
     print_report(report, str(settings.db_path))

@@ -11,19 +11,28 @@ faster than it parses text, and a value holding a line break needs no serial rea
 """
 from __future__ import annotations
 
+import contextlib
+import json
 import tempfile
 import threading
 import time
+import uuid
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import ladybug
 
-from govkg.errors import StoreError
+from govkg.errors import Busy, StoreError
 from govkg.graph.schema import BOOL, INT, NODES, RELS, STRING, PropertyGraph
 from govkg.store.base import LoadReport
 from govkg.store.rows import TableStream, edge_columns, node_columns, paused_gc, plain
+
+
+MARKER = "GovkgGeneration"  # one row: the load id and build manifest of what was loaded last
+MARKER_DDL = (f"CREATE NODE TABLE IF NOT EXISTS `{MARKER}`(key STRING, load_id STRING, loaded_at STRING, "
+              "build STRING, PRIMARY KEY(key))")
+RECOVERY_PENDING = "checkpoint recovery is pending"  # the engine's words for a writer killed mid-checkpoint
 
 
 def node_ddl(label: str) -> str:
@@ -50,9 +59,13 @@ class LadybugStore:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             elif not self.path.exists():
                 raise StoreError(f"no embedded graph at {self.path}: run `govkg build` or `govkg load` first")
-            # a writer checkpoints once after each load instead of after every COPY
-            self._db = ladybug.Database(str(self.path), read_only=read_only, auto_checkpoint=read_only)
-            self._conn = ladybug.Connection(self._db)
+            try:
+                self._open(read_only)
+            except RuntimeError as err:
+                if not (read_only and RECOVERY_PENDING in str(err)):
+                    raise
+                recover(self.path)  # a writer was killed mid-checkpoint: finish its recovery, then read
+                self._open(read_only)
         except StoreError:
             raise
         except Exception as err:  # the engine raises RuntimeError for locks, corrupt files, …
@@ -61,9 +74,15 @@ class LadybugStore:
         if not read_only:
             self._create_schema()
 
+    def _open(self, read_only: bool) -> None:
+        # a writer checkpoints once after each load instead of after every COPY
+        self._db = ladybug.Database(str(self.path), read_only=read_only, auto_checkpoint=read_only)
+        self._conn = ladybug.Connection(self._db)
+
     # -- interface ---------------------------------------------------------------------------
-    def load(self, graph: PropertyGraph, *, replace: bool = True) -> LoadReport:
-        """Copy the graph in (replacing what is there unless ``replace=False``) and verify counts."""
+    def load(self, graph: PropertyGraph, *, replace: bool = True, build: dict[str, Any] | None = None) -> LoadReport:
+        """Copy the graph in (replacing what is there unless ``replace=False``) and verify counts;
+        ``build`` (a build folder's manifest) is kept with it (:meth:`loaded_build`)."""
         start = time.perf_counter()
         phases: dict[str, float] = {}
         written: dict[str, int] = {}
@@ -93,6 +112,7 @@ class LadybugStore:
             t = time.perf_counter()
             phases["copy"] = sum(c.result() for c in copies)  # overlaps prepare+write; raises a COPY's error
             phases["copy after write"] = time.perf_counter() - t
+            self._mark(build)
             t = time.perf_counter()
             self._exec("CHECKPOINT")
             phases["checkpoint"] = time.perf_counter() - t
@@ -126,11 +146,34 @@ class LadybugStore:
             self._conn.close()
             self._db.close()
 
+    def loaded_build(self) -> dict[str, Any] | None:
+        """What was loaded last: ``{"generation": None, "load_id", "loaded_at", "manifest"}`` (the
+        build folder's manifest, or None for a graph loaded from a file); None for a store loaded
+        before loads were recorded. The ``load_id`` changes with every load: caches key on it."""
+        with self._lock:
+            try:
+                rows = self._exec(f"MATCH (m:`{MARKER}`) RETURN m.load_id, m.loaded_at, m.build LIMIT 1")
+            except RuntimeError:  # a file written before the marker table existed
+                return None
+        if not rows:
+            return None
+        load_id, at, build = rows[0]
+        return {"generation": None, "load_id": load_id, "loaded_at": at,
+                "manifest": json.loads(build) if build else None}
+
     # -- internals ---------------------------------------------------------------------------
     def _exec(self, cypher: str) -> list[list[Any]]:
         return self._conn.execute(cypher).get_all()
 
+    def _mark(self, build: dict[str, Any] | None) -> None:
+        """Record this load (a new load id, the time, the build's manifest) in the marker table."""
+        self._exec(f"MATCH (m:`{MARKER}`) DELETE m")
+        self._conn.execute(f"CREATE (:`{MARKER}` {{key: 'current', load_id: $id, loaded_at: $at, build: $build}})",
+                           {"id": uuid.uuid4().hex, "at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                            "build": json.dumps(build, ensure_ascii=False, sort_keys=True) if build is not None else None})
+
     def _create_schema(self) -> None:
+        self._exec(MARKER_DDL)
         for label in NODES:
             self._exec(node_ddl(label))
         for rel_type in RELS:
@@ -141,6 +184,7 @@ class LadybugStore:
             self._exec(f"DROP TABLE IF EXISTS `{rel_type}`")
         for label in NODES:
             self._exec(f"DROP TABLE IF EXISTS `{label}`")
+        self._exec(f"DROP TABLE IF EXISTS `{MARKER}`")
 
     def _counts_unlocked(self) -> dict[str, int]:
         out = {label: self._exec(f"MATCH (n:`{label}`) RETURN count(n)")[0][0] for label in NODES}
@@ -165,6 +209,23 @@ class LadybugStore:
         except Exception as err:
             raise StoreError(f"embedded COPY into {table} failed: {_first_line(err)}") from None
         return time.perf_counter() - t
+
+
+def recover(path: str | Path, *, locked: bool = False) -> None:
+    """Finish the recovery a writer killed mid-checkpoint left pending (its ``.shadow`` and
+    ``.checkpoint.*`` files beside the database), which read-only opens refuse to do: open it for
+    writing once and close it, holding the store's lock (``locked``: the caller holds it) so no
+    load is writing meanwhile."""
+    from govkg.locking import exclusive
+
+    try:
+        with contextlib.nullcontext() if locked else exclusive(path, "load"):
+            db = ladybug.Database(str(path))
+            db.close()
+    except Busy as err:
+        raise StoreError(f"{err}: the embedded graph at {path} is being written") from None
+    except RuntimeError as err:
+        raise StoreError(f"cannot recover the embedded graph at {path}: {_first_line(err)}") from None
 
 
 def _write_parquet(path: Path, table: str, rows: list[tuple[Any, ...]]) -> Path:

@@ -3,18 +3,23 @@
 An additive load (``replace=False``) merges nodes on ``id`` per label and relationships on the
 edge key that :mod:`govkg.store.rows` computes, so loading the same graph twice changes nothing.
 
-A replacing load is a bulk load into emptied labels, and does what bulk loaders do: it drops
-our labels' constraints and indexes, CREATEs the nodes (safe: the rows are de-duplicated) and
-learns each node's internal id, CREATEs relationships between nodes found by internal id (a
-direct record lookup instead of two index seeks per row), then builds the constraints and
-indexes again in one pass each, which also re-checks that ids are unique. Relationships
-still carry the key, so a later additive load merges onto them. Queries run in read
-transactions.
+A replacing load is loaded beside the served graph and switched in (:mod:`govkg.store.generations`):
+its nodes and relationships go under the labels and types of a new generation, which no query
+reads yet, by bulk CREATEs (no index to maintain: the new labels have none yet), relationships
+between nodes found by internal id (a direct record lookup instead of two index seeks per row);
+then its constraints and indexes are built in one pass each (which also re-checks that ids are
+unique), its counts are checked, and one small transaction points the marker at it. The
+previous generation is deleted in batches once every transaction that could still be reading
+it has ended. A load that fails or is killed leaves the served graph as it was; its partial
+generation is deleted by the next load. Relationships carry the edge key, so a later additive
+load merges onto them. Queries run in read transactions that read the marker first.
 """
 from __future__ import annotations
 
 import contextlib
+import json
 import time
+import uuid
 from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
 from typing import Any, Callable, Iterator
 
@@ -25,11 +30,13 @@ from govkg.errors import StoreError
 from govkg.graph.schema import NODES, RELS, PropertyGraph
 from govkg.settings import DEFAULT_BATCH_SIZE
 from govkg.store.base import LoadReport
+from govkg.store.generations import MARKER, generation_of, qualified, routed, unqualified
 from govkg.store.rows import KEY, TableStream, edge_columns, edge_key, node_columns, paused_gc, plain
 
 WRITERS = 2  # concurrent write transactions: the server writes one batch while the client packs the next
 INDEX_TIMEOUT = 3600  # seconds to wait for the constraints and indexes a bulk load rebuilds
 BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+RETIRE_WAIT = 60.0  # most seconds to wait for readers of the previous generation before deleting it
 
 
 def _batches(rows: list[tuple[Any, ...]], size: int) -> Iterator[list[tuple[Any, ...]]]:
@@ -37,7 +44,7 @@ def _batches(rows: list[tuple[Any, ...]], size: int) -> Iterator[list[tuple[Any,
         yield rows[i:i + size]
 
 
-def _node_statement(label: str, *, create: bool = False) -> str:
+def _node_statement(label: str, *, create: bool = False, generation: int = 0) -> str:
     """Rows are :func:`node_columns` values. ``create`` returns each row's id with the node's
     internal id, for :func:`_edge_statement` to find the node by."""
     # rows travel as lists, not maps: the column names are not repeated in every row, which
@@ -45,28 +52,31 @@ def _node_statement(label: str, *, create: bool = False) -> str:
     if create:
         props = ", ".join(f"{c}: row[{i}]" for i, c in enumerate(node_columns(label)))
         # a null in a CREATE map sets nothing, so a missing value stays missing
-        return f"UNWIND $rows AS row CREATE (n:`{label}` {{{props}}}) RETURN collect([row[0], id(n)]) AS ids"
+        return (f"UNWIND $rows AS row CREATE (n:`{qualified(label, generation)}` {{{props}}}) "
+                "RETURN collect([row[0], id(n)]) AS ids")
     # explicit SETs (not ``SET n += map``) keep the planner from adding an Eager barrier;
     # setting null removes a property, so a missing value stays missing
     sets = ", ".join(f"n.{c} = row[{i}]" for i, c in enumerate(node_columns(label)) if i)
-    return f"UNWIND $rows AS row MERGE (n:`{label}` {{id: row[0]}})" + (f" SET {sets}" if sets else "")
+    return (f"UNWIND $rows AS row MERGE (n:`{qualified(label, generation)}` {{id: row[0]}})"
+            + (f" SET {sets}" if sets else ""))
 
 
-def _edge_statement(rel_type: str, *, create: bool = False) -> str:
+def _edge_statement(rel_type: str, *, create: bool = False, generation: int = 0) -> str:
     """Rows are :func:`edge_columns` values followed by the edge key; with ``create`` the ends
     are internal node ids (the bulk load's indexes are down), otherwise our ids."""
     rel = RELS[rel_type]
     cols = edge_columns(rel_type)
     key = f"row[{len(cols)}]"
+    t, src, dst = (qualified(x, generation) for x in (rel_type, rel.src, rel.dst))
     if create:
         props = ", ".join([f"{KEY}: {key}", *(f"{c}: row[{i}]" for i, c in enumerate(cols) if i >= 2)])
         # id() is deprecated in favour of elementId(), whose strings are several times longer to
         # send for each end of each relationship; internal ids live only as long as this load
         return ("UNWIND $rows AS row MATCH (a) WHERE id(a) = row[0] MATCH (b) WHERE id(b) = row[1] "
-                f"CREATE (a)-[r:`{rel_type}` {{{props}}}]->(b)")
+                f"CREATE (a)-[r:`{t}` {{{props}}}]->(b)")
     sets = ", ".join(f"r.{c} = row[{i}]" for i, c in enumerate(cols) if i >= 2)
-    return (f"UNWIND $rows AS row MATCH (a:`{rel.src}` {{id: row[0]}}) MATCH (b:`{rel.dst}` {{id: row[1]}}) "
-            f"MERGE (a)-[r:`{rel_type}` {{{KEY}: {key}}}]->(b)" + (f" SET {sets}" if sets else ""))
+    return (f"UNWIND $rows AS row MATCH (a:`{src}` {{id: row[0]}}) MATCH (b:`{dst}` {{id: row[1]}}) "
+            f"MERGE (a)-[r:`{t}` {{{KEY}: {key}}}]->(b)" + (f" SET {sets}" if sets else ""))
 
 
 def _edge_param(row: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -106,64 +116,84 @@ class Neo4jStore:
             raise StoreError(f"Neo4j at {uri}: {_first_line(err)}") from None
 
     # -- interface ---------------------------------------------------------------------------
-    def load(self, graph: PropertyGraph, *, replace: bool = True, batch_size: int | None = None) -> LoadReport:
-        """Load the graph in batches: with ``replace`` a bulk load into emptied labels, else a merge.
+    def load(self, graph: PropertyGraph, *, replace: bool = True, batch_size: int | None = None,
+             build: dict[str, Any] | None = None) -> LoadReport:
+        """Load the graph in batches: with ``replace`` a new generation switched in whole, else a merge.
 
+        ``build`` (a build folder's manifest) is kept with the loaded graph (:meth:`loaded_build`).
         Batches go to the server while the client prepares the next tables (``prepare`` in the
         report is the client's share, overlapping the rest)."""
         size = batch_size or self.batch_size
         start = time.perf_counter()
         phases: dict[str, float] = {"prepare": 0.0}
         written: dict[str, int] = {}
-        stream = TableStream(graph)  # refuses a graph of unknown labels or types before anything is cleared
+        stream = TableStream(graph)  # refuses a graph of unknown labels or types before anything is written
         try:
             if replace:
-                self._bulk_load(stream, size, phases, written)
+                gen = self._bulk_load(stream, size, phases, written, build)
             else:
-                self.ensure_constraints(wait=True)
+                gen = self.generation()
+                self.ensure_constraints(wait=True, generation=gen)
                 self._send(stream, size, phases, written,
-                           lambda label, batch: self._write(_node_statement(label), batch),
-                           lambda rel_type, batch: self._write(_edge_statement(rel_type),
+                           lambda label, batch: self._write(_node_statement(label, generation=gen), batch),
+                           lambda rel_type, batch: self._write(_edge_statement(rel_type, generation=gen),
                                                                [_edge_param(r) for r in batch]))
+                self._switch(gen, build)  # a merge is a new load too: caches keyed on the load id let go
             t = time.perf_counter()
-            after = self.counts()
+            after = self._counts_of(gen)
             phases["verify"] = time.perf_counter() - t
         except Neo4jError as err:
             raise StoreError(f"Neo4j load failed: {_first_line(err)}") from None
         except (DriverError, ServiceUnavailable) as err:
             raise StoreError(f"Neo4j connection lost during load: {_first_line(err)}") from None
-        if replace and any(after.get(k, 0) != v for k, v in written.items()):
-            diff = {k: (v, after.get(k)) for k, v in written.items() if after.get(k) != v}
-            raise StoreError(f"Neo4j load incomplete (expected, found): {diff}")
         return LoadReport(counts=after, rows=sum(written.values()), seconds=time.perf_counter() - start,
                           phases=phases)
 
-    def _bulk_load(self, stream: TableStream, size: int, phases: dict[str, float], written: dict[str, int]) -> None:
+    def _bulk_load(self, stream: TableStream, size: int, phases: dict[str, float], written: dict[str, int],
+                   build: dict[str, Any] | None) -> int:
+        """Load a new generation beside the current one, check it, switch to it, retire the old one."""
         t = time.perf_counter()
-        self._drop_constraints()  # before deleting: index entries need not be removed one by one
-        self.clear()
-        phases["clear"] = time.perf_counter() - t
+        current = self.generation()
+        present = self._generations()
+        for stale in sorted(present - {current}):  # what a failed or killed load left
+            self._drop_generation(stale)
+        gen = max(present | {current}) + 1
+        phases["leftovers"] = time.perf_counter() - t
         internal: dict[str, dict[str, int]] = {label: {} for label in NODES}
 
         def create_nodes(label: str, batch: list[tuple[Any, ...]]) -> None:
+            statement = _node_statement(label, create=True, generation=gen)
             with self._session() as s:
-                pairs = s.execute_write(lambda tx: tx.run(_node_statement(label, create=True), rows=batch).single()[0])
+                pairs = s.execute_write(lambda tx: tx.run(statement, rows=batch).single()[0])
             internal[label].update(pairs)  # one writer per batch; dict updates hold the GIL
 
         def create_edges(rel_type: str, batch: list[tuple[Any, ...]]) -> None:
             src, dst = internal[RELS[rel_type].src], internal[RELS[rel_type].dst]
             params = [(src[r[0]], dst[r[1]], *r[2:], edge_key(r[0], r[1], r[2:])) for r in batch]
-            self._write(_edge_statement(rel_type, create=True), params)
+            self._write(_edge_statement(rel_type, create=True, generation=gen), params)
 
         try:
             self._send(stream, size, phases, written, create_nodes, create_edges)
+            t = time.perf_counter()
+            self.ensure_constraints(wait=True, generation=gen)
+            phases["indexes"] = time.perf_counter() - t
+            found = self._counts_of(gen)
+            if any(found.get(k, 0) != v for k, v in written.items()):
+                diff = {k: (v, found.get(k)) for k, v in written.items() if found.get(k) != v}
+                raise StoreError(f"Neo4j load incomplete (expected, found): {diff}")
         except BaseException:
             with contextlib.suppress(Neo4jError, DriverError):  # the load's own error is the one to report
-                self.ensure_constraints()
+                self._drop_generation(gen)
+                self.ensure_constraints(generation=current)
             raise
         t = time.perf_counter()
-        self.ensure_constraints(wait=True)
-        phases["indexes"] = time.perf_counter() - t
+        self._switch(gen, build)
+        phases["switch"] = time.perf_counter() - t
+        t = time.perf_counter()
+        self._wait_for_readers()
+        self._drop_generation(current)
+        phases["retire"] = time.perf_counter() - t
+        return gen
 
     @staticmethod
     def _send(stream: TableStream, size: int, phases: dict[str, float], written: dict[str, int],
@@ -204,10 +234,11 @@ class Neo4jStore:
                 phases["nodes"] = time.perf_counter() - nodes_started
 
     def run(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        """Run read-only Cypher in a read transaction; rows as dicts of plain values."""
+        """Run read-only Cypher in a read transaction on the current generation; rows as dicts of plain values."""
         def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
-            result = tx.run(cypher, params or {})
-            return [{k: plain(v) for k, v in rec.items()} for rec in result]
+            gen = _current(tx)  # in the same transaction: the generation read stays until it ends
+            result = tx.run(routed(cypher, gen), params or {})
+            return [{k: unqualified(plain(v), gen) for k, v in rec.items()} for rec in result]
 
         try:
             with self._session() as s:
@@ -218,51 +249,136 @@ class Neo4jStore:
             raise StoreError(f"Neo4j unreachable at {self.uri}: {_first_line(err)}") from None
 
     def counts(self) -> dict[str, int]:
-        out: dict[str, int] = {}
+        """Nodes per label and relations per type of the graph queries read."""
+        return self._counts_of(None)
+
+    def _counts_of(self, generation: int | None) -> dict[str, int]:
+        """Counts of ``generation`` (None: the current one, read in the same transaction)."""
+        def work(tx: neo4j.ManagedTransaction) -> dict[str, int]:
+            gen = _current(tx) if generation is None else generation
+            out = {label: tx.run(f"MATCH (n:`{qualified(label, gen)}`) RETURN count(n) AS c").single()["c"]
+                   for label in NODES}
+            for rel_type in RELS:
+                out[rel_type] = tx.run(f"MATCH ()-[r:`{qualified(rel_type, gen)}`]->() RETURN count(r) AS c").single()["c"]
+            return out
+
         try:
             with self._session() as s:
-                for label in NODES:
-                    out[label] = s.run(f"MATCH (n:{label}) RETURN count(n) AS c").single()["c"]
-                for rel_type in RELS:
-                    out[rel_type] = s.run(f"MATCH ()-[r:`{rel_type}`]->() RETURN count(r) AS c").single()["c"]
+                return s.execute_read(work)
         except Neo4jError as err:
             raise StoreError(f"Neo4j count failed: {_first_line(err)}") from None
         except (DriverError, ServiceUnavailable) as err:
             raise StoreError(f"Neo4j unreachable at {self.uri}: {_first_line(err)}") from None
-        return out
 
     def close(self) -> None:
         self._driver.close()
 
+    # -- generations -------------------------------------------------------------------------
+    def generation(self) -> int:
+        """The generation queries read now (0: unqualified names, as before generations)."""
+        with self._session() as s:
+            return s.execute_read(_current)
+
+    def loaded_build(self) -> dict[str, Any] | None:
+        """What was loaded last: ``{"generation", "load_id", "loaded_at", "manifest"}`` (the build
+        folder's manifest, or None for a graph loaded from a file); None before any load. The
+        ``load_id`` changes with every load: caches key on it."""
+        try:
+            with self._session() as s:
+                rec = s.execute_read(lambda tx: tx.run(
+                    f"MATCH (m:`{MARKER}`) RETURN m.current AS g, m.load_id AS id, m.loaded_at AS at, "
+                    "m.build AS build ORDER BY m.loaded_at DESC LIMIT 1").single())
+        except Neo4jError as err:
+            raise StoreError(f"Neo4j query failed: {_first_line(err)}") from None
+        except (DriverError, ServiceUnavailable) as err:
+            raise StoreError(f"Neo4j unreachable at {self.uri}: {_first_line(err)}") from None
+        if rec is None:
+            return None
+        return {"generation": int(rec["g"] or 0), "load_id": rec["id"], "loaded_at": rec["at"],
+                "manifest": json.loads(rec["build"]) if rec["build"] else None}
+
+    def _generations(self) -> set[int]:
+        """Every generation that has nodes or relationships in the database."""
+        with self._session() as s:
+            names = [r["label"] for r in s.run("CALL db.labels() YIELD label RETURN label")]
+            names += [r["t"] for r in s.run("CALL db.relationshipTypes() YIELD relationshipType AS t RETURN t")]
+        return {g for g in map(generation_of, names) if g is not None}
+
+    def _switch(self, generation: int, build: dict[str, Any] | None) -> None:
+        """Point the marker at ``generation`` in one transaction, with a new load id."""
+        manifest = json.dumps(build, ensure_ascii=False, sort_keys=True) if build is not None else None
+        stamp = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+
+        def work(tx: neo4j.ManagedTransaction) -> None:
+            tx.run(f"MATCH (m:`{MARKER}`) DETACH DELETE m").consume()
+            tx.run(f"CREATE (:`{MARKER}` {{current: $g, load_id: $id, loaded_at: $at, build: $build}})",
+                   g=generation, id=uuid.uuid4().hex, at=stamp, build=manifest).consume()
+
+        with self._session() as s:
+            s.execute_write(work)
+
+    def _wait_for_readers(self, timeout: float = RETIRE_WAIT) -> None:
+        """Wait until every transaction open at the switch has ended (it may be reading the old generation)."""
+        query = "SHOW TRANSACTIONS YIELD transactionId AS id, currentQuery AS q RETURN id, q"
+
+        def open_now(s: neo4j.Session) -> set[str]:
+            return {r["id"] for r in s.run(query) if not str(r["q"] or "").startswith("SHOW TRANSACTIONS")}
+
+        try:
+            with self._session() as s:
+                waiting = open_now(s)
+                deadline = time.monotonic() + timeout
+                while waiting and time.monotonic() < deadline:
+                    time.sleep(0.05)
+                    waiting &= open_now(s)
+        except Neo4jError:  # not allowed to list transactions: a grace longer than a canned query takes
+            time.sleep(2.0)
+
+    def _drop_generation(self, generation: int) -> None:
+        """Delete a generation's constraints, relationships and nodes (in batches): only what exists,
+        each statement being a transaction of its own."""
+        self._drop_constraints(generation)
+        with self._session() as s:
+            names = {r["name"] for r in s.run("CALL db.labels() YIELD label AS name RETURN name")}
+            names |= {r["name"] for r in s.run("CALL db.relationshipTypes() YIELD relationshipType AS name RETURN name")}
+            for rel_type in (t for t in RELS if qualified(t, generation) in names):
+                s.run(f"MATCH ()-[r:`{qualified(rel_type, generation)}`]->() CALL (r) {{ DELETE r }} "
+                      f"IN TRANSACTIONS OF {self.batch_size} ROWS").consume()
+            for label in (n for n in NODES if qualified(n, generation) in names):
+                s.run(f"MATCH (n:`{qualified(label, generation)}`) CALL (n) {{ DETACH DELETE n }} "
+                      f"IN TRANSACTIONS OF {self.batch_size} ROWS").consume()
+
     # -- helpers -----------------------------------------------------------------------------
-    def ensure_constraints(self, *, wait: bool = False) -> None:
-        """A uniqueness constraint on ``id`` for every label (also the index MERGE uses), and an
-        index on ``name``, which the canned queries accept in place of an id; ``wait`` until they are online."""
+    def ensure_constraints(self, *, wait: bool = False, generation: int | None = None) -> None:
+        """A uniqueness constraint on ``id`` for every label of ``generation`` (default: the
+        current one; also the index MERGE uses), and an index on ``name``, which the canned
+        queries accept in place of an id; ``wait`` until they are online."""
+        gen = self.generation() if generation is None else generation
         with self._session() as s:
             for label in NODES:
-                s.run(f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS "
-                      f"FOR (n:{label}) REQUIRE n.id IS UNIQUE").consume()
-                s.run(f"CREATE INDEX {label.lower()}_name IF NOT EXISTS FOR (n:{label}) ON (n.name)").consume()
+                name, lab = _schema_name(label, gen), qualified(label, gen)
+                s.run(f"CREATE CONSTRAINT {name}_id IF NOT EXISTS FOR (n:`{lab}`) REQUIRE n.id IS UNIQUE").consume()
+                s.run(f"CREATE INDEX {name}_name IF NOT EXISTS FOR (n:`{lab}`) ON (n.name)").consume()
             if wait:
                 s.run(f"CALL db.awaitIndexes({INDEX_TIMEOUT})").consume()
 
-    def _drop_constraints(self) -> None:
-        """Drop what :meth:`ensure_constraints` creates: a bulk load builds them again afterwards."""
+    def _drop_constraints(self, generation: int) -> None:
+        """Drop what :meth:`ensure_constraints` creates for ``generation`` (what of it exists)."""
+        wanted = {f"{_schema_name(label, generation)}_{what}": what for label in NODES for what in ("id", "name")}
         with self._session() as s:
-            for label in NODES:
-                s.run(f"DROP CONSTRAINT {label.lower()}_id IF EXISTS").consume()
-                s.run(f"DROP INDEX {label.lower()}_name IF EXISTS").consume()
+            constraints = {r["name"] for r in s.run("SHOW CONSTRAINTS YIELD name RETURN name")} & set(wanted)
+            indexes = {r["name"] for r in s.run("SHOW INDEXES YIELD name RETURN name")} & set(wanted)
+            for name in sorted(constraints):
+                s.run(f"DROP CONSTRAINT {name} IF EXISTS").consume()
+            for name in sorted(indexes - constraints):  # a constraint's own index goes with it
+                s.run(f"DROP INDEX {name} IF EXISTS").consume()
 
     def clear(self) -> None:
-        """Delete every node of our labels and their relationships, in batches: our relation
-        types first, which is about twice as fast as detaching them from well-connected nodes."""
+        """Delete every generation of our labels and types (in batches) and the marker."""
+        for gen in sorted(self._generations() | {self.generation()}):
+            self._drop_generation(gen)
         with self._session() as s:
-            for rel_type in RELS:
-                s.run(f"MATCH ()-[r:`{rel_type}`]->() CALL (r) {{ DELETE r }} "
-                      f"IN TRANSACTIONS OF {self.batch_size} ROWS").consume()
-            for label in NODES:
-                s.run(f"MATCH (n:{label}) CALL (n) {{ DETACH DELETE n }} "
-                      f"IN TRANSACTIONS OF {self.batch_size} ROWS").consume()
+            s.run(f"MATCH (m:`{MARKER}`) DETACH DELETE m").consume()
 
     def _session(self) -> neo4j.Session:
         return self._driver.session(database=self._database) if self._database else self._driver.session()
@@ -285,6 +401,17 @@ def _wait(futures: list[Future[None]]) -> None:
     done, _ = wait(futures, return_when=FIRST_EXCEPTION)
     for f in done:  # without a failure, every batch is done
         f.result()
+
+
+def _current(tx: neo4j.ManagedTransaction) -> int:
+    """The generation the marker names, read in ``tx`` (0 when there is no marker)."""
+    rec = tx.run(f"MATCH (m:`{MARKER}`) RETURN max(m.current) AS g").single()
+    return int(rec["g"] or 0) if rec is not None else 0
+
+
+def _schema_name(label: str, generation: int) -> str:
+    """The name of a label's constraint and index (without ``_id`` / ``_name``) in ``generation``."""
+    return label.lower() + (f"_g{generation}" if generation else "")
 
 
 def _first_line(err: BaseException) -> str:

@@ -6,8 +6,10 @@
 // columns: source, source_label, source_name, rel, target, target_label, target_name
 // why: Neo4j has labels(n) (a list) and type(r); LadybugDB has label(n) and label(r), and no
 // why: startNode/endNode, so it finds the edges by matching both directions at once.
+// why: on Neo4j every node is matched by one of our labels, so the query reads only the
+// why: graph being served (a replacing load writes the next one beside it: govkg.store.generations).
 // variant: neo4j
-MATCH (n)-[r]-()
+MATCH (n:Agency|Body|Person|Post|Document|Task)-[r]-()
 WHERE n.id = $node
 WITH DISTINCT r
 WITH startNode(r) AS s, r, endNode(r) AS t
