@@ -50,7 +50,6 @@ def loaded_build(store: Any) -> dict[str, Any] | None:
         return None
 
 
-
 class FollowGraphFile:
     """ASGI middleware: keep the app's store and caches on the graph that is loaded now."""
 
@@ -87,7 +86,7 @@ def check(state: Any) -> list[Any]:
         seen = loaded.get("load_id") if loaded else None
         if seen is not None and seen != getattr(state, "loaded_id", None):
             if getattr(state, "loaded_id", None) is not None:
-                _new_generation(state, loaded)
+                _new_generation(state)
             state.loaded_id, state.loaded_build = seen, loaded
         return []
 
@@ -112,15 +111,14 @@ def follow(state: Any) -> list[Any]:
     state.followed_identity = seen
     state.loaded_build = loaded_build(fresh)
     state.loaded_id = state.loaded_build.get("load_id") if state.loaded_build else None
-    _new_generation(state, state.loaded_build)
+    _new_generation(state)
     closing = []
     while len(retired) > 1:
         closing.append(retired.pop(0))
     return closing
 
 
-def _new_generation(state: Any, loaded: dict[str, Any] | None) -> None:
+def _new_generation(state: Any) -> None:
     state.index = None
     state.generation += 1
-    state.loaded_build = loaded
     log.info("serving the reloaded graph (generation %d)", state.generation)

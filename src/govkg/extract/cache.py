@@ -86,7 +86,7 @@ class ExtractCache:
             return 0
         gone = 0
         for p in self.folder.iterdir():
-            if p.suffix == ".jsonl" and p.stem not in self.used or p.suffix == ".tmp":
+            if (p.suffix == ".jsonl" and p.stem not in self.used) or p.suffix == ".tmp":
                 p.unlink(missing_ok=True)
                 gone += 1
         return gone

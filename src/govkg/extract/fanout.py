@@ -18,7 +18,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
-from typing import Callable, Iterable, Iterator, Sequence, TypeVar
+from typing import Callable, Iterator, Sequence, TypeVar
 
 from govkg.errors import ClusterError
 
@@ -87,8 +87,7 @@ def _on_cluster(func: Callable[[T], R], items: Sequence[T], address: str) -> Ite
         raise ClusterError(f"cannot reach the Dask scheduler at {address}: {err.__class__.__name__}") from None
     try:
         window: list = []
-        it: Iterable[T] = iter(items)
-        for item in it:
+        for item in items:
             window.append(client.submit(func, item, pure=False))
             if len(window) >= _WINDOW:
                 yield _result(window.pop(0), address)

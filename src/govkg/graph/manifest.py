@@ -16,29 +16,20 @@ Format (``"format": "govkg-build/1"``)::
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import time
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from govkg.errors import IncompleteBuild
+from govkg.extract.cache import file_digest
 
 MANIFEST = "manifest.json"
 FORMAT = "govkg-build/1"
 
 
-def sha256_file(path: str | Path) -> str:
-    """The SHA-256 of a file's bytes, read in blocks (exports can be large)."""
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def _entry(path: Path) -> dict[str, Any]:
-    return {"sha256": sha256_file(path), "bytes": path.stat().st_size}
+    return {"sha256": file_digest(path), "bytes": path.stat().st_size}
 
 
 def _version() -> str:
@@ -108,9 +99,9 @@ def verify(folder: str | Path, names: Iterable[str] | None = None) -> dict[str, 
         if size != entry.get("bytes"):
             raise IncompleteBuild(f"{path} has {size} bytes, the build wrote {entry.get('bytes')}: "
                                   "truncated or changed since; run govkg build again")
-        if sha256_file(path) != entry.get("sha256"):
+        if file_digest(path) != entry.get("sha256"):
             raise IncompleteBuild(f"{path} differs from what the build wrote (checksum): run govkg build again")
     return manifest
 
 
-__all__ = ["MANIFEST", "FORMAT", "sha256_file", "write_manifest", "read_manifest", "verify"]
+__all__ = ["MANIFEST", "FORMAT", "write_manifest", "read_manifest", "verify"]

@@ -24,6 +24,15 @@ def _arrow_type(kind: str):
     return {INT: pa.int64(), BOOL: pa.bool_()}.get(kind, pa.string())
 
 
+def _grouped(items, key, names) -> dict:
+    """Items by ``key``, groups in order of first appearance, then the ``names`` no item has (empty)."""
+    groups: dict = {}
+    for item in items:
+        groups.setdefault(key(item), []).append(item)
+    groups.update({name: [] for name in names if name not in groups})
+    return groups
+
+
 def write_tables(pg: PropertyGraph, out_dir: str | Path) -> Path:
     """``out_dir/tables/<Label>.parquet`` and ``<TYPE>.parquet`` for every label and relation (empty ones too)."""
     import pyarrow as pa
@@ -31,19 +40,13 @@ def write_tables(pg: PropertyGraph, out_dir: str | Path) -> Path:
 
     folder = Path(out_dir) / TABLES_DIR
     folder.mkdir(parents=True, exist_ok=True)
-    by_label: dict[str, list[Node]] = {}
-    for n in pg.nodes:
-        by_label.setdefault(n.label, []).append(n)
-    by_label.update({lab: [] for lab in NODES if lab not in by_label})
+    by_label: dict[str, list[Node]] = _grouped(pg.nodes, lambda n: n.label, NODES)
     for lab, nodes in by_label.items():
         cols = NODES[lab].columns
         schema = pa.schema([(c, _arrow_type(t)) for c, t in cols.items()])
         table = pa.table({c: [n.props.get(c) for n in nodes] for c in cols}, schema=schema)
         pq.write_table(table, folder / f"{lab}.parquet", compression="zstd")
-    by_type: dict[str, list[Edge]] = {}
-    for e in pg.edges:
-        by_type.setdefault(e.type, []).append(e)
-    by_type.update({t: [] for t in RELS if t not in by_type})
+    by_type: dict[str, list[Edge]] = _grouped(pg.edges, lambda e: e.type, RELS)
     for typ, edges in by_type.items():
         cols = RELS[typ].columns
         schema = pa.schema([(c, pa.string()) for c in _EDGE_ENDS] + [(c, _arrow_type(t)) for c, t in cols.items()])
