@@ -1,4 +1,4 @@
-"""A throw-away Neo4j Community server for tests and benchmarks, from ``devdevtools/neo4j-launcher``.
+"""A throw-away Neo4j Community server for tests and benchmarks, from ``devtools/neo4j-launcher``.
 
 The Maven project is built on first use (``mvn -q package``; Neo4j's jars are cached in
 ``~/.m2``) and rebuilt when its sources change. The server listens on loopback on a free port
@@ -30,7 +30,7 @@ def classpath() -> str:
         max(p.stat().st_mtime for p in sources) > stamp.stat().st_mtime
     if stale:
         if not shutil.which("mvn"):
-            raise LauncherError("Maven (mvn) not found to build devdevtools/neo4j-launcher")
+            raise LauncherError("Maven (mvn) not found to build devtools/neo4j-launcher")
         try:
             done = subprocess.run(["mvn", "-q", "-B", "package", "-DskipTests"], cwd=LAUNCHER,
                                   capture_output=True, text=True, timeout=BUILD_TIMEOUT)
@@ -43,14 +43,18 @@ def classpath() -> str:
     return f"{LAUNCHER / 'target' / 'classes'}{os.pathsep}{cp_file.read_text().strip()}"
 
 
-def start(password: str = "", heap: str = "1g") -> tuple[subprocess.Popen, str]:
+def start(password: str = "", heap: str = "1g", tmpdir: Path | None = None) -> tuple[subprocess.Popen, str]:
     """Start a server (authentication on with user ``neo4j`` when ``password`` is given);
-    the process and its bolt URI."""
+    the process and its bolt URI. The server's files go in a fresh ``govkg-neo4j-*`` folder under
+    ``tmpdir`` (the system's temporary folder by default), removed when it stops."""
     if not shutil.which("java"):
         raise LauncherError("java not found")
     env = {**os.environ, "GOVKG_LAUNCHER_PASSWORD": password}
     # the throughput collector: bulk loads ran 30-40% faster than with the default G1 (bench/README.md)
-    proc = subprocess.Popen(["java", f"-Xmx{heap}", "-XX:+UseParallelGC", "-cp", classpath(), "govkg.Main"],
+    java = ["java", f"-Xmx{heap}", "-XX:+UseParallelGC"]
+    if tmpdir is not None:
+        java.append(f"-Djava.io.tmpdir={tmpdir}")
+    proc = subprocess.Popen([*java, "-cp", classpath(), "govkg.Main"],
                             stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     first: list[str] = []
