@@ -3,7 +3,7 @@ and how it is loaded (``Settings``), and how the API serves it (``ApiConfig``)."
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Mapping
 
@@ -67,18 +67,22 @@ def get_settings() -> Settings:
     return Settings.from_env()
 
 
-def _flag(value: str) -> bool:
-    return value.strip().lower() in ("1", "true", "yes", "on")
+# settings that were removed, with why: set, they are ignored with a warning at start (``ApiConfig.warnings``)
+REMOVED = {
+    "GOVKG_API_ALLOW_CYPHER": "the raw /cypher endpoint was removed (a text filter cannot make arbitrary Cypher "
+                              "read-only on LadybugDB; see docs/api.md): use the canned queries, or Neo4j Browser "
+                              "with your own credentials",
+}
 
 
 @dataclass(frozen=True)
 class ApiConfig:
-    """``host``/``port`` to serve on; ``allow_cypher`` turns on the read-only raw-Cypher endpoint (off by default)."""
+    """``host``/``port`` to serve on, and the store to serve."""
 
     store: Settings
     host: str = "127.0.0.1"
     port: int = 8000
-    allow_cypher: bool = False
+    warnings: tuple[str, ...] = field(default=(), compare=False)  # one line each, printed by ``govkg serve``
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "ApiConfig":
@@ -86,5 +90,6 @@ class ApiConfig:
         port = env.get("GOVKG_API_PORT", "8000")
         if not port.isdigit():
             raise ValueError(f"GOVKG_API_PORT must be a port number, got {port!r}")
+        warnings = tuple(f"{name} is ignored: {why}" for name, why in REMOVED.items() if env.get(name, ""))
         return cls(store=Settings.from_env(env), host=env.get("GOVKG_API_HOST", "127.0.0.1"), port=int(port),
-                   allow_cypher=_flag(env.get("GOVKG_API_ALLOW_CYPHER", "")))
+                   warnings=warnings)

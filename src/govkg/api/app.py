@@ -13,7 +13,7 @@ from fastapi.staticfiles import StaticFiles
 
 from govkg.api.cache import ResponseCache
 from govkg.api.follow import FollowGraphFile, file_identity, loaded_build
-from govkg.api.routers import cypher, entities, export, health, pages, queries, search, viz
+from govkg.api.routers import entities, export, health, pages, queries, search, viz
 from govkg.errors import StoreError, UnknownLabel
 from govkg.resources import STATIC_DIR
 from govkg.settings import ApiConfig
@@ -98,8 +98,6 @@ def create_app(config: ApiConfig | None = None, store: GraphStore | None = None)
     app.include_router(queries.build_router())
     for module in (search, entities, viz, export, pages):
         app.include_router(module.router)
-    if config.allow_cypher:
-        app.include_router(cypher.router)
     app.add_middleware(ResponseCache, prefixes=("/queries",))
     app.add_middleware(FollowGraphFile)  # outermost: a reload is followed before the cache is asked
     return app
