@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
 
 
 def run(host: str | None = None, port: int | None = None, store: str | None = None) -> int:
@@ -15,8 +14,7 @@ def run(host: str | None = None, port: int | None = None, store: str | None = No
     from govkg.store import open_store
 
     config = ApiConfig.from_env()
-    config = replace(config, host=host or config.host, port=port or config.port,
-                     store=config.store.with_(store=store))
+    config = config.with_(host=host, port=port, store=config.store.with_(store=store))
     for warning in config.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     try:  # fail here with one line rather than in the app's startup

@@ -26,10 +26,11 @@ from typing import Any, Callable, Iterator
 import neo4j
 from neo4j.exceptions import AuthError, ConfigurationError, DriverError, Neo4jError, ServiceUnavailable
 
-from govkg.errors import StoreError
+from govkg.errors import QueryTimeout, StoreError, TooManyRows
 from govkg.graph.schema import NODES, RELS, PropertyGraph
 from govkg.settings import DEFAULT_BATCH_SIZE
 from govkg.store.base import LoadReport
+from govkg.store.limits import current as current_limits
 from govkg.store.generations import MARKER, generation_of, qualified, routed, unqualified
 from govkg.store.rows import KEY, TableStream, edge_columns, edge_key, node_columns, paused_gc, plain
 
@@ -235,15 +236,26 @@ class Neo4jStore:
 
     def run(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run read-only Cypher in a read transaction on the current generation; rows as dicts of plain values."""
+        limits = current_limits()
+
         def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
             gen = _current(tx)  # in the same transaction: the generation read stays until it ends
             result = tx.run(routed(cypher, gen), params or {})
-            return [{k: unqualified(plain(v), gen) for k, v in rec.items()} for rec in result]
+            records = []
+            for rec in result:  # streamed: a cap stops the fetch, not only what is kept
+                if limits.max_rows is not None and len(records) == limits.max_rows:
+                    raise TooManyRows(f"query answered over its cap of {limits.max_rows} rows")
+                records.append(rec)
+            return [{k: unqualified(plain(v), gen) for k, v in rec.items()} for rec in records]
 
+        if limits.timeout:  # the server ends the transaction past it, and frees what it held
+            work = neo4j.unit_of_work(timeout=limits.timeout)(work)
         try:
             with self._session() as s:
                 return s.execute_read(work)
         except Neo4jError as err:
+            if limits.timeout and "TransactionTimedOut" in str(err.code or ""):
+                raise QueryTimeout(f"query stopped after its time limit of {limits.timeout:g} s") from None
             raise StoreError(f"Neo4j query failed: {_first_line(err)}") from None
         except (DriverError, ServiceUnavailable) as err:
             raise StoreError(f"Neo4j unreachable at {self.uri}: {_first_line(err)}") from None
