@@ -5,7 +5,9 @@ import re
 from urllib.parse import quote
 
 import pytest
+from fastapi.testclient import TestClient
 
+from govkg.errors import StoreError
 from tests.api.conftest import make_app
 from tests.api.graphs import EVIL, GOLD
 
@@ -13,8 +15,9 @@ needs_gold = pytest.mark.skipif(not GOLD.is_dir(), reason="../shared/gold is not
 
 
 def test_health_reports_the_store_and_its_counts(client):
-    body = client.get("/health").json()
-    assert body["status"] == "ok"
+    r = client.get("/health")
+    body = r.json()
+    assert r.status_code == 200 and body["status"] == "ok"
     assert body["counts"]["Agency"] >= 2 and body["counts"]["UNIT_OF"] >= 2
 
 
@@ -120,6 +123,20 @@ def test_document_text_is_escaped_in_pages(client, path):
     assert "alert('x')" in html or "alert(&#39;x&#39;)" in html  # the hostile name is on the page …
     assert "<script>alert" not in html                          # … but never as markup
     assert "\\u003cscript\\u003e" in html or "&lt;script&gt;" in html
+
+
+def test_health_is_503_when_the_store_cannot_be_read(store):
+    class Broken:
+        dialect = store.dialect
+
+        def counts(self):
+            raise StoreError("Neo4j unreachable at bolt://db:7687: connection refused")
+
+    with TestClient(make_app(Broken())) as c:
+        r = c.get("/health")
+    assert r.status_code == 503
+    assert r.json() == {"status": "degraded", "store": "Broken", "counts": {},
+                        "detail": "Neo4j unreachable at bolt://db:7687: connection refused"}
 
 
 def test_home_page_shows_headline_numbers_and_a_search_box(client, store):
