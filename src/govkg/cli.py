@@ -224,7 +224,6 @@ def serve(
     host: Annotated[Optional[str], typer.Option(help="Interface to bind (GOVKG_API_HOST; default 127.0.0.1).")] = None,
     port: Annotated[Optional[int], typer.Option(help="Port (GOVKG_API_PORT; default 8000).")] = None,
     store: Annotated[Optional[str], typer.Option(help="neo4j or embedded (GOVKG_STORE; default: neo4j if GOVKG_NEO4J_URI is set).")] = None,
-    allow_cypher: Annotated[Optional[bool], typer.Option("--allow-cypher/--no-cypher", help="Mount the read-only raw-Cypher endpoint (GOVKG_API_ALLOW_CYPHER).")] = None,
 ) -> None:
     """Serve the API and pages (uvicorn) over the embedded store, or Neo4j when configured."""
     from govkg.api.serve import run
@@ -235,7 +234,7 @@ def serve(
     if busy:
         typer.echo(f"error: cannot serve on {host or config.host}:{port or config.port}: {busy}", err=True)
         raise typer.Exit(1)
-    raise typer.Exit(run(host=host, port=port, store=store, allow_cypher=allow_cypher))
+    raise typer.Exit(run(host=host, port=port, store=store))
 
 
 def _port_taken(host: str, port: int) -> str | None:

@@ -14,6 +14,18 @@ class StoreError(Exception):
     """A store could not be reached, refused credentials, or failed a load; one-line message."""
 
 
+class QueryLimit(StoreError):
+    """A query stopped at a limit of ``govkg.store.limits`` (time or rows); the store is free again."""
+
+
+class QueryTimeout(QueryLimit):
+    """A query that ran longer than its time limit."""
+
+
+class TooManyRows(QueryLimit):
+    """A query that returned more rows than its row cap."""
+
+
 class QueryError(ValueError):
     """A malformed query file, an unknown query, or bad parameters; one-line message."""
 
@@ -38,4 +50,4 @@ class Busy(Exception):
     """Another build or load holds the lock on the same folder or store; one-line message."""
 
 
-__all__ = ["UnreadableFile", "StoreError", "QueryError", "UnknownLabel", "IncompleteBuild", "BuildRefused", "Busy", "ClusterError"]
+__all__ = ["UnreadableFile", "StoreError", "QueryLimit", "QueryTimeout", "TooManyRows", "QueryError", "UnknownLabel", "IncompleteBuild", "BuildRefused", "Busy", "ClusterError"]

@@ -3,9 +3,9 @@ and how it is loaded (``Settings``), and how the API serves it (``ApiConfig``)."
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Mapping
+from typing import Any, Mapping
 
 DEFAULT_DB_PATH = Path(".govkg") / "graph.lbdb"
 # rows per Neo4j transaction: larger batches cost the server more (bench/load_bench.py, synthetic 1M, 2 cores)
@@ -27,26 +27,32 @@ class Settings:
     db_path: Path = DEFAULT_DB_PATH
     batch_size: int = DEFAULT_BATCH_SIZE
     store: str = ""
+    # seconds to reach Neo4j (and to retry a read) before a query fails: a server that is down is
+    # reported at once, not after the driver's 30 s of retries (issue 15)
+    neo4j_connect_timeout: float = 5.0
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
-        """Settings from ``GOVKG_NEO4J_URI``/``_USER``/``_PASSWORD``/``_DATABASE``, ``GOVKG_DB_PATH``,
-        ``GOVKG_BATCH_SIZE`` and ``GOVKG_STORE``; unset variables keep the defaults."""
+        """Settings from ``GOVKG_NEO4J_URI``/``_USER``/``_PASSWORD`` (or ``_PASSWORD_FILE``)/``_DATABASE``,
+        ``GOVKG_NEO4J_CONNECT_TIMEOUT``, ``GOVKG_DB_PATH``, ``GOVKG_BATCH_SIZE`` and ``GOVKG_STORE``;
+        unset variables keep the defaults, a bad value is a :class:`SettingsError` naming it."""
         env = os.environ if env is None else env
         d = cls()
-        batch = env.get("GOVKG_BATCH_SIZE", "")
-        try:
-            batch_size = int(batch) if batch else d.batch_size
-        except ValueError:
-            raise ValueError(f"GOVKG_BATCH_SIZE must be an integer, got {batch!r}") from None
+        password = env.get("GOVKG_NEO4J_PASSWORD", d.neo4j_password)
+        if env.get("GOVKG_NEO4J_PASSWORD_FILE") and not password:
+            password = read_password_file(env["GOVKG_NEO4J_PASSWORD_FILE"], "GOVKG_NEO4J_PASSWORD_FILE")
+        store = env.get("GOVKG_STORE", d.store)
+        if store not in ("", "neo4j", "embedded"):
+            raise SettingsError(f"GOVKG_STORE: unknown store {store!r}: expected neo4j or embedded")
         return cls(
             neo4j_uri=env.get("GOVKG_NEO4J_URI", d.neo4j_uri),
             neo4j_user=env.get("GOVKG_NEO4J_USER", d.neo4j_user),
-            neo4j_password=env.get("GOVKG_NEO4J_PASSWORD", d.neo4j_password),
+            neo4j_password=password,
             neo4j_database=env.get("GOVKG_NEO4J_DATABASE", d.neo4j_database),
-            db_path=Path(env.get("GOVKG_DB_PATH", str(d.db_path))),
-            batch_size=batch_size,
-            store=env.get("GOVKG_STORE", d.store),
+            neo4j_connect_timeout=_number(env, "GOVKG_NEO4J_CONNECT_TIMEOUT", d.neo4j_connect_timeout, float, 0.1, 600),
+            db_path=Path(env.get("GOVKG_DB_PATH") or str(d.db_path)),
+            batch_size=_number(env, "GOVKG_BATCH_SIZE", d.batch_size, int, 1, 10_000_000),
+            store=store,
         )
 
     def with_(self, **changes: object) -> "Settings":
@@ -62,29 +68,92 @@ class Settings:
         return kind
 
 
+class SettingsError(ValueError):
+    """A ``GOVKG_*`` variable (or a flag standing for one) with a bad value; one line naming it."""
+
+
+def _number(env: Mapping[str, str], name: str, default: Any, kind: type, low: float, high: float) -> Any:
+    """``env[name]`` as an int or float within ``low``–``high``; ``default`` when unset or empty."""
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = kind(raw)
+    except ValueError:
+        value = None
+    if value is None or value != value or not low <= value <= high:  # value != value: NaN
+        what = "an integer" if kind is int else "a number"
+        raise SettingsError(f"{name} must be {what} from {low:g} to {high:g}, got {raw!r}")
+    return value
+
+
+def read_password_file(path: str | Path, name: str = "--password-file") -> str:
+    """The first line of a password file (a Docker or systemd secret), without its line break."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise SettingsError(f"{name}: cannot read {path}: {getattr(err, 'strerror', None) or err}") from None
+    lines = text.splitlines()
+    return lines[0] if lines else ""
+
+
 def get_settings() -> Settings:
     """The settings of this process, from the environment."""
     return Settings.from_env()
 
 
-def _flag(value: str) -> bool:
-    return value.strip().lower() in ("1", "true", "yes", "on")
+# settings that were removed, with why: set, they are ignored with a warning at start (``ApiConfig.warnings``)
+REMOVED = {
+    "GOVKG_API_ALLOW_CYPHER": "the raw /cypher endpoint was removed (a text filter cannot make arbitrary Cypher "
+                              "read-only on LadybugDB; see docs/api.md): use the canned queries, or Neo4j Browser "
+                              "with your own credentials",
+}
+
+
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")  # names a browser on this machine uses for it
 
 
 @dataclass(frozen=True)
 class ApiConfig:
-    """``host``/``port`` to serve on; ``allow_cypher`` turns on the read-only raw-Cypher endpoint (off by default)."""
+    """``host``/``port`` to serve on, the store to serve, and the limits and defences of the API:
+    ``query_timeout`` seconds and ``max_rows`` rows per canned query, ``max_body`` bytes per request
+    body, ``allowed_hosts`` the ``Host`` names answered (against DNS rebinding; ``*`` for any)."""
 
     store: Settings
     host: str = "127.0.0.1"
     port: int = 8000
-    allow_cypher: bool = False
+    query_timeout: float = 10.0
+    max_rows: int = 10_000
+    max_body: int = 65_536
+    allowed_hosts: tuple[str, ...] = LOCAL_HOSTS
+    warnings: tuple[str, ...] = field(default=(), compare=False)  # one line each, printed by ``govkg serve``
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "ApiConfig":
+        """From ``GOVKG_API_HOST``/``_PORT``/``_QUERY_TIMEOUT``/``_MAX_ROWS``/``_MAX_BODY``/``_ALLOWED_HOSTS``
+        and the store's variables; a bad value is a :class:`SettingsError` naming it."""
         env = os.environ if env is None else env
-        port = env.get("GOVKG_API_PORT", "8000")
-        if not port.isdigit():
-            raise ValueError(f"GOVKG_API_PORT must be a port number, got {port!r}")
-        return cls(store=Settings.from_env(env), host=env.get("GOVKG_API_HOST", "127.0.0.1"), port=int(port),
-                   allow_cypher=_flag(env.get("GOVKG_API_ALLOW_CYPHER", "")))
+        d = cls(store=Settings())
+        host = env.get("GOVKG_API_HOST", "").strip() or d.host
+        hosts = tuple(h.strip() for h in env.get("GOVKG_API_ALLOWED_HOSTS", "").split(",") if h.strip())
+        warnings = tuple(f"{name} is ignored: {why}" for name, why in REMOVED.items() if env.get(name, ""))
+        return cls(store=Settings.from_env(env), host=host,
+                   port=_number(env, "GOVKG_API_PORT", d.port, int, 1, 65535),
+                   query_timeout=_number(env, "GOVKG_API_QUERY_TIMEOUT", d.query_timeout, float, 0.001, 86400),
+                   max_rows=_number(env, "GOVKG_API_MAX_ROWS", d.max_rows, int, 1, 100_000_000),
+                   max_body=_number(env, "GOVKG_API_MAX_BODY", d.max_body, int, 0, 1 << 30),
+                   allowed_hosts=hosts or default_hosts(host), warnings=warnings)
+
+    def with_(self, **changes: object) -> "ApiConfig":
+        """A copy with the given fields changed (``None`` values ignored); a new ``host`` brings its
+        default allowed hosts unless they were set."""
+        changes = {k: v for k, v in changes.items() if v is not None}
+        if "host" in changes and self.allowed_hosts == default_hosts(self.host):
+            changes.setdefault("allowed_hosts", default_hosts(str(changes["host"])))
+        return replace(self, **changes)
+
+
+def default_hosts(bind: str) -> tuple[str, ...]:
+    """The local names, and the bind address unless it is every interface (0.0.0.0, ::)."""
+    extra = () if bind in ("", "0.0.0.0", "::") or bind in LOCAL_HOSTS else (bind,)
+    return LOCAL_HOSTS + extra

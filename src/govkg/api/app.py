@@ -13,8 +13,9 @@ from fastapi.staticfiles import StaticFiles
 
 from govkg.api.cache import ResponseCache
 from govkg.api.follow import FollowGraphFile, file_identity, loaded_build
-from govkg.api.routers import cypher, entities, export, health, pages, queries, search, viz
-from govkg.errors import StoreError, UnknownLabel
+from govkg.api.limits import RequestLimits, limit_answer
+from govkg.api.routers import entities, export, health, pages, queries, search, viz
+from govkg.errors import QueryLimit, StoreError, UnknownLabel
 from govkg.resources import STATIC_DIR
 from govkg.settings import ApiConfig
 from govkg.store.base import GraphStore
@@ -81,6 +82,11 @@ def create_app(config: ApiConfig | None = None, store: GraphStore | None = None)
     async def unknown_label(request: Request, err: UnknownLabel) -> JSONResponse:
         return JSONResponse({"detail": _first_line(err)}, status_code=400)
 
+    @app.exception_handler(QueryLimit)
+    async def over_limit(request: Request, err: QueryLimit) -> JSONResponse:
+        status, detail = limit_answer(err)
+        return JSONResponse({"detail": detail}, status_code=status)
+
     @app.exception_handler(StoreError)
     async def store_down(request: Request, err: StoreError) -> JSONResponse:
         return JSONResponse({"detail": f"store unavailable: {_first_line(err)}"}, status_code=503)
@@ -98,10 +104,9 @@ def create_app(config: ApiConfig | None = None, store: GraphStore | None = None)
     app.include_router(queries.build_router())
     for module in (search, entities, viz, export, pages):
         app.include_router(module.router)
-    if config.allow_cypher:
-        app.include_router(cypher.router)
     app.add_middleware(ResponseCache, prefixes=("/queries",))
-    app.add_middleware(FollowGraphFile)  # outermost: a reload is followed before the cache is asked
+    app.add_middleware(FollowGraphFile)  # a reload is followed before the cache is asked
+    app.add_middleware(RequestLimits, max_body=config.max_body, timeout=config.query_timeout)
     return app
 
 

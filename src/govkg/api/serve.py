@@ -2,11 +2,9 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
 
 
-def run(host: str | None = None, port: int | None = None, store: str | None = None,
-        allow_cypher: bool | None = None) -> int:
+def run(host: str | None = None, port: int | None = None, store: str | None = None) -> int:
     """Serve until interrupted; 1 with a one-line reason when the store cannot be opened."""
     import uvicorn
 
@@ -16,9 +14,9 @@ def run(host: str | None = None, port: int | None = None, store: str | None = No
     from govkg.store import open_store
 
     config = ApiConfig.from_env()
-    config = replace(config, host=host or config.host, port=port or config.port,
-                     store=config.store.with_(store=store),
-                     allow_cypher=config.allow_cypher if allow_cypher is None else allow_cypher)
+    config = config.with_(host=host, port=port, store=config.store.with_(store=store))
+    for warning in config.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     try:  # fail here with one line rather than in the app's startup
         probe = open_store(config.store, read_only=True)
         try:

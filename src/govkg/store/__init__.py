@@ -28,7 +28,7 @@ def open_store(settings: Settings | None = None, *, read_only: bool = False) -> 
         from govkg.store.neo4j import Neo4jStore
 
         return Neo4jStore(s.neo4j_uri, s.neo4j_user, s.neo4j_password, database=s.neo4j_database,
-                          batch_size=s.batch_size)
+                          batch_size=s.batch_size, connect_timeout=s.neo4j_connect_timeout)
     from govkg.store.ladybug import LadybugStore
 
     return LadybugStore(s.db_path, read_only=read_only)

@@ -23,9 +23,10 @@ from typing import Any
 
 import ladybug
 
-from govkg.errors import Busy, StoreError
+from govkg.errors import Busy, QueryTimeout, StoreError, TooManyRows
 from govkg.graph.schema import BOOL, INT, NODES, RELS, STRING, PropertyGraph
 from govkg.store.base import LoadReport
+from govkg.store.limits import current as current_limits
 from govkg.store.rows import TableStream, edge_columns, node_columns, paused_gc, plain
 
 
@@ -127,12 +128,22 @@ class LadybugStore:
                           phases=phases)
 
     def run(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        """Run Cypher and return rows as dicts of plain values."""
+        """Run Cypher and return rows as dicts of plain values, under the limits of ``govkg.store.limits``."""
+        limits = current_limits()
         with self._lock:
+            # the engine interrupts a query over its time, and the connection is free again at once
+            self._conn.set_query_timeout(int(limits.timeout * 1000) if limits.timeout else 0)
             try:
                 result = self._conn.execute(cypher, params or {})
             except Exception as err:
+                if limits.timeout and "Interrupted" in str(err):
+                    raise QueryTimeout(f"query stopped after its time limit of {limits.timeout:g} s") from None
                 raise StoreError(f"embedded query failed: {_first_line(err)}") from None
+            finally:
+                self._conn.set_query_timeout(0)  # the store's own queries (counts, loads) are not limited
+            if limits.max_rows is not None and result.get_num_tuples() > limits.max_rows:
+                result.close()
+                raise TooManyRows(f"query answered over its cap of {limits.max_rows} rows")
             cols = result.get_column_names()
             out = [dict(zip(cols, plain(r))) for r in result.get_all()]
         return out

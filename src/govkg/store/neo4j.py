@@ -26,10 +26,11 @@ from typing import Any, Callable, Iterator
 import neo4j
 from neo4j.exceptions import AuthError, ConfigurationError, DriverError, Neo4jError, ServiceUnavailable
 
-from govkg.errors import StoreError
+from govkg.errors import QueryTimeout, StoreError, TooManyRows
 from govkg.graph.schema import NODES, RELS, PropertyGraph
 from govkg.settings import DEFAULT_BATCH_SIZE
 from govkg.store.base import LoadReport
+from govkg.store.limits import current as current_limits
 from govkg.store.generations import MARKER, generation_of, qualified, routed, unqualified
 from govkg.store.rows import KEY, TableStream, edge_columns, edge_key, node_columns, paused_gc, plain
 
@@ -89,31 +90,37 @@ class Neo4jStore:
     dialect = "neo4j"
 
     def __init__(self, uri: str, user: str = "neo4j", password: str = "", *, database: str = "",
-                 batch_size: int = DEFAULT_BATCH_SIZE) -> None:
+                 batch_size: int = DEFAULT_BATCH_SIZE, connect_timeout: float = 10.0) -> None:
+        """``connect_timeout``: seconds to open a connection, and to keep retrying a read, before a
+        query fails with :class:`StoreError` (a server that is down is reported in that time)."""
         if batch_size < 1:
             raise ValueError("batch_size must be positive")
-        self.uri, self.batch_size = uri, batch_size
+        self.batch_size, self.connect_timeout = batch_size, connect_timeout
+        self.uri = redacted(uri)  # what messages show: never credentials written into the URI
         scheme = uri.split("://", 1)[0] if "://" in uri else ""
         if scheme not in BOLT_SCHEMES:
-            raise StoreError(f"bad Neo4j address {uri!r}: expected bolt://… or neo4j://…")
+            raise StoreError(f"bad Neo4j address {self.uri!r}: expected bolt://… or neo4j://…")
+        if self.uri != uri:  # the driver refuses it too, quoting the URI, password and all
+            raise StoreError(f"bad Neo4j address {self.uri!r}: a user or password in the URI is not supported; "
+                             "use --user and GOVKG_NEO4J_PASSWORD or --password-file")
         self._database = database or None
         try:
             # notifications off: counting a relation type not loaded yet is not worth a warning
-            self._driver = neo4j.GraphDatabase.driver(uri, auth=(user, password), connection_timeout=10,
+            self._driver = neo4j.GraphDatabase.driver(uri, auth=(user, password), connection_timeout=connect_timeout,
                                                       notifications_min_severity="OFF")
             self._driver.verify_connectivity()
         except AuthError:
             self._close_quietly()
-            raise StoreError(f"Neo4j at {uri} refused the credentials of user {user!r}") from None
+            raise StoreError(f"Neo4j at {self.uri} refused the credentials of user {user!r}") from None
         except ServiceUnavailable as err:
             self._close_quietly()
-            raise StoreError(f"Neo4j unreachable at {uri}: {_first_line(err)}") from None
+            raise StoreError(f"Neo4j unreachable at {self.uri}: {_first_line(err)}") from None
         except (ConfigurationError, ValueError) as err:
             self._close_quietly()
-            raise StoreError(f"bad Neo4j address {uri!r}: {_first_line(err)}") from None
+            raise StoreError(f"bad Neo4j address {self.uri!r}: {_first_line(err)}") from None
         except (DriverError, Neo4jError) as err:
             self._close_quietly()
-            raise StoreError(f"Neo4j at {uri}: {_first_line(err)}") from None
+            raise StoreError(f"Neo4j at {self.uri}: {_first_line(err)}") from None
 
     # -- interface ---------------------------------------------------------------------------
     def load(self, graph: PropertyGraph, *, replace: bool = True, batch_size: int | None = None,
@@ -235,15 +242,26 @@ class Neo4jStore:
 
     def run(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run read-only Cypher in a read transaction on the current generation; rows as dicts of plain values."""
+        limits = current_limits()
+
         def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
             gen = _current(tx)  # in the same transaction: the generation read stays until it ends
             result = tx.run(routed(cypher, gen), params or {})
-            return [{k: unqualified(plain(v), gen) for k, v in rec.items()} for rec in result]
+            records = []
+            for rec in result:  # streamed: a cap stops the fetch, not only what is kept
+                if limits.max_rows is not None and len(records) == limits.max_rows:
+                    raise TooManyRows(f"query answered over its cap of {limits.max_rows} rows")
+                records.append(rec)
+            return [{k: unqualified(plain(v), gen) for k, v in rec.items()} for rec in records]
 
+        if limits.timeout:  # the server ends the transaction past it, and frees what it held
+            work = neo4j.unit_of_work(timeout=limits.timeout)(work)
         try:
-            with self._session() as s:
+            with self._session(read=True) as s:
                 return s.execute_read(work)
         except Neo4jError as err:
+            if limits.timeout and "TransactionTimedOut" in str(err.code or ""):
+                raise QueryTimeout(f"query stopped after its time limit of {limits.timeout:g} s") from None
             raise StoreError(f"Neo4j query failed: {_first_line(err)}") from None
         except (DriverError, ServiceUnavailable) as err:
             raise StoreError(f"Neo4j unreachable at {self.uri}: {_first_line(err)}") from None
@@ -263,7 +281,7 @@ class Neo4jStore:
             return out
 
         try:
-            with self._session() as s:
+            with self._session(read=True) as s:
                 return s.execute_read(work)
         except Neo4jError as err:
             raise StoreError(f"Neo4j count failed: {_first_line(err)}") from None
@@ -276,7 +294,7 @@ class Neo4jStore:
     # -- generations -------------------------------------------------------------------------
     def generation(self) -> int:
         """The generation queries read now (0: unqualified names, as before generations)."""
-        with self._session() as s:
+        with self._session(read=True) as s:
             return s.execute_read(_current)
 
     def loaded_build(self) -> dict[str, Any] | None:
@@ -284,7 +302,7 @@ class Neo4jStore:
         folder's manifest, or None for a graph loaded from a file); None before any load. The
         ``load_id`` changes with every load: caches key on it."""
         try:
-            with self._session() as s:
+            with self._session(read=True) as s:
                 rec = s.execute_read(lambda tx: tx.run(
                     f"MATCH (m:`{MARKER}`) RETURN m.current AS g, m.load_id AS id, m.loaded_at AS at, "
                     "m.build AS build ORDER BY m.loaded_at DESC LIMIT 1").single())
@@ -380,8 +398,13 @@ class Neo4jStore:
         with self._session() as s:
             s.run(f"MATCH (m:`{MARKER}`) DETACH DELETE m").consume()
 
-    def _session(self) -> neo4j.Session:
-        return self._driver.session(database=self._database) if self._database else self._driver.session()
+    def _session(self, *, read: bool = False) -> neo4j.Session:
+        """A session; ``read``: one whose transactions stop retrying after ``connect_timeout``
+        (the driver's default, 30 s, kept every reader of a server that is down waiting)."""
+        config: dict[str, Any] = {"max_transaction_retry_time": self.connect_timeout} if read else {}
+        if self._database:
+            config["database"] = self._database
+        return self._driver.session(**config)
 
     def _write(self, cypher: str, rows: list[tuple[Any, ...]]) -> None:
         with self._session() as s:
@@ -412,6 +435,15 @@ def _current(tx: neo4j.ManagedTransaction) -> int:
 def _schema_name(label: str, generation: int) -> str:
     """The name of a label's constraint and index (without ``_id`` / ``_name``) in ``generation``."""
     return label.lower() + (f"_g{generation}" if generation else "")
+
+
+def redacted(uri: str) -> str:
+    """``uri`` without a user or password written into it (``bolt://neo4j:secret@host`` → ``bolt://host``)."""
+    scheme, sep, rest = uri.partition("://")
+    if not sep:
+        return uri
+    authority, slash, path = rest.partition("/")
+    return f"{scheme}://{authority.rpartition('@')[2]}{slash}{path}"
 
 
 def _first_line(err: BaseException) -> str:

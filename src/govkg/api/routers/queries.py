@@ -20,6 +20,7 @@ from fastapi import Query as Q
 from fastapi.responses import JSONResponse, Response
 
 from govkg.api.deps import StoreDep, index_of
+from govkg.api.limits import CappedStore
 from govkg.api.models import NoMatchAnswer, QueryInfo, QueryParam, QueryResult, Resolution
 from govkg.errors import QueryError
 from govkg.queries import INT_MAX, INT_MIN, TYPES, Query, load_queries
@@ -46,8 +47,10 @@ def as_csv(columns: list[str], rows: list[dict[str, Any]]) -> str:
 def execute(request: Request, store: Any, q: Query, params: dict[str, Any], fmt: str) -> Response:
     """Run one canned query and render it; bad parameters are 422 with the query module's message,
     a name that resolves to no single node 404 with suggestions."""
+    max_rows = getattr(request.app.state.settings, "max_rows", None)
     try:
-        done = answer(store, q, params, lambda: index_of(request.app.state))
+        done = answer(CappedStore(store, max_rows) if max_rows else store, q, params,
+                      lambda: index_of(request.app.state))
     except NoMatch as err:
         return JSONResponse(err.body(), status_code=404)
     except QueryError as err:
