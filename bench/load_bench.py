@@ -2,17 +2,26 @@
 
     .venv/bin/python bench/load_bench.py [--rows 1000000] [--neo4j bolt://…] [--batch-size 5000]
                                          [--skip-neo4j] [--skip-ladybug] [--skip-synthetic]
+    .venv/bin/python bench/load_bench.py --build DIR [--rounds 3] [--neo4j bolt://…] [--skip-neo4j]
 
 Rows = nodes + relationships after de-duplication; seconds cover the whole ``store.load``
 (de-duplication, files or batches, the load itself and the count check). Targets from issue #4.
 Without ``--neo4j`` (or GOVKG_NEO4J_URI) a server is started from devtools/neo4j-launcher.
+
+``--build DIR`` times the whole ``govkg load`` command (a fresh process: reading and checking the
+build, then the store's load) on a build folder, side by side in alternating rounds: from the
+build's property-graph tables, and from ``graph.nt`` as every load did before the tables (a copy of
+the build without them, ``devtools.builds.without_tables``: the fallback path of old builds).
 """
 from __future__ import annotations
 
 import argparse
 import os
+import subprocess
+import sys
 import tempfile
 import time
+from pathlib import Path
 
 from store_fixtures import corpus_graph, fresh_db_path, neo4j, synthetic
 
@@ -71,6 +80,37 @@ def bench_neo4j(name: str, graph, server: tuple[str, str, str], batch_size: int)
     store.close()
 
 
+def bench_build(build: Path, rounds: int, neo4j_server: tuple[str, str, str] | None) -> None:
+    """``govkg load`` of ``build`` from its tables and from graph.nt, alternating, on each store."""
+    from devtools.builds import without_tables
+
+    govkg = str(Path(sys.executable).parent / "govkg")
+    with tempfile.TemporaryDirectory(prefix="govkg-loadbench-") as tmp:
+        old = without_tables(build, Path(tmp) / "without-tables")
+        stores = [("ladybug", [])]
+        if neo4j_server:
+            uri, user, password = neo4j_server
+            stores.append(("neo4j", ["--neo4j", uri, "--user", user, "--password", password]))
+        for store, flags in stores:
+            times: dict[str, list[float]] = {"graph.nt": [], "tables": []}
+            for r in range(rounds):
+                for name, folder in (("graph.nt", old), ("tables", build)):
+                    db = Path(tmp) / f"{store}-{name}-{r}.lbdb"
+                    t = time.perf_counter()
+                    done = subprocess.run([govkg, "load", str(folder), "--db", str(db), *flags],
+                                          capture_output=True, text=True)
+                    times[name].append(time.perf_counter() - t)
+                    if done.returncode:
+                        raise SystemExit(f"govkg load {folder} failed: {done.stderr.strip().splitlines()[-1]}")
+                    rows = next((ln for ln in done.stderr.splitlines() if "rows in" in ln), "").strip()
+                    print(f"{store:8} round {r + 1} from {name:9} {times[name][-1]:7.2f}s   {rows}", flush=True)
+            old_s, new_s = min(times["graph.nt"]), min(times["tables"])
+            print(f"{store:8} govkg load, best of {rounds}: graph.nt {old_s:.2f}s, tables {new_s:.2f}s: "
+                  f"{old_s / new_s:.1f}x faster (target ≥ 5x: {'meets' if old_s / new_s >= 5 else 'below'}); "
+                  f"per round {', '.join(f'{a / b:.1f}x' for a, b in zip(times['graph.nt'], times['tables']))}",
+                  flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rows", type=int, default=1_000_000, help="size of the synthetic graph (nodes + edges)")
@@ -79,7 +119,16 @@ def main() -> None:
     ap.add_argument("--skip-neo4j", action="store_true")
     ap.add_argument("--skip-ladybug", action="store_true")
     ap.add_argument("--skip-synthetic", action="store_true")
+    ap.add_argument("--build", type=Path, help="time govkg load of this build folder: tables against graph.nt")
+    ap.add_argument("--rounds", type=int, default=3, help="with --build: alternating rounds")
     args = ap.parse_args()
+    if args.build:
+        if args.skip_neo4j:
+            bench_build(args.build, args.rounds, None)
+        else:
+            with neo4j(args.neo4j) as server:
+                bench_build(args.build, args.rounds, server)
+        return
 
     t = time.perf_counter()
     sum(range(30_000_000))

@@ -176,7 +176,7 @@ def build(
 
 @app.command()
 def load(
-    source: Annotated[Path, typer.Argument(help="A build folder (graph.nt/graph.ttl) or an RDF file.")] = Path("build"),
+    source: Annotated[Path, typer.Argument(help="A build folder (its tables/, or graph.nt for an older build) or an RDF file.")] = Path("build"),
     neo4j: Annotated[Optional[str], typer.Option("--neo4j", help="Bolt URI; default GOVKG_NEO4J_URI, else the embedded store.")] = None,
     user: Annotated[Optional[str], typer.Option(help="Neo4j user (GOVKG_NEO4J_USER).")] = None,
     password: Annotated[Optional[str], typer.Option(help="Neo4j password (GOVKG_NEO4J_PASSWORD).")] = None,
@@ -188,7 +188,7 @@ def load(
     """Load a built graph into Neo4j (--neo4j bolt://…) or the embedded LadybugDB store.
 
     A build folder must be a finished build: its manifest is checked against the files read (a
-    truncated graph.nt is refused). The store's graph is replaced whole or not at all: readers see
+    truncated table is refused); the graph is read from the build's tables (an older build's graph.nt). The store's graph is replaced whole or not at all: readers see
     the old graph until the new one is complete. A second load of the same store fails at once."""
     from govkg.settings import Settings
     from govkg.store.commands import run_load

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from devtools.builds import without_tables
 from devtools.synthetic import synthetic_graph
 from govkg.cli import app
 from govkg.store import load_embedded
@@ -68,21 +69,31 @@ def copy_build(src: Path, dst: Path) -> Path:
     return dst
 
 
-def test_a_truncated_graph_file_is_refused_and_the_store_kept(corpus_build, small_build, tmp_path):
+# the file a load reads: a table of a build with tables, graph.nt of a build from before them
+READ = [pytest.param("tables/MEMBER_OF.parquet", False, id="tables"), pytest.param("graph.nt", True, id="graph.nt")]
+
+
+def _damageable(src: Path, dst: Path, old: bool) -> Path:
+    return without_tables(src, dst) if old else copy_build(src, dst)
+
+
+@pytest.mark.parametrize("name, old", READ)
+def test_a_truncated_graph_file_is_refused_and_the_store_kept(corpus_build, small_build, tmp_path, name, old):
     db = tmp_path / "db" / "graph.lbdb"
     before = loaded(db, small_build)
-    bad = copy_build(corpus_build[0], tmp_path / "truncated")
-    nt = bad / "graph.nt"
+    bad = _damageable(corpus_build[0], tmp_path / "truncated", old)
+    nt = bad / name
     nt.write_bytes(nt.read_bytes()[: nt.stat().st_size // 3])  # what a kill or a full disk leaves
     code, out = load(str(bad), "--db", str(db))
     assert code == 2 and "truncated" in out and out.count("\n") == 1, out
     assert counts(db) == before
 
 
-def test_a_changed_graph_file_is_refused(small_build, tmp_path):
+@pytest.mark.parametrize("name, old", READ)
+def test_a_changed_graph_file_is_refused(small_build, tmp_path, name, old):
     db = tmp_path / "db" / "graph.lbdb"
-    bad = copy_build(small_build, tmp_path / "changed")
-    nt = bad / "graph.nt"
+    bad = _damageable(small_build, tmp_path / "changed", old)
+    nt = bad / name
     data = bytearray(nt.read_bytes())
     data[len(data) // 2] ^= 1  # same size, other bytes
     nt.write_bytes(bytes(data))

@@ -58,10 +58,29 @@ def write_tables(pg: PropertyGraph, out_dir: str | Path) -> Path:
     return folder
 
 
+def table_files() -> list[str]:
+    """The files of a build's tables, relative to the build folder (what the manifest lists)."""
+    return [f"{TABLES_DIR}/{INDEX}", *(f"{TABLES_DIR}/{name}.parquet" for name in (*NODES, *RELS))]
+
+
 def has_tables(build_dir: str | Path) -> bool:
     """Whether a build folder holds the tables of every label and relation."""
     folder = Path(build_dir) / TABLES_DIR
     return (folder / INDEX).is_file() and all((folder / f"{name}.parquet").is_file() for name in (*NODES, *RELS))
+
+
+def tables_match_schema(build_dir: str | Path) -> bool:
+    """Whether every table holds the columns, of the types, today's schema has (reads only the
+    files' footers): tables of a build made with another schema are not read back as this one."""
+    import pyarrow.parquet as pq
+
+    folder = Path(build_dir) / TABLES_DIR
+    for name, spec, ends in [*((n, s, ()) for n, s in NODES.items()), *((t, s, _EDGE_ENDS) for t, s in RELS.items())]:
+        want = [(c, _arrow_type("")) for c in ends] + [(c, _arrow_type(t)) for c, t in spec.columns.items()]
+        have = pq.read_schema(folder / f"{name}.parquet")
+        if [(f.name, f.type) for f in have] != want:
+            return False
+    return True
 
 
 def read_tables(build_dir: str | Path) -> PropertyGraph:
@@ -81,4 +100,4 @@ def read_tables(build_dir: str | Path) -> PropertyGraph:
     return pg
 
 
-__all__ = ["TABLES_DIR", "write_tables", "read_tables", "has_tables"]
+__all__ = ["TABLES_DIR", "write_tables", "read_tables", "has_tables", "table_files", "tables_match_schema"]

@@ -48,10 +48,13 @@ def read_build(source: Path) -> tuple[dict[str, Any] | None, PropertyGraph]:
 
     ``source`` is a build folder (a switch a kill interrupted is undone first, holding the folder's
     lock so no build is switching it meanwhile) or one RDF file (no manifest: nothing to check).
+    A build with property-graph tables (``govkg.graph.tables``) is read from them, a fraction of
+    the time re-parsing ``graph.nt`` costs; a build from before the tables, or whose tables hold
+    another schema's columns, from ``graph.nt`` (or ``graph.ttl``) and its sources.
     Raises :class:`IncompleteBuild` for a folder without a manifest or with a file that does not
     match it, :class:`Busy` while a build holds the folder, FileNotFoundError / ValueError otherwise.
     """
-    from govkg.graph import buildfolder, sources
+    from govkg.graph import buildfolder, sources, tables
     from govkg.graph.manifest import verify
     from govkg.locking import exclusive
     from govkg.store import read_built_graph
@@ -67,6 +70,12 @@ def read_build(source: Path) -> tuple[dict[str, Any] | None, PropertyGraph]:
         from govkg.graph.manifest import read_manifest
 
         files = read_manifest(source)["files"]
+        wanted = tables.table_files()
+        listed = [name for name in wanted if name in files]
+        if listed:  # a build that wrote tables: one missing or damaged refuses the build
+            manifest = verify(source, listed)
+            if len(listed) == len(wanted) and tables.tables_match_schema(source):
+                return manifest, tables.read_tables(source)
         graph_file = "graph.nt" if "graph.nt" in files else "graph.ttl"
         manifest = verify(source, [graph_file, *(n for n in sorted(files) if n.startswith(sources.SOURCES_DIR + "/"))])
         return manifest, read_built_graph(source)
