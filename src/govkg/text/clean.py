@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from functools import lru_cache
 
 _CJK = r"\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
@@ -38,22 +39,34 @@ def strip_markup(s: str) -> str:
     return _MARKUP.sub("", s).strip()
 
 
-def _repeat_len(s: str, i: int) -> int:
-    """Largest k with s[i:i+k] == s[i+k:i+2k], else 0.
+def _second_han(s: str, i: int) -> int:
+    """Offset of the second Chinese character at or after ``i``, or ``len(s)``."""
+    first = _HAN.search(s, i)
+    second = _HAN.search(s, first.end()) if first else None
+    return second.start() if second else len(s)
+
+
+def _repeat_len(s: str, i: int, han2: int) -> int:
+    """Largest k with s[i:i+k] == s[i+k:i+2k], else 0; ``han2`` is :func:`_second_han` of ``(s, i)``.
 
     A single repeated character counts only among brackets, numerals and punctuation; a longer
     run only with two Chinese characters in it, so ``2020`` or ``研究研究`` are not doubling.
     """
-    # a repeat of length k has s[i + k] == s[i]: only those k are tried, longest first
+    # a repeat of length k has s[i + k] == s[i]: only those k are tried, longest first. A run of two
+    # or more needs two Chinese characters, so k > han2 - i: nearer k are never tried (a line of
+    # brackets no longer tries every k at every offset). Each k is compared on a short head
+    # first, so no long slice is copied for a k that fails.
     first = s[i:i + 1]
-    j = s.rfind(first, i + 1, i + (len(s) - i) // 2 + 1) if first else -1
-    while j > i:
+    if not first:
+        return 0
+    j = s.rfind(first, han2 + 1, i + (len(s) - i) // 2 + 1)
+    while j > han2:
         k = j - i
-        unit = s[i:j]
-        if s.startswith(unit, j) and (first in _PAIRABLE if k == 1 else len(_HAN.findall(unit)) >= 2):
+        head = min(k, 8)
+        if s[j:j + head] == s[i:i + head] and s.startswith(s[i:j], j):
             return k
-        j = s.rfind(first, i + 1, j)
-    return 0
+        j = s.rfind(first, han2 + 1, j)
+    return 1 if first in _PAIRABLE and s[i + 1:i + 2] == first else 0
 
 
 def undouble(s: str) -> str:
@@ -69,13 +82,15 @@ def undouble(s: str) -> str:
     lead = len(s) - len(s.lstrip())
     body = s[lead:]
     starts_paired = len(body) >= 2 and body[0] == body[1] and body[0] in _OPENERS
-    whole = _repeat_len(body, 0)
+    whole = _repeat_len(body, 0, _second_han(body, 0))
     if not starts_paired and whole < 3:
         return s
+    hans = [m.start() for m in _HAN.finditer(body)]  # for the second Chinese character after each offset
     out: list[str] = []
     i = 0
     while i < len(body):
-        k = _repeat_len(body, i)
+        h = bisect_left(hans, i) + 1
+        k = _repeat_len(body, i, hans[h] if h < len(hans) else len(body))
         if k == 0:
             break
         out.append(body[i:i + k])

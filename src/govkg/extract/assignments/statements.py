@@ -317,18 +317,22 @@ _DATE_CLAUSE = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}[:：])?\s*(?P<when>.+)$")
 # the number that opens a numbered item line (``5.``, ``（三）``, ``二、``)
 _ITEM_NUMBER = re.compile(r"\s*(?:[(（][一二三四五六七八九十百\d]+[)）]|[一二三四五六七八九十百]+、|\d{1,3}[、.．])\s*")
 
+_STOPS = re.compile(r"[ \t\u3000。；;]*")
+_LONG_HEADING = re.compile(r"(?:\s*\S){41}")  # more than 40 characters besides whitespace
+
 
 def _closes_heading(t: Text, a: int, b: int) -> bool:
     """Whether the bracket ``a-1 .. b`` ends a numbered heading line: ``5.发展数字经济（A、B）`` — the
     line opens with an item number, the text before the bracket is a heading (no sentence end, not
     itself an agency name: ``1.县发改局（粮食局）`` is a name with its alias), nothing but a stop after it."""
-    line_start = t.shadow.rfind("\n", 0, a) + 1
-    line_end = t.shadow.find("\n", b)
-    line_end = len(t.shadow) if line_end < 0 else line_end
-    if t.shadow[b + 1:line_end].strip(" \t\u3000。；;") != "":
+    line_start = t.line_span(a)[0]
+    line_end = t.line_span(b)[1]
+    if not _STOPS.fullmatch(t.shadow, min(b + 1, line_end), line_end):  # read in place: a line may be a page long
         return False
     m = _ITEM_NUMBER.match(t.shadow, line_start, a - 1)
-    heading = re.sub(r"\s", "", t.shadow[m.end():a - 1]) if m else ""
+    if not m or _LONG_HEADING.match(t.shadow, m.end(), a - 1):
+        return False
+    heading = re.sub(r"\s", "", t.shadow[m.end():a - 1])
     return 2 <= len(heading) <= 40 and not re.search(r"[。；;]", heading) and not looks_like_agency(heading)
 
 

@@ -117,3 +117,10 @@ class Text:
     def lineno(self, offset: int) -> int:
         """The source line of character ``offset``."""
         return self.doc.start + bisect.bisect_right(self.line_starts, offset) - 1
+
+    def line_span(self, offset: int) -> tuple[int, int]:
+        """Where the line holding character ``offset`` starts and ends (its line break, else the text's
+        end): ``rfind("\\n", 0, offset) + 1`` and ``find("\\n", offset)`` without a scan of a long line."""
+        k = bisect.bisect_right(self.line_starts, offset) - 1
+        end = self.line_starts[k + 1] - 1 if k + 1 < len(self.line_starts) else len(self.text)
+        return self.line_starts[k], end

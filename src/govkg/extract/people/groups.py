@@ -15,6 +15,7 @@ from govkg.extract.people.names import (
     split_name_then_post,
     split_names,
     split_post_name,
+    split_post_name_after,
 )
 from govkg.text.clean import squeeze
 
@@ -72,7 +73,10 @@ def _share_back(items: list[tuple[str, str | None, bool]], plain: list[bool]) ->
     bare: list[int] = []
     for i, (name, post, conc) in enumerate(out):
         if post is None:
-            bare = bare + [i] if plain[i] else []
+            if plain[i]:
+                bare.append(i)
+            else:
+                bare = []
             continue
         for j in bare:
             out[j] = (out[j][0], post, out[j][2])
@@ -116,11 +120,11 @@ def _people(who: str) -> tuple[tuple[str, str | None], ...]:
         else:
             pieces.append(p)
     out: list[tuple[str, str | None]] = []
-    carry = ""
+    carry: list[str] = []  # pieces no name came out of yet: the post of the next name may begin there
     shared: str | None = None
     bare: list[int] = []  # names since the last post, without one of their own
     for p in pieces:
-        got = split_post_name(carry + ("、" if carry else "") + p)
+        got = split_post_name_after(carry, p)  # the pieces joined by 、, read from the end
         paren = split_name_post(p, glued=False) if not carry and re.search(r"[)）]$", p) else None
         after = split_name_then_post(p) if not (got or carry or paren) else None  # 张三市长
         if paren and paren[1]:
@@ -138,13 +142,16 @@ def _people(who: str) -> tuple[tuple[str, str | None], ...]:
         if got and got[1] and _NO_POST.search(got[1]):
             got = None  # 平原县委…领导小组由县委书记任组长: a sentence, not a name and its post
         if got:
-            bare = bare + [len(out)] if got[1] is None else []
+            if got[1] is None:
+                bare.append(len(out))
+            else:
+                bare = []
             out.append(got)
-            carry = ""
+            carry = []
         elif EX_OFFICIO.search(p):
-            carry = ""  # 市政府分管副市长、秘书长李明: a seat listed before a person, not his post
-        else:
-            carry = carry + ("、" if carry else "") + p
+            carry = []  # 市政府分管副市长、秘书长李明: a seat listed before a person, not his post
+        elif carry or p:  # an empty piece adds nothing to an empty carry
+            carry.append(p)
     return tuple(out)
 
 

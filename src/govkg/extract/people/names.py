@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib.resources import files
-from typing import Callable
+from typing import Callable, Sequence
 
 from govkg.lexicon import entry
 from govkg.lexicon.places import places
@@ -284,6 +284,8 @@ def split_name_post(text: str, glued: bool = True) -> tuple[str, str | None, boo
             return None  # 张华，王强（副市长）: two people, not a name and its post
         return squeeze(m.group("name")), squeeze(m.group("post")) or None, concurrent
     tokens = text.split()
+    if not tokens:
+        return None  # a bare （兼）: nothing is left once the mark is taken off
     # a padded two-character name: ``张 三 post`` or ``张　三``
     if len(tokens) >= 2 and len(tokens[0]) == 1 and len(tokens[1]) == 1 and is_person_name(tokens[0] + tokens[1]):
         name, rest = tokens[0] + tokens[1], tokens[2:]
@@ -393,26 +395,58 @@ def split_name_then_post(text: str) -> tuple[str, str] | None:
 def split_post_name(text: str) -> tuple[str, str | None] | None:
     """``市政府副秘书长杨金中`` -> (``杨金中``, ``市政府副秘书长``): a name printed after its post."""
     s = squeeze(text).removesuffix("同志")
-    if is_person_name(s):
-        return s, None
+    k = _post_name_cut(s[-_CUT_REACH:], len(s) > _CUT_REACH)
+    return None if k is None else (s, None) if k == 0 else (s[-k:], s[:-k])
+
+
+def split_post_name_after(parts: Sequence[str], last: str) -> tuple[str, str | None] | None:
+    """:func:`split_post_name` of ``"、".join([*parts, last])``, reading only the end of it: as fast after
+    4,000 parts that gave no name as after one (a post printed before a name may run over several)."""
+    if not parts:
+        return split_post_name(last)
+    end, n = [squeeze(last)], len(squeeze(last))
+    for part in reversed(parts):
+        if n > _CUT_REACH + 2:
+            break
+        end.append(squeeze(part) + "、")
+        n += len(end[-1])
+    longer = n > _CUT_REACH + 2  # parts before the ones read: the string is longer than the reach
+    window = "".join(reversed(end)).removesuffix("同志")
+    k = _post_name_cut(window[-_CUT_REACH:], longer or len(window) > _CUT_REACH)
+    return None if k is None else (window, None) if k == 0 else \
+        (window[-k:], squeeze("、".join([*parts, last])).removesuffix("同志")[:-k])
+
+
+def _post_name_cut(end: str, longer: bool) -> int | None:
+    """Where a name printed after its post begins, counted from the end of a whitespace-free string whose
+    last characters are ``end`` (``longer``: there are more before them): 0 for a name alone, None for
+    no name. Every test reads the last characters only (a name is at most 4 of them, the title word
+    before it at most ``_POST_WORD_REACH``)."""
+    if not longer and is_person_name(end):
+        return 0
     for k in (3, 2, 4):
-        if len(s) <= k:
+        if len(end) <= k and not longer:
             continue
-        name, post = s[-k:], s[:-k]
-        if is_person_name(name) and _POST_WORD_END.search(simplify(post)) and not (k == 3 and _completes_post(post, name[0])
-                                                                  and is_person_name(name[1:])):
-            return name, post
+        name, post = end[-k:], end[:-k]
+        if is_person_name(name) and _POST_WORD_END.search(simplify(post[-_POST_WORD_REACH:])) \
+                and not (k == 3 and _completes_post(post, name[0]) and is_person_name(name[1:])):
+            return k
     return None
 
 
 _POST_WORD_END = entry("people.post_words").regex
 _POST_WORDS = tuple(w for w in (*_TITLE_WORDS, *TITLE_ENDINGS) if len(w) >= 2)
+# the end of a string decides split_post_name: a name alone (at most 16, transliterated), or a name (at most
+# 4) after a title word (post_words are literal words matched at the end; _POST_WORDS complete a post)
+_POST_WORD_REACH = max(len(w) for w in entry("people.post_words").words)
+_POST_WORDS_REACH = max(map(len, _POST_WORDS))
+_CUT_REACH = max(16, 4 + max(_POST_WORD_REACH, _POST_WORDS_REACH))
 
 
 def _completes_post(post: str, ch: str) -> bool:
     """True when ``ch`` ends a title word begun in ``post`` (秘书 + 长, 支队 + 长): then ``ch`` is the
     post's, not a surname (交警支队支队长张鹏 is 交警支队支队长 + 张鹏, although 长 is a surname too)."""
-    t = simplify(post + ch)
+    t = simplify(post[-_POST_WORDS_REACH:] + ch)  # a word ends at ch: the characters before it are enough
     return any(t.endswith(w) for w in _POST_WORDS)
 
 
@@ -423,4 +457,4 @@ completes_post = _completes_post
 post_word_end = _POST_WORD_END.search
 
 __all__ = ["EX_OFFICIO", "ROLES", "ROLE_LABEL", "SURNAMES", "is_person_name", "split_name_post", "split_names", "split_people",
-           "split_post_name", "split_name_then_post", "post_complete", "clean_role"]
+           "split_post_name", "split_post_name_after", "split_name_then_post", "post_complete", "clean_role"]

@@ -1,0 +1,82 @@
+"""Hostile line shapes of issue 15 item 6, generated at any size, for the growth test
+(``tests/hostile/test_extract_growth.py``) and ``bench/growth_bench.py``.
+
+Each shape is a function of ``n`` (items, or characters) giving a gazette text whose one
+pathological part grows with ``n``: a line of opening brackets, a corpus printed on one line, a
+one-line list of names, citations on one line, a table printed one cell per line, numbered items
+past 999 on one line. Deterministic for a given ``n``.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+ROOT = Path(__file__).resolve().parent.parent
+
+_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+_GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏建文辉力永健"
+_AGENCIES = ("市发展改革委", "市财政局", "市教育局", "市公安局", "市民政局", "市自然资源局", "市生态环境局",
+             "市住房城乡建设局", "市交通运输局", "市水务局", "市农业农村局", "市商务局", "市文化旅游局", "市卫生健康委")
+_HEAD = "晋城市人民政府办公室\n关于成立晋城市安全生产委员会的通知\n晋市政办〔2020〕40号\n各县（市、区）人民政府：\n"
+_TAIL = "\n晋城市人民政府办公室\n2020年5月6日\n"
+
+
+def name(k: int) -> str:
+    """The ``k``-th made-up person's name (two or three characters, all distinct for k < 90,000)."""
+    s, rest = _SURNAMES[k % len(_SURNAMES)], k // len(_SURNAMES)
+    g1, g2 = _GIVEN[rest % len(_GIVEN)], rest // len(_GIVEN)
+    return s + g1 + (_GIVEN[g2 % len(_GIVEN)] if g2 else "")
+
+
+def brackets(n: int) -> str:
+    """``（`` printed ``n`` times (what ``text.clean.undouble`` was cubic on)."""
+    return "（" * n
+
+
+def one_line(n: int) -> str:
+    """The sample corpus printed on one line (breaks turned into spaces), ``n`` characters of it."""
+    text = " ".join(p.read_text(encoding="utf-8").replace("\n", " ") for p in sorted((ROOT / "corpus").glob("*.txt")))
+    while len(text) < n:
+        text += " " + text
+    return text[:n]
+
+
+def names_list(n: int) -> str:
+    """A body's composition with a one-line list of ``n`` members' names."""
+    return (_HEAD + "为加强安全生产工作，市政府决定成立晋城市安全生产委员会。现将组成人员通知如下：\n"
+            "主任：张伟 市长\n成员：" + "、".join(name(k) for k in range(n)) + _TAIL)
+
+
+def citations(n: int) -> str:
+    """``n`` cited documents, 《title》 and 文号, on one line."""
+    cited = "、".join(f"《关于做好第{k}项重点工作的通知》（晋政发〔2019〕{k + 1}号）" for k in range(n))
+    return _HEAD + "根据" + cited + "，现通知如下。\n一、工作要求\n各单位要认真落实。" + _TAIL
+
+
+def stacked_table(n: int) -> str:
+    """A numbered task table printed one cell per line, ``n`` rows."""
+    rows = []
+    for k in range(n):
+        a, b = _AGENCIES[k % len(_AGENCIES)], _AGENCIES[(k * 5 + 3) % len(_AGENCIES)]
+        rows.append(f"{k + 1}\n推进第{k + 1}项重点任务落实。\n{a}\n{b}、{_AGENCIES[(k + 7) % len(_AGENCIES)]}\n")
+    return (_HEAD + "现将《重点工作责任清单》印发给你们，请认真抓好落实。\n" + _TAIL
+            + "重点工作责任清单\n序号\n重点工作\n牵头单位\n责任单位\n" + "".join(rows))
+
+
+def numbered_items(n: int) -> str:
+    """``n`` numbered items (1. … past 999) on one line."""
+    items = " ".join(f"{k + 1}.加强第{k + 1}项工作，由{_AGENCIES[k % len(_AGENCIES)]}负责。" for k in range(n))
+    return _HEAD + "现就有关工作通知如下：" + items + _TAIL
+
+
+# shape → (generator, n for the growth test): each generator's text grows linearly with n
+SHAPES: dict[str, Callable[[int], str]] = {
+    "brackets": brackets,
+    "one_line": one_line,
+    "names_list": names_list,
+    "citations": citations,
+    "stacked_table": stacked_table,
+    "numbered_items": numbered_items,
+}
+
+__all__ = ["SHAPES", "name", "brackets", "one_line", "names_list", "citations", "stacked_table", "numbered_items"]
