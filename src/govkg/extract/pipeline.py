@@ -262,6 +262,8 @@ def extract_file(path: str | Path, stages: Sequence[Stage] = STAGES) -> FileOutc
     except UnreadableFile as err:
         return FileOutcome(str(p), str(err))
     one = extract_text(src.text, src.name, stages)
+    if src.origins is not None:  # a PDF, web page or Word file: each fact says where its line stands there
+        one.facts = [replace(f, src=replace(f.src, origin=src.origin(f.src.line))) for f in one.facts]
     return FileOutcome(str(p), None, one.facts, one.failures, one.skipped, len(one.documents),
                        len(src.text.encode("utf-8")), notes=list(src.notes))
 
@@ -338,12 +340,15 @@ def extract_files(paths: Iterable[str | Path], stages: Sequence[Stage] = STAGES,
 
 
 def iter_corpus(folder: str | Path) -> Iterator[Path]:
-    """The gazette text files of a corpus folder, in name order."""
-    yield from sorted(p for p in Path(folder).iterdir() if p.is_file() and p.suffix == ".txt")
+    """The gazette files of a corpus folder (text, PDF, HTML, Word: ``formats.EXTENSIONS``), in name order."""
+    from govkg.text.formats import EXTENSIONS
+
+    yield from sorted(p for p in Path(folder).iterdir() if p.is_file() and p.suffix.lower() in EXTENSIONS)
 
 
 def corpus_paths(*sources: str | Path) -> list[Path]:
-    """Files and folders of gazette texts as the files to read: a folder gives its ``.txt`` files."""
+    """Files and folders of gazettes as the files to read: a folder gives its ``.txt``, ``.pdf``, ``.html``,
+    ``.htm`` and ``.docx`` files."""
     out: list[Path] = []
     for s in sources:
         p = Path(s)

@@ -5,7 +5,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from govkg.errors import UnreadableFile
+from govkg.facts import Origin
 from govkg.text.decode import decode
+from govkg.text.formats import read_format, sniff
 
 MAX_BYTES = 64 * 1024 * 1024  # one gazette issue is well under 1 MB; larger is not an issue
 
@@ -22,6 +24,9 @@ class SourceText:
     text: str
     encoding: str
     replaced: int = 0
+    format: str = "text"  # or "pdf", "html", "docx" (``govkg.text.formats.sniff``)
+    origins: tuple[Origin | None, ...] | None = None  # for a PDF, page or Word file: where each line stands
+    reader_notes: tuple[str, ...] = ()  # what the format reader said (pages that need OCR, …)
 
     @property
     def name(self) -> str:
@@ -30,9 +35,16 @@ class SourceText:
     @property
     def notes(self) -> tuple[str, ...]:
         """One line for each thing a reader should know about how the file was read."""
-        if not self.replaced:
-            return ()
-        return (f"read as {self.encoding}, {self.replaced} bad byte(s) replaced by U+FFFD",)
+        out = self.reader_notes
+        if self.replaced:
+            out = (f"read as {self.encoding}, {self.replaced} bad byte(s) replaced by U+FFFD",) + out
+        return out
+
+    def origin(self, line: int | None) -> Origin | None:
+        """Where line ``line`` (1-based) of the text stands in the file (``None`` for a text file)."""
+        if self.origins is None or not line:
+            return None
+        return self.origins[min(line, len(self.origins)) - 1]
 
 
 def _looks_like_text(text: str) -> bool:
@@ -63,6 +75,9 @@ def read_source(path: str | Path, max_bytes: int = MAX_BYTES) -> SourceText:
         data = p.read_bytes()
     except OSError as err:
         raise UnreadableFile(f"cannot read: {err.strerror or err}") from err
+    kind = sniff(data, p.suffix)
+    if kind != "text":
+        return _read_format(p, kind, data)
     got = decode(data)
     text = got.text
     if not _looks_like_text(text):
@@ -71,3 +86,19 @@ def read_source(path: str | Path, max_bytes: int = MAX_BYTES) -> SourceText:
     if not text.strip():
         raise UnreadableFile("no text (only whitespace)")
     return SourceText(p, text, got.encoding, got.replaced)
+
+
+def _read_format(p: Path, kind: str, data: bytes) -> SourceText:
+    try:
+        layout = read_format(kind, data, p)
+    except UnreadableFile:
+        raise
+    except Exception as err:  # noqa: BLE001 - a damaged PDF or Word file: one line, the other files go on
+        first = (str(err).strip().splitlines() or [""])[0]
+        raise UnreadableFile(f"cannot read as {kind.upper()}: {type(err).__name__}{': ' + first if first else ''}") from None
+    lines = [line.replace("\r", "") for line in layout.lines]
+    if not "".join(lines).strip():
+        notes = "; ".join(layout.notes)
+        raise UnreadableFile(f"no text in this {kind.upper()} file" + (f" ({notes})" if notes else ""))
+    return SourceText(p, "\n".join(lines) + "\n", layout.encoding, layout.replaced, kind,
+                      tuple(layout.origins) + (None,), tuple(layout.notes))
