@@ -87,6 +87,8 @@ def extract(
     result = extract_files(paths, on_file=report)
     for failure in result.failures:
         typer.echo(f"error: {failure}", err=True)
+    for note in result.notes:
+        typer.echo(f"note: {note}", err=True)
     n = write_facts(result.facts, out)
     if skipped is not None:
         skipped.write_text("".join(f"{s}\n" for s in result.skipped), encoding="utf-8")

@@ -12,17 +12,48 @@ from typing import Any, ClassVar, Iterable, Iterator, Union
 
 
 @dataclass(frozen=True)
+class Origin:
+    """Where a line of the text read from a PDF, web page or Word file stands in that file.
+
+    ``page`` and ``line`` (the line on the page) for a PDF, ``line`` of the saved file for HTML,
+    ``paragraph`` (or ``table`` and ``row``) of the body for DOCX; ``ocr`` when the line was
+    recognised from a scanned page. A plain text file needs none: its lines are the text's lines.
+    """
+
+    page: int | None = None
+    line: int | None = None
+    paragraph: int | None = None
+    table: int | None = None
+    row: int | None = None
+    ocr: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in asdict(self).items() if v is not None and v is not False}
+
+    @classmethod
+    def from_dict(cls, d: Any) -> "Origin | None":
+        if not isinstance(d, dict):
+            return None
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in d.items() if k in known})
+
+
+@dataclass(frozen=True)
 class Src:
-    """Where a fact is printed: basename of the source text and 1-based lines."""
+    """Where a fact is printed: basename of the source text and 1-based lines of the text read from it
+    (``origin``: where those lines stand in a PDF, web page or Word file)."""
 
     file: str
     line: int
     end_line: int | None = None
+    origin: Origin | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"file": self.file, "line": self.line}
         if self.end_line is not None and self.end_line != self.line:
             d["end_line"] = self.end_line
+        if self.origin is not None:
+            d["origin"] = self.origin.to_dict()
         return d
 
 
@@ -126,7 +157,8 @@ def fact_from_dict(d: dict[str, Any]) -> Fact:
     """Build a fact from its FORMAT.md dict; unknown keys are ignored."""
     cls = FACT_TYPES[d["type"]]
     s = d.get("src") or {}
-    kwargs: dict[str, Any] = {"src": Src(s.get("file", ""), int(s.get("line") or 0), s.get("end_line")), "doc": d.get("doc")}
+    kwargs: dict[str, Any] = {"src": Src(s.get("file", ""), int(s.get("line") or 0), s.get("end_line"),
+                                          Origin.from_dict(s.get("origin"))), "doc": d.get("doc")}
     for f in fields(cls):
         if f.name in ("src", "doc") or f.name not in d:
             continue
@@ -200,5 +232,5 @@ def iter_dicts(facts: Iterable[Fact]) -> Iterator[dict[str, Any]]:
 __all__ = [
     "Src", "Fact", "DocumentFact", "BodyFact", "MembershipFact", "SeatFact", "UnitFact",
     "AssignmentFact", "CitationFact", "FACT_TYPES", "KINDS", "fact_from_dict", "read_facts",
-    "write_facts", "asdict",
+    "write_facts", "asdict", "Origin",
 ]

@@ -224,6 +224,7 @@ class ExtractReport:
     documents: int = 0
     bytes_read: int = 0
     cached: int = 0  # files whose facts came from the extraction cache (unchanged since the last build)
+    notes: list[str] = field(default_factory=list)  # "file: what reading it did" (bad bytes replaced, …)
 
 
 @dataclass
@@ -238,16 +239,19 @@ class FileOutcome:
     documents: int = 0
     bytes: int = 0
     cached: bool = False
+    notes: list[str] = field(default_factory=list)  # what reading the file did (``SourceText.notes``)
 
     def meta(self) -> dict[str, Any]:
         """Everything but the facts, as JSON (what the extraction cache keeps beside them)."""
         return {"documents": self.documents, "bytes": self.bytes,
-                "failures": [vars(f) for f in self.failures], "skipped": [vars(s) for s in self.skipped]}
+                "failures": [vars(f) for f in self.failures], "skipped": [vars(s) for s in self.skipped],
+                "notes": self.notes}
 
     @classmethod
     def from_cache(cls, path: str, meta: dict[str, Any], facts: list[Fact]) -> "FileOutcome":
         return cls(path, None, facts, [StageFailure(**f) for f in meta["failures"]],
-                   [SkippedItem(**s) for s in meta["skipped"]], meta["documents"], meta["bytes"], cached=True)
+                   [SkippedItem(**s) for s in meta["skipped"]], meta["documents"], meta["bytes"], cached=True,
+                   notes=list(meta.get("notes", [])))
 
 
 def extract_file(path: str | Path, stages: Sequence[Stage] = STAGES) -> FileOutcome:
@@ -258,8 +262,10 @@ def extract_file(path: str | Path, stages: Sequence[Stage] = STAGES) -> FileOutc
     except UnreadableFile as err:
         return FileOutcome(str(p), str(err))
     one = extract_text(src.text, src.name, stages)
+    if src.origins is not None:  # a PDF, web page or Word file: each fact says where its line stands there
+        one.facts = [replace(f, src=replace(f.src, origin=src.origin(f.src.line))) for f in one.facts]
     return FileOutcome(str(p), None, one.facts, one.failures, one.skipped, len(one.documents),
-                       len(src.text.encode("utf-8")))
+                       len(src.text.encode("utf-8")), notes=list(src.notes))
 
 
 def _outcomes(paths: list[Path], stages: Sequence[Stage], workers: int, cluster: str | None,
@@ -323,6 +329,7 @@ def extract_files(paths: Iterable[str | Path], stages: Sequence[Stage] = STAGES,
             on_facts(one.facts)
         report.failures.extend(one.failures)
         report.skipped.extend(one.skipped)
+        report.notes.extend(f"{p}: {n}" for n in one.notes)
         report.read.append(str(p))
         report.documents += one.documents
         report.bytes_read += one.bytes
@@ -333,12 +340,15 @@ def extract_files(paths: Iterable[str | Path], stages: Sequence[Stage] = STAGES,
 
 
 def iter_corpus(folder: str | Path) -> Iterator[Path]:
-    """The gazette text files of a corpus folder, in name order."""
-    yield from sorted(p for p in Path(folder).iterdir() if p.is_file() and p.suffix == ".txt")
+    """The gazette files of a corpus folder (text, PDF, HTML, Word: ``formats.EXTENSIONS``), in name order."""
+    from govkg.text.formats import EXTENSIONS
+
+    yield from sorted(p for p in Path(folder).iterdir() if p.is_file() and p.suffix.lower() in EXTENSIONS)
 
 
 def corpus_paths(*sources: str | Path) -> list[Path]:
-    """Files and folders of gazette texts as the files to read: a folder gives its ``.txt`` files."""
+    """Files and folders of gazettes as the files to read: a folder gives its ``.txt``, ``.pdf``, ``.html``,
+    ``.htm`` and ``.docx`` files."""
     out: list[Path] = []
     for s in sources:
         p = Path(s)

@@ -34,6 +34,7 @@ class BuildReport:
     files_cached: int = 0  # of files_read: unchanged since the last build, not extracted again
     files_failed: dict[str, str] = field(default_factory=dict)
     stage_failures: list[str] = field(default_factory=list)  # one line each: file, document, stage, reason
+    notes: list[str] = field(default_factory=list)  # one line each: file, what reading it did (bad bytes, OCR)
     triples: int = 0
     classes: dict[str, int] = field(default_factory=dict)     # RDF class (prefixed) → instances
     counts: dict[str, int] = field(default_factory=dict)      # property-graph label/relation → count
@@ -156,6 +157,7 @@ def build(corpus: str | Path, out_dir: str | Path, *, validate_shacl: bool = Tru
         report.files_cached = extracted.cached
         report.files_read, report.files_failed = len(extracted.read), extracted.failed
         report.stage_failures = [str(f) for f in extracted.failures]
+        report.notes = list(extracted.notes)
         report.seconds["extract"] = time.perf_counter() - t
         texts = sources.collect(extracted.read)
         _compute(extracted.facts, report, validate_shacl, texts)
@@ -230,6 +232,8 @@ def _run_build(console, corpus: Path, out_dir: Path, facts_path: Path | None, va
         console.print(f"[yellow]skipped[/] {escape(str(path))}: {escape(err)}")
     for line in report.stage_failures:
         console.print(f"error: {line}", markup=False, style="red", soft_wrap=True)
+    for line in report.notes:
+        console.print(f"note: {line}", markup=False, soft_wrap=True)
     table = Table(title=f"govkg build → {out_dir}", show_lines=False)
     table.add_column("class / relation")
     table.add_column("count", justify="right")

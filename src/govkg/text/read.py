@@ -1,55 +1,50 @@
 """Read a gazette file whatever its encoding, or say in one line why it cannot be read."""
 from __future__ import annotations
 
-import codecs
 from dataclasses import dataclass
 from pathlib import Path
 
 from govkg.errors import UnreadableFile
+from govkg.facts import Origin
+from govkg.text.decode import decode
+from govkg.text.formats import read_format, sniff
 
 MAX_BYTES = 64 * 1024 * 1024  # one gazette issue is well under 1 MB; larger is not an issue
 
 
 @dataclass(frozen=True)
 class SourceText:
+    """A file as the extractors read it, and what reading it did.
+
+    ``encoding`` is the encoding the bytes were read in and ``replaced`` how many bad bytes became
+    U+FFFD (:func:`govkg.text.decode.decode`).
+    """
+
     path: Path
     text: str
     encoding: str
+    replaced: int = 0
+    format: str = "text"  # or "pdf", "html", "docx" (``govkg.text.formats.sniff``)
+    origins: tuple[Origin | None, ...] | None = None  # for a PDF, page or Word file: where each line stands
+    reader_notes: tuple[str, ...] = ()  # what the format reader said (pages that need OCR, …)
 
     @property
     def name(self) -> str:
         return self.path.name
 
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """One line for each thing a reader should know about how the file was read."""
+        out = self.reader_notes
+        if self.replaced:
+            out = (f"read as {self.encoding}, {self.replaced} bad byte(s) replaced by U+FFFD",) + out
+        return out
 
-def _decode(data: bytes) -> tuple[str, str]:
-    if data.startswith(codecs.BOM_UTF8):
-        return data[3:].decode("utf-8"), "utf-8-sig"
-    if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
-        return data.decode("utf-16"), "utf-16"
-    if b"\x00" in data:
-        # UTF-16 without BOM puts the NULs of ASCII characters on one parity (a CJK
-        # character like U+4E00 may add one on the other); a binary file scatters them.
-        even = sum(1 for i in range(0, len(data), 2) if data[i] == 0)
-        odd = data.count(0) - even
-        if len(data) % 2 == 0 and min(even, odd) <= max(even, odd) // 10:
-            try:
-                text = data.decode("utf-16-le" if odd > even else "utf-16-be")
-                if _looks_like_text(text):
-                    return text, "utf-16"
-            except UnicodeDecodeError:
-                pass
-        raise UnreadableFile("binary file (NUL bytes), not text")
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = data.decode("gb18030")  # a superset of GBK and GB2312
-    except UnicodeDecodeError as err:
-        if not _looks_like_text(data.decode("latin-1")):
-            raise UnreadableFile("binary file (control bytes), not text") from err
-        raise UnreadableFile(f"not UTF-8, UTF-16 or GB18030 text (bad byte at offset {err.start})") from err
-    return text, "gb18030"
+    def origin(self, line: int | None) -> Origin | None:
+        """Where line ``line`` (1-based) of the text stands in the file (``None`` for a text file)."""
+        if self.origins is None or not line:
+            return None
+        return self.origins[min(line, len(self.origins)) - 1]
 
 
 def _looks_like_text(text: str) -> bool:
@@ -60,10 +55,10 @@ def _looks_like_text(text: str) -> bool:
 
 
 def read_source(path: str | Path, max_bytes: int = MAX_BYTES) -> SourceText:
-    """Read ``path`` as text (UTF-8, UTF-8 with BOM, UTF-16, GB18030/GBK).
+    """Read ``path`` as text (UTF-8, UTF-8 with BOM, UTF-16, GB18030/GBK, Big5).
 
     Raises :class:`UnreadableFile` with a one-line reason for a missing, empty, binary,
-    oversized or undecodable file. Line endings are normalised to ``\\n`` so that line
+    oversized or undecodable file; a few bad bytes are replaced and counted instead. Line endings are normalised to ``\\n`` so that line
     numbers match what an editor shows.
     """
     p = Path(path)
@@ -80,10 +75,30 @@ def read_source(path: str | Path, max_bytes: int = MAX_BYTES) -> SourceText:
         data = p.read_bytes()
     except OSError as err:
         raise UnreadableFile(f"cannot read: {err.strerror or err}") from err
-    text, encoding = _decode(data)
+    kind = sniff(data, p.suffix)
+    if kind != "text":
+        return _read_format(p, kind, data)
+    got = decode(data)
+    text = got.text
     if not _looks_like_text(text):
         raise UnreadableFile("binary file (control bytes), not text")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise UnreadableFile("no text (only whitespace)")
-    return SourceText(p, text, encoding)
+    return SourceText(p, text, got.encoding, got.replaced)
+
+
+def _read_format(p: Path, kind: str, data: bytes) -> SourceText:
+    try:
+        layout = read_format(kind, data, p)
+    except UnreadableFile:
+        raise
+    except Exception as err:  # noqa: BLE001 - a damaged PDF or Word file: one line, the other files go on
+        first = (str(err).strip().splitlines() or [""])[0]
+        raise UnreadableFile(f"cannot read as {kind.upper()}: {type(err).__name__}{': ' + first if first else ''}") from None
+    lines = [line.replace("\r", "") for line in layout.lines]
+    if not "".join(lines).strip():
+        notes = "; ".join(layout.notes)
+        raise UnreadableFile(f"no text in this {kind.upper()} file" + (f" ({notes})" if notes else ""))
+    return SourceText(p, "\n".join(lines) + "\n", layout.encoding, layout.replaced, kind,
+                      tuple(layout.origins) + (None,), tuple(layout.notes))

@@ -1,0 +1,99 @@
+"""Sample-corpus excerpts made into the files governments publish: a saved web page with the site's
+chrome (for the HTML tests, and printed to PDF by the PDF tests), and the facts to score them against."""
+from __future__ import annotations
+
+import html
+from dataclasses import replace
+from pathlib import Path
+
+from govkg.eval import Score, score
+from govkg.extract.pipeline import extract_files
+from govkg.facts import Fact
+from tests.support import CORPUS_DIR
+
+
+def excerpt(stem: str, start: int, end: int) -> str:
+    """Lines ``start``..``end`` (1-based) of a corpus file."""
+    lines = next(CORPUS_DIR.glob(f"{stem}_*.txt")).read_text(encoding="utf-8").split("\n")
+    return "\n".join(lines[start - 1:end]) + "\n"
+
+
+CHROME_TOP = """<header class="site-header"><div class="logo">晋城市人民政府门户网站</div>
+<nav class="main-nav"><ul><li><a href="/">首页</a></li><li><a href="/zwgk/">政务公开</a></li><li><a href="/hdjl/">互动交流</a></li>
+<li><a href="/bsfw/">办事服务</a></li></ul></nav></header>
+<div class="breadcrumb">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; 市政府文件</div>
+<div class="search-box"><form action="/search"><input name="q" value="请输入关键词"><button>搜索</button></form></div>
+"""
+CHROME_SHARE = """<div class="article-tools">【字体：<a>大</a> <a>中</a> <a>小</a>】 <a onclick="print()">打印</a></div>
+<div class="bdsharebuttonbox share-bar">分享到：<a class="bds_weixin">微信</a><a class="bds_tsina">新浪微博</a></div>
+<script>var title = "关于成立领导小组的通知"; document.write("<p>组长：假人名</p>");</script>
+<style>.zoom p { text-indent: 2em }</style>
+"""
+CHROME_BOTTOM = """<aside class="related"><h3>相关文件</h3><ul><li><a>关于成立某某领导小组的通知</a></li></ul></aside>
+<footer id="footer"><p>主办：晋城市人民政府办公室　承办：晋城市大数据应用局</p>
+<p>网站标识码：1405000001　晋ICP备05002834号</p><p>版权所有 &copy; 晋城市人民政府</p></footer>
+"""
+
+
+def body_html(text: str, wrap: int | None = 37) -> str:
+    """Corpus text as HTML: ``#`` lines as headings, tab rows as a ruled table, other lines as paragraphs
+    (the source of a long paragraph wrapped every ``wrap`` characters, as editors save it)."""
+    out: list[str] = []
+    rows: list[list[str]] = []
+
+    def end_table() -> None:
+        if rows:
+            width = max(len(r) for r in rows)
+            out.append('<table class="members" border="1" cellspacing="0">')
+            for r in rows:
+                cells = r + [""] * (width - len(r))
+                out.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells) + "</tr>")
+            out.append("</table>")
+            rows.clear()
+
+    for line in text.split("\n"):
+        if "\t" in line:
+            rows.append(line.split("\t"))
+            continue
+        end_table()
+        if not line.strip():
+            continue
+        if line.startswith("#"):
+            level = min(len(line) - len(line.lstrip("#")) + 1, 4)
+            out.append(f"<h{level}>{html.escape(line.lstrip('#').strip())}</h{level}>")
+        else:
+            esc = html.escape(line)
+            if wrap:
+                esc = "\n".join(esc[i:i + wrap] for i in range(0, len(esc), wrap))
+            out.append(f"<p>{esc}</p>")
+    end_table()
+    return "\n".join(out)
+
+
+def saved_page(text: str, charset: str | None = "utf-8", chrome: bool = True, style: str = "") -> str:
+    """A whole saved page around the corpus text (``charset``: what its ``<meta>`` declares)."""
+    meta = f'<meta charset="{charset}">' if charset else ""
+    return (f"<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>{meta}<title>晋城市人民政府</title>"
+            f"<style>{style}</style></head>\n<body>\n"
+            + (CHROME_TOP if chrome else "")
+            + '<div class="article">\n' + (CHROME_SHARE if chrome else "")
+            + '<div id="zoom" class="TRS_Editor">\n' + body_html(text) + "\n</div>\n</div>\n"
+            + (CHROME_BOTTOM if chrome else "") + "</body>\n</html>\n")
+
+
+def reference_facts(text: str, tmp: Path, name: str) -> list[Fact]:
+    """The facts of the corpus text itself, under the file name the converted file has."""
+    p = tmp / "reference" / (Path(name).stem + ".txt")
+    p.parent.mkdir(parents=True, exist_ok=True)
+    p.write_text(text, encoding="utf-8")
+    report = extract_files([p])
+    assert report.read, report.failed
+    return [replace(f, src=replace(f.src, file=name)) for f in report.facts]
+
+
+def scored(text: str, path: Path) -> tuple[Score, list[Fact]]:
+    """How the facts from ``path`` score against those of the text it was made from (``govkg eval``'s
+    scorer; assignments need matching lines, so excerpts are chosen without them)."""
+    report = extract_files([path])
+    assert report.read == [str(path)], report.failed
+    return score(reference_facts(text, path.parent, path.name), report.facts), report.facts
