@@ -79,6 +79,8 @@ class ApiConfig:
     host: str = "127.0.0.1"
     port: int = 8000
     allow_cypher: bool = False
+    build_dir: Path | None = None  # GOVKG_BUILD_DIR: the build folder /sparql and /downloads read (default: the one loaded)
+    sparql_timeout: float | None = None  # GOVKG_SPARQL_TIMEOUT: seconds a SPARQL query may run
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "ApiConfig":
@@ -87,4 +89,19 @@ class ApiConfig:
         if not port.isdigit():
             raise ValueError(f"GOVKG_API_PORT must be a port number, got {port!r}")
         return cls(store=Settings.from_env(env), host=env.get("GOVKG_API_HOST", "127.0.0.1"), port=int(port),
-                   allow_cypher=_flag(env.get("GOVKG_API_ALLOW_CYPHER", "")))
+                   allow_cypher=_flag(env.get("GOVKG_API_ALLOW_CYPHER", "")),
+                   build_dir=Path(env["GOVKG_BUILD_DIR"]) if env.get("GOVKG_BUILD_DIR") else None,
+                   sparql_timeout=_seconds(env, "GOVKG_SPARQL_TIMEOUT"))
+
+
+def _seconds(env: Mapping[str, str], name: str) -> float | None:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return None
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ValueError(f"{name} must be a number of seconds, got {raw!r}") from None
+    if value <= 0:
+        raise ValueError(f"{name} must be positive, got {raw!r}")
+    return value

@@ -10,10 +10,12 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
 
 from govkg.api.cache import ResponseCache
 from govkg.api.follow import FollowGraphFile, file_identity, loaded_build
 from govkg.api.routers import cypher, entities, export, health, pages, queries, search, viz
+from govkg.api.routers import sparql
 from govkg.errors import StoreError, UnknownLabel
 from govkg.resources import STATIC_DIR
 from govkg.settings import ApiConfig
@@ -55,6 +57,9 @@ def create_app(config: ApiConfig | None = None, store: GraphStore | None = None)
         try:
             yield
         finally:
+            from govkg.api.buildfiles import close_engines
+
+            await run_in_threadpool(close_engines, app.state)  # the SPARQL worker processes
             if owned:
                 for old in [*app.state.retired, app.state.store]:
                     old.close()
@@ -96,7 +101,7 @@ def create_app(config: ApiConfig | None = None, store: GraphStore | None = None)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.include_router(health.router)
     app.include_router(queries.build_router())
-    for module in (search, entities, viz, export, pages):
+    for module in (search, entities, viz, export, pages, sparql):
         app.include_router(module.router)
     if config.allow_cypher:
         app.include_router(cypher.router)
