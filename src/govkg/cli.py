@@ -222,6 +222,19 @@ def query(
 
 
 @app.command()
+def sparql(
+    text: Annotated[Optional[str], typer.Argument(metavar="QUERY", help="The SPARQL query (or -f FILE).")] = None,
+    file: Annotated[Optional[Path], typer.Option("-f", "--file", help="Read the query from this file.")] = None,
+    build: Annotated[Path, typer.Option("--build", "-b", help="Build folder (or one .nt/.ttl file).")] = Path("build"),
+    fmt: Annotated[str, typer.Option("--format", help="table, json, csv, tsv, xml; turtle, nt for CONSTRUCT.")] = "table",
+) -> None:
+    """Run a SPARQL query over a build's RDF (read-only; govkg:, org:, foaf:, skos: … predeclared)."""
+    from govkg.store.sparql import run_sparql_command
+
+    raise typer.Exit(run_sparql_command(text, file, build, fmt))
+
+
+@app.command()
 def serve(
     host: Annotated[Optional[str], typer.Option(help="Interface to bind (GOVKG_API_HOST; default 127.0.0.1).")] = None,
     port: Annotated[Optional[int], typer.Option(help="Port (GOVKG_API_PORT; default 8000).")] = None,

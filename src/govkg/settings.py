@@ -127,6 +127,8 @@ class ApiConfig:
     max_body: int = 65_536
     allowed_hosts: tuple[str, ...] = LOCAL_HOSTS
     warnings: tuple[str, ...] = field(default=(), compare=False)  # one line each, printed by ``govkg serve``
+    build_dir: Path | None = None  # GOVKG_BUILD_DIR: the build folder /sparql and /downloads read (default: the one loaded)
+    sparql_timeout: float | None = None  # GOVKG_SPARQL_TIMEOUT: seconds a SPARQL query may run
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "ApiConfig":
@@ -142,7 +144,9 @@ class ApiConfig:
                    query_timeout=_number(env, "GOVKG_API_QUERY_TIMEOUT", d.query_timeout, float, 0.001, 86400),
                    max_rows=_number(env, "GOVKG_API_MAX_ROWS", d.max_rows, int, 1, 100_000_000),
                    max_body=_number(env, "GOVKG_API_MAX_BODY", d.max_body, int, 0, 1 << 30),
-                   allowed_hosts=hosts or default_hosts(host), warnings=warnings)
+                   allowed_hosts=hosts or default_hosts(host), warnings=warnings,
+                   build_dir=Path(env["GOVKG_BUILD_DIR"]) if env.get("GOVKG_BUILD_DIR", "").strip() else None,
+                   sparql_timeout=_number(env, "GOVKG_SPARQL_TIMEOUT", None, float, 0.001, 86400))
 
     def with_(self, **changes: object) -> "ApiConfig":
         """A copy with the given fields changed (``None`` values ignored); a new ``host`` brings its

@@ -10,11 +10,12 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
 
 from govkg.api.cache import ResponseCache
 from govkg.api.follow import FollowGraphFile, file_identity, loaded_build
 from govkg.api.limits import RequestLimits, limit_answer
-from govkg.api.routers import entities, export, health, pages, queries, search, viz
+from govkg.api.routers import entities, export, health, pages, queries, search, sparql, viz
 from govkg.errors import QueryLimit, StoreError, UnknownLabel
 from govkg.resources import STATIC_DIR
 from govkg.settings import ApiConfig
@@ -56,6 +57,9 @@ def create_app(config: ApiConfig | None = None, store: GraphStore | None = None)
         try:
             yield
         finally:
+            from govkg.api.buildfiles import close_engines
+
+            await run_in_threadpool(close_engines, app.state)  # the SPARQL worker processes
             if owned:
                 for old in [*app.state.retired, app.state.store]:
                     old.close()
@@ -102,7 +106,7 @@ def create_app(config: ApiConfig | None = None, store: GraphStore | None = None)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.include_router(health.router)
     app.include_router(queries.build_router())
-    for module in (search, entities, viz, export, pages):
+    for module in (search, entities, viz, export, pages, sparql):
         app.include_router(module.router)
     app.add_middleware(ResponseCache, prefixes=("/queries",))
     app.add_middleware(FollowGraphFile)  # a reload is followed before the cache is asked

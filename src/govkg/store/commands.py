@@ -78,7 +78,8 @@ def read_build(source: Path) -> tuple[dict[str, Any] | None, PropertyGraph]:
                 return manifest, tables.read_tables(source)
         graph_file = "graph.nt" if "graph.nt" in files else "graph.ttl"
         manifest = verify(source, [graph_file, *(n for n in sorted(files) if n.startswith(sources.SOURCES_DIR + "/"))])
-        return manifest, read_built_graph(source)
+        # where the graph came from: /sparql and /downloads read that folder's files (govkg.api.buildfiles)
+        return {**manifest, "loaded_from": str(source.resolve())}, read_built_graph(source)
 
 
 def store_lock_target(settings: Settings) -> Path:
@@ -142,6 +143,8 @@ def load_into_embedded(graph: PropertyGraph, settings: Settings, build_folder: P
 
     try:
         manifest = read_manifest(build_folder) if build_folder is not None else None
+        if manifest is not None:  # where the graph came from (govkg.api.buildfiles)
+            manifest = {**manifest, "loaded_from": str(Path(build_folder).resolve())}
     except IncompleteBuild:
         manifest = None
     try:
