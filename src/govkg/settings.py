@@ -27,11 +27,12 @@ class Settings:
     db_path: Path = DEFAULT_DB_PATH
     batch_size: int = DEFAULT_BATCH_SIZE
     store: str = ""
+    judgements: str = ""  # the review judgements file (GOVKG_JUDGEMENTS); empty: beside the embedded store
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
         """Settings from ``GOVKG_NEO4J_URI``/``_USER``/``_PASSWORD``/``_DATABASE``, ``GOVKG_DB_PATH``,
-        ``GOVKG_BATCH_SIZE`` and ``GOVKG_STORE``; unset variables keep the defaults."""
+        ``GOVKG_BATCH_SIZE``, ``GOVKG_STORE`` and ``GOVKG_JUDGEMENTS``; unset variables keep the defaults."""
         env = os.environ if env is None else env
         d = cls()
         batch = env.get("GOVKG_BATCH_SIZE", "")
@@ -47,11 +48,18 @@ class Settings:
             db_path=Path(env.get("GOVKG_DB_PATH", str(d.db_path))),
             batch_size=batch_size,
             store=env.get("GOVKG_STORE", d.store),
+            judgements=env.get("GOVKG_JUDGEMENTS", d.judgements),
         )
 
     def with_(self, **changes: object) -> "Settings":
         """A copy with the given fields changed; ``None`` values are ignored (unset flags)."""
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+    @property
+    def judgements_path(self) -> Path:
+        """Where review judgements are kept (``govkg.graph.judgements``): ``GOVKG_JUDGEMENTS``, else
+        ``judgements.jsonl`` in the data folder beside the embedded store (``.govkg/``)."""
+        return Path(self.judgements) if self.judgements else Path(self.db_path).parent / "judgements.jsonl"
 
     @property
     def store_kind(self) -> str:
@@ -79,6 +87,7 @@ class ApiConfig:
     host: str = "127.0.0.1"
     port: int = 8000
     allow_cypher: bool = False
+    review_token: str = ""  # GOVKG_REVIEW_TOKEN: set, the /review routes and the pages' review controls exist
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "ApiConfig":
@@ -87,4 +96,5 @@ class ApiConfig:
         if not port.isdigit():
             raise ValueError(f"GOVKG_API_PORT must be a port number, got {port!r}")
         return cls(store=Settings.from_env(env), host=env.get("GOVKG_API_HOST", "127.0.0.1"), port=int(port),
-                   allow_cypher=_flag(env.get("GOVKG_API_ALLOW_CYPHER", "")))
+                   allow_cypher=_flag(env.get("GOVKG_API_ALLOW_CYPHER", "")),
+                   review_token=env.get("GOVKG_REVIEW_TOKEN", "").strip())
