@@ -13,7 +13,7 @@ from fastapi.staticfiles import StaticFiles
 
 from govkg.api.cache import ResponseCache
 from govkg.api.follow import FollowGraphFile, file_identity, loaded_build
-from govkg.api.routers import cypher, entities, export, health, pages, queries, search, viz
+from govkg.api.routers import cypher, entities, export, health, pages, queries, review, search, viz
 from govkg.errors import StoreError, UnknownLabel
 from govkg.resources import STATIC_DIR
 from govkg.settings import ApiConfig
@@ -100,6 +100,8 @@ def create_app(config: ApiConfig | None = None, store: GraphStore | None = None)
         app.include_router(module.router)
     if config.allow_cypher:
         app.include_router(cypher.router)
+    if config.review_token:  # without a token the review routes do not exist: the server stays read-only
+        app.include_router(review.router)
     app.add_middleware(ResponseCache, prefixes=("/queries",))
     app.add_middleware(FollowGraphFile)  # outermost: a reload is followed before the cache is asked
     return app
