@@ -159,6 +159,7 @@ def build(
     The outputs are written aside and replace the folder only when the build is good: a build with
     no facts or a graph that does not conform exits non-zero and leaves the previous build in place."""
     from govkg.graph.build import run_build
+    from govkg.settings import Settings
 
     import os
 
@@ -167,9 +168,8 @@ def build(
 
     code, report = run_build(corpus, out, facts_path=facts, validate_shacl=shacl, allow_empty=allow_empty,
                              workers=workers or (suggest_workers(corpus_paths(corpus)) if corpus.exists() else 1), cluster=cluster or os.environ.get(CLUSTER_ENV) or None,
-                             incremental=incremental)
+                             incremental=incremental, judgements=Settings.from_env().judgements_path)
     if code == 0 and load and report is not None and report.property_graph is not None:
-        from govkg.settings import Settings
         from govkg.store.commands import load_into_embedded
 
         code = load_into_embedded(report.property_graph, Settings.from_env(), out)
@@ -268,6 +268,119 @@ def _port_taken(host: str, port: int) -> str | None:
         except OSError as err:
             return err.strerror or str(err)
     return None
+
+
+# ---------------------------------------------------------------- govkg review (docs/review.md)
+
+review_app = typer.Typer(help="Review judgements: mark an edge wrong or right, two entities the same or not, fix a "
+                              "name or role. Kept in GOVKG_JUDGEMENTS (default .govkg/judgements.jsonl) and applied "
+                              "by every govkg build.", no_args_is_help=True)
+app.add_typer(review_app, name="review")
+
+EdgeArg = Annotated[str, typer.Argument(help="MEMBER_OF, SEAT_ON, UNIT_OF or ASSIGNED.")]
+SrcArg = Annotated[str, typer.Argument(help="The edge's start: an entity id (person/晋城市/张三).")]
+DstArg = Annotated[str, typer.Argument(help="The edge's end: an entity id (body/晋城市/防汛抗旱指挥部).")]
+RoleOpt = Annotated[Optional[str], typer.Option(help="Only the edge with this role (as the entity page shows it).")]
+DocOpt = Annotated[Optional[str], typer.Option(help="Only the edge from this document (its number, or its title).")]
+WhyOpt = Annotated[str, typer.Option(help="Why: kept with the judgement and shown in the graph's provenance.")]
+ByOpt = Annotated[Optional[str], typer.Option(help="Who judges (default: $USER).")]
+FileOpt = Annotated[Optional[Path], typer.Option("--file", help="The judgements file (GOVKG_JUDGEMENTS).")]
+
+
+def _judge(verdict: str, target: dict, file: Optional[Path], by: Optional[str], why: str, **kw: object) -> None:
+    import os
+
+    from govkg.errors import JudgementError
+    from govkg.graph.judgements import append_judgement, make
+    from govkg.settings import Settings
+
+    path = file or Settings.from_env().judgements_path
+    try:
+        j = make(verdict, target, by=by or os.environ.get("USER") or "reviewer", why=why, **kw)  # type: ignore[arg-type]
+        append_judgement(path, j)
+    except JudgementError as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(2)
+    except OSError as err:
+        typer.echo(f"error: cannot write {path}: {err.strerror or err}", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"{j.id}: {j.describe()}\nsaved in {path}; the next govkg build applies it")
+
+
+def _edge(edge: str, src: str, dst: str, role: Optional[str], doc: Optional[str]) -> dict:
+    return {"edge": edge, "src": src, "dst": dst, "role": role, "doc": doc}
+
+
+@review_app.command("wrong")
+def review_wrong(edge: EdgeArg, src: SrcArg, dst: DstArg, role: RoleOpt = None, doc: DocOpt = None,
+                 why: WhyOpt = "", by: ByOpt = None, file: FileOpt = None) -> None:
+    """Mark an edge wrong: the next build leaves it out, and says so in the provenance of its ends."""
+    _judge("wrong", _edge(edge, src, dst, role, doc), file, by, why)
+
+
+@review_app.command("right")
+def review_right(edge: EdgeArg, src: SrcArg, dst: DstArg, role: RoleOpt = None, doc: DocOpt = None,
+                 why: WhyOpt = "", by: ByOpt = None, file: FileOpt = None) -> None:
+    """Mark an edge right (checked by a person); a later right undoes a wrong."""
+    _judge("right", _edge(edge, src, dst, role, doc), file, by, why)
+
+
+@review_app.command("unsure")
+def review_unsure(edge: EdgeArg, src: SrcArg, dst: DstArg, role: RoleOpt = None, doc: DocOpt = None,
+                  why: WhyOpt = "", by: ByOpt = None, file: FileOpt = None) -> None:
+    """Mark an edge unsure: it stays, with the doubt in its provenance."""
+    _judge("unsure", _edge(edge, src, dst, role, doc), file, by, why)
+
+
+@review_app.command("same")
+def review_same(entity: Annotated[str, typer.Argument(help="An entity id (agency/晋城市财政局).")],
+                other: Annotated[str, typer.Argument(help="Another entity of the same kind.")],
+                why: WhyOpt = "", by: ByOpt = None, file: FileOpt = None) -> None:
+    """Say two entities are one (transitive): the next build merges them into one node."""
+    _judge("same", {"entity": entity}, file, by, why, other=other)
+
+
+@review_app.command("not-same")
+def review_not_same(entity: Annotated[str, typer.Argument(help="An entity id.")],
+                    other: Annotated[str, typer.Argument(help="Another entity of the same kind.")],
+                    why: WhyOpt = "", by: ByOpt = None, file: FileOpt = None) -> None:
+    """Say two entities are not one: no same judgement may join them, even through others."""
+    _judge("not-same", {"entity": entity}, file, by, why, other=other)
+
+
+@review_app.command("fix")
+def review_fix(field: Annotated[str, typer.Argument(help="name (of an entity) or role (of an edge).")],
+               args: Annotated[list[str], typer.Argument(help="name: ID VALUE; role: EDGE SRC DST VALUE.")],
+               role: RoleOpt = None, doc: DocOpt = None, why: WhyOpt = "", by: ByOpt = None,
+               file: FileOpt = None) -> None:
+    """Fix a field: ``fix name ID NEW_NAME`` or ``fix role EDGE SRC DST NEW_ROLE [--role OLD] [--doc D]``."""
+    want = {"name": 2, "role": 4}.get(field)
+    if want is None or len(args) != want:
+        typer.echo("error: fix name ID VALUE, or fix role EDGE SRC DST VALUE", err=True)
+        raise typer.Exit(2)
+    target = {"entity": args[0]} if field == "name" else _edge(args[0], args[1], args[2], role, doc)
+    _judge("fix", target, file, by, why, field=field, value=args[-1])
+
+
+@review_app.command("list")
+def review_list(file: FileOpt = None,
+                every: Annotated[bool, typer.Option("--all", help="Every judgement made, not only those in force.")] = False,
+                ) -> None:
+    """The judgements in force (the latest of each target), one line each."""
+    from govkg.errors import JudgementError
+    from govkg.graph.judgements import current, read_judgements
+    from govkg.settings import Settings
+
+    path = file or Settings.from_env().judgements_path
+    try:
+        js = read_judgements(path)
+    except JudgementError as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(2)
+    shown = js if every else current(js)
+    for j in shown:
+        typer.echo(f"{j.id}: {j.describe()}")
+    typer.echo(f"{len(shown)} judgement(s) in {path}", err=True)
 
 
 def main() -> None:  # pragma: no cover - console entry point

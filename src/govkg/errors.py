@@ -50,4 +50,8 @@ class Busy(Exception):
     """Another build or load holds the lock on the same folder or store; one-line message."""
 
 
-__all__ = ["UnreadableFile", "StoreError", "QueryLimit", "QueryTimeout", "TooManyRows", "QueryError", "UnknownLabel", "IncompleteBuild", "BuildRefused", "Busy", "ClusterError"]
+class JudgementError(ValueError):
+    """A review judgement that is malformed or names nothing it can judge; one-line message."""
+
+
+__all__ = ["JudgementError", "UnreadableFile", "StoreError", "QueryLimit", "QueryTimeout", "TooManyRows", "QueryError", "UnknownLabel", "IncompleteBuild", "BuildRefused", "Busy", "ClusterError"]

@@ -30,11 +30,12 @@ class Settings:
     # seconds to reach Neo4j (and to retry a read) before a query fails: a server that is down is
     # reported at once, not after the driver's 30 s of retries (issue 15)
     neo4j_connect_timeout: float = 5.0
+    judgements: str = ""  # the review judgements file (GOVKG_JUDGEMENTS); empty: beside the embedded store
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
         """Settings from ``GOVKG_NEO4J_URI``/``_USER``/``_PASSWORD`` (or ``_PASSWORD_FILE``)/``_DATABASE``,
-        ``GOVKG_NEO4J_CONNECT_TIMEOUT``, ``GOVKG_DB_PATH``, ``GOVKG_BATCH_SIZE`` and ``GOVKG_STORE``;
+        ``GOVKG_NEO4J_CONNECT_TIMEOUT``, ``GOVKG_DB_PATH``, ``GOVKG_BATCH_SIZE``, ``GOVKG_STORE`` and ``GOVKG_JUDGEMENTS``;
         unset variables keep the defaults, a bad value is a :class:`SettingsError` naming it."""
         env = os.environ if env is None else env
         d = cls()
@@ -53,11 +54,18 @@ class Settings:
             db_path=Path(env.get("GOVKG_DB_PATH") or str(d.db_path)),
             batch_size=_number(env, "GOVKG_BATCH_SIZE", d.batch_size, int, 1, 10_000_000),
             store=store,
+            judgements=env.get("GOVKG_JUDGEMENTS", d.judgements),
         )
 
     def with_(self, **changes: object) -> "Settings":
         """A copy with the given fields changed; ``None`` values are ignored (unset flags)."""
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+    @property
+    def judgements_path(self) -> Path:
+        """Where review judgements are kept (``govkg.graph.judgements``): ``GOVKG_JUDGEMENTS``, else
+        ``judgements.jsonl`` in the data folder beside the embedded store (``.govkg/``)."""
+        return Path(self.judgements) if self.judgements else Path(self.db_path).parent / "judgements.jsonl"
 
     @property
     def store_kind(self) -> str:
@@ -129,6 +137,7 @@ class ApiConfig:
     warnings: tuple[str, ...] = field(default=(), compare=False)  # one line each, printed by ``govkg serve``
     build_dir: Path | None = None  # GOVKG_BUILD_DIR: the build folder /sparql and /downloads read (default: the one loaded)
     sparql_timeout: float | None = None  # GOVKG_SPARQL_TIMEOUT: seconds a SPARQL query may run
+    review_token: str = ""  # GOVKG_REVIEW_TOKEN: set, the /review routes and the pages' review controls exist
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "ApiConfig":
@@ -146,7 +155,8 @@ class ApiConfig:
                    max_body=_number(env, "GOVKG_API_MAX_BODY", d.max_body, int, 0, 1 << 30),
                    allowed_hosts=hosts or default_hosts(host), warnings=warnings,
                    build_dir=Path(env["GOVKG_BUILD_DIR"]) if env.get("GOVKG_BUILD_DIR", "").strip() else None,
-                   sparql_timeout=_number(env, "GOVKG_SPARQL_TIMEOUT", None, float, 0.001, 86400))
+                   sparql_timeout=_number(env, "GOVKG_SPARQL_TIMEOUT", None, float, 0.001, 86400),
+                   review_token=env.get("GOVKG_REVIEW_TOKEN", "").strip())
 
     def with_(self, **changes: object) -> "ApiConfig":
         """A copy with the given fields changed (``None`` values ignored); a new ``host`` brings its

@@ -15,7 +15,7 @@ from starlette.concurrency import run_in_threadpool
 from govkg.api.cache import ResponseCache
 from govkg.api.follow import FollowGraphFile, file_identity, loaded_build
 from govkg.api.limits import RequestLimits, limit_answer
-from govkg.api.routers import entities, export, health, pages, queries, search, sparql, viz
+from govkg.api.routers import entities, export, health, pages, queries, review, search, sparql, viz
 from govkg.errors import QueryLimit, StoreError, UnknownLabel
 from govkg.resources import STATIC_DIR
 from govkg.settings import ApiConfig
@@ -108,6 +108,8 @@ def create_app(config: ApiConfig | None = None, store: GraphStore | None = None)
     app.include_router(queries.build_router())
     for module in (search, entities, viz, export, pages, sparql):
         app.include_router(module.router)
+    if config.review_token:  # without a token the review routes do not exist: the server stays read-only
+        app.include_router(review.router)
     app.add_middleware(ResponseCache, prefixes=("/queries",))
     app.add_middleware(FollowGraphFile)  # a reload is followed before the cache is asked
     app.add_middleware(RequestLimits, max_body=config.max_body, timeout=config.query_timeout)

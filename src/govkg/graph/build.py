@@ -13,9 +13,10 @@ from typing import Callable, Iterable, Mapping
 
 from rdflib import Graph
 
-from govkg.errors import BuildRefused, Busy, ClusterError
+from govkg.errors import BuildRefused, Busy, ClusterError, JudgementError
 from govkg.facts import Fact, write_facts
 from govkg.graph import buildfolder, sources
+from govkg.graph.judgements import ReviewReport, read_judgements
 from govkg.graph.manifest import write_manifest
 from govkg.graph.pg import property_graph
 from govkg.graph.rdf import build_graph
@@ -47,14 +48,19 @@ class BuildReport:
     seconds: dict[str, float] = field(default_factory=dict)
     graph: Graph | None = field(default=None, repr=False)
     property_graph: PropertyGraph | None = field(default=None, repr=False)
+    review: ReviewReport | None = None  # what the review judgements changed, and those that matched nothing
 
 
 def _compute(facts: list[Fact], report: BuildReport, validate_shacl: bool,
-             texts: Mapping[str, str] | None) -> None:
+             texts: Mapping[str, str] | None, judgements: Path | None = None) -> None:
     report.facts = len(facts)
     t = time.perf_counter()
     builder = build_graph(facts)
     graph, report.rejected = builder.graph, dict(sorted(builder.rejected.items()))
+    if judgements is not None:  # the reviewers' judgements, applied again on every build (govkg.graph.review)
+        from govkg.graph.review import apply_judgements
+
+        report.review = apply_judgements(graph, read_judgements(judgements))
     report.seconds["rdf"] = time.perf_counter() - t
     report.graph, report.triples, report.classes = graph, len(graph), class_counts(graph)
     t = time.perf_counter()
@@ -104,7 +110,7 @@ def _write_and_switch(facts: list[Fact], report: BuildReport, staging: Path, out
 def build_from_facts(facts: Iterable[Fact], out_dir: str | Path | None, *, validate_shacl: bool = True,
                      report: BuildReport | None = None, write_facts_file: bool = True,
                      texts: Mapping[str, str] | None = None, inputs: Iterable[str | Path] = (),
-                     allow_empty: bool = False) -> BuildReport:
+                     allow_empty: bool = False, judgements: str | Path | None = None) -> BuildReport:
     """Resolve facts into the graph, validate it and write every export into ``out_dir`` (None: nothing written);
     ``texts`` are the source files' texts by name (``govkg.graph.sources``), kept with the documents.
 
@@ -112,15 +118,17 @@ def build_from_facts(facts: Iterable[Fact], out_dir: str | Path | None, *, valid
     (``govkg.graph.buildfolder``): with no facts (unless ``allow_empty``) or a graph that does not
     conform, ``report.refused`` says why, ``out_dir`` is untouched and the build is kept in
     ``report.kept``. ``inputs`` (files) are listed with their checksums in the manifest.
+    ``judgements`` is a review judgements file (``govkg.graph.judgements``) to apply; None applies none.
     """
     report = report or BuildReport()
     facts = list(facts)
+    judged = Path(judgements) if judgements is not None else None
     if out_dir is None:
-        _compute(facts, report, validate_shacl, texts)
+        _compute(facts, report, validate_shacl, texts, judged)
         return report
     out = Path(out_dir).absolute()
     with exclusive(out, "build"), buildfolder.staged(out) as staging:
-        _compute(facts, report, validate_shacl, texts)
+        _compute(facts, report, validate_shacl, texts, judged)
         _write_and_switch(facts, report, staging, out, write_facts_file=write_facts_file, texts=texts,
                           inputs=inputs, allow_empty=allow_empty)
     return report
@@ -128,14 +136,15 @@ def build_from_facts(facts: Iterable[Fact], out_dir: str | Path | None, *, valid
 
 def build(corpus: str | Path, out_dir: str | Path, *, validate_shacl: bool = True,
           on_file: Callable[[Path, str | None], None] | None = None, allow_empty: bool = False,
-          workers: int = 1, cluster: str | None = None, incremental: bool = True) -> BuildReport:
+          workers: int = 1, cluster: str | None = None, incremental: bool = True,
+          judgements: str | Path | None = None) -> BuildReport:
     """Extract a corpus (a folder of gazette texts or one file) and build the graph into ``out_dir``.
 
     Extraction is ``govkg.extract.pipeline``'s, on ``workers`` processes or a Dask ``cluster``,
     files in corpus order; each file's facts go to the staging folder's ``facts.jsonl`` as soon as
     they exist. With ``incremental`` a file unchanged since the last build into ``out_dir`` (same
     bytes, same extractor) is not extracted again (``govkg.extract.cache``). ``on_file(path, error)``
-    reports progress. The folder is replaced as :func:`build_from_facts` says.
+    reports progress. The folder is replaced as :func:`build_from_facts` says (``judgements`` too).
     """
     from govkg.extract.cache import ExtractCache
     from govkg.extract.pipeline import corpus_paths, extract_files
@@ -160,7 +169,7 @@ def build(corpus: str | Path, out_dir: str | Path, *, validate_shacl: bool = Tru
         report.notes = list(extracted.notes)
         report.seconds["extract"] = time.perf_counter() - t
         texts = sources.collect(extracted.read)
-        _compute(extracted.facts, report, validate_shacl, texts)
+        _compute(extracted.facts, report, validate_shacl, texts, Path(judgements) if judgements else None)
         _write_and_switch(extracted.facts, report, staging, out, write_facts_file=False, texts=texts,
                           inputs=extracted.read, allow_empty=allow_empty)
     return report
@@ -168,8 +177,9 @@ def build(corpus: str | Path, out_dir: str | Path, *, validate_shacl: bool = Tru
 
 def run_build(corpus: Path, out_dir: Path, *, facts_path: Path | None = None, validate_shacl: bool = True,
               allow_empty: bool = False, workers: int = 1, cluster: str | None = None,
-              incremental: bool = True) -> tuple[int, BuildReport | None]:
-    """``govkg build``: build with a progress bar and print the summary; the exit code and the report.
+              incremental: bool = True, judgements: Path | None = None) -> tuple[int, BuildReport | None]:
+    """``govkg build``: build with a progress bar and print the summary; the exit code and the report;
+    ``judgements`` is the review judgements file applied (``govkg.graph.review``).
 
     Exit 0: built and switched in; 1: nothing readable, no facts, or the build could not be
     written (one line; the previous build is kept); 2: bad input or a graph that does not conform
@@ -179,10 +189,14 @@ def run_build(corpus: Path, out_dir: Path, *, facts_path: Path | None = None, va
     console = Console(stderr=True)
     try:
         code, report = _run_build(console, corpus, out_dir, facts_path, validate_shacl, allow_empty,
-                                  {"workers": workers, "cluster": cluster, "incremental": incremental})
+                                  {"workers": workers, "cluster": cluster, "incremental": incremental,
+                                   "judgements": judgements})
     except (BuildRefused, Busy, ClusterError) as err:
         console.print(f"error: {err}", markup=False, style="red", soft_wrap=True)
         return 1, None
+    except JudgementError as err:  # a hand-edited judgements file: say which line, keep the old build
+        console.print(f"error: {err}; {out_dir} is unchanged", markup=False, style="red", soft_wrap=True)
+        return 2, None
     except OSError as err:  # a full disk, a folder we may not write: the old build stays where it was
         where = f" {err.filename}" if err.filename else ""
         console.print(f"error: cannot write the build{where}: {err.strerror or err}; {out_dir} is unchanged",
@@ -215,7 +229,7 @@ def _run_build(console, corpus: Path, out_dir: Path, facts_path: Path | None, va
             return 2, None
         inputs = sorted(Path(facts_path).glob("*.jsonl")) if Path(facts_path).is_dir() else [Path(facts_path)]
         report = build_from_facts(facts, out_dir, validate_shacl=validate_shacl, texts=texts, inputs=inputs,
-                                  allow_empty=allow_empty)
+                                  allow_empty=allow_empty, judgements=how.get("judgements"))
     else:
         from govkg.extract.pipeline import corpus_paths
 
@@ -251,6 +265,7 @@ def _run_build(console, corpus: Path, out_dir: Path, facts_path: Path | None, va
                   + ", ".join(f"{k} {v:.2f}s" for k, v in report.seconds.items()))
     for reason, n in report.rejected.items():
         console.print(f"[yellow]left out[/] {n} {reason}")
+    _print_review(console, report.review)
     if report.conforms is not None:
         console.print("SHACL: [green]conforms[/]" if report.conforms else "SHACL: [red]does not conform[/]")
         if not report.conforms:
@@ -261,6 +276,17 @@ def _run_build(console, corpus: Path, out_dir: Path, facts_path: Path | None, va
         return (2 if report.conforms is False else 1), report
     console.print("wrote " + ", ".join(Path(p).name for p in report.outputs.values()))
     return 0, report
+
+
+def _print_review(console, review: ReviewReport | None) -> None:
+    """The review judgements in the build summary: how many applied, and every one that matched nothing."""
+    if review is None or not (review.applied or review.unmatched or review.conflicts):
+        return
+    console.print(f"review: {len(review.applied)} judgement(s) applied", markup=False)
+    for line in review.unmatched:
+        console.print(f"review: matches nothing now: {line}", markup=False, style="yellow", soft_wrap=True)
+    for line in review.conflicts:
+        console.print(f"review: conflict: {line}", markup=False, style="yellow", soft_wrap=True)
 
 
 __all__ = ["BuildReport", "build", "build_from_facts", "run_build"]

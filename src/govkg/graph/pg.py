@@ -50,6 +50,12 @@ def _provenance(g: Graph, s: URIRef) -> dict[str, Any]:
             "line": _int(g, s, GOV.sourceLine)}
 
 
+def _reviewed(g: Graph, s: URIRef) -> dict[str, Any]:
+    """The judgements that changed this node (``govkg.graph.review``), one line each."""
+    lines = sorted(str(g.value(j, RDFS.label) or j) for j in g.objects(s, PROV.wasInfluencedBy))
+    return {"reviewed": "\n".join(lines) or None}
+
+
 def _dated(g: Graph, s: URIRef) -> dict[str, Any]:
     later = g.value(s, GOV.supersededBy)  # the statement whose document ended this one
     return {"date": _str(g, s, GOV.startDate), "end_date": _str(g, s, GOV.endDate),
@@ -62,16 +68,19 @@ def _nodes(g: Graph, texts: Mapping[str, str]) -> Iterator[Node]:
         labels = _labels(g, a)
         yield Node("Agency", node_id(a), {"name": name, "level": _str(g, a, GOV.level),
                                           "aliases": "|".join(x for x in labels if x != name),
-                                          "labels": "|".join(labels)})
+                                          "labels": "|".join(labels), **_reviewed(g, a)})
     for cls, kind in KIND_OF_CLASS.items():
         for b in g.subjects(RDF.type, cls):
             name = _str(g, b, SKOS.prefLabel) or (_labels(g, b) or [node_id(b)])[0]
             yield Node("Body", node_id(b), {"name": name, "kind": kind,
-                                            "aliases": "|".join(x for x in _labels(g, b) if x != name)})
+                                            "aliases": "|".join(x for x in _labels(g, b) if x != name),
+                                            **_reviewed(g, b)})
     for p in g.subjects(RDF.type, FOAF.Person):
-        yield Node("Person", node_id(p), {"name": _str(g, p, FOAF.name), "merge_reason": _str(g, p, GOV.mergeReason)})
+        yield Node("Person", node_id(p), {"name": _str(g, p, FOAF.name), "merge_reason": _str(g, p, GOV.mergeReason),
+                                             **_reviewed(g, p)})
     for p in g.subjects(RDF.type, ORG.Post):
-        yield Node("Post", node_id(p), {"name": _str(g, p, RDFS.label), "title": _str(g, p, GOV.title)})
+        yield Node("Post", node_id(p), {"name": _str(g, p, RDFS.label), "title": _str(g, p, GOV.title),
+                                           **_reviewed(g, p)})
     for d in g.subjects(RDF.type, GOV.Document):
         creator = g.value(d, DCTERMS.creator)
         stub = g.value(d, GOV.stub)
@@ -94,7 +103,8 @@ def _edges(g: Graph) -> Iterator[Edge]:
     for m in g.subjects(RDF.type, ORG.Membership):
         member, body = g.value(m, ORG.member), g.value(m, ORG.organization)
         role = g.value(m, ORG.role)
-        props = {"role": _str(g, role, RDFS.label) if role is not None else None, **_provenance(g, m), **_dated(g, m)}
+        props = {"role": _str(g, role, RDFS.label) if role is not None else None, **_provenance(g, m), **_dated(g, m),
+                 **_reviewed(g, m)}
         if member in persons:
             concurrent = g.value(m, GOV.concurrent)
             yield Edge("MEMBER_OF", node_id(member), node_id(body), {
@@ -124,7 +134,7 @@ def _edges(g: Graph) -> Iterator[Edge]:
             yield Edge("SUB_ORG_OF", node_id(a), node_id(parent), _provenance(g, a))  # the sub-unit's first printing
     for asg in g.subjects(RDF.type, GOV.Assignment):
         yield Edge("ASSIGNED", node_id(g.value(asg, GOV.agency)), node_id(g.value(asg, GOV.task)),
-                   {"role": _str(g, asg, GOV.assignmentRole), **_provenance(g, asg)})
+                   {"role": _str(g, asg, GOV.assignmentRole), **_provenance(g, asg), **_reviewed(g, asg)})
     for task, doc in g.subject_objects(DCTERMS.isPartOf):
         yield Edge("IN", node_id(task), node_id(doc), _provenance(g, task))  # the task's first printing
     for c in g.subjects(RDF.type, GOV.Citation):

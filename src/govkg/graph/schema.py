@@ -14,6 +14,8 @@ STRING, INT, BOOL = "STRING", "INT64", "BOOLEAN"
 
 # provenance every relation carries: the document, and the file and line that printed it
 PROVENANCE = {"doc": STRING, "file": STRING, "line": INT}
+# what review judgements changed here (govkg.graph.review): each judgement in one line, None when none did
+REVIEWED = {"reviewed": STRING}
 # since (date) and until (end_date: the date of the document that set the body out again, end_doc)
 DATED = {"date": STRING, "end_date": STRING, "end_doc": STRING}
 
@@ -46,10 +48,10 @@ class RelType:
 
 
 NODES: dict[str, NodeType] = {n.label: n for n in (
-    NodeType("Agency", {"level": STRING, "aliases": STRING, "labels": STRING}),
-    NodeType("Body", {"kind": STRING, "aliases": STRING}),
-    NodeType("Person", {"merge_reason": STRING}),
-    NodeType("Post", {"title": STRING}),
+    NodeType("Agency", {"level": STRING, "aliases": STRING, "labels": STRING, **REVIEWED}),
+    NodeType("Body", {"kind": STRING, "aliases": STRING, **REVIEWED}),
+    NodeType("Person", {"merge_reason": STRING, **REVIEWED}),
+    NodeType("Post", {"title": STRING, **REVIEWED}),
     # text: the lines of its printing (line to end_line of file), for the document page
     NodeType("Document", {"number": STRING, "title": STRING, "issuer": STRING, "date": STRING,
                           "stub": BOOL, "file": STRING, "line": INT, "end_line": INT, "text": STRING},
@@ -59,15 +61,15 @@ NODES: dict[str, NodeType] = {n.label: n for n in (
 
 RELS: dict[str, RelType] = {r.type: r for r in (
     RelType("MEMBER_OF", "Person", "Body", {"role": STRING, "position": STRING, "concurrent": BOOL,
-                                            **PROVENANCE, **DATED}),
-    RelType("SEAT_ON", "Post", "Body", {"role": STRING, **PROVENANCE, **DATED}),
-    RelType("UNIT_OF", "Agency", "Body", {**PROVENANCE, **DATED}),
+                                            **PROVENANCE, **DATED, **REVIEWED}),
+    RelType("SEAT_ON", "Post", "Body", {"role": STRING, **PROVENANCE, **DATED, **REVIEWED}),
+    RelType("UNIT_OF", "Agency", "Body", {**PROVENANCE, **DATED, **REVIEWED}),
     RelType("OFFICE_AT", "Body", "Agency", {**PROVENANCE, **DATED}),
     RelType("PART_OF", "Body", "Body", PROVENANCE),
     RelType("HOLDS", "Person", "Post", {**PROVENANCE, "date": STRING}),
     RelType("POST_IN", "Post", "Agency", PROVENANCE),
     RelType("SUB_ORG_OF", "Agency", "Agency", PROVENANCE),
-    RelType("ASSIGNED", "Agency", "Task", {"role": STRING, **PROVENANCE}),
+    RelType("ASSIGNED", "Agency", "Task", {"role": STRING, **PROVENANCE, **REVIEWED}),
     RelType("IN", "Task", "Document", PROVENANCE),
     RelType("CITES", "Document", "Document", PROVENANCE),
     RelType("ESTABLISHED_BY", "Body", "Document", PROVENANCE),
