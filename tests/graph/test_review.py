@@ -41,6 +41,8 @@ def _node(report, node_id):
     (("same", {"entity": A}), "needs two entity ids"),
     (("same", {"entity": A}, {"other": A}), "both ids are"),
     (("same", {"entity": A}, {"other": "person/晋城市/张三"}), "of one kind"),
+    (("same", {"entity": "doc/晋市政办〔2019〕37号"}, {"other": "doc/晋市政办〔2020〕40号"}), "of one kind"),
+    (("fix", {"entity": "task/abc"}, {"field": "name", "value": "x"}), "is not a"),
     (("fix", {"entity": A}, {"field": "colour", "value": "x"}), "unknown field"),
     (("fix", {"entity": A}, {"field": "role", "value": "x"}), "the field of an edge"),
     (("fix", {"entity": A}, {"field": "name", "value": " "}), "is empty"),

@@ -15,6 +15,7 @@ from typing import Any, Iterable
 from urllib.parse import quote
 
 from govkg.api.graphdata import RELATION_LIMIT, Entity, Relation, entity
+from govkg.graph.judgements import JUDGED_EDGES
 from govkg.store.base import GraphStore
 from govkg.viz.palette import relation_label, role_class
 
@@ -136,9 +137,15 @@ def _row(r: Relation, docs: _Docs, as_of: str | None, **kw: Any) -> Row | None:
     if st is None:
         return None
     src = docs.source(r.props)
-    return Row(r.label, r.id, r.name, role=str(r.props.get("role", "")), since=r.props.get("date"),
-               until=r.props.get("end_date") if st == "former" else None, status=st,
-               sources=[src] if src else [], **kw)
+    row = Row(r.label, r.id, r.name, role=str(r.props.get("role", "")), since=r.props.get("date"),
+              until=r.props.get("end_date") if st == "former" else None, status=st,
+              sources=[src] if src else [], **kw)
+    if r.type in JUDGED_EDGES:  # what a review judgement names this edge by (docs/review.md); the page has the other end
+        row.extra["edge"] = {"edge": r.type, "dir": r.direction, "other": r.id, "role": str(r.props.get("role") or ""),
+                             "doc": str(r.props.get("doc") or "")}
+    if r.props.get("reviewed"):
+        row.extra["reviewed"] = r.props["reviewed"]
+    return row
 
 
 def _ordered(rows: list[Row]) -> list[Row]:
