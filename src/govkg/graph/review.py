@@ -137,6 +137,8 @@ class _Applier:
                 self.survivor[m] = keep
             for j in judged.values():
                 self.record(j, [self.entities[keep]], f"{' + '.join(sorted(members))} → {keep}")
+            if (self.entities[keep], RDF.type, GOV.Body) in self.g:
+                self.supersede(self.entities[keep])
             for m in sorted(members - {keep}):
                 self.g.add((self.entities[keep], GOV.mergedFrom, Literal(m)))
 
@@ -162,6 +164,39 @@ class _Applier:
             g.remove((s, p, gone))
             if not (s == keep and p in (ORG.subOrganizationOf, GOV.partOf)):
                 g.add((s, p, keep))
+
+    def supersede(self, body: URIRef) -> None:
+        """A body's statements put in one timeline again, as ``GraphBuilder.supersede`` does on a build:
+        two bodies merged into one, or a statement left without members, change who ended whom."""
+        g = self.g
+        sts = sorted(g.subjects(GOV.statementOf, body))
+        members = {s: list(g.subjects(GOV.statement, s)) for s in sts}
+        for s in sts:
+            for n in (s, *members[s]):
+                g.remove((n, GOV.supersededBy, None))
+                g.remove((n, GOV.endDate, None))
+        if not sts:
+            return
+
+        def day(s: URIRef) -> str:
+            return str(g.value(s, GOV.startDate) or "")
+
+        def doc_key(s: URIRef) -> str:  # the document's key as GraphBuilder orders by it
+            doc = g.value(s, PROV.wasDerivedFrom)
+            number = g.value(doc, DCTERMS.identifier)
+            return str(number) if number is not None else "title:" + str(g.value(doc, DCTERMS.title) or "")
+
+        first = min(sts, key=lambda s: (not day(s), day(s), doc_key(s)))
+        g.set((body, GOV.establishedBy, g.value(first, PROV.wasDerivedFrom)))
+        dated = sorted((s for s in sts if members[s] and day(s)), key=lambda s: (day(s), doc_key(s)))
+        for i, earlier in enumerate(dated):
+            later = next((s for s in dated[i + 1:] if day(s) > day(earlier)), None)
+            if later is None:
+                continue
+            end = g.value(later, GOV.startDate)
+            for n in (earlier, *members[earlier]):
+                g.add((n, GOV.supersededBy, later))
+                g.add((n, GOV.endDate, end))
 
     def fix_name(self, j: Judgement) -> None:
         eid = self.resolve(j.target["entity"])
@@ -219,6 +254,8 @@ class _Applier:
                     self.g.remove((n, None, None))
                     self.g.remove((None, None, n))
                 self.record(j, [*statements, *ends], f"removed {len(nodes)} {t['edge']}")
+                if t["edge"] != "ASSIGNED" and key[2] in self.entities:
+                    self.supersede(self.entities[key[2]])
             elif j.verdict in EDGE_VERDICTS:
                 self.record(j, nodes, f"{j.verdict}: {len(nodes)} {t['edge']}")
             else:  # fix role
