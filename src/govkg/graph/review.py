@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from typing import Iterable
+from urllib.parse import quote, unquote
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS, XSD
@@ -29,8 +30,6 @@ ASSIGNMENT_ROLES = ("牵头", "责任", "配合")
 
 
 def _id(node: URIRef) -> str:
-    from urllib.parse import unquote
-
     s = str(node)
     return unquote(s[len(ID):]) if s.startswith(ID) else s
 
@@ -215,20 +214,20 @@ class _Applier:
 
     # ------------------------------------------------------------ edges
 
-    def edges(self) -> dict[tuple[str, str, str], list[tuple[URIRef, str, str]]]:
-        """(edge type, src id, dst id) → [(node, role, doc key)] of every judgeable edge."""
-        g, out = self.g, defaultdict(list)
-        for m in g.subjects(RDF.type, ORG.Membership):
-            member, body = g.value(m, ORG.member), g.value(m, ORG.organization)
-            kind = next((EDGE_OF_MEMBER[c] for c in g.objects(member, RDF.type) if c in EDGE_OF_MEMBER), None)
-            if kind is not None and body is not None:
-                role = g.value(g.value(m, ORG.role), RDFS.label)
-                out[(kind, _id(member), _id(body))].append((m, str(role or ""), self._doc(m)))
-        for a in g.subjects(RDF.type, GOV.Assignment):
-            agency, task = g.value(a, GOV.agency), g.value(a, GOV.task)
-            out[("ASSIGNED", _id(agency), _id(task))].append((a, str(g.value(a, GOV.assignmentRole) or ""),
-                                                              self._doc(a)))
-        return out
+    def _node(self, entity_id: str) -> URIRef:
+        """The RDF node of a property-graph id (a task's too, which is no entity a reviewer merges)."""
+        return self.entities.get(entity_id) or URIRef(ID + quote(entity_id, safe="/"))
+
+    def edge_nodes(self, kind: str, src: str, dst: str) -> list[tuple[URIRef, str, str]]:
+        """[(node, role, doc key)] of the edges of ``kind`` from ``src`` to ``dst``, found from their ends."""
+        g, a, b = self.g, self._node(src), self._node(dst)
+        if kind == "ASSIGNED":
+            nodes = set(g.subjects(GOV.agency, a)) & set(g.subjects(GOV.task, b))
+            return sorted((n, str(g.value(n, GOV.assignmentRole) or ""), self._doc(n)) for n in nodes)
+        if not any(EDGE_OF_MEMBER.get(c) == kind for c in g.objects(a, RDF.type)):
+            return []
+        nodes = set(g.subjects(ORG.member, a)) & set(g.subjects(ORG.organization, b))
+        return sorted((n, str(g.value(g.value(n, ORG.role), RDFS.label) or ""), self._doc(n)) for n in nodes)
 
     def _doc(self, node: URIRef) -> str:
         doc = self.g.value(node, PROV.wasDerivedFrom)
@@ -237,11 +236,10 @@ class _Applier:
         return str(self.g.value(doc, DCTERMS.identifier) or self.g.value(doc, DCTERMS.title) or _id(doc))
 
     def judge_edges(self, js: list[Judgement]) -> None:
-        index = self.edges()
         for j in js:
             t = j.target
             key = (t["edge"], self.resolve(t["src"]), self.resolve(t["dst"]))
-            hits = [(n, role, doc) for n, role, doc in index.get(key, [])
+            hits = [(n, role, doc) for n, role, doc in self.edge_nodes(*key)
                     if t.get("role", role) == role and t.get("doc", doc) == doc]
             if not hits:
                 self.unmatched(j, "no such edge in this build")
