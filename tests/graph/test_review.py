@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import json
 from urllib.parse import quote
 
 import pytest
@@ -99,6 +100,8 @@ def test_a_rebuild_from_scratch_applies_the_judgements_with_their_provenance(fac
     assert len(report.review.unmatched) == 1 and "person/晋城市/nobody" in report.review.unmatched[0]
     moved = {(e.type, e.props.get("line")) for e in before.property_graph.edges if B in (e.src, e.dst)}
     assert moved and moved <= {(e.type, e.props.get("line")) for e in report.property_graph.edges if A in (e.src, e.dst)}
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert any(i["path"].endswith("judgements.jsonl") for i in manifest["inputs"])  # with its checksum
     # the graph written out says the same
     ttl = (out / "graph.ttl").read_text(encoding="utf-8")
     assert "govkg:Judgement" in ttl and "中共晋城市委宣传部分" in ttl  # the merged name is kept as a label
