@@ -174,3 +174,18 @@ def test_two_bodies_judged_the_same_share_one_timeline(tmp_path):
     assert rows["person/晋城市/张三"]["end_date"] == "2020-05-01" and rows["person/晋城市/李四"]["end_date"] is None
     established = [e for e in report.property_graph.edges if e.type == "ESTABLISHED_BY"]
     assert [e.dst for e in established] == ["doc/晋市政办〔2019〕1号"]
+
+
+def test_judgements_survive_moved_lines(facts, tmp_path):
+    """The same facts printed 40 lines further down (a re-extraction of an edited issue): the keys still match."""
+    import dataclasses
+
+    moved = [dataclasses.replace(f, src=dataclasses.replace(f.src, line=f.src.line + 40,
+                                                            end_line=f.src.end_line + 40 if f.src.end_line else None))
+             for f in facts]
+    path = tmp_path / "j.jsonl"
+    append_judgement(path, make("wrong", MEMBERSHIP))
+    append_judgement(path, make("same", {"entity": A}, other=B))
+    report = build_from_facts(moved, None, validate_shacl=False, judgements=path)
+    assert len(report.review.applied) == 2 and not report.review.unmatched
+    assert not _members(report, MEMBERSHIP["src"], MEMBERSHIP["dst"]) and _node(report, B) is None
