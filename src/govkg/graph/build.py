@@ -56,13 +56,13 @@ def _compute(facts: list[Fact], report: BuildReport, validate_shacl: bool,
     t = time.perf_counter()
     builder = build_graph(facts)
     graph, report.rejected = builder.graph, dict(sorted(builder.rejected.items()))
+    report.seconds["rdf"] = time.perf_counter() - t
     if judgements is not None:  # the reviewers' judgements, applied again on every build (govkg.graph.review)
         from govkg.graph.review import apply_judgements
 
-        t_review = time.perf_counter()
+        t = time.perf_counter()
         report.review = apply_judgements(graph, read_judgements(judgements))
-        report.seconds["review"] = time.perf_counter() - t_review
-    report.seconds["rdf"] = time.perf_counter() - t
+        report.seconds["review"] = time.perf_counter() - t
     report.graph, report.triples, report.classes = graph, len(graph), class_counts(graph)
     t = time.perf_counter()
     pg = property_graph(graph, texts)
