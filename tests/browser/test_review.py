@@ -75,6 +75,14 @@ def test_controls_show_only_after_the_right_token_and_a_click_writes_a_judgement
     # the token is kept for the session: the next page opens with the controls
     browser.get(url + "/entity/test%2Ftransport?label=Agency")
     wait_for(browser, "return !document.getElementById('review-tools').hidden")
+    # a row through the agency's people judges the person's own membership
+    browser.execute_script("""
+        const tr = Array.from(document.querySelectorAll('tr[data-edge]'))
+            .find(t => JSON.parse(t.dataset.edge).src === 'test/li');
+        tr.querySelector('.review-right').click();""")
+    wait_for(browser, "return document.getElementById('review-status').textContent.includes('right')")
+    assert _records(path)[-1]["target"] == {"edge": "MEMBER_OF", "src": "test/li", "dst": "test/group",
+                                            "role": "组长", "doc": "测试〔2024〕1号"}
     browser.find_element(By.ID, "review-same-q").send_keys("测试")
     browser.find_element(By.CSS_SELECTOR, "#review-same button").click()
     wait_for(browser, "return document.querySelector('.review-same-pick') !== null")
@@ -82,6 +90,7 @@ def test_controls_show_only_after_the_right_token_and_a_click_writes_a_judgement
                                    ".map(s => s.textContent).join('|')")
     assert EVIL in names  # a hostile name shown as text, not run
     assert browser.execute_script("return document.querySelector('#review-same-hits script') === null")
+    browser.execute_script("document.getElementById('review-status').textContent = ''")
     picks = browser.find_elements(By.CSS_SELECTOR, "#review-same-hits li")
     next(li for li in picks if "test/evil" in li.text).find_element(By.TAG_NAME, "button").click()
     status = wait_for(browser, "const s = document.getElementById('review-status').textContent;"

@@ -206,7 +206,9 @@ def _agency(store: GraphStore, e: Entity, docs: _Docs, as_of: str | None) -> lis
                                                                                    if v not in (None, "")})
             row = _row(rel, docs, as_of, via=(via_label, r[via_id], r[via_name] or r[via_id]),
                        detail=str(r.get("position") or ""))
-            if row:
+            if row:  # the edge a review judges leaves the person or post, not this agency
+                row.extra["edge"] = {"edge": "MEMBER_OF" if via_label == "Person" else "SEAT_ON", "src": r[via_id],
+                                     "dst": r["b_id"], "role": str(r.get("role") or ""), "doc": str(r.get("doc") or "")}
                 out.append(row)
         return _ordered(_merge(out))
 

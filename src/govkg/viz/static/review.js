@@ -37,9 +37,11 @@
   }
 
   function edgeTarget(edge) {
-    // the row names the other end; this page is the one end it leaves from or arrives at
+    // the row names the other end and this page is the one it leaves from or arrives at, unless the row
+    // goes through someone (an agency's people and posts): then it names both ends itself
     var out = edge.dir === "out";
-    var t = { edge: edge.edge, src: out ? entityId : edge.other, dst: out ? edge.other : entityId };
+    var t = edge.src ? { edge: edge.edge, src: edge.src, dst: edge.dst }
+                     : { edge: edge.edge, src: out ? entityId : edge.other, dst: out ? edge.other : entityId };
     if (edge.role) { t.role = edge.role; }
     if (edge.doc) { t.doc = edge.doc; }
     return t;
