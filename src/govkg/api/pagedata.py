@@ -350,6 +350,19 @@ def _history(e: Entity, docs: _Docs) -> Section:
     return Section("history", "沿革（按文件）", "History across documents", rows)
 
 
+def merged_into(store: GraphStore, entity_id: str) -> tuple[str, str, str] | None:
+    """(label, id, name) of the node a review judgement merged ``entity_id`` into (``docs/review.md``), if any."""
+    for label in ("Agency", "Body", "Person", "Post"):
+        rows = store.run(f"MATCH (n:`{label}`) WHERE n.reviewed CONTAINS $id "
+                         "RETURN n.id AS id, n.name AS name, n.reviewed AS reviewed LIMIT 5", {"id": entity_id})
+        for r in rows:
+            pairs = [line.split(" (by ", 1)[0].removeprefix("same ").split(" ~ ")
+                     for line in str(r["reviewed"]).splitlines() if line.startswith("same ")]
+            if r["id"] != entity_id and any(entity_id in pair for pair in pairs):
+                return label, r["id"], r["name"] or r["id"]
+    return None
+
+
 def profile(store: GraphStore, entity_id: str, label: str | None = None, as_of: str | None = None) -> list[Profile]:
     """The page of each entity with this id (one per label that has it)."""
     out = []
