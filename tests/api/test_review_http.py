@@ -81,6 +81,9 @@ def test_judgements_over_http_survive_a_rebuild_from_scratch(reviewing, tmp_path
             merged = served.get(f"/entities/{quote(A, safe='')}?label=Agency")
             assert merged.status_code == 200
             assert served.get(f"/entities/{quote(B, safe='')}?label=Agency").status_code == 404  # one node now
+            gone = served.get(f"/entity/{quote(B, safe='')}")
+            assert gone.status_code == 404 and 'id="merged-into"' in gone.text and "中共晋城市委宣传部</a>" in gone.text
+            assert 'id="merged-into"' not in served.get("/entity/agency%2Fnothing-here").text
             page = served.get(f"/entity/{quote(A, safe='')}?label=Agency").text
             assert "one department" in page and "same agency/中共晋城市委宣传部 ~ agency/中共晋城市委宣传部分" in page
             person = served.get(f"/entity/{quote(PERSON, safe='')}?label=Person").text

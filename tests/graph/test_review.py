@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import json
 from urllib.parse import quote
 
 import pytest
@@ -41,6 +42,8 @@ def _node(report, node_id):
     (("same", {"entity": A}), "needs two entity ids"),
     (("same", {"entity": A}, {"other": A}), "both ids are"),
     (("same", {"entity": A}, {"other": "person/晋城市/张三"}), "of one kind"),
+    (("same", {"entity": "doc/晋市政办〔2019〕37号"}, {"other": "doc/晋市政办〔2020〕40号"}), "of one kind"),
+    (("fix", {"entity": "task/abc"}, {"field": "name", "value": "x"}), "is not a"),
     (("fix", {"entity": A}, {"field": "colour", "value": "x"}), "unknown field"),
     (("fix", {"entity": A}, {"field": "role", "value": "x"}), "the field of an edge"),
     (("fix", {"entity": A}, {"field": "name", "value": " "}), "is empty"),
@@ -97,6 +100,8 @@ def test_a_rebuild_from_scratch_applies_the_judgements_with_their_provenance(fac
     assert len(report.review.unmatched) == 1 and "person/晋城市/nobody" in report.review.unmatched[0]
     moved = {(e.type, e.props.get("line")) for e in before.property_graph.edges if B in (e.src, e.dst)}
     assert moved and moved <= {(e.type, e.props.get("line")) for e in report.property_graph.edges if A in (e.src, e.dst)}
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert any(i["path"].endswith("judgements.jsonl") for i in manifest["inputs"])  # with its checksum
     # the graph written out says the same
     ttl = (out / "graph.ttl").read_text(encoding="utf-8")
     assert "govkg:Judgement" in ttl and "中共晋城市委宣传部分" in ttl  # the merged name is kept as a label
@@ -132,3 +137,55 @@ def test_fix_name_and_role(facts):
     assert next(n for n in pg.nodes if n.id == B).props["name"] == "中共晋城市委宣传部（误）"
     edge = next(e for e in pg.edges if e.type == "MEMBER_OF" and e.src == MEMBERSHIP["src"] and e.dst == MEMBERSHIP["dst"])
     assert edge.props["role"] == "副组长" and "fix" in edge.props["reviewed"]
+
+
+def test_resuperseding_a_body_alone_gives_back_what_the_build_made(facts):
+    """The timeline ``review`` redraws after a merge is the build's own: on unmerged bodies it changes nothing."""
+    from govkg.graph.review import _Applier
+
+    report = build_from_facts(facts, None, validate_shacl=False)
+    before = set(report.graph)
+    a = _Applier(report.graph)
+    for body in list(report.graph.subjects(RDF.type, GOV.Body)):
+        a.supersede(body)
+    assert set(report.graph) == before
+
+
+def test_two_bodies_judged_the_same_share_one_timeline(tmp_path):
+    """A body renamed between two documents: once judged the same, the later document ends the earlier members."""
+    from govkg.facts import DocumentFact, MembershipFact, Src
+
+    def doc(n, date):
+        return DocumentFact(Src("a.txt", n), f"晋市政办〔{date[:4]}〕{n}号", title=f"通知{n}", issuer="晋城市人民政府办公室",
+                            date=date)
+
+    def member(n, body, person):
+        return MembershipFact(Src("a.txt", n + 1), f"晋市政办〔{'2019' if n < 50 else '2020'}〕{n}号", body=body,
+                              person=person, role="成员")
+
+    facts = [doc(1, "2019-03-01"), member(1, "晋城市甲工作领导小组", "张三"),
+             doc(60, "2020-05-01"), member(60, "晋城市乙工作领导小组", "李四")]
+    path = tmp_path / "j.jsonl"
+    append_judgement(path, make("same", {"entity": "body/晋城市/甲工作领导小组"}, other="body/晋城市/乙工作领导小组"))
+    report = build_from_facts(facts, tmp_path / "b", judgements=path)
+    assert report.conforms, report.shacl_report[:2000]
+    rows = {e.src: e.props for e in report.property_graph.edges if e.type == "MEMBER_OF"}
+    assert {e.dst for e in report.property_graph.edges if e.type == "MEMBER_OF"} == {"body/晋城市/乙工作领导小组"}
+    assert rows["person/晋城市/张三"]["end_date"] == "2020-05-01" and rows["person/晋城市/李四"]["end_date"] is None
+    established = [e for e in report.property_graph.edges if e.type == "ESTABLISHED_BY"]
+    assert [e.dst for e in established] == ["doc/晋市政办〔2019〕1号"]
+
+
+def test_judgements_survive_moved_lines(facts, tmp_path):
+    """The same facts printed 40 lines further down (a re-extraction of an edited issue): the keys still match."""
+    import dataclasses
+
+    moved = [dataclasses.replace(f, src=dataclasses.replace(f.src, line=f.src.line + 40,
+                                                            end_line=f.src.end_line + 40 if f.src.end_line else None))
+             for f in facts]
+    path = tmp_path / "j.jsonl"
+    append_judgement(path, make("wrong", MEMBERSHIP))
+    append_judgement(path, make("same", {"entity": A}, other=B))
+    report = build_from_facts(moved, None, validate_shacl=False, judgements=path)
+    assert len(report.review.applied) == 2 and not report.review.unmatched
+    assert not _members(report, MEMBERSHIP["src"], MEMBERSHIP["dst"]) and _node(report, B) is None

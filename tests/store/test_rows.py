@@ -23,7 +23,7 @@ def test_tables_deduplicate_fill_gaps_and_drop_dangling_edges():
     stream = TableStream(_graph())
     tables = dict(stream)
     assert tables["Agency"] == [("agency/a", "市财政局", "city", None, None, None)]  # aliases, labels, reviewed unset
-    # since, until, the document that ended the tie (end_doc) and the review note unset
+    # since, until, the document that ended the tie (end_doc) and the review judgements unset
     assert tables["UNIT_OF"] == [("agency/a", "body/b", "x〔2020〕1号", "f.txt", 3, None, None, None, None),
                                      ("agency/a", "body/b", "x〔2020〕1号", "f.txt", 9, None, None, None, None)]
     assert tables["OFFICE_AT"] == [] and stream.dropped_edges == 1

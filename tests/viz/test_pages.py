@@ -65,7 +65,7 @@ def test_a_person_page_lists_each_post_once_with_first_and_last_document(client)
 def test_a_body_page_puts_the_current_leaders_first_and_shows_its_history(client) -> None:
     html = page(client, FLOOD, "Body")
     leaders = section(html, "leaders")
-    rows = re.findall(r'<tr class="(current|former)">(.*?)</tr>', leaders, re.S)
+    rows = re.findall(r'<tr class="(current|former)"[^>]*>(.*?)</tr>', leaders, re.S)
     first_former = [s for s, _ in rows].index("former")
     assert all(s == "former" for s, _ in rows[first_former:])   # current leaders first
     assert "市人民政府分管应急管理和水务工作的副市长" in rows[0][1] and "指挥长" in rows[0][1]

@@ -15,6 +15,7 @@ from typing import Any, Iterable
 from urllib.parse import quote
 
 from govkg.api.graphdata import RELATION_LIMIT, Entity, Relation, entity
+from govkg.graph.judgements import JUDGED_EDGES
 from govkg.store.base import GraphStore
 from govkg.viz.palette import relation_label, role_class
 
@@ -136,9 +137,15 @@ def _row(r: Relation, docs: _Docs, as_of: str | None, **kw: Any) -> Row | None:
     if st is None:
         return None
     src = docs.source(r.props)
-    return Row(r.label, r.id, r.name, role=str(r.props.get("role", "")), since=r.props.get("date"),
-               until=r.props.get("end_date") if st == "former" else None, status=st,
-               sources=[src] if src else [], **kw)
+    row = Row(r.label, r.id, r.name, role=str(r.props.get("role", "")), since=r.props.get("date"),
+              until=r.props.get("end_date") if st == "former" else None, status=st,
+              sources=[src] if src else [], **kw)
+    if r.type in JUDGED_EDGES:  # what a review judgement names this edge by (docs/review.md); the page has the other end
+        row.extra["edge"] = {"edge": r.type, "dir": r.direction, "other": r.id, "role": str(r.props.get("role") or ""),
+                             "doc": str(r.props.get("doc") or "")}
+    if r.props.get("reviewed"):
+        row.extra["reviewed"] = r.props["reviewed"]
+    return row
 
 
 def _ordered(rows: list[Row]) -> list[Row]:
@@ -199,7 +206,9 @@ def _agency(store: GraphStore, e: Entity, docs: _Docs, as_of: str | None) -> lis
                                                                                    if v not in (None, "")})
             row = _row(rel, docs, as_of, via=(via_label, r[via_id], r[via_name] or r[via_id]),
                        detail=str(r.get("position") or ""))
-            if row:
+            if row:  # the edge a review judges leaves the person or post, not this agency
+                row.extra["edge"] = {"edge": "MEMBER_OF" if via_label == "Person" else "SEAT_ON", "src": r[via_id],
+                                     "dst": r["b_id"], "role": str(r.get("role") or ""), "doc": str(r.get("doc") or "")}
                 out.append(row)
         return _ordered(_merge(out))
 
@@ -339,6 +348,19 @@ def _history(e: Entity, docs: _Docs) -> Section:
                         sources=[d["src"]] if d["src"] else []))
     rows.sort(key=lambda r: (r.since or "9999", r.name))
     return Section("history", "沿革（按文件）", "History across documents", rows)
+
+
+def merged_into(store: GraphStore, entity_id: str) -> tuple[str, str, str] | None:
+    """(label, id, name) of the node a review judgement merged ``entity_id`` into (``docs/review.md``), if any."""
+    for label in ("Agency", "Body", "Person", "Post"):
+        rows = store.run(f"MATCH (n:`{label}`) WHERE n.reviewed CONTAINS $id "
+                         "RETURN n.id AS id, n.name AS name, n.reviewed AS reviewed LIMIT 5", {"id": entity_id})
+        for r in rows:
+            pairs = [line.split(" (by ", 1)[0].removeprefix("same ").split(" ~ ")
+                     for line in str(r["reviewed"]).splitlines() if line.startswith("same ")]
+            if r["id"] != entity_id and any(entity_id in pair for pair in pairs):
+                return label, r["id"], r["name"] or r["id"]
+    return None
 
 
 def profile(store: GraphStore, entity_id: str, label: str | None = None, as_of: str | None = None) -> list[Profile]:

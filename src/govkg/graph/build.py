@@ -57,11 +57,13 @@ def _compute(facts: list[Fact], report: BuildReport, validate_shacl: bool,
     t = time.perf_counter()
     builder = build_graph(facts)
     graph, report.rejected = builder.graph, dict(sorted(builder.rejected.items()))
+    report.seconds["rdf"] = time.perf_counter() - t
     if judgements is not None:  # the reviewers' judgements, applied again on every build (govkg.graph.review)
         from govkg.graph.review import apply_judgements
 
+        t = time.perf_counter()
         report.review = apply_judgements(graph, read_judgements(judgements))
-    report.seconds["rdf"] = time.perf_counter() - t
+        report.seconds["review"] = time.perf_counter() - t
     report.graph, report.triples, report.classes = graph, len(graph), class_counts(graph)
     t = time.perf_counter()
     pg = property_graph(graph, texts)
@@ -126,6 +128,8 @@ def build_from_facts(facts: Iterable[Fact], out_dir: str | Path | None, *, valid
     if out_dir is None:
         _compute(facts, report, validate_shacl, texts, judged)
         return report
+    if judged is not None and judged.exists():
+        inputs = [*inputs, judged]  # the manifest lists the judgements applied, with their checksum
     out = Path(out_dir).absolute()
     with exclusive(out, "build"), buildfolder.staged(out) as staging:
         _compute(facts, report, validate_shacl, texts, judged)
@@ -170,8 +174,9 @@ def build(corpus: str | Path, out_dir: str | Path, *, validate_shacl: bool = Tru
         report.seconds["extract"] = time.perf_counter() - t
         texts = sources.collect(extracted.read)
         _compute(extracted.facts, report, validate_shacl, texts, Path(judgements) if judgements else None)
+        judged = [Path(judgements)] if judgements and Path(judgements).exists() else []
         _write_and_switch(extracted.facts, report, staging, out, write_facts_file=False, texts=texts,
-                          inputs=extracted.read, allow_empty=allow_empty)
+                          inputs=[*extracted.read, *judged], allow_empty=allow_empty)
     return report
 
 

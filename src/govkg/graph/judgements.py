@@ -31,8 +31,10 @@ PAIR_VERDICTS = ("same", "not-same")
 VERDICTS = (*EDGE_VERDICTS, *PAIR_VERDICTS, "fix")
 # the edges a verdict may name: those that come from one printed fact
 JUDGED_EDGES = ("MEMBER_OF", "SEAT_ON", "UNIT_OF", "ASSIGNED")
-# the entity kinds (the first part of an id) that ``same`` may merge and ``fix name`` may rename
+# the entity kinds (the first part of an id) that ``same`` may merge and ``fix name`` may rename; ids of
+# other kinds of node are refused (documents, tasks, statements are no entities a reviewer merges)
 MERGEABLE = ("agency", "body", "person", "post")
+NOT_ENTITIES = ("doc", "task", "statement", "membership", "assignment", "citation", "role", "judgement", "reviewer")
 FIELDS = {"name": "entity", "role": "edge"}  # a field that may be fixed → what it belongs to
 
 
@@ -120,14 +122,14 @@ def _check_target(verdict: str, target: dict[str, str], other: str | None, field
         a, b = target["entity"], other.strip()
         if a == b:
             raise JudgementError(f"{verdict}: both ids are {a}")
-        if entity_kind(a) != entity_kind(b) or entity_kind(a) not in MERGEABLE:
+        if entity_kind(a) != entity_kind(b) or entity_kind(a) in NOT_ENTITIES:
             raise JudgementError(f"{verdict}: {a} and {b} must be two {'/'.join(MERGEABLE)} entities of one kind")
     if verdict == "fix":
         if field not in FIELDS:
             raise JudgementError(f"fix: unknown field {field!r}: expected one of {', '.join(FIELDS)}")
         if (FIELDS[field] == "entity") != is_entity:
             raise JudgementError(f"fix {field}: the field of {'an entity' if FIELDS[field] == 'entity' else 'an edge'}")
-        if is_entity and entity_kind(target["entity"]) not in MERGEABLE:
+        if is_entity and entity_kind(target["entity"]) in NOT_ENTITIES:
             raise JudgementError(f"fix name: {target['entity']} is not a {'/'.join(MERGEABLE)} entity")
         if not value or not value.strip():
             raise JudgementError(f"fix {field}: the new value is empty")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from typing import Iterable
+from urllib.parse import quote, unquote
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS, XSD
@@ -29,8 +30,6 @@ ASSIGNMENT_ROLES = ("牵头", "责任", "配合")
 
 
 def _id(node: URIRef) -> str:
-    from urllib.parse import unquote
-
     s = str(node)
     return unquote(s[len(ID):]) if s.startswith(ID) else s
 
@@ -137,6 +136,8 @@ class _Applier:
                 self.survivor[m] = keep
             for j in judged.values():
                 self.record(j, [self.entities[keep]], f"{' + '.join(sorted(members))} → {keep}")
+            if (self.entities[keep], RDF.type, GOV.Body) in self.g:
+                self.supersede(self.entities[keep])
             for m in sorted(members - {keep}):
                 self.g.add((self.entities[keep], GOV.mergedFrom, Literal(m)))
 
@@ -163,6 +164,39 @@ class _Applier:
             if not (s == keep and p in (ORG.subOrganizationOf, GOV.partOf)):
                 g.add((s, p, keep))
 
+    def supersede(self, body: URIRef) -> None:
+        """A body's statements put in one timeline again, as ``GraphBuilder.supersede`` does on a build:
+        two bodies merged into one, or a statement left without members, change who ended whom."""
+        g = self.g
+        sts = sorted(g.subjects(GOV.statementOf, body))
+        members = {s: list(g.subjects(GOV.statement, s)) for s in sts}
+        for s in sts:
+            for n in (s, *members[s]):
+                g.remove((n, GOV.supersededBy, None))
+                g.remove((n, GOV.endDate, None))
+        if not sts:
+            return
+
+        def day(s: URIRef) -> str:
+            return str(g.value(s, GOV.startDate) or "")
+
+        def doc_key(s: URIRef) -> str:  # the document's key as GraphBuilder orders by it
+            doc = g.value(s, PROV.wasDerivedFrom)
+            number = g.value(doc, DCTERMS.identifier)
+            return str(number) if number is not None else "title:" + str(g.value(doc, DCTERMS.title) or "")
+
+        first = min(sts, key=lambda s: (not day(s), day(s), doc_key(s)))
+        g.set((body, GOV.establishedBy, g.value(first, PROV.wasDerivedFrom)))
+        dated = sorted((s for s in sts if members[s] and day(s)), key=lambda s: (day(s), doc_key(s)))
+        for i, earlier in enumerate(dated):
+            later = next((s for s in dated[i + 1:] if day(s) > day(earlier)), None)
+            if later is None:
+                continue
+            end = g.value(later, GOV.startDate)
+            for n in (earlier, *members[earlier]):
+                g.add((n, GOV.supersededBy, later))
+                g.add((n, GOV.endDate, end))
+
     def fix_name(self, j: Judgement) -> None:
         eid = self.resolve(j.target["entity"])
         node = self.entities.get(eid)
@@ -180,20 +214,20 @@ class _Applier:
 
     # ------------------------------------------------------------ edges
 
-    def edges(self) -> dict[tuple[str, str, str], list[tuple[URIRef, str, str]]]:
-        """(edge type, src id, dst id) → [(node, role, doc key)] of every judgeable edge."""
-        g, out = self.g, defaultdict(list)
-        for m in g.subjects(RDF.type, ORG.Membership):
-            member, body = g.value(m, ORG.member), g.value(m, ORG.organization)
-            kind = next((EDGE_OF_MEMBER[c] for c in g.objects(member, RDF.type) if c in EDGE_OF_MEMBER), None)
-            if kind is not None and body is not None:
-                role = g.value(g.value(m, ORG.role), RDFS.label)
-                out[(kind, _id(member), _id(body))].append((m, str(role or ""), self._doc(m)))
-        for a in g.subjects(RDF.type, GOV.Assignment):
-            agency, task = g.value(a, GOV.agency), g.value(a, GOV.task)
-            out[("ASSIGNED", _id(agency), _id(task))].append((a, str(g.value(a, GOV.assignmentRole) or ""),
-                                                              self._doc(a)))
-        return out
+    def _node(self, entity_id: str) -> URIRef:
+        """The RDF node of a property-graph id (a task's too, which is no entity a reviewer merges)."""
+        return self.entities.get(entity_id) or URIRef(ID + quote(entity_id, safe="/"))
+
+    def edge_nodes(self, kind: str, src: str, dst: str) -> list[tuple[URIRef, str, str]]:
+        """[(node, role, doc key)] of the edges of ``kind`` from ``src`` to ``dst``, found from their ends."""
+        g, a, b = self.g, self._node(src), self._node(dst)
+        if kind == "ASSIGNED":
+            nodes = set(g.subjects(GOV.agency, a)) & set(g.subjects(GOV.task, b))
+            return sorted((n, str(g.value(n, GOV.assignmentRole) or ""), self._doc(n)) for n in nodes)
+        if not any(EDGE_OF_MEMBER.get(c) == kind for c in g.objects(a, RDF.type)):
+            return []
+        nodes = set(g.subjects(ORG.member, a)) & set(g.subjects(ORG.organization, b))
+        return sorted((n, str(g.value(g.value(n, ORG.role), RDFS.label) or ""), self._doc(n)) for n in nodes)
 
     def _doc(self, node: URIRef) -> str:
         doc = self.g.value(node, PROV.wasDerivedFrom)
@@ -202,11 +236,10 @@ class _Applier:
         return str(self.g.value(doc, DCTERMS.identifier) or self.g.value(doc, DCTERMS.title) or _id(doc))
 
     def judge_edges(self, js: list[Judgement]) -> None:
-        index = self.edges()
         for j in js:
             t = j.target
             key = (t["edge"], self.resolve(t["src"]), self.resolve(t["dst"]))
-            hits = [(n, role, doc) for n, role, doc in index.get(key, [])
+            hits = [(n, role, doc) for n, role, doc in self.edge_nodes(*key)
                     if t.get("role", role) == role and t.get("doc", doc) == doc]
             if not hits:
                 self.unmatched(j, "no such edge in this build")
@@ -219,6 +252,8 @@ class _Applier:
                     self.g.remove((n, None, None))
                     self.g.remove((None, None, n))
                 self.record(j, [*statements, *ends], f"removed {len(nodes)} {t['edge']}")
+                if t["edge"] != "ASSIGNED" and key[2] in self.entities:
+                    self.supersede(self.entities[key[2]])
             elif j.verdict in EDGE_VERDICTS:
                 self.record(j, nodes, f"{j.verdict}: {len(nodes)} {t['edge']}")
             else:  # fix role

@@ -51,9 +51,12 @@ def entity_page(request: Request, store: StoreDep, entity_id: Annotated[str, Pat
                 label: Annotated[Label | None, Query()] = None, as_of: AsOf = None) -> HTMLResponse:
     found = pagedata.profile(store, entity_id, label, checked_date(as_of))
     if not found:
-        return render(request, "error.html", status_code=404, message=f"没有找到 not found: {entity_id}")
+        merged = pagedata.merged_into(store, entity_id)  # a review judgement made it one with another node
+        return render(request, "error.html", status_code=404, message=f"没有找到 not found: {entity_id}",
+                      merged=merged, href=entity_href)
     return render(request, "entity.html", profiles=found, href=entity_href, viz_of=VIZ_OF,
-                  relation_label=relation_label, as_of=as_of or "")
+                  relation_label=relation_label, as_of=as_of or "",
+                  review=bool(getattr(request.app.state.settings, "review_token", "")))
 
 
 @router.get("/document/{doc_id:path}", response_class=HTMLResponse,
