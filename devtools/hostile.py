@@ -8,6 +8,8 @@ past 999 on one line. Deterministic for a given ``n``.
 """
 from __future__ import annotations
 
+import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
@@ -58,7 +60,7 @@ def stacked_table(n: int) -> str:
     rows = []
     for k in range(n):
         a, b = _AGENCIES[k % len(_AGENCIES)], _AGENCIES[(k * 5 + 3) % len(_AGENCIES)]
-        rows.append(f"{k + 1}\n推进第{k + 1}项重点任务落实。\n{a}\n{b}、{_AGENCIES[(k + 7) % len(_AGENCIES)]}\n")
+        rows.append(f"{k % 999 + 1}\n推进第{k + 1}项重点任务落实。\n{a}\n{b}、{_AGENCIES[(k + 7) % len(_AGENCIES)]}\n")
     return (_HEAD + "现将《重点工作责任清单》印发给你们，请认真抓好落实。\n" + _TAIL
             + "重点工作责任清单\n序号\n重点工作\n牵头单位\n责任单位\n" + "".join(rows))
 
@@ -69,7 +71,7 @@ def numbered_items(n: int) -> str:
     return _HEAD + "现就有关工作通知如下：" + items + _TAIL
 
 
-# shape → (generator, n for the growth test): each generator's text grows linearly with n
+# shape → generator: each generator's text grows linearly with n
 SHAPES: dict[str, Callable[[int], str]] = {
     "brackets": brackets,
     "one_line": one_line,
@@ -79,4 +81,57 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "numbered_items": numbered_items,
 }
 
-__all__ = ["SHAPES", "name", "brackets", "one_line", "names_list", "citations", "stacked_table", "numbered_items"]
+# n for the growth test and the bench: the run at 4n takes about a second on the shared 2-core machine
+SIZES: dict[str, int] = {"brackets": 50_000, "one_line": 60_000, "names_list": 4_000, "citations": 2_000,
+                         "stacked_table": 1_000, "numbered_items": 3_000}
+
+
+def run(shape: str, text: str) -> None:
+    """The work the shape stresses: ``undouble`` for the brackets, else the whole extraction of the text."""
+    if shape == "brackets":
+        from govkg.text.clean import undouble
+
+        undouble(text)
+    else:
+        from govkg.extract.pipeline import extract_text
+
+        extract_text(text, f"{shape}.txt")
+
+
+def best_time(shape: str, text: str, repeats: int = 3) -> float:
+    """The shortest of ``repeats`` runs, in seconds (the machine is shared: the best run is the least disturbed)."""
+    best = float("inf")
+    for _ in range(repeats):
+        t = time.perf_counter()
+        run(shape, text)
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+@dataclass(frozen=True)
+class Growth:
+    shape: str
+    n: int
+    seconds: float       # best time at n
+    seconds_4n: float    # best time at 4n
+    megabytes_4n: float  # UTF-8 size of the text at 4n
+
+    @property
+    def ratio(self) -> float:
+        return self.seconds_4n / self.seconds
+
+    @property
+    def seconds_per_mb(self) -> float:
+        return self.seconds_4n / self.megabytes_4n
+
+
+def growth(shape: str, n: int | None = None, repeats: int = 3) -> Growth:
+    """Time ``shape`` at n and at 4n."""
+    n = n or SIZES[shape]
+    small, big = SHAPES[shape](n), SHAPES[shape](4 * n)
+    run(shape, SHAPES[shape](max(1, n // 10)))  # warm: the lexicon and patterns are loaded once
+    return Growth(shape, n, best_time(shape, small, repeats), best_time(shape, big, repeats),
+                  len(big.encode("utf-8")) / 1e6)
+
+
+__all__ = ["SHAPES", "SIZES", "Growth", "growth", "best_time", "run", "name", "brackets", "one_line", "names_list", "citations", "stacked_table", "numbered_items"]
