@@ -81,9 +81,9 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "numbered_items": numbered_items,
 }
 
-# n for the growth test and the bench: the run at 4n takes about a second on the shared 2-core machine
-SIZES: dict[str, int] = {"brackets": 50_000, "one_line": 60_000, "names_list": 4_000, "citations": 2_000,
-                         "stacked_table": 1_000, "numbered_items": 3_000}
+# n for the growth test and the bench: the run at 4n takes 0.4 to 1.2 CPU seconds on the shared 2-core machine
+SIZES: dict[str, int] = {"brackets": 200_000, "one_line": 60_000, "names_list": 20_000, "citations": 2_000,
+                         "stacked_table": 1_000, "numbered_items": 8_000}
 
 
 def run(shape: str, text: str) -> None:
@@ -99,12 +99,12 @@ def run(shape: str, text: str) -> None:
 
 
 def best_time(shape: str, text: str, repeats: int = 3) -> float:
-    """The shortest of ``repeats`` runs, in seconds (the machine is shared: the best run is the least disturbed)."""
+    """The shortest of ``repeats`` runs, in CPU seconds (the machine is shared: the best run is the least disturbed)."""
     best = float("inf")
     for _ in range(repeats):
-        t = time.perf_counter()
+        t = time.process_time()  # this process's CPU time: other processes on the machine do not count
         run(shape, text)
-        best = min(best, time.perf_counter() - t)
+        best = min(best, time.process_time() - t)
     return best
 
 
