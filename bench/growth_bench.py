@@ -22,12 +22,15 @@ from devtools.hostile import SHAPES, SIZES, best_time, growth, one_line  # noqa:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("shapes", nargs="*", default=list(SIZES), choices=list(SHAPES))
+    parser.add_argument("shapes", nargs="*", metavar="SHAPE", help=f"any of {', '.join(SHAPES)} (default: all)")
     parser.add_argument("--scale", type=float, default=1.0, help="multiply each shape's n")
     parser.add_argument("--no-long-line", action="store_true", help="skip the 1.5 MB line")
     args = parser.parse_args()
+    unknown = [s for s in args.shapes if s not in SHAPES]
+    if unknown:
+        parser.error(f"unknown shape {unknown[0]!r} (expected one of {', '.join(SHAPES)})")
     print(f"{'shape':16} {'n':>8} {'s at n':>8} {'s at 4n':>8} {'ratio':>6} {'MB at 4n':>9} {'s/MB':>6}")
-    for shape in args.shapes:
+    for shape in args.shapes or list(SIZES):
         g = growth(shape, max(1, int(SIZES[shape] * args.scale)))
         print(f"{shape:16} {g.n:8} {g.seconds:8.3f} {g.seconds_4n:8.3f} {g.ratio:6.2f} {g.megabytes_4n:9.2f} "
               f"{g.seconds_per_mb:6.2f}", flush=True)

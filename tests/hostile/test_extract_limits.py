@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from govkg.cli import app
 from govkg.extract import citations
-from govkg.extract.limits import DocumentTimeout, parse_timeout, time_limit
+from govkg.extract.limits import DocumentTimeout, time_limit
 from govkg.extract.pipeline import STAGES, Stage, extract_files, is_timeout
 from tests.conftest import ROOT
 
@@ -60,18 +60,6 @@ def test_no_limit_outside_the_main_thread():
     th.start()
     th.join()
     assert got == ["ran"]
-
-
-@pytest.mark.parametrize("value, expected", [("", None), ("0", None), ("2.5", 2.5), (" 10 ", 10.0)])
-def test_parse_timeout(value, expected):
-    assert parse_timeout(value) == expected
-
-
-@pytest.mark.parametrize("value", ["soon", "-1", "nan"])
-def test_parse_timeout_refuses_in_one_line(value):
-    with pytest.raises(ValueError) as err:
-        parse_timeout(value)
-    assert "GOVKG_EXTRACT_TIMEOUT" in str(err.value) and "\n" not in str(err.value)
 
 
 def test_a_document_over_the_limit_is_reported_and_the_rest_goes_on(tmp_path):

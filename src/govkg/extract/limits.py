@@ -18,8 +18,6 @@ import threading
 from contextlib import contextmanager
 from typing import Iterator
 
-TIMEOUT_ENV = "GOVKG_EXTRACT_TIMEOUT"
-
 
 class DocumentTimeout(BaseException):
     """The document ran past the time limit (a ``BaseException``: no stage's ``except Exception`` hides it)."""
@@ -37,7 +35,7 @@ def can_limit() -> bool:
 @contextmanager
 def time_limit(seconds: float | None) -> Iterator[None]:
     """Raise :class:`DocumentTimeout` in the body once ``seconds`` have passed (None or 0: no limit)."""
-    if not seconds or seconds <= 0 or not can_limit():
+    if not (seconds and 0 < seconds < float("inf")) or not can_limit():  # None, 0, nan, inf: no limit
         yield
         return
     armed = True
@@ -56,17 +54,4 @@ def time_limit(seconds: float | None) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def parse_timeout(value: str | None) -> float | None:
-    """A timeout setting (``GOVKG_EXTRACT_TIMEOUT``) as seconds, None for none; ``ValueError`` in one line."""
-    if value is None or not value.strip():
-        return None
-    try:
-        seconds = float(value)
-    except ValueError:
-        raise ValueError(f"{TIMEOUT_ENV}={value!r} is not a number of seconds") from None
-    if seconds < 0 or seconds != seconds:
-        raise ValueError(f"{TIMEOUT_ENV}={value!r}: the time limit must be 0 (none) or more seconds")
-    return seconds or None
-
-
-__all__ = ["DocumentTimeout", "TIMEOUT_ENV", "can_limit", "time_limit", "parse_timeout"]
+__all__ = ["DocumentTimeout", "can_limit", "time_limit"]
