@@ -58,6 +58,10 @@ def _expand(paths: list[Path]) -> list[Path]:
     return corpus_paths(*paths)
 
 
+_TIMEOUT_HELP = ("Seconds each document may take (GOVKG_EXTRACT_TIMEOUT); a document over it is reported "
+                 "and the rest goes on. 0: no limit.")
+
+
 def _summary(facts: list) -> str:
     counts = Counter(f.type for f in facts)
     order = ("document", "body", "membership", "seat", "unit", "assignment", "citation")
@@ -70,6 +74,7 @@ def extract(
     out: Annotated[Path, typer.Option("-o", "--out", help="Where to write the facts (JSONL).")] = Path("facts.jsonl"),
     strict: Annotated[bool, typer.Option(help="Exit non-zero when a stage failed on any document.")] = False,
     skipped: Annotated[Optional[Path], typer.Option(help="Write the list items the readers could not read here, one per line.")] = None,
+    timeout: Annotated[Optional[float], typer.Option(min=0, envvar="GOVKG_EXTRACT_TIMEOUT", help=_TIMEOUT_HELP)] = None,
 ) -> None:
     """Extract facts (documents, bodies, memberships, seats, units, assignments, citations) as JSONL.
 
@@ -84,16 +89,19 @@ def extract(
         if error:
             typer.echo(f"skipped {path}: {error}", err=True)
 
-    result = extract_files(paths, on_file=report)
+    result = extract_files(paths, on_file=report, timeout=timeout or None)
     for failure in result.failures:
         typer.echo(f"error: {failure}", err=True)
     for note in result.notes:
         typer.echo(f"note: {note}", err=True)
+    for dup, first in result.duplicates.items():
+        typer.echo(f"note: {dup} has the same bytes as {first} (the same gazette): read once", err=True)
     n = write_facts(result.facts, out)
     if skipped is not None:
         skipped.write_text("".join(f"{s}\n" for s in result.skipped), encoding="utf-8")
     failed = f", {len(result.failures)} stage failure(s)" if result.failures else ""
     failed += f", {len(result.skipped)} list item(s) skipped" if result.skipped else ""
+    failed += f", {len(result.duplicates)} duplicate(s) read once" if result.duplicates else ""
     typer.echo(f"{len(result.read)} file(s) read, {len(result.failed)} skipped{failed}; {n} facts -> {out}", err=True)
     typer.echo(f"  {_summary(result.facts)}", err=True)
     if not result.read or (strict and result.failures):
@@ -153,6 +161,7 @@ def build(
     workers: Annotated[Optional[int], typer.Option(min=1, help="Extract on N processes (default: the cores, or 1 for a corpus under 4 MB).")] = None,
     cluster: Annotated[Optional[str], typer.Option(help="Extract on a Dask cluster: the scheduler's address, tcp://host:port (GOVKG_CLUSTER); the corpus must be readable by the workers.")] = None,
     incremental: Annotated[bool, typer.Option("--incremental/--fresh", help="Re-extract only files changed since the last build into --out, or every file.")] = True,
+    timeout: Annotated[Optional[float], typer.Option(min=0, envvar="GOVKG_EXTRACT_TIMEOUT", help=_TIMEOUT_HELP)] = None,
 ) -> None:
     """Extract, resolve, validate; write facts.jsonl, graph.ttl/.nt/.jsonld/.graphml, nodes.csv, edges.csv, manifest.json.
 
@@ -168,7 +177,8 @@ def build(
 
     code, report = run_build(corpus, out, facts_path=facts, validate_shacl=shacl, allow_empty=allow_empty,
                              workers=workers or (suggest_workers(corpus_paths(corpus)) if corpus.exists() else 1), cluster=cluster or os.environ.get(CLUSTER_ENV) or None,
-                             incremental=incremental, judgements=Settings.from_env().judgements_path)
+                             incremental=incremental, judgements=Settings.from_env().judgements_path,
+                             timeout=timeout or None)
     if code == 0 and load and report is not None and report.property_graph is not None:
         from govkg.store.commands import load_into_embedded
 

@@ -6,6 +6,7 @@ JSONL form of that format exactly, ``fact_from_dict`` reads it back.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any, ClassVar, Iterable, Iterator, Union
@@ -215,7 +216,24 @@ def read_facts(path: str | Path) -> list[Fact]:
 
 
 def write_facts(facts: Iterable[Fact], path: str | Path) -> int:
-    """Write facts as JSONL; returns how many were written."""
+    """Write facts as JSONL; returns how many were written.
+
+    A regular file is written beside and renamed over ``path`` when complete, so an error or a kill
+    while writing leaves the previous file whole, never a truncated one (a pipe or device is written
+    in place)."""
+    target = Path(path)
+    if target.exists() and not target.is_file():
+        return _write_lines(facts, target)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        n = _write_lines(facts, tmp)
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return n
+
+
+def _write_lines(facts: Iterable[Fact], path: Path) -> int:
     n = 0
     with open(path, "w", encoding="utf-8") as fh:
         for fact in facts:

@@ -69,3 +69,42 @@ def test_undouble_of_long_bracket_runs_is_fast():
         t = time.perf_counter()
         undouble(s)
         assert time.perf_counter() - t < 1.0, s[:12]
+
+
+def _old_split_orgs(raw: str) -> list[str]:
+    from govkg.text.clean import strip_markup
+    from govkg.text.issue import _ORG_SUFFIX, _clean, is_org
+    from govkg.text.script import simplify
+
+    tokens = strip_markup(raw).split()
+    if not tokens:
+        return []
+    orgs, acc = [], ""
+    for tok in tokens:
+        acc += tok
+        if len(acc) >= 4 and _ORG_SUFFIX.search(simplify(acc)):
+            orgs.append(acc)
+            acc = ""
+    if acc:
+        whole = _clean(raw)
+        return [whole] if is_org(whole) else []
+    return orgs if all(is_org(o) for o in orgs) else []
+
+
+def test_split_orgs_as_before_on_every_line():
+    from govkg.text.issue import split_orgs
+
+    lines = [line for folder in (CORPUS_DIR, SHARED / "wide") for p in sorted(Path(folder).glob("*.txt"))
+             for line in p.read_text(encoding="utf-8", errors="replace").splitlines()]
+    extra = ["晋城市行政审批服务管理局 晋城市生态环境局", "晋 城 市 气 象 局", "甲 乙 丙 人民政府办公室", "局 委员会"]
+    for line in lines + extra:
+        assert split_orgs(line) == _old_split_orgs(line), line
+
+
+def test_split_orgs_of_a_long_line_is_fast():
+    from govkg.text.issue import split_orgs
+
+    line = " ".join(f"第{k}项工作" for k in range(20000))  # many tokens, no organisation ending
+    t = time.perf_counter()
+    assert split_orgs(line) == []
+    assert time.perf_counter() - t < 1.0

@@ -16,6 +16,7 @@ other stages of the document and every other document still come out.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
@@ -29,6 +30,7 @@ from govkg.extract.composition.seats import seat_facts
 from govkg.extract.composition.units import unit_facts
 from govkg.extract.composition.walk import Walk
 from govkg.extract.emit import documents_to_facts
+from govkg.extract.limits import DocumentTimeout, time_limit
 from govkg.extract.notes import recording
 from govkg.facts import Fact, Src
 from govkg.text.document import Document
@@ -107,6 +109,12 @@ class StageFailure:
         return f"{self.file} [{self.document}] stage {self.stage}: {self.reason}"
 
 
+def is_timeout(failure: StageFailure) -> bool:
+    """Whether a failure is a document stopped by the time limit (its facts are not cached: a longer
+    limit may give more)."""
+    return failure.reason.startswith("over the time limit")
+
+
 def _reason(err: BaseException) -> str:
     text = str(err).strip().splitlines()
     return f"{type(err).__name__}: {text[0]}" if text else type(err).__name__
@@ -136,12 +144,20 @@ class DocumentResult:
     skipped: list[SkippedItem] = field(default_factory=list)
 
 
-def extract_document(doc: Document, stages: Sequence[Stage] = STAGES) -> DocumentResult:
-    """All facts of one document (not its own ``document`` fact), with the stages that failed."""
+def extract_document(doc: Document, stages: Sequence[Stage] = STAGES, timeout: float | None = None) -> DocumentResult:
+    """All facts of one document (not its own ``document`` fact), with the stages that failed.
+
+    With a ``timeout`` (seconds, ``govkg.extract.limits``) a document that runs over it stops there: the
+    stage it was in is reported as failed and the stages after it do not run."""
     result = DocumentResult()
     outputs = Outputs()
     with recording() as notes:
-        _run_stages(doc, stages, outputs, result)
+        try:
+            with time_limit(timeout):
+                _run_stages(doc, stages, outputs, result)
+        except DocumentTimeout as over:
+            if not any(is_timeout(f) for f in result.failures):  # it fired between two stages
+                result.failures.append(StageFailure(doc.file, _doc_label(doc), "-", str(over)))
     seen: set[tuple[int, str]] = set()
     for n in notes:  # two readers may skip the same item
         key = (doc.source_line(n.line), n.text)
@@ -161,6 +177,9 @@ def _run_stages(doc: Document, stages: Sequence[Stage], outputs: Outputs, result
             continue
         try:
             got = st.run(doc, outputs)
+        except DocumentTimeout as over:  # the document's time is up: no later stage runs
+            result.failures.append(StageFailure(doc.file, _doc_label(doc), st.name, str(over)))
+            raise
         except Exception as err:  # noqa: BLE001 - reported with the document and the stage, then go on
             result.failures.append(StageFailure(doc.file, _doc_label(doc), st.name, _reason(err)))
             if st.provides and st.empty is not None:
@@ -192,18 +211,24 @@ class TextResult:
 
 
 def extract_text(text: str, file: str, stages: Sequence[Stage] = STAGES,
-                 on_document: Callable[[Document, DocumentResult], None] | None = None) -> TextResult:
-    """Segment an issue's text and extract every fact, document facts first."""
+                 on_document: Callable[[Document, DocumentResult], None] | None = None,
+                 timeout: float | None = None) -> TextResult:
+    """Segment an issue's text and extract every fact, document facts first (segmenting and each document
+    within ``timeout`` seconds, if given)."""
     result = TextResult()
     try:
-        docs = segment(text, file)
+        with time_limit(timeout):
+            docs = segment(text, file)
+    except DocumentTimeout as over:
+        result.failures.append(StageFailure(file, "whole file", "segment", str(over)))
+        return result
     except Exception as err:  # noqa: BLE001 - the file gives nothing; the run goes on
         result.failures.append(StageFailure(file, "whole file", "segment", _reason(err)))
         return result
     result.documents = docs
     result.facts.extend(documents_to_facts(docs))
     for doc in docs:
-        one = extract_document(doc, stages)
+        one = extract_document(doc, stages, timeout)
         result.facts.extend(one.facts)
         result.failures.extend(one.failures)
         result.skipped.extend(one.skipped)
@@ -225,6 +250,7 @@ class ExtractReport:
     bytes_read: int = 0
     cached: int = 0  # files whose facts came from the extraction cache (unchanged since the last build)
     notes: list[str] = field(default_factory=list)  # "file: what reading it did" (bad bytes replaced, …)
+    duplicates: dict[str, str] = field(default_factory=dict)  # a file -> the earlier file with the same bytes
 
 
 @dataclass
@@ -254,14 +280,15 @@ class FileOutcome:
                    notes=list(meta.get("notes", [])))
 
 
-def extract_file(path: str | Path, stages: Sequence[Stage] = STAGES) -> FileOutcome:
-    """Read and extract one file (what a worker process or a cluster task runs)."""
+def extract_file(path: str | Path, stages: Sequence[Stage] = STAGES, timeout: float | None = None) -> FileOutcome:
+    """Read and extract one file (what a worker process or a cluster task runs), each document within
+    ``timeout`` seconds if given."""
     p = Path(path)
     try:
         src = read_source(p)
     except UnreadableFile as err:
         return FileOutcome(str(p), str(err))
-    one = extract_text(src.text, src.name, stages)
+    one = extract_text(src.text, src.name, stages, timeout=timeout)
     if src.origins is not None:  # a PDF, web page or Word file: each fact says where its line stands there
         one.facts = [replace(f, src=replace(f.src, origin=src.origin(f.src.line))) for f in one.facts]
     return FileOutcome(str(p), None, one.facts, one.failures, one.skipped, len(one.documents),
@@ -269,7 +296,8 @@ def extract_file(path: str | Path, stages: Sequence[Stage] = STAGES) -> FileOutc
 
 
 def _outcomes(paths: list[Path], stages: Sequence[Stage], workers: int, cluster: str | None,
-              cache: "ExtractCache | None") -> Iterator[FileOutcome]:
+              cache: "ExtractCache | None", timeout: float | None = None,
+              known: dict[str, str] | None = None) -> Iterator[FileOutcome]:
     """Each path's outcome in path order: from the cache when the file is unchanged, else extracted (fanned out)."""
     from govkg.extract.fanout import map_ordered
 
@@ -280,23 +308,24 @@ def _outcomes(paths: list[Path], stages: Sequence[Stage], workers: int, cluster:
 
         for i, p in enumerate(paths):
             try:
-                digests[i] = file_digest(p)
+                digests[i] = (known or {}).get(str(p)) or file_digest(p)
             except OSError:
                 continue  # extract_file says why it cannot be read
             got = cache.get(p.name, digests[i])
             if got is not None:
                 hits[i] = FileOutcome.from_cache(str(p), *got)
     misses = [str(p) for i, p in enumerate(paths) if i not in hits]
-    if stages is STAGES:
-        fresh = map_ordered(extract_file, misses, workers=workers, cluster=cluster)
+    if stages is STAGES:  # a partial of a module-level function pickles: the workers get the limit too
+        func = partial(extract_file, timeout=timeout) if timeout else extract_file
+        fresh = map_ordered(func, misses, workers=workers, cluster=cluster)
     else:  # custom stages are closures a worker cannot receive: run them here
-        fresh = (extract_file(p, stages) for p in misses)
+        fresh = (extract_file(p, stages, timeout) for p in misses)
     for i, p in enumerate(paths):
         if i in hits:
             yield hits[i]
             continue
         one = next(fresh)
-        if cache is not None and one.error is None and i in digests:
+        if cache is not None and one.error is None and i in digests and not any(map(is_timeout, one.failures)):
             cache.put(p.name, digests[i], one.meta(), one.facts)
         yield one
 
@@ -305,7 +334,7 @@ def extract_files(paths: Iterable[str | Path], stages: Sequence[Stage] = STAGES,
                   on_file: Callable[[Path, str | None], None] | None = None,
                   on_facts: Callable[[list[Fact]], None] | None = None,
                   keep_facts: bool = True, *, workers: int = 1, cluster: str | None = None,
-                  cache: "ExtractCache | None" = None) -> ExtractReport:
+                  cache: "ExtractCache | None" = None, timeout: float | None = None) -> ExtractReport:
     """Extract facts from many files.
 
     A file that cannot be read is reported in ``failed`` (and to ``on_file``), a stage that fails
@@ -313,10 +342,16 @@ def extract_files(paths: Iterable[str | Path], stages: Sequence[Stage] = STAGES,
     as soon as they exist (document facts first), in the order ``govkg extract`` writes them —
     the order of ``paths`` whether the files are extracted here, on ``workers`` processes or on a
     Dask ``cluster`` (``govkg.extract.fanout``). With a ``cache`` (``govkg.extract.cache``) an
-    unchanged file is not extracted again.
+    unchanged file is not extracted again. A file with the same bytes as an earlier one (the same gazette
+    under two names) is read once: it is listed in ``duplicates`` and reported to ``on_file`` as read.
+    ``timeout``: seconds each document may take (``govkg.extract.limits``).
     """
     report = ExtractReport()
-    for one in _outcomes([Path(p) for p in paths], stages, workers, cluster, cache):
+    distinct, report.duplicates, digests = _distinct([Path(p) for p in paths])
+    for p in report.duplicates:
+        if on_file:
+            on_file(Path(p), None)
+    for one in _outcomes(distinct, stages, workers, cluster, cache, timeout, digests):
         p = Path(one.path)
         if one.error is not None:
             report.failed[str(p)] = one.error
@@ -339,6 +374,29 @@ def extract_files(paths: Iterable[str | Path], stages: Sequence[Stage] = STAGES,
     return report
 
 
+def _distinct(paths: list[Path]) -> tuple[list[Path], dict[str, str], dict[str, str]]:
+    """The paths without those whose bytes an earlier path has; those, each with the earlier path; and the
+    SHA-256 of each file hashed (a file that cannot be read is kept: extracting it says why)."""
+    from govkg.extract.cache import file_digest
+
+    first: dict[str, str] = {}
+    digests: dict[str, str] = {}
+    keep: list[Path] = []
+    duplicates: dict[str, str] = {}
+    for p in paths:
+        try:
+            digest = digests[str(p)] = file_digest(p)
+        except OSError:
+            keep.append(p)
+            continue
+        if digest in first:  # also one path given twice
+            duplicates[str(p)] = first[digest]
+            continue
+        first[digest] = str(p)
+        keep.append(p)
+    return keep, duplicates, digests
+
+
 def iter_corpus(folder: str | Path) -> Iterator[Path]:
     """The gazette files of a corpus folder (text, PDF, HTML, Word: ``formats.EXTENSIONS``), in name order."""
     from govkg.text.formats import EXTENSIONS
@@ -356,5 +414,5 @@ def corpus_paths(*sources: str | Path) -> list[Path]:
     return out
 
 
-__all__ = ["Stage", "STAGES", "check_stages", "StageFailure", "SkippedItem", "DocumentResult", "TextResult", "ExtractReport",
+__all__ = ["Stage", "STAGES", "check_stages", "StageFailure", "is_timeout", "SkippedItem", "DocumentResult", "TextResult", "ExtractReport",
            "extract_document", "extract_text", "extract_file", "extract_files", "FileOutcome", "iter_corpus", "corpus_paths"]

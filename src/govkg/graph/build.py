@@ -34,6 +34,7 @@ class BuildReport:
     files_read: int = 0
     files_cached: int = 0  # of files_read: unchanged since the last build, not extracted again
     files_failed: dict[str, str] = field(default_factory=dict)
+    files_duplicate: dict[str, str] = field(default_factory=dict)  # a file -> the earlier one with the same bytes
     stage_failures: list[str] = field(default_factory=list)  # one line each: file, document, stage, reason
     notes: list[str] = field(default_factory=list)  # one line each: file, what reading it did (bad bytes, OCR)
     triples: int = 0
@@ -141,14 +142,15 @@ def build_from_facts(facts: Iterable[Fact], out_dir: str | Path | None, *, valid
 def build(corpus: str | Path, out_dir: str | Path, *, validate_shacl: bool = True,
           on_file: Callable[[Path, str | None], None] | None = None, allow_empty: bool = False,
           workers: int = 1, cluster: str | None = None, incremental: bool = True,
-          judgements: str | Path | None = None) -> BuildReport:
+          judgements: str | Path | None = None, timeout: float | None = None) -> BuildReport:
     """Extract a corpus (a folder of gazette texts or one file) and build the graph into ``out_dir``.
 
     Extraction is ``govkg.extract.pipeline``'s, on ``workers`` processes or a Dask ``cluster``,
     files in corpus order; each file's facts go to the staging folder's ``facts.jsonl`` as soon as
     they exist. With ``incremental`` a file unchanged since the last build into ``out_dir`` (same
     bytes, same extractor) is not extracted again (``govkg.extract.cache``). ``on_file(path, error)``
-    reports progress. The folder is replaced as :func:`build_from_facts` says (``judgements`` too).
+    reports progress. The folder is replaced as :func:`build_from_facts` says (``judgements`` too). ``timeout``: seconds each
+    document may take; a file with the same bytes as an earlier one is read once (``files_duplicate``).
     """
     from govkg.extract.cache import ExtractCache
     from govkg.extract.pipeline import corpus_paths, extract_files
@@ -164,11 +166,12 @@ def build(corpus: str | Path, out_dir: str | Path, *, validate_shacl: bool = Tru
                 fh.writelines(f.to_json() + "\n" for f in batch)
 
             extracted = extract_files(paths, on_file=on_file, on_facts=write, workers=workers, cluster=cluster,
-                                      cache=cache)
+                                      cache=cache, timeout=timeout)
         if cache is not None:
             cache.prune()
         report.files_cached = extracted.cached
         report.files_read, report.files_failed = len(extracted.read), extracted.failed
+        report.files_duplicate = extracted.duplicates
         report.stage_failures = [str(f) for f in extracted.failures]
         report.notes = list(extracted.notes)
         report.seconds["extract"] = time.perf_counter() - t
@@ -182,7 +185,8 @@ def build(corpus: str | Path, out_dir: str | Path, *, validate_shacl: bool = Tru
 
 def run_build(corpus: Path, out_dir: Path, *, facts_path: Path | None = None, validate_shacl: bool = True,
               allow_empty: bool = False, workers: int = 1, cluster: str | None = None,
-              incremental: bool = True, judgements: Path | None = None) -> tuple[int, BuildReport | None]:
+              incremental: bool = True, judgements: Path | None = None,
+              timeout: float | None = None) -> tuple[int, BuildReport | None]:
     """``govkg build``: build with a progress bar and print the summary; the exit code and the report;
     ``judgements`` is the review judgements file applied (``govkg.graph.review``).
 
@@ -195,7 +199,7 @@ def run_build(corpus: Path, out_dir: Path, *, facts_path: Path | None = None, va
     try:
         code, report = _run_build(console, corpus, out_dir, facts_path, validate_shacl, allow_empty,
                                   {"workers": workers, "cluster": cluster, "incremental": incremental,
-                                   "judgements": judgements})
+                                   "judgements": judgements, "timeout": timeout})
     except (BuildRefused, Busy, ClusterError) as err:
         console.print(f"error: {err}", markup=False, style="red", soft_wrap=True)
         return 1, None
@@ -253,6 +257,9 @@ def _run_build(console, corpus: Path, out_dir: Path, facts_path: Path | None, va
         console.print(f"error: {line}", markup=False, style="red", soft_wrap=True)
     for line in report.notes:
         console.print(f"note: {line}", markup=False, soft_wrap=True)
+    for dup, first in report.files_duplicate.items():
+        console.print(f"note: {dup} has the same bytes as {first} (the same gazette): read once", markup=False,
+                      soft_wrap=True)
     table = Table(title=f"govkg build → {out_dir}", show_lines=False)
     table.add_column("class / relation")
     table.add_column("count", justify="right")

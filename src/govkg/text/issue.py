@@ -44,6 +44,7 @@ _ORG_SUFFIX = re.compile(
     r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|办公室|办公厅|委员会|管理委员会|管委会|办事处|"
     r"局|厅|委|部|署|中心|院|会|政府|办)$"
 )
+_ORG_SUFFIX_REACH = max(len(w) for w in _ORG_SUFFIX.pattern[3:-2].split("|"))  # the longest ending
 
 
 _SIGNED_LINE = re.compile(r"^(.{5,80}?)\s+((?:\d{4}|[〇○零OoＯ0０一二三四五六七八九]{4})\s*年.{1,12}日)$")
@@ -99,7 +100,8 @@ def split_orgs(raw: str) -> list[str]:
     acc = ""
     for tok in tokens:
         acc += tok
-        if len(acc) >= 4 and _ORG_SUFFIX.search(simplify(acc)):
+        # the ending is matched on the last characters only: a run of tokens that ends no name may grow long
+        if len(acc) >= 4 and _ORG_SUFFIX.search(simplify(acc[-_ORG_SUFFIX_REACH:])):
             orgs.append(acc)
             acc = ""
     if acc:

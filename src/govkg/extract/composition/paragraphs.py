@@ -105,18 +105,17 @@ def _whole_item(text: str) -> bool:
     return len(text) <= 30 and not re.search(r"[，,。；;：:、]", text) and bool(POST_END.search(text) or is_agency(text))
 
 
-def _names_value(span: Span) -> bool:
+def _names_value(span: "_Joining") -> bool:
     """A label whose value is a list of people's names (副组长:裘东耀、赵树梅): a list that is complete."""
-    lab = label_of(span.text)
-    if not lab:
+    if not span.labelled():
         return False
     value = re.split(r"[:：]", span.text, maxsplit=1)[-1]
     return bool(split_names(value))
 
 
-def _bare_label(span: Span) -> bool:
+def _bare_label(span: "_Joining") -> bool:
     """``成员单位:`` with its list on the following lines."""
-    return span.text[-1] in ":：" and bool(label_of(span.text)) and len(span.text) <= 8
+    return span.length <= 8 and span.last(1) in ":：" and span.labelled()
 
 
 def cells_of(raw: str) -> list[str] | None:
@@ -138,9 +137,72 @@ def html_rows(raw: str) -> list[list[str]]:
     return [_TD.findall(tr) for tr in _TR.findall(raw)]
 
 
+# label_of reads the start of a text only: a label with its item number and note is well within this many
+# characters of a whitespace-free text (item number 4, a body's name 11, role 7, colon; a note of 14 dropped)
+_LABEL_REACH = 64
+
+
+class _Joining:
+    """The paragraph being joined line by line: its pieces kept apart until it is read whole, so a list of
+    n items printed one per line costs n pieces, not n joins of a growing text (which was quadratic).
+    Whether it opens with a label is remembered once it is longer than a label can reach: pieces added
+    after that leave its start alone (unless one holds markup, which ``clean`` might join across pieces)."""
+
+    def __init__(self, first: Span) -> None:
+        self.parts = [first]
+        self.length = len(first.text)
+        self.plain = "<" not in first.text and "*" not in first.text
+        self._label: bool | None = None
+
+    def add(self, *spans: Span) -> "_Joining":
+        for sp in spans:
+            self.parts.append(sp)
+            self.length += len(sp.text)
+            self.plain = self.plain and "<" not in sp.text and "*" not in sp.text
+        return self
+
+    @property
+    def span(self) -> Span:
+        """The paragraph as one span."""
+        if len(self.parts) > 1:
+            self.parts = [Span("".join(p.text for p in self.parts), [n for p in self.parts for n in p.lines])]
+        return self.parts[0]
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+    @property
+    def end_line(self) -> int:
+        return self.parts[-1].end_line
+
+    def last(self, k: int) -> str:
+        """The last ``k`` characters (``text[-k:]`` without joining the pieces)."""
+        tail, n = [], 0
+        for p in reversed(self.parts):
+            tail.append(p.text)
+            n += len(p.text)
+            if n >= k:
+                break
+        return "".join(reversed(tail))[-k:]
+
+    def labelled(self) -> bool:
+        """``bool(label_of(self.text))``."""
+        if self._label is None or not (self.plain and self.length > _LABEL_REACH):
+            self._label = bool(label_of(self.text))
+        return self._label
+
+
 def paragraphs(doc: Document) -> Iterator[Para]:
     """Logical paragraphs of a document: wrapped lines joined, tables as rows."""
-    cur: Span | None = None
+    for para in _paragraphs(doc):
+        if isinstance(para.span, _Joining):
+            para.span = para.span.span
+        yield para
+
+
+def _paragraphs(doc: Document) -> Iterator[Para]:
+    cur: _Joining | None = None
     cur_heading = False
     signers = {clean(x) for x in (doc.issuer or "").split("、") if x}  # the signature is no list item
     for lineno, raw in doc.numbered():
@@ -177,33 +239,33 @@ def paragraphs(doc: Document) -> Iterator[Para]:
             cur = None
             continue
         item = _numbered_item(piece)
-        if cur is not None and item is not None and label_of(cur.text):
-            cur = cur + Span("、", [cur.end_line]) + item  # 成员单位: 1.市发改委 2.市财政局 …
+        if cur is not None and item is not None and cur.labelled():
+            cur.add(Span("、", [cur.end_line]), item)  # 成员单位: 1.市发改委 2.市财政局 …
             continue
         heading_line = raw.lstrip().startswith("#") or _numbered_title(piece.text)
-        if cur is not None and _DATELINE.match(piece.simp) and re.search(rf"{BODY_SUFFIX}$", cur.simp):
+        if cur is not None and _DATELINE.match(piece.simp) and re.search(rf"{BODY_SUFFIX}$", cur.span.simp):
             yield Para(cur, "heading")  # a news headline naming a body, then the dated lead: two paragraphs
-            cur, cur_heading = piece, heading_line
+            cur, cur_heading = _Joining(piece), heading_line
             continue
-        if cur is not None and not cur_heading and not heading_line and (cur.text[-1] not in TERMINAL or _bare_label(cur)) \
-                and not _breaks_before(raw):
-            prev = simplify(cur.text[-8:])
+        if cur is not None and not cur_heading and not heading_line \
+                and (cur.last(1) not in TERMINAL or _bare_label(cur)) and not _breaks_before(raw):
+            prev = simplify(cur.last(8))
             complete = bool(POST_END.search(prev) or AGENCY_END.search(prev)) or _names_value(cur)
             # a sentence after a list (区规委会办公室设在…，…) is no item of it
             sentence = bool(re.search(r"[，,。；;]", piece.simp.rstrip("，,。；;、")))
             if complete and sentence and len(piece.text) >= 20:
                 yield Para(cur, "text")
-                cur, cur_heading = piece, heading_line
+                cur, cur_heading = _Joining(piece), heading_line
                 continue
             if complete and (ITEM_START.match(piece.simp) or _whole_item(piece.simp)):
-                cur = cur + Span("、", [cur.end_line]) + piece
+                cur.add(Span("、", [cur.end_line]), piece)
                 continue
             if not (complete and len(piece.text) >= 30):  # a long line after a whole item starts anew
-                cur = cur + piece
+                cur.add(piece)
                 continue
         if cur is not None:
             yield Para(cur, "heading" if cur_heading else "text")
-        cur, cur_heading = piece, heading_line
+        cur, cur_heading = _Joining(piece), heading_line
     if cur is not None:
         yield Para(cur, "heading" if cur_heading else "text")
 
