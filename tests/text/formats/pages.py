@@ -3,6 +3,7 @@ chrome (for the HTML tests, and printed to PDF by the PDF tests), and the facts 
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -62,7 +63,7 @@ def body_html(text: str, wrap: int | None = 37) -> str:
             level = min(len(line) - len(line.lstrip("#")) + 1, 4)
             out.append(f"<h{level}>{html.escape(line.lstrip('#').strip())}</h{level}>")
         else:
-            esc = html.escape(line)
+            esc = re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", html.escape(line))  # the corpus's markdown bold
             if wrap:
                 esc = "\n".join(esc[i:i + wrap] for i in range(0, len(esc), wrap))
             out.append(f"<p>{esc}</p>")

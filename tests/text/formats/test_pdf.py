@@ -71,7 +71,7 @@ def test_reading_order_columns_and_page_breaks(two_columns):
     for para in MEMBERS.split("\n"):
         if not para.strip() or "\t" in para:
             continue
-        want = _flat(para.lstrip("#"))
+        want = _flat(para.lstrip("#")).replace("**", "")  # the page prints markdown bold as bold
         hit = next((i for i in range(at, len(lines)) if want in lines[i]), None)
         assert hit is not None, f"not found whole and in order: {para[:40]}"
         at = hit

@@ -26,6 +26,7 @@ CHROME = frozenset("nav navbar menu submenu breadcrumb breadcrumbs crumb crumbs 
                    "login search banner ads advert related links friendlink position location dqwz qrcode ewm "
                    "skip social".split())
 CONTENT = frozenset("article content main text zoom detail trs editor pages zw ucap view".split())
+HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 ROLES = frozenset("navigation banner contentinfo search complementary".split())
 # lines of page furniture that sit inside the content area on many sites
 FURNITURE = re.compile(r"^(?:【?\s*(?:字[体号])\s*[:：].*|【?打印(?:本页|此页)?】?|【?关闭(?:窗口|本页)?】?|分享到\s*[:：]?.*|"
@@ -157,6 +158,16 @@ class _Renderer:
                     if part.strip():
                         self.layout.add(part.rstrip(), Origin(line=child.line + i))
                 self.layout.paragraph_break()
+            elif child.tag in HEADINGS:
+                # a heading as the plain-text gazettes mark it (``## 名单``): some readers key on the mark
+                self.block()
+                self.pieces.append("#" * int(child.tag[1]) + " ")
+                self.walk(child)
+                if "".join(self.pieces).strip().strip("#"):
+                    self.block()
+                else:
+                    self.pieces = []
+                    self.line = None
             elif child.tag in BLOCK:
                 self.block()
                 self.walk(child)

@@ -31,6 +31,7 @@ from govkg.facts import Origin
 from govkg.text.formats.lines import Layout
 
 MARGIN = 0.075       # share of the page height where running headers and footers live
+HEADING = 1.15       # a short line set this much larger than the body text is a heading
 _PAGE_NUMBER = re.compile(r"^[-—–－\s]*(?:第\s*)?[\d一二三四五六七八九十百]+\s*(?:页|頁)?(?:\s*[/／共]\s*\d+\s*(?:页|頁)?)?[-—–－\s]*$")
 _CJK = re.compile(r"[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]")
 
@@ -98,7 +99,9 @@ class Fragment:
         out: list[str] = []
         prev: Glyph | None = None
         for g in self.glyphs:
-            if prev is not None and g.x0 - prev.x1 > 0.25 * g.size and out and out[-1] != " " and g.text != " ":
+            # a visible gap is a space, except between Chinese characters (OCR boxes them one by one)
+            cjk = bool(_CJK.match(g.text[:1]) and _CJK.match(prev.text[-1:])) if prev is not None else False
+            if prev is not None and g.x0 - prev.x1 > (0.6 if cjk else 0.25) * g.size and out and out[-1] != " " and g.text != " ":
                 out.append(" ")
             out.append(g.text)
             prev = g
@@ -168,12 +171,22 @@ def _gutter(frags: list[Fragment], width: float) -> float | None:
         crossing = sum(1 for f in frags if f.x0 < x < f.x1)
         left = sum(1 for f in frags if f.x1 <= x)
         right = sum(1 for f in frags if f.x0 >= x)
-        if left >= 3 and right >= 3 and crossing <= 0.15 * len(frags):
+        if left >= 3 and right >= 3 and crossing <= 0.15 * len(frags) and _prose(frags, x):
             key = (crossing, -min(left, right), abs(x - width / 2))
             if best is None or key < best:
                 best, at = key, x
         x += 2.0
     return at
+
+
+def _prose(frags: list[Fragment], gutter: float) -> bool:
+    """Columns of running text on both sides of ``gutter``: three lines or more on each side reach their
+    column's right edge (the cells of a table beside each other do not)."""
+    for side in ([f for f in frags if f.x1 <= gutter], [f for f in frags if f.x0 >= gutter]):
+        edge = max(f.x1 for f in side)
+        if sum(1 for f in side if edge - f.x1 < 1.5 * f.size and f.x1 - f.x0 > 8 * f.size) < 3:
+            return False
+    return True
 
 
 def _column_rows(frags: list[Fragment]) -> list[Row]:
@@ -333,6 +346,8 @@ def _write(pages: list[PageText], layout: Layout) -> None:
     """The pages' rows as lines, a line that runs on joined to the next one (also across columns and pages)."""
     open_row = False  # the last line written runs to its column's right edge and may continue
     open_width = 0.0  # the width of that line's column
+    sizes = sorted(r.size for p in pages for b in p.blocks for r in b.rows if not r.table)
+    body_size = sizes[len(sizes) // 2] if sizes else 0.0
     for page in pages:
         page_line = 0
         for block in page.blocks:
@@ -347,6 +362,11 @@ def _write(pages: list[PageText], layout: Layout) -> None:
                 width = block.right - block.left
                 if open_row and indent < 0.8 * row.size and "\t" not in row.text and abs(width - open_width) < 3 * row.size:
                     layout.lines[-1] = _join(layout.lines[-1], row.text)
+                elif row.size >= HEADING * body_size and len(row.text) <= 40 and "\t" not in row.text:
+                    # a heading, marked as the plain-text gazettes mark it (``## 名单``): some readers key on it
+                    layout.add("## " + row.text, origin)
+                    open_row = False
+                    continue
                 else:
                     layout.add(row.text, origin)
                 # a justified line that reaches the right edge of a column of several lines was wrapped: the
