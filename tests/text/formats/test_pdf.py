@@ -9,7 +9,7 @@ import re
 import pytest
 
 from govkg.extract.pipeline import extract_files
-from govkg.text.formats.pdf import fold
+from govkg.text.formats.glyphs import fold
 from govkg.text.read import read_source
 from tests.text.formats.pages import TWO_COLUMNS, chromium, excerpt, print_pdf, saved_page, scored
 

@@ -17,7 +17,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from govkg.text.formats.pdf import Glyph, fold
+from govkg.text.formats.glyphs import Glyph, fold
 
 DPI = 300
 LANGS_ENV = "GOVKG_OCR_LANGS"
