@@ -145,3 +145,17 @@ def test_extract_command_reads_a_folder_of_formats(tmp_path):
     assert f"note: {folder / 'a.txt'}: read as gb18030, 1 bad byte(s) replaced by U+FFFD" in run.output
     files = {line.split('"file": "')[1].split('"')[0] for line in out.read_text(encoding="utf-8").splitlines()}
     assert files == {"a.txt", "b.html", "c.docx"}
+
+
+def test_hostile_nesting_and_size_are_read_in_bounded_time(tmp_path):
+    import time
+
+    deep = tmp_path / "deep.html"
+    deep.write_text("<html><body>" + "<div><span>" * 20000 + "<p>晋城市人民政府</p>" + "</span></div>" * 20000
+                    + "</body></html>", encoding="utf-8")
+    assert read_source(deep).text == "晋城市人民政府\n"
+    big = tmp_path / "big.html"
+    big.write_text(saved_page(MEMBERS * 40), encoding="utf-8")  # 470 KB of page, 600 table rows
+    t = time.perf_counter()
+    src = read_source(big)
+    assert time.perf_counter() - t < 20 and src.text.count("组 长:张利锋\t") == 40

@@ -52,6 +52,8 @@ class Text:
     line: int
 
 
+MAX_DEPTH = 200
+
 # an open element that a new start tag closes (HTML's implied end tags, the common cases)
 _CLOSES = {"p": {"p"}, "li": {"li"}, "tr": {"tr", "td", "th"}, "td": {"td", "th"}, "th": {"td", "th"},
            "dt": {"dt", "dd"}, "dd": {"dt", "dd"}, "option": {"option"}}
@@ -76,7 +78,9 @@ class _TreeBuilder(HTMLParser):
                     break
         node = Node(tag, {k: v or "" for k, v in attrs}, self.getpos()[0])
         self.stack[-1].children.append(node)
-        if tag not in VOID:
+        # a page nested deeper than any real one (hostile, or unclosed tags by the thousand) is flattened
+        # there: the rest becomes siblings, so the walk's recursion stays bounded and nothing is lost
+        if tag not in VOID and len(self.stack) < MAX_DEPTH:
             self.stack.append(node)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
