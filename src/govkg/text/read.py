@@ -77,7 +77,12 @@ def read_source(path: str | Path, max_bytes: int = MAX_BYTES) -> SourceText:
         raise UnreadableFile(f"cannot read: {err.strerror or err}") from err
     kind = sniff(data, p.suffix)
     if kind != "text":
-        return _read_format(p, kind, data)
+        key = (str(p.resolve()), size, p.stat().st_mtime_ns)
+        if key not in _READ:
+            if len(_READ) >= 32:
+                _READ.pop(next(iter(_READ)))
+            _READ[key] = _read_format(p, kind, data)
+        return _READ[key]
     got = decode(data)
     text = got.text
     if not _looks_like_text(text):
@@ -86,6 +91,11 @@ def read_source(path: str | Path, max_bytes: int = MAX_BYTES) -> SourceText:
     if not text.strip():
         raise UnreadableFile("no text (only whitespace)")
     return SourceText(p, text, got.encoding, got.replaced)
+
+
+# a PDF (OCR above all) is slow to read, and a build reads each file twice in one process (to extract
+# it, then for the document pages' sources): the last files read, by path, size and modification time
+_READ: dict[tuple[str, int, int], SourceText] = {}
 
 
 def _read_format(p: Path, kind: str, data: bytes) -> SourceText:

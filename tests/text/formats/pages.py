@@ -3,6 +3,7 @@ chrome (for the HTML tests, and printed to PDF by the PDF tests), and the facts 
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -62,7 +63,7 @@ def body_html(text: str, wrap: int | None = 37) -> str:
             level = min(len(line) - len(line.lstrip("#")) + 1, 4)
             out.append(f"<h{level}>{html.escape(line.lstrip('#').strip())}</h{level}>")
         else:
-            esc = html.escape(line)
+            esc = re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", html.escape(line))  # the corpus's markdown bold
             if wrap:
                 esc = "\n".join(esc[i:i + wrap] for i in range(0, len(esc), wrap))
             out.append(f"<p>{esc}</p>")
@@ -70,14 +71,15 @@ def body_html(text: str, wrap: int | None = 37) -> str:
     return "\n".join(out)
 
 
-def saved_page(text: str, charset: str | None = "utf-8", chrome: bool = True, style: str = "") -> str:
+def saved_page(text: str, charset: str | None = "utf-8", chrome: bool = True, style: str = "",
+               wrap: int | None = 37) -> str:
     """A whole saved page around the corpus text (``charset``: what its ``<meta>`` declares)."""
     meta = f'<meta charset="{charset}">' if charset else ""
     return (f"<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>{meta}<title>晋城市人民政府</title>"
             f"<style>{style}</style></head>\n<body>\n"
             + (CHROME_TOP if chrome else "")
             + '<div class="article">\n' + (CHROME_SHARE if chrome else "")
-            + '<div id="zoom" class="TRS_Editor">\n' + body_html(text) + "\n</div>\n</div>\n"
+            + '<div id="zoom" class="TRS_Editor">\n' + body_html(text, wrap) + "\n</div>\n</div>\n"
             + (CHROME_BOTTOM if chrome else "") + "</body>\n</html>\n")
 
 
@@ -97,3 +99,37 @@ def scored(text: str, path: Path) -> tuple[Score, list[Fact]]:
     report = extract_files([path])
     assert report.read == [str(path)], report.failed
     return score(reference_facts(text, path.parent, path.name), report.facts), report.facts
+
+
+# a gazette page: A4, two columns, headings and tables across both, ruled table cells
+TWO_COLUMNS = """@page { size: A4; margin: 18mm 15mm }
+body { font-family: 'Noto Serif CJK SC', 'Noto Sans CJK SC', serif; font-size: 10.5pt; line-height: 1.5 }
+#zoom { column-count: 2; column-gap: 8mm }
+#zoom h1, #zoom h2, #zoom h3, #zoom h4 { column-span: all; text-align: center; font-size: 13pt; margin: 4pt 0 }
+#zoom table { column-span: all; border-collapse: collapse; width: 100%; margin: 6pt 0 }
+#zoom td { border: 0.75pt solid #000; padding: 2pt 4pt; font-size: 9.5pt }
+#zoom p { margin: 0 0 3pt; text-indent: 2em; text-align: justify }"""
+
+
+def chromium() -> str | None:
+    """Headless Chromium for printing pages to PDF (the binary the browser tests use), or None."""
+    from tests.browser.chrome import CHROMIUM
+    import os
+    import shutil
+
+    path = os.environ.get("PATH", "") + os.pathsep + "/usr/bin:/usr/lib/chromium"
+    return next((b for b in (shutil.which(n, path=path) for n in CHROMIUM) if b), None)
+
+
+def print_pdf(browser: str, page_html: str, out: Path) -> Path:
+    """``page_html`` printed to ``out`` by headless Chromium (its running header and footer included:
+    the date, the title, the address and ``n/N``, which the reader must drop)."""
+    import subprocess
+
+    src = out.with_suffix(".html")
+    src.write_text(page_html, encoding="utf-8")
+    subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--no-first-run", "--disable-background-networking", f"--print-to-pdf={out}", src.as_uri()],
+                   capture_output=True, timeout=120, check=True)
+    src.unlink()
+    return out

@@ -87,3 +87,15 @@ def test_damaged_docx_and_old_doc_are_skipped_in_one_line(tmp_path):
     assert report.failed[str(old)].startswith("a Word 97-2003 (.doc)")
     assert report.failed[str(zipped)] == "a ZIP archive that is not a Word (.docx) file"
     assert "\n" not in report.failed[str(broken)] and report.failed[str(broken)]
+
+
+def test_zip_bomb_is_refused_before_it_is_inflated(tmp_path):
+    import zipfile
+
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", b"<w:document>" + b" " * (300 * 2**20) + b"</w:document>")
+    assert bomb.stat().st_size < 2 * 2**20
+    report = extract_files([bomb])
+    assert report.failed == {str(bomb): "a Word file that unpacks to 300 MiB (the limit is 256 MiB)"}

@@ -124,3 +124,38 @@ def test_empty_or_chrome_only_page_is_skipped_in_one_line(tmp_path):
 def test_tags_and_entities_in_text_are_text_not_markup():
     layout = read_html("<html><body><p>&lt;script&gt;alert(1)&lt;/script&gt; 市水务局&amp;市气象局</p></body></html>".encode())
     assert layout.lines == ["<script>alert(1)</script> 市水务局&市气象局"]
+
+
+def test_extract_command_reads_a_folder_of_formats(tmp_path):
+    """`govkg extract DIR`: the text, the web page and the Word file of one folder, one note for a bad byte."""
+    from typer.testing import CliRunner
+
+    from govkg.cli import app
+    from tests.text.formats.test_docx import _make_docx
+
+    folder = tmp_path / "issues"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(excerpt("000", 1141, 1292).encode("gbk").replace("结合我市实际".encode("gbk"), b"\xff", 1))
+    (folder / "b.html").write_text(saved_page(MEMBERS), encoding="utf-8")
+    _make_docx(excerpt("000", 100, 180), folder / "c.docx")
+    out = tmp_path / "facts.jsonl"
+    run = CliRunner().invoke(app, ["extract", str(folder), "-o", str(out)])
+    assert run.exit_code == 0, run.output
+    assert "3 file(s) read, 0 skipped" in run.output
+    assert f"note: {folder / 'a.txt'}: read as gb18030, 1 bad byte(s) replaced by U+FFFD" in run.output
+    files = {line.split('"file": "')[1].split('"')[0] for line in out.read_text(encoding="utf-8").splitlines()}
+    assert files == {"a.txt", "b.html", "c.docx"}
+
+
+def test_hostile_nesting_and_size_are_read_in_bounded_time(tmp_path):
+    import time
+
+    deep = tmp_path / "deep.html"
+    deep.write_text("<html><body>" + "<div><span>" * 20000 + "<p>晋城市人民政府</p>" + "</span></div>" * 20000
+                    + "</body></html>", encoding="utf-8")
+    assert read_source(deep).text == "晋城市人民政府\n"
+    big = tmp_path / "big.html"
+    big.write_text(saved_page(MEMBERS * 40), encoding="utf-8")  # 470 KB of page, 600 table rows
+    t = time.perf_counter()
+    src = read_source(big)
+    assert time.perf_counter() - t < 20 and src.text.count("组 长:张利锋\t") == 40

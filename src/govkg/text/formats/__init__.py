@@ -18,6 +18,8 @@ from govkg.text.formats.lines import Layout
 # the files a corpus folder gives (a file named on the command line is read whatever its name)
 EXTENSIONS = (".txt", ".pdf", ".html", ".htm", ".docx")
 
+MAX_UNPACKED = 256 * 2**20  # a Word file's parts, inflated: a gazette's are a few MB
+
 _HTML_STARTS = (b"<!doctype html", b"<html", b"<?xml", b"<!--", b"<head", b"<meta", b"<body")
 
 
@@ -30,10 +32,14 @@ def sniff(data: bytes, suffix: str = "") -> str:
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
         try:
-            names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+            infos = {i.filename: i for i in zipfile.ZipFile(io.BytesIO(data)).infolist()}
         except zipfile.BadZipFile as err:
             raise UnreadableFile(f"a damaged ZIP archive ({err})") from None
-        if "word/document.xml" in names:
+        if "word/document.xml" in infos:
+            unpacked = sum(i.file_size for i in infos.values())
+            if unpacked > MAX_UNPACKED:  # a ZIP bomb, or no gazette: refused before anything is inflated
+                raise UnreadableFile(f"a Word file that unpacks to {unpacked / 2**20:.0f} MiB "
+                                     f"(the limit is {MAX_UNPACKED / 2**20:.0f} MiB)")
             return "docx"
         raise UnreadableFile("a ZIP archive that is not a Word (.docx) file")
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):

@@ -26,6 +26,7 @@ CHROME = frozenset("nav navbar menu submenu breadcrumb breadcrumbs crumb crumbs 
                    "login search banner ads advert related links friendlink position location dqwz qrcode ewm "
                    "skip social".split())
 CONTENT = frozenset("article content main text zoom detail trs editor pages zw ucap view".split())
+HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 ROLES = frozenset("navigation banner contentinfo search complementary".split())
 # lines of page furniture that sit inside the content area on many sites
 FURNITURE = re.compile(r"^(?:【?\s*(?:字[体号])\s*[:：].*|【?打印(?:本页|此页)?】?|【?关闭(?:窗口|本页)?】?|分享到\s*[:：]?.*|"
@@ -51,6 +52,8 @@ class Text:
     line: int
 
 
+MAX_DEPTH = 200
+
 # an open element that a new start tag closes (HTML's implied end tags, the common cases)
 _CLOSES = {"p": {"p"}, "li": {"li"}, "tr": {"tr", "td", "th"}, "td": {"td", "th"}, "th": {"td", "th"},
            "dt": {"dt", "dd"}, "dd": {"dt", "dd"}, "option": {"option"}}
@@ -75,7 +78,9 @@ class _TreeBuilder(HTMLParser):
                     break
         node = Node(tag, {k: v or "" for k, v in attrs}, self.getpos()[0])
         self.stack[-1].children.append(node)
-        if tag not in VOID:
+        # a page nested deeper than any real one (hostile, or unclosed tags by the thousand) is flattened
+        # there: the rest becomes siblings, so the walk's recursion stays bounded and nothing is lost
+        if tag not in VOID and len(self.stack) < MAX_DEPTH:
             self.stack.append(node)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -157,6 +162,16 @@ class _Renderer:
                     if part.strip():
                         self.layout.add(part.rstrip(), Origin(line=child.line + i))
                 self.layout.paragraph_break()
+            elif child.tag in HEADINGS:
+                # a heading as the plain-text gazettes mark it (``## 名单``): some readers key on the mark
+                self.block()
+                self.pieces.append("#" * int(child.tag[1]) + " ")
+                self.walk(child)
+                if "".join(self.pieces).strip().strip("#"):
+                    self.block()
+                else:
+                    self.pieces = []
+                    self.line = None
             elif child.tag in BLOCK:
                 self.block()
                 self.walk(child)
