@@ -10,6 +10,8 @@ from typing import Mapping
 DEFAULT_DB_PATH = Path(".govkg") / "graph.lbdb"
 # rows per Neo4j transaction: larger batches cost the server more (bench/load_bench.py, synthetic 1M, 2 cores)
 DEFAULT_BATCH_SIZE = 5_000
+# connections a read-only embedded store serves queries from (bench/api_bench.py --compare, 50 clients, 2 cores)
+DEFAULT_READ_CONNECTIONS = 4
 
 
 @dataclass(frozen=True)
@@ -27,11 +29,14 @@ class Settings:
     db_path: Path = DEFAULT_DB_PATH
     batch_size: int = DEFAULT_BATCH_SIZE
     store: str = ""
+    read_connections: int = DEFAULT_READ_CONNECTIONS
+    neo4j_home: str = ""  # a local Neo4j's home folder: govkg load may then use neo4j-admin import
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
         """Settings from ``GOVKG_NEO4J_URI``/``_USER``/``_PASSWORD``/``_DATABASE``, ``GOVKG_DB_PATH``,
-        ``GOVKG_BATCH_SIZE`` and ``GOVKG_STORE``; unset variables keep the defaults."""
+        ``GOVKG_BATCH_SIZE``, ``GOVKG_STORE``, ``GOVKG_READ_CONNECTIONS`` and ``GOVKG_NEO4J_HOME``;
+        unset variables keep the defaults."""
         env = os.environ if env is None else env
         d = cls()
         batch = env.get("GOVKG_BATCH_SIZE", "")
@@ -39,6 +44,9 @@ class Settings:
             batch_size = int(batch) if batch else d.batch_size
         except ValueError:
             raise ValueError(f"GOVKG_BATCH_SIZE must be an integer, got {batch!r}") from None
+        pool = env.get("GOVKG_READ_CONNECTIONS", "")
+        if pool and not (pool.isdigit() and int(pool) >= 1):
+            raise ValueError(f"GOVKG_READ_CONNECTIONS must be a whole number ≥ 1, got {pool!r}")
         return cls(
             neo4j_uri=env.get("GOVKG_NEO4J_URI", d.neo4j_uri),
             neo4j_user=env.get("GOVKG_NEO4J_USER", d.neo4j_user),
@@ -47,6 +55,8 @@ class Settings:
             db_path=Path(env.get("GOVKG_DB_PATH", str(d.db_path))),
             batch_size=batch_size,
             store=env.get("GOVKG_STORE", d.store),
+            read_connections=int(pool) if pool else d.read_connections,
+            neo4j_home=env.get("GOVKG_NEO4J_HOME", d.neo4j_home),
         )
 
     def with_(self, **changes: object) -> "Settings":

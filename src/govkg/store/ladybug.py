@@ -24,8 +24,10 @@ from typing import Any
 import ladybug
 
 from govkg.errors import Busy, StoreError
+from govkg.settings import DEFAULT_READ_CONNECTIONS
 from govkg.graph.schema import BOOL, INT, NODES, RELS, STRING, PropertyGraph
 from govkg.store.base import LoadReport
+from govkg.store.pool import ConnectionPool
 from govkg.store.rows import TableStream, edge_columns, node_columns, paused_gc, plain
 
 
@@ -48,12 +50,16 @@ def rel_ddl(rel_type: str) -> str:
 
 class LadybugStore:
     """A LadybugDB database on disk (one file plus its write-ahead log); ``read_only`` opens it
-    for queries only, which several processes may do at once."""
+    for queries only, which several processes may do at once, and serves them from a pool of up
+    to ``read_connections`` connections (``govkg.store.pool``) so that threads query side by
+    side; a writable store has one connection behind a lock."""
 
     dialect = "ladybug"
 
-    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path, *, read_only: bool = False, read_connections: int = DEFAULT_READ_CONNECTIONS) -> None:
         self.path = Path(path)
+        self._read_connections = read_connections
+        self._pool: ConnectionPool[ladybug.Connection] | None = None
         try:
             if not read_only:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -70,14 +76,34 @@ class LadybugStore:
             raise
         except Exception as err:  # the engine raises RuntimeError for locks, corrupt files, …
             raise StoreError(f"cannot open the embedded graph at {self.path}: {_first_line(err)}") from None
-        self._lock = threading.Lock()  # one connection; the API may call from several threads
+        self._lock = threading.Lock()  # a writer's one connection; the API may call from several threads
         if not read_only:
             self._create_schema()
 
     def _open(self, read_only: bool) -> None:
         # a writer checkpoints once after each load instead of after every COPY
         self._db = ladybug.Database(str(self.path), read_only=read_only, auto_checkpoint=read_only)
-        self._conn = ladybug.Connection(self._db)
+        if read_only:
+            self._conn = None
+            self._pool = ConnectionPool(self._connect, self._read_connections)
+            with self._pool.connection():  # open one now: a file that cannot be read fails here
+                pass
+        else:
+            self._conn = self._connect()
+
+    def _connect(self) -> ladybug.Connection:
+        """A new connection to the open database (per-connection settings go here)."""
+        return ladybug.Connection(self._db)
+
+    @contextlib.contextmanager
+    def _borrow(self):
+        """A connection for one query: lent by the pool (read-only), else the writer's, locked."""
+        if self._pool is not None:
+            with self._pool.connection() as conn:
+                yield conn
+        else:
+            with self._lock:
+                yield self._conn
 
     # -- interface ---------------------------------------------------------------------------
     def load(self, graph: PropertyGraph, *, replace: bool = True, build: dict[str, Any] | None = None) -> LoadReport:
@@ -128,9 +154,9 @@ class LadybugStore:
 
     def run(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run Cypher and return rows as dicts of plain values."""
-        with self._lock:
+        with self._borrow() as conn:
             try:
-                result = self._conn.execute(cypher, params or {})
+                result = conn.execute(cypher, params or {})
             except Exception as err:
                 raise StoreError(f"embedded query failed: {_first_line(err)}") from None
             cols = result.get_column_names()
@@ -138,10 +164,15 @@ class LadybugStore:
         return out
 
     def counts(self) -> dict[str, int]:
-        with self._lock:
-            return self._counts_unlocked()
+        with self._borrow() as conn:
+            return self._counts_unlocked(conn)
 
     def close(self) -> None:
+        """Close the store, once the queries running on it have finished."""
+        if self._pool is not None:
+            self._pool.close()
+            self._db.close()
+            return
         with self._lock:
             self._conn.close()
             self._db.close()
@@ -150,9 +181,9 @@ class LadybugStore:
         """What was loaded last: ``{"generation": None, "load_id", "loaded_at", "manifest"}`` (the
         build folder's manifest, or None for a graph loaded from a file); None for a store loaded
         before loads were recorded. The ``load_id`` changes with every load: caches key on it."""
-        with self._lock:
+        with self._borrow() as conn:
             try:
-                rows = self._exec(f"MATCH (m:`{MARKER}`) RETURN m.load_id, m.loaded_at, m.build LIMIT 1")
+                rows = self._exec(f"MATCH (m:`{MARKER}`) RETURN m.load_id, m.loaded_at, m.build LIMIT 1", conn)
             except RuntimeError:  # a file written before the marker table existed
                 return None
         if not rows:
@@ -162,8 +193,8 @@ class LadybugStore:
                 "manifest": json.loads(build) if build else None}
 
     # -- internals ---------------------------------------------------------------------------
-    def _exec(self, cypher: str) -> list[list[Any]]:
-        return self._conn.execute(cypher).get_all()
+    def _exec(self, cypher: str, conn: ladybug.Connection | None = None) -> list[list[Any]]:
+        return (conn or self._conn).execute(cypher).get_all()
 
     def _mark(self, build: dict[str, Any] | None) -> None:
         """Record this load (a new load id, the time, the build's manifest) in the marker table."""
@@ -186,10 +217,10 @@ class LadybugStore:
             self._exec(f"DROP TABLE IF EXISTS `{label}`")
         self._exec(f"DROP TABLE IF EXISTS `{MARKER}`")
 
-    def _counts_unlocked(self) -> dict[str, int]:
-        out = {label: self._exec(f"MATCH (n:`{label}`) RETURN count(n)")[0][0] for label in NODES}
+    def _counts_unlocked(self, conn: ladybug.Connection | None = None) -> dict[str, int]:
+        out = {label: self._exec(f"MATCH (n:`{label}`) RETURN count(n)", conn)[0][0] for label in NODES}
         for rel_type in RELS:
-            out[rel_type] = self._exec(f"MATCH ()-[r:`{rel_type}`]->() RETURN count(r)")[0][0]
+            out[rel_type] = self._exec(f"MATCH ()-[r:`{rel_type}`]->() RETURN count(r)", conn)[0][0]
         return out
 
     def _without_existing(self, table: str, rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
