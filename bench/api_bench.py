@@ -178,21 +178,32 @@ def draw_time(base: str) -> float | None:
         driver.quit()
 
 
-def timed(base: str, name: str, params: dict, clients: int, total: int, uncached: bool) -> tuple[float, float, float]:
-    """(req/s, p50 ms, p95 ms) of ``total`` requests at ``clients`` concurrent clients."""
-    t = time.perf_counter()
+def server_cpu(base: str) -> float:
+    """CPU seconds (user + system) the server at ``base`` has used so far."""
+    from tests.api.live import PIDS
+
+    fields = Path(f"/proc/{PIDS[base]}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def timed(base: str, name: str, params: dict, clients: int, total: int,
+          uncached: bool) -> tuple[float, float, float, float]:
+    """(req/s, p50 ms, p95 ms, server CPU ms per request) of ``total`` requests at ``clients`` concurrent clients."""
+    t, cpu = time.perf_counter(), server_cpu(base)
     lat = asyncio.run(hammer(base, f"/queries/{name}", params, clients, total, uncached))
-    return len(lat) / (time.perf_counter() - t), pct(lat, 50), pct(lat, 95)
+    rate, cpu_ms = len(lat) / (time.perf_counter() - t), (server_cpu(base) - cpu) * 1000 / len(lat)
+    return rate, pct(lat, 50), pct(lat, 95), cpu_ms
 
 
 def compare(new: str, old: str, params: dict[str, dict], clients: int, total: int, rounds: int) -> None:
     """Each endpoint uncached on the old and the new server, alternating; req/s and p95 side by side."""
     print(f"uncached, {clients} concurrent clients, {total} requests per endpoint and server, {rounds} round(s); "
           f"old {old}, new {new}")
-    print(f"{'endpoint':<34} {'old req/s':>9} {'new req/s':>9} {'ratio':>6} {'old p95':>8} {'new p95':>8}  target ≥ 2x")
+    print(f"{'endpoint':<34} {'old req/s':>9} {'new req/s':>9} {'ratio':>6} {'old p95':>8} {'new p95':>8} "
+          f"{'old cpu':>8} {'new cpu':>8}  (p95 and server CPU per request in ms; target ≥ 2x req/s)")
     for base in (old, new):  # warm both up at full concurrency
         asyncio.run(hammer(base, "/queries", {}, clients, total))
-    total_old = total_new = 0.0
+    total_old = total_new = cpu_old = cpu_new = 0.0
     ratios = []
     for name, p in params.items():
         runs: dict[str, list[tuple[float, float, float]]] = {"old": [], "new": []}
@@ -204,11 +215,15 @@ def compare(new: str, old: str, params: dict[str, dict], clients: int, total: in
         ratios.append(ratio)
         total_old += total / o[0][0]
         total_new += total / o[1][0]
-        print(f"/queries/{name:<26} {o[0][0]:9.0f} {o[1][0]:9.0f} {ratio:5.2f}x {o[0][2]:7.1f}  {o[1][2]:7.1f}")
+        cpu_old += min(r[3] for r in runs["old"])
+        cpu_new += min(r[3] for r in runs["new"])
+        print(f"/queries/{name:<26} {o[0][0]:9.0f} {o[1][0]:9.0f} {ratio:5.2f}x {o[0][2]:7.1f}  {o[1][2]:7.1f}  "
+              f"{min(r[3] for r in runs['old']):7.2f}  {min(r[3] for r in runs['new']):7.2f}")
     overall = total_old / total_new
     print(f"all endpoints: old {len(params) * total / total_old:.0f} req/s, new {len(params) * total / total_new:.0f} "
           f"req/s: {overall:.2f}x (target ≥ 2x: {'meets' if overall >= 2 else 'below'}); "
-          f"per endpoint {min(ratios):.2f}x–{max(ratios):.2f}x")
+          f"per endpoint {min(ratios):.2f}x–{max(ratios):.2f}x; server CPU per request (mean over endpoints) "
+          f"old {cpu_old / len(params):.2f} ms, new {cpu_new / len(params):.2f} ms")
 
 
 def main() -> None:

@@ -13,6 +13,7 @@ from typing import Iterator
 import httpx
 
 ROOT = Path(__file__).resolve().parents[2]
+PIDS: dict[str, int] = {}  # base URL → process id of the servers running (benchmarks read their CPU time)
 
 
 def free_port() -> int:
@@ -33,6 +34,7 @@ def live_server(db_path: Path, timeout: float = 60.0, src: Path | None = None, *
         cwd=ROOT, env={**os.environ, "GOVKG_DB_PATH": str(db_path), **env},
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     base = f"http://127.0.0.1:{port}"
+    PIDS[base] = proc.pid
     try:
         deadline = time.monotonic() + timeout
         while True:
@@ -48,6 +50,7 @@ def live_server(db_path: Path, timeout: float = 60.0, src: Path | None = None, *
             time.sleep(0.2)
         yield base
     finally:
+        PIDS.pop(base, None)
         proc.terminate()
         try:
             proc.wait(timeout=10)

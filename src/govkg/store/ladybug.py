@@ -92,8 +92,13 @@ class LadybugStore:
             self._conn = self._connect()
 
     def _connect(self) -> ladybug.Connection:
-        """A new connection to the open database (per-connection settings go here)."""
-        return ladybug.Connection(self._db)
+        """A new connection to the open database (per-connection settings go here).
+
+        A pooled connection runs each query on one thread: queries run side by side on the pool's
+        connections instead, and a small query spread over several threads costs a quarter more CPU
+        in thread hand-offs (bench/api_bench.py --compare); a lone connection may use every core."""
+        pooled = self._pool is not None and self._pool.size > 1
+        return ladybug.Connection(self._db, num_threads=1 if pooled else 0)
 
     @contextlib.contextmanager
     def _borrow(self):
