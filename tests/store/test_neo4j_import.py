@@ -99,3 +99,65 @@ def test_an_imported_graph_is_served_like_a_bolt_loaded_one(imported, corpus_gra
         assert again.counts == bolt and store.generation() == 1
     finally:
         store.close()
+
+
+# -- govkg load --admin-import ------------------------------------------------------------------
+
+def _load(*args: str, **env: str):
+    from typer.testing import CliRunner
+
+    from govkg.cli import app
+
+    return CliRunner().invoke(app, ["load", *args], env=env)
+
+
+@pytest.mark.parametrize("args, env, message", [
+    (["--admin-import"], {"GOVKG_NEO4J_HOME": "/nowhere"}, "for Neo4j"),  # the embedded store
+    (["--admin-import", "--neo4j", "bolt://127.0.0.1:9"], {"GOVKG_NEO4J_HOME": ""}, "GOVKG_NEO4J_HOME"),
+    (["--finish-import"], {}, "for Neo4j"),
+])
+def test_admin_import_needs_neo4j_and_its_home(corpus_build, tmp_path, args, env, message):
+    result = _load(str(corpus_build[0]), "--db", str(tmp_path / "g.lbdb"), *args, **env)
+    assert result.exit_code == 2 and message in result.output and result.output.count("\n") == 1, result.output
+
+
+def test_govkg_load_admin_import_then_finish(corpus_build, tmp_path):
+    """A stopped (here: new) database: imported, then served and finished over Bolt; the API answers."""
+    import shutil
+
+    from fastapi.testclient import TestClient
+
+    from devtools import neo4j as launcher
+    from govkg.api.app import create_app
+    from govkg.settings import ApiConfig
+
+    build = shutil.copytree(corpus_build[0], tmp_path / "build")
+    try:
+        home = launcher.make_home(tmp_path / "home")
+    except (launcher.LauncherError, OSError) as err:
+        pytest.skip(str(err))
+    result = _load(str(build), "--admin-import", "--neo4j", "bolt://127.0.0.1:9", GOVKG_NEO4J_HOME=str(home))
+    assert result.exit_code == 0, result.output
+    assert "neo4j-admin import" in result.output and "--finish-import" in result.output
+    assert (build / "neo4j-import" / "Body.header.csv").is_file()
+    proc, uri = launcher.start(home=home)
+    try:
+        result = _load(str(build), "--finish-import", "--neo4j", uri)
+        assert result.exit_code == 0 and "load marker added" in result.output, result.output
+        config = ApiConfig.from_env({"GOVKG_NEO4J_URI": uri})
+        with TestClient(create_app(config)) as c:
+            rows = c.get("/queries/top_people_by_seats").json()["rows"]
+            assert rows and c.get("/health").status_code == 200
+        expected = {name: len(r) for name, r in TableStream(corpus_build[1].property_graph)}
+        from govkg.store.neo4j import Neo4jStore
+
+        store = Neo4jStore(uri)
+        try:
+            assert store.counts() == expected and store.loaded_build()["manifest"]["files"]
+        finally:
+            store.close()
+        # the database is running now: a second --admin-import loads over Bolt instead
+        result = _load(str(build), "--admin-import", "--neo4j", uri, GOVKG_NEO4J_HOME=str(home))
+        assert result.exit_code == 0 and "loading over Bolt instead" in result.output, result.output
+    finally:
+        launcher.stop(proc)
