@@ -122,7 +122,8 @@ def test_admin_import_needs_neo4j_and_its_home(corpus_build, tmp_path, args, env
 
 
 def test_govkg_load_admin_import_then_finish(corpus_build, tmp_path):
-    """A stopped (here: new) database: imported, then served and finished over Bolt; the API answers."""
+    """A stopped (here: new) database: imported, then served and finished over Bolt; the API answers;
+    a running one: loaded over Bolt."""
     import shutil
 
     from fastapi.testclient import TestClient
@@ -136,7 +137,8 @@ def test_govkg_load_admin_import_then_finish(corpus_build, tmp_path):
         home = launcher.make_home(tmp_path / "home")
     except (launcher.LauncherError, OSError) as err:
         pytest.skip(str(err))
-    result = _load(str(build), "--admin-import", "--neo4j", "bolt://127.0.0.1:9", GOVKG_NEO4J_HOME=str(home))
+    # no --admin-import: the home is known and no server answers, so the load imports
+    result = _load(str(build), "--neo4j", "bolt://127.0.0.1:9", GOVKG_NEO4J_HOME=str(home))
     assert result.exit_code == 0, result.output
     assert "neo4j-admin import" in result.output and "--finish-import" in result.output
     assert (build / "neo4j-import" / "Body.header.csv").is_file()

@@ -99,8 +99,9 @@ def run_load(source: Path, settings: Settings, *, replace: bool = True, allow_em
     Refused with a one-line error (and the store untouched): a folder that is not a finished
     build or whose graph file does not match its manifest (2), a load or build of the same store
     already running (1), an empty graph over a store that has nodes unless ``allow_empty`` (1).
-    ``admin_import``: into Neo4j by ``neo4j-admin database import`` (:func:`run_admin_import`);
-    ``finish_import``: only the indexes and load marker of a graph so imported."""
+    ``admin_import``: into Neo4j by ``neo4j-admin database import`` (:func:`run_admin_import`), which a
+    replacing load also uses unasked when the local Neo4j's home is known (``GOVKG_NEO4J_HOME``) and
+    its server is down; ``finish_import``: only the indexes and load marker of a graph so imported."""
     from govkg.errors import Busy, IncompleteBuild
     from govkg.locking import exclusive
     from govkg.store import load_embedded, open_store
@@ -119,7 +120,7 @@ def run_load(source: Path, settings: Settings, *, replace: bool = True, allow_em
         return 2
     if finish_import:
         return _finish_import(settings, manifest)
-    if admin_import:
+    if admin_import or (replace and settings.store_kind == "neo4j" and settings.neo4j_home and not _reachable(settings)):
         done = run_admin_import(source, settings, manifest, graph)
         if done is not None:
             return done
@@ -177,6 +178,17 @@ def run_admin_import(source: Path, settings: Settings, manifest: dict[str, Any] 
         print(f"imported: start Neo4j (it serves the graph at once), then run `govkg load {source} --finish-import` "
               "to add its indexes and load marker", file=sys.stderr)
     return 0
+
+
+def _reachable(settings: Settings) -> bool:
+    """Whether the configured Neo4j answers over Bolt (a server that is down cannot hold its database)."""
+    from govkg.store import open_store
+
+    try:
+        open_store(settings).close()
+    except StoreError:
+        return False
+    return True
 
 
 def _finish_import(settings: Settings, manifest: dict[str, Any] | None, quiet: bool = False) -> int:

@@ -24,8 +24,8 @@ from typing import Any
 import ladybug
 
 from govkg.errors import Busy, StoreError
-from govkg.settings import DEFAULT_READ_CONNECTIONS
 from govkg.graph.schema import BOOL, INT, NODES, RELS, STRING, PropertyGraph
+from govkg.settings import DEFAULT_READ_CONNECTIONS
 from govkg.store.base import LoadReport
 from govkg.store.pool import ConnectionPool
 from govkg.store.rows import TableStream, edge_columns, node_columns, paused_gc, plain
@@ -96,7 +96,7 @@ class LadybugStore:
 
         A pooled connection runs each query on one thread: queries run side by side on the pool's
         connections instead, and a small query spread over several threads costs a quarter more CPU
-        in thread hand-offs (bench/api_bench.py --compare); a lone connection may use every core."""
+        in thread hand-offs (bench/README.md, the read pool); a lone connection may use every core."""
         pooled = self._pool is not None and self._pool.size > 1
         return ladybug.Connection(self._db, num_threads=1 if pooled else 0)
 
