@@ -3,6 +3,7 @@
     .venv/bin/python bench/load_bench.py [--rows 1000000] [--neo4j bolt://…] [--batch-size 5000]
                                          [--skip-neo4j] [--skip-ladybug] [--skip-synthetic]
     .venv/bin/python bench/load_bench.py --build DIR [--rounds 3] [--neo4j bolt://…] [--skip-neo4j]
+    .venv/bin/python bench/load_bench.py --build DIR --admin-import
 
 Rows = nodes + relationships after de-duplication; seconds cover the whole ``store.load``
 (de-duplication, files or batches, the load itself and the count check). Targets from issue #4.
@@ -12,6 +13,9 @@ Without ``--neo4j`` (or GOVKG_NEO4J_URI) a server is started from devtools/neo4j
 build, then the store's load) on a build folder, side by side in alternating rounds: from the
 build's property-graph tables, and from ``graph.nt`` as every load did before the tables (a copy of
 the build without them, ``devtools.builds.without_tables``: the fallback path of old builds).
+With ``--admin-import`` it times instead a first load into Neo4j by ``govkg load --admin-import``
+(into a new home from ``devtools.neo4j.make_home``), then a server started over it and
+``--finish-import``, against a Bolt load of the same build into a fresh launcher server.
 """
 from __future__ import annotations
 
@@ -111,6 +115,37 @@ def bench_build(build: Path, rounds: int, neo4j_server: tuple[str, str, str] | N
                   flush=True)
 
 
+def bench_admin_import(build: Path) -> None:
+    """A first Neo4j load of ``build`` by neo4j-admin import (+ finish) against one over Bolt."""
+    from devtools import neo4j as launcher
+
+    govkg = str(Path(sys.executable).parent / "govkg")
+
+    def timed(*args: str, **env: str) -> float:
+        t = time.perf_counter()
+        done = subprocess.run([govkg, "load", str(build), *args], capture_output=True, text=True,
+                              env={**os.environ, **env})
+        if done.returncode:
+            raise SystemExit(f"govkg load {' '.join(args)} failed: {done.stderr.strip().splitlines()[-1]}")
+        return time.perf_counter() - t
+
+    with tempfile.TemporaryDirectory(prefix="govkg-adminbench-") as tmp:
+        home = launcher.make_home(Path(tmp) / "home")
+        imported = timed("--admin-import", "--neo4j", "bolt://127.0.0.1:9", GOVKG_NEO4J_HOME=str(home))
+        proc, uri = launcher.start(home=home)
+        try:
+            finished = timed("--finish-import", "--neo4j", uri)
+        finally:
+            launcher.stop(proc)
+        proc, uri = launcher.start()
+        try:
+            bolt = timed("--neo4j", uri)
+        finally:
+            launcher.stop(proc)
+    print(f"neo4j    first load by neo4j-admin import {imported:.2f}s + finish (indexes, marker) {finished:.2f}s "
+          f"= {imported + finished:.2f}s; over Bolt {bolt:.2f}s: {bolt / (imported + finished):.1f}x", flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rows", type=int, default=1_000_000, help="size of the synthetic graph (nodes + edges)")
@@ -121,7 +156,11 @@ def main() -> None:
     ap.add_argument("--skip-synthetic", action="store_true")
     ap.add_argument("--build", type=Path, help="time govkg load of this build folder: tables against graph.nt")
     ap.add_argument("--rounds", type=int, default=3, help="with --build: alternating rounds")
+    ap.add_argument("--admin-import", action="store_true", help="with --build: neo4j-admin import against Bolt")
     args = ap.parse_args()
+    if args.build and args.admin_import:
+        bench_admin_import(args.build)
+        return
     if args.build:
         if args.skip_neo4j:
             bench_build(args.build, args.rounds, None)

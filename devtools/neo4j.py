@@ -43,13 +43,29 @@ def classpath() -> str:
     return f"{LAUNCHER / 'target' / 'classes'}{os.pathsep}{cp_file.read_text().strip()}"
 
 
-def start(password: str = "", heap: str = "1g", tmpdir: Path | None = None) -> tuple[subprocess.Popen, str]:
-    """Start a server (authentication on with user ``neo4j`` when ``password`` is given);
-    the process and its bolt URI. The server's files go in a fresh ``govkg-neo4j-*`` folder under
-    ``tmpdir`` (the system's temporary folder by default), removed when it stops."""
+def make_home(path: Path) -> Path:
+    """A Neo4j home folder for tests: ``conf/neo4j.conf``, ``data/``, and a ``bin/neo4j-admin`` that
+    runs Neo4j's own admin tool (``org.neo4j.cli.AdminTool``, the class the distribution's script
+    runs) from the launcher's classpath; :func:`start` with ``home`` then serves what it wrote."""
+    (path / "conf").mkdir(parents=True, exist_ok=True)
+    (path / "conf" / "neo4j.conf").write_text("server.memory.pagecache.size=128m\n", encoding="utf-8")
+    (path / "data").mkdir(exist_ok=True)
+    admin = path / "bin" / "neo4j-admin"
+    admin.parent.mkdir(exist_ok=True)
+    admin.write_text("#!/bin/sh\n" f'export NEO4J_CONF="{path / "conf"}"\n'
+                     f'exec java -Xmx512m -cp "{classpath()}" org.neo4j.cli.AdminTool "$@"\n', encoding="utf-8")
+    admin.chmod(0o755)
+    return path
+
+
+def start(password: str = "", heap: str = "1g", home: Path | None = None,
+          tmpdir: Path | None = None) -> tuple[subprocess.Popen, str]:
+    """Start a server (authentication on with user ``neo4j`` when ``password`` is given; over the
+    existing Neo4j ``home`` when given, see :func:`make_home`); the process and its bolt URI. A fresh server's files go in a ``govkg-neo4j-*``
+    folder under ``tmpdir`` (the system's temporary folder by default), removed when it stops."""
     if not shutil.which("java"):
         raise LauncherError("java not found")
-    env = {**os.environ, "GOVKG_LAUNCHER_PASSWORD": password}
+    env = {**os.environ, "GOVKG_LAUNCHER_PASSWORD": password, "GOVKG_LAUNCHER_HOME": str(home or "")}
     # the throughput collector: bulk loads ran 30-40% faster than with the default G1 (bench/README.md)
     java = ["java", f"-Xmx{heap}", "-XX:+UseParallelGC"]
     if tmpdir is not None:

@@ -26,6 +26,12 @@ def test_values_come_from_the_environment():
     assert Settings.from_env({}).db_path == DEFAULT_DB_PATH
 
 
+def test_the_read_pool_and_neo4j_home_come_from_the_environment():
+    s = Settings.from_env({"GOVKG_READ_CONNECTIONS": "2", "GOVKG_NEO4J_HOME": "/opt/neo4j"})
+    assert (s.read_connections, s.neo4j_home) == (2, "/opt/neo4j")
+    assert Settings.from_env({}).read_connections >= 1 and Settings.from_env({}).neo4j_home == ""
+
+
 @pytest.mark.parametrize("env, message", [
     ({"GOVKG_BATCH_SIZE": "lots"}, "GOVKG_BATCH_SIZE must be an integer from 1 to"),
     ({"GOVKG_BATCH_SIZE": "0"}, "GOVKG_BATCH_SIZE must be an integer"),
@@ -41,6 +47,8 @@ def test_values_come_from_the_environment():
     ({"GOVKG_API_QUERY_TIMEOUT": "inf"}, "GOVKG_API_QUERY_TIMEOUT"),
     ({"GOVKG_API_MAX_ROWS": "1e3"}, "GOVKG_API_MAX_ROWS must be an integer"),
     ({"GOVKG_API_MAX_BODY": "big"}, "GOVKG_API_MAX_BODY"),
+    ({"GOVKG_READ_CONNECTIONS": "0"}, "GOVKG_READ_CONNECTIONS"),
+    ({"GOVKG_READ_CONNECTIONS": "four"}, "GOVKG_READ_CONNECTIONS"),
 ])
 def test_bad_values_are_refused_in_one_line(env, message):
     from govkg.settings import ApiConfig, SettingsError

@@ -196,6 +196,8 @@ def load(
     batch_size: Annotated[Optional[int], typer.Option(help="Rows per Neo4j transaction (GOVKG_BATCH_SIZE).")] = None,
     replace: Annotated[bool, typer.Option("--replace/--merge", help="Replace the store's graph, or merge into it.")] = True,
     allow_empty: Annotated[bool, typer.Option("--allow-empty", help="Let an empty graph replace a store that has nodes.")] = False,
+    admin_import: Annotated[bool, typer.Option("--admin-import", help="Neo4j: load by neo4j-admin database import of the local Neo4j at GOVKG_NEO4J_HOME (database stopped or new; running: over Bolt). Unasked when that home is set and the server is down.")] = False,
+    finish_import: Annotated[bool, typer.Option("--finish-import", help="Neo4j: add the indexes and load marker to a graph neo4j-admin imported, once the server runs.")] = False,
 ) -> None:
     """Load a built graph into Neo4j (--neo4j bolt://…) or the embedded LadybugDB store.
 
@@ -207,7 +209,8 @@ def load(
 
     settings = Settings.from_env().with_(neo4j_uri=neo4j, neo4j_user=user, neo4j_password=password,
                                          db_path=db, batch_size=batch_size, store="neo4j" if neo4j else None)
-    raise typer.Exit(run_load(source, settings, replace=replace, allow_empty=allow_empty))
+    raise typer.Exit(run_load(source, settings, replace=replace, allow_empty=allow_empty, admin_import=admin_import,
+                              finish_import=finish_import))
 
 
 @app.command(epilog=_query_list())

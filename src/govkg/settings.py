@@ -10,6 +10,8 @@ from typing import Any, Mapping
 DEFAULT_DB_PATH = Path(".govkg") / "graph.lbdb"
 # rows per Neo4j transaction: larger batches cost the server more (bench/load_bench.py, synthetic 1M, 2 cores)
 DEFAULT_BATCH_SIZE = 5_000
+# connections a read-only embedded store serves queries from (bench/api_bench.py --compare, 50 clients, 2 cores)
+DEFAULT_READ_CONNECTIONS = 4
 
 
 @dataclass(frozen=True)
@@ -30,12 +32,14 @@ class Settings:
     # seconds to reach Neo4j (and to retry a read) before a query fails: a server that is down is
     # reported at once, not after the driver's 30 s of retries (issue 15)
     neo4j_connect_timeout: float = 5.0
+    read_connections: int = DEFAULT_READ_CONNECTIONS
+    neo4j_home: str = ""  # a local Neo4j's home folder: govkg load may then use neo4j-admin import
     judgements: str = ""  # the review judgements file (GOVKG_JUDGEMENTS); empty: beside the embedded store
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
         """Settings from ``GOVKG_NEO4J_URI``/``_USER``/``_PASSWORD`` (or ``_PASSWORD_FILE``)/``_DATABASE``,
-        ``GOVKG_NEO4J_CONNECT_TIMEOUT``, ``GOVKG_DB_PATH``, ``GOVKG_BATCH_SIZE``, ``GOVKG_STORE`` and ``GOVKG_JUDGEMENTS``;
+        ``GOVKG_NEO4J_CONNECT_TIMEOUT``, ``GOVKG_DB_PATH``, ``GOVKG_BATCH_SIZE``, ``GOVKG_STORE``, ``GOVKG_JUDGEMENTS``, ``GOVKG_READ_CONNECTIONS`` and ``GOVKG_NEO4J_HOME``;
         unset variables keep the defaults, a bad value is a :class:`SettingsError` naming it."""
         env = os.environ if env is None else env
         d = cls()
@@ -55,6 +59,8 @@ class Settings:
             batch_size=_number(env, "GOVKG_BATCH_SIZE", d.batch_size, int, 1, 10_000_000),
             store=store,
             judgements=env.get("GOVKG_JUDGEMENTS", d.judgements),
+            read_connections=_number(env, "GOVKG_READ_CONNECTIONS", d.read_connections, int, 1, 1024),
+            neo4j_home=env.get("GOVKG_NEO4J_HOME", d.neo4j_home),
         )
 
     def with_(self, **changes: object) -> "Settings":

@@ -60,3 +60,15 @@ def test_only_successful_answers_are_kept():
     assert [asyncio.run(get("/queries/q")) for _ in range(3)] == [404, 200, 200]
     assert len(calls) == 2  # the 404 was not kept; the 200 was
     assert asyncio.run(get("/search")) == 500  # outside the prefixes: never cached
+
+
+def test_no_cache_asks_the_store_and_keeps_its_answer(store):
+    counting = CountingStore(store)
+    with TestClient(make_app(counting)) as c:
+        first = c.get("/queries/body_leaders", params={"body": "test/group"})
+        calls = counting.calls
+        fresh = c.get("/queries/body_leaders", params={"body": "test/group"}, headers={"Cache-Control": "no-cache"})
+        assert counting.calls > calls and fresh.content == first.content
+        calls = counting.calls
+        c.get("/queries/body_leaders", params={"body": "test/group"})  # the fresh answer was kept
+        assert counting.calls == calls

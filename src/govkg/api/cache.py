@@ -8,7 +8,9 @@ after the load. The key is taken when the request arrives, so an answer computed
 reload is filed under the generation it started in and never served after. Only 200 answers are
 kept, keyed by path and raw query string, so a hit skips routing, validation and the store:
 what is left is the HTTP parse, which is what lets 50 concurrent clients stay within the
-latency target on two cores.
+latency target on two cores. A request saying ``Cache-Control: no-cache`` is answered by the
+store (and its answer kept for the next one): what a client that must see the store, or
+``bench/api_bench.py --uncached``, asks for.
 """
 from __future__ import annotations
 
@@ -34,7 +36,7 @@ class ResponseCache:
             return
         app = scope.get("app")  # a reloaded graph (govkg.api.follow) starts a new generation of answers
         key = (getattr(getattr(app, "state", None), "generation", 0), scope["path"], scope.get("query_string", b""))
-        hit = self._data.get(key)
+        hit = None if _no_cache(scope) else self._data.get(key)
         if hit is not None:
             self.hits += 1
             self._data.move_to_end(key)
@@ -60,3 +62,8 @@ class ResponseCache:
             await send(message)
 
         await self.app(scope, receive, capture)
+
+
+def _no_cache(scope: dict) -> bool:
+    """Whether the request asks for an answer from the store (``Cache-Control: no-cache``)."""
+    return any(name == b"cache-control" and b"no-cache" in value.lower() for name, value in scope.get("headers", ()))

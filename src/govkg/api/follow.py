@@ -101,7 +101,7 @@ def follow(state: Any) -> list[Any]:
     if seen is None or seen == state.followed_identity:
         return []
     try:
-        fresh = LadybugStore(path, read_only=True)
+        fresh = LadybugStore(path, read_only=True, read_connections=state.settings.store.read_connections)
     except StoreError as err:  # caught mid-write by a non-atomic writer: try again next time
         log.warning("graph file changed but cannot be opened yet: %s", err)
         return []

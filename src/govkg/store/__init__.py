@@ -31,7 +31,7 @@ def open_store(settings: Settings | None = None, *, read_only: bool = False) -> 
                           batch_size=s.batch_size, connect_timeout=s.neo4j_connect_timeout)
     from govkg.store.ladybug import LadybugStore
 
-    return LadybugStore(s.db_path, read_only=read_only)
+    return LadybugStore(s.db_path, read_only=read_only, read_connections=s.read_connections)
 
 
 def load_embedded(graph: PropertyGraph, path: str | Path | None = None, *, replace: bool = True,

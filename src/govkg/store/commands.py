@@ -93,12 +93,16 @@ def store_lock_target(settings: Settings) -> Path:
     return Path(settings.db_path).parent / f"neo4j-{digest}"
 
 
-def run_load(source: Path, settings: Settings, *, replace: bool = True, allow_empty: bool = False) -> int:
+def run_load(source: Path, settings: Settings, *, replace: bool = True, allow_empty: bool = False,
+             admin_import: bool = False, finish_import: bool = False) -> int:
     """Load a build's graph into the configured store and print the report.
 
     Refused with a one-line error (and the store untouched): a folder that is not a finished
     build or whose graph file does not match its manifest (2), a load or build of the same store
-    already running (1), an empty graph over a store that has nodes unless ``allow_empty`` (1)."""
+    already running (1), an empty graph over a store that has nodes unless ``allow_empty`` (1).
+    ``admin_import``: into Neo4j by ``neo4j-admin database import`` (:func:`run_admin_import`), which a
+    replacing load also uses unasked when the local Neo4j's home is known (``GOVKG_NEO4J_HOME``) and
+    its server is down; ``finish_import``: only the indexes and load marker of a graph so imported."""
     from govkg.errors import Busy, IncompleteBuild
     from govkg.locking import exclusive
     from govkg.store import load_embedded, open_store
@@ -112,6 +116,15 @@ def run_load(source: Path, settings: Settings, *, replace: bool = True, allow_em
         _err(str(err))
         return 1
     where = settings.neo4j_uri if settings.store_kind == "neo4j" else str(settings.db_path)
+    if (admin_import or finish_import) and settings.store_kind != "neo4j":
+        _err("--admin-import and --finish-import are for Neo4j (pass --neo4j bolt://…); the embedded store loads by COPY")
+        return 2
+    if finish_import:
+        return _finish_import(settings, manifest)
+    if admin_import or (replace and settings.store_kind == "neo4j" and settings.neo4j_home and not _reachable(settings)):
+        done = run_admin_import(source, settings, manifest, graph)
+        if done is not None:
+            return done
     try:
         if settings.store_kind != "neo4j":  # load_embedded takes the store's lock itself
             report = load_embedded(graph, settings.db_path, replace=replace, build=manifest, allow_empty=allow_empty)
@@ -131,6 +144,70 @@ def run_load(source: Path, settings: Settings, *, replace: bool = True, allow_em
         _err(str(err))
         return 1
     print_report(report, where)
+    return 0
+
+
+def run_admin_import(source: Path, settings: Settings, manifest: dict[str, Any] | None,
+                     graph: PropertyGraph) -> int | None:
+    """Import ``graph`` with the ``neo4j-admin`` of ``settings.neo4j_home`` (the files written into
+    ``<build>/neo4j-import/``, or a temporary folder for a build we may not write); the exit code,
+    or None when the database is running and the caller should load over Bolt instead. A server
+    already up afterwards gets the imported graph's indexes and marker at once."""
+    import tempfile
+
+    from govkg.errors import Busy
+    from govkg.locking import exclusive
+    from govkg.store.neo4j_import import IMPORT_DIR, DatabaseInUse, admin_import
+
+    if not settings.neo4j_home:
+        _err("--admin-import needs the local Neo4j's home folder: set GOVKG_NEO4J_HOME")
+        return 2
+    writable = source.is_dir() and os.access(source, os.W_OK)
+    folder = source / IMPORT_DIR if writable else Path(tempfile.mkdtemp(prefix="govkg-neo4j-import-")) / IMPORT_DIR
+    database = settings.neo4j_database or "neo4j"
+    try:
+        with exclusive(store_lock_target(settings), "load"):
+            report = admin_import(graph, settings.neo4j_home, database, folder)
+    except DatabaseInUse as err:
+        print(f"note: {err}; loading over Bolt instead", file=sys.stderr)
+        return None
+    except (StoreError, Busy) as err:
+        _err(str(err))
+        return 1
+    print_report(report, f"{settings.neo4j_home} database {database} (neo4j-admin import from {folder})")
+    if _finish_import(settings, manifest, quiet=True):
+        print(f"imported: start Neo4j (it serves the graph at once), then run `govkg load {source} --finish-import` "
+              "to add its indexes and load marker", file=sys.stderr)
+    return 0
+
+
+def _reachable(settings: Settings) -> bool:
+    """Whether the configured Neo4j answers over Bolt (a server that is down cannot hold its database)."""
+    from govkg.store import open_store
+
+    try:
+        open_store(settings).close()
+    except StoreError:
+        return False
+    return True
+
+
+def _finish_import(settings: Settings, manifest: dict[str, Any] | None, quiet: bool = False) -> int:
+    """Add the indexes and marker to an imported graph over Bolt; 1 when the server cannot be reached."""
+    from govkg.store import open_store
+
+    try:
+        store = open_store(settings)
+        try:
+            counts = store.finish_import(manifest)
+        finally:
+            store.close()
+    except StoreError as err:
+        if not quiet:
+            _err(str(err))
+        return 1
+    print(f"indexes and load marker added at {settings.neo4j_uri}: {sum(counts.values())} nodes and relations",
+          file=sys.stderr)
     return 0
 
 

@@ -25,8 +25,10 @@ import ladybug
 
 from govkg.errors import Busy, QueryTimeout, StoreError, TooManyRows
 from govkg.graph.schema import BOOL, INT, NODES, RELS, STRING, PropertyGraph
+from govkg.settings import DEFAULT_READ_CONNECTIONS
 from govkg.store.base import LoadReport
 from govkg.store.limits import current as current_limits
+from govkg.store.pool import ConnectionPool
 from govkg.store.rows import TableStream, edge_columns, node_columns, paused_gc, plain
 
 
@@ -49,12 +51,16 @@ def rel_ddl(rel_type: str) -> str:
 
 class LadybugStore:
     """A LadybugDB database on disk (one file plus its write-ahead log); ``read_only`` opens it
-    for queries only, which several processes may do at once."""
+    for queries only, which several processes may do at once, and serves them from a pool of up
+    to ``read_connections`` connections (``govkg.store.pool``) so that threads query side by
+    side; a writable store has one connection behind a lock."""
 
     dialect = "ladybug"
 
-    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path, *, read_only: bool = False, read_connections: int = DEFAULT_READ_CONNECTIONS) -> None:
         self.path = Path(path)
+        self._read_connections = read_connections
+        self._pool: ConnectionPool[ladybug.Connection] | None = None
         try:
             if not read_only:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -71,14 +77,39 @@ class LadybugStore:
             raise
         except Exception as err:  # the engine raises RuntimeError for locks, corrupt files, …
             raise StoreError(f"cannot open the embedded graph at {self.path}: {_first_line(err)}") from None
-        self._lock = threading.Lock()  # one connection; the API may call from several threads
+        self._lock = threading.Lock()  # a writer's one connection; the API may call from several threads
         if not read_only:
             self._create_schema()
 
     def _open(self, read_only: bool) -> None:
         # a writer checkpoints once after each load instead of after every COPY
         self._db = ladybug.Database(str(self.path), read_only=read_only, auto_checkpoint=read_only)
-        self._conn = ladybug.Connection(self._db)
+        if read_only:
+            self._conn = None
+            self._pool = ConnectionPool(self._connect, self._read_connections)
+            with self._pool.connection():  # open one now: a file that cannot be read fails here
+                pass
+        else:
+            self._conn = self._connect()
+
+    def _connect(self) -> ladybug.Connection:
+        """A new connection to the open database (per-connection settings go here).
+
+        A pooled connection runs each query on one thread: queries run side by side on the pool's
+        connections instead, and a small query spread over several threads costs a quarter more CPU
+        in thread hand-offs (bench/README.md, the read pool); a lone connection may use every core."""
+        pooled = self._pool is not None and self._pool.size > 1
+        return ladybug.Connection(self._db, num_threads=1 if pooled else 0)
+
+    @contextlib.contextmanager
+    def _borrow(self):
+        """A connection for one query: lent by the pool (read-only), else the writer's, locked."""
+        if self._pool is not None:
+            with self._pool.connection() as conn:
+                yield conn
+        else:
+            with self._lock:
+                yield self._conn
 
     # -- interface ---------------------------------------------------------------------------
     def load(self, graph: PropertyGraph, *, replace: bool = True, build: dict[str, Any] | None = None) -> LoadReport:
@@ -130,17 +161,17 @@ class LadybugStore:
     def run(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run Cypher and return rows as dicts of plain values, under the limits of ``govkg.store.limits``."""
         limits = current_limits()
-        with self._lock:
+        with self._borrow() as conn:
             # the engine interrupts a query over its time, and the connection is free again at once
-            self._conn.set_query_timeout(int(limits.timeout * 1000) if limits.timeout else 0)
+            conn.set_query_timeout(int(limits.timeout * 1000) if limits.timeout else 0)
             try:
-                result = self._conn.execute(cypher, params or {})
+                result = conn.execute(cypher, params or {})
             except Exception as err:
                 if limits.timeout and "Interrupted" in str(err):
                     raise QueryTimeout(f"query stopped after its time limit of {limits.timeout:g} s") from None
                 raise StoreError(f"embedded query failed: {_first_line(err)}") from None
             finally:
-                self._conn.set_query_timeout(0)  # the store's own queries (counts, loads) are not limited
+                conn.set_query_timeout(0)  # the store's own queries (counts, loads) are not limited
             if limits.max_rows is not None and result.get_num_tuples() > limits.max_rows:
                 result.close()
                 raise TooManyRows(f"query answered over its cap of {limits.max_rows} rows")
@@ -149,10 +180,15 @@ class LadybugStore:
         return out
 
     def counts(self) -> dict[str, int]:
-        with self._lock:
-            return self._counts_unlocked()
+        with self._borrow() as conn:
+            return self._counts_unlocked(conn)
 
     def close(self) -> None:
+        """Close the store, once the queries running on it have finished."""
+        if self._pool is not None:
+            self._pool.close()
+            self._db.close()
+            return
         with self._lock:
             self._conn.close()
             self._db.close()
@@ -161,9 +197,9 @@ class LadybugStore:
         """What was loaded last: ``{"generation": None, "load_id", "loaded_at", "manifest"}`` (the
         build folder's manifest, or None for a graph loaded from a file); None for a store loaded
         before loads were recorded. The ``load_id`` changes with every load: caches key on it."""
-        with self._lock:
+        with self._borrow() as conn:
             try:
-                rows = self._exec(f"MATCH (m:`{MARKER}`) RETURN m.load_id, m.loaded_at, m.build LIMIT 1")
+                rows = self._exec(f"MATCH (m:`{MARKER}`) RETURN m.load_id, m.loaded_at, m.build LIMIT 1", conn)
             except RuntimeError:  # a file written before the marker table existed
                 return None
         if not rows:
@@ -173,8 +209,8 @@ class LadybugStore:
                 "manifest": json.loads(build) if build else None}
 
     # -- internals ---------------------------------------------------------------------------
-    def _exec(self, cypher: str) -> list[list[Any]]:
-        return self._conn.execute(cypher).get_all()
+    def _exec(self, cypher: str, conn: ladybug.Connection | None = None) -> list[list[Any]]:
+        return (conn or self._conn).execute(cypher).get_all()
 
     def _mark(self, build: dict[str, Any] | None) -> None:
         """Record this load (a new load id, the time, the build's manifest) in the marker table."""
@@ -197,10 +233,10 @@ class LadybugStore:
             self._exec(f"DROP TABLE IF EXISTS `{label}`")
         self._exec(f"DROP TABLE IF EXISTS `{MARKER}`")
 
-    def _counts_unlocked(self) -> dict[str, int]:
-        out = {label: self._exec(f"MATCH (n:`{label}`) RETURN count(n)")[0][0] for label in NODES}
+    def _counts_unlocked(self, conn: ladybug.Connection | None = None) -> dict[str, int]:
+        out = {label: self._exec(f"MATCH (n:`{label}`) RETURN count(n)", conn)[0][0] for label in NODES}
         for rel_type in RELS:
-            out[rel_type] = self._exec(f"MATCH ()-[r:`{rel_type}`]->() RETURN count(r)")[0][0]
+            out[rel_type] = self._exec(f"MATCH ()-[r:`{rel_type}`]->() RETURN count(r)", conn)[0][0]
         return out
 
     def _without_existing(self, table: str, rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:

@@ -315,6 +315,19 @@ class Neo4jStore:
         return {"generation": int(rec["g"] or 0), "load_id": rec["id"], "loaded_at": rec["at"],
                 "manifest": json.loads(rec["build"]) if rec["build"] else None}
 
+    def finish_import(self, build: dict[str, Any] | None = None) -> dict[str, int]:
+        """After ``neo4j-admin database import`` (``govkg.store.neo4j_import``): the constraints and
+        indexes a Bolt load builds, for the imported graph's plain labels (generation 0), and the
+        marker with a new load id and ``build``; the counts."""
+        try:
+            self.ensure_constraints(wait=True, generation=0)
+            self._switch(0, build)
+            return self._counts_of(0)
+        except Neo4jError as err:
+            raise StoreError(f"Neo4j query failed: {_first_line(err)}") from None
+        except (DriverError, ServiceUnavailable) as err:
+            raise StoreError(f"Neo4j unreachable at {self.uri}: {_first_line(err)}") from None
+
     def _generations(self) -> set[int]:
         """Every generation that has nodes or relationships in the database."""
         with self._session() as s:

@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.harness.Neo4j;
 import org.neo4j.harness.Neo4jBuilders;
 
@@ -22,9 +24,16 @@ import org.neo4j.harness.Neo4jBuilders;
  * The server stops when stdin closes (the parent process went away) or on SIGTERM.
  * With env GOVKG_LAUNCHER_PASSWORD set, authentication is on and user neo4j has that password,
  * so that clients can be tested against refused credentials.
+ * With env GOVKG_LAUNCHER_HOME set, the server runs over that existing Neo4j home instead (e.g. a
+ * database written by neo4j-admin database import), without authentication, and leaves it in place.
  */
 public final class Main {
     public static void main(String[] args) throws Exception {
+        String home = System.getenv("GOVKG_LAUNCHER_HOME");
+        if (home != null && !home.isEmpty()) {
+            serveHome(Path.of(home));
+            return;
+        }
         Path work = Files.createTempDirectory("govkg-neo4j-");
         int port = freePort();
         String password = System.getenv("GOVKG_LAUNCHER_PASSWORD");
@@ -84,6 +93,37 @@ public final class Main {
         watcher.start();
         stop.await();
         System.exit(0);  // runs the shutdown hook, which closes the server
+    }
+
+    /** Serve an existing home (its data folder as neo4j-admin left it) over Bolt until stdin closes. */
+    private static void serveHome(Path home) throws Exception {
+        int port = freePort();
+        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+                .setConfig(BoltConnector.enabled, true)
+                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
+                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheBytes())
+                .build();
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.countDown();
+            dbms.shutdown();
+        }));
+        dbms.database("neo4j");  // fails here, before the URI is printed, if the database cannot start
+        System.out.println("bolt://127.0.0.1:" + port);
+        System.out.flush();
+        Thread watcher = new Thread(() -> {
+            try (InputStream in = System.in) {
+                while (in.read() != -1) { /* discard */ }
+            } catch (IOException ignored) {
+                // a broken stdin means the parent is gone: stop as well
+            }
+            stop.countDown();
+        });
+        watcher.setDaemon(true);
+        watcher.start();
+        stop.await();
+        System.exit(0);
     }
 
     /** Page cache size: env GOVKG_LAUNCHER_PAGECACHE_MB, default 512 MB (a 1M-row load must not thrash). */
