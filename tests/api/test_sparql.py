@@ -187,3 +187,14 @@ def test_govkg_sparql_over_the_build_folder_gives_the_endpoints_rows(built, base
     bad = subprocess.run([sys.executable, "-m", "govkg.cli", "sparql", "DELETE WHERE { ?s ?p ?o }", "--build",
                           str(out)], cwd=ROOT, capture_output=True, text=True)
     assert bad.returncode == 2 and bad.stderr.startswith("error: updates are not allowed")
+
+
+def test_the_sparql_example_in_the_readme_prints_what_it_shows(base_url, capsys):
+    """The README's example, run as printed against a live server over the gold build (moved here from
+    tests/graph/test_build.py when the README turned from rdflib on a file to the endpoint)."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8").split("## Ask the RDF with SPARQL", 1)[1]
+    code = text.split("```python\n", 1)[1].split("```", 1)[0]
+    shown = text.split("Output:\n\n```\n", 1)[1].split("```", 1)[0]
+    assert '"http://127.0.0.1:8000/sparql"' in code
+    exec(code.replace('"http://127.0.0.1:8000/sparql"', repr(base_url + "/sparql")), {})
+    assert capsys.readouterr().out == shown

@@ -120,17 +120,6 @@ def test_build_api_reports_documents(tmp_path) -> None:
     assert report.facts == sum(1 for _ in open(Path(report.outputs["facts"]), encoding="utf-8"))
 
 
-@needs_gold
-def test_the_sparql_query_in_the_readme_prints_what_it_shows(gold_build, capsys) -> None:
-    _, out = gold_build
-    text = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
-    text = text.split("## Ask the RDF with SPARQL", 1)[1]
-    code = text.split("```python\n", 1)[1].split("```", 1)[0]
-    shown = text.split("Output:\n\n```\n", 1)[1].split("```", 1)[0]
-    exec(code.replace('"build/gold/graph.ttl"', repr(str(out / "graph.ttl"))), {})
-    assert capsys.readouterr().out == shown
-
-
 def test_a_missing_corpus_is_an_error_and_writes_nothing(tmp_path) -> None:
     result = CliRunner().invoke(app, ["build", str(tmp_path / "nope"), "--out", str(tmp_path / "out"), "--no-load"])
     assert result.exit_code == 2 and not (tmp_path / "out").exists()
