@@ -198,3 +198,25 @@ def test_the_sparql_example_in_the_readme_prints_what_it_shows(base_url, capsys)
     assert '"http://127.0.0.1:8000/sparql"' in code
     exec(code.replace('"http://127.0.0.1:8000/sparql"', repr(base_url + "/sparql")), {})
     assert capsys.readouterr().out == shown
+
+
+def test_sparql_follows_a_rebuild_of_the_served_graph(tmp_path):
+    """A rebuild (build + load into the served store) is answered from without a restart."""
+    out, db = tmp_path / "build", tmp_path / "graph.lbdb"
+
+    def build(facts):
+        subprocess.run([sys.executable, "-m", "govkg.cli", "build", "--facts", str(facts), "--out", str(out),
+                        "--no-shacl"], cwd=ROOT, check=True, capture_output=True,
+                       env={**os.environ, "GOVKG_DB_PATH": str(db)})
+
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?d a govkg:Document }"
+    build(GOLD_DIR / f"{GOLD_STEMS[0]}.jsonl")
+    with live_server(db) as url:
+        first = int(wrapper_rows(url, count)[0]["n"])
+        build(GOLD_DIR)
+        import time
+
+        deadline = time.monotonic() + 30
+        while (now := int(wrapper_rows(url, count)[0]["n"])) == first and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert now > first
