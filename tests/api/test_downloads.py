@@ -72,6 +72,8 @@ def test_neo4j_import_csvs_are_linked_when_the_build_has_them(built, tmp_path):
     shutil.copytree(out, copy)
     (copy / "neo4j-import").mkdir()
     (copy / "neo4j-import" / "Body.csv").write_text("id:ID(Body),name\nb1,测试\n", encoding="utf-8")
+    (copy / "neo4j-import" / "rels").mkdir()
+    (copy / "neo4j-import" / "rels" / "MEMBER_OF.csv").write_text(":START_ID,:END_ID\n", encoding="utf-8")
     old = read_manifest(copy)
     write_manifest(copy, facts=old["facts"], triples=old["triples"], conforms=old["conforms"], classes=old["classes"],
                    counts=old["counts"])
@@ -80,7 +82,10 @@ def test_neo4j_import_csvs_are_linked_when_the_build_has_them(built, tmp_path):
         assert 'href="/export/neo4j-import/Body.csv"' in page
         r = c.get("/export/neo4j-import/Body.csv")
         assert r.status_code == 200 and "测试" in r.text
+        assert c.get("/export/neo4j-import/rels/MEMBER_OF.csv").text.startswith(":START_ID")
+        assert 'href="/export/neo4j-import/rels/MEMBER_OF.csv"' in page
         assert c.get("/export/neo4j-import/missing.csv").status_code == 404
+        assert c.get("/export/neo4j-import/rels%2F..%2F..%2Fmanifest.json").status_code == 404
         assert c.get("/export/neo4j-import/..%2Fmanifest.json").status_code == 404
 
 

@@ -9,6 +9,7 @@ them, each with its checksum from the manifest as ETag.
 from __future__ import annotations
 
 import json
+import re
 import tempfile
 from enum import Enum
 from pathlib import Path
@@ -117,11 +118,16 @@ def jsonl_records(store: GraphStore) -> Iterator[str]:
                           "properties": e}, ensure_ascii=False)
 
 
-@router.get("/export/neo4j-import/{name}", summary="One CSV of the build's neo4j-admin database import files")
-def export_neo4j_import(request: Request, name: Annotated[str, PathParam(max_length=200, pattern=r"^[\w.-]+$")]) -> Response:
+_SAFE_PATH = re.compile(r"^[\w.-]+(?:/[\w.-]+)*$")
+
+
+@router.get("/export/neo4j-import/{name:path}", summary="One file of the build's neo4j-admin database import files")
+def export_neo4j_import(request: Request, name: Annotated[str, PathParam(max_length=300)]) -> Response:
+    if not _SAFE_PATH.match(name) or any(part in (".", "..") for part in name.split("/")):
+        raise HTTPException(404, f"no such file in {NEO4J_IMPORT_DIR}/: {name!r}")
     build = _build_or_404(request)
     return _build_file(build, f"{NEO4J_IMPORT_DIR}/{name}", "text/csv; charset=utf-8" if name.endswith(".csv")
-                       else "text/plain; charset=utf-8", name)
+                       else "text/plain; charset=utf-8", name.rsplit("/", 1)[-1])
 
 
 @router.get("/export/{format}", summary="The whole graph as json, jsonl, nodes.csv, edges.csv, graphml, gexf (from the "
