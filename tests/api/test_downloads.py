@@ -46,6 +46,7 @@ def test_every_format_is_linked_and_downloads_as_built(built):
                                          "jsonl", "facts.jsonl", "manifest.json")} == set(hrefs)
         assert manifest["govkg_version"] in page.text and manifest["built_at"] in page.text
         assert manifest["inputs"][0]["sha256"][:16] in page.text
+        assert f"<td>org:member</td><td>{manifest['predicates']['org:member']}</td>" in page.text
         for fmt, name in [("ttl", "graph.ttl"), ("nt", "graph.nt"), ("jsonld", "graph.jsonld"), ("facts.jsonl", "facts.jsonl")]:
             r = c.get(f"/export/{fmt}")
             assert r.status_code == 200, fmt
