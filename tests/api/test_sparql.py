@@ -220,3 +220,38 @@ def test_sparql_follows_a_rebuild_of_the_served_graph(tmp_path):
         while (now := int(wrapper_rows(url, count)[0]["n"])) == first and time.monotonic() < deadline:
             time.sleep(0.5)
         assert now > first
+
+
+def _workers_over(folder) -> int:
+    """How many SPARQL worker processes hold this build folder's graph (their command line names it)."""
+    from pathlib import Path
+
+    n = 0
+    for cmd in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            args = cmd.read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if b"govkg.store.sparqlpool" in args and any(str(folder).encode() in a for a in args):
+            n += 1
+    return n
+
+
+def test_opening_the_page_starts_the_workers_before_the_first_query(tmp_path):
+    import time
+
+    out, db = tmp_path / "build", tmp_path / "graph.lbdb"
+    subprocess.run([sys.executable, "-m", "govkg.cli", "build", "--facts", str(GOLD_DIR / f"{GOLD_STEMS[0]}.jsonl"),
+                    "--out", str(out), "--no-shacl"], cwd=ROOT, check=True, capture_output=True,
+                   env={**os.environ, "GOVKG_DB_PATH": str(db)})
+    with live_server(db) as url:
+        assert _workers_over(out) == 0  # nothing started for a server nobody asks SPARQL
+        assert httpx.get(url + "/sparql", headers={"accept": "text/html"}, timeout=30).status_code == 200
+        deadline = time.monotonic() + 20
+        while _workers_over(out) < 2 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert _workers_over(out) == 2
+    deadline = time.monotonic() + 10
+    while _workers_over(out) and time.monotonic() < deadline:  # and they end with the server
+        time.sleep(0.2)
+    assert _workers_over(out) == 0

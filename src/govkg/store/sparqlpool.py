@@ -228,8 +228,12 @@ class SparqlEngine:
         return answer
 
     def warm(self) -> int:
-        """Wait until a worker has loaded the graph; the number of triples it holds."""
-        w = self._idle.get(timeout=self.load_timeout)
+        """Wait until a worker has loaded the graph; the number of triples it holds (0: every worker
+        is busy, so loaded)."""
+        try:
+            w = self._idle.get(timeout=self.load_timeout)
+        except queue.Empty:
+            return 0
         try:
             w.wait_ready(self.load_timeout)
             return w.triples
