@@ -68,3 +68,20 @@ def test_downloads_are_linked_from_the_navigation(browser, gold_server):
     wait_for(browser, "return document.querySelectorAll('a.download').length >= 11")
     hrefs = {a.get_attribute("href").rsplit("/", 1)[1] for a in browser.find_elements(By.CSS_SELECTOR, "a.download")}
     assert {"ttl", "nt", "jsonld", "graphml", "gexf", "nodes.csv", "edges.csv", "facts.jsonl", "manifest.json"} <= hrefs
+
+
+def test_the_pages_fit_a_420_px_screen(browser, gold_server):
+    from tests.api.test_sparql import EXAMPLES
+    from tests.browser.chrome import set_viewport
+    from urllib.parse import quote
+
+    set_viewport(browser, 420, 900)
+    try:
+        for path in ("/sparql", "/downloads", "/sparql?query=" + quote(EXAMPLES["citation_web"], safe=""),
+                     "/sparql?format=html&query=" + quote("DESCRIBE <https://govkg.org/id/body/x>", safe="")):
+            browser.get(gold_server + path)
+            wait_for(browser, "return document.readyState === 'complete'")
+            overflow = browser.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+            assert overflow <= 1, (path, overflow)
+    finally:
+        set_viewport(browser, None)
