@@ -108,9 +108,9 @@ def _ranked_ids(c: httpx.Client) -> dict[str, list[str]]:
     import io
     from collections import Counter
 
-    label = {r["Id"]: r["node_type"] for r in csv.DictReader(io.StringIO(c.get("/export/nodes.csv").text))}
+    label = {r["Id"]: r["node_type"] for r in csv.DictReader(io.StringIO(c.get("/export/nodes.csv").content.decode("utf-8-sig")))}
     degree: Counter = Counter()
-    for r in csv.DictReader(io.StringIO(c.get("/export/edges.csv").text)):
+    for r in csv.DictReader(io.StringIO(c.get("/export/edges.csv").content.decode("utf-8-sig"))):
         degree[r["Source"]] += 1
         degree[r["Target"]] += 1
     ranked: dict[str, list[str]] = {}

@@ -30,7 +30,7 @@ TARGET_RSS_64 = 1.0        # GB, peak RSS of the 64x build
 TARGET_RSS_GROWTH = 1.5    # RSS(64x) / RSS(4x)
 TARGET_WALL_64_W2 = 90.0   # s, 64x with --workers 2
 TARGET_SPEEDUP = 1.7       # extraction, 1 -> 2 workers
-COMPARED = ("facts.jsonl", "graph.nt", "graph.ttl", "graph.jsonld", "graph.graphml", "nodes.csv", "edges.csv")
+COMPARED = ("facts.jsonl", "graph.nt", "graph.ttl", "graph.jsonld", "graph.graphml", "graph.gexf", "nodes.csv", "edges.csv")
 
 
 def has_workers() -> bool:

@@ -45,7 +45,8 @@ def test_the_wheel_holds_only_govkg_and_its_data(wheel: Path):
     roots = {n.split("/")[0] for n in names}
     assert {r for r in roots if not r.endswith(".dist-info")} == {"govkg"}
     for data in ("govkg/data/ontology/shapes.ttl", "govkg/data/ontology/govkg.ttl", "govkg/data/ontology/agencies.yaml",
-                 "govkg/data/queries/body_leaders.cypher", "govkg/viz/templates/base.html", "govkg/viz/static/govkg.css",
+                 "govkg/data/queries/body_leaders.cypher", "govkg/data/sparql/body_leaders.rq", "govkg/viz/templates/base.html",
+                 "govkg/viz/templates/sparql.html", "govkg/viz/templates/downloads.html", "govkg/viz/static/govkg.css",
                  "govkg/viz/static/vendor/vis-network/vis-network.min.js", "govkg/lexicon/data/surnames.txt"):
         assert data in names, data
     assert not [n for n in names if "devtools" in n or n.startswith("tests/")]
@@ -75,8 +76,10 @@ def test_a_fresh_install_builds_queries_and_serves_from_elsewhere(fresh: Path, t
         "from govkg.api.app import create_app\n"
         "with TestClient(create_app()) as c:\n"
         "    r = c.get('/'); s = c.get('/static/govkg.css'); d = c.get('/docs')\n"
-        "    print(r.status_code, s.status_code, d.status_code, 'govkg' in r.text)\n")], cwd=work, env=env).stdout
-    assert page.split() == ["200", "200", "200", "True"]
+        "    q = c.get('/sparql', params={'query': 'ASK { ?b a govkg:Body }', 'format': 'csv'})\n"
+        "    print(r.status_code, s.status_code, d.status_code, 'govkg' in r.text, q.status_code, q.text)\n")],
+        cwd=work, env=env).stdout
+    assert page.split() == ["200", "200", "200", "True", "200", "true"]  # the SPARQL worker runs from the wheel too
 
 
 def test_the_fresh_install_extracts_what_the_checkout_does(fresh: Path, tmp_path: Path):

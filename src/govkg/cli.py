@@ -163,7 +163,7 @@ def build(
     incremental: Annotated[bool, typer.Option("--incremental/--fresh", help="Re-extract only files changed since the last build into --out, or every file.")] = True,
     timeout: Annotated[Optional[float], typer.Option(min=0, envvar="GOVKG_EXTRACT_TIMEOUT", help=_TIMEOUT_HELP)] = None,
 ) -> None:
-    """Extract, resolve, validate; write facts.jsonl, graph.ttl/.nt/.jsonld/.graphml, nodes.csv, edges.csv, manifest.json.
+    """Extract, resolve, validate; write facts.jsonl, graph.ttl/.nt/.jsonld/.graphml/.gexf, nodes.csv, edges.csv, manifest.json.
 
     The outputs are written aside and replace the folder only when the build is good: a build with
     no facts or a graph that does not conform exits non-zero and leaves the previous build in place."""

@@ -147,7 +147,8 @@ def test_home_page_shows_headline_numbers_and_a_search_box(client, store):
 
 @pytest.mark.parametrize("fmt, media, needle", [
     ("json", "application/json", '"label": "Agency"'),
-    ("jsonl", "application/x-ndjson", '"kind": "edge"'),
+    ("jsonl", "application/x-ndjson", '"record": "edge"'),
+    ("gexf", "application/gexf+xml", '<gexf xmlns="http://gexf.net/1.3"'),
     ("nodes.csv", "text/csv", "Id,Label,node_type"),
     ("edges.csv", "text/csv", "Source,Target,Type,Label"),
     ("graphml", "application/graphml+xml", "<graphml"),
@@ -156,6 +157,34 @@ def test_export_formats(client, fmt, media, needle):
     r = client.get(f"/export/{fmt}")
     assert r.status_code == 200 and r.headers["content-type"].startswith(media)
     assert needle in r.text and "test/transport" in r.text
+
+
+def test_jsonl_records_keep_their_type_apart_from_a_bodys_kind(client, store):
+    import json
+
+    records = [json.loads(line) for line in client.get("/export/jsonl").text.splitlines()]
+    nodes = [r for r in records if r["record"] == "node"]
+    counts = store.counts()
+    assert sum(1 for r in nodes if r["label"] == "Body") == counts["Body"] > 0
+    assert any(r["properties"].get("kind") for r in nodes if r["label"] == "Body")
+    assert sum(1 for r in records if r["record"] == "edge") == sum(v for k, v in counts.items() if k[0].isupper()
+                                                                   and k.isupper())
+
+
+def test_csv_exports_start_with_a_byte_order_mark(client):
+    assert client.get("/export/nodes.csv").content.startswith(b"\xef\xbb\xbfId,Label")
+
+
+@pytest.mark.parametrize("fmt", ["ttl", "nt", "jsonld", "facts.jsonl", "manifest.json"])
+def test_build_files_without_a_build_folder_are_a_clear_404(client, fmt):
+    r = client.get(f"/export/{fmt}")
+    assert r.status_code == 404 and "GOVKG_BUILD_DIR" in r.json()["detail"]
+
+
+def test_downloads_page_without_a_build_folder_links_what_the_store_gives(client):
+    html = client.get("/downloads").text
+    assert 'href="/export/gexf"' in html and 'href="/export/ttl"' not in html and "GOVKG_BUILD_DIR" in html
+    assert '<a href="/downloads">' in client.get("/").text
 
 
 def test_there_is_no_raw_cypher_endpoint(client):  # removed (docs/api.md); payloads in tests/hostile/test_api_hostile.py

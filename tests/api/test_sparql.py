@@ -187,3 +187,71 @@ def test_govkg_sparql_over_the_build_folder_gives_the_endpoints_rows(built, base
     bad = subprocess.run([sys.executable, "-m", "govkg.cli", "sparql", "DELETE WHERE { ?s ?p ?o }", "--build",
                           str(out)], cwd=ROOT, capture_output=True, text=True)
     assert bad.returncode == 2 and bad.stderr.startswith("error: updates are not allowed")
+
+
+def test_the_sparql_example_in_the_readme_prints_what_it_shows(base_url, capsys):
+    """The README's example, run as printed against a live server over the gold build (moved here from
+    tests/graph/test_build.py when the README turned from rdflib on a file to the endpoint)."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8").split("## Ask the RDF with SPARQL", 1)[1]
+    code = text.split("```python\n", 1)[1].split("```", 1)[0]
+    shown = text.split("Output:\n\n```\n", 1)[1].split("```", 1)[0]
+    assert '"http://127.0.0.1:8000/sparql"' in code
+    exec(code.replace('"http://127.0.0.1:8000/sparql"', repr(base_url + "/sparql")), {})
+    assert capsys.readouterr().out == shown
+
+
+def test_sparql_follows_a_rebuild_of_the_served_graph(tmp_path):
+    """A rebuild (build + load into the served store) is answered from without a restart."""
+    out, db = tmp_path / "build", tmp_path / "graph.lbdb"
+
+    def build(facts):
+        subprocess.run([sys.executable, "-m", "govkg.cli", "build", "--facts", str(facts), "--out", str(out),
+                        "--no-shacl"], cwd=ROOT, check=True, capture_output=True,
+                       env={**os.environ, "GOVKG_DB_PATH": str(db)})
+
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?d a govkg:Document }"
+    build(GOLD_DIR / f"{GOLD_STEMS[0]}.jsonl")
+    with live_server(db) as url:
+        first = int(wrapper_rows(url, count)[0]["n"])
+        build(GOLD_DIR)
+        import time
+
+        deadline = time.monotonic() + 30
+        while (now := int(wrapper_rows(url, count)[0]["n"])) == first and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert now > first
+
+
+def _workers_over(folder) -> int:
+    """How many SPARQL worker processes hold this build folder's graph (their command line names it)."""
+    from pathlib import Path
+
+    n = 0
+    for cmd in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            args = cmd.read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if b"govkg.store.sparqlpool" in args and any(str(folder).encode() in a for a in args):
+            n += 1
+    return n
+
+
+def test_opening_the_page_starts_the_workers_before_the_first_query(tmp_path):
+    import time
+
+    out, db = tmp_path / "build", tmp_path / "graph.lbdb"
+    subprocess.run([sys.executable, "-m", "govkg.cli", "build", "--facts", str(GOLD_DIR / f"{GOLD_STEMS[0]}.jsonl"),
+                    "--out", str(out), "--no-shacl"], cwd=ROOT, check=True, capture_output=True,
+                   env={**os.environ, "GOVKG_DB_PATH": str(db)})
+    with live_server(db) as url:
+        assert _workers_over(out) == 0  # nothing started for a server nobody asks SPARQL
+        assert httpx.get(url + "/sparql", headers={"accept": "text/html"}, timeout=30).status_code == 200
+        deadline = time.monotonic() + 20
+        while _workers_over(out) < 2 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert _workers_over(out) == 2
+    deadline = time.monotonic() + 10
+    while _workers_over(out) and time.monotonic() < deadline:  # and they end with the server
+        time.sleep(0.2)
+    assert _workers_over(out) == 0

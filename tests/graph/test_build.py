@@ -15,7 +15,8 @@ from govkg.cli import app
 from govkg.graph.build import build, build_from_facts
 from tests.support import CORPUS_DIR, GOLD_STEMS, gold_facts
 
-OUTPUTS = ("facts.jsonl", "graph.ttl", "graph.nt", "graph.jsonld", "graph.graphml", "nodes.csv", "edges.csv")
+OUTPUTS = ("facts.jsonl", "graph.ttl", "graph.nt", "graph.jsonld", "graph.graphml", "graph.gexf", "nodes.csv",
+           "edges.csv")
 
 needs_gold = pytest.mark.skipif(not GOLD_STEMS, reason="shared gold not available")
 
@@ -44,21 +45,44 @@ def test_gold_build_writes_every_format(gold_build) -> None:
     assert "@context" in json.loads((out / "graph.jsonld").read_text(encoding="utf-8"))
     ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
     root = ET.parse(out / "graph.graphml").getroot()
-    assert len(root.findall(".//g:node", ns)) == sum(1 for _ in open(out / "nodes.csv", encoding="utf-8")) - 1
-    with open(out / "edges.csv", encoding="utf-8") as fh:
+    assert len(root.findall(".//g:node", ns)) == sum(1 for _ in open(out / "nodes.csv", encoding="utf-8-sig")) - 1
+    with open(out / "edges.csv", encoding="utf-8-sig") as fh:
         edges = list(csv.DictReader(fh))
     assert len(edges) == len(report.property_graph.edges)
     assert {e["relation"] for e in edges} >= {"MEMBER_OF", "SEAT_ON", "UNIT_OF", "ASSIGNED", "CITES", "OFFICE_AT"}
-    with open(out / "nodes.csv", encoding="utf-8") as fh:
+    with open(out / "nodes.csv", encoding="utf-8-sig") as fh:
         ids = {n["Id"] for n in csv.DictReader(fh)}
     assert {e["Source"] for e in edges} | {e["Target"] for e in edges} <= ids  # Gephi needs every end
+
+
+@needs_gold
+def test_gexf_reads_in_networkx_with_the_graphmls_nodes_and_edges(gold_build) -> None:
+    import networkx as nx
+
+    report, out = gold_build
+    gexf = nx.read_gexf(out / "graph.gexf", version="1.3")
+    graphml = nx.read_graphml(out / "graph.graphml")
+    assert gexf.number_of_nodes() == graphml.number_of_nodes() == len(report.property_graph.nodes)
+    assert gexf.number_of_edges() == graphml.number_of_edges() == len(report.property_graph.edges)
+    assert set(gexf.nodes) == set(graphml.nodes)
+    body = next(n for n, d in gexf.nodes(data=True) if d.get("node_type") == "Body")
+    assert gexf.nodes[body]["label"] and "kind" in gexf.nodes[body]
+    assert {d["relation"] for _, _, d in gexf.edges(data=True)} >= {"MEMBER_OF", "SEAT_ON", "UNIT_OF", "CITES"}
+    assert any(isinstance(d.get("line"), int) for _, _, d in gexf.edges(data=True))
+
+
+@needs_gold
+def test_csv_files_carry_a_byte_order_mark_for_excel(gold_build) -> None:
+    _, out = gold_build
+    for name in ("nodes.csv", "edges.csv"):
+        assert (out / name).read_bytes().startswith(b"\xef\xbb\xbf" + (b"Id," if name == "nodes.csv" else b"Source,"))
 
 
 @needs_gold
 def test_rebuild_is_byte_identical(gold_build, tmp_path) -> None:
     _, first = gold_build
     build_from_facts(gold_facts(), tmp_path, validate_shacl=False)
-    for name in ("graph.nt", "nodes.csv", "edges.csv", "graph.graphml"):
+    for name in ("graph.nt", "nodes.csv", "edges.csv", "graph.graphml", "graph.gexf"):
         assert (tmp_path / name).read_bytes() == (first / name).read_bytes(), name
 
 
@@ -96,17 +120,6 @@ def test_build_api_reports_documents(tmp_path) -> None:
     assert report.facts == sum(1 for _ in open(Path(report.outputs["facts"]), encoding="utf-8"))
 
 
-@needs_gold
-def test_the_sparql_query_in_the_readme_prints_what_it_shows(gold_build, capsys) -> None:
-    _, out = gold_build
-    text = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
-    text = text.split("## Ask the RDF with SPARQL", 1)[1]
-    code = text.split("```python\n", 1)[1].split("```", 1)[0]
-    shown = text.split("Output:\n\n```\n", 1)[1].split("```", 1)[0]
-    exec(code.replace('"build/gold/graph.ttl"', repr(str(out / "graph.ttl"))), {})
-    assert capsys.readouterr().out == shown
-
-
 def test_a_missing_corpus_is_an_error_and_writes_nothing(tmp_path) -> None:
     result = CliRunner().invoke(app, ["build", str(tmp_path / "nope"), "--out", str(tmp_path / "out"), "--no-load"])
     assert result.exit_code == 2 and not (tmp_path / "out").exists()
@@ -128,5 +141,5 @@ def test_rebuild_in_other_processes_is_byte_identical(tmp_path) -> None:
                         "--no-shacl", "--no-load"], cwd=ROOT, check=True, capture_output=True,
                        env={**os.environ, "PYTHONHASHSEED": seed})
         outs.append(out)
-    for name in ("graph.nt", "graph.ttl", "graph.jsonld", "graph.graphml", "nodes.csv", "edges.csv"):
+    for name in ("graph.nt", "graph.ttl", "graph.jsonld", "graph.graphml", "graph.gexf", "nodes.csv", "edges.csv"):
         assert (outs[0] / name).read_bytes() == (outs[1] / name).read_bytes(), name

@@ -13,7 +13,7 @@ from govkg.graph import buildfolder
 from govkg.graph.build import build
 from tests.support import CORPUS_DIR
 
-OUTPUTS = ("facts.jsonl", "graph.nt", "graph.ttl", "graph.jsonld", "graph.graphml", "nodes.csv", "edges.csv")
+OUTPUTS = ("facts.jsonl", "graph.nt", "graph.ttl", "graph.jsonld", "graph.graphml", "graph.gexf", "nodes.csv", "edges.csv")
 pytestmark = pytest.mark.slow
 
 

@@ -52,6 +52,27 @@ def test_the_manifest_lists_every_output_with_its_checksum_and_the_inputs(good) 
     assert manifest["facts"] == sum(1 for _ in open(good / "facts.jsonl", encoding="utf-8"))
     assert manifest["counts"]["Body"] > 0 and manifest["classes"] and manifest["govkg_version"]
     assert manifest["built_at"].endswith("Z")
+    assert manifest["format"] == "govkg-build/2" and "graph.gexf" in files
+    assert sum(manifest["predicates"].values()) == manifest["triples"]
+    assert manifest["predicates"]["org:member"] == manifest["classes"]["org:Membership"]
+
+
+@needs_gold
+def test_a_version_1_manifest_is_still_read(good, tmp_path) -> None:
+    import json
+    import shutil
+
+    old = tmp_path / "old"
+    shutil.copytree(good, old)
+    manifest = json.loads((old / MANIFEST).read_text(encoding="utf-8"))
+    manifest["format"] = "govkg-build/1"
+    del manifest["predicates"]
+    (old / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    assert verify(old, ["graph.nt"])["format"] == "govkg-build/1"
+    manifest["format"] = "govkg-build/9"
+    (old / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    with pytest.raises(IncompleteBuild, match="govkg-build/1 or govkg-build/2"):
+        read_manifest(old)
 
 
 @needs_gold

@@ -41,7 +41,7 @@ def test_edges_implied_by_a_name_cite_its_first_printing() -> None:
 @pytest.mark.slow
 def test_every_edge_of_the_corpus_export_has_document_file_and_line(corpus_build) -> None:
     out, _ = corpus_build
-    with open(out / "edges.csv", encoding="utf-8") as fh:
+    with open(out / "edges.csv", encoding="utf-8-sig") as fh:
         rows = list(csv.DictReader(fh))
     assert len(rows) > 3000
     missing = [(r["relation"], r["Source"], r["Target"]) for r in rows if not (r["doc"] and r["file"] and r["line"])]

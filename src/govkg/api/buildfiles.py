@@ -69,12 +69,30 @@ def served_build(state: Any) -> ServedBuild:
 _engine_lock = threading.Lock()
 
 
+def _loaded_graph_sha(state: Any) -> str | None:
+    """The checksum of the graph file of the build the store says it holds (None: it does not say)."""
+    files = (_loaded_manifest(state) or {}).get("files")
+    if not isinstance(files, dict):
+        return None
+    entry = files.get("graph.nt") or files.get("graph.ttl") or {}
+    return entry.get("sha256")
+
+
 def sparql_engine(state: Any) -> SparqlEngine:
-    """The SPARQL engine over the served build's graph file, started on first use and replaced
-    when that file changes (the engine replaced is stopped one swap later: a query may still run)."""
+    """The SPARQL engine over the served build's graph, started on first use and replaced when the
+    served graph changes (the engine replaced is stopped one swap later: a query may still run on it).
+
+    The engine is keyed by the checksum of the loaded build's graph file, so while a rebuild has
+    switched the folder but not yet loaded the store, queries go on being answered from the graph
+    the workers hold, which is the one served; without a checksum, by the graph file's identity."""
+    want = _loaded_graph_sha(state)
+    with _engine_lock:
+        current = getattr(state, "sparql", None)
+        if current is not None and want is not None and current[0] == ("sha", want):
+            return current[1]
     build = served_build(state)
     graph_file = graph_file_of(build.folder)
-    key = (str(graph_file.resolve()), file_identity(graph_file))
+    key = ("sha", want) if want is not None else ("file", str(graph_file.resolve()), file_identity(graph_file))
     with _engine_lock:
         current = getattr(state, "sparql", None)
         if current is not None and current[0] == key:

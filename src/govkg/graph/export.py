@@ -1,4 +1,4 @@
-"""Write the graph out: Turtle, sorted N-Triples, JSON-LD with a context, GraphML, nodes/edges CSV."""
+"""Write the graph out: Turtle, sorted N-Triples, JSON-LD with a context, GraphML, GEXF, nodes/edges CSV."""
 from __future__ import annotations
 
 import csv
@@ -119,18 +119,20 @@ def _cell(value: object) -> str:
 
 def write_csv(pg: PropertyGraph, out_dir: Path) -> dict[str, Path]:
     """nodes.csv and edges.csv as Gephi's spreadsheet import reads them (Id, Label; Source,
-    Target, Type, Label), then the node type or relation and every schema property."""
+    Target, Type, Label), then the node type or relation and every schema property. UTF-8 with a
+    byte-order mark, so Excel opens the Chinese text as such (without it, as mojibake); read them
+    with ``encoding="utf-8-sig"``."""
     node_cols = sorted({c for n in NODES.values() for c in n.export_columns} - {"id", "name"})
     edge_cols = sorted({c for r in RELS.values() for c in r.columns})
     nodes_path, edges_path = out_dir / "nodes.csv", out_dir / "edges.csv"
-    with open(nodes_path, "w", encoding="utf-8", newline="") as fh:
+    with open(nodes_path, "w", encoding="utf-8-sig", newline="") as fh:
         w = csv.writer(fh)
         w.writerow(["Id", "Label", "node_type", *node_cols])
         for n in pg.nodes:
             cols = NODES[n.label].export_columns
             w.writerow([n.id, _cell(n.props.get("name")), n.label,
                         *(_cell(n.props.get(c)) if c in cols else "" for c in node_cols)])
-    with open(edges_path, "w", encoding="utf-8", newline="") as fh:
+    with open(edges_path, "w", encoding="utf-8-sig", newline="") as fh:
         w = csv.writer(fh)
         w.writerow(["Source", "Target", "Type", "Label", "relation", *edge_cols])
         for e in pg.edges:
@@ -171,6 +173,48 @@ def write_graphml(pg: PropertyGraph, path: Path) -> Path:
     return path
 
 
+_GEXF_TYPES = {"STRING": "string", "INT64": "long", "BOOLEAN": "boolean"}
+
+
+def write_gexf(pg: PropertyGraph, path: Path) -> Path:
+    """GEXF 1.3 for Gephi: the nodes and edges of ``write_graphml`` (same ids, one attribute per schema
+    property), each node labelled with its name and each edge with its relation."""
+    node_keys = {"node_type": "STRING", **{c: t for n in NODES.values() for c, t in n.export_columns.items()
+                                           if c not in ("id", "name")}}
+    edge_keys = {"relation": "STRING", **{c: t for r in RELS.values() for c, t in r.columns.items()}}
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+             'xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">',
+             "<meta><creator>govkg</creator><description>Chinese government bodies, agencies, people and "
+             "documents (govkg)</description></meta>",
+             '<graph defaultedgetype="directed" mode="static">', '<attributes class="node">']
+    lines += [f'<attribute id="n_{k}" title="{k}" type="{_GEXF_TYPES[t]}"/>' for k, t in sorted(node_keys.items())]
+    lines += ["</attributes>", '<attributes class="edge">']
+    lines += [f'<attribute id="e_{k}" title="{k}" type="{_GEXF_TYPES[t]}"/>' for k, t in sorted(edge_keys.items())]
+    lines += ["</attributes>", "<nodes>"]
+
+    def values(prefix: str, data: dict) -> str:
+        cells = "".join(f'<attvalue for="{prefix}_{k}" value={quoteattr(_cell(v))}/>' for k, v in sorted(data.items())
+                        if v is not None and v != "")
+        return f"<attvalues>{cells}</attvalues>" if cells else ""
+
+    for n in pg.nodes:
+        cols = NODES[n.label].export_columns
+        data = {"node_type": n.label, **{k: v for k, v in n.props.items() if k not in ("id", "name") and k in cols}}
+        label = _cell(n.props.get("name")) or n.id
+        lines.append(f"<node id={quoteattr(n.label + ':' + n.id)} label={quoteattr(label)}>{values('n', data)}</node>")
+    lines.append("</nodes>")
+    lines.append("<edges>")
+    for i, e in enumerate(pg.edges):
+        rel = RELS[e.type]
+        data = {"relation": e.type, **{k: v for k, v in e.props.items() if k in rel.columns}}
+        lines.append(f'<edge id="e{i}" source={quoteattr(rel.src + ":" + e.src)} target={quoteattr(rel.dst + ":" + e.dst)} '
+                     f'label="{e.type}">{values("e", data)}</edge>')
+    lines += ["</edges>", "</graph>", "</gexf>"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
 def export_all(graph: Graph, pg: PropertyGraph, out_dir: str | Path) -> dict[str, Path]:
     """Every export format into ``out_dir``; returns name → path."""
     out_dir = Path(out_dir)
@@ -178,7 +222,8 @@ def export_all(graph: Graph, pg: PropertyGraph, out_dir: str | Path) -> dict[str
     paths = write_rdf(graph, out_dir)
     paths.update(write_csv(pg, out_dir))
     paths["graphml"] = write_graphml(pg, out_dir / "graph.graphml")
+    paths["gexf"] = write_gexf(pg, out_dir / "graph.gexf")
     return paths
 
 
-__all__ = ["export_all", "turtle", "jsonld", "write_rdf", "write_csv", "write_graphml", "sorted_ntriples", "JSONLD_CONTEXT"]
+__all__ = ["export_all", "turtle", "jsonld", "write_rdf", "write_csv", "write_graphml", "write_gexf", "sorted_ntriples", "JSONLD_CONTEXT"]

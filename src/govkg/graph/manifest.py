@@ -5,14 +5,17 @@
 not a finished build, and ``govkg load`` refuses it (:func:`verify`) instead of loading a
 truncated ``graph.nt``. The downloads page shows it to people taking the graph elsewhere.
 
-Format (``"format": "govkg-build/1"``)::
+Format (``"format": "govkg-build/2"``)::
 
-    {"format": "govkg-build/1", "govkg_version": "0.1.0", "built_at": "2026-12-02T10:00:00Z",
+    {"format": "govkg-build/2", "govkg_version": "0.1.0", "built_at": "2026-12-02T10:00:00Z",
      "inputs": [{"path": "corpus/001.txt", "sha256": "…", "bytes": 123}],   # corpus files or the facts file
      "facts": 1234, "triples": 4825, "conforms": true,
      "classes": {"org:Organization": 71},            # RDF class → instances
+     "predicates": {"org:member": 703},               # RDF property → triples (from graph.nt)
      "counts": {"Body": 71, "MEMBER_OF": 340},        # property-graph label / relation → count
      "files": {"graph.nt": {"sha256": "…", "bytes": 456}}}   # every output but the manifest, by relative path
+
+``govkg-build/1`` is the same without ``predicates``; both are read.
 """
 from __future__ import annotations
 
@@ -25,11 +28,35 @@ from govkg.errors import IncompleteBuild
 from govkg.extract.cache import file_digest
 
 MANIFEST = "manifest.json"
-FORMAT = "govkg-build/1"
+FORMAT = "govkg-build/2"
+READABLE = ("govkg-build/1", FORMAT)  # /2 added "predicates"; a /1 folder is still loaded and served
 
 
 def _entry(path: Path) -> dict[str, Any]:
     return {"sha256": file_digest(path), "bytes": path.stat().st_size}
+
+
+def predicate_counts(ntriples: Path) -> dict[str, int]:
+    """Triples per predicate of an N-Triples file, prefixed as in ``classes`` (``org:member``).
+
+    Read from the file the build wrote (one triple a line, no space inside an IRI or a blank node
+    label, so the predicate is the second field) instead of asking the builder for one more count."""
+    from collections import Counter
+
+    from govkg.graph.terms import PREFIXES
+
+    prefixes = sorted(((p, str(ns)) for p, ns in PREFIXES.items()), key=lambda t: -len(t[1]))
+    seen: Counter[str] = Counter()
+    with open(ntriples, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split(" ", 2)
+            if len(parts) == 3 and parts[1].startswith("<"):
+                seen[parts[1][1:-1]] += 1
+
+    def short(iri: str) -> str:
+        return next((f"{p}:{iri[len(ns):]}" for p, ns in prefixes if iri.startswith(ns)), iri)
+
+    return dict(sorted((short(iri), n) for iri, n in seen.items()))
 
 
 def _version() -> str:
@@ -56,10 +83,12 @@ def write_manifest(folder: str | Path, *, inputs: Iterable[str | Path] = (), fac
         if path.is_file():
             listed.append({"path": str(path), **_entry(path)})
     stamp = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() if built_at is None else built_at))
+    nt = root / "graph.nt"
     manifest = {"format": FORMAT, "govkg_version": _version(), "built_at": stamp, "inputs": listed,
                 "facts": facts, "triples": triples, "conforms": conforms,
-                "classes": dict(sorted((classes or {}).items())), "counts": dict(sorted((counts or {}).items())),
-                "files": files}
+                "classes": dict(sorted((classes or {}).items())),
+                "predicates": predicate_counts(nt) if nt.is_file() else {},
+                "counts": dict(sorted((counts or {}).items())), "files": files}
     out = root / MANIFEST
     out.write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return out
@@ -74,8 +103,8 @@ def read_manifest(folder: str | Path) -> dict[str, Any]:
         manifest = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
         raise IncompleteBuild(f"{path} cannot be read ({err.__class__.__name__}): run govkg build again") from None
-    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT or not isinstance(manifest.get("files"), dict):
-        raise IncompleteBuild(f"{path} is not a {FORMAT} manifest")
+    if not isinstance(manifest, dict) or manifest.get("format") not in READABLE or not isinstance(manifest.get("files"), dict):
+        raise IncompleteBuild(f"{path} is not a {' or '.join(READABLE)} manifest")
     return manifest
 
 
@@ -104,4 +133,4 @@ def verify(folder: str | Path, names: Iterable[str] | None = None) -> dict[str, 
     return manifest
 
 
-__all__ = ["MANIFEST", "FORMAT", "write_manifest", "read_manifest", "verify"]
+__all__ = ["MANIFEST", "FORMAT", "READABLE", "write_manifest", "read_manifest", "verify", "predicate_counts"]

@@ -116,11 +116,11 @@ class _Capped(io.RawIOBase):
         return len(b)
 
 
-def load_graph(store: Any, graph_file: Path) -> None:
-    """Load a graph file (N-Triples or Turtle) into a pyoxigraph store."""
+def load_graph(store: Any, graph_file: Path, suffix: str | None = None) -> None:
+    """Load a graph file into a pyoxigraph store: N-Triples if its name (or ``suffix``) is ``.nt``, else Turtle."""
     import pyoxigraph as ox
 
-    fmt = ox.RdfFormat.N_TRIPLES if graph_file.suffix == ".nt" else ox.RdfFormat.TURTLE
+    fmt = ox.RdfFormat.N_TRIPLES if (suffix or graph_file.suffix) == ".nt" else ox.RdfFormat.TURTLE
     store.bulk_load(path=str(graph_file), format=fmt)
 
 

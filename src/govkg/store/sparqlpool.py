@@ -10,6 +10,7 @@ caller gets a :class:`~govkg.store.sparql.SparqlError` (503). A worker's address
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import queue
 import select
@@ -66,7 +67,7 @@ def _worker_main(argv: list[str]) -> None:
     sys.stdout = sys.stderr  # nothing but messages on the pipe
     store = ox.Store()
     try:
-        load_graph(store, Path(conf["graph_file"]))
+        load_graph(store, Path(conf["source"]), conf["suffix"])
     except Exception as err:  # noqa: BLE001 - reported to the parent as one line
         _send(out, ("error", f"cannot load {conf['graph_file']}: {err}", 503))
         return
@@ -93,11 +94,13 @@ class _Worker:
     """One worker process and the parent's ends of its pipes (length-prefixed pickles)."""
 
     def __init__(self, engine: "SparqlEngine") -> None:
-        conf = json.dumps({"graph_file": str(engine.graph_file), "prefixes": engine.prefixes,
+        conf = json.dumps({"graph_file": str(engine.graph_file), "source": engine.source,
+                           "suffix": engine.graph_file.suffix, "prefixes": engine.prefixes,
                            "max_bytes": engine.max_bytes, "memory": engine.memory})
         # a fresh interpreter, not a fork of a threaded server
         self.proc = subprocess.Popen([sys.executable, "-m", "govkg.store.sparqlpool", conf], stdin=subprocess.PIPE,
-                                     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, close_fds=True)
+                                     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, close_fds=True,
+                                     pass_fds=engine.pass_fds)
         self.ready = False
         self.triples = 0
 
@@ -171,6 +174,15 @@ class SparqlEngine:
         self.graph_file = Path(graph_file)
         if not self.graph_file.is_file():
             raise SparqlError(f"no graph file {self.graph_file}: run govkg build first", status=503)
+        # the file as it is now, held open: a worker started later (after a timeout) reads the same
+        # graph through /proc/self/fd even when a rebuild has replaced the file in the folder since
+        self._fd: int | None = os.open(self.graph_file, os.O_RDONLY)
+        proc_path = f"/proc/self/fd/{self._fd}"
+        if os.path.exists(proc_path):
+            self.source, self.pass_fds = proc_path, (self._fd,)
+        else:  # pragma: no cover - no /proc: read the path (a rebuild may then be seen by a new worker)
+            os.close(self._fd)
+            self._fd, self.source, self.pass_fds = None, str(self.graph_file), ()
         self.prefixes = dict(prefixes if prefixes is not None else graph_prefixes())
         self.time_limit, self.max_bytes, self.memory, self.max_chars = time_limit, max_bytes, memory, max_chars
         self.load_timeout = load_timeout
@@ -193,7 +205,10 @@ class SparqlEngine:
             if w in self._all:
                 self._all.remove(w)
         if not self._closed:
-            self._add()
+            try:
+                self._add()
+            except OSError:  # closed meanwhile (the graph file's descriptor with it)
+                pass
 
     def query(self, text: str, results: str = "json", graph: str = "turtle") -> Answer:
         """Check and run one query; raises :class:`SparqlError` (refused, syntax, too slow, too large)."""
@@ -228,8 +243,12 @@ class SparqlEngine:
         return answer
 
     def warm(self) -> int:
-        """Wait until a worker has loaded the graph; the number of triples it holds."""
-        w = self._idle.get(timeout=self.load_timeout)
+        """Wait until a worker has loaded the graph; the number of triples it holds (0: every worker
+        is busy, so loaded)."""
+        try:
+            w = self._idle.get(timeout=self.load_timeout)
+        except queue.Empty:
+            return 0
         try:
             w.wait_ready(self.load_timeout)
             return w.triples
@@ -239,6 +258,9 @@ class SparqlEngine:
     def close(self) -> None:
         """Stop every worker (a query still running on one ends with an error)."""
         self._closed = True
+        if self._fd is not None:  # the workers hold their own copies of it
+            os.close(self._fd)
+            self._fd = None
         with self._lock:
             workers, self._all = self._all, []
         for w in workers:

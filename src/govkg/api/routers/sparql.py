@@ -9,6 +9,7 @@ over-long query with 413, a query past the time limit with 503.
 """
 from __future__ import annotations
 
+import asyncio
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -99,6 +100,13 @@ def negotiate(accept: str, fmt: str | None) -> tuple[str, str, bool]:
     return results or "json", graph or "turtle", html
 
 
+def _warm(state: Any) -> None:
+    try:
+        sparql_engine(state).warm()
+    except (SparqlError, BuildUnavailable, OSError):  # told to whoever asks a query
+        pass
+
+
 def _error(err: SparqlError | BuildUnavailable, html: bool, request: Request, query: str) -> Response:
     status = err.status if isinstance(err, SparqlError) else 503
     message = str(err)
@@ -123,6 +131,8 @@ async def _answer(request: Request, query: str | None, fmt: str | None) -> Respo
     except SparqlError as err:
         return JSONResponse({"detail": str(err)}, status_code=err.status)
     if html and not (query or "").strip():
+        # someone reading the examples will run one: start the workers (about a second) meanwhile
+        asyncio.get_running_loop().run_in_executor(None, _warm, request.app.state)
         return render(request, "sparql.html", query=examples()[0].query if examples() else "", examples=examples(),
                       error=None, table=None, text=None)
     try:
