@@ -10,6 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
 
 from govkg.api.cache import ResponseCache
 from govkg.api.follow import FollowGraphFile, file_identity, loaded_build
@@ -59,7 +60,7 @@ def create_app(config: ApiConfig | None = None, store: GraphStore | None = None)
         finally:
             if owned:
                 for old in [*app.state.retired, app.state.store]:
-                    old.close()
+                    await run_in_threadpool(old.close)  # may wait for a query: not on the event loop
                 app.state.store, app.state.retired, app.state.followed = None, [], None
 
     app = FastAPI(title="govkg", version="0.1.0", lifespan=lifespan, docs_url=None, redoc_url=None,
