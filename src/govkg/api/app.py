@@ -15,6 +15,7 @@ from starlette.concurrency import run_in_threadpool
 from govkg.api.cache import ResponseCache
 from govkg.api.follow import FollowGraphFile, file_identity, loaded_build
 from govkg.api.limits import RequestLimits, limit_answer
+from govkg.api.openapi import openapi_of
 from govkg.api.security import HostAllowList, SecurityHeaders, csp_allowing_inline_scripts
 from govkg.api.routers import entities, export, health, pages, queries, search, viz
 from govkg.errors import QueryLimit, StoreError, UnknownLabel
@@ -113,6 +114,7 @@ def create_app(config: ApiConfig | None = None, store: GraphStore | None = None)
     app.add_middleware(RequestLimits, max_body=config.max_body, timeout=config.query_timeout)
     app.add_middleware(HostAllowList, allowed=config.allowed_hosts)
     app.add_middleware(SecurityHeaders)  # outermost: every answer has them, refusals too
+    app.openapi = lambda: openapi_of(app)  # every status and content type the app answers, declared
     return app
 
 

@@ -21,6 +21,7 @@ from fastapi.responses import JSONResponse, Response
 
 from govkg.api.deps import StoreDep, index_of
 from govkg.api.limits import CappedStore
+from govkg.api.openapi import date_schema
 from govkg.api.models import NoMatchAnswer, QueryInfo, QueryParam, QueryResult, Resolution
 from govkg.errors import QueryError
 from govkg.queries import INT_MAX, INT_MIN, TYPES, Query, load_queries
@@ -69,6 +70,7 @@ def _param(p: Any) -> inspect.Parameter:
         extra.update(ge=INT_MIN, le=INT_MAX)
     elif p.type == "date":
         extra["pattern"] = r"^(\d{4}-\d{2}-\d{2}|latest)$" if p.latest else r"^\d{4}-\d{2}-\d{2}$"
+        extra["json_schema_extra"] = date_schema(latest=p.latest)
     elif p.type != "bool":  # strings and entity names
         extra.update(min_length=1, max_length=500)
     default = p.default if not p.required else inspect.Parameter.empty
