@@ -74,7 +74,7 @@ def test_a_fresh_install_builds_queries_and_serves_from_elsewhere(fresh: Path, t
     page = _run([str(fresh / "bin" / "python"), "-c", (
         "from fastapi.testclient import TestClient\n"
         "from govkg.api.app import create_app\n"
-        "with TestClient(create_app()) as c:\n"
+        "with TestClient(create_app(), base_url=\"http://localhost\") as c:\n"
         "    r = c.get('/'); s = c.get('/static/govkg.css'); d = c.get('/docs')\n"
         "    q = c.get('/sparql', params={'query': 'ASK { ?b a govkg:Body }', 'format': 'csv'})\n"
         "    print(r.status_code, s.status_code, d.status_code, 'govkg' in r.text, q.status_code, q.text)\n")],

@@ -32,6 +32,13 @@ def _main(
                                           help="Print the version and exit.")] = False,
 ) -> None:
     """govkg: build a knowledge graph of Chinese government bodies from gazette texts."""
+    from govkg.settings import ApiConfig, SettingsError
+
+    try:  # every GOVKG_* value is checked here, once, before any command reads one
+        ApiConfig.from_env()
+    except SettingsError as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(2)
 
 
 def _query_list() -> str:
@@ -84,6 +91,11 @@ def extract(
     from govkg.facts import write_facts
 
     paths = _expand(files)
+    for target in (out, skipped):
+        why = _unwritable(target)
+        if why:  # before the extraction: its work is not lost to a path that cannot be written
+            typer.echo(f"error: cannot write {target}: {why}", err=True)
+            raise typer.Exit(2)
 
     def report(path: Path, error: str | None) -> None:
         if error:
@@ -96,9 +108,13 @@ def extract(
         typer.echo(f"note: {note}", err=True)
     for dup, first in result.duplicates.items():
         typer.echo(f"note: {dup} has the same bytes as {first} (the same gazette): read once", err=True)
-    n = write_facts(result.facts, out)
-    if skipped is not None:
-        skipped.write_text("".join(f"{s}\n" for s in result.skipped), encoding="utf-8")
+    try:
+        n = _write_whole(out, lambda path: write_facts(result.facts, path))
+        if skipped is not None:
+            _write_whole(skipped, lambda path: path.write_text("".join(f"{s}\n" for s in result.skipped), encoding="utf-8"))
+    except OSError as err:  # a full disk: the file that was there stays as it was
+        typer.echo(f"error: cannot write {err.filename or out}: {err.strerror or err}", err=True)
+        raise typer.Exit(1)
     failed = f", {len(result.failures)} stage failure(s)" if result.failures else ""
     failed += f", {len(result.skipped)} list item(s) skipped" if result.skipped else ""
     failed += f", {len(result.duplicates)} duplicate(s) read once" if result.duplicates else ""
@@ -191,7 +207,8 @@ def load(
     source: Annotated[Path, typer.Argument(help="A build folder (its tables/, or graph.nt for an older build) or an RDF file.")] = Path("build"),
     neo4j: Annotated[Optional[str], typer.Option("--neo4j", help="Bolt URI; default GOVKG_NEO4J_URI, else the embedded store.")] = None,
     user: Annotated[Optional[str], typer.Option(help="Neo4j user (GOVKG_NEO4J_USER).")] = None,
-    password: Annotated[Optional[str], typer.Option(help="Neo4j password (GOVKG_NEO4J_PASSWORD).")] = None,
+    password: Annotated[Optional[str], typer.Option(help="Neo4j password; visible in ps, prefer GOVKG_NEO4J_PASSWORD or --password-file.")] = None,
+    password_file: Annotated[Optional[Path], typer.Option(help="A file whose first line is the Neo4j password (GOVKG_NEO4J_PASSWORD_FILE).")] = None,
     db: Annotated[Optional[Path], typer.Option(help="Embedded store path (GOVKG_DB_PATH).")] = None,
     batch_size: Annotated[Optional[int], typer.Option(help="Rows per Neo4j transaction (GOVKG_BATCH_SIZE).")] = None,
     replace: Annotated[bool, typer.Option("--replace/--merge", help="Replace the store's graph, or merge into it.")] = True,
@@ -204,9 +221,18 @@ def load(
     A build folder must be a finished build: its manifest is checked against the files read (a
     truncated table is refused); the graph is read from the build's tables (an older build's graph.nt). The store's graph is replaced whole or not at all: readers see
     the old graph until the new one is complete. A second load of the same store fails at once."""
-    from govkg.settings import Settings
+    from govkg.settings import Settings, SettingsError, read_password_file
     from govkg.store.commands import run_load
 
+    if password is not None:
+        typer.echo("warning: --password is visible to every user of this machine (ps); "
+                   "use GOVKG_NEO4J_PASSWORD or --password-file", err=True)
+    elif password_file is not None:
+        try:
+            password = read_password_file(password_file)
+        except SettingsError as err:
+            typer.echo(f"error: {err}", err=True)
+            raise typer.Exit(2)
     settings = Settings.from_env().with_(neo4j_uri=neo4j, neo4j_user=user, neo4j_password=password,
                                          db_path=db, batch_size=batch_size, store="neo4j" if neo4j else None)
     raise typer.Exit(run_load(source, settings, replace=replace, allow_empty=allow_empty, admin_import=admin_import,
@@ -250,7 +276,7 @@ def sparql(
 @app.command()
 def serve(
     host: Annotated[Optional[str], typer.Option(help="Interface to bind (GOVKG_API_HOST; default 127.0.0.1).")] = None,
-    port: Annotated[Optional[int], typer.Option(help="Port (GOVKG_API_PORT; default 8000).")] = None,
+    port: Annotated[Optional[int], typer.Option(min=1, max=65535, help="Port (GOVKG_API_PORT; default 8000).")] = None,
     store: Annotated[Optional[str], typer.Option(help="neo4j or embedded (GOVKG_STORE; default: neo4j if GOVKG_NEO4J_URI is set).")] = None,
 ) -> None:
     """Serve the API and pages (uvicorn) over the embedded store, or Neo4j when configured."""
@@ -263,6 +289,38 @@ def serve(
         typer.echo(f"error: cannot serve on {host or config.host}:{port or config.port}: {busy}", err=True)
         raise typer.Exit(1)
     raise typer.Exit(run(host=host, port=port, store=store))
+
+
+def _unwritable(path: Path | None) -> str | None:
+    """Why a file cannot be written at ``path`` (a folder, no such folder, not allowed), or None."""
+    import os
+
+    if path is None:
+        return None
+    if path.is_dir():
+        return "it is a folder"
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        return f"no folder {parent}"
+    if not os.access(path if path.exists() else parent, os.W_OK):
+        return "permission denied"
+    return None
+
+
+def _write_whole(path: Path, write):
+    """``write(p)`` to a file beside ``path`` renamed over it when complete, so a full disk or a kill
+    leaves the old file whole; a device or pipe (``/dev/stdout``) is written as it is."""
+    import os
+
+    if path.exists() and not path.is_file():
+        return write(path)
+    partial = path.with_name(f".{path.name}.partial-{os.getpid()}")
+    try:
+        done = write(partial)
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
+    return done
 
 
 def _port_taken(host: str, port: int) -> str | None:

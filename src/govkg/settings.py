@@ -96,8 +96,8 @@ def _number(env: Mapping[str, str], name: str, default: Any, kind: type, low: fl
     except ValueError:
         value = None
     if value is None or value != value or not low <= value <= high:  # value != value: NaN
-        what = "an integer" if kind is int else "a number"
-        raise SettingsError(f"{name} must be {what} from {low:g} to {high:g}, got {raw!r}")
+        what, span = ("an integer", f"{low} to {high}") if kind is int else ("a number", f"{low:g} to {high:g}")
+        raise SettingsError(f"{name} must be {what} from {span}, got {raw!r}")
     return value
 
 

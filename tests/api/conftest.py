@@ -25,7 +25,9 @@ def make_app(store, **env):
     from govkg.api.app import create_app
     from govkg.settings import ApiConfig
 
-    return create_app(ApiConfig.from_env({"GOVKG_DB_PATH": "unused", **env}), store=store)
+    # TestClient's requests carry Host: testserver, which the allow-list refuses unless told
+    return create_app(ApiConfig.from_env({"GOVKG_DB_PATH": "unused", "GOVKG_API_ALLOWED_HOSTS": "testserver", **env}),
+                      store=store)
 
 
 @pytest.fixture(scope="session")

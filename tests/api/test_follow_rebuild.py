@@ -27,12 +27,12 @@ def test_a_rebuilt_graph_file_is_served_and_cached_answers_are_dropped(tmp_path)
     load_embedded(synthetic_graph(2, agencies=12), path)
     app = create_app(config)
     app.state.follow_interval = 0.0  # look at the file on every request
-    with TestClient(app) as client:
+    with TestClient(app, base_url="http://localhost") as client:
         assert _agencies(client) == 12
         before = _top_agencies(client)  # now in the response cache
         load_embedded(synthetic_graph(3, agencies=40, seed=3), path)  # what `govkg build` does
         assert _agencies(client) == 40
-        with TestClient(create_app(config)) as fresh:  # a server started after the rebuild
+        with TestClient(create_app(config), base_url="http://localhost") as fresh:  # a server started after the rebuild
             expected = _top_agencies(fresh)
         assert expected != before
         assert _top_agencies(client) == expected
@@ -50,7 +50,7 @@ def test_a_store_handed_to_the_app_is_left_alone(tmp_path):
     store = LadybugStore(path, read_only=True)
     try:
         app = create_app(ApiConfig.from_env({"GOVKG_DB_PATH": str(path)}), store=store)
-        with TestClient(app) as client:
+        with TestClient(app, base_url="http://localhost") as client:
             load_embedded(synthetic_graph(1, agencies=40), path)
             assert _agencies(client) == 12  # the caller's store, not swapped
             assert app.state.store is store

@@ -1,4 +1,5 @@
-"""schemathesis over the OpenAPI spec: whatever parameters it generates, no server error.
+"""schemathesis over the OpenAPI spec: whatever parameters it generates, no server error, and
+every answer as documented — its status code, content type and body schema (issue 15).
 
 Each operation is a test case; hypothesis draws requests from schemathesis's strategy for it
 (schemathesis's own pytest plugin does not run under this pytest, so the loop is explicit).
@@ -11,12 +12,22 @@ schemathesis = pytest.importorskip("schemathesis")
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st  # noqa: E402
 from schemathesis.checks import not_a_server_error  # noqa: E402
+from schemathesis.specs.openapi.checks import (  # noqa: E402
+    content_type_conformance,
+    positive_data_acceptance,
+    response_schema_conformance,
+    status_code_conformance,
+)
 
 from tests.api.conftest import make_app  # noqa: E402
 
 # the operations of the spec; a new router shows up here without editing the test
 OPERATIONS = [r.ok().label for r in schemathesis.openapi.from_dict(make_app(store=None).openapi())
               .get_all_operations()]
+
+
+CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance,
+          positive_data_acceptance]
 
 
 @pytest.fixture(scope="module")
@@ -32,6 +43,6 @@ def test_no_server_errors(api_schema, label):
     @settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck), database=None)
     def run(data):
         case = data.draw(op.as_strategy())
-        case.call_and_validate(checks=[not_a_server_error])
+        case.call_and_validate(checks=CHECKS)
 
     run()

@@ -126,13 +126,13 @@ def test_no_answer_about_the_old_graph_is_served_after_a_reload(neo4j_server, co
         loader.clear()
         loader.load(corpus_graph)
         served = create_app(config)
-        with TestClient(served) as client:
+        with TestClient(served, base_url="http://localhost") as client:
             first = _answers(client, urls)  # every answer cached, the search index built
             assert _answers(client, urls) == first
             for graph in (small[1], corpus_graph):
                 loader.load(graph)
                 time.sleep(served.state.follow_interval + 0.2)  # the server looks at most this often
-                with TestClient(create_app(config)) as fresh:
+                with TestClient(create_app(config), base_url="http://localhost") as fresh:
                     expected = _answers(fresh, urls)
                 got = _answers(client, urls)
                 stale = [u for u in urls if got[u] != expected[u]]

@@ -8,7 +8,7 @@ import time
 import pytest
 
 from govkg.errors import QueryTimeout, TooManyRows
-from govkg.store.limits import current, limited
+from govkg.store.limits import current, limited, unlimited
 
 SLOW = ("UNWIND range(1, 20000) AS a UNWIND range(1, 20000) AS b WITH a, b WHERE (a * b) % 7919 = 3 "
         "RETURN count(*) AS n")
@@ -26,6 +26,9 @@ def test_limits_nest_and_reset():
         with limited(max_rows=5) as inner:
             assert (inner.timeout, inner.max_rows) == (2.0, 5)
         assert current().max_rows is None
+        with unlimited():
+            assert current().timeout is None
+        assert current().timeout == 2.0
     assert current().timeout is None
 
 

@@ -24,7 +24,7 @@ def client(corpus_graph, tmp_path_factory):
     store.load(corpus_graph, replace=True)
     store.close()
     store = LadybugStore(path, read_only=True)
-    with TestClient(create_app(ApiConfig.from_env({"GOVKG_DB_PATH": str(path)}), store=store)) as c:
+    with TestClient(create_app(ApiConfig.from_env({"GOVKG_DB_PATH": str(path)}), store=store), base_url="http://localhost") as c:
         yield c
     store.close()
 
@@ -146,7 +146,7 @@ def tiny(tmp_path_factory):
     store.load(tiny_graph(), replace=True)
     store.close()
     store = LadybugStore(path, read_only=True)
-    with TestClient(create_app(ApiConfig.from_env({"GOVKG_DB_PATH": str(path)}), store=store)) as c:
+    with TestClient(create_app(ApiConfig.from_env({"GOVKG_DB_PATH": str(path)}), store=store), base_url="http://localhost") as c:
         yield c
     store.close()
 

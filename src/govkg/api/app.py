@@ -15,6 +15,8 @@ from starlette.concurrency import run_in_threadpool
 from govkg.api.cache import ResponseCache
 from govkg.api.follow import FollowGraphFile, file_identity, loaded_build
 from govkg.api.limits import RequestLimits, limit_answer
+from govkg.api.openapi import openapi_of
+from govkg.api.security import HostAllowList, SecurityHeaders, csp_allowing_inline_scripts
 from govkg.api.routers import entities, export, health, pages, queries, review, search, sparql, viz
 from govkg.errors import QueryLimit, StoreError, UnknownLabel
 from govkg.resources import STATIC_DIR
@@ -62,7 +64,7 @@ def create_app(config: ApiConfig | None = None, store: GraphStore | None = None)
             await run_in_threadpool(close_engines, app.state)  # the SPARQL worker processes
             if owned:
                 for old in [*app.state.retired, app.state.store]:
-                    old.close()
+                    await run_in_threadpool(old.close)  # may wait for a query: not on the event loop
                 app.state.store, app.state.retired, app.state.followed = None, [], None
 
     app = FastAPI(title="govkg", version="0.1.0", lifespan=lifespan, docs_url=None, redoc_url=None,
@@ -98,10 +100,12 @@ def create_app(config: ApiConfig | None = None, store: GraphStore | None = None)
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
         # the default page loads Swagger UI from a CDN; these are served from viz/static/vendor
-        return get_swagger_ui_html(openapi_url=app.openapi_url or "/openapi.json", title="govkg API",
+        page = get_swagger_ui_html(openapi_url=app.openapi_url or "/openapi.json", title="govkg API",
                                    swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
                                    swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
                                    swagger_favicon_url="/static/vendor/swagger-ui/favicon-32x32.png")
+        page.headers["content-security-policy"] = csp_allowing_inline_scripts(page.body.decode())
+        return page
 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.include_router(health.router)
@@ -113,6 +117,9 @@ def create_app(config: ApiConfig | None = None, store: GraphStore | None = None)
     app.add_middleware(ResponseCache, prefixes=("/queries",))
     app.add_middleware(FollowGraphFile)  # a reload is followed before the cache is asked
     app.add_middleware(RequestLimits, max_body=config.max_body, timeout=config.query_timeout)
+    app.add_middleware(HostAllowList, allowed=config.allowed_hosts)
+    app.add_middleware(SecurityHeaders)  # outermost: every answer has them, refusals too
+    app.openapi = lambda: openapi_of(app)  # every status and content type the app answers, declared
     return app
 
 

@@ -6,6 +6,7 @@ from typing import Annotated, Any
 from fastapi import Depends, Request
 
 from govkg.store.base import GraphStore
+from govkg.store.limits import unlimited
 from govkg.store.search import SearchIndex, build_index
 
 
@@ -21,7 +22,8 @@ async def get_settings(request: Request) -> Any:
 def index_of(state: Any) -> SearchIndex:
     """The search index of the served graph, built on first use (dropped when a rebuild is swapped in)."""
     if getattr(state, "index", None) is None:
-        state.index = build_index(state.store)
+        with unlimited():  # read once for every later request: a big graph must not time it out each time
+            state.index = build_index(state.store)
     return state.index
 
 

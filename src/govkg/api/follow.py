@@ -7,7 +7,7 @@ Two ways a served graph changes under the server:
   old file keeps answering from it; when the app opened the store itself (``app.state.followed``
   is the database path) this middleware notices the new file (a ``stat``), opens it read-only and
   swaps it in. The store swapped out is closed one swap later, so a request still using it can
-  finish; opening and closing run in a worker thread, never on the event loop.
+  finish; opening runs in a worker thread and closing in the background, so no request waits for it.
 - any other store (Neo4j, or an embedded store handed to :func:`govkg.api.app.create_app`): the
   store reads what is loaded now, and the middleware asks it what that is
   (``store.loaded_build()["load_id"]``, new with every load).
@@ -69,9 +69,21 @@ class FollowGraphFile:
                     async with self._busy:
                         self._checked = now
                         retired = await run_in_threadpool(check, api.state)
-                        for old in retired:  # may wait for a query still running on it
-                            await run_in_threadpool(old.close)
+                    for old in retired:  # closing may wait for a query still running on it: no request waits
+                        _closing.add(asyncio.get_running_loop().run_in_executor(None, close_quietly, old))
+                        _closing.difference_update({f for f in _closing if f.done()})
         await self.app(scope, receive, send)
+
+
+_closing: set[asyncio.Future[None]] = set()  # closes under way (a reference keeps each until it is done)
+
+
+def close_quietly(store: Any) -> None:
+    """Close a store that is no longer served; a failure is logged, never raised into a request."""
+    try:
+        store.close()
+    except Exception as err:  # noqa: BLE001 - nothing uses it any more: say so and go on
+        log.warning("closing a retired store failed: %s", err)
 
 
 _swap = threading.Lock()

@@ -43,3 +43,13 @@ def limited(*, timeout: float | None = None, max_rows: int | None = None) -> Ite
     finally:
         _LIMITS.reset(token)
 
+
+@contextlib.contextmanager
+def unlimited() -> Iterator[Limits]:
+    """Run the block's queries without limits (work done once for every later request, such as
+    reading every name into the search index)."""
+    token = _LIMITS.set(Limits())
+    try:
+        yield current()
+    finally:
+        _LIMITS.reset(token)

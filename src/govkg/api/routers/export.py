@@ -70,11 +70,13 @@ def iter_nodes(store: GraphStore) -> Iterator[dict[str, Any]]:
 
 
 def iter_edges(store: GraphStore) -> Iterator[dict[str, Any]]:
-    """Every edge as {type, src, dst, props…}, type by type in schema order."""
+    """Every edge as {type, src, dst, props…}, type by type in schema order, then by every column."""
     for rel in RELS.values():
         ret = ", ".join(["a.id AS src", "b.id AS dst", *(f"r.`{c}` AS {c}" for c in rel.columns)])
+        # every column in the order: two edges between the same ends must not swap between requests
+        order = ", ".join(["src", "dst", *rel.columns])
         for row in store.run(f"MATCH (a:`{rel.src}`)-[r:`{rel.type}`]->(b:`{rel.dst}`) RETURN {ret} "
-                             "ORDER BY a.id, b.id"):
+                             f"ORDER BY {order}"):
             yield {"type": rel.type, **{k: v for k, v in row.items() if v is not None}}
 
 

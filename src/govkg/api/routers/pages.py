@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse
 
 from govkg.api import graphdata, pagedata
 from govkg.api.deps import IndexDep, StoreDep
+from govkg.api.openapi import date_schema
 from govkg.api.routers.viz import KINDS
 from govkg.viz.network import entity_href
 from govkg.viz.palette import relation_label
@@ -20,7 +21,7 @@ router = APIRouter(tags=["pages"])
 Label = Literal["Agency", "Body", "Person", "Post", "Document", "Task"]
 # which network picture an entity page links to
 VIZ_OF = {"Agency": "agency", "Body": "body", "Person": "person"}
-AsOf = Annotated[str | None, Query(max_length=10, pattern=r"^\d{4}-\d{2}-\d{2}$",
+AsOf = Annotated[str | None, Query(max_length=10, pattern=r"^\d{4}-\d{2}-\d{2}$", json_schema_extra=date_schema(),
                                    description="the state on this day (YYYY-MM-DD); default: the latest")]
 
 

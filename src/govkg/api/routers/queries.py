@@ -21,12 +21,15 @@ from fastapi.responses import JSONResponse, Response
 
 from govkg.api.deps import StoreDep, index_of
 from govkg.api.limits import CappedStore
+from govkg.api.openapi import date_schema
 from govkg.api.models import NoMatchAnswer, QueryInfo, QueryParam, QueryResult, Resolution
 from govkg.errors import QueryError
-from govkg.queries import INT_MAX, INT_MIN, TYPES, Query, load_queries
+from govkg.queries import ENTITY_LABELS, INT_MAX, INT_MIN, TYPES, Query, load_queries
 from govkg.store.resolve import NoMatch, answer
 
 Format = Literal["json", "csv"]
+# a character Python's str.strip() keeps: JSON Schema's \s lacks \x1c-\x1f and \x85, which strip() removes
+NOT_BLANK = r"[^\s\x1c-\x1f\x85]"
 
 
 def info(q: Query) -> QueryInfo:
@@ -69,8 +72,11 @@ def _param(p: Any) -> inspect.Parameter:
         extra.update(ge=INT_MIN, le=INT_MAX)
     elif p.type == "date":
         extra["pattern"] = r"^(\d{4}-\d{2}-\d{2}|latest)$" if p.latest else r"^\d{4}-\d{2}-\d{2}$"
+        extra["json_schema_extra"] = date_schema(latest=p.latest)
     elif p.type != "bool":  # strings and entity names
         extra.update(min_length=1, max_length=500)
+        if p.type in ENTITY_LABELS:  # a blank name is refused (422): documented, not validated, to keep its message
+            extra["json_schema_extra"] = {"pattern": NOT_BLANK}
     default = p.default if not p.required else inspect.Parameter.empty
     annotation = Annotated[TYPES[p.type], Q(**extra)]
     return inspect.Parameter(p.name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation)
