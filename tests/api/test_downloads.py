@@ -32,7 +32,7 @@ def client_for(db, **env):
     from govkg.api.app import create_app
     from govkg.settings import ApiConfig
 
-    return TestClient(create_app(ApiConfig.from_env({"GOVKG_DB_PATH": str(db), **env})))
+    return TestClient(create_app(ApiConfig.from_env({"GOVKG_DB_PATH": str(db), **env})), base_url="http://localhost")
 
 
 def test_every_format_is_linked_and_downloads_as_built(built):

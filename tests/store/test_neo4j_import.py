@@ -147,7 +147,7 @@ def test_govkg_load_admin_import_then_finish(corpus_build, tmp_path):
         result = _load(str(build), "--finish-import", "--neo4j", uri)
         assert result.exit_code == 0 and "load marker added" in result.output, result.output
         config = ApiConfig.from_env({"GOVKG_NEO4J_URI": uri})
-        with TestClient(create_app(config)) as c:
+        with TestClient(create_app(config), base_url="http://localhost") as c:
             rows = c.get("/queries/top_people_by_seats").json()["rows"]
             assert rows and c.get("/health").status_code == 200
         expected = {name: len(r) for name, r in TableStream(corpus_build[1].property_graph)}
