@@ -14,13 +14,13 @@ from govkg.store.rows import TableStream
 
 
 @pytest.mark.parametrize("table, fields", [
-    ("Body", ["id:ID(Body)", "name:string", "kind:string", "aliases:string", ":LABEL"]),
+    ("Body", ["id:ID(Body)", "name:string", "kind:string", "aliases:string", "reviewed:string", ":LABEL"]),
     ("Document", ["id:ID(Document)", "name:string", "number:string", "title:string", "issuer:string", "date:string",
                   "stub:boolean", "file:string", "line:long", "end_line:long", "text:string", ":LABEL"]),
     ("PART_OF", [":START_ID(Body)", ":END_ID(Body)", "doc:string", "file:string", "line:long", "key:string", ":TYPE"]),
     ("MEMBER_OF", [":START_ID(Person)", ":END_ID(Body)", "role:string", "position:string", "concurrent:boolean",
                    "doc:string", "file:string", "line:long", "date:string", "end_date:string", "end_doc:string",
-                   "key:string", ":TYPE"]),
+                   "reviewed:string", "key:string", ":TYPE"]),
 ])
 def test_headers_name_the_id_spaces_and_types(table, fields):
     assert header(table) == fields
