@@ -120,8 +120,9 @@ def forget() -> None:
         if not name.startswith("govkg"):
             continue
         for obj in list(vars(module).values()):
-            info = getattr(obj, "cache_info", None)
-            if info is not None and (info().maxsize is None or info().maxsize > 64):
+            # only functools caches: an rdflib Namespace answers any attribute with a URIRef
+            info = getattr(obj, "cache_info", None) if callable(getattr(obj, "cache_clear", None)) else None
+            if callable(info) and (info().maxsize is None or info().maxsize > 64):
                 obj.cache_clear()
     from govkg.text import script
 
