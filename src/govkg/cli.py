@@ -88,7 +88,7 @@ def extract(
     A file that cannot be read is skipped, and a stage that fails on one document is reported;
     both with a one-line reason, and the other files and documents still come out."""
     from govkg.extract.pipeline import extract_files
-    from govkg.facts import write_facts
+    from govkg.facts import write_facts, write_whole
 
     paths = _expand(files)
     for target in (out, skipped):
@@ -109,9 +109,9 @@ def extract(
     for dup, first in result.duplicates.items():
         typer.echo(f"note: {dup} has the same bytes as {first} (the same gazette): read once", err=True)
     try:
-        n = _write_whole(out, lambda path: write_facts(result.facts, path))
+        n = write_whole(out, lambda path: write_facts(result.facts, path))
         if skipped is not None:
-            _write_whole(skipped, lambda path: path.write_text("".join(f"{s}\n" for s in result.skipped), encoding="utf-8"))
+            write_whole(skipped, lambda path: path.write_text("".join(f"{s}\n" for s in result.skipped), encoding="utf-8"))
     except OSError as err:  # a full disk: the file that was there stays as it was
         typer.echo(f"error: cannot write {err.filename or out}: {err.strerror or err}", err=True)
         raise typer.Exit(1)
@@ -305,22 +305,6 @@ def _unwritable(path: Path | None) -> str | None:
     if not os.access(path if path.exists() else parent, os.W_OK):
         return "permission denied"
     return None
-
-
-def _write_whole(path: Path, write):
-    """``write(p)`` to a file beside ``path`` renamed over it when complete, so a full disk or a kill
-    leaves the old file whole; a device or pipe (``/dev/stdout``) is written as it is."""
-    import os
-
-    if path.exists() and not path.is_file():
-        return write(path)
-    partial = path.with_name(f".{path.name}.partial-{os.getpid()}")
-    try:
-        done = write(partial)
-        os.replace(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)
-    return done
 
 
 def _port_taken(host: str, port: int) -> str | None:

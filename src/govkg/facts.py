@@ -9,7 +9,7 @@ import json
 import os
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
-from typing import Any, ClassVar, Iterable, Iterator, Union
+from typing import Any, Callable, ClassVar, Iterable, Iterator, Union
 
 
 @dataclass(frozen=True)
@@ -247,8 +247,22 @@ def iter_dicts(facts: Iterable[Fact]) -> Iterator[dict[str, Any]]:
         yield f.to_dict()
 
 
-__all__ = [
+__all__ = ["write_whole", 
     "Src", "Fact", "DocumentFact", "BodyFact", "MembershipFact", "SeatFact", "UnitFact",
     "AssignmentFact", "CitationFact", "FACT_TYPES", "KINDS", "fact_from_dict", "read_facts",
     "write_facts", "asdict", "Origin",
 ]
+
+
+def write_whole(path: Path, write: Callable[[Path], Any]) -> Any:
+    """``write(p)`` to a file beside ``path`` renamed over it when complete, so a full disk or a kill
+    leaves the old file whole; a device or pipe (``/dev/stdout``) is written as it is."""
+    if path.exists() and not path.is_file():
+        return write(path)
+    partial = path.with_name(f".{path.name}.partial-{os.getpid()}")
+    try:
+        done = write(partial)
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
+    return done
