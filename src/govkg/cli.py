@@ -109,7 +109,7 @@ def extract(
     for dup, first in result.duplicates.items():
         typer.echo(f"note: {dup} has the same bytes as {first} (the same gazette): read once", err=True)
     try:
-        n = write_whole(out, lambda path: write_facts(result.facts, path))
+        n = write_facts(result.facts, out)  # whole or not at all (facts.write_whole)
         if skipped is not None:
             write_whole(skipped, lambda path: path.write_text("".join(f"{s}\n" for s in result.skipped), encoding="utf-8"))
     except OSError as err:  # a full disk: the file that was there stays as it was

@@ -221,16 +221,7 @@ def write_facts(facts: Iterable[Fact], path: str | Path) -> int:
     A regular file is written beside and renamed over ``path`` when complete, so an error or a kill
     while writing leaves the previous file whole, never a truncated one (a pipe or device is written
     in place)."""
-    target = Path(path)
-    if target.exists() and not target.is_file():
-        return _write_lines(facts, target)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        n = _write_lines(facts, tmp)
-        os.replace(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)
-    return n
+    return write_whole(Path(path), lambda p: _write_lines(facts, p))
 
 
 def _write_lines(facts: Iterable[Fact], path: Path) -> int:
