@@ -114,15 +114,18 @@ def forget() -> None:
     """Empty govkg's memo caches (``lru_cache`` of more than a few entries, the simplified shadows): a
     repeated run must not find the answers of the run before, which would hide a quadratic step behind a
     cache hit. The small caches that hold the loaded lexicon and compiled patterns are kept."""
+    import functools
     import sys
 
     for name, module in list(sys.modules.items()):
         if not name.startswith("govkg"):
             continue
         for obj in list(vars(module).values()):
-            # only functools caches: an rdflib Namespace answers any attribute with a URIRef
-            info = getattr(obj, "cache_info", None) if callable(getattr(obj, "cache_clear", None)) else None
-            if callable(info) and (info().maxsize is None or info().maxsize > 64):
+            # only functools caches, asked by type: an rdflib Namespace answers (and warns on) any attribute
+            if not isinstance(obj, functools._lru_cache_wrapper):
+                continue
+            info = obj.cache_info
+            if info().maxsize is None or info().maxsize > 64:
                 obj.cache_clear()
     from govkg.text import script
 

@@ -216,8 +216,11 @@ def test_two_concurrent_loads_of_one_store(corpus_build, small_build, tmp_path):
     loaded(db, small_build)
     first = _start_load(corpus_build[0], db)
     _wait_for_staging(first, db)  # the first is writing
-    code, out = load(str(small_build), "--db", str(db))
-    assert first.poll() is None, "the first load ended before the second tried"
+    first.send_signal(signal.SIGSTOP)  # held mid-write, so it cannot end before the second tries
+    try:
+        code, out = load(str(small_build), "--db", str(db))
+    finally:
+        first.send_signal(signal.SIGCONT)
     assert code == 1 and "in use by another load" in out and out.count("\n") == 1, out
     assert first.wait(120) == 0, first.communicate()
     assert counts(db) == loaded(tmp_path / "db2" / "graph.lbdb", corpus_build[0])
@@ -226,12 +229,14 @@ def test_two_concurrent_loads_of_one_store(corpus_build, small_build, tmp_path):
 def test_a_build_and_a_load_of_one_store_do_not_mix(corpus_build, small_build, tmp_path, monkeypatch):
     db = tmp_path / "db" / "graph.lbdb"
     monkeypatch.setenv("GOVKG_DB_PATH", str(db))
-    # an old-style build (read from graph.nt): a load from the tables can end before the build's load tries
-    first = _start_load(without_tables(corpus_build[0], tmp_path / "old"), db)
+    first = _start_load(corpus_build[0], db)
     _wait_for_staging(first, db)
-    built = runner.invoke(app, ["build", str(next((ROOT / "corpus").glob("000_*.txt"))), "-o", str(tmp_path / "b"),
-                                "--no-shacl"])
-    assert first.poll() is None, "the load ended before the build's load tried"
+    first.send_signal(signal.SIGSTOP)  # held mid-write (lock taken), so it cannot end before the build's load tries
+    try:
+        built = runner.invoke(app, ["build", str(next((ROOT / "corpus").glob("000_*.txt"))), "-o",
+                                    str(tmp_path / "b"), "--no-shacl"])
+    finally:
+        first.send_signal(signal.SIGCONT)
     assert built.exit_code == 1 and "in use by another load" in built.output, built.output
     assert first.wait(120) == 0
     assert (tmp_path / "b" / "manifest.json").is_file()  # the build itself is kept; only its load was refused

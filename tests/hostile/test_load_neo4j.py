@@ -209,8 +209,11 @@ def test_two_concurrent_loads_of_one_neo4j(neo4j_server, corpus_build, small):
             assert proc.poll() is None, proc.communicate()
             assert time.monotonic() < deadline
             time.sleep(0.02)
-        result = runner.invoke(cli, ["load", str(small[0]), "--neo4j", neo4j_server.uri], env=_env(neo4j_server))
-        assert proc.poll() is None, "the first load ended before the second tried"
+        proc.send_signal(signal.SIGSTOP)  # held mid-write, so it cannot end before the second tries
+        try:
+            result = runner.invoke(cli, ["load", str(small[0]), "--neo4j", neo4j_server.uri], env=_env(neo4j_server))
+        finally:
+            proc.send_signal(signal.SIGCONT)
         assert result.exit_code == 1 and "in use by another load" in result.output, result.output
         assert proc.wait(120) == 0, proc.communicate()
         got = store.counts()
