@@ -3,14 +3,11 @@ from __future__ import annotations
 
 import csv
 import json
-import re
-from itertools import groupby
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF
-from rdflib.term import Node
+from rdflib import Graph
+from rdflib.plugins.serializers.nt import _nt_row
 
 from govkg.graph.schema import NODES, RELS, PropertyGraph
 from govkg.graph.terms import PREFIXES
@@ -19,93 +16,43 @@ JSONLD_CONTEXT = {prefix: str(ns) for prefix, ns in sorted(PREFIXES.items())} | 
 
 
 def sorted_ntriples(graph: Graph) -> str:
-    """N-Triples, one line per triple, sorted: byte-identical for the same graph."""
-    text = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
-    return "".join(sorted(set(line + "\n" for line in text.splitlines() if line.strip())))
+    """N-Triples, one line per triple, sorted: byte-identical for the same graph (rdflib's own line format)."""
+    return "".join(sorted({_nt_row(t) for t in graph}))
 
 
-_LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+def _prefixes() -> dict[str, str]:
+    return {prefix: str(ns) for prefix, ns in sorted(PREFIXES.items())}
 
 
-def _term(term: Node, prefixes: list[tuple[str, str]], nm) -> str:
-    if isinstance(term, URIRef):
-        s = str(term)
-        for prefix, ns in prefixes:
-            if s.startswith(ns) and _LOCAL_NAME.fullmatch(s[len(ns):]):
-                return f"{prefix}:{s[len(ns):]}"
-        return term.n3()
-    if isinstance(term, Literal):
-        return term.n3(nm)
-    return term.n3()
+def write_turtle(nt: Path, path: Path) -> Path:
+    """Turtle of a sorted N-Triples file, written by pyoxigraph as it reads (nothing held per subject):
+    sorted lines keep each subject's triples together, so the output is grouped and deterministic."""
+    import pyoxigraph as ox
+
+    ox.serialize(ox.parse(path=str(nt), format=ox.RdfFormat.N_TRIPLES), str(path), ox.RdfFormat.TURTLE,
+                 prefixes=_prefixes())
+    return path
 
 
-def turtle(graph: Graph) -> str:
-    """Turtle grouped by subject, subjects and predicates sorted: deterministic and much faster than
-    rdflib's pretty serializer on graphs of this size (no nesting of blank nodes; we make none)."""
-    prefixes = sorted(((p, str(ns)) for p, ns in PREFIXES.items()), key=lambda t: -len(t[1]))
-    nm = graph.namespace_manager
-    by_subject: dict[Node, list[tuple[Node, Node]]] = {}
-    for s, p, o in graph:
-        by_subject.setdefault(s, []).append((p, o))
-    out = [f"@prefix {p}: <{ns}> ." for p, ns in sorted(PREFIXES.items())] + [""]
-    for s in sorted(by_subject):
-        pos = sorted(by_subject[s], key=lambda po: (po[0] != RDF.type, po))
-        parts = []
-        for p, group in groupby(pos, key=lambda po: po[0]):
-            pred = "a" if p == RDF.type else _term(p, prefixes, nm)
-            parts.append(f"    {pred} " + ",\n        ".join(_term(o, prefixes, nm) for _, o in group))
-        out.append(_term(s, prefixes, nm) + "\n" + " ;\n".join(parts) + " .\n")
-    return "\n".join(out)
+def write_jsonld(nt: Path, path: Path) -> Path:
+    """JSON-LD of a sorted N-Triples file: ``JSONLD_CONTEXT`` and an ``@graph`` of one object per subject
+    in expanded form (full IRIs, every value explicit, so the context's default language changes no
+    literal), streamed by pyoxigraph."""
+    import pyoxigraph as ox
 
-
-def _compact(iri: str, prefixes: list[tuple[str, str]]) -> str:
-    for prefix, ns in prefixes:
-        if iri.startswith(ns) and _LOCAL_NAME.fullmatch(iri[len(ns):]):
-            return f"{prefix}:{iri[len(ns):]}"
-    return iri
-
-
-def _jsonld_value(o: Node, prefixes: list[tuple[str, str]]) -> dict:
-    if isinstance(o, Literal):
-        v: dict = {"@value": str(o)}
-        if o.language:
-            v["@language"] = o.language
-        elif o.datatype is not None:
-            v["@type"] = _compact(str(o.datatype), prefixes)
-        return v
-    return {"@id": str(o) if isinstance(o, URIRef) else f"_:{o}"}
-
-
-def jsonld(graph: Graph) -> str:
-    """JSON-LD with the ``JSONLD_CONTEXT`` prefixes: one object per subject, keys and values sorted.
-
-    Written directly, as ``turtle`` is, because rdflib's serializer orders nodes differently
-    from one process to the next; every value is explicit (``@value`` with ``@language`` or
-    ``@type``, or ``@id``), so the context's default language changes no literal."""
-    prefixes = sorted(((p, str(ns)) for p, ns in PREFIXES.items()), key=lambda t: -len(t[1]))
-    by_subject: dict[Node, dict[str, list]] = {}
-    for s, p, o in graph:
-        props = by_subject.setdefault(s, {})
-        if p == RDF.type:
-            props.setdefault("@type", []).append(_compact(str(o), prefixes))
-        else:
-            props.setdefault(_compact(str(p), prefixes), []).append(_jsonld_value(o, prefixes))
-    nodes = []
-    for s in sorted(by_subject):
-        node: dict = {"@id": str(s) if isinstance(s, URIRef) else f"_:{s}"}
-        for key in sorted(by_subject[s]):
-            values = sorted(by_subject[s][key], key=lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True))
-            node[key] = values[0] if len(values) == 1 else values
-        nodes.append(node)
-    return json.dumps({"@context": JSONLD_CONTEXT, "@graph": nodes}, ensure_ascii=False, indent=1) + "\n"
+    with open(path, "wb") as fh:
+        fh.write(b'{"@context": ' + json.dumps(JSONLD_CONTEXT, ensure_ascii=False).encode() + b',\n"@graph": ')
+        ox.serialize(ox.parse(path=str(nt), format=ox.RdfFormat.N_TRIPLES), fh, ox.RdfFormat.JSON_LD)
+        fh.write(b"}\n")
+    return path
 
 
 def write_rdf(graph: Graph, out_dir: Path) -> dict[str, Path]:
-    """graph.ttl, graph.nt and graph.jsonld in ``out_dir``."""
+    """graph.nt (sorted) in ``out_dir``, then graph.ttl and graph.jsonld streamed from it."""
     out = {"ttl": out_dir / "graph.ttl", "nt": out_dir / "graph.nt", "jsonld": out_dir / "graph.jsonld"}
-    out["ttl"].write_text(turtle(graph), encoding="utf-8")
     out["nt"].write_text(sorted_ntriples(graph), encoding="utf-8")
-    out["jsonld"].write_text(jsonld(graph), encoding="utf-8")
+    write_turtle(out["nt"], out["ttl"])
+    write_jsonld(out["nt"], out["jsonld"])
     return out
 
 
@@ -226,4 +173,4 @@ def export_all(graph: Graph, pg: PropertyGraph, out_dir: str | Path) -> dict[str
     return paths
 
 
-__all__ = ["export_all", "turtle", "jsonld", "write_rdf", "write_csv", "write_graphml", "write_gexf", "sorted_ntriples", "JSONLD_CONTEXT"]
+__all__ = ["export_all", "write_turtle", "write_jsonld", "write_rdf", "write_csv", "write_graphml", "write_gexf", "sorted_ntriples", "JSONLD_CONTEXT"]
