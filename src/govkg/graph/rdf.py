@@ -8,6 +8,7 @@ same graph.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from typing import Iterable
 
 from rdflib import Graph, Literal, URIRef
@@ -22,6 +23,7 @@ from govkg.facts import (
     Fact,
     MembershipFact,
     SeatFact,
+    Src,
     UnitFact,
 )
 from govkg.graph.names import infer_city, normalize
@@ -32,6 +34,15 @@ from govkg.graph.terms import BODY_CLASS, GOV, date_literal, hashed, zh
 
 class GraphBuilder(GraphNodes):
     """Accumulates facts document by document and writes them as RDF into ``self.graph``."""
+
+    # the file of a later printing of a document being added (a gazette issue and the web page of one
+    # of its documents): its edges' nodes are keyed by file too, or a line that happens to be the same
+    # in both files would give one node two printings
+    _reprint: tuple[str, ...] = ()
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._statement_nodes: set[URIRef] = set()
 
     # ---------------------------------------------------------------- facts
 
@@ -45,10 +56,13 @@ class GraphBuilder(GraphNodes):
 
     def _statement(self, body_name: str, d: DocNode, fact: Fact) -> StatementNode:
         body = self._body_nodes.get((d.key, d.file, normalize(body_name))) or self.body(body_name, d.city, doc=d)
-        k = (body, d.key)
+        k = (body, d.node)  # a document known by its title only is one per file, and so are its statements
         st = self.statements.get(k)
         if st is None:
             node = hashed("statement", body, d.key)
+            if node in self._statement_nodes:  # the same title in another file: keyed by the file too
+                node = hashed("statement", body, d.key, d.file)
+            self._statement_nodes.add(node)
             st = self.statements[k] = StatementNode(node, body, d.date, d.key)
             g = self.graph
             g.add((node, RDF.type, GOV.CompositionStatement))
@@ -111,7 +125,7 @@ class GraphBuilder(GraphNodes):
 
     def _membership(self, st: StatementNode, member: URIRef, f: MembershipFact | SeatFact) -> URIRef:
         """The org:Membership of ``member`` in a statement's body, as one of the statement's members."""
-        node = hashed("membership", st.node, member, f.role, f.src.line)
+        node = hashed("membership", st.node, member, f.role, f.src.line, *self._reprint)
         g = self.graph
         g.add((node, RDF.type, ORG.Membership))
         g.add((node, ORG.member, member))
@@ -180,7 +194,7 @@ class GraphBuilder(GraphNodes):
             return
         d = self.document(f)
         cited = self.cited(f.cited_number, f.cited_title)
-        node = hashed("citation", d.node, cited, f.src.line)
+        node = hashed("citation", d.node, cited, f.src.line, *self._reprint)
         g = self.graph
         g.add((d.node, DCTERMS.references, cited))
         g.add((node, RDF.type, GOV.Citation))
@@ -251,6 +265,15 @@ class GraphBuilder(GraphNodes):
         return ordered
 
 
+_EDGE_FACTS = (MembershipFact, SeatFact, UnitFact, AssignmentFact, CitationFact)
+_NO_SRC = Src("", 0)
+
+
+def _content(f: Fact) -> Fact:
+    """A fact without its provenance: the same for the same statement printed in two files."""
+    return replace(f, src=_NO_SRC)
+
+
 def graph_from_facts(facts: Iterable[Fact], city: str | None = None) -> Graph:
     """The knowledge graph of a list of facts: resolve, write RDF, date and supersede."""
     return build_graph(facts, city).graph
@@ -267,8 +290,18 @@ def build_graph(facts: Iterable[Fact], city: str | None = None) -> GraphBuilder:
     by_doc: dict[tuple[str, str], list[Fact]] = defaultdict(list)
     for f in facts:
         by_doc[b._doc_key(f)].append(f)
-    for key in by_doc:
-        b.add_facts([f for f in by_doc[key] if not isinstance(f, DocumentFact)])
+    printed: dict[str, tuple[str, set[Fact]]] = {}  # document key → its first file and what that printing says
+    for file, key in by_doc:
+        group = [f for f in by_doc[(file, key)] if not isinstance(f, DocumentFact)]
+        # a document known by its title only is one per file (its node is), so never a later printing
+        first_file, said = printed.setdefault(key if not key.startswith("title:") else f"{file}\n{key}", (file, set()))
+        if first_file == file:
+            said.update(_content(f) for f in group if isinstance(f, _EDGE_FACTS))
+        else:  # a later printing: what it repeats is the first printing's (same edges, the first file's lines)
+            group = [f for f in group if not isinstance(f, _EDGE_FACTS) or _content(f) not in said]
+            b._reprint = (file,)
+        b.add_facts(group)
+        b._reprint = ()
     b.supersede()
     b.write_first_printings()
     return b
