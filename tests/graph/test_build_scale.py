@@ -84,6 +84,30 @@ def test_an_unchanged_rebuild_extracts_nothing_and_a_changed_file_only_itself(co
     assert len(list(buildfolder.cache_path(out).glob("*.jsonl"))) == 2  # the gone file's entry is pruned
 
 
+def test_an_unchanged_rebuild_reads_no_file_again(corpus, serial, tmp_path, monkeypatch) -> None:
+    """The document pages' texts come with the remembered facts: no file is read (a PDF parsed, a scan
+    OCR'd) a second time, and the texts are the same."""
+    from govkg.extract import pipeline
+    from govkg.text import read
+
+    out = tmp_path / "out"
+    build(corpus, out, validate_shacl=False)
+    reads: list[str] = []
+    original = read.read_source
+
+    def counted(path, *args, **kwargs):
+        reads.append(str(path))
+        return original(path, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "read_source", counted)
+    monkeypatch.setattr(read, "read_source", counted)
+    again = build(corpus, out, validate_shacl=False)
+    assert again.files_cached == 3 and reads == []
+    for src in sorted((serial / "sources").iterdir()):
+        assert (out / "sources" / src.name).read_bytes() == src.read_bytes(), src.name
+    assert sorted(p.name for p in (out / "sources").iterdir()) == sorted(p.name for p in (serial / "sources").iterdir())
+
+
 def test_new_rules_or_a_damaged_entry_extract_again(corpus, serial, tmp_path, monkeypatch) -> None:
     out = tmp_path / "out"
     build(corpus, out, validate_shacl=False)

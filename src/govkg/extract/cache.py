@@ -4,7 +4,8 @@ An entry is keyed by the file's name, the SHA-256 of its bytes and the extractor
 of the code and vocabulary that make facts: ``govkg.text``, ``govkg.extract``, ``govkg.lexicon``,
 ``govkg.facts``), so changing a file, renaming it or changing the rules all miss the cache, and a
 file that is gone is simply not asked for (its facts leave the build). Entries are JSONL files —
-one line of what the file gave besides facts, then its facts — written aside and renamed, so a
+one line of what the file gave besides facts (with the text read, which a PDF or a scan costs most
+to make), then its facts — written aside and renamed, so a
 killed build leaves no half entry. ``prune`` drops the entries the last build did not use.
 """
 from __future__ import annotations
@@ -19,7 +20,7 @@ from typing import Any, Iterable
 import govkg
 from govkg.facts import Fact, fact_from_dict
 
-_FORMAT = 1
+_FORMAT = 2  # 2: the file's text is kept with its facts
 
 
 @lru_cache(maxsize=1)

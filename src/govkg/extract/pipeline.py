@@ -251,6 +251,7 @@ class ExtractReport:
     cached: int = 0  # files whose facts came from the extraction cache (unchanged since the last build)
     notes: list[str] = field(default_factory=list)  # "file: what reading it did" (bad bytes replaced, …)
     duplicates: dict[str, str] = field(default_factory=dict)  # a file -> the earlier file with the same bytes
+    texts: dict[str, str] = field(default_factory=dict)  # file name -> the text its facts cite (``keep_texts``)
 
 
 @dataclass
@@ -266,6 +267,7 @@ class FileOutcome:
     bytes: int = 0
     cached: bool = False
     notes: list[str] = field(default_factory=list)  # what reading the file did (``SourceText.notes``)
+    text: str | None = field(default=None, repr=False)  # the text read (a PDF's or a scan's: costly to read again)
 
     def meta(self) -> dict[str, Any]:
         """Everything but the facts, as JSON (what the extraction cache keeps beside them)."""
@@ -277,7 +279,7 @@ class FileOutcome:
     def from_cache(cls, path: str, meta: dict[str, Any], facts: list[Fact]) -> "FileOutcome":
         return cls(path, None, facts, [StageFailure(**f) for f in meta["failures"]],
                    [SkippedItem(**s) for s in meta["skipped"]], meta["documents"], meta["bytes"], cached=True,
-                   notes=list(meta.get("notes", [])))
+                   notes=list(meta.get("notes", [])), text=meta.get("text"))
 
 
 def extract_file(path: str | Path, stages: Sequence[Stage] = STAGES, timeout: float | None = None) -> FileOutcome:
@@ -292,7 +294,7 @@ def extract_file(path: str | Path, stages: Sequence[Stage] = STAGES, timeout: fl
     if src.origins is not None:  # a PDF, web page or Word file: each fact says where its line stands there
         one.facts = [replace(f, src=replace(f.src, origin=src.origin(f.src.line))) for f in one.facts]
     return FileOutcome(str(p), None, one.facts, one.failures, one.skipped, len(one.documents),
-                       len(src.text.encode("utf-8")), notes=list(src.notes))
+                       len(src.text.encode("utf-8")), notes=list(src.notes), text=src.text)
 
 
 def _outcomes(paths: list[Path], stages: Sequence[Stage], workers: int, cluster: str | None,
@@ -326,7 +328,8 @@ def _outcomes(paths: list[Path], stages: Sequence[Stage], workers: int, cluster:
             continue
         one = next(fresh)
         if cache is not None and one.error is None and i in digests and not any(map(is_timeout, one.failures)):
-            cache.put(p.name, digests[i], one.meta(), one.facts)
+            # the text too: a rebuild's document pages then need no second reading (nor OCR) of the file
+            cache.put(p.name, digests[i], {**one.meta(), "text": one.text}, one.facts)
         yield one
 
 
@@ -334,7 +337,8 @@ def extract_files(paths: Iterable[str | Path], stages: Sequence[Stage] = STAGES,
                   on_file: Callable[[Path, str | None], None] | None = None,
                   on_facts: Callable[[list[Fact]], None] | None = None,
                   keep_facts: bool = True, *, workers: int = 1, cluster: str | None = None,
-                  cache: "ExtractCache | None" = None, timeout: float | None = None) -> ExtractReport:
+                  cache: "ExtractCache | None" = None, timeout: float | None = None,
+                  keep_texts: bool = False) -> ExtractReport:
     """Extract facts from many files.
 
     A file that cannot be read is reported in ``failed`` (and to ``on_file``), a stage that fails
@@ -344,7 +348,8 @@ def extract_files(paths: Iterable[str | Path], stages: Sequence[Stage] = STAGES,
     Dask ``cluster`` (``govkg.extract.fanout``). With a ``cache`` (``govkg.extract.cache``) an
     unchanged file is not extracted again. A file with the same bytes as an earlier one (the same gazette
     under two names) is read once: it is listed in ``duplicates`` and reported to ``on_file`` as read.
-    ``timeout``: seconds each document may take (``govkg.extract.limits``).
+    ``timeout``: seconds each document may take (``govkg.extract.limits``). ``keep_texts`` keeps each
+    file's text in ``texts`` (what a build shows on its document pages).
     """
     report = ExtractReport()
     distinct, report.duplicates, digests = _distinct([Path(p) for p in paths])
@@ -366,6 +371,8 @@ def extract_files(paths: Iterable[str | Path], stages: Sequence[Stage] = STAGES,
         report.skipped.extend(one.skipped)
         report.notes.extend(f"{p}: {n}" for n in one.notes)
         report.read.append(str(p))
+        if keep_texts and one.text is not None:
+            report.texts[p.name] = one.text
         report.documents += one.documents
         report.bytes_read += one.bytes
         report.cached += one.cached

@@ -166,7 +166,7 @@ def build(corpus: str | Path, out_dir: str | Path, *, validate_shacl: bool = Tru
                 fh.writelines(f.to_json() + "\n" for f in batch)
 
             extracted = extract_files(paths, on_file=on_file, on_facts=write, workers=workers, cluster=cluster,
-                                      cache=cache, timeout=timeout)
+                                      cache=cache, timeout=timeout, keep_texts=True)
         if cache is not None:
             cache.prune()
         report.files_cached = extracted.cached
@@ -175,7 +175,7 @@ def build(corpus: str | Path, out_dir: str | Path, *, validate_shacl: bool = Tru
         report.stage_failures = [str(f) for f in extracted.failures]
         report.notes = list(extracted.notes)
         report.seconds["extract"] = time.perf_counter() - t
-        texts = sources.collect(extracted.read)
+        texts = extracted.texts  # as extracted (or remembered): a file is not read twice
         _compute(extracted.facts, report, validate_shacl, texts, Path(judgements) if judgements else None)
         judged = [Path(judgements)] if judgements and Path(judgements).exists() else []
         _write_and_switch(extracted.facts, report, staging, out, write_facts_file=False, texts=texts,
