@@ -105,7 +105,7 @@ def test_no_build_folder_or_a_missing_file_is_a_one_line_404(served, tmp_path):
 
 
 def _pdf_membership(out):
-    """A membership printed on the PDF's last page: (fact, its person's entity id) through the search API."""
+    """The membership printed last in the PDF (on its last page, so the page is not 1 by chance)."""
     facts = [f for f in read_facts(out / "facts.jsonl") if f.type == "membership" and f.src.file == PDF]
     return max(facts, key=lambda f: (f.src.origin.page, f.src.line))
 
