@@ -126,3 +126,17 @@ def dask_cluster():
         yield cluster.address
     finally:
         cluster.stop()
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory):
+    """(build folder, store) of a PDF printed by headless Chromium, a saved web page, a Word file and a text
+    file (``tests.text.formats.pages.published_build``); a missing Chromium fails under GOVKG_REQUIRE_BROWSER=1."""
+    from tests.text.formats.pages import chromium, published_build
+
+    browser = chromium()
+    if browser is None:
+        if os.environ.get("GOVKG_REQUIRE_BROWSER") == "1":
+            pytest.fail("GOVKG_REQUIRE_BROWSER=1 but no Chromium (scripts/setup-browser installs it)")
+        pytest.skip("no Chromium to print the PDF with (scripts/setup-browser)")
+    return published_build(browser, tmp_path_factory.mktemp("published"))

@@ -17,7 +17,7 @@ from govkg.api.follow import FollowGraphFile, file_identity, loaded_build
 from govkg.api.limits import RequestLimits, limit_answer
 from govkg.api.openapi import openapi_of
 from govkg.api.security import HostAllowList, SecurityHeaders, csp_allowing_inline_scripts
-from govkg.api.routers import entities, export, health, pages, queries, review, search, sparql, viz
+from govkg.api.routers import entities, export, health, originals, pages, queries, review, search, sparql, viz
 from govkg.errors import QueryLimit, StoreError, UnknownLabel
 from govkg.resources import STATIC_DIR
 from govkg.settings import ApiConfig
@@ -110,7 +110,7 @@ def create_app(config: ApiConfig | None = None, store: GraphStore | None = None)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.include_router(health.router)
     app.include_router(queries.build_router())
-    for module in (search, entities, viz, export, pages, sparql):
+    for module in (search, entities, viz, export, pages, originals, sparql):
         app.include_router(module.router)
     if config.review_token:  # without a token the review routes do not exist: the server stays read-only
         app.include_router(review.router)

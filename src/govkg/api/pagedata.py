@@ -28,6 +28,9 @@ class Source:
     file: str | None
     line: int | None
     href: str | None
+    original: str | None = None  # the original file at this line's page (govkg.api.originals), and what it says
+    original_label: str = ""
+    where: str = ""
 
 
 @dataclass
@@ -395,6 +398,7 @@ class DocumentPage:
     line: int | None
     cited: list[Row] = field(default_factory=list)
     note: str = ""
+    original: dict[str, str] | None = None  # href, label, line_href, where (govkg.api.originals.link_document)
 
 
 def document_page(store: GraphStore, doc_id: str, line: int | None = None, file: str | None = None) -> DocumentPage | None:

@@ -32,9 +32,9 @@ from govkg.extract.composition.walk import Walk
 from govkg.extract.emit import documents_to_facts
 from govkg.extract.limits import DocumentTimeout, time_limit
 from govkg.extract.notes import recording
-from govkg.facts import Fact, Src
+from govkg.facts import Fact, Origin, Src
 from govkg.text.document import Document
-from govkg.text.read import read_source
+from govkg.text.read import SourceText, read_source
 from govkg.text.segment import segment
 
 if TYPE_CHECKING:
@@ -251,7 +251,7 @@ class ExtractReport:
     cached: int = 0  # files whose facts came from the extraction cache (unchanged since the last build)
     notes: list[str] = field(default_factory=list)  # "file: what reading it did" (bad bytes replaced, …)
     duplicates: dict[str, str] = field(default_factory=dict)  # a file -> the earlier file with the same bytes
-    texts: dict[str, str] = field(default_factory=dict)  # file name -> the text its facts cite (``keep_texts``)
+    sources: dict[str, SourceText] = field(default_factory=dict)  # file name -> what was read (``keep_sources``)
 
 
 @dataclass
@@ -267,7 +267,7 @@ class FileOutcome:
     bytes: int = 0
     cached: bool = False
     notes: list[str] = field(default_factory=list)  # what reading the file did (``SourceText.notes``)
-    text: str | None = field(default=None, repr=False)  # the text read (a PDF's or a scan's: costly to read again)
+    source: SourceText | None = field(default=None, repr=False)  # what was read (a PDF or a scan: costly again)
 
     def meta(self) -> dict[str, Any]:
         """Everything but the facts, as JSON (what the extraction cache keeps beside them)."""
@@ -279,7 +279,25 @@ class FileOutcome:
     def from_cache(cls, path: str, meta: dict[str, Any], facts: list[Fact]) -> "FileOutcome":
         return cls(path, None, facts, [StageFailure(**f) for f in meta["failures"]],
                    [SkippedItem(**s) for s in meta["skipped"]], meta["documents"], meta["bytes"], cached=True,
-                   notes=list(meta.get("notes", [])), text=meta.get("text"))
+                   notes=list(meta.get("notes", [])), source=_source_from(path, meta.get("source")))
+
+
+def _source_meta(src: SourceText | None) -> dict[str, Any] | None:
+    """What the extraction cache keeps of what was read (all but the path, which is the file's own)."""
+    if src is None:
+        return None
+    return {"text": src.text, "encoding": src.encoding, "replaced": src.replaced, "format": src.format,
+            "origins": None if src.origins is None else [o.to_dict() if o else None for o in src.origins],
+            "reader_notes": list(src.reader_notes)}
+
+
+def _source_from(path: str, d: dict[str, Any] | None) -> SourceText | None:
+    if not isinstance(d, dict):
+        return None
+    origins = d.get("origins")
+    return SourceText(Path(path), d["text"], d["encoding"], d["replaced"], d["format"],
+                      None if origins is None else tuple(Origin.from_dict(o) for o in origins),
+                      tuple(d["reader_notes"]))
 
 
 def extract_file(path: str | Path, stages: Sequence[Stage] = STAGES, timeout: float | None = None) -> FileOutcome:
@@ -294,7 +312,7 @@ def extract_file(path: str | Path, stages: Sequence[Stage] = STAGES, timeout: fl
     if src.origins is not None:  # a PDF, web page or Word file: each fact says where its line stands there
         one.facts = [replace(f, src=replace(f.src, origin=src.origin(f.src.line))) for f in one.facts]
     return FileOutcome(str(p), None, one.facts, one.failures, one.skipped, len(one.documents),
-                       len(src.text.encode("utf-8")), notes=list(src.notes), text=src.text)
+                       len(src.text.encode("utf-8")), notes=list(src.notes), source=src)
 
 
 def _outcomes(paths: list[Path], stages: Sequence[Stage], workers: int, cluster: str | None,
@@ -314,7 +332,7 @@ def _outcomes(paths: list[Path], stages: Sequence[Stage], workers: int, cluster:
             except OSError:
                 continue  # extract_file says why it cannot be read
             got = cache.get(p.name, digests[i])
-            if got is not None:
+            if got is not None and isinstance(got[0].get("source"), dict):  # else read it again
                 hits[i] = FileOutcome.from_cache(str(p), *got)
     misses = [str(p) for i, p in enumerate(paths) if i not in hits]
     if stages is STAGES:  # a partial of a module-level function pickles: the workers get the limit too
@@ -329,7 +347,7 @@ def _outcomes(paths: list[Path], stages: Sequence[Stage], workers: int, cluster:
         one = next(fresh)
         if cache is not None and one.error is None and i in digests and not any(map(is_timeout, one.failures)):
             # the text too: a rebuild's document pages then need no second reading (nor OCR) of the file
-            cache.put(p.name, digests[i], {**one.meta(), "text": one.text}, one.facts)
+            cache.put(p.name, digests[i], {**one.meta(), "source": _source_meta(one.source)}, one.facts)
         yield one
 
 
@@ -338,7 +356,7 @@ def extract_files(paths: Iterable[str | Path], stages: Sequence[Stage] = STAGES,
                   on_facts: Callable[[list[Fact]], None] | None = None,
                   keep_facts: bool = True, *, workers: int = 1, cluster: str | None = None,
                   cache: "ExtractCache | None" = None, timeout: float | None = None,
-                  keep_texts: bool = False) -> ExtractReport:
+                  keep_sources: bool = False) -> ExtractReport:
     """Extract facts from many files.
 
     A file that cannot be read is reported in ``failed`` (and to ``on_file``), a stage that fails
@@ -348,8 +366,8 @@ def extract_files(paths: Iterable[str | Path], stages: Sequence[Stage] = STAGES,
     Dask ``cluster`` (``govkg.extract.fanout``). With a ``cache`` (``govkg.extract.cache``) an
     unchanged file is not extracted again. A file with the same bytes as an earlier one (the same gazette
     under two names) is read once: it is listed in ``duplicates`` and reported to ``on_file`` as read.
-    ``timeout``: seconds each document may take (``govkg.extract.limits``). ``keep_texts`` keeps each
-    file's text in ``texts`` (what a build shows on its document pages).
+    ``timeout``: seconds each document may take (``govkg.extract.limits``). ``keep_sources`` keeps what
+    was read of each file in ``sources`` (the texts of a build's document pages, its originals' line maps).
     """
     report = ExtractReport()
     distinct, report.duplicates, digests = _distinct([Path(p) for p in paths])
@@ -371,8 +389,8 @@ def extract_files(paths: Iterable[str | Path], stages: Sequence[Stage] = STAGES,
         report.skipped.extend(one.skipped)
         report.notes.extend(f"{p}: {n}" for n in one.notes)
         report.read.append(str(p))
-        if keep_texts and one.text is not None:
-            report.texts[p.name] = one.text
+        if keep_sources and one.source is not None:
+            report.sources[p.name] = one.source
         report.documents += one.documents
         report.bytes_read += one.bytes
         report.cached += one.cached

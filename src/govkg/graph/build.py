@@ -9,13 +9,13 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping
 
 from rdflib import Graph
 
 from govkg.errors import BuildRefused, Busy, ClusterError, JudgementError
 from govkg.facts import Fact, write_facts
-from govkg.graph import buildfolder, sources
+from govkg.graph import buildfolder, originals as originals_, sources
 from govkg.graph.judgements import ReviewReport, read_judgements
 from govkg.graph.manifest import write_manifest
 from govkg.graph.pg import property_graph
@@ -24,6 +24,9 @@ from govkg.graph.schema import PropertyGraph
 from govkg.graph.tables import write_tables
 from govkg.graph.validate import class_counts, validate
 from govkg.locking import exclusive
+
+if TYPE_CHECKING:
+    from govkg.text.read import SourceText
 
 
 @dataclass
@@ -85,7 +88,8 @@ def _refusal(report: BuildReport, allow_empty: bool) -> str | None:
 
 
 def _write_and_switch(facts: list[Fact], report: BuildReport, staging: Path, out: Path, *, write_facts_file: bool,
-                      texts: Mapping[str, str] | None, inputs: Iterable[str | Path], allow_empty: bool) -> None:
+                      texts: Mapping[str, str] | None, inputs: Iterable[str | Path], allow_empty: bool,
+                      read: Mapping[str, SourceText] | None = None) -> None:
     """Every export into ``staging``, the manifest last; then switch it in for ``out`` or keep it aside."""
     from govkg.graph.export import export_all
 
@@ -99,8 +103,12 @@ def _write_and_switch(facts: list[Fact], report: BuildReport, staging: Path, out
     names["tables"] = write_tables(report.property_graph, staging)  # what govkg load reads
     if texts:
         names["sources"] = sources.write(texts, staging)
+    kept = originals_.keep(read, staging) if read else {}
+    if kept:
+        names["originals"] = staging / originals_.ORIGINALS_DIR
     names["manifest"] = write_manifest(staging, inputs=inputs, facts=report.facts, triples=report.triples,
-                                       conforms=report.conforms, classes=report.classes, counts=report.counts)
+                                       conforms=report.conforms, classes=report.classes, counts=report.counts,
+                                       originals=kept)
     report.seconds["export"] = time.perf_counter() - t
     report.refused = _refusal(report, allow_empty)
     if report.refused:
@@ -113,9 +121,11 @@ def _write_and_switch(facts: list[Fact], report: BuildReport, staging: Path, out
 def build_from_facts(facts: Iterable[Fact], out_dir: str | Path | None, *, validate_shacl: bool = True,
                      report: BuildReport | None = None, write_facts_file: bool = True,
                      texts: Mapping[str, str] | None = None, inputs: Iterable[str | Path] = (),
-                     allow_empty: bool = False, judgements: str | Path | None = None) -> BuildReport:
+                     allow_empty: bool = False, judgements: str | Path | None = None,
+                     read: Mapping[str, SourceText] | None = None) -> BuildReport:
     """Resolve facts into the graph, validate it and write every export into ``out_dir`` (None: nothing written);
-    ``texts`` are the source files' texts by name (``govkg.graph.sources``), kept with the documents.
+    ``texts`` are the source files' texts by name (``govkg.graph.sources``), kept with the documents;
+    ``read`` what was read of them, whose PDF, web page and Word files are kept (``govkg.graph.originals``).
 
     The outputs are written aside and replace ``out_dir`` only when the build is good
     (``govkg.graph.buildfolder``): with no facts (unless ``allow_empty``) or a graph that does not
@@ -135,7 +145,7 @@ def build_from_facts(facts: Iterable[Fact], out_dir: str | Path | None, *, valid
     with exclusive(out, "build"), buildfolder.staged(out) as staging:
         _compute(facts, report, validate_shacl, texts, judged)
         _write_and_switch(facts, report, staging, out, write_facts_file=write_facts_file, texts=texts,
-                          inputs=inputs, allow_empty=allow_empty)
+                          inputs=inputs, allow_empty=allow_empty, read=read)
     return report
 
 
@@ -166,7 +176,7 @@ def build(corpus: str | Path, out_dir: str | Path, *, validate_shacl: bool = Tru
                 fh.writelines(f.to_json() + "\n" for f in batch)
 
             extracted = extract_files(paths, on_file=on_file, on_facts=write, workers=workers, cluster=cluster,
-                                      cache=cache, timeout=timeout, keep_texts=True)
+                                      cache=cache, timeout=timeout, keep_sources=True)
         if cache is not None:
             cache.prune()
         report.files_cached = extracted.cached
@@ -175,11 +185,12 @@ def build(corpus: str | Path, out_dir: str | Path, *, validate_shacl: bool = Tru
         report.stage_failures = [str(f) for f in extracted.failures]
         report.notes = list(extracted.notes)
         report.seconds["extract"] = time.perf_counter() - t
-        texts = extracted.texts  # as extracted (or remembered): a file is not read twice
+        read = extracted.sources  # as extracted (or remembered): no file is read (parsed, OCR'd) twice
+        texts = {name: src.text for name, src in read.items()}
         _compute(extracted.facts, report, validate_shacl, texts, Path(judgements) if judgements else None)
         judged = [Path(judgements)] if judgements and Path(judgements).exists() else []
         _write_and_switch(extracted.facts, report, staging, out, write_facts_file=False, texts=texts,
-                          inputs=[*extracted.read, *judged], allow_empty=allow_empty)
+                          inputs=[*extracted.read, *judged], allow_empty=allow_empty, read=read)
     return report
 
 
@@ -230,7 +241,8 @@ def _run_build(console, corpus: Path, out_dir: Path, facts_path: Path | None, va
         from govkg.extract.pipeline import corpus_paths
 
         # the facts cite lines of the corpus files: their texts go with the documents when the corpus is here
-        texts = sources.collect(corpus_paths(corpus)) if Path(corpus).exists() else None
+        read = sources.read_all(corpus_paths(corpus)) if Path(corpus).exists() else None
+        texts = {name: src.text for name, src in read.items()} if read is not None else None
         try:
             facts = read_facts(facts_path)
         except ValueError as err:
@@ -238,7 +250,7 @@ def _run_build(console, corpus: Path, out_dir: Path, facts_path: Path | None, va
             return 2, None
         inputs = sorted(Path(facts_path).glob("*.jsonl")) if Path(facts_path).is_dir() else [Path(facts_path)]
         report = build_from_facts(facts, out_dir, validate_shacl=validate_shacl, texts=texts, inputs=inputs,
-                                  allow_empty=allow_empty, judgements=how.get("judgements"))
+                                  allow_empty=allow_empty, judgements=how.get("judgements"), read=read)
     else:
         from govkg.extract.pipeline import corpus_paths
 

@@ -13,9 +13,14 @@ Format (``"format": "govkg-build/2"``)::
      "classes": {"org:Organization": 71},            # RDF class → instances
      "predicates": {"org:member": 703},               # RDF property → triples (from graph.nt)
      "counts": {"Body": 71, "MEMBER_OF": 340},        # property-graph label / relation → count
-     "files": {"graph.nt": {"sha256": "…", "bytes": 456}}}   # every output but the manifest, by relative path
+     "files": {"graph.nt": {"sha256": "…", "bytes": 456}},   # every output but the manifest, by relative path
+     "originals": {"issue.pdf": {"format": "pdf", "path": "originals/issue.pdf",   # only when the build
+                                 "origins": "origins/issue.pdf.json", "sha256": "…", "bytes": 789}}}  # read any
 
-``govkg-build/1`` is the same without ``predicates``; both are read.
+``govkg-build/1`` is the same without ``predicates``; both are read. ``originals`` (the PDF, web page
+and Word files read, ``govkg.graph.originals``) is there only when the build read such a file: a
+build of text files writes the manifest it wrote before, and a reader that does not know the key
+reads the rest as before.
 """
 from __future__ import annotations
 
@@ -72,8 +77,10 @@ def _version() -> str:
 
 def write_manifest(folder: str | Path, *, inputs: Iterable[str | Path] = (), facts: int = 0, triples: int = 0,
                    conforms: bool | None = None, classes: Mapping[str, int] | None = None,
-                   counts: Mapping[str, int] | None = None, built_at: float | None = None) -> Path:
-    """Checksum every file under ``folder`` and write ``folder/manifest.json``; returns its path."""
+                   counts: Mapping[str, int] | None = None, built_at: float | None = None,
+                   originals: Mapping[str, Mapping[str, str]] | None = None) -> Path:
+    """Checksum every file under ``folder`` and write ``folder/manifest.json``; returns its path.
+    ``originals``: the original files kept (``govkg.graph.originals.keep``), listed with their checksums."""
     root = Path(folder)
     files = {p.relative_to(root).as_posix(): _entry(p) for p in sorted(root.rglob("*"))
              if p.is_file() and p.name != MANIFEST}
@@ -89,6 +96,9 @@ def write_manifest(folder: str | Path, *, inputs: Iterable[str | Path] = (), fac
                 "classes": dict(sorted((classes or {}).items())),
                 "predicates": predicate_counts(nt) if nt.is_file() else {},
                 "counts": dict(sorted((counts or {}).items())), "files": files}
+    if originals:
+        manifest["originals"] = {name: {**entry, **files.get(entry["path"], {})}
+                                 for name, entry in sorted(originals.items())}
     out = root / MANIFEST
     out.write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return out

@@ -8,27 +8,36 @@ The server reads them from the store only: no page ever opens a path.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import TYPE_CHECKING, Iterable, Mapping
+
+if TYPE_CHECKING:
+    from govkg.text.read import SourceText
 
 SOURCES_DIR = "sources"
 
 
-def collect(paths: Iterable[str | Path]) -> dict[str, str]:
-    """File name → text of every readable file among ``paths`` (as the extractors read it)."""
+def read_all(paths: Iterable[str | Path]) -> dict[str, "SourceText"]:
+    """File name → what was read of every readable file among ``paths`` (as the extractors read it)."""
     from govkg.errors import UnreadableFile
     from govkg.text.read import read_source
 
-    out: dict[str, str] = {}
+    out: dict[str, SourceText] = {}
     for p in paths:
         try:
             src = read_source(p)
         except UnreadableFile:
             continue
-        out[src.name] = src.text
+        out[src.name] = src
     return out
 
 
-def _plain(name: str) -> bool:
+def collect(paths: Iterable[str | Path]) -> dict[str, str]:
+    """File name → text of every readable file among ``paths`` (as the extractors read it)."""
+    return {name: src.text for name, src in read_all(paths).items()}
+
+
+def plain_name(name: str) -> bool:
+    """Is ``name`` a bare file name (no folder, not ``.`` or ``..``), safe to write under a build folder?"""
     return bool(name) and name == Path(name).name and name not in (".", "..")
 
 
@@ -37,7 +46,7 @@ def write(texts: Mapping[str, str], out_dir: str | Path) -> Path:
     folder = Path(out_dir) / SOURCES_DIR
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in sorted(texts.items()):
-        if _plain(name):
+        if plain_name(name):
             (folder / name).write_text(text, encoding="utf-8")
     return folder
 
@@ -58,4 +67,4 @@ def lines_of(text: str, start: int | None, end: int | None) -> str | None:
     return "\n".join(lines[start - 1:end or len(lines)])
 
 
-__all__ = ["SOURCES_DIR", "collect", "write", "read", "lines_of"]
+__all__ = ["SOURCES_DIR", "read_all", "collect", "plain_name", "write", "read", "lines_of"]

@@ -133,3 +133,62 @@ def print_pdf(browser: str, page_html: str, out: Path) -> Path:
                    capture_output=True, timeout=120, check=True)
     src.unlink()
     return out
+
+
+def make_docx(text: str, path) -> list[str]:
+    """``text`` as a Word file: ``#`` lines as headings, tab rows as a table, others as paragraphs; a
+    running header that is not the document. Returns what each body paragraph holds (1-based index - 1)."""
+    import docx
+
+    d = docx.Document()
+    d.sections[0].header.paragraphs[0].text = "晋城市人民政府公报 2020年第2期"
+    rows: list[list[str]] = []
+    paragraphs: list[str] = []
+
+    def end_table() -> None:
+        if rows:
+            width = max(len(r) for r in rows)
+            table = d.add_table(rows=len(rows), cols=width)
+            for i, r in enumerate(rows):
+                for j, c in enumerate(r):
+                    table.cell(i, j).text = c
+            rows.clear()
+
+    for line in text.split("\n"):
+        if "\t" in line:
+            rows.append(line.split("\t"))
+            continue
+        end_table()
+        if not line.strip():
+            continue
+        if line.startswith("#"):
+            d.add_heading(line.lstrip("#").strip(), level=2)
+        else:
+            d.add_paragraph(line)
+        paragraphs.append(line.lstrip("#").strip())
+    end_table()
+    d.save(path)
+    return paragraphs
+
+
+def published_build(browser: str, tmp: Path) -> tuple[Path, Path]:
+    """Corpus excerpts as a government publishes them — a PDF in two columns printed by ``browser``, a
+    saved web page with its site's script, a Word file — and a plain text file, built by ``govkg
+    build`` (as a user runs it) into ``tmp/build`` with its embedded store ``tmp/graph.lbdb``: (build, store)."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.support import ROOT
+
+    corpus, out, db = tmp / "corpus", tmp / "build", tmp / "graph.lbdb"
+    corpus.mkdir()
+    print_pdf(browser, saved_page(excerpt("000", 181, 262), chrome=False, style=TWO_COLUMNS, wrap=None),
+              corpus / "jcgb_2020_02.pdf")
+    (corpus / "zwgk_2020_7.html").write_text(saved_page(excerpt("000", 1141, 1292)), encoding="utf-8")
+    make_docx(excerpt("000", 263, 300), corpus / "晋市政办_2020_1.docx")
+    (corpus / "notice.txt").write_text(excerpt("000", 115, 180), encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "govkg.cli", "build", str(corpus), "--out", str(out), "--no-shacl"],
+                          cwd=ROOT, capture_output=True, text=True, env={**os.environ, "GOVKG_DB_PATH": str(db)})
+    assert done.returncode == 0, done.stderr[-3000:]
+    return out, db

@@ -2,52 +2,16 @@
 with the paragraph (or table row) it stands in."""
 from __future__ import annotations
 
-import docx
-
 from govkg.extract.pipeline import extract_files
 from govkg.text.read import read_source
-from tests.text.formats.pages import excerpt, scored
+from tests.text.formats.pages import excerpt, make_docx, scored
 
 MEMBERS = excerpt("000", 181, 262)
 
 
-def _make_docx(text: str, path) -> list[str]:
-    """``text`` as a Word file: ``#`` lines as headings, tab rows as a table, others as paragraphs; a
-    running header that is not the document. Returns what each body paragraph holds (1-based index - 1)."""
-    d = docx.Document()
-    d.sections[0].header.paragraphs[0].text = "晋城市人民政府公报 2020年第2期"
-    rows: list[list[str]] = []
-    paragraphs: list[str] = []
-
-    def end_table() -> None:
-        if rows:
-            width = max(len(r) for r in rows)
-            table = d.add_table(rows=len(rows), cols=width)
-            for i, r in enumerate(rows):
-                for j, c in enumerate(r):
-                    table.cell(i, j).text = c
-            rows.clear()
-
-    for line in text.split("\n"):
-        if "\t" in line:
-            rows.append(line.split("\t"))
-            continue
-        end_table()
-        if not line.strip():
-            continue
-        if line.startswith("#"):
-            d.add_heading(line.lstrip("#").strip(), level=2)
-        else:
-            d.add_paragraph(line)
-        paragraphs.append(line.lstrip("#").strip())
-    end_table()
-    d.save(path)
-    return paragraphs
-
-
 def test_docx_gives_the_facts_of_its_text_with_paragraphs(tmp_path):
     p = tmp_path / "zwgk_2020_3.docx"
-    paragraphs = _make_docx(MEMBERS, p)
+    paragraphs = make_docx(MEMBERS, p)
     src = read_source(p)
     assert src.format == "docx" and "公报 2020年第2期" not in src.text
     assert "组 长:张利锋\t市委常委、常务副市长\t刘霄志\t市委教育工委专职副书记" in src.text.split("\n")
@@ -66,14 +30,14 @@ def test_docx_gives_the_facts_of_its_text_with_paragraphs(tmp_path):
 
 def test_docx_by_content_whatever_its_name(tmp_path):
     p = tmp_path / "attachment.bin"
-    _make_docx(MEMBERS, p)
+    make_docx(MEMBERS, p)
     assert read_source(p).format == "docx"
     assert any(f.type == "body" for f in extract_files([p]).facts)
 
 
 def test_damaged_docx_and_old_doc_are_skipped_in_one_line(tmp_path):
     good = tmp_path / "good.docx"
-    _make_docx(MEMBERS, good)
+    make_docx(MEMBERS, good)
     broken = tmp_path / "broken.docx"
     broken.write_bytes(good.read_bytes()[:2000])
     old = tmp_path / "old.doc"

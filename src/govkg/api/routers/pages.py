@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse
 from govkg.api import graphdata, pagedata
 from govkg.api.deps import IndexDep, StoreDep
 from govkg.api.openapi import date_schema
+from govkg.api.originals import link_document, link_profiles, served_originals
 from govkg.api.routers.viz import KINDS
 from govkg.viz.network import entity_href
 from govkg.viz.palette import relation_label
@@ -55,6 +56,7 @@ def entity_page(request: Request, store: StoreDep, entity_id: Annotated[str, Pat
         merged = pagedata.merged_into(store, entity_id)  # a review judgement made it one with another node
         return render(request, "error.html", status_code=404, message=f"没有找到 not found: {entity_id}",
                       merged=merged, href=entity_href)
+    found = link_profiles(found, served_originals(request.app.state))  # the PDF at its page beside each source
     return render(request, "entity.html", profiles=found, href=entity_href, viz_of=VIZ_OF,
                   relation_label=relation_label, as_of=as_of or "",
                   review=bool(getattr(request.app.state.settings, "review_token", "")))
@@ -69,4 +71,5 @@ def document_page(request: Request, store: StoreDep, doc_id: Annotated[str, Path
     page = pagedata.document_page(store, doc_id, line, file)
     if page is None:
         return render(request, "error.html", status_code=404, message=f"没有这份文件 no such document: {doc_id}")
+    page = link_document(page, served_originals(request.app.state))
     return render(request, "document.html", page=page, href=entity_href)
