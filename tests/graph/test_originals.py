@@ -51,3 +51,20 @@ def test_a_text_build_writes_no_originals(tmp_path):
     assert report.facts and "originals" not in report.outputs
     manifest = read_manifest(tmp_path / "out")
     assert "originals" not in manifest and not any(k.startswith(("originals/", "origins/")) for k in manifest["files"])
+
+
+@pytest.mark.browser
+def test_a_rebuild_from_the_extraction_cache_keeps_the_same_originals_and_line_maps(published, tmp_path):
+    from govkg.graph.build import build
+
+    out, _ = published
+    corpus = out.parent / "corpus"
+    again = build(corpus, tmp_path / "again", validate_shacl=False)  # its own cache: everything extracted
+    cached = build(corpus, tmp_path / "again", validate_shacl=False)  # now from that cache: nothing read again
+    assert again.files_cached == 0 and cached.files_cached == cached.files_read == 4
+    for folder in ("originals", "origins", "sources"):
+        names = sorted(p.name for p in (out / folder).iterdir())
+        assert names == sorted(p.name for p in (tmp_path / "again" / folder).iterdir()), folder
+        for name in names:
+            assert (out / folder / name).read_bytes() == (tmp_path / "again" / folder / name).read_bytes(), name
+    assert read_manifest(tmp_path / "again")["originals"].keys() == read_manifest(out)["originals"].keys()
