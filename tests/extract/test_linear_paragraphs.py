@@ -33,6 +33,7 @@ from govkg.text.document import Document
 from govkg.text.read import read_source
 from govkg.text.script import simplify
 from govkg.text.segment import segment
+from govkg.text.wrap import is_full_line
 
 from tests.support import CORPUS_DIR, SHARED
 
@@ -54,9 +55,11 @@ def _old_paragraphs(doc: Document) -> Iterator[Para]:
     cur: Span | None = None
     cur_heading = False
     signers = {clean(x) for x in (doc.issuer or "").split("、") if x}  # the signature is no list item
+    here: int | None = None
     for lineno, raw in doc.numbered():
         if not raw.strip():
             continue
+        above, here = here, lineno - doc.start
         rows = html_rows(raw)
         if rows:  # <tr><td>…</td></tr>: each row read like a tab-separated one
             if cur is not None:
@@ -95,6 +98,10 @@ def _old_paragraphs(doc: Document) -> Iterator[Para]:
         if cur is not None and _DATELINE.match(piece.simp) and re.search(rf"{BODY_SUFFIX}$", cur.simp):
             yield Para(cur, "heading")  # a news headline naming a body, then the dated lead: two paragraphs
             cur, cur_heading = piece, heading_line
+            continue
+        if cur is not None and not cur_heading and not heading_line and cur.text[-1] not in TERMINAL \
+                and above is not None and is_full_line(doc.lines, above) and not _breaks_before(raw):
+            cur = cur + piece  # a line wrapped at the text's width (added with govkg.text.wrap)
             continue
         if cur is not None and not cur_heading and not heading_line and (cur.text[-1] not in TERMINAL or _old_bare_label(cur)) \
                 and not _breaks_before(raw):

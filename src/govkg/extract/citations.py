@@ -37,7 +37,8 @@ _SPACES = re.compile(r"[^\S\t]+")
 # 》(…, 》通知(…, 》(2019年10月22日国务院令第722号公布), 》国发〔2018〕42号 (no bracket: a list of sources)
 # a status printed after the closing 》, before the number's bracket: 《某办法》(试行)(某政发〔2015〕2号)
 _STATUS_GROUPS = rf"(?:[(（](?:{entry('citations.title_status').alternation})[)）]\s*)*"
-_TITLE_TO_NUMBER = re.compile(rf"\s*(?:的?通知|文件)?\s*{_STATUS_GROUPS}(?:[(（](?:\d{{4}}年(?:\d{{1,2}}月(?:\d{{1,2}}日)?)?)?)?")
+# a line may wrap right after the bracket (``…意见》(`` / ``林科发〔2015〕127号)``)
+_TITLE_TO_NUMBER = re.compile(rf"\s*(?:的?通知|文件)?\s*{_STATUS_GROUPS}(?:[(（]\s*(?:\d{{4}}年(?:\d{{1,2}}月(?:\d{{1,2}}日)?)?)?)?")
 _HEADING_LINES = 3  # a heading wraps over at most this many short lines
 _HEADING_WIDTH = 40
 

@@ -131,13 +131,13 @@ def test_extract_command_reads_a_folder_of_formats(tmp_path):
     from typer.testing import CliRunner
 
     from govkg.cli import app
-    from tests.text.formats.test_docx import _make_docx
+    from tests.text.formats.pages import make_docx
 
     folder = tmp_path / "issues"
     folder.mkdir()
     (folder / "a.txt").write_bytes(excerpt("000", 1141, 1292).encode("gbk").replace("结合我市实际".encode("gbk"), b"\xff", 1))
     (folder / "b.html").write_text(saved_page(MEMBERS), encoding="utf-8")
-    _make_docx(excerpt("000", 100, 180), folder / "c.docx")
+    make_docx(excerpt("000", 100, 180), folder / "c.docx")
     out = tmp_path / "facts.jsonl"
     run = CliRunner().invoke(app, ["extract", str(folder), "-o", str(out)])
     assert run.exit_code == 0, run.output

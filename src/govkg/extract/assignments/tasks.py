@@ -4,11 +4,11 @@ paragraph's first clause — an item of 30 characters or fewer whole, else its f
 from __future__ import annotations
 
 import re
-from statistics import median
 
 from govkg.extract.assignments.statements import LABEL, OPENERS, PERSON_LABEL
 from govkg.extract.assignments.text import Text
 from govkg.text.clean import undouble
+from govkg.text.wrap import fixed_width, previous_nonblank, printed_width, wrapped_alone
 
 TASK_MAX = 30
 
@@ -87,19 +87,19 @@ def task_for_line(t: Text, lineno: int) -> str:
     i = lineno - t.doc.start
     bold = re.match(r"^\s*\*\*(.+?)\*\*", lines[i])
     if bold:
-        prev = _previous_nonblank(lines, i)
+        prev = previous_nonblank(lines, i)
         if prev is not None and lines[prev].count("**") % 2 == 1:  # a bold heading wrapped in two
             return first_clause(lines[prev].strip() + bold.group(1))
         return first_clause(bold.group(1))
     start = i
-    width = _fixed_width(lines, i)
+    width = fixed_width(lines, i)
     if not HEADING.match(lines[i]):
         for k in range(i - 1, max(-1, i - (60 if width else 20)), -1):
             prev = lines[k].strip()
             if not prev:
                 continue
             if prev.endswith((")", "）", "〕", "】", "]")) or (prev.endswith("。") and not (
-                    (width and _width(prev) >= 0.9 * width) or _wrapped(lines, k))):
+                    (width and printed_width(prev) >= 0.9 * width) or wrapped_alone(lines, k))):
                 break  # the previous paragraph (or statement) ends here
             if LABEL.match(shadow_lines[k].strip()) or PERSON_LABEL.match(shadow_lines[k].strip()):
                 # another label of the same item above (牵头县领导：张明 / 牵头单位：… over 配合单位：…)
@@ -110,7 +110,7 @@ def task_for_line(t: Text, lineno: int) -> str:
     if start == i and _label_line(shadow_lines[i]) and not HEADING.match(lines[i]):
         # the statement stands on a line of its own: it closes the paragraph above
         # (a line opening with its own number, ``（一）深化…改革。（牵头单位：…）``, is its own task)
-        k = _previous_nonblank(lines, i)
+        k = previous_nonblank(lines, i)
         if k is not None and k > i - 20:
             return task_for_line(t, t.doc.start + k)
     if start < i and (BARE_HEADING.match(lines[start]) or _title_only(lines[start])):
@@ -120,39 +120,6 @@ def task_for_line(t: Text, lineno: int) -> str:
     return first_clause(joined[:head.start()] if head and head.start() > 0 else joined)
 
 
-_NARROW = re.compile(r"[\u0000-\u10ff\uff61-\uffdc]")
-
-
-def _width(line: str) -> int:
-    """Printed width: CJK characters count two, Latin letters and digits one."""
-    line = line.strip()
-    return 2 * len(line) - len(_NARROW.findall(line))
-
-
-def _fixed_width(lines: tuple[str, ...], i: int) -> float | None:
-    """The width at which the text around line ``i`` was wrapped (a PDF conversion breaking every
-    line at the same width), or None where lines are paragraphs. In a wrapped text a full line that
-    happens to end with 。 does not end its paragraph."""
-    widths = [_width(x) for x in lines[max(0, i - 30):i + 1] if x.strip()]
-    if len(widths) < 6:
-        return None
-    m = median(widths)
-    near = sum(1 for w in widths if abs(w - m) <= 0.1 * m)
-    return m if m >= 20 and near >= 0.7 * len(widths) else None
-
-
-def _wrapped(lines: tuple[str, ...], k: int) -> bool:
-    """Whether line ``k`` is a full line of a paragraph wrapped at a fixed width where the page around
-    it is not (a short text, headings between): 20 to 45 characters, as wide as the two lines before
-    it."""
-    w = _width(lines[k])
-    if not 40 <= w <= 90:
-        return False
-    j = _previous_nonblank(lines, k)
-    h = _previous_nonblank(lines, j) if j is not None else None
-    return h is not None and all(abs(_width(lines[x]) - w) <= 0.1 * w for x in (j, h))
-
-
 def _title_only(line: str) -> bool:
     """A numbered line that is only a short title (``三、工作要求``), not the start of a wrapped sentence."""
     m = NUMBERING.match(line)
@@ -160,8 +127,3 @@ def _title_only(line: str) -> bool:
     return bool(m) and 2 <= len(rest) <= 16 and not re.search(r"[，,。；;：:、（(）)]", rest)
 
 
-def _previous_nonblank(lines: tuple[str, ...], i: int) -> int | None:
-    k = i - 1
-    while k >= 0 and not lines[k].strip():
-        k -= 1
-    return k if k >= 0 else None

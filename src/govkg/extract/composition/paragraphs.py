@@ -23,6 +23,7 @@ from govkg.extract.people.names import ITEM_NUMBER, ROLE_LABEL, split_names
 from govkg.lexicon import entry
 from govkg.text.document import Document
 from govkg.text.script import simplify
+from govkg.text.wrap import is_full_line
 
 HEADING = re.compile(r"^\s*(?:#+\s*|\*\*)?\s*(?:第[一二三四五六七八九十]+[章节条]|[一二三四五六七八九十]+、|"
                      r"[(（][一二三四五六七八九十\d]+[)）]|\d+(?:[.．]+\d+)*\s*[.．、]?)\s*(?P<rest>.*)$")
@@ -205,9 +206,11 @@ def _paragraphs(doc: Document) -> Iterator[Para]:
     cur: _Joining | None = None
     cur_heading = False
     signers = {clean(x) for x in (doc.issuer or "").split("、") if x}  # the signature is no list item
+    here: int | None = None
     for lineno, raw in doc.numbered():
         if not raw.strip():
             continue
+        above, here = here, lineno - doc.start
         rows = html_rows(raw)
         if rows:  # <tr><td>…</td></tr>: each row read like a tab-separated one
             if cur is not None:
@@ -246,6 +249,10 @@ def _paragraphs(doc: Document) -> Iterator[Para]:
         if cur is not None and _DATELINE.match(piece.simp) and re.search(rf"{BODY_SUFFIX}$", cur.span.simp):
             yield Para(cur, "heading")  # a news headline naming a body, then the dated lead: two paragraphs
             cur, cur_heading = _Joining(piece), heading_line
+            continue
+        if cur is not None and not cur_heading and not heading_line and cur.last(1) not in TERMINAL \
+                and above is not None and is_full_line(doc.lines, above) and not _breaks_before(raw):
+            cur.add(piece)  # the line above fills the width the text is wrapped at: its sentence goes on here
             continue
         if cur is not None and not cur_heading and not heading_line \
                 and (cur.last(1) not in TERMINAL or _bare_label(cur)) and not _breaks_before(raw):

@@ -1,0 +1,95 @@
+"""Layout perturbations of a gazette text, with where each line went: the same document as another
+converter, another site or another typist would have given it. ``bench/robust_bench.py`` scores the
+wide set through each against its gold (lines moved with the text), so that a rule that only held for
+one layout shows.
+
+Each perturbation maps ``text`` to ``(new text, spans)``: ``spans[i]`` is the (first, last) 1-based line
+of the new text that line ``i + 1`` of the old one became.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable, Iterable
+
+Spans = list[tuple[int, int]]
+Perturbation = Callable[[str, Iterable[str]], tuple[str, Spans]]
+
+
+def _same_lines(lines: list[str]) -> Spans:
+    return [(i, i) for i in range(1, len(lines) + 1)]
+
+
+def _join(pieces: list[list[str]]) -> tuple[str, Spans]:
+    out: list[str] = []
+    spans: Spans = []
+    for piece in pieces:
+        spans.append((len(out) + 1, len(out) + max(1, len(piece))))
+        out.extend(piece or [""])
+    return "\n".join(out), spans
+
+
+def wrap(width: int) -> Perturbation:
+    """Hard line breaks every ``width`` characters, as a PDF converter leaves a paragraph (tables kept)."""
+    def apply(text: str, names: Iterable[str] = ()) -> tuple[str, Spans]:
+        pieces = []
+        for line in text.split("\n"):
+            if "\t" in line or len(line) <= width:
+                pieces.append([line])
+            else:
+                pieces.append([line[i:i + width] for i in range(0, len(line), width)])
+        return _join(pieces)
+    return apply
+
+
+_HALF = str.maketrans({"：": ":", "（": "(", "）": ")", "，": ",", "；": ";"})
+
+
+def halfwidth(text: str, names: Iterable[str] = ()) -> tuple[str, Spans]:
+    """ASCII colons, brackets, commas and semicolons where the document printed full-width ones."""
+    return text.translate(_HALF), _same_lines(text.split("\n"))
+
+
+def spaced_names(text: str, names: Iterable[str] = ()) -> tuple[str, Spans]:
+    """Two-character names printed with a full-width space inside (王　五), as typists align them with
+    three-character names."""
+    for name in sorted({n for n in names if len(n) == 2}, key=lambda n: -len(n)):
+        text = re.sub(f"(?<![\u4e00-\u9fff]){re.escape(name)}(?![\u4e00-\u9fff])", f"{name[0]}\u3000{name[1]}", text)
+    return text, _same_lines(text.split("\n"))
+
+
+def indented(text: str, names: Iterable[str] = ()) -> tuple[str, Spans]:
+    """Every non-empty line indented by two full-width spaces (a paragraph indent kept by the converter)."""
+    lines = text.split("\n")
+    return "\n".join("\u3000\u3000" + l if l.strip() else l for l in lines), _same_lines(lines)
+
+
+def blank_between(text: str, names: Iterable[str] = ()) -> tuple[str, Spans]:
+    """A blank line after every line (paragraph spacing turned into empty lines)."""
+    return _join([[line, ""] for line in text.split("\n")])
+
+
+def page_furniture(every: int = 25) -> Perturbation:
+    """A page footer and the next page's running head after every ``every`` lines (a blank line in between)."""
+    def apply(text: str, names: Iterable[str] = ()) -> tuple[str, Spans]:
+        pieces = []
+        for i, line in enumerate(text.split("\n"), 1):
+            piece = [line]
+            if i % every == 0:
+                piece += ["", f"— {i // every + 1} —", "政府公报"]
+            pieces.append(piece)
+        return _join(pieces)
+    return apply
+
+
+PERTURBATIONS: dict[str, Perturbation] = {
+    "wrap30": wrap(30),
+    "wrap18": wrap(18),
+    "halfwidth": halfwidth,
+    "spaced_names": spaced_names,
+    "indented": indented,
+    "blank_between": blank_between,
+    "page_furniture": page_furniture(),
+}
+
+
+__all__ = ["PERTURBATIONS", "Spans", "wrap", "halfwidth", "spaced_names", "indented", "blank_between", "page_furniture"]

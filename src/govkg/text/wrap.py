@@ -1,0 +1,59 @@
+"""Lines wrapped at a fixed width: a PDF conversion breaks every line of a paragraph at the same printed
+width, so a full-width line continues on the next one whatever it ends with (。 included), while text
+saved from a web page has one paragraph per line and no such width.
+
+>>> printed_width("市发展改革委abc")
+15
+"""
+from __future__ import annotations
+
+import re
+from statistics import median
+from typing import Sequence
+
+_NARROW = re.compile(r"[\u0000-\u10ff\uff61-\uffdc]")
+
+
+def printed_width(line: str) -> int:
+    """Printed width: CJK characters count two, Latin letters and digits one."""
+    line = line.strip()
+    return 2 * len(line) - len(_NARROW.findall(line))
+
+
+def previous_nonblank(lines: Sequence[str], i: int) -> int | None:
+    """The index of the last non-blank line before ``i`` (None at the top)."""
+    k = i - 1
+    while k >= 0 and not lines[k].strip():
+        k -= 1
+    return k if k >= 0 else None
+
+
+def fixed_width(lines: Sequence[str], i: int) -> float | None:
+    """The width at which the text around line ``i`` was wrapped, or None where lines are paragraphs:
+    the median printed width of the 30 lines up to ``i`` when most of them are within a tenth of it."""
+    widths = [printed_width(x) for x in lines[max(0, i - 30):i + 1] if x.strip()]
+    if len(widths) < 6:
+        return None
+    m = median(widths)
+    near = sum(1 for w in widths if abs(w - m) <= 0.1 * m)
+    return m if m >= 20 and near >= 0.7 * len(widths) else None
+
+
+def wrapped_alone(lines: Sequence[str], k: int) -> bool:
+    """Whether line ``k`` is a full line of a paragraph wrapped at a fixed width where the page around
+    it is not (a short text, headings between): 20 to 45 characters, as wide as the two lines before it."""
+    w = printed_width(lines[k])
+    if not 40 <= w <= 90:
+        return False
+    j = previous_nonblank(lines, k)
+    h = previous_nonblank(lines, j) if j is not None else None
+    return h is not None and all(abs(printed_width(lines[x]) - w) <= 0.1 * w for x in (j, h))
+
+
+def is_full_line(lines: Sequence[str], k: int) -> bool:
+    """Whether line ``k`` fills the width its text is wrapped at (so the paragraph goes on below it)."""
+    width = fixed_width(lines, k)
+    return bool(width and printed_width(lines[k]) >= 0.9 * width) or wrapped_alone(lines, k)
+
+
+__all__ = ["printed_width", "previous_nonblank", "fixed_width", "wrapped_alone", "is_full_line"]

@@ -1,0 +1,72 @@
+"""The same documents as other converters and typists give them (``devtools/perturb.py``): hard line
+wraps at a fixed width, half-width punctuation, spaced names, indents, blank lines, page furniture.
+The wide set through each keeps its score against its gold (lines moved with the text); and the
+phenomena the wraps broke, one case each."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from govkg.extract.pipeline import extract_text
+from govkg.text.wrap import fixed_width, printed_width
+from tests.support import ROOT, SHARED
+
+WIDE = SHARED / "wide"
+# below the figures measured (bench/robust_bench.py): a drop is a rule that held for one layout only
+FLOORS = {"halfwidth": 0.995, "spaced_names": 0.995, "indented": 0.995, "blank_between": 0.99,
+          "page_furniture": 0.99, "wrap30": 0.91}
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not WIDE.is_dir(), reason="the wide set is in ../shared/wide")
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_the_wide_set_through_a_layout_keeps_its_score(name, tmp_path):
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        from robust_bench import perturbed_set
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    texts, gold = perturbed_set(WIDE, name, tmp_path / name)
+    pred = tmp_path / "pred.jsonl"
+    with open(pred, "w", encoding="utf-8") as fh:
+        for path in sorted(texts.glob("*.txt")):
+            for f in extract_text(path.read_text(encoding="utf-8"), path.name).facts:
+                fh.write(f.to_json() + "\n")
+    out = subprocess.run([sys.executable, str(SHARED / "tools" / "kgscore.py"), str(gold), str(pred), "--json"],
+                         capture_output=True, text=True, check=True).stdout  # the scorer as a researcher runs it
+    f1 = json.loads(out)["overall"]["f1"]
+    assert f1 >= FLOORS[name], f"{name}: F1 {f1:.3f} < {FLOORS[name]}"
+
+
+def test_a_citation_whose_number_wraps_after_its_bracket():
+    text = ("关于成立标准化工作领导小组的通知\n为贯彻落实《国家林业局关于进一步加强林业标准化工作的意见》(\n"
+            "林科发〔2015〕127号),全面推进林业标准化工作,经研究,决定成立领导小组。\n")
+    cites = [f for f in extract_text(text, "t.txt").facts if f.type == "citation"]
+    assert [(c.cited_number, c.cited_title) for c in cites] == [
+        ("林科发〔2015〕127号", "国家林业局关于进一步加强林业标准化工作的意见")]
+
+
+UNITS = ("市委宣传部", "市委政法委", "市委网信办", "市人大常委会法工委", "市发展改革局", "市教育体育局", "市工业和信息化局",
+         "市民族宗教局", "市公安局", "市民政局", "市司法局", "市财政局")
+
+
+@pytest.mark.parametrize("width", [26, 27, 28, 29, 30, 32, 34])
+def test_a_unit_list_wrapped_at_any_width_keeps_every_agency_whole(width):
+    prose = ("为加强对全市未成年人保护工作的统筹协调和督促指导，市政府决定成立市未成年人保护工作领导小组，作为市级议事协调机构。"
+             "领导小组组长由市政府分管民政工作的副市长兼任。成员单位包括" + "、".join(UNITS) + "。")
+    lines = [prose[i:i + width] for i in range(0, len(prose), width)]
+    text = "\n".join(["关于成立市未成年人保护工作领导小组的通知", *lines])
+    units = [f.agency for f in extract_text(text, "t.txt").facts if f.type == "unit"]
+    assert units == list(UNITS)
+
+
+@pytest.mark.parametrize("lines, width", [
+    (["市发展改革委" * 5] * 8, 60),  # a wrapped page: every line as wide
+    (["一行", "市发展改革委、市财政局、市教育局、市公安局。" * 2, "短"] * 3, None),  # a web page: paragraphs
+])
+def test_fixed_width(lines, width):
+    assert fixed_width(lines, len(lines) - 1) == width
+    assert printed_width("市发展改革委abc") == 15
