@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 from urllib.parse import quote, unquote
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS
 
 from govkg.facts import BodyFact, CitationFact, DocumentFact, Fact, MembershipFact
@@ -16,7 +16,7 @@ from govkg.graph.agencies import AgencyResolver
 from govkg.graph.names import city_of, normalize, normalize_number, self_prefix
 from govkg.graph.people import PersonMention, resolve_people
 from govkg.graph.posts import LEADER_TITLE, is_placeholder, parse_post, posts_of, split_agencies
-from govkg.graph.terms import GOV, PREFIXES, date_literal, iri, zh
+from govkg.graph.terms import GOV, PREFIXES, date_literal, iri, plain, zh
 
 
 @dataclass
@@ -108,8 +108,8 @@ class GraphNodes:
             self.agencies.add(node)
             g.add((node, RDF.type, GOV.Agency))
             g.add((node, SKOS.prefLabel, zh(a.canonical)))
-            g.add((node, GOV.level, Literal(a.level)))
-            g.add((node, GOV.resolvedBy, Literal(a.rule)))
+            g.add((node, GOV.level, plain(a.level)))
+            g.add((node, GOV.resolvedBy, plain(a.rule)))
             if a.parent:
                 parent = iri("agency", a.parent)
                 g.add((node, ORG.subOrganizationOf, parent))
@@ -119,8 +119,8 @@ class GraphNodes:
                     g.add((parent, RDF.type, GOV.Agency))
                     g.add((parent, SKOS.prefLabel, zh(a.parent)))
                     g.add((parent, RDFS.label, zh(a.parent)))
-                    g.add((parent, GOV.level, Literal(pa.level if pa.canonical == a.parent else a.level)))
-                    g.add((parent, GOV.resolvedBy, Literal("parent of a sub-unit")))
+                    g.add((parent, GOV.level, plain(pa.level if pa.canonical == a.parent else a.level)))
+                    g.add((parent, GOV.resolvedBy, plain("parent of a sub-unit")))
         return node
 
     def agencies_named(self, printed: str, city: str | None, fact: Fact | None = None) -> list[tuple[str, URIRef]]:
@@ -203,8 +203,8 @@ class GraphNodes:
         g = self.graph
         for node, (file, line, doc) in self._first_printed.items():
             g.add((node, PROV.wasDerivedFrom, doc))
-            g.add((node, GOV.sourceFile, Literal(file)))
-            g.add((node, GOV.sourceLine, Literal(line)))
+            g.add((node, GOV.sourceFile, plain(file)))
+            g.add((node, GOV.sourceLine, plain(line)))
 
     # ---------------------------------------------------------------- documents
 
@@ -223,11 +223,11 @@ class GraphNodes:
             self.docs[k] = d
             g = self.graph
             g.add((node, RDF.type, GOV.Document))
-            g.add((node, GOV.stub, Literal(False)))
+            g.add((node, GOV.stub, plain(False)))
             if (node, GOV.sourceFile, None) not in g:  # printed in two issues: the first printing's file
-                g.add((node, GOV.sourceFile, Literal(file)))
+                g.add((node, GOV.sourceFile, plain(file)))
             if not key.startswith("title:"):
-                g.add((node, DCTERMS.identifier, Literal(key)))
+                g.add((node, DCTERMS.identifier, plain(key)))
                 self.by_number[key] = node
             else:
                 g.add((node, DCTERMS.title, zh(key[6:])))
@@ -241,10 +241,10 @@ class GraphNodes:
         # a document printed in two issues: the first printing gives its title and date
         title = zh(normalize(f.title or f.doc_title or ""))
         g.add((d.node, DCTERMS.title if (d.node, DCTERMS.title, None) not in g else RDFS.label, title))
-        if g.value(d.node, GOV.sourceFile) == Literal(d.file) and (d.node, GOV.sourceLine, None) not in g:
-            g.add((d.node, GOV.sourceLine, Literal(f.src.line)))  # where its printing starts and ends
+        if g.value(d.node, GOV.sourceFile) == plain(d.file) and (d.node, GOV.sourceLine, None) not in g:
+            g.add((d.node, GOV.sourceLine, plain(f.src.line)))  # where its printing starts and ends
             if f.src.end_line:
-                g.add((d.node, GOV.sourceEndLine, Literal(f.src.end_line)))
+                g.add((d.node, GOV.sourceEndLine, plain(f.src.end_line)))
         if date_literal(f.date) is not None and (d.node, DCTERMS.issued, None) not in g:
             g.add((d.node, DCTERMS.issued, date_literal(f.date)))
         if f.issuer:
@@ -252,7 +252,7 @@ class GraphNodes:
             if issuer is not None:
                 g.add((d.node, DCTERMS.creator, issuer))
         if d.city:
-            g.add((d.node, GOV.city, Literal(d.city)))
+            g.add((d.node, GOV.city, plain(d.city)))
 
     def index_titles(self, facts: Iterable[Fact]) -> None:
         """Titles → numbers, from documents and from citations that print both, so that a
@@ -294,9 +294,9 @@ class GraphNodes:
         node = iri("doc", key) if key else iri("doc", "title", title)
         if (node, RDF.type, GOV.Document) not in g:
             g.add((node, RDF.type, GOV.Document))
-            g.add((node, GOV.stub, Literal(True)))
+            g.add((node, GOV.stub, plain(True)))
             if key:
-                g.add((node, DCTERMS.identifier, Literal(key)))
+                g.add((node, DCTERMS.identifier, plain(key)))
         if title:
             g.add((node, DCTERMS.title, zh(title)))
         return node
@@ -336,5 +336,5 @@ class GraphNodes:
             g.add((node, FOAF.name, zh(name)))
             reason = self.person_reason.get(key)
             if reason:
-                g.add((node, GOV.mergeReason, Literal(reason)))
+                g.add((node, GOV.mergeReason, plain(reason)))
         return node

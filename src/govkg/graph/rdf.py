@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import replace
 from typing import Iterable
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS
 
 from govkg.facts import (
@@ -29,7 +29,7 @@ from govkg.facts import (
 from govkg.graph.names import infer_city, normalize
 from govkg.graph.nodes import DocNode, GraphNodes, StatementNode, body_stem, is_local_body
 from govkg.graph.posts import posts_of
-from govkg.graph.terms import BODY_CLASS, GOV, date_literal, hashed, zh
+from govkg.graph.terms import BODY_CLASS, GOV, date_literal, hashed, plain, zh
 
 
 class GraphBuilder(GraphNodes):
@@ -49,8 +49,8 @@ class GraphBuilder(GraphNodes):
     def _provenance(self, node: URIRef, fact: Fact, d: DocNode) -> None:
         g = self.graph
         g.add((node, PROV.wasDerivedFrom, d.node))
-        g.add((node, GOV.sourceFile, Literal(fact.src.file)))
-        g.add((node, GOV.sourceLine, Literal(fact.src.line)))
+        g.add((node, GOV.sourceFile, plain(fact.src.file)))
+        g.add((node, GOV.sourceLine, plain(fact.src.line)))
         if date_literal(d.date) is not None:
             g.add((node, GOV.startDate, date_literal(d.date)))
 
@@ -114,7 +114,7 @@ class GraphBuilder(GraphNodes):
         person = self.person(f.person, d.city, self._agencies_of(f.position, d.city))
         node = self._membership(st, person, f)
         g = self.graph
-        g.add((node, GOV.concurrent, Literal(bool(f.concurrent))))
+        g.add((node, GOV.concurrent, plain(bool(f.concurrent))))
         if f.position:
             g.add((node, GOV.position, zh(normalize(f.position))))
             for agency_name, title, part in posts_of(f.position):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from urllib.parse import quote
 
 from rdflib import Literal, Namespace, URIRef
@@ -32,10 +33,21 @@ def hashed(kind: str, *key: object) -> URIRef:
     return URIRef(f"{ID}{kind}/{digest}")
 
 
+# Literals are immutable, and building one (datatype lookup, normalisation) costs more than the triple
+# it goes in; the same names, files, lines and dates recur on every fact, so each is made once
+@lru_cache(maxsize=1 << 16)
 def zh(text: str) -> Literal:
+    """A Chinese-language literal."""
     return Literal(text, lang="zh")
 
 
+@lru_cache(maxsize=1 << 16, typed=True)  # typed: True and 1 are other literals
+def plain(value: str | int | bool) -> Literal:
+    """A typed literal of a Python value (a file name, a line number, a flag)."""
+    return Literal(value)
+
+
+@lru_cache(maxsize=1 << 12)
 def date_literal(value: str | None) -> Literal | None:
     """An xsd:date, or None for a missing or malformed date (never an ill-typed literal)."""
     return Literal(value, datatype=XSD.date) if value and _ISO_DATE.fullmatch(value) else None
