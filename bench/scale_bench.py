@@ -30,6 +30,7 @@ TARGET_RSS_64 = 1.0        # GB, peak RSS of the 64x build
 TARGET_RSS_GROWTH = 1.5    # RSS(64x) / RSS(4x)
 TARGET_WALL_64_W2 = 90.0   # s, 64x with --workers 2
 TARGET_SPEEDUP = 1.7       # extraction, 1 -> 2 workers
+TARGET_ADD_ONE = 0.15      # rebuild after adding one file / full build, 16x
 COMPARED = ("facts.jsonl", "graph.nt", "graph.ttl", "graph.jsonld", "graph.graphml", "graph.gexf", "nodes.csv", "edges.csv")
 
 
@@ -38,9 +39,10 @@ def has_workers() -> bool:
     return "--workers" in out
 
 
-def run_build(corpus: Path, out: Path, workers: int | None, shacl: bool) -> tuple[float, float, int]:
-    """Wall seconds, peak RSS in GB and exit code of one build process."""
-    cmd = [*GOVKG, "build", str(corpus), "--out", str(out), "--no-load"]
+def run_build(corpus: Path, out: Path, workers: int | None, shacl: bool, fresh: bool = True) -> tuple[float, float, int]:
+    """Wall seconds, peak RSS in GB and exit code of one build process (``fresh``: nothing from the
+    extraction cache of an earlier run)."""
+    cmd = [*GOVKG, "build", str(corpus), "--out", str(out), "--no-load", *(["--fresh"] if fresh else [])]
     if workers is not None:
         cmd += ["--workers", str(workers)]
     if not shacl:
@@ -59,12 +61,32 @@ def speed_reference() -> float:
     return time.perf_counter() - t
 
 
+def incremental(tmp: Path, size: int, corpus: Path, out: Path, workers: int | None, full: float, shacl: bool) -> None:
+    """Time a rebuild of ``out`` after adding one file of another copy to ``corpus``, then an unchanged one."""
+    extra_corpus = tmp / f"corpus-{size + 1}x"
+    if not extra_corpus.exists():
+        write_corpus(extra_corpus, size + 1)
+    mine = {p.name for p in corpus.glob("*.txt")}
+    extra = next(p for p in sorted(extra_corpus.glob("*.txt")) if p.name not in mine)
+    shutil.copy(extra, corpus / extra.name)
+    try:
+        added, _, code = run_build(corpus, out, workers, shacl, fresh=False)
+        same, _, code2 = run_build(corpus, out, workers, shacl, fresh=False)
+    finally:
+        (corpus / extra.name).unlink()
+    print(f"      one file added: {added:.1f} s = {added / full:.2f} of the full build, target ≤ {TARGET_ADD_ONE} "
+          f"{'ok' if added / full <= TARGET_ADD_ONE else 'MISSED'} (exit {code}); unchanged: {same:.1f} s "
+          f"= {same / full:.2f} (exit {code2})")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[1, 4, 16, 64])
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--no-shacl", action="store_true")
     ap.add_argument("--keep", type=Path, help="keep corpora and builds here")
+    ap.add_argument("--incremental", action="store_true",
+                    help="after each size's last build, add one file (of another copy) and rebuild, then rebuild unchanged")
     args = ap.parse_args()
     workers = args.workers if has_workers() else [None]
     if workers == [None]:
@@ -87,6 +109,8 @@ def main() -> None:
             results[(size, w)] = (wall, rss)
             outs.append(out)
             print(f"{size:>4}x {len(files):>5} {mb:>6.1f} {str(w or '-'):>7} {wall:>8.1f} {mb / wall:>6.2f} {rss:>11.2f}  {code}")
+        if args.incremental:
+            incremental(tmp, size, corpus, outs[-1], workers[-1], results[(size, workers[-1])][0], not args.no_shacl)
         if len(outs) > 1:
             same = all(filecmp.cmp(outs[0] / n, o / n, shallow=False) for o in outs[1:] for n in COMPARED)
             print(f"      outputs of {workers} workers byte-identical: {'yes' if same else 'NO'}")
