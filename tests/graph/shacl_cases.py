@@ -4,12 +4,13 @@ The cases are read from the shapes file itself, so a constraint added there gets
 without a new hand-written case: for every node shape, every property shape it uses (its own and the
 shared ones) and every constraint of that property shape, the first focus node of the shape is
 corrupted so that this one constraint fails: ``sh:minCount`` by removing the values, ``sh:maxCount`` by
-adding valid ones, ``sh:datatype``/``sh:class``/``sh:in``/``sh:pattern``/``sh:or`` by adding a value of
-the wrong kind. A node-level ``sh:or`` of ``sh:minCount`` shapes fails by removing every path it names.
+adding valid ones, ``sh:datatype``/``sh:class``/``sh:in``/``sh:pattern``/``sh:or`` by putting a value of
+the wrong kind in place of the values. A node-level ``sh:or`` of ``sh:minCount`` shapes fails by removing every path it names.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import Callable, Iterator
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -83,6 +84,11 @@ def _wrong_value(shapes: Graph, prop: BNode | URIRef, component: str):
     return STRAY  # sh:class, sh:or of sh:class
 
 
+def _replace(g: Graph, focus: URIRef, path: URIRef, value) -> None:
+    g.remove((focus, path, None))
+    g.add((focus, path, value))
+
+
 def _focus(shapes: Graph, shape: URIRef, g: Graph) -> URIRef:
     cls = shapes.value(shape, SH.targetClass)
     nodes = g.subjects(RDF.type, cls) if cls is not None else g.subjects(shapes.value(shape, SH.targetSubjectsOf))
@@ -129,8 +135,8 @@ def cases(g: Graph, shapes_path=SHAPES_PATH) -> Iterator[Case]:
                         for v in extra[:limit + 1 - len(kept)]:
                             g.add((f, p, v))
                         assert len(set(g.objects(f, p))) > limit, f"no {limit + 1} valid values for {p}"
-                else:
-                    fix = (lambda g, f=focus, p=path, v=_wrong_value(shapes, prop, component): g.add((f, p, v)))
+                else:  # replaced rather than added, so that sh:maxCount holds and this constraint alone fails
+                    fix = partial(_replace, focus=focus, path=path, value=_wrong_value(shapes, prop, component))
                 yield Case(case_id, focus, path, component, fix)
 
 

@@ -22,6 +22,7 @@ from govkg.resources import SHAPES_PATH
 ENGINES = ("pyshacl", "pyrudof")
 DEFAULT_ENGINE = "pyshacl"
 SH_NS = str(SH)
+_NAMES = Graph().namespace_manager  # rdflib's default prefixes (xsd:, rdf:): literals read as rudof writes them
 
 
 @dataclass(frozen=True, order=True)
@@ -150,7 +151,7 @@ def _empty(path: Path) -> bool:
 
 def _term(node) -> str | None:
     """An IRI as itself, a literal or blank node as N-Triples (rudof's form for them)."""
-    return None if node is None else str(node) if isinstance(node, URIRef) else node.n3()
+    return None if node is None else str(node) if isinstance(node, URIRef) else node.n3(_NAMES)
 
 
 def _prefixes(graph: Graph | None) -> dict[str, str]:
