@@ -7,7 +7,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import ORG, PROV, RDF
 
 from govkg.graph.terms import GOV
-from govkg.graph.validate import ENGINES, check, engine_name, validate, validate_nt
+from govkg.graph.validate import ENGINES, check, check_nt, engine_name, validate, validate_nt
 from tests.graph.shacl_cases import base_graph, broken, cases, copy
 from tests.graph.test_rdf import fixture_facts
 
@@ -102,3 +102,68 @@ def test_the_engine_is_chosen_by_argument_then_environment(monkeypatch) -> None:
     monkeypatch.setenv("GOVKG_SHACL_ENGINE", "jena")
     with pytest.raises(ValueError, match="unknown SHACL engine 'jena'"):
         engine_name()
+
+
+# Validating in parts (govkg.graph.shacl_split) gives the whole graph's results: tiny parts, so that every
+# case's focus node and the nodes it points at fall in different parts.
+PART = 2_000
+
+
+def _nt(g, path):
+    g.serialize(path, format="nt", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
+def test_parts_give_the_whole_graphs_results(case, tmp_path) -> None:
+    g = broken(BASE, case)
+    whole = check(g, engine="pyrudof")
+    assert check_nt(_nt(g, tmp_path / "g.nt"), engine="pyrudof", part_bytes=PART) == whole
+
+
+@pytest.mark.parametrize("case", CASES[::12], ids=lambda c: c.id)
+def test_parts_give_the_whole_graphs_results_on_pyshacl_too(case, tmp_path) -> None:
+    g = broken(BASE, case)
+    keys = {r.key for r in check(g, engine="pyshacl")[1]}
+    conforms, results = check_nt(_nt(g, tmp_path / "g.nt"), engine="pyshacl", part_bytes=PART)
+    assert not conforms and {r.key for r in results} == keys
+
+
+def test_several_files_are_one_graph(tmp_path) -> None:
+    """One file per document, a node's triples in several of them: the verdict of their union."""
+    case = next(c for c in CASES if c.component == "ClassConstraintComponent")
+    lines = sorted(_nt(broken(BASE, case), tmp_path / "g.nt").read_text(encoding="utf-8").splitlines(True))
+    files = []
+    for i in range(3):  # every third line: a node's triples and its values' types end up apart
+        files.append(tmp_path / f"doc{i}.nt")
+        files[-1].write_text("".join(lines[i::3]), encoding="utf-8")
+    whole = check(broken(BASE, case), engine="pyrudof")
+    assert check_nt(files, engine="pyrudof") == whole
+    assert check_nt(files, engine="pyrudof", part_bytes=PART) == whole
+
+
+def test_a_graph_with_a_blank_node_is_validated_whole(tmp_path) -> None:
+    from rdflib import BNode
+
+    g = copy(BASE)
+    role = BNode("r1")
+    g.add((role, RDF.type, ORG.Role))  # a role without its label
+    conforms, results = check_nt(_nt(g, tmp_path / "g.nt"), engine="pyrudof", part_bytes=PART)
+    assert not conforms and [r.component for r in results] == ["MinCountConstraintComponent"]
+
+
+def test_shapes_that_read_further_are_not_split(tmp_path) -> None:
+    from govkg.graph.shacl_split import splittable
+    from govkg.resources import SHAPES_PATH
+
+    assert splittable(SHAPES_PATH)
+    further = tmp_path / "shapes.ttl"
+    further.write_text(SHAPES_PATH.read_text(encoding="utf-8") + "\ngs:Deep a sh:NodeShape ; sh:targetClass org:Role ;"
+                       " sh:property [ sh:path rdfs:label ; sh:node gs:Role ] .\n", encoding="utf-8")
+    assert not splittable(further)
+
+
+def test_a_large_graph_is_validated_in_parts_by_validate(tmp_path) -> None:
+    case = CASES[0]
+    g = broken(BASE, case)
+    assert validate(g, engine="pyrudof", part_triples=50) == validate(g, engine="pyrudof")

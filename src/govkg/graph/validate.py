@@ -8,24 +8,31 @@ build's printed report reads the same whatever engine made it.
 """
 from __future__ import annotations
 
+import importlib.util
 import os
+import tempfile
 import threading
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SH
 
+from govkg.graph.shacl_split import split, splittable, validate_parts
 from govkg.resources import SHAPES_PATH
 
 ENGINES = ("pyshacl", "pyrudof")
-DEFAULT_ENGINE = "pyshacl"
+DEFAULT_ENGINE = "pyrudof"
+# Parts of ~100k triples (N-Triples of ~160 bytes a line): rudof peaks at ~9 KB a triple while it validates
+PART_BYTES = 16 << 20
+PART_TRIPLES = 100_000
 SH_NS = str(SH)
 _NAMES = Graph().namespace_manager  # rdflib's default prefixes (xsd:, rdf:): literals read as rudof writes them
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Result:
     """One SHACL validation result, its terms as N-Triples-like text (IRIs without brackets)."""
 
@@ -41,10 +48,18 @@ class Result:
         """What two engines must agree on: the focus node, the path and the constraint."""
         return self.focus, self.path, self.component
 
+    @property
+    def order(self) -> tuple[str, ...]:
+        """The report's order: by focus node, path, constraint, value."""
+        return self.focus, self.path or "", self.component, self.value or "", self.shape or "", self.message
+
 
 def engine_name(engine: str | None = None) -> str:
     """The engine to use: ``engine``, else ``GOVKG_SHACL_ENGINE``, else the default."""
-    name = (engine or os.environ.get("GOVKG_SHACL_ENGINE") or DEFAULT_ENGINE).strip().lower()
+    chosen = engine or os.environ.get("GOVKG_SHACL_ENGINE")
+    if not chosen and importlib.util.find_spec("pyrudof") is None:
+        return "pyshacl"  # no rudof wheel for this platform: the reference engine
+    name = (chosen or DEFAULT_ENGINE).strip().lower()
     if name not in ENGINES:
         raise ValueError(f"unknown SHACL engine {name!r}: expected one of {', '.join(ENGINES)}")
     return name
@@ -58,17 +73,51 @@ def check(data: Graph | Path, shapes_path: Path = SHAPES_PATH, engine: str | Non
     return _pyshacl(graph, shapes_path)
 
 
-def validate(graph: Graph, shapes_path: Path = SHAPES_PATH, *, engine: str | None = None) -> tuple[bool, str]:
+def validate(graph: Graph, shapes_path: Path = SHAPES_PATH, *, engine: str | None = None,
+             part_triples: int = PART_TRIPLES) -> tuple[bool, str]:
     """SHACL-validate a graph against the package's ``data/ontology/shapes.ttl``: the verdict and the report text.
-    Nodes carry their superclass types (a leading group is also a govkg:Body), so no ontology or inference is needed."""
+    Nodes carry their superclass types (a leading group is also a govkg:Body), so no ontology or inference is needed.
+    A graph of over ``part_triples`` triples is written to N-Triples and validated in parts, as :func:`validate_nt`."""
+    if len(graph) > part_triples:
+        with tempfile.TemporaryDirectory(prefix="govkg-shacl-") as folder:
+            nt = Path(folder) / "graph.nt"
+            graph.serialize(nt, format="nt", encoding="utf-8")
+            conforms, results = check_nt(nt, shapes_path, engine, part_bytes=nt.stat().st_size * part_triples
+                                         // len(graph) + 1)
+        return conforms, report_text(conforms, results, _prefixes(graph))
     conforms, results = check(graph, shapes_path, engine)
     return conforms, report_text(conforms, results, _prefixes(graph))
 
 
-def validate_nt(path: str | Path, shapes_path: Path = SHAPES_PATH, *, engine: str | None = None) -> tuple[bool, str]:
-    """As :func:`validate`, for an N-Triples file; pyrudof reads the file itself, without an rdflib graph."""
-    conforms, results = check(Path(path), shapes_path, engine)
-    return conforms, report_text(conforms, results, _prefixes(None))
+def validate_nt(paths: str | Path | Iterable[str | Path], shapes_path: Path = SHAPES_PATH, *, engine: str | None = None,
+                part_bytes: int = PART_BYTES) -> tuple[bool, str]:
+    """As :func:`validate`, for one N-Triples file or several (one graph, e.g. one file per document); pyrudof
+    reads the files itself, without an rdflib graph. Over ``part_bytes`` in all, the graph is validated in parts
+    with the same results (``govkg.graph.shacl_split``), so that memory stays that of one part."""
+    conforms, results = check_nt(paths, shapes_path, engine, part_bytes)
+    return conforms, report_text(conforms, results)
+
+
+def check_nt(paths: str | Path | Iterable[str | Path], shapes_path: Path = SHAPES_PATH, engine: str | None = None,
+             part_bytes: int = PART_BYTES) -> tuple[bool, list[Result]]:
+    """The verdict and sorted results of :func:`validate_nt`."""
+    files = [Path(paths)] if isinstance(paths, (str, Path)) else [Path(p) for p in paths]
+    size = sum(f.stat().st_size for f in files)
+    parts = max(1, -(-size // max(part_bytes, 1)))
+    if len(files) == 1 and parts == 1:
+        return check(files[0], shapes_path, engine)
+    with tempfile.TemporaryDirectory(prefix="govkg-shacl-") as folder:
+        if parts > 1 and not splittable(shapes_path):
+            parts = 1  # shapes that read further than a node's own triples: one part, the whole graph
+        split_files = split(files, parts, Path(folder))
+        if split_files is None:  # blank nodes: the whole graph, as one file (their labels taken as one graph's)
+            whole = files[0] if len(files) == 1 else Path(folder) / "whole.nt"
+            if len(files) > 1:
+                with whole.open("wb") as out:
+                    for f in files:
+                        out.write(f.read_bytes().rstrip(b"\n") + b"\n")
+            return check(whole, shapes_path, engine)
+        return validate_parts(split_files, lambda f: check(f, shapes_path, engine))
 
 
 def report_text(conforms: bool, results: list[Result], prefixes: dict[str, str] | None = None) -> str:
@@ -96,7 +145,7 @@ def _pyshacl(graph: Graph, shapes_path: Path) -> tuple[bool, list[Result]]:
                               str(report.value(r, SH.sourceConstraintComponent)).removeprefix(SH_NS), _term(value),
                               str(shape) if isinstance(shape, URIRef) else None,  # an anonymous shape has no name
                               str(report.value(r, SH.resultMessage) or "")))
-    return bool(conforms), sorted(results)
+    return bool(conforms), sorted(results, key=lambda r: r.order)
 
 
 # One rudof session per process and shapes file. A session's first store costs ~0.3 s whatever the data (rudof
@@ -138,7 +187,7 @@ def _rudof(data: Graph | Path, shapes_path: Path) -> tuple[bool, list[Result]]:
     results = [Result(e.focus_node, e.path, e.constraint_component.removeprefix(SH_NS), e.value,
                       None if (e.source_shape or "").startswith("_:") else e.source_shape,
                       e.message.strip('"')) for e in report]
-    return bool(report.conforms), sorted(results)
+    return bool(report.conforms), sorted(results, key=lambda r: r.order)
 
 
 def _empty(path: Path) -> bool:
@@ -182,5 +231,5 @@ def class_counts(graph: Graph) -> dict[str, int]:
     return dict(sorted(counts.items()))
 
 
-__all__ = ["ENGINES", "DEFAULT_ENGINE", "Result", "check", "class_counts", "engine_name", "report_text", "validate",
+__all__ = ["ENGINES", "DEFAULT_ENGINE", "PART_BYTES", "PART_TRIPLES", "Result", "check", "check_nt", "class_counts", "engine_name", "report_text", "validate",
            "validate_nt"]
