@@ -1,10 +1,11 @@
 """SHACL engines side by side on built graphs: seconds (best of N) and peak RSS, one fresh process per run.
 
-    .venv/bin/python bench/shacl_bench.py /tmp/h3b/graph.nt /tmp/h3b16/graph.nt [--repeat 3]
+    .venv/bin/python bench/shacl_bench.py /tmp/h3b/graph.nt /tmp/h3b16/graph.nt [--repeat 3] [--engines a,b]
 
 For each N-Triples file and each engine, a child process validates it against the package shapes and
 reports: ``parse`` (pyshacl: rdflib parsing the file into a Graph, what the build has already paid;
-pyrudof: reading the file into its store), ``validate`` (the engine alone), the verdict, the number of
+pyrudof: reading the file into its store), ``validate`` (the engine alone; for ``-parts``, ``govkg.graph.validate.check_nt`` splitting the file
+into parts of ``PART_BYTES`` and validating each), the verdict, the number of
 results and the child's peak RSS. A fresh process per run so that one engine's memory does not count
 for the other, and the runs alternate between the engines so that load on the shared machine falls on
 both. ``--profile`` prints pyshacl's top functions by cumulative time on the first file instead.
@@ -19,7 +20,7 @@ import sys
 import time
 from pathlib import Path
 
-ENGINES = ("pyshacl", "pyrudof")
+ENGINES = ("pyshacl", "pyrudof", "pyshacl-parts", "pyrudof-parts")
 
 
 def _child(engine: str, path: Path) -> dict:
@@ -27,7 +28,13 @@ def _child(engine: str, path: Path) -> dict:
     from govkg.resources import SHAPES_PATH
 
     t0 = time.perf_counter()
-    if engine == "pyshacl":
+    if engine.endswith("-parts"):  # govkg.graph.validate.check_nt: the split into ~16 MB parts, then each part
+        from govkg.graph.validate import check_nt
+
+        t1 = t0
+        conforms, found = check_nt(path, engine=engine.removesuffix("-parts"))
+        results = len(found)
+    elif engine == "pyshacl":
         from pyshacl import validate
         from rdflib import Graph
 
@@ -71,6 +78,7 @@ def main() -> None:
     ap.add_argument("files", nargs="+", type=Path)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--profile", action="store_true")
+    ap.add_argument("--engines", default=",".join(ENGINES), help="comma-separated, of " + ", ".join(ENGINES))
     ap.add_argument("--child", choices=ENGINES, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
@@ -79,19 +87,20 @@ def main() -> None:
     if args.profile:
         _profile(args.files[0])
         return
-    print(f"{'file':<28} {'triples':>9} {'engine':<8} {'parse s':>8} {'validate s':>10} {'peak RSS MB':>11} verdict")
+    print(f"{'file':<28} {'triples':>9} {'engine':<14} {'parse s':>8} {'validate s':>10} {'peak RSS MB':>11} verdict")
     for path in args.files:
         triples = sum(1 for _ in path.open("rb"))
-        runs: dict[str, list[dict]] = {e: [] for e in ENGINES}
+        engines = [e for e in args.engines.split(",") if e in ENGINES]
+        runs: dict[str, list[dict]] = {e: [] for e in engines}
         for _ in range(args.repeat):
-            for engine in ENGINES:
+            for engine in engines:
                 out = subprocess.run([sys.executable, __file__, str(path), "--child", engine], check=True,
                                      capture_output=True, text=True).stdout
                 runs[engine].append(json.loads(out))
         for engine, rs in runs.items():
             best = min(rs, key=lambda r: r["validate"])
             verdict = "conforms" if best["conforms"] else f"does not conform ({best['results']} results)"
-            print(f"{str(path)[-28:]:<28} {triples:>9} {engine:<8} {min(r['parse'] for r in rs):>8.2f} "
+            print(f"{str(path)[-28:]:<28} {triples:>9} {engine:<14} {min(r['parse'] for r in rs):>8.2f} "
                   f"{best['validate']:>10.2f} {max(r['rss_mb'] for r in rs):>11.0f} {verdict}")
 
 
