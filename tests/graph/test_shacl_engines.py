@@ -167,3 +167,10 @@ def test_a_large_graph_is_validated_in_parts_by_validate(tmp_path) -> None:
     case = CASES[0]
     g = broken(BASE, case)
     assert validate(g, engine="pyrudof", part_triples=50) == validate(g, engine="pyrudof")
+
+
+def test_a_node_has_one_home_however_its_iri_is_escaped() -> None:
+    from govkg.graph.shacl_split import _iri, home
+
+    assert _iri("<https://govkg.org/id/x\\u00E9\\U0001F600>") == _iri("<https://govkg.org/id/xé😀>")
+    assert home(_iri("<https://govkg.org/id/x\\u00E9>"), 7) == home("https://govkg.org/id/xé", 7)

@@ -75,9 +75,10 @@ def split(sources: Iterable[Path], parts: int, folder: Path) -> list[Path] | Non
                     if s.startswith("_:") or o.startswith("_:"):
                         return None
                     text = line if line.endswith("\n") else line + "\n"
-                    outs[home(_iri(s), parts)].write(text)
-                    if p == RDF_TYPE:
-                        types.setdefault(s, []).append(text)
+                    subject = _iri(s)
+                    outs[home(subject, parts)].write(text)
+                    if p == RDF_TYPE:  # by the unescaped IRI: a file may write an IRI escaped, another not
+                        types.setdefault(subject, []).append(text)
                     elif p == SUBCLASS:
                         subclass.append(text)
     finally:
@@ -88,8 +89,8 @@ def split(sources: Iterable[Path], parts: int, folder: Path) -> list[Path] | Non
         with file.open(encoding="utf-8") as f:
             for line in f:
                 o = LINE.match(line).group(3)
-                if o.startswith("<") and o in types and o not in copied and home(_iri(o), parts) != i:
-                    copied.add(o)
+                if o.startswith("<") and (node := _iri(o)) in types and node not in copied and home(node, parts) != i:
+                    copied.add(node)
         with file.open("a", encoding="utf-8") as out:
             out.writelines(t for o in sorted(copied) for t in types[o])
             out.writelines(subclass)
