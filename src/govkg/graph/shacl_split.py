@@ -55,6 +55,18 @@ def _iri(token: str) -> str:
     return inner
 
 
+def _terms(line: str) -> tuple[str, str, str] | None:
+    """Subject, predicate and object of an N-Triples line; None if it is not one."""
+    # fast path: terms one space apart, as rdflib and rudof write them (an IRI holds no space)
+    s, _, rest = line.partition(" ")
+    p, _, o = rest.partition(" ")
+    o = o.rstrip()
+    if ((s[:1] == "<" and s[-1:] == ">") or s[:2] == "_:") and p[:1] == "<" and p[-1:] == ">" and o.endswith(" ."):
+        return s, p, o[:-2].rstrip()
+    m = LINE.match(line)
+    return m.groups() if m else None
+
+
 def split(sources: Iterable[Path], parts: int, folder: Path) -> list[Path] | None:
     """Write the triples of the N-Triples ``sources`` into ``parts`` files in ``folder``, as the module docstring
     says; None if a blank node is in them (the caller validates whole). Streams: holds the type triples only."""
@@ -68,10 +80,10 @@ def split(sources: Iterable[Path], parts: int, folder: Path) -> list[Path] | Non
                 for number, line in enumerate(f, 1):
                     if not line.strip() or line.lstrip().startswith("#"):
                         continue
-                    m = LINE.match(line)
-                    if m is None:
+                    terms = _terms(line)
+                    if terms is None:
                         raise ValueError(f"{source}:{number}: not an N-Triples line")
-                    s, p, o = m.groups()
+                    s, p, o = terms
                     if s.startswith("_:") or o.startswith("_:"):
                         return None
                     text = line if line.endswith("\n") else line + "\n"
@@ -88,7 +100,7 @@ def split(sources: Iterable[Path], parts: int, folder: Path) -> list[Path] | Non
         copied: set[str] = set()
         with file.open(encoding="utf-8") as f:
             for line in f:
-                o = LINE.match(line).group(3)
+                o = _terms(line)[2]
                 if o.startswith("<") and (node := _iri(o)) in types and node not in copied and home(node, parts) != i:
                     copied.add(node)
         with file.open("a", encoding="utf-8") as out:

@@ -77,8 +77,11 @@ def validate(graph: Graph, shapes_path: Path = SHAPES_PATH, *, engine: str | Non
              part_triples: int = PART_TRIPLES) -> tuple[bool, str]:
     """SHACL-validate a graph against the package's ``data/ontology/shapes.ttl``: the verdict and the report text.
     Nodes carry their superclass types (a leading group is also a govkg:Body), so no ontology or inference is needed.
-    A graph of over ``part_triples`` triples is written to N-Triples and validated in parts, as :func:`validate_nt`."""
-    if len(graph) > part_triples:
+    With pyrudof, a graph of over ``part_triples`` triples is written to N-Triples and validated in parts, as
+    :func:`validate_nt`."""
+    # In parts for rudof only, whose memory they cap; pyshacl holds little beside the graph, which is in memory
+    # already, and would pay for writing and parsing the parts again.
+    if len(graph) > part_triples and engine_name(engine) == "pyrudof":
         with tempfile.TemporaryDirectory(prefix="govkg-shacl-") as folder:
             nt = Path(folder) / "graph.nt"
             graph.serialize(nt, format="nt", encoding="utf-8")
