@@ -4,11 +4,12 @@
 
 For each N-Triples file and each engine, a child process validates it against the package shapes and
 reports: ``parse`` (pyshacl: rdflib parsing the file into a Graph, what the build has already paid;
-pyrudof: reading the file into its store), ``validate`` (the engine alone; for ``-parts``, ``govkg.graph.validate.check_nt`` splitting the file
-into parts of ``PART_BYTES`` and validating each), the verdict, the number of
-results and the child's peak RSS. A fresh process per run so that one engine's memory does not count
-for the other, and the runs alternate between the engines so that load on the shared machine falls on
-both. ``--profile`` prints pyshacl's top functions by cumulative time on the first file instead.
+pyrudof: reading the file into its store), ``validate`` (the engine alone; for ``-parts``,
+``govkg.graph.validate.check_nt`` splitting the file into parts of ``PART_BYTES`` and validating each),
+the verdict, the number of results and the child's peak RSS. A fresh process per run so that one
+engine's memory does not count for the other, and the runs alternate between the engines so that load
+on the shared machine falls on both. ``--profile`` prints pyshacl's top functions by cumulative time
+on the first file instead.
 """
 from __future__ import annotations
 

@@ -5,7 +5,8 @@ without a new hand-written case: for every node shape, every property shape it u
 shared ones) and every constraint of that property shape, the first focus node of the shape is
 corrupted so that this one constraint fails: ``sh:minCount`` by removing the values, ``sh:maxCount`` by
 adding valid ones, ``sh:datatype``/``sh:class``/``sh:in``/``sh:pattern``/``sh:or`` by putting a value of
-the wrong kind in place of the values. A node-level ``sh:or`` of ``sh:minCount`` shapes fails by removing every path it names.
+the wrong kind in place of the values. A node-level ``sh:or`` of ``sh:minCount`` shapes fails by removing every
+path it names.
 """
 from __future__ import annotations
 
@@ -40,7 +41,8 @@ class Case:
 def base_graph(facts: list[Fact]) -> Graph:
     """The facts' graph with one applied name fix, so that judgements and ``prov:wasInfluencedBy`` are in it."""
     g = graph_from_facts(facts)
-    fix = make("fix", {"entity": "agency/晋城市水务局"}, field="name", value="晋城市水务局（改）", by="alice",
+    fix = make("fix", {"entity": "agency/晋城市水务局"}, field="name", value="晋城市水务局（改）",
+               by="alice",
                at="2026-01-01T00:00:00Z")
     assert apply_judgements(g, [fix]).applied, "the fix should match an agency of the facts"
     return g

@@ -36,7 +36,7 @@ UESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 
 
 def splittable(shapes_path: Path) -> bool:
-    """Whether the shapes read no more of a focus node than the module docstring says (so parts give the same results)."""
+    """Whether the shapes read no more of a focus node than the module docstring says (parts give the same results)."""
     shapes = Graph().parse(shapes_path)
     if any(p not in SPLITTABLE for p in shapes.predicates()):
         return False

@@ -15,9 +15,10 @@ import threading
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from rdflib import Graph, URIRef
+from rdflib.term import Node
 from rdflib.namespace import RDF, SH
 
 from govkg.graph.shacl_split import split, splittable, validate_parts
@@ -160,7 +161,7 @@ _LOCK = threading.Lock()
 _SEED = "<urn:govkg:seed> <urn:govkg:seed> <urn:govkg:seed> .\n"
 
 
-def _session(shapes_path: Path):
+def _session(shapes_path: Path) -> "pyrudof.Rudof":  # noqa: F821 (imported on first use)
     import pyrudof
 
     key = (os.getpid(), str(shapes_path))
@@ -201,7 +202,7 @@ def _empty(path: Path) -> bool:
     return True
 
 
-def _term(node) -> str | None:
+def _term(node: Node | None) -> str | None:
     """An IRI as itself, a literal or blank node as N-Triples (rudof's form for them)."""
     return None if node is None else str(node) if isinstance(node, URIRef) else node.n3(_NAMES)
 
@@ -214,7 +215,7 @@ def _prefixes(graph: Graph | None) -> dict[str, str]:
     return {p: str(ns) for p, ns in spaces.items() if p}
 
 
-def _shortener(prefixes: dict[str, str]):
+def _shortener(prefixes: dict[str, str]) -> Callable[[str], str]:
     by_length = sorted(prefixes.items(), key=lambda kv: -len(kv[1]))
 
     def short(term: str) -> str:
@@ -234,5 +235,5 @@ def class_counts(graph: Graph) -> dict[str, int]:
     return dict(sorted(counts.items()))
 
 
-__all__ = ["ENGINES", "DEFAULT_ENGINE", "PART_BYTES", "PART_TRIPLES", "Result", "check", "check_nt", "class_counts", "engine_name", "report_text", "validate",
-           "validate_nt"]
+__all__ = ["ENGINES", "DEFAULT_ENGINE", "PART_BYTES", "PART_TRIPLES", "Result", "check", "check_nt", "class_counts",
+           "engine_name", "report_text", "validate", "validate_nt"]
