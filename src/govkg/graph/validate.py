@@ -1,28 +1,239 @@
-"""SHACL validation of a built graph, and what it holds per class."""
+"""SHACL validation of a built graph (or of an N-Triples file), and what a graph holds per class.
+
+Two engines give the same verdicts on the package shapes (``tests/graph/test_shacl_engines.py``
+checks every constraint of ``shapes.ttl`` on both): pyshacl, the reference, and pyrudof (rudof, in
+Rust). ``GOVKG_SHACL_ENGINE`` picks one; the default is :data:`DEFAULT_ENGINE`. Either way the report
+text has one line per result (focus node, path, constraint, value, message), sorted, so that the
+build's printed report reads the same whatever engine made it.
+"""
 from __future__ import annotations
 
+import importlib.util
+import os
+import tempfile
+import threading
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable, Iterable
 
-from rdflib import Graph
-from rdflib.namespace import RDF
+from rdflib import Graph, URIRef
+from rdflib.term import Node
+from rdflib.namespace import RDF, SH
 
+from govkg.graph.shacl_split import split, splittable, validate_parts
 from govkg.resources import SHAPES_PATH
 
+ENGINES = ("pyshacl", "pyrudof")
+DEFAULT_ENGINE = "pyrudof"
+# Parts of ~100k triples (N-Triples of ~160 bytes a line): rudof peaks at ~9 KB a triple while it validates
+PART_BYTES = 16 << 20
+PART_TRIPLES = 100_000
+SH_NS = str(SH)
+_NAMES = Graph().namespace_manager  # rdflib's default prefixes (xsd:, rdf:): literals read as rudof writes them
 
-def validate(graph: Graph, shapes_path: Path = SHAPES_PATH) -> tuple[bool, str]:
-    """SHACL-validate a graph against the package's ``data/ontology/shapes.ttl``. Nodes carry their superclass types
-    (a leading group is also a govkg:Body), so no ontology or inference is needed."""
+
+@dataclass(frozen=True)
+class Result:
+    """One SHACL validation result, its terms as N-Triples-like text (IRIs without brackets)."""
+
+    focus: str
+    path: str | None
+    component: str  # the constraint component's local name, e.g. "MinCountConstraintComponent"
+    value: str | None = None
+    shape: str | None = None
+    message: str = ""
+
+    @property
+    def key(self) -> tuple[str, str | None, str]:
+        """What two engines must agree on: the focus node, the path and the constraint."""
+        return self.focus, self.path, self.component
+
+    @property
+    def order(self) -> tuple[str, ...]:
+        """The report's order: by focus node, path, constraint, value."""
+        return self.focus, self.path or "", self.component, self.value or "", self.shape or "", self.message
+
+
+def engine_name(engine: str | None = None) -> str:
+    """The engine to use: ``engine``, else ``GOVKG_SHACL_ENGINE``, else the default."""
+    chosen = engine or os.environ.get("GOVKG_SHACL_ENGINE")
+    if not chosen and importlib.util.find_spec("pyrudof") is None:
+        return "pyshacl"  # no rudof wheel for this platform: the reference engine
+    name = (chosen or DEFAULT_ENGINE).strip().lower()
+    if name not in ENGINES:
+        raise ValueError(f"unknown SHACL engine {name!r}: expected one of {', '.join(ENGINES)}")
+    return name
+
+
+def check(data: Graph | Path, shapes_path: Path = SHAPES_PATH, engine: str | None = None) -> tuple[bool, list[Result]]:
+    """Validate an rdflib graph or an N-Triples file: the verdict and the sorted results."""
+    if engine_name(engine) == "pyrudof":
+        return _rudof(data, shapes_path)
+    graph = data if isinstance(data, Graph) else Graph().parse(data, format="nt")
+    return _pyshacl(graph, shapes_path)
+
+
+def validate(graph: Graph, shapes_path: Path = SHAPES_PATH, *, engine: str | None = None,
+             part_triples: int = PART_TRIPLES) -> tuple[bool, str]:
+    """SHACL-validate a graph against the package's ``data/ontology/shapes.ttl``: the verdict and the report text.
+    Nodes carry their superclass types (a leading group is also a govkg:Body), so no ontology or inference is needed.
+    With pyrudof, a graph of over ``part_triples`` triples is written to N-Triples and validated in parts, as
+    :func:`validate_nt`."""
+    # In parts for rudof only, whose memory they cap; pyshacl holds little beside the graph, which is in memory
+    # already, and would pay for writing and parsing the parts again.
+    if len(graph) > part_triples and engine_name(engine) == "pyrudof":
+        with tempfile.TemporaryDirectory(prefix="govkg-shacl-") as folder:
+            nt = Path(folder) / "graph.nt"
+            graph.serialize(nt, format="nt", encoding="utf-8")
+            conforms, results = check_nt(nt, shapes_path, engine, part_bytes=nt.stat().st_size * part_triples
+                                         // len(graph) + 1)
+        return conforms, report_text(conforms, results, _prefixes(graph))
+    conforms, results = check(graph, shapes_path, engine)
+    return conforms, report_text(conforms, results, _prefixes(graph))
+
+
+def validate_nt(paths: str | Path | Iterable[str | Path], shapes_path: Path = SHAPES_PATH, *, engine: str | None = None,
+                part_bytes: int = PART_BYTES) -> tuple[bool, str]:
+    """As :func:`validate`, for one N-Triples file or several (one graph, e.g. one file per document); pyrudof
+    reads the files itself, without an rdflib graph. Over ``part_bytes`` in all, the graph is validated in parts
+    with the same results (``govkg.graph.shacl_split``), so that memory stays that of one part."""
+    conforms, results = check_nt(paths, shapes_path, engine, part_bytes)
+    return conforms, report_text(conforms, results)
+
+
+def check_nt(paths: str | Path | Iterable[str | Path], shapes_path: Path = SHAPES_PATH, engine: str | None = None,
+             part_bytes: int = PART_BYTES) -> tuple[bool, list[Result]]:
+    """The verdict and sorted results of :func:`validate_nt`."""
+    files = [Path(paths)] if isinstance(paths, (str, Path)) else [Path(p) for p in paths]
+    size = sum(f.stat().st_size for f in files)
+    parts = max(1, -(-size // max(part_bytes, 1)))
+    if len(files) == 1 and parts == 1:
+        return check(files[0], shapes_path, engine)
+    with tempfile.TemporaryDirectory(prefix="govkg-shacl-") as folder:
+        if parts > 1 and not splittable(shapes_path):
+            parts = 1  # shapes that read further than a node's own triples: one part, the whole graph
+        split_files = split(files, parts, Path(folder))
+        if split_files is None:  # blank nodes: the whole graph, as one file (their labels taken as one graph's)
+            whole = files[0] if len(files) == 1 else Path(folder) / "whole.nt"
+            if len(files) > 1:
+                with whole.open("wb") as out:
+                    for f in files:
+                        out.write(f.read_bytes().rstrip(b"\n") + b"\n")
+            return check(whole, shapes_path, engine)
+        return validate_parts(split_files, lambda f: check(f, shapes_path, engine))
+
+
+def report_text(conforms: bool, results: list[Result], prefixes: dict[str, str] | None = None) -> str:
+    """The readable report: a header, then one line per result with its IRIs shortened by ``prefixes``."""
+    short = _shortener(prefixes or _prefixes(None))
+    lines = ["Validation Report", f"Conforms: {conforms}", f"Results ({len(results)}):"]
+    for r in results:
+        where = f"{short(r.focus)} {short(r.path)}" if r.path else short(r.focus)
+        what = r.component.removesuffix("ConstraintComponent")
+        value = f" value {short(r.value)}" if r.value else ""
+        shape = f" [{short(r.shape)}]" if r.shape else ""
+        lines.append(f"- {where}: {what}{value}{shape}: {r.message}")
+    return "\n".join(lines) + "\n"
+
+
+def _pyshacl(graph: Graph, shapes_path: Path) -> tuple[bool, list[Result]]:
     from pyshacl import validate as shacl
 
     shapes = Graph().parse(shapes_path)
-    conforms, _, text = shacl(graph, shacl_graph=shapes, inference="none", advanced=False, allow_warnings=True)
-    return bool(conforms), str(text)
+    conforms, report, _ = shacl(graph, shacl_graph=shapes, inference="none", advanced=False, allow_warnings=True)
+    results = []
+    for r in report.subjects(RDF.type, SH.ValidationResult):
+        path, value, shape = (report.value(r, p) for p in (SH.resultPath, SH.value, SH.sourceShape))
+        results.append(Result(str(report.value(r, SH.focusNode)), _term(path),
+                              str(report.value(r, SH.sourceConstraintComponent)).removeprefix(SH_NS), _term(value),
+                              str(shape) if isinstance(shape, URIRef) else None,  # an anonymous shape has no name
+                              str(report.value(r, SH.resultMessage) or "")))
+    return bool(conforms), sorted(results, key=lambda r: r.order)
+
+
+# One rudof session per process and shapes file. A session's first store costs ~0.3 s whatever the data (rudof
+# loads the system's root certificates for it), so the session keeps one store holding a seed triple no shape
+# targets (no rdf:type, not a subject of prov:wasInfluencedBy), and each validation reads its data into a staging
+# frame over it and rolls the frame back. Not shared across a fork: the Rust state would be the parent's.
+_SESSIONS: dict[tuple[int, str], object] = {}
+_LOCK = threading.Lock()
+_SEED = "<urn:govkg:seed> <urn:govkg:seed> <urn:govkg:seed> .\n"
+
+
+def _session(shapes_path: Path) -> "pyrudof.Rudof":  # noqa: F821 (imported on first use)
+    import pyrudof
+
+    key = (os.getpid(), str(shapes_path))
+    if key not in _SESSIONS:
+        session = pyrudof.Rudof(pyrudof.RudofConfig())
+        session.read_shacl(str(shapes_path), pyrudof.ShaclFormat.Turtle, reader_mode=pyrudof.ReaderMode.Strict)
+        session.read_data(_SEED, pyrudof.RDFFormat.NTriples, reader_mode=pyrudof.ReaderMode.Strict, merge=False)
+        _SESSIONS[key] = session
+    return _SESSIONS[key]
+
+
+def _rudof(data: Graph | Path, shapes_path: Path) -> tuple[bool, list[Result]]:
+    import pyrudof
+
+    source = data.serialize(format="nt") if isinstance(data, Graph) else data
+    if (isinstance(source, str) and not source.strip()) or (isinstance(source, Path) and _empty(source)):
+        return True, []  # no triples, no focus nodes; rudof refuses an empty input
+    with _LOCK:
+        session = _session(shapes_path)
+        session.begin_staging()
+        try:
+            # Strict: the default (Lax) skips a malformed line, which could hide a violation
+            session.read_data(source, pyrudof.RDFFormat.NTriples, reader_mode=pyrudof.ReaderMode.Strict, merge=True)
+            report = session.validate_shacl(pyrudof.ShaclValidationMode.Native)
+        finally:
+            session.rollback_staging()  # back to the seed: the session outlives the call, the data should not
+    results = [Result(e.focus_node, e.path, e.constraint_component.removeprefix(SH_NS), e.value,
+                      None if (e.source_shape or "").startswith("_:") else e.source_shape,
+                      e.message.strip('"')) for e in report]
+    return bool(report.conforms), sorted(results, key=lambda r: r.order)
+
+
+def _empty(path: Path) -> bool:
+    with path.open("rb") as f:
+        for line in f:
+            if line.strip() and not line.lstrip().startswith(b"#"):
+                return False
+    return True
+
+
+def _term(node: Node | None) -> str | None:
+    """An IRI as itself, a literal or blank node as N-Triples (rudof's form for them)."""
+    return None if node is None else str(node) if isinstance(node, URIRef) else node.n3(_NAMES)
+
+
+def _prefixes(graph: Graph | None) -> dict[str, str]:
+    """The prefixes of the shapes file (govkg, gs, org, …), and the graph's own if it has any."""
+    spaces = dict(Graph().parse(SHAPES_PATH).namespaces())
+    if graph is not None:
+        spaces.update(graph.namespaces())
+    return {p: str(ns) for p, ns in spaces.items() if p}
+
+
+def _shortener(prefixes: dict[str, str]) -> Callable[[str], str]:
+    by_length = sorted(prefixes.items(), key=lambda kv: -len(kv[1]))
+
+    def short(term: str) -> str:
+        if term.startswith(('"', "_:")):
+            return term
+        for prefix, ns in by_length:
+            local = term.removeprefix(ns)
+            if local != term and local and all(c.isalnum() or c in "_-" for c in local):
+                return f"{prefix}:{local}"
+        return f"<{term}>"
+    return short
 
 
 def class_counts(graph: Graph) -> dict[str, int]:
+    """How many nodes of each rdf:type the graph holds, by prefixed class name."""
     counts = Counter(graph.namespace_manager.normalizeUri(o) for o in graph.objects(None, RDF.type))
     return dict(sorted(counts.items()))
 
 
-__all__ = ["validate", "class_counts"]
+__all__ = ["ENGINES", "DEFAULT_ENGINE", "PART_BYTES", "PART_TRIPLES", "Result", "check", "check_nt", "class_counts",
+           "engine_name", "report_text", "validate", "validate_nt"]
