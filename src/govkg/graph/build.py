@@ -22,7 +22,7 @@ from govkg.graph.pg import property_graph
 from govkg.graph.rdf import build_graph
 from govkg.graph.schema import PropertyGraph
 from govkg.graph.tables import write_tables
-from govkg.graph.validate import class_counts, validate
+from govkg.graph.validate import class_counts, engine_name, validate, validate_nt
 from govkg.locking import exclusive
 
 if TYPE_CHECKING:
@@ -74,9 +74,19 @@ def _compute(facts: list[Fact], report: BuildReport, validate_shacl: bool,
     report.property_graph, report.counts = pg, pg.counts()
     report.seconds["property_graph"] = time.perf_counter() - t
     if validate_shacl:
-        t = time.perf_counter()
-        report.conforms, report.shacl_report = validate(graph)
-        report.seconds["shacl"] = time.perf_counter() - t
+        _validate(report, None)
+
+
+def _validate(report: BuildReport, nt: Path | None) -> None:
+    """SHACL on the graph; from ``nt``, the build's graph.nt once written, when the engine reads files itself
+    (pyrudof, in parts of bounded memory: no second serialisation of the graph)."""
+    t = time.perf_counter()
+    if nt is not None and engine_name() == "pyrudof":
+        report.conforms, report.shacl_report = validate_nt(nt)
+    else:
+        assert report.graph is not None
+        report.conforms, report.shacl_report = validate(report.graph)
+    report.seconds["shacl"] = time.perf_counter() - t
 
 
 def _refusal(report: BuildReport, allow_empty: bool) -> str | None:
@@ -89,8 +99,9 @@ def _refusal(report: BuildReport, allow_empty: bool) -> str | None:
 
 def _write_and_switch(facts: list[Fact], report: BuildReport, staging: Path, out: Path, *, write_facts_file: bool,
                       texts: Mapping[str, str] | None, inputs: Iterable[str | Path], allow_empty: bool,
-                      read: Mapping[str, SourceText] | None = None) -> None:
-    """Every export into ``staging``, the manifest last; then switch it in for ``out`` or keep it aside."""
+                      read: Mapping[str, SourceText] | None = None, shacl: bool = False) -> None:
+    """Every export into ``staging``, the manifest last; then switch it in for ``out`` or keep it aside.
+    ``shacl``: validate the graph written (before the manifest, which records the verdict)."""
     from govkg.graph.export import export_all
 
     t = time.perf_counter()
@@ -100,6 +111,8 @@ def _write_and_switch(facts: list[Fact], report: BuildReport, staging: Path, out
     names["facts"] = staging / "facts.jsonl"
     assert report.graph is not None and report.property_graph is not None
     names.update(export_all(report.graph, report.property_graph, staging))
+    if shacl:
+        _validate(report, names["nt"])
     names["tables"] = write_tables(report.property_graph, staging)  # what govkg load reads
     if texts:
         names["sources"] = sources.write(texts, staging)
@@ -109,7 +122,7 @@ def _write_and_switch(facts: list[Fact], report: BuildReport, staging: Path, out
     names["manifest"] = write_manifest(staging, inputs=inputs, facts=report.facts, triples=report.triples,
                                        conforms=report.conforms, classes=report.classes, counts=report.counts,
                                        originals=kept)
-    report.seconds["export"] = time.perf_counter() - t
+    report.seconds["export"] = time.perf_counter() - t - report.seconds.get("shacl", 0.0)
     report.refused = _refusal(report, allow_empty)
     if report.refused:
         report.kept = str(buildfolder.reject(staging, out))
@@ -143,9 +156,9 @@ def build_from_facts(facts: Iterable[Fact], out_dir: str | Path | None, *, valid
         inputs = [*inputs, judged]  # the manifest lists the judgements applied, with their checksum
     out = Path(out_dir).absolute()
     with exclusive(out, "build"), buildfolder.staged(out) as staging:
-        _compute(facts, report, validate_shacl, texts, judged)
+        _compute(facts, report, False, texts, judged)
         _write_and_switch(facts, report, staging, out, write_facts_file=write_facts_file, texts=texts,
-                          inputs=inputs, allow_empty=allow_empty, read=read)
+                          inputs=inputs, allow_empty=allow_empty, shacl=validate_shacl, read=read)
     return report
 
 
@@ -187,10 +200,10 @@ def build(corpus: str | Path, out_dir: str | Path, *, validate_shacl: bool = Tru
         report.seconds["extract"] = time.perf_counter() - t
         read = extracted.sources  # as extracted (or remembered): no file is read (parsed, OCR'd) twice
         texts = {name: src.text for name, src in read.items()}
-        _compute(extracted.facts, report, validate_shacl, texts, Path(judgements) if judgements else None)
+        _compute(extracted.facts, report, False, texts, Path(judgements) if judgements else None)
         judged = [Path(judgements)] if judgements and Path(judgements).exists() else []
         _write_and_switch(extracted.facts, report, staging, out, write_facts_file=False, texts=texts,
-                          inputs=[*extracted.read, *judged], allow_empty=allow_empty, read=read)
+                          inputs=[*extracted.read, *judged], allow_empty=allow_empty, read=read, shacl=validate_shacl)
     return report
 
 
