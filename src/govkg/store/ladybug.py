@@ -260,8 +260,8 @@ class LadybugStore:
 
 def _all_rows(result: Any) -> list[list[Any]]:
     """Every row of a query result. The binding's own cursor when there is one: ``get_all`` walks
-    it through two Python methods and a closed-check per row, a fifth of an uncached API
-    request's CPU on a result of a few hundred rows (bench/README.md, the read pool)."""
+    it through two Python methods and a closed-check per row (with :func:`plain`'s fast path, 2,000
+    rows of 7 columns cost 8 ms of CPU above the engine's 3.5 instead of 13; bench/README.md)."""
     cursor = getattr(result, "_query_result", None)
     if cursor is None or not hasattr(cursor, "getNext"):
         return result.get_all()
