@@ -56,3 +56,28 @@ def test_a_store_handed_to_the_app_is_left_alone(tmp_path):
             assert app.state.store is store
     finally:
         store.close()
+
+
+def test_an_id_parameter_resolves_in_the_graph_served_now(tmp_path):
+    """Id parameters resolve from a map of the served graph's ids (api.deps.ids_of), read once:
+    a rebuild drops it with the search index, so an id of the new graph only is found after the
+    swap, and one of the old graph only is no longer found."""
+    path = tmp_path / "graph.lbdb"
+    config = ApiConfig.from_env({"GOVKG_DB_PATH": str(path)})
+    small, large = synthetic_graph(2, agencies=12), synthetic_graph(3, agencies=40, seed=3)
+    only_new = sorted({n.id for n in large.nodes if n.label == "Agency"} - {n.id for n in small.nodes})[0]
+    only_old = sorted({n.id for n in small.nodes if n.label == "Agency"} - {n.id for n in large.nodes})
+    load_embedded(small, path)
+    app = create_app(config)
+    app.state.follow_interval = 0.0
+    with TestClient(app, base_url="http://localhost") as client:
+        def status(agency: str) -> int:
+            return client.get("/queries/bodies_of_agency", params={"agency": agency}).status_code
+
+        assert status(only_new) == 404
+        if only_old:
+            assert status(only_old[0]) == 200
+        load_embedded(large, path)
+        assert status(only_new) == 200
+        if only_old:
+            assert status(only_old[0]) == 404

@@ -37,3 +37,18 @@ def test_the_synthetic_parameters_find_something(ladybug_store):
     params = sample_params(graph)
     empty = [n for n, q in QUERIES.items() if not run_query(lb, q, {p.name: params[p.name] for p in q.params})]
     assert empty == ["bodies_hosted_by"] or not empty, f"queries answering nothing: {empty}"
+
+
+def test_an_id_resolves_in_memory_to_the_node_a_store_query_finds(loaded):
+    """The API resolves id parameters from the served graph's id map (``node_ids``, read once);
+    on both stores it names the node, label and name the per-parameter store query names, for
+    every label asked (ids that coincide across labels included) and for an id of nothing."""
+    from govkg.graph.schema import NODES
+    from govkg.store.resolve import _by_id, node_ids
+
+    for store in loaded[:2]:
+        ids = node_ids(store)
+        shared = [i for i, found in ids.items() if len(found) > 1]
+        for value in [*sorted(ids)[::max(len(ids) // 40, 1)], *shared, "no/such-id"]:
+            for label in [None, *NODES]:
+                assert _by_id(store, value, label, ids) == _by_id(store, value, label), (value, label)

@@ -73,6 +73,7 @@ def create_app(config: ApiConfig | None = None, store: GraphStore | None = None)
     app.state.store = store
     app.state.settings = config
     app.state.index = None
+    app.state.ids = None  # node id → label and name, for id parameters (api.deps.ids_of)
     app.state.generation = 0  # bumped when a reloaded graph is followed (govkg.api.follow)
     app.state.loaded_id = None  # the load id of the graph served (store.loaded_build())
     app.state.loaded_build = None  # what store.loaded_build() said: the build's manifest, for pages

@@ -7,6 +7,7 @@ from fastapi import Depends, Request
 
 from govkg.store.base import GraphStore
 from govkg.store.limits import unlimited
+from govkg.store.resolve import NodeIds, node_ids
 from govkg.store.search import SearchIndex, build_index
 
 
@@ -25,6 +26,16 @@ def index_of(state: Any) -> SearchIndex:
         with unlimited():  # read once for every later request: a big graph must not time it out each time
             state.index = build_index(state.store)
     return state.index
+
+
+def ids_of(state: Any) -> NodeIds:
+    """Every node id of the served graph with its labels and names (``govkg.store.resolve.node_ids``),
+    read on first use and dropped with the search index when a rebuild is swapped in."""
+    ids = getattr(state, "ids", None)
+    if ids is None:
+        with unlimited():  # read once for every later request, like the search index
+            ids = state.ids = node_ids(state.store)
+    return ids
 
 
 def get_index(request: Request) -> SearchIndex:

@@ -14,7 +14,8 @@ Two ways a served graph changes under the server:
 
 Either way it looks at most once per ``app.state.follow_interval`` seconds (default 1), and on a
 change bumps ``app.state.generation`` (which the response cache keys on, so no old answer is
-served again), drops the search index (rebuilt on next use) and keeps ``app.state.loaded_build``.
+served again), drops the search index and the node ids (rebuilt on next use) and keeps
+``app.state.loaded_build``.
 """
 from __future__ import annotations
 
@@ -131,6 +132,6 @@ def follow(state: Any) -> list[Any]:
 
 
 def _new_generation(state: Any) -> None:
-    state.index = None
+    state.index = state.ids = None  # both read the graph swapped out
     state.generation += 1
     log.info("serving the reloaded graph (generation %d)", state.generation)

@@ -71,8 +71,27 @@ class Answer:
     resolved: dict[str, Resolved] = field(default_factory=dict)
 
 
-def _by_id(store: GraphStore, value: str, label: str | None) -> Resolved | None:
-    """The node whose id is ``value`` (of ``label``, or of any label): ids need no index."""
+NodeIds = dict[str, tuple[tuple[str, str], ...]]  # node id → its (label, name) pairs, in NODES order
+
+
+def node_ids(store: GraphStore) -> NodeIds:
+    """Every node's id with its label and name, read once: the API keeps one per served graph, so
+    an id parameter is resolved in memory instead of by a store query (up to one per label)."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for lab in NODES:
+        for r in store.run(f"MATCH (n:`{lab}`) RETURN n.id AS id, n.name AS name"):
+            found.setdefault(r["id"], []).append((lab, r.get("name") or r["id"]))
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def _by_id(store: GraphStore, value: str, label: str | None, ids: NodeIds | None = None) -> Resolved | None:
+    """The node whose id is ``value`` (of ``label``, or of the first label in NODES that has it):
+    ids need no search index; with ``ids`` (:func:`node_ids`) no store query either."""
+    if ids is not None:
+        for lab, name in ids.get(value, ()):
+            if label is None or lab == label:
+                return Resolved(value, lab, value, name, "id", value)
+        return None
     for lab in [label] if label else list(NODES):
         rows = store.run(f"MATCH (n:`{lab}`) WHERE n.id = $id RETURN n.name AS name LIMIT 1", {"id": value})
         if rows:
@@ -80,9 +99,10 @@ def _by_id(store: GraphStore, value: str, label: str | None) -> Resolved | None:
     return None
 
 
-def resolve(store: GraphStore, param: Param, value: str, index: Callable[[], SearchIndex]) -> Resolved:
+def resolve(store: GraphStore, param: Param, value: str, index: Callable[[], SearchIndex],
+            ids: NodeIds | None = None) -> Resolved:
     """The node an entity parameter's value names; :class:`NoMatch` if none or several."""
-    found = _by_id(store, value, param.label)
+    found = _by_id(store, value, param.label, ids)
     if found:
         return found
     labels = {param.label} if param.label else set(SEARCHABLE)
@@ -97,11 +117,12 @@ def _suggestion(h: Hit) -> Suggestion:
 
 
 def answer(store: GraphStore, query: Query, given: dict[str, Any],
-           index: Callable[[], SearchIndex] | None = None) -> Answer:
+           index: Callable[[], SearchIndex] | None = None, ids: Callable[[], NodeIds] | None = None) -> Answer:
     """Bind ``given`` (QueryError when malformed), resolve its entity parameters (NoMatch), run the query.
 
     ``index`` gives the search index (the API keeps one per served graph); by default it is built
-    from the store, once, and only if some value is not an id."""
+    from the store, once, and only if some value is not an id. ``ids`` gives the served graph's
+    :func:`node_ids` (the API's); without it ids are looked up in the store."""
     bound = query.bind(given)
     built: list[SearchIndex] = []
 
@@ -110,6 +131,7 @@ def answer(store: GraphStore, query: Query, given: dict[str, Any],
             built.append(index() if index else build_index(store))
         return built[0]
 
-    resolved = {p.name: resolve(store, p, bound[p.name], lazy) for p in query.entities}
+    known = ids() if ids and query.entities else None
+    resolved = {p.name: resolve(store, p, bound[p.name], lazy, known) for p in query.entities}
     ids = {**bound, **{name: r.id for name, r in resolved.items()}}
     return Answer(query, bound, run_query(store, query, ids), resolved)

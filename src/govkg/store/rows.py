@@ -130,8 +130,13 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def plain(value: Any) -> Any:
     """A store value as plain JSON-able Python (no Decimals, node structs or driver types)."""
+    if type(value) in _SCALARS:  # nearly every value: one set lookup instead of four isinstance tests
+        return value
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else float(value)
     if isinstance(value, (list, tuple)):

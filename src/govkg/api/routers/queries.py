@@ -18,8 +18,9 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, HTTPException, Request
 from fastapi import Query as Q
 from fastapi.responses import JSONResponse, Response
+from pydantic_core import to_jsonable_python
 
-from govkg.api.deps import StoreDep, index_of
+from govkg.api.deps import StoreDep, ids_of, index_of
 from govkg.api.limits import CappedStore
 from govkg.api.openapi import date_schema
 from govkg.api.models import NoMatchAnswer, QueryInfo, QueryParam, QueryResult, Resolution
@@ -30,6 +31,7 @@ from govkg.store.resolve import NoMatch, answer
 Format = Literal["json", "csv"]
 # a character Python's str.strip() keeps: JSON Schema's \s lacks \x1c-\x1f and \x85, which strip() removes
 NOT_BLANK = r"[^\s\x1c-\x1f\x85]"
+RESOLUTION_FIELDS = tuple(Resolution.model_fields)  # a resolution's keys, in the model's order
 
 
 def info(q: Query) -> QueryInfo:
@@ -53,7 +55,7 @@ def execute(request: Request, store: Any, q: Query, params: dict[str, Any], fmt:
     max_rows = getattr(request.app.state.settings, "max_rows", None)
     try:
         done = answer(CappedStore(store, max_rows) if max_rows else store, q, params,
-                      lambda: index_of(request.app.state))
+                      lambda: index_of(request.app.state), lambda: ids_of(request.app.state))
     except NoMatch as err:
         return JSONResponse(err.body(), status_code=404)
     except QueryError as err:
@@ -61,9 +63,12 @@ def execute(request: Request, store: Any, q: Query, params: dict[str, Any], fmt:
     if fmt == "csv":
         return Response(as_csv(list(q.columns), done.rows), media_type="text/csv; charset=utf-8",
                         headers={"Content-Disposition": f'attachment; filename="{q.name}.csv"'})
-    body = QueryResult(query=q.name, params=done.params, columns=list(q.columns), rows=done.rows,
-                       resolved={k: Resolution(**vars(r)) for k, r in done.resolved.items()})
-    return Response(json.dumps(body.model_dump(mode="json"), ensure_ascii=False), media_type="application/json")
+    # the documented QueryResult, field for field and in its order, without building the model and
+    # dumping it again: the rows are plain values already (store.rows.plain), the JSON is the same bytes
+    body = {"query": q.name, "params": done.params,
+            "resolved": {k: {f: getattr(r, f) for f in RESOLUTION_FIELDS} for k, r in done.resolved.items()},
+            "columns": list(q.columns), "rows": done.rows}
+    return Response(json.dumps(body, ensure_ascii=False, default=to_jsonable_python), media_type="application/json")
 
 
 def _param(p: Any) -> inspect.Parameter:
