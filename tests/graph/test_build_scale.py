@@ -84,6 +84,15 @@ def test_an_unchanged_rebuild_extracts_nothing_and_a_changed_file_only_itself(co
     assert len(list(buildfolder.cache_path(out).glob("*.jsonl"))) == 2  # the gone file's entry is pruned
 
 
+def test_a_fresh_build_refills_the_cache_for_the_next(corpus, serial, tmp_path) -> None:
+    out = tmp_path / "out"
+    fresh = build(corpus, out, validate_shacl=False, incremental=False)
+    assert fresh.files_cached == 0
+    assert build(corpus, out, validate_shacl=False, incremental=False).files_cached == 0  # fresh again: no reuse
+    assert build(corpus, out, validate_shacl=False).files_cached == 3
+    _same(serial, out)
+
+
 def test_an_unchanged_rebuild_reads_no_file_again(corpus, serial, tmp_path, monkeypatch) -> None:
     """The document pages' texts come with the remembered facts: no file is read (a PDF parsed, a scan
     OCR'd) a second time, and the texts are the same."""

@@ -48,8 +48,9 @@ def file_digest(path: str | Path) -> str:
 class ExtractCache:
     """Per-file extraction results in ``folder`` (created on first write)."""
 
-    def __init__(self, folder: str | Path) -> None:
+    def __init__(self, folder: str | Path, reuse: bool = True) -> None:
         self.folder = Path(folder)
+        self.reuse = reuse  # False: every file is extracted again (``--fresh``), and remembered for the next build
         self.used: set[str] = set()
 
     def key(self, name: str, digest: str) -> str:
@@ -57,6 +58,8 @@ class ExtractCache:
 
     def get(self, name: str, digest: str) -> tuple[dict[str, Any], list[Fact]] | None:
         """The remembered result of file ``name`` with content ``digest``: (what it gave besides facts, facts)."""
+        if not self.reuse:
+            return None
         key = self.key(name, digest)
         path = self.folder / f"{key}.jsonl"
         try:

@@ -171,7 +171,8 @@ def build(corpus: str | Path, out_dir: str | Path, *, validate_shacl: bool = Tru
     Extraction is ``govkg.extract.pipeline``'s, on ``workers`` processes or a Dask ``cluster``,
     files in corpus order; each file's facts go to the staging folder's ``facts.jsonl`` as soon as
     they exist. With ``incremental`` a file unchanged since the last build into ``out_dir`` (same
-    bytes, same extractor) is not extracted again (``govkg.extract.cache``). ``on_file(path, error)``
+    bytes, same extractor) is not extracted again (``govkg.extract.cache``); without, every file is, and
+    the cache is refilled for the next build. ``on_file(path, error)``
     reports progress. The folder is replaced as :func:`build_from_facts` says (``judgements`` too). ``timeout``: seconds each
     document may take; a file with the same bytes as an earlier one is read once (``files_duplicate``).
     """
@@ -183,7 +184,7 @@ def build(corpus: str | Path, out_dir: str | Path, *, validate_shacl: bool = Tru
     paths = corpus_paths(corpus)
     with exclusive(out, "build"), buildfolder.staged(out) as staging:
         t = time.perf_counter()
-        cache = ExtractCache(buildfolder.cache_path(out)) if incremental else None
+        cache = ExtractCache(buildfolder.cache_path(out), reuse=incremental)  # a fresh build refills it
         with open(staging / "facts.jsonl", "w", encoding="utf-8") as fh:
             def write(batch: list[Fact]) -> None:
                 fh.writelines(f.to_json() + "\n" for f in batch)
