@@ -50,10 +50,23 @@ def wrapped_alone(lines: Sequence[str], k: int) -> bool:
     return h is not None and all(abs(printed_width(lines[x]) - w) <= 0.1 * w for x in (j, h))
 
 
+def page_width(lines: Sequence[str], i: int, reach: int = 30) -> int | None:
+    """The width lines around ``i`` (``reach`` either side) were wrapped at, where short lines (list items,
+    headings) stand between the wrapped ones: the widest width that three or more lines come within a
+    twentieth of, with at most one line wider still; None on a page of whole paragraphs."""
+    widths = sorted((printed_width(x) for x in lines[max(0, i - reach):i + reach + 1] if x.strip()), reverse=True)
+    for n, w in enumerate(widths[:-2]):
+        if w < 40:
+            return None
+        if n <= 1 and sum(1 for v in widths if 0.95 * w <= v <= w) >= 3:
+            return w
+    return None
+
+
 def is_full_line(lines: Sequence[str], k: int) -> bool:
     """Whether line ``k`` fills the width its text is wrapped at (so the paragraph goes on below it)."""
-    width = fixed_width(lines, k)
+    width = fixed_width(lines, k) or page_width(lines, k)
     return bool(width and printed_width(lines[k]) >= 0.9 * width) or wrapped_alone(lines, k)
 
 
-__all__ = ["printed_width", "previous_nonblank", "fixed_width", "wrapped_alone", "is_full_line"]
+__all__ = ["printed_width", "previous_nonblank", "fixed_width", "page_width", "wrapped_alone", "is_full_line"]
