@@ -3,12 +3,15 @@ converter, another site or another typist would have given it. ``bench/robust_be
 wide set through each against its gold (lines moved with the text), so that a rule that only held for
 one layout shows.
 
-Each perturbation maps ``text`` to ``(new text, spans)``: ``spans[i]`` is the (first, last) 1-based line
+``perturbed_set`` writes a gold set (texts and facts) through one, each fact's line moved to the line that
+now prints its key entity. Each perturbation maps ``text`` to ``(new text, spans)``: ``spans[i]`` is the (first, last) 1-based line
 of the new text that line ``i + 1`` of the old one became.
 """
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 from typing import Callable, Iterable
 
 Spans = list[tuple[int, int]]
@@ -92,4 +95,52 @@ PERTURBATIONS: dict[str, Perturbation] = {
 }
 
 
-__all__ = ["PERTURBATIONS", "Spans", "wrap", "halfwidth", "spaced_names", "indented", "blank_between", "page_furniture"]
+_KEYS = ("agency", "person", "holder", "cited_number", "cited_title", "body", "title")
+
+
+def _key_piece(fact: dict, old_line: str, pieces: list[str]) -> int:
+    """Which of the lines an old line became prints the fact's key entity (FORMAT.md: the line of the
+    person, the agency, the cited number or title); the first when it cannot be found as printed."""
+    for key in _KEYS:
+        value = fact.get(key) or ""
+        for start in range(0, max(0, len(value) - 1)):  # 省财政厅 may be printed 财政厅 (a shared prefix)
+            at = old_line.find(value[start:])
+            if at >= 0:
+                seen = 0
+                for i, piece in enumerate(pieces):
+                    seen += len(piece)
+                    if at < seen:
+                        return i
+                return 0
+    return 0
+
+
+def _move(fact: dict, spans: Spans, old: list[str], new: list[str]) -> dict:
+    src = dict(fact["src"])
+    line = min(int(src.get("line") or 1), len(spans))
+    end = min(int(src.get("end_line") or line), len(spans))
+    first, last = spans[line - 1]
+    src["line"] = first + _key_piece(fact, old[line - 1], new[first - 1:last])
+    if "end_line" in fact["src"]:
+        src["end_line"] = max(src["line"], spans[end - 1][1])
+    return {**fact, "src": src}
+
+
+def perturbed_set(wide: Path, name: str, out: Path) -> tuple[Path, Path]:
+    """The wide set's texts and gold through perturbation ``name`` in ``out``: (texts folder, gold folder)."""
+    texts, gold = out / "texts", out / "gold"
+    texts.mkdir(parents=True)
+    gold.mkdir()
+    for txt in sorted(wide.glob("*.txt")):
+        facts = [json.loads(l) for l in txt.with_suffix(".jsonl").read_text(encoding="utf-8").splitlines() if l.strip()]
+        names = [f["person"] for f in facts if f.get("type") == "membership" and f.get("person")]
+        original = txt.read_text(encoding="utf-8")
+        text, spans = PERTURBATIONS[name](original, names)
+        (texts / txt.name).write_text(text, encoding="utf-8")
+        old, new = original.split("\n"), text.split("\n")
+        (gold / f"{txt.stem}.jsonl").write_text(
+            "".join(json.dumps(_move(f, spans, old, new), ensure_ascii=False) + "\n" for f in facts), encoding="utf-8")
+    return texts, gold
+
+
+__all__ = ["PERTURBATIONS", "Spans", "perturbed_set", "wrap", "halfwidth", "spaced_names", "indented", "blank_between", "page_furniture"]

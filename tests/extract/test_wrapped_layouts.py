@@ -10,9 +10,10 @@ import sys
 
 import pytest
 
+from devtools.perturb import perturbed_set
 from govkg.extract.pipeline import extract_text
 from govkg.text.wrap import fixed_width, is_full_line, page_width, printed_width
-from tests.support import ROOT, SHARED
+from tests.support import SHARED
 
 WIDE = SHARED / "wide"
 # below the figures measured (bench/robust_bench.py): a drop is a rule that held for one layout only
@@ -24,11 +25,6 @@ FLOORS = {"halfwidth": 0.995, "spaced_names": 0.995, "indented": 0.995, "blank_b
 @pytest.mark.skipif(not WIDE.is_dir(), reason="the wide set is in ../shared/wide")
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_the_wide_set_through_a_layout_keeps_its_score(name, tmp_path):
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        from robust_bench import perturbed_set
-    finally:
-        sys.path.remove(str(ROOT / "bench"))
     texts, gold = perturbed_set(WIDE, name, tmp_path / name)
     pred = tmp_path / "pred.jsonl"
     with open(pred, "w", encoding="utf-8") as fh:

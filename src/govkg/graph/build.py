@@ -191,8 +191,7 @@ def build(corpus: str | Path, out_dir: str | Path, *, validate_shacl: bool = Tru
 
             extracted = extract_files(paths, on_file=on_file, on_facts=write, workers=workers, cluster=cluster,
                                       cache=cache, timeout=timeout, keep_sources=True)
-        if cache is not None:
-            cache.prune()
+        cache.prune()
         report.files_cached = extracted.cached
         report.files_read, report.files_failed = len(extracted.read), extracted.failed
         report.files_duplicate = extracted.duplicates

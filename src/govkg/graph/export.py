@@ -12,16 +12,13 @@ from rdflib.plugins.serializers.nt import _nt_row
 from govkg.graph.schema import NODES, RELS, PropertyGraph
 from govkg.graph.terms import PREFIXES
 
-JSONLD_CONTEXT = {prefix: str(ns) for prefix, ns in sorted(PREFIXES.items())} | {"@language": "zh"}
+_PREFIX_IRIS = {prefix: str(ns) for prefix, ns in sorted(PREFIXES.items())}
+JSONLD_CONTEXT = _PREFIX_IRIS | {"@language": "zh"}
 
 
 def sorted_ntriples(graph: Graph) -> str:
     """N-Triples, one line per triple, sorted: byte-identical for the same graph (rdflib's own line format)."""
     return "".join(sorted({_nt_row(t) for t in graph}))
-
-
-def _prefixes() -> dict[str, str]:
-    return {prefix: str(ns) for prefix, ns in sorted(PREFIXES.items())}
 
 
 def write_turtle(nt: Path, path: Path) -> Path:
@@ -30,7 +27,7 @@ def write_turtle(nt: Path, path: Path) -> Path:
     import pyoxigraph as ox
 
     ox.serialize(ox.parse(path=str(nt), format=ox.RdfFormat.N_TRIPLES), str(path), ox.RdfFormat.TURTLE,
-                 prefixes=_prefixes())
+                 prefixes=_PREFIX_IRIS)
     return path
 
 

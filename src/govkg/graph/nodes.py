@@ -83,7 +83,8 @@ class GraphNodes:
         self.by_number: dict[str, URIRef] = {}
         self.title_numbers: dict[str, str] = {}  # normalised title → normalised number
         self.body_aliases: dict[tuple[str, str], str] = {}  # (city, alias stem) → the body's stem
-        self.statements: dict[tuple[URIRef, URIRef], StatementNode] = {}
+        self.statements: dict[tuple[URIRef, URIRef], StatementNode] = {}  # (body, document) → its statement
+        self.statement_nodes: set[URIRef] = set()  # the statements' nodes, to key another by file when one is taken
         self.agencies: set[URIRef] = set()
         self.persons: dict[tuple, str] = {}  # (city, name, agencies) → person key after resolution
         self.person_reason: dict[str, str] = {}

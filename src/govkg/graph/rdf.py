@@ -40,10 +40,6 @@ class GraphBuilder(GraphNodes):
     # in both files would give one node two printings
     _reprint: tuple[str, ...] = ()
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self._statement_nodes: set[URIRef] = set()
-
     # ---------------------------------------------------------------- facts
 
     def _provenance(self, node: URIRef, fact: Fact, d: DocNode) -> None:
@@ -60,9 +56,9 @@ class GraphBuilder(GraphNodes):
         st = self.statements.get(k)
         if st is None:
             node = hashed("statement", body, d.key)
-            if node in self._statement_nodes:  # the same title in another file: keyed by the file too
+            if node in self.statement_nodes:  # the same title in another file: keyed by the file too
                 node = hashed("statement", body, d.key, d.file)
-            self._statement_nodes.add(node)
+            self.statement_nodes.add(node)
             st = self.statements[k] = StatementNode(node, body, d.date, d.key)
             g = self.graph
             g.add((node, RDF.type, GOV.CompositionStatement))

@@ -26,9 +26,8 @@ from govkg.resources import SHAPES_PATH
 
 ENGINES = ("pyshacl", "pyrudof")
 DEFAULT_ENGINE = "pyrudof"
-# Parts of ~100k triples (N-Triples of ~160 bytes a line): rudof peaks at ~9 KB a triple while it validates
 PART_BYTES = 4 << 20  # rudof peaks near 9 KB a triple: a 4 MB part (~25k triples) stays under 0.5 GB
-PART_TRIPLES = 100_000
+PART_TRIPLES = 100_000  # an rdflib graph larger than this is written out and validated in parts
 SH_NS = str(SH)
 _NAMES = Graph().namespace_manager  # rdflib's default prefixes (xsd:, rdf:): literals read as rudof writes them
 

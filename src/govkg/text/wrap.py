@@ -15,9 +15,21 @@ _NARROW = re.compile(r"[\u0000-\u10ff\uff61-\uffdc]")
 
 
 def printed_width(line: str) -> int:
-    """Printed width: CJK characters count two, Latin letters and digits one."""
+    """Printed width: CJK characters count two, Latin letters and digits one (0 for a blank line)."""
     line = line.strip()
     return 2 * len(line) - len(_NARROW.findall(line))
+
+
+def line_widths(lines: Sequence[str]) -> list[int]:
+    """The printed width of every line: a reader asking about many lines of one text measures each once
+    and passes these as ``widths`` (each question looks at a window of some sixty lines)."""
+    return [printed_width(x) for x in lines]
+
+
+def _widths(lines: Sequence[str], widths: Sequence[int] | None, lo: int, hi: int) -> list[int]:
+    """The widths of the non-blank lines ``lo`` to ``hi`` (exclusive)."""
+    got = widths[lo:hi] if widths is not None else [printed_width(x) for x in lines[lo:hi]]
+    return [w for w in got if w]
 
 
 def previous_nonblank(lines: Sequence[str], i: int) -> int | None:
@@ -28,45 +40,48 @@ def previous_nonblank(lines: Sequence[str], i: int) -> int | None:
     return k if k >= 0 else None
 
 
-def fixed_width(lines: Sequence[str], i: int) -> float | None:
+def fixed_width(lines: Sequence[str], i: int, widths: Sequence[int] | None = None) -> float | None:
     """The width at which the text around line ``i`` was wrapped, or None where lines are paragraphs:
     the median printed width of the 30 lines up to ``i`` when most of them are within a tenth of it."""
-    widths = [printed_width(x) for x in lines[max(0, i - 30):i + 1] if x.strip()]
-    if len(widths) < 6:
+    found = _widths(lines, widths, max(0, i - 30), i + 1)
+    if len(found) < 6:
         return None
-    m = median(widths)
-    near = sum(1 for w in widths if abs(w - m) <= 0.1 * m)
-    return m if m >= 20 and near >= 0.7 * len(widths) else None
+    m = median(found)
+    near = sum(1 for w in found if abs(w - m) <= 0.1 * m)
+    return m if m >= 20 and near >= 0.7 * len(found) else None
 
 
-def wrapped_alone(lines: Sequence[str], k: int) -> bool:
+def wrapped_alone(lines: Sequence[str], k: int, widths: Sequence[int] | None = None) -> bool:
     """Whether line ``k`` is a full line of a paragraph wrapped at a fixed width where the page around
     it is not (a short text, headings between): 20 to 45 characters, as wide as the two lines before it."""
-    w = printed_width(lines[k])
+    width = (lambda x: widths[x]) if widths is not None else (lambda x: printed_width(lines[x]))
+    w = width(k)
     if not 40 <= w <= 90:
         return False
     j = previous_nonblank(lines, k)
     h = previous_nonblank(lines, j) if j is not None else None
-    return h is not None and all(abs(printed_width(lines[x]) - w) <= 0.1 * w for x in (j, h))
+    return h is not None and all(abs(width(x) - w) <= 0.1 * w for x in (j, h))
 
 
-def page_width(lines: Sequence[str], i: int, reach: int = 30) -> int | None:
+def page_width(lines: Sequence[str], i: int, reach: int = 30, widths: Sequence[int] | None = None) -> int | None:
     """The width lines around ``i`` (``reach`` either side) were wrapped at, where short lines (list items,
     headings) stand between the wrapped ones: the widest width that three or more lines come within a
     twentieth of, with at most one line wider still; None on a page of whole paragraphs."""
-    widths = sorted((printed_width(x) for x in lines[max(0, i - reach):i + reach + 1] if x.strip()), reverse=True)
-    for n, w in enumerate(widths[:-2]):
+    found = sorted(_widths(lines, widths, max(0, i - reach), i + reach + 1), reverse=True)
+    for n, w in enumerate(found[:-2]):
         if w < 40:
             return None
-        if n <= 1 and sum(1 for v in widths if 0.95 * w <= v <= w) >= 3:
+        if n <= 1 and sum(1 for v in found if 0.95 * w <= v <= w) >= 3:
             return w
     return None
 
 
-def is_full_line(lines: Sequence[str], k: int) -> bool:
-    """Whether line ``k`` fills the width its text is wrapped at (so the paragraph goes on below it)."""
-    width = fixed_width(lines, k) or page_width(lines, k)
-    return bool(width and printed_width(lines[k]) >= 0.9 * width) or wrapped_alone(lines, k)
+def is_full_line(lines: Sequence[str], k: int, widths: Sequence[int] | None = None) -> bool:
+    """Whether line ``k`` fills the width its text is wrapped at (so the paragraph goes on below it);
+    ``widths``: :func:`line_widths` of ``lines``, when many lines of them are asked about."""
+    width = fixed_width(lines, k, widths) or page_width(lines, k, widths=widths)
+    here = widths[k] if widths is not None else printed_width(lines[k])
+    return bool(width and here >= 0.9 * width) or wrapped_alone(lines, k, widths)
 
 
-__all__ = ["printed_width", "previous_nonblank", "fixed_width", "page_width", "wrapped_alone", "is_full_line"]
+__all__ = ["printed_width", "line_widths", "previous_nonblank", "fixed_width", "page_width", "wrapped_alone", "is_full_line"]

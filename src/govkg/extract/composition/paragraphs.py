@@ -23,7 +23,7 @@ from govkg.extract.people.names import ITEM_NUMBER, ROLE_LABEL, split_names
 from govkg.lexicon import entry
 from govkg.text.document import Document
 from govkg.text.script import simplify
-from govkg.text.wrap import is_full_line
+from govkg.text.wrap import is_full_line, line_widths
 
 HEADING = re.compile(r"^\s*(?:#+\s*|\*\*)?\s*(?:第[一二三四五六七八九十]+[章节条]|[一二三四五六七八九十]+、|"
                      r"[(（][一二三四五六七八九十\d]+[)）]|\d+(?:[.．]+\d+)*\s*[.．、]?)\s*(?P<rest>.*)$")
@@ -207,6 +207,7 @@ def _paragraphs(doc: Document) -> Iterator[Para]:
     cur_heading = False
     signers = {clean(x) for x in (doc.issuer or "").split("、") if x}  # the signature is no list item
     here: int | None = None
+    widths = line_widths(doc.lines)  # measured once: each line's question looks at sixty around it
     for lineno, raw in doc.numbered():
         if not raw.strip():
             continue
@@ -251,7 +252,7 @@ def _paragraphs(doc: Document) -> Iterator[Para]:
             cur, cur_heading = _Joining(piece), heading_line
             continue
         if cur is not None and not cur_heading and not heading_line and cur.last(1) not in TERMINAL \
-                and above is not None and is_full_line(doc.lines, above) and not _breaks_before(raw):
+                and above is not None and is_full_line(doc.lines, above, widths) and not _breaks_before(raw):
             cur.add(piece)  # the line above fills the width the text is wrapped at: its sentence goes on here
             continue
         if cur is not None and not cur_heading and not heading_line \
