@@ -8,10 +8,12 @@ past 999 on one line. Deterministic for a given ``n``.
 """
 from __future__ import annotations
 
+import gc
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -132,14 +134,30 @@ def forget() -> None:
     script._MEMO.clear()
 
 
+@contextmanager
+def cyclic_gc_paused() -> Iterator[None]:
+    """Run a timed block with the cyclic garbage collector paused: a full collection walks every object
+    the process holds (in a test run, what earlier tests left), so whether one falls in a timed run says
+    nothing about the code timed; how its own work grows with the input still shows."""
+    gc.collect()
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def best_time(shape: str, text: str, repeats: int = 3) -> float:
     """The shortest of ``repeats`` runs, in CPU seconds (the machine is shared: the best run is the least disturbed)."""
     best = float("inf")
     for _ in range(repeats):
         forget()
-        t = time.process_time()  # this process's CPU time: other processes on the machine do not count
-        run(shape, text)
-        best = min(best, time.process_time() - t)
+        with cyclic_gc_paused():
+            t = time.process_time()  # this process's CPU time: other processes on the machine do not count
+            run(shape, text)
+            best = min(best, time.process_time() - t)
     return best
 
 

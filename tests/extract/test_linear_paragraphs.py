@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 from typing import Iterator
 
+from devtools.hostile import cyclic_gc_paused
 from govkg.extract.composition.paragraphs import (
     _BARE_LABEL_LINE,
     _DATELINE,
@@ -157,12 +158,15 @@ def test_a_long_numbered_list_one_item_per_line_is_linear():
         doc = _list(n, True)
         best = float("inf")
         for _ in range(3):
-            t = time.process_time()
-            paras = list(paragraphs(doc))
-            best = min(best, time.process_time() - t)
+            with cyclic_gc_paused():
+                t = time.process_time()
+                paras = list(paragraphs(doc))
+                best = min(best, time.process_time() - t)
         assert max(len(p.span.text) for p in paras) > 6 * n  # the items joined into one paragraph
         return best
 
     cpu(100)
     small, big = cpu(2000), cpu(8000)
+    if big > 5 * small + 0.05:  # a busy machine may slow one run down: measure once more before failing
+        small, big = cpu(2000), cpu(8000)
     assert big <= 5 * small + 0.05, (small, big)
