@@ -6,6 +6,7 @@ import os
 import pytest
 
 from govkg.errors import ClusterError
+from govkg.extract import fanout
 from govkg.extract.fanout import default_workers, map_ordered
 
 
@@ -50,8 +51,10 @@ def test_on_a_real_dask_cluster(dask_cluster) -> None:
         list(map_ordered(_fails_on_7, list(range(10)), cluster=dask_cluster))
 
 
-def test_an_unreachable_cluster_is_a_one_line_error() -> None:
+def test_an_unreachable_cluster_is_a_one_line_error(monkeypatch) -> None:
     import socket
+
+    monkeypatch.setattr(fanout, "CONNECT_TIMEOUT_S", 1.0)  # refused at once; Dask retries until the timeout
 
     with socket.socket() as s:  # a port nobody listens on
         s.bind(("127.0.0.1", 0))

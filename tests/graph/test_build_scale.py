@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from govkg.cli import app
-from govkg.extract import cache as cache_module
+from govkg.extract import cache as cache_module, fanout
 from govkg.graph import buildfolder
 from govkg.graph.build import build
 from tests.support import CORPUS_DIR
@@ -53,7 +53,8 @@ def test_a_build_on_a_real_dask_cluster_writes_the_same_bytes(corpus, serial, tm
     _same(serial, tmp_path / "out")
 
 
-def test_an_unreachable_cluster_is_a_one_line_error(corpus, tmp_path) -> None:
+def test_an_unreachable_cluster_is_a_one_line_error(corpus, tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(fanout, "CONNECT_TIMEOUT_S", 1.0)  # refused at once; Dask retries until the timeout
     result = CliRunner().invoke(app, ["build", str(corpus), "--out", str(tmp_path / "out"), "--no-load",
                                       "--cluster", "tcp://127.0.0.1:9"])
     assert result.exit_code == 1 and "cannot reach the Dask scheduler" in result.output, result.output

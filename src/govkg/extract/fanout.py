@@ -76,13 +76,17 @@ def _on_processes(func: Callable[[T], R], items: Sequence[T], workers: int, chun
         yield from pool.map(func, items, chunksize=size)
 
 
+# how long to keep trying a scheduler before saying it cannot be reached (Dask retries a refused connection)
+CONNECT_TIMEOUT_S = 10.0
+
+
 def _on_cluster(func: Callable[[T], R], items: Sequence[T], address: str) -> Iterator[R]:
     try:
         from distributed import Client
     except ImportError:
         raise ClusterError("--cluster needs Dask's distributed package: pip install 'govkg[cluster]'") from None
     try:
-        client = Client(address, timeout="10s", set_as_default=False)
+        client = Client(address, timeout=f"{CONNECT_TIMEOUT_S}s", set_as_default=False)
     except (OSError, TimeoutError) as err:
         raise ClusterError(f"cannot reach the Dask scheduler at {address}: {err.__class__.__name__}") from None
     try:
