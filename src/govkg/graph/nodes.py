@@ -10,6 +10,7 @@ from urllib.parse import quote, unquote
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS
+from rdflib.plugins.stores.memory import SimpleMemory
 
 from govkg.facts import BodyFact, CitationFact, DocumentFact, Fact, MembershipFact
 from govkg.graph.agencies import AgencyResolver
@@ -74,7 +75,7 @@ class GraphNodes:
     per canonical key and resolved as ``govkg.graph.agencies`` and ``govkg.graph.people`` say."""
 
     def __init__(self, default_city: str | None = None, resolver: AgencyResolver | None = None) -> None:
-        self.graph = Graph()
+        self.graph = Graph(store=SimpleMemory())
         for prefix, ns in PREFIXES.items():
             self.graph.bind(prefix, ns)
         self.resolver = resolver or AgencyResolver()

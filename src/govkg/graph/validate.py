@@ -140,6 +140,10 @@ def _pyshacl(graph: Graph, shapes_path: Path) -> tuple[bool, list[Result]]:
     from pyshacl import validate as shacl
 
     shapes = Graph().parse(shapes_path)
+    if not graph.store.context_aware:  # pyshacl wraps the data in a Dataset, which needs rdflib's context-aware Memory
+        data = Graph()
+        data += graph
+        graph = data
     conforms, report, _ = shacl(graph, shacl_graph=shapes, inference="none", advanced=False, allow_warnings=True)
     results = []
     for r in report.subjects(RDF.type, SH.ValidationResult):
