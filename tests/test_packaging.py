@@ -35,8 +35,14 @@ def wheel(tmp_path_factory) -> Path:
 def fresh(wheel: Path, tmp_path_factory) -> Path:
     """A new virtual environment with the wheel (and its dependencies) installed, nothing else."""
     env_dir = tmp_path_factory.mktemp("fresh") / "venv"
-    venv.create(env_dir, with_pip=True)
-    _run([str(env_dir / "bin" / "python"), "-m", "pip", "install", "-q", str(wheel)], cwd=env_dir.parent)
+    venv.create(env_dir, with_pip=False)
+    # uv resolves and installs the same dependencies from PyPI as pip, in parallel: 5-7 s here against
+    # pip's 43-49 s (warm or empty uv cache alike); the wheels pip is pointed at are uv's too
+    env = {**os.environ}
+    if os.environ.get("PIP_FIND_LINKS"):
+        env["UV_FIND_LINKS"] = os.environ["PIP_FIND_LINKS"]
+    _run([sys.executable, "-m", "uv", "pip", "install", "-q", "--python", str(env_dir / "bin" / "python"), str(wheel)],
+         cwd=env_dir.parent, env=env)
     return env_dir
 
 
