@@ -195,7 +195,7 @@ def build(
                              workers=workers or (suggest_workers(corpus_paths(corpus)) if corpus.exists() else 1), cluster=cluster or os.environ.get(CLUSTER_ENV) or None,
                              incremental=incremental, judgements=Settings.from_env().judgements_path,
                              timeout=timeout or None)
-    if code == 0 and load and report is not None and report.property_graph is not None:
+    if code == 0 and load and report is not None and (report.property_graph is not None or report.unchanged):
         from govkg.store.commands import load_into_embedded
 
         code = load_into_embedded(report.property_graph, Settings.from_env(), out)

@@ -6,6 +6,7 @@ finds them as an editable install does; nothing walks up from ``__file__`` to a 
 """
 from __future__ import annotations
 
+import hashlib
 from importlib.resources import files
 from pathlib import Path
 
@@ -23,6 +24,20 @@ def package_path(*parts: str) -> Path:
     return path
 
 
+def code_digest(*parts: str, salt: str = "") -> str:
+    """A short hash of the package's files under ``parts`` (files or folders of ``govkg``; compiled files left
+    out) and ``salt``: what changes when the code, vocabulary or data there do."""
+    root = package_path()
+    h = hashlib.sha256(salt.encode())
+    for part in parts:
+        top = root / part
+        for p in [top] if top.is_file() else sorted(top.rglob("*")):
+            if p.is_file() and p.suffix != ".pyc" and "__pycache__" not in p.parts:
+                h.update(p.relative_to(root).as_posix().encode())
+                h.update(hashlib.sha256(p.read_bytes()).digest())
+    return h.hexdigest()[:16]
+
+
 DATA_DIR = package_path("data")
 ONTOLOGY_DIR = DATA_DIR / "ontology"
 ONTOLOGY_PATH = ONTOLOGY_DIR / "govkg.ttl"
@@ -33,5 +48,5 @@ VIZ_DIR = package_path("viz")
 TEMPLATES_DIR = VIZ_DIR / "templates"
 STATIC_DIR = VIZ_DIR / "static"
 
-__all__ = ["package_path", "DATA_DIR", "ONTOLOGY_DIR", "ONTOLOGY_PATH", "SHAPES_PATH", "REGISTRY_PATH",
+__all__ = ["package_path", "code_digest", "DATA_DIR", "ONTOLOGY_DIR", "ONTOLOGY_PATH", "SHAPES_PATH", "REGISTRY_PATH",
            "QUERY_DIR", "TEMPLATES_DIR", "STATIC_DIR"]

@@ -19,6 +19,7 @@ from typing import Any, Iterable
 
 import govkg
 from govkg.facts import Fact, fact_from_dict
+from govkg.resources import code_digest
 
 _FORMAT = 2  # 2: the file's text is kept with its facts
 
@@ -26,14 +27,7 @@ _FORMAT = 2  # 2: the file's text is kept with its facts
 @lru_cache(maxsize=1)
 def extractor_version() -> str:
     """A hash of every file that decides what facts a text gives (code, vocabulary, data)."""
-    root = Path(govkg.__file__).resolve().parent
-    h = hashlib.sha256(f"{govkg.__version__}/{_FORMAT}".encode())
-    files = [root / "facts.py", *[p for d in ("text", "extract", "lexicon") for p in sorted((root / d).rglob("*"))]]
-    for p in files:
-        if p.is_file() and p.suffix not in (".pyc",) and "__pycache__" not in p.parts:
-            h.update(p.relative_to(root).as_posix().encode())
-            h.update(hashlib.sha256(p.read_bytes()).digest())
-    return h.hexdigest()[:16]
+    return code_digest("facts.py", "text", "extract", "lexicon", salt=f"{govkg.__version__}/{_FORMAT}")
 
 
 def file_digest(path: str | Path) -> str:

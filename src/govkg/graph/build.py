@@ -17,7 +17,7 @@ from govkg.errors import BuildRefused, Busy, ClusterError, JudgementError
 from govkg.facts import Fact, write_facts
 from govkg.graph import buildfolder, originals as originals_, sources
 from govkg.graph.judgements import ReviewReport, read_judgements
-from govkg.graph.manifest import write_manifest
+from govkg.graph.manifest import unchanged_build, write_manifest
 from govkg.graph.pg import property_graph
 from govkg.graph.rdf import build_graph
 from govkg.graph.schema import PropertyGraph
@@ -53,10 +53,19 @@ class BuildReport:
     graph: Graph | None = field(default=None, repr=False)
     property_graph: PropertyGraph | None = field(default=None, repr=False)
     review: ReviewReport | None = None  # what the review judgements changed, and those that matched nothing
+    unchanged: str | None = None  # the build kept as it was (when it was built): same inputs, rules and judgements
 
 
 def _compute(facts: list[Fact], report: BuildReport, validate_shacl: bool,
              texts: Mapping[str, str] | None, judgements: Path | None = None) -> None:
+    _rdf(facts, report, judgements)
+    _property_graph(report, texts)
+    if validate_shacl:
+        _validate(report, None)
+
+
+def _rdf(facts: list[Fact], report: BuildReport, judgements: Path | None) -> None:
+    """The RDF graph of the facts, with the review judgements applied, into ``report``."""
     report.facts = len(facts)
     t = time.perf_counter()
     builder = build_graph(facts)
@@ -69,12 +78,14 @@ def _compute(facts: list[Fact], report: BuildReport, validate_shacl: bool,
         report.review = apply_judgements(graph, read_judgements(judgements))
         report.seconds["review"] = time.perf_counter() - t
     report.graph, report.triples, report.classes = graph, len(graph), class_counts(graph)
+
+
+def _property_graph(report: BuildReport, texts: Mapping[str, str] | None) -> None:
+    assert report.graph is not None
     t = time.perf_counter()
-    pg = property_graph(graph, texts)
+    pg = property_graph(report.graph, texts)
     report.property_graph, report.counts = pg, pg.counts()
     report.seconds["property_graph"] = time.perf_counter() - t
-    if validate_shacl:
-        _validate(report, None)
 
 
 def _validate(report: BuildReport, nt: Path | None) -> None:
@@ -89,6 +100,27 @@ def _validate(report: BuildReport, nt: Path | None) -> None:
     report.seconds["shacl"] = time.perf_counter() - t
 
 
+def _as_built(report: BuildReport, manifest: dict, out: Path) -> None:
+    """The report of the build in ``out``, kept as it is, from its manifest."""
+    report.unchanged = str(manifest.get("built_at") or "?")
+    report.facts, report.triples, report.conforms = manifest["facts"], manifest.get("triples", 0), manifest.get("conforms")
+    report.classes, report.counts = dict(manifest.get("classes") or {}), dict(manifest.get("counts") or {})
+    report.outputs = {name: str(out / name) for name in sorted(manifest["files"]) if "/" not in name}
+
+
+def _let_go(report: BuildReport) -> None:
+    """Drop the RDF graph and give its memory back to the system while the rest of the build runs."""
+    import ctypes
+    import gc
+
+    report.graph = None
+    gc.collect()  # rdflib's graph and its namespace manager refer to each other
+    try:  # glibc keeps freed memory for the process unless asked
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
 def _refusal(report: BuildReport, allow_empty: bool) -> str | None:
     if report.facts == 0 and not allow_empty:
         return "no facts were built (use --allow-empty to replace the graph with an empty one)"
@@ -99,30 +131,55 @@ def _refusal(report: BuildReport, allow_empty: bool) -> str | None:
 
 def _write_and_switch(facts: list[Fact], report: BuildReport, staging: Path, out: Path, *, write_facts_file: bool,
                       texts: Mapping[str, str] | None, inputs: Iterable[str | Path], allow_empty: bool,
-                      read: Mapping[str, SourceText] | None = None, shacl: bool = False) -> None:
-    """Every export into ``staging``, the manifest last; then switch it in for ``out`` or keep it aside.
-    ``shacl``: validate the graph written (before the manifest, which records the verdict)."""
-    from govkg.graph.export import export_all
+                      read: Mapping[str, SourceText] | None = None, shacl: bool = False,
+                      keep_graph: bool = True) -> None:
+    """The property graph (unless in ``report`` already) and every export into ``staging``, the manifest last;
+    then switch it in for ``out`` or keep it aside. ``shacl``: validate the graph written (before the manifest,
+    which records the verdict); with pyrudof, in a process of its own while this one goes on
+    (``govkg.graph.shacl_process``), so graph.nt is written first. Without ``keep_graph`` the RDF graph is let go
+    (``report.graph`` None) once graph.nt and the property graph are made from it."""
+    from govkg.graph.export import export_all, write_nt
+    from govkg.graph.shacl_process import AsideValidation
 
     t = time.perf_counter()
     names: dict[str, Path] = {}
     if write_facts_file:
         write_facts(facts, staging / "facts.jsonl")
     names["facts"] = staging / "facts.jsonl"
-    assert report.graph is not None and report.property_graph is not None
-    names.update(export_all(report.graph, report.property_graph, staging))
-    if shacl:
-        _validate(report, names["nt"])
-    names["tables"] = write_tables(report.property_graph, staging)  # what govkg load reads
-    if texts:
-        names["sources"] = sources.write(texts, staging)
-    kept = originals_.keep(read, staging) if read else {}
-    if kept:
-        names["originals"] = staging / originals_.ORIGINALS_DIR
+    assert report.graph is not None
+    aside = None
+    if shacl and engine_name() == "pyrudof":
+        names["nt"] = write_nt(report.graph, staging)
+        aside = AsideValidation(names["nt"])
+    waited = pg_seconds = 0.0  # for the SHACL process, or validating here, and the property graph: not the exports'
+    try:
+        if report.property_graph is None:
+            _property_graph(report, texts)
+            pg_seconds = report.seconds["property_graph"]
+        assert report.property_graph is not None
+        if not keep_graph and aside is not None:
+            _let_go(report)
+        names.update(export_all(report.graph, report.property_graph, staging, nt_written=aside is not None))
+        if shacl and aside is None:
+            _validate(report, names["nt"])
+            waited = report.seconds["shacl"]
+        names["tables"] = write_tables(report.property_graph, staging)  # what govkg load reads
+        if texts:
+            names["sources"] = sources.write(texts, staging)
+        kept = originals_.keep(read, staging) if read else {}
+        if kept:
+            names["originals"] = staging / originals_.ORIGINALS_DIR
+        if aside is not None:
+            w = time.perf_counter()
+            report.conforms, report.shacl_report, report.seconds["shacl"] = aside.result()
+            waited = time.perf_counter() - w
+    finally:
+        if aside is not None:
+            aside.stop()
     names["manifest"] = write_manifest(staging, inputs=inputs, facts=report.facts, triples=report.triples,
                                        conforms=report.conforms, classes=report.classes, counts=report.counts,
                                        originals=kept)
-    report.seconds["export"] = time.perf_counter() - t - report.seconds.get("shacl", 0.0)
+    report.seconds["export"] = time.perf_counter() - t - waited - pg_seconds
     report.refused = _refusal(report, allow_empty)
     if report.refused:
         report.kept = str(buildfolder.reject(staging, out))
@@ -156,7 +213,7 @@ def build_from_facts(facts: Iterable[Fact], out_dir: str | Path | None, *, valid
         inputs = [*inputs, judged]  # the manifest lists the judgements applied, with their checksum
     out = Path(out_dir).absolute()
     with exclusive(out, "build"), buildfolder.staged(out) as staging:
-        _compute(facts, report, False, texts, judged)
+        _rdf(facts, report, judged)
         _write_and_switch(facts, report, staging, out, write_facts_file=write_facts_file, texts=texts,
                           inputs=inputs, allow_empty=allow_empty, shacl=validate_shacl, read=read)
     return report
@@ -165,7 +222,8 @@ def build_from_facts(facts: Iterable[Fact], out_dir: str | Path | None, *, valid
 def build(corpus: str | Path, out_dir: str | Path, *, validate_shacl: bool = True,
           on_file: Callable[[Path, str | None], None] | None = None, allow_empty: bool = False,
           workers: int = 1, cluster: str | None = None, incremental: bool = True,
-          judgements: str | Path | None = None, timeout: float | None = None) -> BuildReport:
+          judgements: str | Path | None = None, timeout: float | None = None,
+          keep_graph: bool = True, keep_unchanged: bool = False) -> BuildReport:
     """Extract a corpus (a folder of gazette texts or one file) and build the graph into ``out_dir``.
 
     Extraction is ``govkg.extract.pipeline``'s, on ``workers`` processes or a Dask ``cluster``,
@@ -175,6 +233,10 @@ def build(corpus: str | Path, out_dir: str | Path, *, validate_shacl: bool = Tru
     the cache is refilled for the next build. ``on_file(path, error)``
     reports progress. The folder is replaced as :func:`build_from_facts` says (``judgements`` too). ``timeout``: seconds each
     document may take; a file with the same bytes as an earlier one is read once (``files_duplicate``).
+    Without ``keep_graph`` the report has no RDF graph (let go once written, as ``govkg build`` does).
+    With ``keep_unchanged`` (and ``incremental``), when no file was extracted and the folder's build came from the
+    same input files, judgements and rules (``govkg.graph.manifest.unchanged_build``), it is kept as it is:
+    nothing is built or written, ``report.unchanged`` says when it was built, and the report has no graphs.
     """
     from govkg.extract.cache import ExtractCache
     from govkg.extract.pipeline import corpus_paths, extract_files
@@ -198,12 +260,19 @@ def build(corpus: str | Path, out_dir: str | Path, *, validate_shacl: bool = Tru
         report.stage_failures = [str(f) for f in extracted.failures]
         report.notes = list(extracted.notes)
         report.seconds["extract"] = time.perf_counter() - t
+        judged = [Path(judgements)] if judgements and Path(judgements).exists() else []
+        inputs = [*extracted.read, *judged]
+        if keep_unchanged and incremental and extracted.cached == len(extracted.read):
+            built = unchanged_build(out, inputs, validate=validate_shacl)
+            if built is not None:
+                _as_built(report, built, out)
+                return report
         read = extracted.sources  # as extracted (or remembered): no file is read (parsed, OCR'd) twice
         texts = {name: src.text for name, src in read.items()}
-        _compute(extracted.facts, report, False, texts, Path(judgements) if judgements else None)
-        judged = [Path(judgements)] if judgements and Path(judgements).exists() else []
+        _rdf(extracted.facts, report, Path(judgements) if judgements else None)
         _write_and_switch(extracted.facts, report, staging, out, write_facts_file=False, texts=texts,
-                          inputs=[*extracted.read, *judged], allow_empty=allow_empty, read=read, shacl=validate_shacl)
+                          inputs=inputs, allow_empty=allow_empty, read=read, shacl=validate_shacl,
+                          keep_graph=keep_graph)
     return report
 
 
@@ -275,6 +344,7 @@ def _run_build(console, corpus: Path, out_dir: Path, facts_path: Path | None, va
                 progress.update(task, advance=1, description=f"extracted {path.name}")
 
             report = build(corpus, out_dir, validate_shacl=validate_shacl, on_file=done, allow_empty=allow_empty,
+                           keep_graph=False, keep_unchanged=True,
                            **how)
     for path, err in sorted(report.files_failed.items()):
         console.print(f"[yellow]skipped[/] {escape(str(path))}: {escape(err)}")
@@ -311,6 +381,10 @@ def _run_build(console, corpus: Path, out_dir: Path, facts_path: Path | None, va
         console.print(f"error: {report.refused}; {out_dir} is unchanged (this build is kept in {report.kept})",
                       markup=False, style="red", soft_wrap=True)
         return (2 if report.conforms is False else 1), report
+    if report.unchanged:
+        console.print(f"kept {out_dir} as built at {report.unchanged}: the same input files, judgements and rules "
+                      "(nothing built or written)", markup=False, soft_wrap=True)
+        return 0, report
     console.print("wrote " + ", ".join(Path(p).name for p in report.outputs.values()))
     return 0, report
 

@@ -16,9 +16,14 @@ _PREFIX_IRIS = {prefix: str(ns) for prefix, ns in sorted(PREFIXES.items())}
 JSONLD_CONTEXT = _PREFIX_IRIS | {"@language": "zh"}
 
 
+def sorted_lines(graph: Graph) -> list[str]:
+    """The graph's N-Triples lines (rdflib's own line format), sorted and each once."""
+    return sorted({_nt_row(t) for t in graph})
+
+
 def sorted_ntriples(graph: Graph) -> str:
-    """N-Triples, one line per triple, sorted: byte-identical for the same graph (rdflib's own line format)."""
-    return "".join(sorted({_nt_row(t) for t in graph}))
+    """N-Triples, one line per triple, sorted: byte-identical for the same graph."""
+    return "".join(sorted_lines(graph))
 
 
 def write_turtle(nt: Path, path: Path) -> Path:
@@ -44,10 +49,23 @@ def write_jsonld(nt: Path, path: Path) -> Path:
     return path
 
 
-def write_rdf(graph: Graph, out_dir: Path) -> dict[str, Path]:
-    """graph.nt (sorted) in ``out_dir``, then graph.ttl and graph.jsonld streamed from it."""
+def write_nt(graph: Graph, out_dir: Path) -> Path:
+    """graph.nt in ``out_dir``: :func:`sorted_ntriples`, written line by line (the whole text, and its bytes,
+    would be two more copies of the graph in memory)."""
+    path = out_dir / "graph.nt"
+    lines = sorted_lines(graph)
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        fh.writelines(lines)
+    return path
+
+
+def write_rdf(graph: Graph | None, out_dir: Path, *, nt_written: bool = False) -> dict[str, Path]:
+    """graph.nt (sorted) in ``out_dir`` unless ``nt_written`` (by :func:`write_nt`), then graph.ttl and
+    graph.jsonld streamed from it."""
     out = {"ttl": out_dir / "graph.ttl", "nt": out_dir / "graph.nt", "jsonld": out_dir / "graph.jsonld"}
-    out["nt"].write_text(sorted_ntriples(graph), encoding="utf-8")
+    if not nt_written:
+        assert graph is not None
+        write_nt(graph, out_dir)
     write_turtle(out["nt"], out["ttl"])
     write_jsonld(out["nt"], out["jsonld"])
     return out
@@ -159,15 +177,15 @@ def write_gexf(pg: PropertyGraph, path: Path) -> Path:
     return path
 
 
-def export_all(graph: Graph, pg: PropertyGraph, out_dir: str | Path) -> dict[str, Path]:
-    """Every export format into ``out_dir``; returns name → path."""
+def export_all(graph: Graph | None, pg: PropertyGraph, out_dir: str | Path, *, nt_written: bool = False) -> dict[str, Path]:
+    """Every export format into ``out_dir`` (graph.nt already there if ``nt_written``); returns name → path."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    paths = write_rdf(graph, out_dir)
+    paths = write_rdf(graph, out_dir, nt_written=nt_written)
     paths.update(write_csv(pg, out_dir))
     paths["graphml"] = write_graphml(pg, out_dir / "graph.graphml")
     paths["gexf"] = write_gexf(pg, out_dir / "graph.gexf")
     return paths
 
 
-__all__ = ["export_all", "write_turtle", "write_jsonld", "write_rdf", "write_csv", "write_graphml", "write_gexf", "sorted_ntriples", "JSONLD_CONTEXT"]
+__all__ = ["export_all", "write_nt", "write_turtle", "write_jsonld", "write_rdf", "write_csv", "write_graphml", "write_gexf", "sorted_ntriples", "JSONLD_CONTEXT"]

@@ -7,7 +7,8 @@ truncated ``graph.nt``. The downloads page shows it to people taking the graph e
 
 Format (``"format": "govkg-build/2"``)::
 
-    {"format": "govkg-build/2", "govkg_version": "0.1.0", "built_at": "2026-12-02T10:00:00Z",
+    {"format": "govkg-build/2", "govkg_version": "0.1.0", "rules": "9f2c…",   # build_version()
+     "built_at": "2026-12-02T10:00:00Z",
      "inputs": [{"path": "corpus/001.txt", "sha256": "…", "bytes": 123}],   # corpus files or the facts file
      "facts": 1234, "triples": 4825, "conforms": true,
      "classes": {"org:Organization": 71},            # RDF class → instances
@@ -20,7 +21,8 @@ Format (``"format": "govkg-build/2"``)::
 ``govkg-build/1`` is the same without ``predicates``; both are read. ``originals`` (the PDF, web page
 and Word files read, ``govkg.graph.originals``) is there only when the build read such a file: a
 build of text files writes the manifest it wrote before, and a reader that does not know the key
-reads the rest as before.
+reads the rest as before. ``rules`` (a hash of the code and data that make the graph) lets a rebuild with
+the same inputs keep the folder as it is (:func:`unchanged_build`); a manifest without it is rebuilt.
 """
 from __future__ import annotations
 
@@ -30,7 +32,8 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from govkg.errors import IncompleteBuild
-from govkg.extract.cache import file_digest
+from govkg.extract.cache import extractor_version, file_digest
+from govkg.resources import code_digest
 
 MANIFEST = "manifest.json"
 FORMAT = "govkg-build/2"
@@ -39,6 +42,33 @@ READABLE = ("govkg-build/1", FORMAT)  # /2 added "predicates"; a /1 folder is st
 
 def _entry(path: Path) -> dict[str, Any]:
     return {"sha256": file_digest(path), "bytes": path.stat().st_size}
+
+
+def build_version() -> str:
+    """A hash of every package file that decides what a build writes from its inputs: the extractor's
+    (``extractor_version``) and the graph stage's code, the ontology, shapes and registry."""
+    return code_digest("graph", "data", "resources.py", salt=extractor_version())
+
+
+def input_entries(inputs: Iterable[str | Path]) -> list[dict[str, Any]]:
+    """The manifest's ``inputs``: each input file with its checksum and size, in the order given."""
+    return [{"path": str(p), **_entry(Path(p))} for p in inputs if Path(p).is_file()]
+
+
+def unchanged_build(folder: str | Path, inputs: Iterable[str | Path], *, validate: bool) -> dict[str, Any] | None:
+    """The manifest of the build in ``folder`` when building ``inputs`` again would write the same graph:
+    the same input files (paths and checksums, in order; the judgements file is one), the same
+    :func:`build_version`, validated if ``validate`` asks, not empty, and every file as built
+    (:func:`verify`). None otherwise, or when the folder holds no finished build."""
+    try:
+        manifest = verify(folder)
+    except IncompleteBuild:
+        return None
+    if manifest.get("rules") != build_version() or not manifest.get("facts"):
+        return None
+    if validate and manifest.get("conforms") is not True:
+        return None
+    return manifest if manifest.get("inputs") == input_entries(inputs) else None
 
 
 def predicate_counts(ntriples: Path) -> dict[str, int]:
@@ -84,14 +114,11 @@ def write_manifest(folder: str | Path, *, inputs: Iterable[str | Path] = (), fac
     root = Path(folder)
     files = {p.relative_to(root).as_posix(): _entry(p) for p in sorted(root.rglob("*"))
              if p.is_file() and p.name != MANIFEST}
-    listed = []
-    for p in inputs:
-        path = Path(p)
-        if path.is_file():
-            listed.append({"path": str(path), **_entry(path)})
+    listed = input_entries(inputs)
     stamp = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() if built_at is None else built_at))
     nt = root / "graph.nt"
-    manifest = {"format": FORMAT, "govkg_version": _version(), "built_at": stamp, "inputs": listed,
+    manifest = {"format": FORMAT, "govkg_version": _version(), "rules": build_version(), "built_at": stamp,
+                "inputs": listed,
                 "facts": facts, "triples": triples, "conforms": conforms,
                 "classes": dict(sorted((classes or {}).items())),
                 "predicates": predicate_counts(nt) if nt.is_file() else {},

@@ -211,9 +211,11 @@ def _finish_import(settings: Settings, manifest: dict[str, Any] | None, quiet: b
     return 0
 
 
-def load_into_embedded(graph: PropertyGraph, settings: Settings, build_folder: Path | None = None) -> int:
+def load_into_embedded(graph: PropertyGraph | None, settings: Settings, build_folder: Path | None = None) -> int:
     """After ``govkg build``: replace the embedded store's content with the graph just built
-    (an empty one too: the build already decided to keep it), with the folder's manifest."""
+    (an empty one too: the build already decided to keep it), with the folder's manifest.
+    ``graph`` None: the build was kept as it was (``BuildReport.unchanged``); its tables are loaded unless the
+    store holds that build already."""
     from govkg.errors import Busy, IncompleteBuild
     from govkg.graph.manifest import read_manifest
     from govkg.store import load_embedded
@@ -225,12 +227,37 @@ def load_into_embedded(graph: PropertyGraph, settings: Settings, build_folder: P
     except IncompleteBuild:
         manifest = None
     try:
+        if graph is None:
+            from govkg.graph.tables import read_tables
+
+            if manifest is not None and _holds(settings.db_path, manifest):
+                print(f"{settings.db_path} holds this build already: not loaded again", file=sys.stderr)
+                return 0
+            assert build_folder is not None
+            graph = read_tables(build_folder)
         report = load_embedded(graph, settings.db_path, build=manifest)
     except (StoreError, Busy) as err:
         _err(str(err))
         return 1
     print_report(report, str(settings.db_path))
     return 0
+
+
+def _holds(db_path: Path, manifest: dict[str, Any]) -> bool:
+    """Whether the embedded store at ``db_path`` was loaded last from this build (same manifest, same folder)."""
+    from govkg.store.ladybug import LadybugStore
+
+    if not Path(db_path).exists():
+        return False
+    try:
+        store = LadybugStore(db_path, read_only=True)
+        try:
+            loaded = store.loaded_build()
+        finally:
+            store.close()
+    except (StoreError, RuntimeError, OSError):  # a file it cannot open or read: load it again
+        return False
+    return loaded is not None and loaded.get("manifest") == manifest
 
 
 def parse_params(pairs: list[str]) -> dict[str, str]:

@@ -1,0 +1,72 @@
+"""SHACL beside the build (``govkg.graph.shacl_process``): the verdict and report of the build's own process,
+a refused build when the graph does not conform (on either engine), a one-line error when validating fails."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from rdflib.namespace import ORG, RDF
+
+import govkg.graph.build as build_module
+from govkg.errors import BuildRefused
+from govkg.graph.build import build_from_facts
+from govkg.graph.export import write_nt
+from govkg.graph.rdf import graph_from_facts
+from govkg.graph.shacl_process import AsideValidation
+from govkg.graph.terms import GOV
+from govkg.graph.validate import validate_nt
+from tests.graph.test_rdf import fixture_facts
+
+
+def _break(graph) -> None:
+    """Take the source line off one membership: a violation of its shape's sh:minCount."""
+    m = next(iter(graph.subjects(RDF.type, ORG.Membership)))
+    graph.remove((m, GOV.sourceLine, None))
+
+
+@pytest.mark.parametrize("broken", [False, True], ids=["conforming", "broken"])
+def test_the_child_gives_the_verdict_and_report_of_this_process(tmp_path: Path, broken: bool):
+    graph = graph_from_facts(fixture_facts())
+    if broken:
+        _break(graph)
+    nt = write_nt(graph, tmp_path)
+    conforms, report, seconds = AsideValidation(nt).result()
+    assert (conforms, report) == validate_nt(nt)
+    assert conforms is not broken and seconds > 0
+    assert ("sourceLine" in report) is broken
+
+
+@pytest.mark.parametrize("engine", ["pyrudof", "pyshacl"])
+def test_a_build_whose_graph_does_not_conform_is_refused_and_the_old_one_kept(tmp_path: Path, monkeypatch,
+                                                                               engine: str):
+    monkeypatch.setenv("GOVKG_SHACL_ENGINE", engine)
+    out = tmp_path / "out"
+    good = build_from_facts(fixture_facts(), out)
+    assert good.conforms and good.refused is None, good.shacl_report
+    real = build_module.build_graph
+
+    def breaking(facts):
+        builder = real(facts)
+        _break(builder.graph)
+        return builder
+
+    monkeypatch.setattr(build_module, "build_graph", breaking)
+    bad = build_from_facts(fixture_facts(), out)
+    assert bad.conforms is False and "sourceLine" in bad.shacl_report
+    assert bad.refused and bad.kept and (Path(bad.kept) / "graph.nt").is_file()
+    assert json.loads((out / "manifest.json").read_text(encoding="utf-8"))["conforms"] is True
+
+
+def test_a_validation_that_fails_is_one_line_naming_the_file(tmp_path: Path):
+    nt = tmp_path / "graph.nt"
+    nt.write_text("<urn:a> <urn:b> this is not N-Triples .\n", encoding="utf-8")
+    with pytest.raises(BuildRefused) as err:
+        AsideValidation(nt).result()
+    assert "graph.nt" in str(err.value) and "\n" not in str(err.value)
+
+
+def test_stop_ends_a_child_still_running(tmp_path: Path):
+    aside = AsideValidation(write_nt(graph_from_facts(fixture_facts()), tmp_path))
+    aside.stop()
+    assert aside.proc.poll() is not None
