@@ -6,6 +6,7 @@ PropertyGraph.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, Iterator, Mapping
 from urllib.parse import unquote
 
@@ -19,6 +20,7 @@ from govkg.graph.terms import BODY_CLASS, GOV, ID
 KIND_OF_CLASS = {cls: kind for kind, cls in BODY_CLASS.items()}
 
 
+@lru_cache(maxsize=1 << 17)  # an agency is the end of thousands of edges: decode its IRI once
 def node_id(node: URIRef) -> str:
     """The property-graph id of an RDF node: its decoded key below the id namespace."""
     s = str(node)
