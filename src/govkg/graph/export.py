@@ -6,8 +6,9 @@ import json
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
-from rdflib import Graph
-from rdflib.plugins.serializers.nt import _nt_row
+from rdflib import Graph, Literal
+from rdflib.plugins.serializers.nt import _quoteLiteral
+from rdflib.term import Node
 
 from govkg.graph.schema import NODES, RELS, PropertyGraph
 from govkg.graph.terms import PREFIXES
@@ -17,8 +18,19 @@ JSONLD_CONTEXT = _PREFIX_IRIS | {"@language": "zh"}
 
 
 def sorted_lines(graph: Graph) -> list[str]:
-    """The graph's N-Triples lines (rdflib's own line format), sorted and each once."""
-    return sorted({_nt_row(t) for t in graph})
+    """The graph's N-Triples lines (rdflib's own line format: ``_nt_row``'s), sorted and each once.
+
+    Each term is written once: a node is the subject of several triples and the object of many, a
+    predicate of thousands."""
+    texts: dict[Node, str] = {}
+
+    def text(term: Node) -> str:
+        got = texts.get(term)
+        if got is None:
+            got = texts[term] = _quoteLiteral(term) if isinstance(term, Literal) else term.n3()
+        return got
+
+    return sorted({f"{text(s)} {text(p)} {text(o)} .\n" for s, p, o in graph})
 
 
 def sorted_ntriples(graph: Graph) -> str:
