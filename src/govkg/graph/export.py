@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import csv
+import heapq
 import json
+import tempfile
 from pathlib import Path
+from typing import Iterator
 from xml.sax.saxutils import escape, quoteattr
 
 from rdflib import Graph, Literal
@@ -17,20 +20,32 @@ _PREFIX_IRIS = {prefix: str(ns) for prefix, ns in sorted(PREFIXES.items())}
 JSONLD_CONTEXT = _PREFIX_IRIS | {"@language": "zh"}
 
 
-def sorted_lines(graph: Graph) -> list[str]:
-    """The graph's N-Triples lines (rdflib's own line format: ``_nt_row``'s), sorted and each once.
+RUN_LINES = 200_000  # graph.nt is sorted in runs of this many lines, merged from files (bounded memory)
+_TERM_CACHE = 1 << 16  # terms whose text is kept while the lines are made
 
-    Each term is written once: a node is the subject of several triples and the object of many, a
-    predicate of thousands."""
+
+def _lines(graph: Graph) -> Iterator[str]:
+    """The graph's N-Triples lines in the store's order (rdflib's own line format: ``_nt_row``'s).
+
+    A term's text is made once while it recurs: a node is the subject of several triples, next to each
+    other, and the object of many; a predicate of thousands. The cache is emptied when full, so it stays small."""
     texts: dict[Node, str] = {}
 
     def text(term: Node) -> str:
         got = texts.get(term)
         if got is None:
+            if len(texts) >= _TERM_CACHE:
+                texts.clear()
             got = texts[term] = _quoteLiteral(term) if isinstance(term, Literal) else term.n3()
         return got
 
-    return sorted({f"{text(s)} {text(p)} {text(o)} .\n" for s, p, o in graph})
+    for s, p, o in graph:
+        yield f"{text(s)} {text(p)} {text(o)} .\n"
+
+
+def sorted_lines(graph: Graph) -> list[str]:
+    """The graph's N-Triples lines, sorted and each once."""
+    return sorted(set(_lines(graph)))
 
 
 def sorted_ntriples(graph: Graph) -> str:
@@ -61,11 +76,40 @@ def write_jsonld(nt: Path, path: Path) -> Path:
     return path
 
 
-def write_nt(graph: Graph, out_dir: Path) -> Path:
-    """graph.nt in ``out_dir``: :func:`sorted_ntriples`, written line by line (the whole text, and its bytes,
-    would be two more copies of the graph in memory)."""
+def write_nt(graph: Graph, out_dir: Path, run_lines: int = RUN_LINES) -> Path:
+    """graph.nt in ``out_dir``: :func:`sorted_ntriples`, byte for byte, with at most ``run_lines`` lines in memory.
+
+    The lines are sorted in runs written aside (in ``out_dir``, removed after) and merged, each line once:
+    all of them at once would be a second copy of the graph in memory, larger than the graph."""
     path = out_dir / "graph.nt"
-    lines = sorted_lines(graph)
+    with tempfile.TemporaryDirectory(prefix=".nt-runs-", dir=out_dir) as tmp:
+        runs: list[Path] = []
+        chunk: list[str] = []
+        for line in _lines(graph):
+            chunk.append(line)
+            if len(chunk) >= run_lines:
+                runs.append(_write_run(sorted(set(chunk)), Path(tmp) / f"{len(runs)}.nt"))
+                chunk = []
+        last = sorted(set(chunk))
+        del chunk
+        with open(path, "w", encoding="utf-8", newline="") as fh:
+            if not runs:
+                fh.writelines(last)
+                return path
+            files = [open(run, encoding="utf-8", newline="") for run in runs]
+            try:
+                previous = None
+                for line in heapq.merge(last, *files):
+                    if line != previous:
+                        fh.write(line)
+                        previous = line
+            finally:
+                for f in files:
+                    f.close()
+    return path
+
+
+def _write_run(lines: list[str], path: Path) -> Path:
     with open(path, "w", encoding="utf-8", newline="") as fh:
         fh.writelines(lines)
     return path
@@ -114,6 +158,24 @@ def write_csv(pg: PropertyGraph, out_dir: Path) -> dict[str, Path]:
     return {"nodes": nodes_path, "edges": edges_path}
 
 
+class _LineWriter:
+    """A UTF-8 text file written a line at a time (``append`` adds the newline): a graph's GraphML or GEXF
+    held whole, and joined, would be two copies of it in memory."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __enter__(self) -> "_LineWriter":
+        self.fh = open(self.path, "w", encoding="utf-8", newline="")
+        return self
+
+    def append(self, line: str) -> None:
+        self.fh.write(line + "\n")
+
+    def __exit__(self, *exc: object) -> None:
+        self.fh.close()
+
+
 _GRAPHML_TYPES = {"STRING": "string", "INT64": "long", "BOOLEAN": "boolean"}
 
 
@@ -121,29 +183,29 @@ def write_graphml(pg: PropertyGraph, path: Path) -> Path:
     """GraphML for Gephi/yEd: one key per property of the schema, node ids prefixed by label."""
     node_keys = {"label": "STRING", **{c: t for n in NODES.values() for c, t in n.export_columns.items() if c != "id"}}
     edge_keys = {"type": "STRING", **{c: t for r in RELS.values() for c, t in r.columns.items()}}
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-             '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">']
-    for k, t in sorted(node_keys.items()):
-        lines.append(f'<key id="n_{k}" for="node" attr.name="{k}" attr.type="{_GRAPHML_TYPES[t]}"/>')
-    for k, t in sorted(edge_keys.items()):
-        lines.append(f'<key id="e_{k}" for="edge" attr.name="{k}" attr.type="{_GRAPHML_TYPES[t]}"/>')
-    lines.append('<graph id="govkg" edgedefault="directed">')
-    labels = {}
-    for n in pg.nodes:
-        labels[n.id] = n.label
-        cols = NODES[n.label].export_columns
-        data = {"label": n.label, **{k: v for k, v in n.props.items() if k != "id" and k in cols}}
-        lines.append(f"<node id={quoteattr(n.label + ':' + n.id)}>" + "".join(
-            f'<data key="n_{k}">{escape(_cell(v))}</data>' for k, v in sorted(data.items()) if v is not None)
-            + "</node>")
-    for i, e in enumerate(pg.edges):
-        rel = RELS[e.type]
-        data = {"type": e.type, **e.props}
-        lines.append(f'<edge id="e{i}" source={quoteattr(rel.src + ":" + e.src)} target={quoteattr(rel.dst + ":" + e.dst)}>'
-                     + "".join(f'<data key="e_{k}">{escape(_cell(v))}</data>' for k, v in sorted(data.items())
-                               if v is not None) + "</edge>")
-    lines += ["</graph>", "</graphml>"]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with _LineWriter(path) as lines:
+        lines.append('<?xml version="1.0" encoding="UTF-8"?>')
+        lines.append('<graphml xmlns="http://graphml.graphdrawing.org/xmlns">')
+        for k, t in sorted(node_keys.items()):
+            lines.append(f'<key id="n_{k}" for="node" attr.name="{k}" attr.type="{_GRAPHML_TYPES[t]}"/>')
+        for k, t in sorted(edge_keys.items()):
+            lines.append(f'<key id="e_{k}" for="edge" attr.name="{k}" attr.type="{_GRAPHML_TYPES[t]}"/>')
+        lines.append('<graph id="govkg" edgedefault="directed">')
+        for n in pg.nodes:
+            cols = NODES[n.label].export_columns
+            data = {"label": n.label, **{k: v for k, v in n.props.items() if k != "id" and k in cols}}
+            lines.append(f"<node id={quoteattr(n.label + ':' + n.id)}>" + "".join(
+                f'<data key="n_{k}">{escape(_cell(v))}</data>' for k, v in sorted(data.items()) if v is not None)
+                + "</node>")
+        for i, e in enumerate(pg.edges):
+            rel = RELS[e.type]
+            data = {"type": e.type, **e.props}
+            lines.append(f'<edge id="e{i}" source={quoteattr(rel.src + ":" + e.src)} '
+                         f'target={quoteattr(rel.dst + ":" + e.dst)}>'
+                         + "".join(f'<data key="e_{k}">{escape(_cell(v))}</data>' for k, v in sorted(data.items())
+                                   if v is not None) + "</edge>")
+        lines.append("</graph>")
+        lines.append("</graphml>")
     return path
 
 
@@ -156,36 +218,39 @@ def write_gexf(pg: PropertyGraph, path: Path) -> Path:
     node_keys = {"node_type": "STRING", **{c: t for n in NODES.values() for c, t in n.export_columns.items()
                                            if c not in ("id", "name")}}
     edge_keys = {"relation": "STRING", **{c: t for r in RELS.values() for c, t in r.columns.items()}}
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-             '<gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-             'xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">',
-             "<meta><creator>govkg</creator><description>Chinese government bodies, agencies, people and "
-             "documents (govkg)</description></meta>",
-             '<graph defaultedgetype="directed" mode="static">', '<attributes class="node">']
-    lines += [f'<attribute id="n_{k}" title="{k}" type="{_GEXF_TYPES[t]}"/>' for k, t in sorted(node_keys.items())]
-    lines += ["</attributes>", '<attributes class="edge">']
-    lines += [f'<attribute id="e_{k}" title="{k}" type="{_GEXF_TYPES[t]}"/>' for k, t in sorted(edge_keys.items())]
-    lines += ["</attributes>", "<nodes>"]
+    head = ['<?xml version="1.0" encoding="UTF-8"?>',
+            '<gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+            'xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">',
+            "<meta><creator>govkg</creator><description>Chinese government bodies, agencies, people and "
+            "documents (govkg)</description></meta>",
+            '<graph defaultedgetype="directed" mode="static">', '<attributes class="node">']
+    head += [f'<attribute id="n_{k}" title="{k}" type="{_GEXF_TYPES[t]}"/>' for k, t in sorted(node_keys.items())]
+    head += ["</attributes>", '<attributes class="edge">']
+    head += [f'<attribute id="e_{k}" title="{k}" type="{_GEXF_TYPES[t]}"/>' for k, t in sorted(edge_keys.items())]
+    head += ["</attributes>", "<nodes>"]
 
     def values(prefix: str, data: dict) -> str:
         cells = "".join(f'<attvalue for="{prefix}_{k}" value={quoteattr(_cell(v))}/>' for k, v in sorted(data.items())
                         if v is not None and v != "")
         return f"<attvalues>{cells}</attvalues>" if cells else ""
 
-    for n in pg.nodes:
-        cols = NODES[n.label].export_columns
-        data = {"node_type": n.label, **{k: v for k, v in n.props.items() if k not in ("id", "name") and k in cols}}
-        label = _cell(n.props.get("name")) or n.id
-        lines.append(f"<node id={quoteattr(n.label + ':' + n.id)} label={quoteattr(label)}>{values('n', data)}</node>")
-    lines.append("</nodes>")
-    lines.append("<edges>")
-    for i, e in enumerate(pg.edges):
-        rel = RELS[e.type]
-        data = {"relation": e.type, **{k: v for k, v in e.props.items() if k in rel.columns}}
-        lines.append(f'<edge id="e{i}" source={quoteattr(rel.src + ":" + e.src)} target={quoteattr(rel.dst + ":" + e.dst)} '
-                     f'label="{e.type}">{values("e", data)}</edge>')
-    lines += ["</edges>", "</graph>", "</gexf>"]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with _LineWriter(path) as lines:
+        for line in head:
+            lines.append(line)
+        for n in pg.nodes:
+            cols = NODES[n.label].export_columns
+            data = {"node_type": n.label, **{k: v for k, v in n.props.items() if k not in ("id", "name") and k in cols}}
+            label = _cell(n.props.get("name")) or n.id
+            lines.append(f"<node id={quoteattr(n.label + ':' + n.id)} label={quoteattr(label)}>{values('n', data)}</node>")
+        lines.append("</nodes>")
+        lines.append("<edges>")
+        for i, e in enumerate(pg.edges):
+            rel = RELS[e.type]
+            data = {"relation": e.type, **{k: v for k, v in e.props.items() if k in rel.columns}}
+            lines.append(f'<edge id="e{i}" source={quoteattr(rel.src + ":" + e.src)} '
+                         f'target={quoteattr(rel.dst + ":" + e.dst)} label="{e.type}">{values("e", data)}</edge>')
+        for line in ("</edges>", "</graph>", "</gexf>"):
+            lines.append(line)
     return path
 
 
