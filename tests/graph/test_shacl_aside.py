@@ -37,10 +37,14 @@ def test_the_child_gives_the_verdict_and_report_of_this_process(tmp_path: Path, 
     assert ("sourceLine" in report) is broken
 
 
-@pytest.mark.parametrize("engine", ["pyrudof", "pyshacl"])
+@pytest.mark.parametrize(("engine", "aside_bytes"), [("pyrudof", 0), ("pyrudof", 1 << 40), ("pyshacl", 0)],
+                         ids=["pyrudof-aside", "pyrudof-here", "pyshacl"])
 def test_a_build_whose_graph_does_not_conform_is_refused_and_the_old_one_kept(tmp_path: Path, monkeypatch,
-                                                                               engine: str):
+                                                                               engine: str, aside_bytes: int):
     monkeypatch.setenv("GOVKG_SHACL_ENGINE", engine)
+    monkeypatch.setattr(build_module, "ASIDE_BYTES", aside_bytes)  # the fixture's graph is small: aside or here
+    started: list[Path] = []
+    monkeypatch.setattr(build_module, "AsideValidation", lambda nt: started.append(nt) or AsideValidation(nt))
     out = tmp_path / "out"
     good = build_from_facts(fixture_facts(), out)
     assert good.conforms and good.refused is None, good.shacl_report
@@ -56,6 +60,7 @@ def test_a_build_whose_graph_does_not_conform_is_refused_and_the_old_one_kept(tm
     assert bad.conforms is False and "sourceLine" in bad.shacl_report
     assert bad.refused and bad.kept and (Path(bad.kept) / "graph.nt").is_file()
     assert json.loads((out / "manifest.json").read_text(encoding="utf-8"))["conforms"] is True
+    assert bool(started) is (engine == "pyrudof" and aside_bytes == 0)
 
 
 def test_a_validation_that_fails_is_one_line_naming_the_file(tmp_path: Path):
