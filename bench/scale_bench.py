@@ -33,7 +33,6 @@ TARGET_RSS_GROWTH = 1.5    # RSS(64x) / RSS(4x)
 TARGET_WALL_64_W2 = 90.0   # s, 64x with --workers 2
 TARGET_SPEEDUP = 1.7       # extraction, 1 -> 2 workers
 TARGET_ADD_ONE = 0.15      # rebuild after adding one file / full build, 16x
-TREE_PEAK = [0.0]  # GB, the last build's process tree at its largest (sampled)
 COMPARED = ("facts.jsonl", "graph.nt", "graph.ttl", "graph.jsonld", "graph.graphml", "graph.gexf", "nodes.csv", "edges.csv")
 
 
@@ -68,9 +67,10 @@ def _tree_peak(pid: int, done: threading.Event, peak: list[float]) -> None:
         done.wait(0.1)
 
 
-def run_build(corpus: Path, out: Path, workers: int | None, shacl: bool, fresh: bool = True) -> tuple[float, float, int]:
-    """Wall seconds, peak RSS in GB and exit code of one build process (``fresh``: nothing from the
-    extraction cache of an earlier run); the process tree's peak (sampled) goes to ``TREE_PEAK``."""
+def run_build(corpus: Path, out: Path, workers: int | None, shacl: bool,
+              fresh: bool = True) -> tuple[float, float, int, float]:
+    """Wall seconds, peak RSS in GB, exit code and the process tree's peak in GB (sampled) of one build process
+    (``fresh``: nothing from the extraction cache of an earlier run)."""
     cmd = [*GOVKG, "build", str(corpus), "--out", str(out), "--no-load", *(["--fresh"] if fresh else [])]
     if workers is not None:
         cmd += ["--workers", str(workers)]
@@ -85,8 +85,7 @@ def run_build(corpus: Path, out: Path, workers: int | None, shacl: bool, fresh: 
     wall = time.perf_counter() - t
     done.set()
     sampler.join()
-    TREE_PEAK[0] = peak[0]
-    return wall, usage.ru_maxrss / 2**20, os.waitstatus_to_exitcode(status)  # ru_maxrss is KiB on Linux
+    return wall, usage.ru_maxrss / 2**20, os.waitstatus_to_exitcode(status), peak[0]  # ru_maxrss is KiB on Linux
 
 
 def speed_reference() -> float:
@@ -105,8 +104,8 @@ def incremental(tmp: Path, size: int, corpus: Path, out: Path, workers: int | No
     extra = next(p for p in sorted(extra_corpus.glob("*.txt")) if p.name not in mine)
     shutil.copy(extra, corpus / extra.name)
     try:
-        added, _, code = run_build(corpus, out, workers, shacl, fresh=False)
-        same, _, code2 = run_build(corpus, out, workers, shacl, fresh=False)
+        added, _, code, _ = run_build(corpus, out, workers, shacl, fresh=False)
+        same, _, code2, _ = run_build(corpus, out, workers, shacl, fresh=False)
     finally:
         (corpus / extra.name).unlink()
     print(f"      one file added: {added:.1f} s = {added / full:.2f} of the full build, target ≤ {TARGET_ADD_ONE} "
@@ -141,11 +140,11 @@ def main() -> None:
         for w in workers:
             out = tmp / f"build-{size}x-w{w}"
             shutil.rmtree(out, ignore_errors=True)
-            wall, rss, code = run_build(corpus, out, w, not args.no_shacl)
+            wall, rss, code, tree = run_build(corpus, out, w, not args.no_shacl)
             results[(size, w)] = (wall, rss)
             outs.append(out)
             print(f"{size:>4}x {len(files):>5} {mb:>6.1f} {str(w or '-'):>7} {wall:>8.1f} {mb / wall:>6.2f} {rss:>11.2f} "
-                  f"{TREE_PEAK[0]:>7.2f}  {code}")
+                  f"{tree:>7.2f}  {code}")
         if args.incremental:
             incremental(tmp, size, corpus, outs[-1], workers[-1], results[(size, workers[-1])][0], not args.no_shacl)
         if len(outs) > 1:

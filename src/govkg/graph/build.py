@@ -139,7 +139,7 @@ def _write_and_switch(facts: list[Fact], report: BuildReport, staging: Path, out
                       texts: Mapping[str, str] | None, inputs: Iterable[str | Path], allow_empty: bool,
                       read: Mapping[str, SourceText] | None = None, shacl: bool = False,
                       keep_graph: bool = True) -> None:
-    """The property graph (unless in ``report`` already) and every export into ``staging``, the manifest last;
+    """The property graph and every export into ``staging``, the manifest last;
     then switch it in for ``out`` or keep it aside. ``shacl``: validate the graph written (before the manifest,
     which records the verdict); with pyrudof and a graph.nt of ``ASIDE_BYTES`` or more, in a process of its own
     while this one goes on (``govkg.graph.shacl_process``), so graph.nt is written first. Without ``keep_graph`` the RDF graph is let go
@@ -157,13 +157,11 @@ def _write_and_switch(facts: list[Fact], report: BuildReport, staging: Path, out
         names["nt"] = write_nt(report.graph, staging)
         if names["nt"].stat().st_size >= ASIDE_BYTES:
             aside = AsideValidation(names["nt"])
-    waited = pg_seconds = 0.0  # for the SHACL process, or validating here, and the property graph: not the exports'
+    waited = 0.0  # for the SHACL process, or validating here: not the exports' time
     try:
-        if report.property_graph is None:
-            _property_graph(report, texts)
-            pg_seconds = report.seconds["property_graph"]
+        _property_graph(report, texts)
         assert report.property_graph is not None
-        if not keep_graph and aside is not None:
+        if not keep_graph and "nt" in names:  # nothing reads the RDF graph after graph.nt and the property graph
             _let_go(report)
         names.update(export_all(report.graph, report.property_graph, staging, nt_written="nt" in names))
         if shacl and aside is None:
@@ -185,7 +183,7 @@ def _write_and_switch(facts: list[Fact], report: BuildReport, staging: Path, out
     names["manifest"] = write_manifest(staging, inputs=inputs, facts=report.facts, triples=report.triples,
                                        conforms=report.conforms, classes=report.classes, counts=report.counts,
                                        originals=kept)
-    report.seconds["export"] = time.perf_counter() - t - waited - pg_seconds
+    report.seconds["export"] = time.perf_counter() - t - waited - report.seconds["property_graph"]
     report.refused = _refusal(report, allow_empty)
     if report.refused:
         report.kept = str(buildfolder.reject(staging, out))

@@ -1,12 +1,13 @@
 """Write the graph out: Turtle, sorted N-Triples, JSON-LD with a context, GraphML, GEXF, nodes/edges CSV."""
 from __future__ import annotations
 
+import contextlib
 import csv
 import heapq
 import json
 import tempfile
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 from xml.sax.saxutils import escape, quoteattr
 
 from rdflib import Graph, Literal
@@ -43,14 +44,9 @@ def _lines(graph: Graph) -> Iterator[str]:
         yield f"{text(s)} {text(p)} {text(o)} .\n"
 
 
-def sorted_lines(graph: Graph) -> list[str]:
-    """The graph's N-Triples lines, sorted and each once."""
-    return sorted(set(_lines(graph)))
-
-
 def sorted_ntriples(graph: Graph) -> str:
     """N-Triples, one line per triple, sorted: byte-identical for the same graph."""
-    return "".join(sorted_lines(graph))
+    return "".join(sorted(set(_lines(graph))))
 
 
 def write_turtle(nt: Path, path: Path) -> Path:
@@ -82,34 +78,29 @@ def write_nt(graph: Graph, out_dir: Path, run_lines: int = RUN_LINES) -> Path:
     The lines are sorted in runs written aside (in ``out_dir``, removed after) and merged, each line once:
     all of them at once would be a second copy of the graph in memory, larger than the graph."""
     path = out_dir / "graph.nt"
-    with tempfile.TemporaryDirectory(prefix=".nt-runs-", dir=out_dir) as tmp:
-        runs: list[Path] = []
+    with tempfile.TemporaryDirectory(prefix=".nt-runs-", dir=out_dir) as tmp, contextlib.ExitStack() as runs:
         chunk: list[str] = []
+        sorted_runs = []
         for line in _lines(graph):
             chunk.append(line)
             if len(chunk) >= run_lines:
-                runs.append(_write_run(sorted(set(chunk)), Path(tmp) / f"{len(runs)}.nt"))
+                run = Path(tmp) / f"{len(sorted_runs)}.nt"
+                _write_lines(run, sorted(set(chunk)))
+                sorted_runs.append(runs.enter_context(open(run, encoding="utf-8", newline="")))
                 chunk = []
         last = sorted(set(chunk))
         del chunk
+        previous = None
         with open(path, "w", encoding="utf-8", newline="") as fh:
-            if not runs:
-                fh.writelines(last)
-                return path
-            files = [open(run, encoding="utf-8", newline="") for run in runs]
-            try:
-                previous = None
-                for line in heapq.merge(last, *files):
-                    if line != previous:
-                        fh.write(line)
-                        previous = line
-            finally:
-                for f in files:
-                    f.close()
+            for line in heapq.merge(last, *sorted_runs):
+                if line != previous:
+                    fh.write(line)
+                    previous = line
     return path
 
 
-def _write_run(lines: list[str], path: Path) -> Path:
+def _write_lines(path: Path, lines: Iterable[str]) -> Path:
+    """A UTF-8 text file of ``lines`` (each with its newline), written as they come."""
     with open(path, "w", encoding="utf-8", newline="") as fh:
         fh.writelines(lines)
     return path
@@ -158,55 +149,39 @@ def write_csv(pg: PropertyGraph, out_dir: Path) -> dict[str, Path]:
     return {"nodes": nodes_path, "edges": edges_path}
 
 
-class _LineWriter:
-    """A UTF-8 text file written a line at a time (``append`` adds the newline): a graph's GraphML or GEXF
-    held whole, and joined, would be two copies of it in memory."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-
-    def __enter__(self) -> "_LineWriter":
-        self.fh = open(self.path, "w", encoding="utf-8", newline="")
-        return self
-
-    def append(self, line: str) -> None:
-        self.fh.write(line + "\n")
-
-    def __exit__(self, *exc: object) -> None:
-        self.fh.close()
-
-
 _GRAPHML_TYPES = {"STRING": "string", "INT64": "long", "BOOLEAN": "boolean"}
 
 
 def write_graphml(pg: PropertyGraph, path: Path) -> Path:
     """GraphML for Gephi/yEd: one key per property of the schema, node ids prefixed by label."""
+    return _write_lines(path, (line + "\n" for line in _graphml(pg)))
+
+
+def _graphml(pg: PropertyGraph) -> Iterator[str]:
+    """GraphML's lines, one at a time: the whole text held (and joined) would be two copies of the graph."""
     node_keys = {"label": "STRING", **{c: t for n in NODES.values() for c, t in n.export_columns.items() if c != "id"}}
     edge_keys = {"type": "STRING", **{c: t for r in RELS.values() for c, t in r.columns.items()}}
-    with _LineWriter(path) as lines:
-        lines.append('<?xml version="1.0" encoding="UTF-8"?>')
-        lines.append('<graphml xmlns="http://graphml.graphdrawing.org/xmlns">')
-        for k, t in sorted(node_keys.items()):
-            lines.append(f'<key id="n_{k}" for="node" attr.name="{k}" attr.type="{_GRAPHML_TYPES[t]}"/>')
-        for k, t in sorted(edge_keys.items()):
-            lines.append(f'<key id="e_{k}" for="edge" attr.name="{k}" attr.type="{_GRAPHML_TYPES[t]}"/>')
-        lines.append('<graph id="govkg" edgedefault="directed">')
-        for n in pg.nodes:
-            cols = NODES[n.label].export_columns
-            data = {"label": n.label, **{k: v for k, v in n.props.items() if k != "id" and k in cols}}
-            lines.append(f"<node id={quoteattr(n.label + ':' + n.id)}>" + "".join(
-                f'<data key="n_{k}">{escape(_cell(v))}</data>' for k, v in sorted(data.items()) if v is not None)
-                + "</node>")
-        for i, e in enumerate(pg.edges):
-            rel = RELS[e.type]
-            data = {"type": e.type, **e.props}
-            lines.append(f'<edge id="e{i}" source={quoteattr(rel.src + ":" + e.src)} '
-                         f'target={quoteattr(rel.dst + ":" + e.dst)}>'
-                         + "".join(f'<data key="e_{k}">{escape(_cell(v))}</data>' for k, v in sorted(data.items())
-                                   if v is not None) + "</edge>")
-        lines.append("</graph>")
-        lines.append("</graphml>")
-    return path
+    yield '<?xml version="1.0" encoding="UTF-8"?>'
+    yield '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">'
+    for k, t in sorted(node_keys.items()):
+        yield f'<key id="n_{k}" for="node" attr.name="{k}" attr.type="{_GRAPHML_TYPES[t]}"/>'
+    for k, t in sorted(edge_keys.items()):
+        yield f'<key id="e_{k}" for="edge" attr.name="{k}" attr.type="{_GRAPHML_TYPES[t]}"/>'
+    yield '<graph id="govkg" edgedefault="directed">'
+    for n in pg.nodes:
+        cols = NODES[n.label].export_columns
+        data = {"label": n.label, **{k: v for k, v in n.props.items() if k != "id" and k in cols}}
+        yield (f"<node id={quoteattr(n.label + ':' + n.id)}>" + "".join(
+            f'<data key="n_{k}">{escape(_cell(v))}</data>' for k, v in sorted(data.items()) if v is not None)
+            + "</node>")
+    for i, e in enumerate(pg.edges):
+        rel = RELS[e.type]
+        data = {"type": e.type, **e.props}
+        yield (f'<edge id="e{i}" source={quoteattr(rel.src + ":" + e.src)} target={quoteattr(rel.dst + ":" + e.dst)}>'
+               + "".join(f'<data key="e_{k}">{escape(_cell(v))}</data>' for k, v in sorted(data.items())
+                         if v is not None) + "</edge>")
+    yield "</graph>"
+    yield "</graphml>"
 
 
 _GEXF_TYPES = {"STRING": "string", "INT64": "long", "BOOLEAN": "boolean"}
@@ -215,43 +190,50 @@ _GEXF_TYPES = {"STRING": "string", "INT64": "long", "BOOLEAN": "boolean"}
 def write_gexf(pg: PropertyGraph, path: Path) -> Path:
     """GEXF 1.3 for Gephi: the nodes and edges of ``write_graphml`` (same ids, one attribute per schema
     property), each node labelled with its name and each edge with its relation."""
+    return _write_lines(path, (line + "\n" for line in _gexf(pg)))
+
+
+def _gexf(pg: PropertyGraph) -> Iterator[str]:
+    """GEXF's lines, one at a time (as :func:`_graphml`)."""
     node_keys = {"node_type": "STRING", **{c: t for n in NODES.values() for c, t in n.export_columns.items()
                                            if c not in ("id", "name")}}
     edge_keys = {"relation": "STRING", **{c: t for r in RELS.values() for c, t in r.columns.items()}}
-    head = ['<?xml version="1.0" encoding="UTF-8"?>',
-            '<gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-            'xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">',
-            "<meta><creator>govkg</creator><description>Chinese government bodies, agencies, people and "
-            "documents (govkg)</description></meta>",
-            '<graph defaultedgetype="directed" mode="static">', '<attributes class="node">']
-    head += [f'<attribute id="n_{k}" title="{k}" type="{_GEXF_TYPES[t]}"/>' for k, t in sorted(node_keys.items())]
-    head += ["</attributes>", '<attributes class="edge">']
-    head += [f'<attribute id="e_{k}" title="{k}" type="{_GEXF_TYPES[t]}"/>' for k, t in sorted(edge_keys.items())]
-    head += ["</attributes>", "<nodes>"]
+    yield '<?xml version="1.0" encoding="UTF-8"?>'
+    yield ('<gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+           'xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">')
+    yield ("<meta><creator>govkg</creator><description>Chinese government bodies, agencies, people and "
+           "documents (govkg)</description></meta>")
+    yield '<graph defaultedgetype="directed" mode="static">'
+    yield '<attributes class="node">'
+    for k, t in sorted(node_keys.items()):
+        yield f'<attribute id="n_{k}" title="{k}" type="{_GEXF_TYPES[t]}"/>'
+    yield "</attributes>"
+    yield '<attributes class="edge">'
+    for k, t in sorted(edge_keys.items()):
+        yield f'<attribute id="e_{k}" title="{k}" type="{_GEXF_TYPES[t]}"/>'
+    yield "</attributes>"
+    yield "<nodes>"
 
     def values(prefix: str, data: dict) -> str:
         cells = "".join(f'<attvalue for="{prefix}_{k}" value={quoteattr(_cell(v))}/>' for k, v in sorted(data.items())
                         if v is not None and v != "")
         return f"<attvalues>{cells}</attvalues>" if cells else ""
 
-    with _LineWriter(path) as lines:
-        for line in head:
-            lines.append(line)
-        for n in pg.nodes:
-            cols = NODES[n.label].export_columns
-            data = {"node_type": n.label, **{k: v for k, v in n.props.items() if k not in ("id", "name") and k in cols}}
-            label = _cell(n.props.get("name")) or n.id
-            lines.append(f"<node id={quoteattr(n.label + ':' + n.id)} label={quoteattr(label)}>{values('n', data)}</node>")
-        lines.append("</nodes>")
-        lines.append("<edges>")
-        for i, e in enumerate(pg.edges):
-            rel = RELS[e.type]
-            data = {"relation": e.type, **{k: v for k, v in e.props.items() if k in rel.columns}}
-            lines.append(f'<edge id="e{i}" source={quoteattr(rel.src + ":" + e.src)} '
-                         f'target={quoteattr(rel.dst + ":" + e.dst)} label="{e.type}">{values("e", data)}</edge>')
-        for line in ("</edges>", "</graph>", "</gexf>"):
-            lines.append(line)
-    return path
+    for n in pg.nodes:
+        cols = NODES[n.label].export_columns
+        data = {"node_type": n.label, **{k: v for k, v in n.props.items() if k not in ("id", "name") and k in cols}}
+        label = _cell(n.props.get("name")) or n.id
+        yield f"<node id={quoteattr(n.label + ':' + n.id)} label={quoteattr(label)}>{values('n', data)}</node>"
+    yield "</nodes>"
+    yield "<edges>"
+    for i, e in enumerate(pg.edges):
+        rel = RELS[e.type]
+        data = {"relation": e.type, **{k: v for k, v in e.props.items() if k in rel.columns}}
+        yield (f'<edge id="e{i}" source={quoteattr(rel.src + ":" + e.src)} target={quoteattr(rel.dst + ":" + e.dst)} '
+               f'label="{e.type}">{values("e", data)}</edge>')
+    yield "</edges>"
+    yield "</graph>"
+    yield "</gexf>"
 
 
 def export_all(graph: Graph | None, pg: PropertyGraph, out_dir: str | Path, *, nt_written: bool = False) -> dict[str, Path]:

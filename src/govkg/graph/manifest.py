@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import json
 import time
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -44,6 +45,7 @@ def _entry(path: Path) -> dict[str, Any]:
     return {"sha256": file_digest(path), "bytes": path.stat().st_size}
 
 
+@lru_cache(maxsize=1)
 def build_version() -> str:
     """A hash of every package file that decides what a build writes from its inputs: the extractor's
     (``extractor_version``) and the graph stage's code, the ontology, shapes and registry."""
