@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
@@ -28,6 +29,10 @@ import org.neo4j.harness.Neo4jBuilders;
  * database written by neo4j-admin database import), without authentication, and leaves it in place.
  */
 public final class Main {
+    /** Bolt's two event-loop groups each wait out a quiet period on shutdown (5 s by default): a stop took
+     *  10.4 s, of a server no client is using any more when it is stopped. */
+    private static final int QUIET_SECONDS = 0;
+
     public static void main(String[] args) throws Exception {
         String home = System.getenv("GOVKG_LAUNCHER_HOME");
         if (home != null && !home.isEmpty()) {
@@ -60,6 +65,7 @@ public final class Main {
                     .withConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                     .withConfig(GraphDatabaseSettings.auth_enabled, auth)
                     .withConfig(GraphDatabaseSettings.pagecache_memory, pageCacheBytes())
+                    .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, QUIET_SECONDS)
                     .build();
             server.set(neo4j);
             if (auth) {
@@ -103,6 +109,7 @@ public final class Main {
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(GraphDatabaseSettings.auth_enabled, false)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheBytes())
+                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, QUIET_SECONDS)
                 .build();
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
