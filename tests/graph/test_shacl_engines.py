@@ -114,11 +114,52 @@ def _nt(g, path):
     return path
 
 
+@pytest.mark.parametrize("group_nodes", [1_500, 1], ids=["documents", "every-node-apart"])
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
-def test_parts_give_the_whole_graphs_results(case, tmp_path) -> None:
+def test_parts_give_the_whole_graphs_results(case, group_nodes, tmp_path, monkeypatch) -> None:
+    """With a document's nodes kept together, and with every node a group of its own (so a node and what it
+    points at are apart, which the grouping would otherwise mostly avoid)."""
+    monkeypatch.setattr("govkg.graph.shacl_split.GROUP_NODES", group_nodes)
     g = broken(BASE, case)
     whole = check(g, engine="pyrudof")
     assert check_nt(_nt(g, tmp_path / "g.nt"), engine="pyrudof", part_bytes=PART) == whole
+
+
+def _statements(docs: int, per_doc: int) -> str:
+    """N-Triples of ``docs`` documents with ``per_doc`` citations each, derived from their document."""
+    lines = []
+    for d in range(docs):
+        doc = f"<https://govkg.org/id/doc/d{d}>"
+        lines.append(f"{doc} <{RDF.type}> <{GOV.Document}> .\n")
+        for k in range(per_doc):
+            node = f"<https://govkg.org/id/citation/d{d}-{k}>"
+            lines += [f"{node} <{RDF.type}> <{GOV.Citation}> .\n", f"{node} <{PROV.wasDerivedFrom}> {doc} .\n",
+                      f"{node} <{GOV.citing}> {doc} .\n"]
+    return "".join(lines)
+
+
+def test_a_documents_nodes_share_its_part_and_the_parts_are_balanced(tmp_path) -> None:
+    from govkg.graph.shacl_split import split
+
+    nt = tmp_path / "g.nt"
+    nt.write_text(_statements(docs=4, per_doc=30), encoding="utf-8")
+    files, homes = split([nt], 4, tmp_path)
+    for d in range(4):
+        assert {homes(f"https://govkg.org/id/citation/d{d}-{k}") for k in range(30)} == {homes(f"https://govkg.org/id/doc/d{d}")}
+    assert sorted(homes(f"https://govkg.org/id/doc/d{d}") for d in range(4)) == [0, 1, 2, 3]  # one each: packed
+    for f in files:  # nothing copied: every value a node points at is in its part
+        assert len(f.read_text(encoding="utf-8").splitlines()) == 1 + 30 * 3
+
+
+def test_a_long_document_is_cut_into_groups(tmp_path, monkeypatch) -> None:
+    from govkg.graph.shacl_split import split
+
+    monkeypatch.setattr("govkg.graph.shacl_split.GROUP_NODES", 10)
+    nt = tmp_path / "g.nt"
+    nt.write_text(_statements(docs=1, per_doc=40), encoding="utf-8")
+    files, homes = split([nt], 4, tmp_path)
+    placed = [homes(f"https://govkg.org/id/citation/d0-{k}") for k in range(40)]
+    assert set(placed) == {0, 1, 2, 3} and max(placed.count(i) for i in range(4)) < 20
 
 
 @pytest.mark.parametrize("case", CASES[::12], ids=lambda c: c.id)

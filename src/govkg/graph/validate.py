@@ -112,15 +112,16 @@ def check_nt(paths: str | Path | Iterable[str | Path], shapes_path: Path = SHAPE
     with tempfile.TemporaryDirectory(prefix="govkg-shacl-") as folder:
         if parts > 1 and not splittable(shapes_path):
             parts = 1  # shapes that read further than a node's own triples: one part, the whole graph
-        split_files = split(files, parts, Path(folder))
-        if split_files is None:  # blank nodes: the whole graph, as one file (their labels taken as one graph's)
+        done = split(files, parts, Path(folder))
+        if done is None:  # blank nodes: the whole graph, as one file (their labels taken as one graph's)
             whole = files[0] if len(files) == 1 else Path(folder) / "whole.nt"
             if len(files) > 1:
                 with whole.open("wb") as out:
                     for f in files:
                         out.write(f.read_bytes().rstrip(b"\n") + b"\n")
             return check(whole, shapes_path, engine)
-        return validate_parts(split_files, lambda f: check(f, shapes_path, engine))
+        split_files, homes = done
+        return validate_parts(split_files, lambda f: check(f, shapes_path, engine), homes)
 
 
 def report_text(conforms: bool, results: list[Result], prefixes: dict[str, str] | None = None) -> str:
