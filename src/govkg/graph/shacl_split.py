@@ -81,10 +81,11 @@ def _groups(sources: list[Path], parts: int) -> Homes | None:
     node is in the sources. Holds a small int per grouped node, not its IRI."""
     doc_of: dict[int, int] = {}  # crc32 of a node -> its document's number
     docs: dict[str, int] = {}
+    derived, part_of = GROUP_BY
     for source in sources:
         with Path(source).open(encoding="utf-8") as f:
             for line in f:
-                if "_:" not in line and not any(p in line for p in GROUP_BY):
+                if "_:" not in line and derived not in line and part_of not in line:
                     continue  # the quick test: most lines neither name a blank node nor a document
                 terms = _terms(line)
                 if terms is None:
@@ -131,6 +132,14 @@ def _terms(line: str) -> tuple[str, str, str] | None:
     return m.groups() if m else None
 
 
+def _last_iri(line: str) -> str | None:
+    """The object of a line :func:`split` wrote, if it is an IRI: the last term before the dot (an IRI holds no
+    space, no quote; the tail of a literal with spaces in it is no IRI of the graph, so looking it up finds nothing)."""
+    o = line.rstrip()[:-1].rstrip()
+    o = o[max(o.rfind(" "), o.rfind("\t")) + 1:]  # N-Triples separates terms by spaces or tabs
+    return o if o[:1] == "<" and o[-1:] == ">" and '"' not in o else None
+
+
 def split(sources: Iterable[Path], parts: int, folder: Path) -> tuple[list[Path], Homes] | None:
     """Write the triples of the N-Triples ``sources`` into ``parts`` files in ``folder``, as the module docstring
     says, and each node's part; None if a blank node is in them (the caller validates whole). Reads the sources
@@ -143,6 +152,8 @@ def split(sources: Iterable[Path], parts: int, folder: Path) -> tuple[list[Path]
     outs = [f.open("w", encoding="utf-8") for f in files]
     types: dict[str, list[str]] = {}
     subclass: list[str] = []
+    last = subject = ""
+    out = outs[0]
     try:
         for source in sources:
             with Path(source).open(encoding="utf-8") as f:
@@ -156,8 +167,10 @@ def split(sources: Iterable[Path], parts: int, folder: Path) -> tuple[list[Path]
                     if s.startswith("_:") or o.startswith("_:"):
                         return None
                     text = line if line.endswith("\n") else line + "\n"
-                    subject = _iri(s)
-                    outs[homes(subject)].write(text)
+                    if s != last:  # a subject's triples are next to each other in a sorted file: its part once
+                        last, subject = s, _iri(s)
+                        out = outs[homes(subject)]
+                    out.write(text)
                     if p == RDF_TYPE:  # by the unescaped IRI: a file may write an IRI escaped, another not
                         types.setdefault(subject, []).append(text)
                     elif p == SUBCLASS:
@@ -169,8 +182,8 @@ def split(sources: Iterable[Path], parts: int, folder: Path) -> tuple[list[Path]
         copied: set[str] = set()
         with file.open(encoding="utf-8") as f:
             for line in f:
-                o = _terms(line)[2]
-                if o.startswith("<") and (node := _iri(o)) in types and node not in copied and homes(node) != i:
+                o = _last_iri(line)
+                if o and (node := _iri(o)) in types and node not in copied and homes(node) != i:
                     copied.add(node)
         with file.open("a", encoding="utf-8") as out:
             out.writelines(t for o in sorted(copied) for t in types[o])
