@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 from typing import Iterable
 from urllib.parse import quote, unquote
 
-from rdflib import Graph, URIRef
+from rdflib import URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS
 
 from govkg.facts import BodyFact, CitationFact, DocumentFact, Fact, MembershipFact
 from govkg.graph.agencies import AgencyResolver
-from govkg.graph.memory import CompactMemory
+from govkg.graph.memory import CompactGraph
 from govkg.graph.names import city_of, normalize, normalize_number, self_prefix
 from govkg.graph.people import PersonMention, resolve_people
 from govkg.graph.posts import LEADER_TITLE, is_placeholder, parse_post, posts_of, split_agencies
@@ -75,7 +75,7 @@ class GraphNodes:
     per canonical key and resolved as ``govkg.graph.agencies`` and ``govkg.graph.people`` say."""
 
     def __init__(self, default_city: str | None = None, resolver: AgencyResolver | None = None) -> None:
-        self.graph = Graph(store=CompactMemory())
+        self.graph = CompactGraph()
         for prefix, ns in PREFIXES.items():
             self.graph.bind(prefix, ns)
         self.resolver = resolver or AgencyResolver()

@@ -40,6 +40,7 @@ PREFIXES = {"govkg": GOV, "org": ORG, "foaf": FOAF, "prov": PROV, "dcterms": DCT
             "rdfs": RDFS, "xsd": XSD}
 
 
+@lru_cache(maxsize=1 << 14)  # an agency, a post, a person is named again by every fact about it; quoting is slow
 def iri(kind: str, *key: str) -> URIRef:
     """The IRI of a node from its canonical key parts (percent-encoded, deterministic)."""
     return URIRef(ID + kind + "/" + "/".join(quote(k, safe="") for k in key))
