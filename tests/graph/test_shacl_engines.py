@@ -241,3 +241,41 @@ def test_parts_of_a_file_with_tabs_between_terms_give_the_whole_graphs_results(t
     tabbed.write_text("".join("\t".join(LINE.match(line).groups()) + "\t.\n" for line in lines if line.strip()),
                       encoding="utf-8")
     assert check_nt(tabbed, engine="pyrudof", part_bytes=PART) == check(g, engine="pyrudof")
+
+
+def test_parts_a_helper_process_takes_give_the_whole_graphs_results(tmp_path) -> None:
+    """The SHACL process's helper (a process of its own, spawned) takes parts from the end: the same results."""
+    from govkg.graph.shacl_process import PartHelper
+
+    case = next(c for c in CASES if c.component == "ClassConstraintComponent")
+    g = broken(BASE, case)
+    helper = PartHelper(listen=False)
+    helper.want()
+    try:
+        got = check_nt(_nt(g, tmp_path / "g.nt"), engine="pyrudof", part_bytes=PART, helper=helper)
+    finally:
+        helper.close()
+    assert got == check(g, engine="pyrudof") and not got[0]
+    assert helper.taken > 0
+
+
+def test_a_part_the_helper_fails_on_is_validated_here(tmp_path) -> None:
+    from concurrent.futures import Future
+
+    class Failing:
+        taken = 0
+
+        def wanted(self) -> bool:
+            return True
+
+        def submit(self, part):
+            self.taken += 1
+            failed: Future = Future()
+            failed.set_exception(RuntimeError("the helper died"))
+            return failed
+
+    case = next(c for c in CASES if c.component == "ClassConstraintComponent")
+    g = broken(BASE, case)
+    helper = Failing()
+    assert check_nt(_nt(g, tmp_path / "g.nt"), engine="pyrudof", part_bytes=PART, helper=helper) == check(g, engine="pyrudof")
+    assert helper.taken > 0

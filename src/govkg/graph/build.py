@@ -175,6 +175,7 @@ def _write_and_switch(facts: list[Fact], report: BuildReport, staging: Path, out
             names["originals"] = staging / originals_.ORIGINALS_DIR
         if aside is not None:
             w = time.perf_counter()
+            aside.help()  # nothing is left here but to wait: the child may use this core too
             report.conforms, report.shacl_report, report.seconds["shacl"] = aside.result()
             waited = time.perf_counter() - w
     finally:

@@ -6,13 +6,21 @@ build's process turns the graph into the property graph, Turtle, JSON-LD and the
 rudof takes (about 4 KB a triple at its peak, which the allocator keeps after the call) leaves with that
 process instead of staying in the build's. The verdict and the report are the same as in the build's own
 process: the child runs the same function on the same file and sends both back as JSON.
+
+When the build's process has done everything else it says so (``help``, a line on the child's stdin) and the
+child starts one more process that validates parts from the end while it goes on from the start
+(``shacl_split.validate_parts``): the build's core would otherwise idle while it waits.
 """
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
 import subprocess
 import sys
+import threading
 import time
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 from govkg.errors import BuildRefused
@@ -24,8 +32,17 @@ class AsideValidation:
     def __init__(self, nt: Path) -> None:
         self.nt = nt
         # a fresh interpreter, not a fork: nothing of the build's heap is copied or kept alive in it
-        self.proc = subprocess.Popen([sys.executable, "-m", __name__, str(nt)], stdin=subprocess.DEVNULL,
+        self.proc = subprocess.Popen([sys.executable, "-m", __name__, str(nt)], stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+    def help(self) -> None:
+        """Tell the child this process has nothing else to do: it may take the second core for its parts."""
+        try:
+            assert self.proc.stdin is not None
+            self.proc.stdin.write(b"help\n")
+            self.proc.stdin.flush()
+        except (BrokenPipeError, OSError):  # the child has ended already: result() says how
+            pass
 
     def result(self) -> tuple[bool, str, float]:
         """The verdict, the report text and the child's seconds of validating; BuildRefused (one line) if it failed."""
@@ -44,12 +61,61 @@ class AsideValidation:
             self.proc.communicate()
 
 
+def _check_part(part: str) -> tuple[bool, list]:
+    from govkg.graph.validate import check
+
+    return check(Path(part))
+
+
+class PartHelper:
+    """``shacl_split.Helper``: wanted once ``help`` comes on stdin; one more process (started then, not before:
+    it holds a rudof session of its own) that validates the parts it is given."""
+
+    def __init__(self, listen: bool = True) -> None:
+        self._wanted = threading.Event()
+        self._pool: ProcessPoolExecutor | None = None
+        self.taken = 0  # parts submitted
+        if listen:
+            threading.Thread(target=self._listen, daemon=True).start()
+
+    def want(self) -> None:
+        """From now on, take parts."""
+        self._wanted.set()
+
+    def _listen(self) -> None:
+        # the file descriptor, not sys.stdin: a daemon thread blocked in a buffered read holds its lock, and the
+        # interpreter aborts when it finds the lock held at exit
+        got = b""
+        while chunk := os.read(0, 64):
+            got += chunk
+            if b"help\n" in got:
+                self.want()
+                return
+
+    def wanted(self) -> bool:
+        return self._wanted.is_set()
+
+    def submit(self, part: Path) -> Future:
+        if self._pool is None:  # spawned: a fork would copy this process's rudof state
+            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+        self.taken += 1
+        return self._pool.submit(_check_part, str(part))
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+
+
 def main(argv: list[str]) -> int:
     """``python -m govkg.graph.shacl_process NT``: validate one N-Triples file, the answer as JSON on stdout."""
     from govkg.graph.validate import validate_nt
 
     t = time.perf_counter()
-    conforms, report = validate_nt(Path(argv[0]))
+    helper = PartHelper()
+    try:
+        conforms, report = validate_nt(Path(argv[0]), helper=helper)
+    finally:
+        helper.close()
     answer = {"conforms": conforms, "report": report, "seconds": time.perf_counter() - t}
     sys.stdout.flush()
     sys.stdout.buffer.write(b"\n" + json.dumps(answer, ensure_ascii=False).encode("utf-8") + b"\n")

@@ -29,7 +29,8 @@ import re
 import zlib
 from collections import Counter
 from pathlib import Path
-from typing import Callable, Iterable
+from concurrent.futures import Future
+from typing import Callable, Iterable, Protocol
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SH
@@ -191,17 +192,48 @@ def split(sources: Iterable[Path], parts: int, folder: Path) -> tuple[list[Path]
     return files, homes
 
 
+class Helper(Protocol):
+    """Another process that can validate parts: asked to once ``wanted()`` (the build's process has nothing left
+    to do but wait), it takes parts from the end while this one goes on from the start."""
+
+    def wanted(self) -> bool: ...
+
+    def submit(self, part: Path) -> Future: ...
+
+
 def validate_parts(files: list[Path], check: Callable[[Path], tuple[bool, list]],
-                   homes: Callable[[str], int] | None = None) -> tuple[bool, list]:
+                   homes: Callable[[str], int] | None = None, helper: Helper | None = None) -> tuple[bool, list]:
     """Validate each part with ``check`` (a path → (conforms, results) function) and keep the results of each
     focus node's home part (``homes``, :func:`split`'s; :func:`home` by default): the verdict and the results of
-    the whole graph."""
+    the whole graph. With a ``helper``, parts from the end go to it, one at a time, once it is wanted; a part it
+    fails on is validated here."""
     homes = homes or (lambda node: home(node, len(files)))
-    results = []
-    for i, file in enumerate(files):
-        _, found = check(file)
-        results.extend(r for r in found if homes(r.focus) == i)
+    found: dict[int, list] = {}
+    front, back = 0, len(files) - 1
+    pending: tuple[int, Future] | None = None
+
+    def collect() -> None:
+        nonlocal pending
+        assert pending is not None
+        i, future = pending
+        pending = None
+        try:
+            found[i] = future.result()[1]
+        except Exception:  # the helper died or refused: this process does the part
+            found[i] = check(files[i])[1]
+
+    while front <= back:
+        if pending is not None and pending[1].done():
+            collect()
+        if pending is None and helper is not None and front < back and helper.wanted():
+            pending = (back, helper.submit(files[back]))
+            back -= 1
+        found[front] = check(files[front])[1]
+        front += 1
+    if pending is not None:
+        collect()
+    results = [r for i in range(len(files)) for r in found[i] if homes(r.focus) == i]
     return not results, sorted(results, key=lambda r: r.order)
 
 
-__all__ = ["GROUP_BY", "SPLITTABLE", "Homes", "home", "split", "splittable", "validate_parts"]
+__all__ = ["GROUP_BY", "SPLITTABLE", "Helper", "Homes", "home", "split", "splittable", "validate_parts"]

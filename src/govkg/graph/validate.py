@@ -21,7 +21,7 @@ from rdflib import Graph, URIRef
 from rdflib.term import Node
 from rdflib.namespace import RDF, SH
 
-from govkg.graph.shacl_split import split, splittable, validate_parts
+from govkg.graph.shacl_split import Helper, split, splittable, validate_parts
 from govkg.resources import SHAPES_PATH
 
 ENGINES = ("pyshacl", "pyrudof")
@@ -93,16 +93,17 @@ def validate(graph: Graph, shapes_path: Path = SHAPES_PATH, *, engine: str | Non
 
 
 def validate_nt(paths: str | Path | Iterable[str | Path], shapes_path: Path = SHAPES_PATH, *, engine: str | None = None,
-                part_bytes: int = PART_BYTES) -> tuple[bool, str]:
+                part_bytes: int = PART_BYTES, helper: Helper | None = None) -> tuple[bool, str]:
     """As :func:`validate`, for one N-Triples file or several (one graph, e.g. one file per document); pyrudof
     reads the files itself, without an rdflib graph. Over ``part_bytes`` in all, the graph is validated in parts
-    with the same results (``govkg.graph.shacl_split``), so that memory stays that of one part."""
-    conforms, results = check_nt(paths, shapes_path, engine, part_bytes)
+    with the same results (``govkg.graph.shacl_split``), so that memory stays that of one part; a ``helper``
+    process takes parts too once it is wanted."""
+    conforms, results = check_nt(paths, shapes_path, engine, part_bytes, helper)
     return conforms, report_text(conforms, results)
 
 
 def check_nt(paths: str | Path | Iterable[str | Path], shapes_path: Path = SHAPES_PATH, engine: str | None = None,
-             part_bytes: int = PART_BYTES) -> tuple[bool, list[Result]]:
+             part_bytes: int = PART_BYTES, helper: Helper | None = None) -> tuple[bool, list[Result]]:
     """The verdict and sorted results of :func:`validate_nt`."""
     files = [Path(paths)] if isinstance(paths, (str, Path)) else [Path(p) for p in paths]
     size = sum(f.stat().st_size for f in files)
@@ -121,7 +122,7 @@ def check_nt(paths: str | Path | Iterable[str | Path], shapes_path: Path = SHAPE
                         out.write(f.read_bytes().rstrip(b"\n") + b"\n")
             return check(whole, shapes_path, engine)
         split_files, homes = done
-        return validate_parts(split_files, lambda f: check(f, shapes_path, engine), homes)
+        return validate_parts(split_files, lambda f: check(f, shapes_path, engine), homes, helper)
 
 
 def report_text(conforms: bool, results: list[Result], prefixes: dict[str, str] | None = None) -> str:
