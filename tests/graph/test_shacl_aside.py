@@ -75,3 +75,38 @@ def test_stop_ends_a_child_still_running(tmp_path: Path):
     aside = AsideValidation(write_nt(graph_from_facts(fixture_facts()), tmp_path))
     aside.stop()
     assert aside.proc.poll() is not None
+
+
+def test_the_helper_process_ends_with_the_shacl_process(tmp_path: Path):
+    """A SHACL process killed (the build failed or was stopped) leaves no helper behind."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    nt = write_nt(graph_from_facts(fixture_facts()), tmp_path)
+    code = ("import sys, time\nfrom pathlib import Path\nfrom govkg.graph.shacl_process import PartHelper\n"
+            "h = PartHelper(listen=False)\nh.submit(Path(sys.argv[1])).result()\n"
+            "print(h.pids()[0], flush=True)\ntime.sleep(60)\n")
+    proc = subprocess.Popen([sys.executable, "-c", code, str(nt)], stdout=subprocess.PIPE, text=True)
+    try:
+        helper = int(proc.stdout.readline())
+        os.kill(helper, 0)  # it is there
+    finally:
+        proc.kill()
+        proc.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            os.kill(helper, 0)
+        except ProcessLookupError:
+            return
+        try:  # a zombie until init reaps it: gone for our purpose
+            if open(f"/proc/{helper}/stat").read().split()[2] == "Z":
+                return
+        except FileNotFoundError:
+            return
+        time.sleep(0.2)
+    os.kill(helper, signal.SIGKILL)
+    raise AssertionError("the helper outlived the SHACL process")

@@ -61,6 +61,17 @@ class AsideValidation:
             self.proc.communicate()
 
 
+def _exit_with(parent: int) -> None:
+    """A helper's pool initializer: end when the SHACL process does (killed with a build that failed or was
+    stopped), instead of waiting for work that will never come."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 def _check_part(part: str) -> tuple[bool, list]:
     from govkg.graph.validate import check
 
@@ -97,9 +108,14 @@ class PartHelper:
 
     def submit(self, part: Path) -> Future:
         if self._pool is None:  # spawned: a fork would copy this process's rudof state
-            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
+                                             initializer=_exit_with, initargs=(os.getpid(),))
         self.taken += 1
         return self._pool.submit(_check_part, str(part))
+
+    def pids(self) -> list[int]:
+        """The helper's process ids (none before a part was submitted)."""
+        return sorted(self._pool._processes) if self._pool is not None else []  # the executor lists no others
 
     def close(self) -> None:
         if self._pool is not None:
