@@ -110,3 +110,15 @@ def test_the_helper_process_ends_with_the_shacl_process(tmp_path: Path):
         time.sleep(0.2)
     os.kill(helper, signal.SIGKILL)
     raise AssertionError("the helper outlived the SHACL process")
+
+
+def test_no_helper_without_a_second_core_or_the_memory(monkeypatch):
+    import govkg.graph.shacl_process as shacl_process
+
+    monkeypatch.setattr(shacl_process.os, "cpu_count", lambda: 1)
+    assert not shacl_process.PartHelper.room()
+    monkeypatch.setattr(shacl_process.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(shacl_process, "HELPER_ROOM", 1 << 60)
+    assert not shacl_process.PartHelper.room()
+    monkeypatch.setattr(shacl_process, "HELPER_ROOM", 1)
+    assert shacl_process.PartHelper.room()

@@ -61,6 +61,9 @@ class AsideValidation:
             self.proc.communicate()
 
 
+HELPER_ROOM = 1 << 30  # bytes of available memory a helper is started with at least
+
+
 def _exit_with(parent: int) -> None:
     """A helper's pool initializer: end when the SHACL process does (killed with a build that failed or was
     stopped), instead of waiting for work that will never come."""
@@ -79,8 +82,8 @@ def _check_part(part: str) -> tuple[bool, list]:
 
 
 class PartHelper:
-    """``shacl_split.Helper``: wanted once ``help`` comes on stdin; one more process (started then, not before:
-    it holds a rudof session of its own) that validates the parts it is given."""
+    """``shacl_split.Helper``: wanted once ``help`` comes on stdin and there is :meth:`room`; one more process
+    (started then, not before: it holds a rudof session of its own) that validates the parts it is given."""
 
     def __init__(self, listen: bool = True) -> None:
         self._wanted = threading.Event()
@@ -93,6 +96,19 @@ class PartHelper:
         """From now on, take parts."""
         self._wanted.set()
 
+    @staticmethod
+    def room() -> bool:
+        """Whether a helper can run beside this process: a second core, and memory for a rudof session with a part
+        (~0.3 GB; ``HELPER_ROOM`` asked, from /proc/meminfo's MemAvailable where there is one)."""
+        if (os.cpu_count() or 1) < 2:
+            return False
+        try:
+            with open("/proc/meminfo", encoding="ascii") as f:
+                free = next(int(line.split()[1]) * 1024 for line in f if line.startswith("MemAvailable:"))
+        except (OSError, StopIteration, ValueError):
+            return True  # not Linux: nothing to go by
+        return free >= HELPER_ROOM
+
     def _listen(self) -> None:
         # the file descriptor, not sys.stdin: a daemon thread blocked in a buffered read holds its lock, and the
         # interpreter aborts when it finds the lock held at exit
@@ -100,7 +116,8 @@ class PartHelper:
         while chunk := os.read(0, 64):
             got += chunk
             if b"help\n" in got:
-                self.want()
+                if self.room():
+                    self.want()
                 return
 
     def wanted(self) -> bool:
