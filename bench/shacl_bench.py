@@ -9,7 +9,9 @@ pyrudof: reading the file into its store), ``validate`` (the engine alone; for `
 the verdict, the number of results and the child's peak RSS. A fresh process per run so that one
 engine's memory does not count for the other, and the runs alternate between the engines so that load
 on the shared machine falls on both. ``--profile`` prints pyshacl's top functions by cumulative time
-on the first file instead.
+on the first file instead. ``--split`` prints how ``govkg.graph.shacl_split`` cuts each file into parts of
+``PART_BYTES`` (as the build does): the parts' lines, the file's, and the lines copied into parts besides
+(the types of the nodes a part points at, which another part holds).
 """
 from __future__ import annotations
 
@@ -74,11 +76,28 @@ def _profile(path: Path) -> None:
     pstats.Stats(prof).sort_stats("cumulative").print_stats(25)
 
 
+def _split(path: Path) -> None:
+    import tempfile
+
+    from govkg.graph import validate
+    from govkg.graph.shacl_split import split
+
+    parts = max(1, -(-path.stat().st_size // validate.PART_BYTES))
+    with tempfile.TemporaryDirectory() as folder:
+        done = split([path], parts, Path(folder))
+        files = done[0] if isinstance(done, tuple) else done  # before 2026-12-03 split gave the files alone
+        lines = [sum(1 for _ in f.open("rb")) for f in files]
+    graph = sum(1 for _ in path.open("rb"))
+    print(f"{path}: {parts} parts, {sum(lines)} lines in them ({min(lines)}-{max(lines)} a part), "
+          f"{graph} in the file, {sum(lines) - graph} copied")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("files", nargs="+", type=Path)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--profile", action="store_true")
+    ap.add_argument("--split", action="store_true", help="how each file is cut into parts, instead of timings")
     ap.add_argument("--engines", default=",".join(ENGINES), help="comma-separated, of " + ", ".join(ENGINES))
     ap.add_argument("--child", choices=ENGINES, help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -87,6 +106,10 @@ def main() -> None:
         return
     if args.profile:
         _profile(args.files[0])
+        return
+    if args.split:
+        for path in args.files:
+            _split(path)
         return
     print(f"{'file':<28} {'triples':>9} {'engine':<14} {'parse s':>8} {'validate s':>10} {'peak RSS MB':>11} verdict")
     for path in args.files:

@@ -87,7 +87,8 @@ def test_the_helper_process_ends_with_the_shacl_process(tmp_path: Path):
 
     nt = write_nt(graph_from_facts(fixture_facts()), tmp_path)
     code = ("import sys, time\nfrom pathlib import Path\nfrom govkg.graph.shacl_process import PartHelper\n"
-            "h = PartHelper(listen=False)\nh.submit(Path(sys.argv[1])).result()\n"
+            "from govkg.graph.validate import check\n"
+            "h = PartHelper(listen=False)\nh.submit(check, Path(sys.argv[1])).result()\n"
             "print(h.pids()[0], flush=True)\ntime.sleep(60)\n")
     proc = subprocess.Popen([sys.executable, "-c", code, str(nt)], stdout=subprocess.PIPE, text=True)
     try:

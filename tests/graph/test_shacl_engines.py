@@ -268,7 +268,7 @@ def test_a_part_the_helper_fails_on_is_validated_here(tmp_path) -> None:
         def wanted(self) -> bool:
             return True
 
-        def submit(self, part):
+        def submit(self, check, part):
             self.taken += 1
             failed: Future = Future()
             failed.set_exception(RuntimeError("the helper died"))

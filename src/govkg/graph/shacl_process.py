@@ -22,6 +22,7 @@ import threading
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
+from typing import Callable
 
 from govkg.errors import BuildRefused
 
@@ -75,12 +76,6 @@ def _exit_with(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def _check_part(part: str) -> tuple[bool, list]:
-    from govkg.graph.validate import check
-
-    return check(Path(part))
-
-
 class PartHelper:
     """``shacl_split.Helper``: wanted once ``help`` comes on stdin and there is :meth:`room`; one more process
     (started then, not before: it holds a rudof session of its own) that validates the parts it is given."""
@@ -123,16 +118,17 @@ class PartHelper:
     def wanted(self) -> bool:
         return self._wanted.is_set()
 
-    def submit(self, part: Path) -> Future:
+    def submit(self, check: Callable[[Path], tuple[bool, list]], part: Path) -> Future:
         if self._pool is None:  # spawned: a fork would copy this process's rudof state
             self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
                                              initializer=_exit_with, initargs=(os.getpid(),))
         self.taken += 1
-        return self._pool.submit(_check_part, str(part))
+        return self._pool.submit(check, part)
 
     def pids(self) -> list[int]:
         """The helper's process ids (none before a part was submitted)."""
-        return sorted(self._pool._processes) if self._pool is not None else []  # the executor lists no others
+        # ProcessPoolExecutor has no public list of its processes
+        return sorted(self._pool._processes) if self._pool is not None else []
 
     def close(self) -> None:
         if self._pool is not None:

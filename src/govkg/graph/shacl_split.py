@@ -101,16 +101,16 @@ def _groups(sources: list[Path], parts: int) -> Homes | None:
     group_of = {node: (d, node % cuts[d]) for node, d in doc_of.items()}
     for doc, d in docs.items():  # a document goes with its first group
         group_of.setdefault(zlib.crc32(doc.encode("utf-8")), (d, 0))
-    size = Counter(group_of.values())
+    group_size = Counter(group_of.values())
     names = {d: doc for doc, d in docs.items()}
     loads = [(0, i) for i in range(parts)]
     part_of: dict[tuple[int, int], int] = {}
     # the largest group first into the lightest part; ties by the document's IRI, so the packing is the same
     # whatever order the sources came in
-    for g in sorted(size, key=lambda g: (-size[g], names[g[0]], g[1])):
+    for g in sorted(group_size, key=lambda g: (-group_size[g], names[g[0]], g[1])):
         load, i = heapq.heappop(loads)
         part_of[g] = i
-        heapq.heappush(loads, (load + size[g], i))
+        heapq.heappush(loads, (load + group_size[g], i))
     return Homes(parts, {node: part_of[g] for node, g in group_of.items()})
 
 
@@ -164,9 +164,7 @@ def split(sources: Iterable[Path], parts: int, folder: Path) -> tuple[list[Path]
                     terms = _terms(line)
                     if terms is None:
                         raise ValueError(f"{source}:{number}: not an N-Triples line")
-                    s, p, o = terms
-                    if s.startswith("_:") or o.startswith("_:"):
-                        return None
+                    s, p, o = terms  # no blank node: _groups has seen to that
                     text = line if line.endswith("\n") else line + "\n"
                     if s != last:  # a subject's triples are next to each other in a sorted file: its part once
                         last, subject = s, _iri(s)
@@ -198,15 +196,15 @@ class Helper(Protocol):
 
     def wanted(self) -> bool: ...
 
-    def submit(self, part: Path) -> Future: ...
+    def submit(self, check: Callable[[Path], tuple[bool, list]], part: Path) -> Future: ...
 
 
 def validate_parts(files: list[Path], check: Callable[[Path], tuple[bool, list]],
                    homes: Callable[[str], int] | None = None, helper: Helper | None = None) -> tuple[bool, list]:
     """Validate each part with ``check`` (a path → (conforms, results) function) and keep the results of each
     focus node's home part (``homes``, :func:`split`'s; :func:`home` by default): the verdict and the results of
-    the whole graph. With a ``helper``, parts from the end go to it, one at a time, once it is wanted; a part it
-    fails on is validated here."""
+    the whole graph. With a ``helper``, parts from the end go to it (with ``check``, which must then pickle), one
+    at a time, once it is wanted; a part it fails on is validated here."""
     homes = homes or (lambda node: home(node, len(files)))
     found: dict[int, list] = {}
     front, back = 0, len(files) - 1
@@ -226,7 +224,7 @@ def validate_parts(files: list[Path], check: Callable[[Path], tuple[bool, list]]
         if pending is not None and pending[1].done():
             collect()
         if pending is None and helper is not None and front < back and helper.wanted():
-            pending = (back, helper.submit(files[back]))
+            pending = (back, helper.submit(check, files[back]))
             back -= 1
         found[front] = check(files[front])[1]
         front += 1

@@ -14,6 +14,7 @@ import tempfile
 import threading
 from collections import Counter
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -122,7 +123,7 @@ def check_nt(paths: str | Path | Iterable[str | Path], shapes_path: Path = SHAPE
                         out.write(f.read_bytes().rstrip(b"\n") + b"\n")
             return check(whole, shapes_path, engine)
         split_files, homes = done
-        return validate_parts(split_files, lambda f: check(f, shapes_path, engine), homes, helper)
+        return validate_parts(split_files, partial(check, shapes_path=shapes_path, engine=engine), homes, helper)
 
 
 def report_text(conforms: bool, results: list[Result], prefixes: dict[str, str] | None = None) -> str:
