@@ -82,7 +82,7 @@ def _split(path: Path) -> None:
     from govkg.graph import validate
     from govkg.graph.shacl_split import split
 
-    parts = max(1, -(-path.stat().st_size // validate.PART_BYTES))
+    parts = validate.part_count(path.stat().st_size)
     with tempfile.TemporaryDirectory() as folder:
         done = split([path], parts, Path(folder))
         files = done[0] if isinstance(done, tuple) else done  # before 2026-12-03 split gave the files alone

@@ -44,7 +44,7 @@ def test_a_build_whose_graph_does_not_conform_is_refused_and_the_old_one_kept(tm
     monkeypatch.setenv("GOVKG_SHACL_ENGINE", engine)
     monkeypatch.setattr(build_module, "ASIDE_BYTES", aside_bytes)  # the fixture's graph is small: aside or here
     started: list[Path] = []
-    monkeypatch.setattr(build_module, "AsideValidation", lambda nt: started.append(nt) or AsideValidation(nt))
+    monkeypatch.setattr(build_module, "AsideValidation", lambda nt, *how: started.append(nt) or AsideValidation(nt, *how))
     out = tmp_path / "out"
     good = build_from_facts(fixture_facts(), out)
     assert good.conforms and good.refused is None, good.shacl_report

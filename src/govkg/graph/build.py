@@ -23,7 +23,7 @@ from govkg.graph.rdf import build_graph
 from govkg.graph.schema import PropertyGraph
 from govkg.graph.shacl_process import AsideValidation
 from govkg.graph.tables import write_tables
-from govkg.graph.validate import class_counts, engine_name, validate, validate_nt
+from govkg.graph.validate import class_counts, engine_name, remembered_in, validate, validate_nt
 from govkg.locking import exclusive
 
 if TYPE_CHECKING:
@@ -52,6 +52,7 @@ class BuildReport:
     rejected: dict[str, int] = field(default_factory=dict)     # facts left out of the graph, by reason
     conforms: bool | None = None
     shacl_report: str = ""
+    shacl_parts: tuple[int, int] | None = None  # the graph's parts, and of them validated (not remembered from before)
     outputs: dict[str, str] = field(default_factory=dict)
     refused: str | None = None  # why the build did not replace the output folder
     kept: str | None = None     # where the refused build was left
@@ -94,12 +95,17 @@ def _property_graph(report: BuildReport, texts: Mapping[str, str] | None) -> Non
     report.seconds["property_graph"] = time.perf_counter() - t
 
 
-def _validate(report: BuildReport, nt: Path | None) -> None:
+def _validate(report: BuildReport, nt: Path | None, remember: tuple[Path, bool] | None = None) -> None:
     """SHACL on the graph; from ``nt``, the build's graph.nt once written, when the engine reads files itself
-    (pyrudof, in parts of bounded memory: no second serialisation of the graph)."""
+    (pyrudof, in parts of bounded memory: no second serialisation of the graph), with the results of parts
+    kept in ``remember`` (a folder, and whether to read it: ``govkg.graph.shacl_cache``)."""
     t = time.perf_counter()
     if nt is not None and engine_name() == "pyrudof":
-        report.conforms, report.shacl_report = validate_nt(nt)
+        remembered = remembered_in(remember[0], reuse=remember[1]) if remember is not None else None
+        report.conforms, report.shacl_report = validate_nt(nt, remembered=remembered)
+        if remembered is not None and remembered.asked:
+            remembered.prune()
+            report.shacl_parts = (remembered.asked, remembered.asked - remembered.hits)
     else:
         assert report.graph is not None
         report.conforms, report.shacl_report = validate(report.graph)
@@ -138,11 +144,12 @@ def _refusal(report: BuildReport, allow_empty: bool) -> str | None:
 def _write_and_switch(facts: list[Fact], report: BuildReport, staging: Path, out: Path, *, write_facts_file: bool,
                       texts: Mapping[str, str] | None, inputs: Iterable[str | Path], allow_empty: bool,
                       read: Mapping[str, SourceText] | None = None, shacl: bool = False,
-                      keep_graph: bool = True) -> None:
+                      keep_graph: bool = True, remember: tuple[Path, bool] | None = None) -> None:
     """The property graph and every export into ``staging``, the manifest last;
     then switch it in for ``out`` or keep it aside. ``shacl``: validate the graph written (before the manifest,
     which records the verdict); with pyrudof and a graph.nt of ``ASIDE_BYTES`` or more, in a process of its own
-    while this one goes on (``govkg.graph.shacl_process``), so graph.nt is written first. Without ``keep_graph`` the RDF graph is let go
+    while this one goes on (``govkg.graph.shacl_process``), so graph.nt is written first; parts' results are kept
+    in ``remember`` (:func:`_validate`). Without ``keep_graph`` the RDF graph is let go
     (``report.graph`` None) once graph.nt and the property graph are made from it."""
     from govkg.graph.export import export_all, write_nt
 
@@ -156,7 +163,7 @@ def _write_and_switch(facts: list[Fact], report: BuildReport, staging: Path, out
     if shacl and engine_name() == "pyrudof":
         names["nt"] = write_nt(report.graph, staging)
         if names["nt"].stat().st_size >= ASIDE_BYTES:
-            aside = AsideValidation(names["nt"])
+            aside = AsideValidation(names["nt"], *(remember or (None,)))
     waited = 0.0  # for the SHACL process, or validating here: not the exports' time
     try:
         _property_graph(report, texts)
@@ -165,7 +172,7 @@ def _write_and_switch(facts: list[Fact], report: BuildReport, staging: Path, out
             _let_go(report)
         names.update(export_all(report.graph, report.property_graph, staging, nt_written="nt" in names))
         if shacl and aside is None:
-            _validate(report, names["nt"])
+            _validate(report, names["nt"], remember)
             waited = report.seconds["shacl"]
         names["tables"] = write_tables(report.property_graph, staging)  # what govkg load reads
         if texts:
@@ -177,6 +184,7 @@ def _write_and_switch(facts: list[Fact], report: BuildReport, staging: Path, out
             w = time.perf_counter()
             aside.help()  # nothing is left here but to wait: the child may use this core too
             report.conforms, report.shacl_report, report.seconds["shacl"] = aside.result()
+            report.shacl_parts = aside.parts
             waited = time.perf_counter() - w
     finally:
         if aside is not None:
@@ -277,7 +285,7 @@ def build(corpus: str | Path, out_dir: str | Path, *, validate_shacl: bool = Tru
         _rdf(extracted.facts, report, Path(judgements) if judgements else None)
         _write_and_switch(extracted.facts, report, staging, out, write_facts_file=False, texts=texts,
                           inputs=inputs, allow_empty=allow_empty, read=read, shacl=validate_shacl,
-                          keep_graph=keep_graph)
+                          keep_graph=keep_graph, remember=(buildfolder.cache_path(out) / "shacl", incremental))
     return report
 
 
@@ -379,7 +387,11 @@ def _run_build(console, corpus: Path, out_dir: Path, facts_path: Path | None, va
         console.print(f"[yellow]left out[/] {n} {reason}")
     _print_review(console, report.review)
     if report.conforms is not None:
-        console.print("SHACL: [green]conforms[/]" if report.conforms else "SHACL: [red]does not conform[/]")
+        parts = ""
+        if report.shacl_parts:
+            total, validated = report.shacl_parts
+            parts = f" ({total} parts: {validated} validated, {total - validated} unchanged since the last build)"
+        console.print(("SHACL: [green]conforms[/]" if report.conforms else "SHACL: [red]does not conform[/]") + parts)
         if not report.conforms:
             console.print(report.shacl_report[:4000], markup=False)
     if report.refused:

@@ -30,10 +30,17 @@ from govkg.errors import BuildRefused
 class AsideValidation:
     """``validate_nt(nt)`` running in a child process: start it, do other work, then :meth:`result`."""
 
-    def __init__(self, nt: Path) -> None:
+    def __init__(self, nt: Path, remember: Path | None = None, reuse: bool = True) -> None:
+        """``remember``: a folder of parts' results kept between builds (``govkg.graph.shacl_cache``), read
+        unless not ``reuse`` (and refilled either way)."""
         self.nt = nt
+        self.parts: tuple[int, int] | None = None  # after result(): parts, and of them validated (not remembered)
+        from govkg.graph import validate
+
+        how = ([f"--remember={remember}"] if remember is not None else []) + ([] if reuse else ["--fresh"])
+        how.append(f"--part-bytes={validate.PART_BYTES}")  # this process's, which a caller may have set
         # a fresh interpreter, not a fork: nothing of the build's heap is copied or kept alive in it
-        self.proc = subprocess.Popen([sys.executable, "-m", __name__, str(nt)], stdin=subprocess.PIPE,
+        self.proc = subprocess.Popen([sys.executable, "-m", __name__, str(nt), *how], stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
     def help(self) -> None:
@@ -53,6 +60,8 @@ class AsideValidation:
             why = lines[-1] if lines else f"exit code {self.proc.returncode}"
             raise BuildRefused(f"SHACL validation of {self.nt.name} failed: {why}")
         answer = json.loads(out.strip().rsplit(b"\n", 1)[-1])  # the last line: whatever else was printed before it
+        if answer.get("parts") is not None:
+            self.parts = tuple(answer["parts"])
         return bool(answer["conforms"]), answer["report"], float(answer["seconds"])
 
     def stop(self) -> None:
@@ -136,16 +145,27 @@ class PartHelper:
 
 
 def main(argv: list[str]) -> int:
-    """``python -m govkg.graph.shacl_process NT``: validate one N-Triples file, the answer as JSON on stdout."""
-    from govkg.graph.validate import validate_nt
+    """``python -m govkg.graph.shacl_process NT [--remember=DIR] [--fresh] [--part-bytes=N]``: validate one
+    N-Triples file (with the parts' results remembered in DIR, read unless ``--fresh``), the answer as JSON on
+    stdout."""
+    from govkg.graph.validate import remembered_in, validate_nt
 
     t = time.perf_counter()
+    nt, flags = Path(argv[0]), argv[1:]
+    given = dict(f.split("=", 1) for f in flags if "=" in f)
+    folder = Path(given["--remember"]) if "--remember" in given else None
+    part_bytes = int(given["--part-bytes"]) if "--part-bytes" in given else None
+    remembered = remembered_in(folder, reuse="--fresh" not in flags) if folder is not None else None
     helper = PartHelper()
     try:
-        conforms, report = validate_nt(Path(argv[0]), helper=helper)
+        conforms, report = validate_nt(nt, helper=helper, remembered=remembered, part_bytes=part_bytes)
     finally:
         helper.close()
-    answer = {"conforms": conforms, "report": report, "seconds": time.perf_counter() - t}
+    parts = None
+    if remembered is not None and remembered.asked:  # none asked: the graph was one part, kept nowhere
+        remembered.prune()
+        parts = [remembered.asked, remembered.asked - remembered.hits]
+    answer = {"conforms": conforms, "report": report, "seconds": time.perf_counter() - t, "parts": parts}
     sys.stdout.flush()
     sys.stdout.buffer.write(b"\n" + json.dumps(answer, ensure_ascii=False).encode("utf-8") + b"\n")
     return 0

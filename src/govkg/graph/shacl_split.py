@@ -14,19 +14,20 @@ of such shapes is a violation (``splittable`` refuses ``sh:severity``), as pysha
 warnings allowed. Blank nodes are not split (an engine may rename them when it reads a part), so a
 graph with one is validated whole.
 
-Any choice of home works, so long as each node has one; the choice only decides how much is copied.
-A copied node is a focus node in a part that does not hold its triples, and an engine spends more
-on it (it fails every sh:minCount there) than on a node of its own: on the 16x synthetic corpus a
-part's copied types were a sixth of its lines and two fifths of its validation time. So a node
-derived from a document (``GROUP_BY``: a sourced statement, a task) is homed with the document and
-its other nodes, which point at each other, and the groups are packed into parts by size; other
-nodes (agencies, people, posts: shared by many documents) are homed by a hash of their IRI.
+Any choice of home works, so long as each node has one; the choice only decides how much is copied,
+and which parts change when the graph does. A copied node is a focus node in a part that does not hold its
+triples, and an engine spends more on it (it fails every sh:minCount there) than on a node of its own: on
+the 16x synthetic corpus a part's copied types were a sixth of its lines and two fifths of its validation
+time. So a node derived from a document (``GROUP_BY``: a sourced statement, a task) is homed with the
+document and its other nodes, which point at each other; other nodes (agencies, people, posts: shared by
+many documents) with a document that points at them. Homes are hashes, never a packing of all documents,
+so a part of documents that did not change holds the same lines in the next build (``_groups``).
 """
 from __future__ import annotations
 
-import heapq
 import re
 import zlib
+from array import array
 from collections import Counter
 from pathlib import Path
 from concurrent.futures import Future
@@ -65,7 +66,7 @@ def home(node: str, parts: int) -> int:
 
 
 class Homes:
-    """Each node's part: its document group's (``GROUP_BY``), packed by size, else :func:`home`'s."""
+    """Each node's part: its document group's (``GROUP_BY``) or a group's that points at it, else :func:`home`'s."""
 
     def __init__(self, parts: int, grouped: dict[int, int]) -> None:
         self.parts = parts
@@ -78,40 +79,58 @@ class Homes:
 
 
 def _groups(sources: list[Path], parts: int) -> Homes | None:
-    """The first pass: which document each node comes from, its groups packed into ``parts``; None if a blank
-    node is in the sources. Holds a small int per grouped node, not its IRI."""
+    """The first pass: each node's part, which adding or removing another document leaves as it is; None if a
+    blank node is in the sources. Holds a small int per node and per IRI-valued triple, no IRI.
+
+    A document's group is homed by a hash of its IRI (and its cut), not by the other groups: so a part holds the
+    same lines when documents come or go elsewhere, and its verdict can be remembered (``govkg.graph.shacl_cache``).
+    A node of no group goes with the group of least hash among those whose nodes point at it (an agency, a person
+    or a post goes with a document that names it, whatever other documents are added), or one step further (an
+    agency a post is in); a node nothing grouped points at, by the hash of its IRI."""
     doc_of: dict[int, int] = {}  # crc32 of a node -> its document's number
     docs: dict[str, int] = {}
-    derived, part_of = GROUP_BY
+    refs = array("Q")  # crc32 of a subject << 32 | crc32 of an IRI it points at
+    last, subject = "", 0
     for source in sources:
         with Path(source).open(encoding="utf-8") as f:
             for line in f:
-                if "_:" not in line and derived not in line and part_of not in line:
-                    continue  # the quick test: most lines neither name a blank node nor a document
+                if "_:" in line:  # a blank node, or a literal that holds "_:"
+                    terms = _terms(line)
+                    if terms is not None and (terms[0][:2] == "_:" or terms[2][:2] == "_:"):
+                        return None
+                if '"' in line:
+                    continue  # a literal's line (an IRI holds no quote): it points at no node
                 terms = _terms(line)
                 if terms is None:
                     continue  # the second pass says which line
                 s, p, o = terms
-                if s.startswith("_:") or o.startswith("_:"):
-                    return None
-                if p in GROUP_BY and o.startswith("<"):
-                    doc_of.setdefault(zlib.crc32(_iri(s).encode("utf-8")), docs.setdefault(_iri(o), len(docs)))
+                if s != last:
+                    last, subject = s, zlib.crc32(_iri(s).encode("utf-8"))
+                if p in GROUP_BY:
+                    doc_of.setdefault(subject, docs.setdefault(_iri(o), len(docs)))
+                refs.append(subject << 32 | zlib.crc32(_iri(o).encode("utf-8")))
+    names = {d: doc for doc, d in docs.items()}
     sizes = Counter(doc_of.values())
     cuts = {d: -(-n // GROUP_NODES) for d, n in sizes.items()}
-    group_of = {node: (d, node % cuts[d]) for node, d in doc_of.items()}
+    hashes: dict[tuple[int, int], int] = {}
+
+    def group_hash(d: int, cut: int) -> int:
+        got = hashes.get((d, cut))
+        if got is None:
+            got = hashes[(d, cut)] = zlib.crc32(f"{names[d]}#{cut}".encode("utf-8"))
+        return got
+
+    ranked = {node: group_hash(d, node % cuts[d]) for node, d in doc_of.items()}
     for doc, d in docs.items():  # a document goes with its first group
-        group_of.setdefault(zlib.crc32(doc.encode("utf-8")), (d, 0))
-    group_size = Counter(group_of.values())
-    names = {d: doc for doc, d in docs.items()}
-    loads = [(0, i) for i in range(parts)]
-    part_of: dict[tuple[int, int], int] = {}
-    # the largest group first into the lightest part; ties by the document's IRI, so the packing is the same
-    # whatever order the sources came in
-    for g in sorted(group_size, key=lambda g: (-group_size[g], names[g[0]], g[1])):
-        load, i = heapq.heappop(loads)
-        part_of[g] = i
-        heapq.heappush(loads, (load + group_size[g], i))
-    return Homes(parts, {node: part_of[g] for node, g in group_of.items()})
+        ranked.setdefault(zlib.crc32(doc.encode("utf-8")), group_hash(d, 0))
+    for _ in range(2):  # what grouped nodes point at, then what those point at
+        got: dict[int, int] = {}
+        for ref in refs:
+            o = ref & 0xFFFFFFFF
+            if o not in ranked and (r := ranked.get(ref >> 32)) is not None and r < got.get(o, 1 << 32):
+                got[o] = r
+        ranked.update(got)
+    return Homes(parts, {node: r % parts for node, r in ranked.items()})
 
 
 def _iri(token: str) -> str:
@@ -199,15 +218,41 @@ class Helper(Protocol):
     def submit(self, check: Callable[[Path], tuple[bool, list]], part: Path) -> Future: ...
 
 
+class Remembered(Protocol):
+    """Results of parts kept between builds (``govkg.graph.shacl_cache.PartResults``)."""
+
+    def key(self, part: Path) -> str: ...
+
+    def get(self, key: str) -> tuple[bool, list] | None: ...
+
+    def put(self, key: str, conforms: bool, results: list) -> None: ...
+
+
 def validate_parts(files: list[Path], check: Callable[[Path], tuple[bool, list]],
-                   homes: Callable[[str], int] | None = None, helper: Helper | None = None) -> tuple[bool, list]:
+                   homes: Callable[[str], int] | None = None, helper: Helper | None = None,
+                   remembered: Remembered | None = None) -> tuple[bool, list]:
     """Validate each part with ``check`` (a path → (conforms, results) function) and keep the results of each
     focus node's home part (``homes``, :func:`split`'s; :func:`home` by default): the verdict and the results of
     the whole graph. With a ``helper``, parts from the end go to it (with ``check``, which must then pickle), one
-    at a time, once it is wanted; a part it fails on is validated here."""
+    at a time, once it is wanted; a part it fails on is validated here. A part whose results are ``remembered``
+    (the same bytes, shapes and engine) is not validated again; the others' are remembered."""
     homes = homes or (lambda node: home(node, len(files)))
     found: dict[int, list] = {}
-    front, back = 0, len(files) - 1
+    keys: dict[int, str] = {}
+    if remembered is not None:
+        for i, file in enumerate(files):
+            keys[i] = remembered.key(file)
+            got = remembered.get(keys[i])
+            if got is not None:
+                found[i] = got[1]
+    todo = [i for i in range(len(files)) if i not in found]
+
+    def done(i: int, got: tuple[bool, list]) -> None:
+        found[i] = got[1]
+        if remembered is not None:
+            remembered.put(keys[i], *got)
+
+    front, back = 0, len(todo) - 1
     pending: tuple[int, Future] | None = None
 
     def collect() -> None:
@@ -216,17 +261,18 @@ def validate_parts(files: list[Path], check: Callable[[Path], tuple[bool, list]]
         i, future = pending
         pending = None
         try:
-            found[i] = future.result()[1]
+            got = future.result()
         except Exception:  # the helper died or refused: this process does the part
-            found[i] = check(files[i])[1]
+            got = check(files[i])
+        done(i, got)
 
     while front <= back:
         if pending is not None and pending[1].done():
             collect()
         if pending is None and helper is not None and front < back and helper.wanted():
-            pending = (back, helper.submit(check, files[back]))
+            pending = (todo[back], helper.submit(check, files[todo[back]]))
             back -= 1
-        found[front] = check(files[front])[1]
+        done(todo[front], check(files[todo[front]]))
         front += 1
     if pending is not None:
         collect()
@@ -234,4 +280,4 @@ def validate_parts(files: list[Path], check: Callable[[Path], tuple[bool, list]]
     return not results, sorted(results, key=lambda r: r.order)
 
 
-__all__ = ["GROUP_BY", "SPLITTABLE", "Helper", "Homes", "home", "split", "splittable", "validate_parts"]
+__all__ = ["GROUP_BY", "SPLITTABLE", "Helper", "Homes", "Remembered", "home", "split", "splittable", "validate_parts"]

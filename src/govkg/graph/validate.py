@@ -16,18 +16,23 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 from rdflib.namespace import RDF, SH
 
-from govkg.graph.shacl_split import Helper, split, splittable, validate_parts
+from govkg.graph.shacl_split import Helper, Remembered, split, splittable, validate_parts
 from govkg.resources import SHAPES_PATH
+
+if TYPE_CHECKING:
+    from govkg.graph.shacl_cache import PartResults
 
 ENGINES = ("pyshacl", "pyrudof")
 DEFAULT_ENGINE = "pyrudof"
-PART_BYTES = 2 << 20  # rudof peaks near 9 KB a triple: 2 MB parts (~12k triples) keep a process near 0.3 GB, as fast as 4 or 8 MB
+# rudof peaks near 9 KB a triple: parts of 2 MB at most on average (~12k triples; their number a power of two, so 1-2
+# MB) keep a process near 0.3 GB, as fast as 4 or 8 MB
+PART_BYTES = 2 << 20
 PART_TRIPLES = 100_000  # an rdflib graph larger than this is written out and validated in parts
 SH_NS = str(SH)
 _NAMES = Graph().namespace_manager  # rdflib's default prefixes (xsd:, rdf:): literals read as rudof writes them
@@ -94,21 +99,32 @@ def validate(graph: Graph, shapes_path: Path = SHAPES_PATH, *, engine: str | Non
 
 
 def validate_nt(paths: str | Path | Iterable[str | Path], shapes_path: Path = SHAPES_PATH, *, engine: str | None = None,
-                part_bytes: int = PART_BYTES, helper: Helper | None = None) -> tuple[bool, str]:
+                part_bytes: int | None = None, helper: Helper | None = None,
+                remembered: Remembered | None = None) -> tuple[bool, str]:
     """As :func:`validate`, for one N-Triples file or several (one graph, e.g. one file per document); pyrudof
     reads the files itself, without an rdflib graph. Over ``part_bytes`` in all, the graph is validated in parts
     with the same results (``govkg.graph.shacl_split``), so that memory stays that of one part; a ``helper``
-    process takes parts too once it is wanted."""
-    conforms, results = check_nt(paths, shapes_path, engine, part_bytes, helper)
+    process takes parts too once it is wanted. Parts whose results are ``remembered`` (``govkg.graph.shacl_cache``,
+    for these shapes and engine) are not validated again."""
+    conforms, results = check_nt(paths, shapes_path, engine, part_bytes, helper, remembered)
     return conforms, report_text(conforms, results)
 
 
+def part_count(size: int, part_bytes: int | None = None) -> int:
+    """How many parts ``size`` bytes of N-Triples are validated in: a power of two, at least ``size / part_bytes``,
+    so a graph that grows by a document keeps its number of parts, and its other parts their lines."""
+    part_bytes = PART_BYTES if part_bytes is None else part_bytes
+    return 1 << (max(1, -(-size // max(part_bytes, 1))) - 1).bit_length()
+
+
 def check_nt(paths: str | Path | Iterable[str | Path], shapes_path: Path = SHAPES_PATH, engine: str | None = None,
-             part_bytes: int = PART_BYTES, helper: Helper | None = None) -> tuple[bool, list[Result]]:
-    """The verdict and sorted results of :func:`validate_nt`."""
+             part_bytes: int | None = None, helper: Helper | None = None,
+             remembered: Remembered | None = None) -> tuple[bool, list[Result]]:
+    """The verdict and sorted results of :func:`validate_nt` (``part_bytes`` None: :data:`PART_BYTES`)."""
+    part_bytes = PART_BYTES if part_bytes is None else part_bytes
     files = [Path(paths)] if isinstance(paths, (str, Path)) else [Path(p) for p in paths]
     size = sum(f.stat().st_size for f in files)
-    parts = max(1, -(-size // max(part_bytes, 1)))
+    parts = part_count(size, part_bytes)
     if len(files) == 1 and parts == 1:
         return check(files[0], shapes_path, engine)
     with tempfile.TemporaryDirectory(prefix="govkg-shacl-") as folder:
@@ -123,7 +139,16 @@ def check_nt(paths: str | Path | Iterable[str | Path], shapes_path: Path = SHAPE
                         out.write(f.read_bytes().rstrip(b"\n") + b"\n")
             return check(whole, shapes_path, engine)
         split_files, homes = done
-        return validate_parts(split_files, partial(check, shapes_path=shapes_path, engine=engine), homes, helper)
+        return validate_parts(split_files, partial(check, shapes_path=shapes_path, engine=engine), homes, helper,
+                              remembered)
+
+
+def remembered_in(folder: str | Path, shapes_path: Path = SHAPES_PATH, engine: str | None = None,
+                  reuse: bool = True) -> PartResults:
+    """Parts' results kept in ``folder`` between builds for these shapes and engine (``govkg.graph.shacl_cache``)."""
+    from govkg.graph.shacl_cache import PartResults
+
+    return PartResults(folder, shapes_path, engine_name(engine), reuse=reuse)
 
 
 def report_text(conforms: bool, results: list[Result], prefixes: dict[str, str] | None = None) -> str:
