@@ -7,6 +7,7 @@ is what tests call with the gold facts.
 from __future__ import annotations
 
 import time
+from concurrent.futures import wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Mapping
@@ -151,7 +152,7 @@ def _write_and_switch(facts: list[Fact], report: BuildReport, staging: Path, out
     while this one goes on (``govkg.graph.shacl_process``), so graph.nt is written first; parts' results are kept
     in ``remember`` (:func:`_validate`). Without ``keep_graph`` the RDF graph is let go
     (``report.graph`` None) once graph.nt and the property graph are made from it."""
-    from govkg.graph.export import export_all, write_nt
+    from govkg.graph.export import export_all, start_streamed, write_nt
 
     t = time.perf_counter()
     names: dict[str, Path] = {}
@@ -159,18 +160,19 @@ def _write_and_switch(facts: list[Fact], report: BuildReport, staging: Path, out
         write_facts(facts, staging / "facts.jsonl")
     names["facts"] = staging / "facts.jsonl"
     assert report.graph is not None
-    aside = None
-    if shacl and engine_name() == "pyrudof":
-        names["nt"] = write_nt(report.graph, staging)
-        if names["nt"].stat().st_size >= ASIDE_BYTES:
-            aside = AsideValidation(names["nt"], *(remember or (None,)))
+    aside = streamed = None
+    rudof = shacl and engine_name() == "pyrudof"
+    names["nt"] = write_nt(report.graph, staging)
+    if rudof and names["nt"].stat().st_size >= ASIDE_BYTES:
+        aside = AsideValidation(names["nt"], *(remember or (None,)))
     waited = 0.0  # for the SHACL process, or validating here: not the exports' time
     try:
+        streamed = start_streamed(staging)  # Turtle and JSON-LD from graph.nt, beside the property graph
         _property_graph(report, texts)
         assert report.property_graph is not None
-        if not keep_graph and "nt" in names:  # nothing reads the RDF graph after graph.nt and the property graph
+        if not keep_graph and (rudof or not shacl):  # nothing reads the RDF graph after graph.nt and the property graph
             _let_go(report)
-        names.update(export_all(report.graph, report.property_graph, staging, nt_written="nt" in names))
+        names.update(export_all(report.graph, report.property_graph, staging, nt_written=True, streamed=streamed))
         if shacl and aside is None:
             _validate(report, names["nt"], remember)
             waited = report.seconds["shacl"]
@@ -187,6 +189,8 @@ def _write_and_switch(facts: list[Fact], report: BuildReport, staging: Path, out
             report.shacl_parts = aside.parts
             waited = time.perf_counter() - w
     finally:
+        if streamed is not None:
+            wait([streamed])  # a failed build's folder is removed: not while the thread writes into it
         if aside is not None:
             aside.stop()
     names["manifest"] = write_manifest(staging, inputs=inputs, facts=report.facts, triples=report.triples,
