@@ -10,7 +10,7 @@ from rdflib.plugins.stores.memory import SimpleMemory
 
 from govkg.graph import nodes
 from govkg.graph.export import sorted_ntriples
-from govkg.graph.memory import CompactMemory
+from govkg.graph.memory import CompactGraph, CompactMemory
 from govkg.graph.pg import property_graph
 from govkg.graph.rdf import graph_from_facts
 from govkg.graph.terms import GOV
@@ -56,14 +56,23 @@ def _same(compact: Graph, simple: Graph) -> None:
             assert sorted(got) == sorted(want), pattern
         else:
             assert got == want, pattern
-        s, p, _ = pattern
+        s, p, o = pattern
         if s is not None and p is not None:
             assert compact.value(s, p) == simple.value(s, p), pattern
+        assert list(compact.objects(s, p)) == list(simple.objects(s, p)), pattern  # CompactGraph's own
+        by_subject = list(compact.subjects(p, o)), list(simple.subjects(p, o))
+        if p is None:  # by object alone, or every subject: the same ones
+            by_subject = sorted(by_subject[0]), sorted(by_subject[1])
+        assert by_subject[0] == by_subject[1], pattern
+        if p is not None and o is not None:
+            assert compact.value(None, p, o) == simple.value(None, p, o), pattern
 
 
 @pytest.mark.parametrize("name", sorted(HISTORIES))
 def test_every_pattern_is_answered_as_simple_memory_does(name: str):
-    _same(_apply(Graph(store=CompactMemory()), HISTORIES[name]), _apply(Graph(store=SimpleMemory()), HISTORIES[name]))
+    simple = _apply(Graph(store=SimpleMemory()), HISTORIES[name])
+    _same(_apply(Graph(store=CompactMemory()), HISTORIES[name]), simple)
+    _same(_apply(CompactGraph(), HISTORIES[name]), simple)  # with its own objects and subjects
 
 
 def test_the_builder_writes_the_same_graph_in_either_store(monkeypatch):
