@@ -250,30 +250,25 @@ def test_a_node_has_one_home_however_its_iri_is_escaped() -> None:
     assert home(_iri("<https://govkg.org/id/x\\u00E9>"), 7) == home("https://govkg.org/id/xé", 7)
 
 
-@pytest.mark.parametrize("line, iri", [
-    ("<https://x/a> <https://x/p> <https://x/b> .\n", "<https://x/b>"),
-    ('<https://x/a> <https://x/p> "见 <https://x/b>" .\n', None),
-    ('<https://x/a> <https://x/p> "1"^^<http://www.w3.org/2001/XMLSchema#integer> .\n', None),
-    ('<https://x/a> <https://x/p> "a <https://x/b>"@zh .\n', None),
-    ("<https://x/a>\t<https://x/p>\t<https://x/b>  .  \n", "<https://x/b>"),
-])
-def test_the_object_iri_of_a_part_line(line, iri) -> None:
-    from govkg.graph.shacl_split import _last_iri
-
-    assert _last_iri(line) == iri
+SEPARATORS = {"tabs": ("\t", "\t", "\t"), "a tab then spaces": ("\t", " ", " "), "spaces then a tab": (" ", " ", "\t"),
+              "wide spaces": ("  ", " ", "   ")}
 
 
-def test_parts_of_a_file_with_tabs_between_terms_give_the_whole_graphs_results(tmp_path) -> None:
-    """N-Triples may put tabs between terms: a value's type is still copied to the part that points at it."""
+@pytest.mark.parametrize("separators", SEPARATORS.values(), ids=SEPARATORS.keys())
+def test_parts_of_a_file_with_other_separators_between_terms_give_the_whole_graphs_results(tmp_path, separators) -> None:
+    """N-Triples may put tabs or several spaces between terms: a line still goes to its subject's part, and a
+    value's type is still copied to the part that points at it."""
     from govkg.graph.shacl_split import LINE
 
     case = next(c for c in CASES if c.component == "ClassConstraintComponent")
     g = broken(BASE, case)
     lines = _nt(g, tmp_path / "g.nt").read_text(encoding="utf-8").splitlines()
-    tabbed = tmp_path / "tabs.nt"
-    tabbed.write_text("".join("\t".join(LINE.match(line).groups()) + "\t.\n" for line in lines if line.strip()),
-                      encoding="utf-8")
-    assert check_nt(tabbed, engine="pyrudof", part_bytes=PART) == check(g, engine="pyrudof")
+    one, two, three = separators
+    other = tmp_path / "other.nt"
+    other.write_text("".join(f"{s}{one}{p}{two}{o}{three}.\n" for s, p, o in (LINE.match(line).groups()
+                                                                             for line in lines if line.strip())),
+                     encoding="utf-8")
+    assert check_nt(other, engine="pyrudof", part_bytes=PART) == check(g, engine="pyrudof")
 
 
 def test_parts_a_helper_process_takes_give_the_whole_graphs_results(tmp_path) -> None:

@@ -73,14 +73,18 @@ class Homes:
         self._grouped = grouped  # crc32 of a node's IRI -> its part (two nodes of one crc share a part: still one home)
 
     def __call__(self, node: str) -> int:
-        key = zlib.crc32(node.encode("utf-8"))
+        return self.of(zlib.crc32(node.encode("utf-8")))
+
+    def of(self, key: int) -> int:
+        """The part of the node whose IRI's crc32 is ``key``."""
         got = self._grouped.get(key)
         return key % self.parts if got is None else got
 
 
-def _groups(sources: list[Path], parts: int) -> Homes | None:
-    """The first pass: each node's part, which adding or removing another document leaves as it is; None if a
-    blank node is in the sources. Holds a small int per node and per IRI-valued triple, no IRI.
+def _groups(sources: list[Path], parts: int) -> tuple[Homes, array] | None:
+    """The first pass: each node's part, which adding or removing another document leaves as it is, and every
+    triple whose value is an IRI (crc32 of its subject << 32 | crc32 of its object); None if a blank node is in
+    the sources. Holds small ints, no IRI.
 
     A document's group is homed by a hash of its IRI (and its cut), not by the other groups: so a part holds the
     same lines when documents come or go elsewhere, and its verdict can be remembered (``govkg.graph.shacl_cache``).
@@ -100,10 +104,16 @@ def _groups(sources: list[Path], parts: int) -> Homes | None:
                         return None
                 if '"' in line:
                     continue  # a literal's line (an IRI holds no quote): it points at no node
-                terms = _terms(line)
-                if terms is None:
-                    continue  # the second pass says which line
-                s, p, o = terms
+                terms = line.split()  # three IRIs and a dot, whatever the spaces or tabs between them (none in an IRI)
+                if len(terms) == 4 and terms[3] == ".":
+                    s, p, o = terms[0], terms[1], terms[2]
+                else:
+                    read = _terms(line)
+                    if read is None:
+                        continue  # the second pass says which line
+                    s, p, o = read
+                if s[:1] != "<" or o[:1] != "<":
+                    continue
                 if s != last:
                     last, subject = s, zlib.crc32(_iri(s).encode("utf-8"))
                 if p in GROUP_BY:
@@ -130,7 +140,7 @@ def _groups(sources: list[Path], parts: int) -> Homes | None:
             if o not in ranked and (r := ranked.get(ref >> 32)) is not None and r < got.get(o, 1 << 32):
                 got[o] = r
         ranked.update(got)
-    return Homes(parts, {node: r % parts for node, r in ranked.items()})
+    return Homes(parts, {node: r % parts for node, r in ranked.items()}), refs
 
 
 def _iri(token: str) -> str:
@@ -152,59 +162,56 @@ def _terms(line: str) -> tuple[str, str, str] | None:
     return m.groups() if m else None
 
 
-def _last_iri(line: str) -> str | None:
-    """The object of a line :func:`split` wrote, if it is an IRI: the last term before the dot (an IRI holds no
-    space, no quote; the tail of a literal with spaces in it is no IRI of the graph, so looking it up finds nothing)."""
-    o = line.rstrip()[:-1].rstrip()
-    o = o[max(o.rfind(" "), o.rfind("\t")) + 1:]  # N-Triples separates terms by spaces or tabs
-    return o if o[:1] == "<" and o[-1:] == ">" and '"' not in o else None
-
-
 def split(sources: Iterable[Path], parts: int, folder: Path) -> tuple[list[Path], Homes] | None:
     """Write the triples of the N-Triples ``sources`` into ``parts`` files in ``folder``, as the module docstring
     says, and each node's part; None if a blank node is in them (the caller validates whole). Reads the sources
-    twice and streams: holds the type triples and a number per grouped node only."""
+    twice and streams: holds the type triples and small ints per node and per IRI-valued triple only."""
     sources = [Path(source) for source in sources]
-    homes = _groups(sources, parts)
-    if homes is None:
+    grouped = _groups(sources, parts)
+    if grouped is None:
         return None
+    homes, refs = grouped
+    copies: list[set[int]] = [set() for _ in range(parts)]  # the nodes a part's triples point at, homed elsewhere
+    for ref in refs:
+        here, there = homes.of(ref >> 32), homes.of(ref & 0xFFFFFFFF)
+        if here != there:
+            copies[here].add(ref & 0xFFFFFFFF)
+    del refs
     files = [folder / f"part-{i:03d}.nt" for i in range(parts)]
     outs = [f.open("w", encoding="utf-8") for f in files]
-    types: dict[str, list[str]] = {}
+    types: dict[int, list[str]] = {}  # by the crc32 of the unescaped IRI: a file may write an IRI escaped, another not
     subclass: list[str] = []
-    last = subject = ""
+    last, subject = "", 0
     out = outs[0]
+    typed, subclassed = RDF_TYPE + " ", SUBCLASS + " "
     try:
         for source in sources:
             with Path(source).open(encoding="utf-8") as f:
                 for number, line in enumerate(f, 1):
-                    if not line.strip() or line.lstrip().startswith("#"):
-                        continue
-                    terms = _terms(line)
-                    if terms is None:
-                        raise ValueError(f"{source}:{number}: not an N-Triples line")
-                    s, p, o = terms  # no blank node: _groups has seen to that
+                    s, _, rest = line.partition(" ")
+                    # the quick test of a line as rdflib and rudof write them; anything else is read in full
+                    if not (s[:1] == "<" and s[-1:] == ">" and "\t" not in s and rest[:1] == "<" and line.endswith(" .\n")):
+                        if not line.strip() or line.lstrip().startswith("#"):
+                            continue
+                        terms = _terms(line)
+                        if terms is None:
+                            raise ValueError(f"{source}:{number}: not an N-Triples line")
+                        s, rest = terms[0], f"{terms[1]} {terms[2]}"  # no blank node: _groups has seen to that
                     text = line if line.endswith("\n") else line + "\n"
                     if s != last:  # a subject's triples are next to each other in a sorted file: its part once
-                        last, subject = s, _iri(s)
-                        out = outs[homes(subject)]
+                        last, subject = s, zlib.crc32(_iri(s).encode("utf-8"))
+                        out = outs[homes.of(subject)]
                     out.write(text)
-                    if p == RDF_TYPE:  # by the unescaped IRI: a file may write an IRI escaped, another not
+                    if rest.startswith(typed):
                         types.setdefault(subject, []).append(text)
-                    elif p == SUBCLASS:
+                    elif rest.startswith(subclassed):
                         subclass.append(text)
     finally:
         for out in outs:
             out.close()
     for i, file in enumerate(files):
-        copied: set[str] = set()
-        with file.open(encoding="utf-8") as f:
-            for line in f:
-                o = _last_iri(line)
-                if o and (node := _iri(o)) in types and node not in copied and homes(node) != i:
-                    copied.add(node)
         with file.open("a", encoding="utf-8") as out:
-            out.writelines(t for o in sorted(copied) for t in types[o])
+            out.writelines(t for node in sorted(copies[i]) if node in types for t in types[node])
             out.writelines(subclass)
     return files, homes
 
