@@ -43,3 +43,32 @@ def test_a_failure_on_the_thread_reaches_the_caller(tmp_path) -> None:
     streamed = export.start_streamed(tmp_path)  # no graph.nt there
     with pytest.raises(OSError):
         export.export_all(None, property_graph(graph), tmp_path, nt_written=True, streamed=streamed)
+
+
+def _tricky(graph):
+    """Subjects whose texts are prefixes of each other, blank nodes, literals with what N-Triples escapes."""
+    from rdflib import BNode, Literal, URIRef
+
+    p = URIRef("https://govkg.org/ns#x")
+    for s in (URIRef("https://x/a"), URIRef("https://x/a/b"), URIRef("https://x/a-b"), URIRef("https://x/ab"),
+              BNode("b1"), BNode("b10"), BNode("b1x"), URIRef("https://x/%E6%99%8B")):
+        for o in (Literal("tab\there"), Literal("line\nbreak"), Literal("晋城", lang="zh"), Literal(1), URIRef("https://x/a"),
+                  Literal("q\"uote"), Literal(" space"), Literal("")):
+            graph.add((s, p, o))
+    return graph
+
+
+@pytest.mark.parametrize("store", ["compact", "rdflib"])
+def test_graph_nt_is_the_sorted_ntriples(tmp_path, store) -> None:
+    """Both ways of writing graph.nt (a CompactGraph's subjects sorted; any other graph's lines in runs) give
+    the bytes of sorting every line."""
+    from rdflib import Graph
+
+    graph = _tricky(graph_from_facts(fixture_facts()))
+    if store == "rdflib":
+        plain = Graph()
+        for t in graph:
+            plain.add(t)
+        graph = plain
+    path = export.write_nt(graph, tmp_path, run_lines=50)
+    assert path.read_text(encoding="utf-8") == export.sorted_ntriples(graph)

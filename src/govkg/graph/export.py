@@ -16,6 +16,7 @@ from rdflib import Graph, Literal
 from rdflib.plugins.serializers.nt import _quoteLiteral
 from rdflib.term import Node
 
+from govkg.graph.memory import CompactMemory
 from govkg.graph.schema import NODES, RELS, PropertyGraph
 from govkg.graph.terms import PREFIXES
 
@@ -90,12 +91,14 @@ def write_jsonld(nt: Path, path: Path) -> Path:
 
 
 def write_nt(graph: Graph, out_dir: Path, run_lines: int = RUN_LINES) -> Path:
-    """graph.nt in ``out_dir``: :func:`sorted_ntriples`, byte for byte, with at most ``run_lines`` lines in memory.
-
-    The lines are sorted in runs written aside (in ``out_dir``, removed after) and merged, each line once:
-    all of them at once would be a second copy of the graph in memory, larger than the graph."""
+    """graph.nt in ``out_dir``: :func:`sorted_ntriples`, byte for byte, with at most ``run_lines`` lines in memory
+    (a subject's lines at a time on a :class:`~govkg.graph.memory.CompactGraph`, which sorts its subjects instead)."""
     path = out_dir / "graph.nt"
+    if isinstance(graph.store, CompactMemory):
+        return _write_lines(path, _by_subject(graph.store))
     with tempfile.TemporaryDirectory(prefix=".nt-runs-", dir=out_dir) as tmp, contextlib.ExitStack() as runs:
+        # The lines are sorted in runs written aside (in ``out_dir``, removed after) and merged, each line once:
+        # all of them at once would be a second copy of the graph in memory, larger than the graph.
         chunk: list[str] = []
         sorted_runs = []
         for line in _lines(graph):
@@ -114,6 +117,29 @@ def write_nt(graph: Graph, out_dir: Path, run_lines: int = RUN_LINES) -> Path:
                     fh.write(line)
                     previous = line
     return path
+
+
+def _by_subject(store: CompactMemory) -> Iterator[str]:
+    """The store's N-Triples lines sorted, each once: its subjects in the order of their text, and each subject's
+    lines sorted. The same order as sorting every line: a line is its subject's text, a space and the rest, and no
+    subject's text is another's followed by a space or anything below it (an IRI ends with ``>``, a blank node's
+    label holds no such character, and a literal's control characters are escaped)."""
+    texts: dict[Node, str] = {}
+
+    def text(term: Node) -> str:
+        got = texts.get(term)
+        if got is None:
+            if len(texts) >= _TERM_CACHE:
+                texts.clear()
+            got = texts[term] = _quoteLiteral(term) if isinstance(term, Literal) else term.n3()
+        return got
+
+    def own(term: Node) -> str:  # a subject's text, not kept: each is asked for twice only
+        return _quoteLiteral(term) if isinstance(term, Literal) else term.n3()
+
+    for s in sorted(store._spo, key=own):
+        subject = own(s)
+        yield from sorted({f"{subject} {text(p)} {text(o)} .\n" for p, o in store.predicate_objects_of(s)})
 
 
 def _write_lines(path: Path, lines: Iterable[str]) -> Path:

@@ -129,6 +129,12 @@ class CompactMemory(Store):
     def __len__(self, context: Any = None) -> int:
         return self._count
 
+    def predicate_objects_of(self, s: Any) -> Iterator[tuple[Any, Any]]:
+        """Every (predicate, object) of subject ``s``, as ``triples((s, None, None))`` gives them, without contexts."""
+        for pred, got in self._spo.get(s, {}).items():
+            for obj in _values(got):
+                yield pred, obj
+
     # namespaces, as SimpleMemory binds them
     def bind(self, prefix: str, namespace: Any, override: bool = True) -> None:
         bound_namespace = self._namespace.get(prefix)
