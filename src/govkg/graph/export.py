@@ -9,7 +9,7 @@ import re
 import tempfile
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 from xml.sax.saxutils import escape as _sax_escape, quoteattr as _sax_quoteattr
 
 from rdflib import Graph, Literal
@@ -43,11 +43,14 @@ RUN_LINES = 200_000  # graph.nt is sorted in runs of this many lines, merged fro
 _TERM_CACHE = 1 << 16  # terms whose text is kept while the lines are made
 
 
-def _lines(graph: Graph) -> Iterator[str]:
-    """The graph's N-Triples lines in the store's order (rdflib's own line format: ``_nt_row``'s).
+def _nt_term(term: Node) -> str:
+    return _quoteLiteral(term) if isinstance(term, Literal) else term.n3()
 
-    A term's text is made once while it recurs: a node is the subject of several triples, next to each
-    other, and the object of many; a predicate of thousands. The cache is emptied when full, so it stays small."""
+
+def _term_text() -> Callable[[Node], str]:
+    """A term's N-Triples text (rdflib's own line format: ``_nt_row``'s), made once while it recurs: a node is the
+    subject of several triples, next to each other, and the object of many; a predicate of thousands. The cache is
+    emptied when full, so it stays small."""
     texts: dict[Node, str] = {}
 
     def text(term: Node) -> str:
@@ -55,9 +58,15 @@ def _lines(graph: Graph) -> Iterator[str]:
         if got is None:
             if len(texts) >= _TERM_CACHE:
                 texts.clear()
-            got = texts[term] = _quoteLiteral(term) if isinstance(term, Literal) else term.n3()
+            got = texts[term] = _nt_term(term)
         return got
 
+    return text
+
+
+def _lines(graph: Graph) -> Iterator[str]:
+    """The graph's N-Triples lines in the store's order."""
+    text = _term_text()
     for s, p, o in graph:
         yield f"{text(s)} {text(p)} {text(o)} .\n"
 
@@ -124,21 +133,9 @@ def _by_subject(store: CompactMemory) -> Iterator[str]:
     lines sorted. The same order as sorting every line: a line is its subject's text, a space and the rest, and no
     subject's text is another's followed by a space or anything below it (an IRI ends with ``>``, a blank node's
     label holds no such character, and a literal's control characters are escaped)."""
-    texts: dict[Node, str] = {}
-
-    def text(term: Node) -> str:
-        got = texts.get(term)
-        if got is None:
-            if len(texts) >= _TERM_CACHE:
-                texts.clear()
-            got = texts[term] = _quoteLiteral(term) if isinstance(term, Literal) else term.n3()
-        return got
-
-    def own(term: Node) -> str:  # a subject's text, not kept: each is asked for twice only
-        return _quoteLiteral(term) if isinstance(term, Literal) else term.n3()
-
-    for s in sorted(store._spo, key=own):
-        subject = own(s)
+    text = _term_text()
+    for s in sorted(store._spo, key=_nt_term):  # a subject's text is not kept: each is made twice only
+        subject = _nt_term(s)
         yield from sorted({f"{subject} {text(p)} {text(o)} .\n" for p, o in store.predicate_objects_of(s)})
 
 
