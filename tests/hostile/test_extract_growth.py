@@ -18,7 +18,7 @@ SECONDS_PER_MB = 10.0
 @pytest.mark.parametrize("shape", list(SIZES))
 def test_four_times_the_input_takes_at_most_five_times_as_long(shape):
     g = growth(shape)
-    if g.ratio > RATIO:  # a busy machine may slow one run down: measure once more before failing
+    if g.ratio > RATIO or g.seconds_per_mb > SECONDS_PER_MB:  # a busy machine may slow one run: measure again
         g = growth(shape)
     assert g.ratio <= RATIO, f"{shape}: {g.seconds:.3f} s at n={g.n}, {g.seconds_4n:.3f} s at 4n ({g.ratio:.2f}x)"
     assert g.seconds_per_mb <= SECONDS_PER_MB, f"{shape}: {g.seconds_per_mb:.1f} s per MB"

@@ -3,12 +3,17 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import Depends, Request
+from fastapi import Depends, Path, Request
 
 from govkg.store.base import GraphStore
 from govkg.store.limits import unlimited
 from govkg.store.resolve import NodeIds, node_ids
 from govkg.store.search import SearchIndex, build_index
+
+
+# A node id in a path: 1-500 characters and no line break. A route's ``{id:path}`` ends before one ("/x/%0A" reaches
+# the route as an empty id), so no id with one can be asked for, and the schema says so.
+IdPath = Annotated[str, Path(min_length=1, max_length=500, pattern=r"^[^\r\n]+$")]
 
 
 # async: trivial lookups need no trip through the thread pool

@@ -18,6 +18,7 @@ from dataclasses import astuple
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
+from typing import Any, Callable
 
 from govkg.resources import code_digest
 
@@ -46,13 +47,14 @@ def part_digest(part: Path, version: str) -> str:
 
 
 class PartResults:
-    """Remembered results of parts in ``folder`` (created on first write), for one shapes file and engine.
+    """Remembered results of parts in ``folder`` (created on first write), for one ``version`` of the validator
+    (:func:`validator_version`); ``make`` makes a result of its fields as remembered (``validate.Result``).
 
     ``reuse`` False (``govkg build --fresh``): nothing is read, every part is validated and remembered."""
 
-    def __init__(self, folder: str | Path, shapes_path: Path, engine: str, reuse: bool = True) -> None:
+    def __init__(self, folder: str | Path, version: str, make: Callable[..., Any], reuse: bool = True) -> None:
         self.folder = Path(folder)
-        self.version = validator_version(Path(shapes_path), engine)
+        self.version, self.make = version, make
         self.reuse = reuse
         self.used: set[str] = set()
         self.asked = self.hits = 0  # parts looked up, and of them found
@@ -63,15 +65,13 @@ class PartResults:
 
     def get(self, key: str) -> tuple[bool, list] | None:
         """The verdict and results remembered under ``key``; None if there are none (or they are damaged)."""
-        from govkg.graph.validate import Result
-
         if not self.reuse:
             return None
         try:
             got = json.loads((self.folder / f"{key}{SUFFIX}").read_text(encoding="utf-8"))
             if got["format"] != _FORMAT or got["version"] != self.version:
                 return None
-            results = [Result(*r) for r in got["results"]]
+            results = [self.make(*r) for r in got["results"]]
             conforms = got["conforms"]
         except (OSError, ValueError, KeyError, TypeError):
             return None

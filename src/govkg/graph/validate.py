@@ -146,9 +146,9 @@ def check_nt(paths: str | Path | Iterable[str | Path], shapes_path: Path = SHAPE
 def remembered_in(folder: str | Path, shapes_path: Path = SHAPES_PATH, engine: str | None = None,
                   reuse: bool = True) -> PartResults:
     """Parts' results kept in ``folder`` between builds for these shapes and engine (``govkg.graph.shacl_cache``)."""
-    from govkg.graph.shacl_cache import PartResults
+    from govkg.graph.shacl_cache import PartResults, validator_version
 
-    return PartResults(folder, shapes_path, engine_name(engine), reuse=reuse)
+    return PartResults(folder, validator_version(Path(shapes_path), engine_name(engine)), Result, reuse=reuse)
 
 
 def report_text(conforms: bool, results: list[Result], prefixes: dict[str, str] | None = None) -> str:

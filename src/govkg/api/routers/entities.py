@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, HTTPException, Path, Query
+from fastapi import APIRouter, HTTPException, Query
 
 from govkg.api import graphdata
-from govkg.api.deps import StoreDep
+from govkg.api.deps import IdPath, StoreDep
 from govkg.api.models import EntityOut, RelationOut
 
 router = APIRouter(tags=["entities"])
@@ -26,7 +26,7 @@ def load_entities(store, entity_id: str, label: str | None) -> list[graphdata.En
             summary="An entity and all its relations (one per label when ids coincide)")
 def get_entity(
     store: StoreDep,
-    entity_id: Annotated[str, Path(min_length=1, max_length=500)],
+    entity_id: IdPath,
     label: Annotated[Label | None, Query(description="the node type, when known")] = None,
 ) -> list[EntityOut]:
     return [EntityOut(label=e.label, id=e.id, name=e.name, props=e.props,

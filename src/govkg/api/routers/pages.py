@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, HTTPException, Path, Query, Request
+from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
 from govkg.api import graphdata, pagedata
-from govkg.api.deps import IndexDep, StoreDep
+from govkg.api.deps import IdPath, IndexDep, StoreDep
 from govkg.api.openapi import date_schema
 from govkg.api.originals import link_document, link_profiles, served_originals
 from govkg.api.routers.viz import KINDS
@@ -49,7 +49,7 @@ def find(request: Request, index: IndexDep,
 
 
 @router.get("/entity/{entity_id:path}", response_class=HTMLResponse, summary="Entity page")
-def entity_page(request: Request, store: StoreDep, entity_id: Annotated[str, Path(min_length=1, max_length=500)],
+def entity_page(request: Request, store: StoreDep, entity_id: IdPath,
                 label: Annotated[Label | None, Query()] = None, as_of: AsOf = None) -> HTMLResponse:
     found = pagedata.profile(store, entity_id, label, checked_date(as_of))
     if not found:
@@ -64,7 +64,7 @@ def entity_page(request: Request, store: StoreDep, entity_id: Annotated[str, Pat
 
 @router.get("/document/{doc_id:path}", response_class=HTMLResponse,
             summary="A document's text from the built corpus, with a cited line highlighted")
-def document_page(request: Request, store: StoreDep, doc_id: Annotated[str, Path(min_length=1, max_length=500)],
+def document_page(request: Request, store: StoreDep, doc_id: IdPath,
                   line: Annotated[int | None, Query(ge=1, le=10_000_000, description="the line to highlight")] = None,
                   file: Annotated[str | None, Query(max_length=300, description="the file the line is in")] = None,
                   ) -> HTMLResponse:

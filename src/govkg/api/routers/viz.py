@@ -7,14 +7,13 @@ from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from govkg.api import graphdata
-from govkg.api.deps import StoreDep
+from govkg.api.deps import IdPath, StoreDep
 from govkg.viz import network
 from govkg.viz.pages import render
 
 router = APIRouter(prefix="/viz", tags=["viz"])
 
 Format = Literal["html", "json"]
-IdPath = Annotated[str, Path(min_length=1, max_length=500)]
 FormatQ = Annotated[Format, Query(description="html: the page; json: the nodes and edges")]
 MaxNodes = Annotated[int, Query(ge=10, le=5000, description="the node budget: the best connected are drawn, "
                                                               "the rest folded into one node per type")]
