@@ -22,6 +22,15 @@ CORPUS_DIR = ROOT / "corpus"
 GOLD_STEMS = tuple(sorted(p.stem for p in GOLD_DIR.glob("0*.jsonl"))) if GOLD_DIR.is_dir() else ()
 
 
+def smallest_issues(folder: Path, n: int) -> Path:
+    """``folder`` with a copy of the ``n`` smallest sample issues: a corpus quick to build."""
+    import shutil
+
+    for src in sorted(CORPUS_DIR.glob("*.txt"), key=lambda p: p.stat().st_size)[:n]:
+        shutil.copy(src, folder / src.name)
+    return folder
+
+
 def gold_facts(stem: str | None = None) -> list[Fact]:
     """Gold facts of one issue, or of all dev issues."""
     if stem:

@@ -11,7 +11,7 @@ from govkg.cli import app
 from govkg.extract import cache as cache_module, fanout
 from govkg.graph import buildfolder
 from govkg.graph.build import build
-from tests.support import CORPUS_DIR
+from tests.support import smallest_issues
 
 OUTPUTS = ("facts.jsonl", "graph.nt", "graph.ttl", "graph.jsonld", "graph.graphml", "graph.gexf", "nodes.csv", "edges.csv")
 pytestmark = pytest.mark.slow
@@ -20,10 +20,7 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
     """Three of the sample issues (the smaller ones) in a folder of their own."""
-    folder = tmp_path_factory.mktemp("corpus")
-    for src in sorted(CORPUS_DIR.glob("*.txt"), key=lambda p: p.stat().st_size)[:3]:
-        shutil.copy(src, folder / src.name)
-    return folder
+    return smallest_issues(tmp_path_factory.mktemp("corpus"), 3)
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,7 @@ from govkg.graph.shacl_split import split, validate_parts
 from govkg.graph.validate import check, check_nt, remembered_in
 from tests.graph.shacl_cases import base_graph, broken, cases
 from tests.graph.test_rdf import fixture_facts
-from tests.support import CORPUS_DIR
+from tests.support import smallest_issues
 
 BASE = base_graph(fixture_facts())
 CASES = list(cases(BASE))
@@ -108,10 +108,7 @@ def test_check_nt_with_remembered_parts_gives_the_whole_graphs_results(tmp_path)
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("corpus")
-    for src in sorted(CORPUS_DIR.glob("*.txt"), key=lambda p: p.stat().st_size)[:2]:
-        shutil.copy(src, folder / src.name)
-    return folder
+    return smallest_issues(tmp_path_factory.mktemp("corpus"), 2)
 
 
 @pytest.mark.slow

@@ -80,14 +80,20 @@ class ExtractCache:
 
     def prune(self) -> int:
         """Remove the entries no ``get``/``put`` of this run touched; how many were removed."""
-        if not self.folder.is_dir():
-            return 0
-        gone = 0
-        for p in self.folder.iterdir():
-            if (p.suffix == ".jsonl" and p.stem not in self.used) or p.suffix == ".tmp":
-                p.unlink(missing_ok=True)
-                gone += 1
-        return gone
+        return prune_entries(self.folder, ".jsonl", self.used)
 
 
-__all__ = ["ExtractCache", "extractor_version", "file_digest"]
+def prune_entries(folder: Path, suffix: str, used: set[str]) -> int:
+    """Remove from ``folder`` the entries (``<key><suffix>``) whose key is not in ``used``, and any ``.tmp`` left
+    by a killed writer; how many were removed. Other files and folders are left alone."""
+    if not folder.is_dir():
+        return 0
+    gone = 0
+    for p in folder.iterdir():
+        if (p.name.endswith(suffix) and p.name[:-len(suffix)] not in used) or p.suffix == ".tmp":
+            p.unlink(missing_ok=True)
+            gone += 1
+    return gone
+
+
+__all__ = ["ExtractCache", "extractor_version", "file_digest", "prune_entries"]

@@ -167,6 +167,13 @@ def _no_contexts() -> Iterator[Any]:
 _EMPTY: tuple = ()
 
 
+def _under(index: dict, first: Any, second: Any) -> Iterator[Any]:
+    """The values an index (``_spo`` or ``_pos``) holds under ``first`` and ``second``, in their order."""
+    got = index.get(first, _NONE)
+    got = _NONE if got is _NONE else got.get(second, _NONE)
+    return iter(_EMPTY if got is _NONE else _values(got))
+
+
 class CompactGraph(Graph):
     """An rdflib ``Graph`` on a :class:`CompactMemory` whose ``add`` hands the triple to the store at once, and
     whose ``objects(s, p)`` and ``subjects(p, o)`` read its index.
@@ -190,16 +197,12 @@ class CompactGraph(Graph):
     def objects(self, subject: Any = None, predicate: Any = None, unique: bool = False) -> Iterator[Any]:
         if subject is None or type(predicate) is not URIRef or unique or isinstance(subject, list):
             return super().objects(subject, predicate, unique)
-        got = self._spo.get(subject, _NONE)
-        got = _NONE if got is _NONE else got.get(predicate, _NONE)
-        return iter(_EMPTY if got is _NONE else _values(got))
+        return _under(self._spo, subject, predicate)
 
     def subjects(self, predicate: Any = None, object: Any = None, unique: bool = False) -> Iterator[Any]:
         if object is None or type(predicate) is not URIRef or unique or isinstance(object, list):
             return super().subjects(predicate, object, unique)
-        got = self._pos.get(predicate, _NONE)
-        got = _NONE if got is _NONE else got.get(object, _NONE)
-        return iter(_EMPTY if got is _NONE else _values(got))
+        return _under(self._pos, predicate, object)
 
 
 __all__ = ["CompactGraph", "CompactMemory"]

@@ -20,6 +20,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, Callable
 
+from govkg.extract.cache import prune_entries
 from govkg.resources import code_digest
 
 _FORMAT = 1
@@ -93,14 +94,7 @@ class PartResults:
 
     def prune(self) -> int:
         """Remove the entries no ``get``/``put`` of this run touched; how many were removed."""
-        if not self.folder.is_dir():
-            return 0
-        gone = 0
-        for p in self.folder.iterdir():
-            if (p.name.endswith(SUFFIX) and p.name[:-len(SUFFIX)] not in self.used) or p.suffix == ".tmp":
-                p.unlink(missing_ok=True)
-                gone += 1
-        return gone
+        return prune_entries(self.folder, SUFFIX, self.used)
 
 
 __all__ = ["PartResults", "part_digest", "validator_version"]
