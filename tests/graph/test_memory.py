@@ -3,6 +3,7 @@ within a subject or a predicate (``Graph.value`` picks the same value), through 
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 
 import pytest
 from rdflib import Graph, Literal, URIRef
@@ -34,6 +35,8 @@ HISTORIES = {
     "removed by object": [("add", (s, p, E[1])) for s in E for p in P] + [("remove", (None, None, E[1])),
                                                                         ("add", (E[0], P[0], E[1]))],
     "set": [("add", (E[0], P[0], o)) for o in O] + [("set", (E[0], P[0], O[4])), ("set", (E[1], P[1], O[2]))],
+    "every triple of a predicate removed": [("add", (E[0], P[2], O[0])), ("add", (E[1], P[2], O[0])),
+                                            ("add", (E[1], P[1], O[1])), ("remove", (None, P[2], None))],
 }
 
 
@@ -59,6 +62,7 @@ def _same(compact: Graph, simple: Graph) -> None:
         s, p, o = pattern
         if s is not None and p is not None:
             assert compact.value(s, p) == simple.value(s, p), pattern
+            assert compact.value(s, p, default=Literal("none")) == simple.value(s, p, default=Literal("none")), pattern
         assert list(compact.objects(s, p)) == list(simple.objects(s, p)), pattern  # CompactGraph's own
         by_subject = list(compact.subjects(p, o)), list(simple.subjects(p, o))
         if p is None:  # by object alone, or every subject: the same ones
@@ -66,6 +70,16 @@ def _same(compact: Graph, simple: Graph) -> None:
         assert by_subject[0] == by_subject[1], pattern
         if p is not None and o is not None:
             assert compact.value(None, p, o) == simple.value(None, p, o), pattern
+
+
+@pytest.mark.parametrize("name", sorted(HISTORIES))
+def test_counts_by_predicate_and_by_object_are_the_triples_there(name: str):
+    store = _apply(Graph(store=CompactMemory()), HISTORIES[name]).store
+    triples = [t for t, _ in store.triples((None, None, None))]
+    assert store.predicate_counts() == {p: n for p, n in Counter(p for _, p, _ in triples).items()}
+    for p in P:
+        want = Counter(o for _, q, o in triples if q == p)
+        assert store.object_counts(p) == dict(want), p
 
 
 @pytest.mark.parametrize("name", sorted(HISTORIES))

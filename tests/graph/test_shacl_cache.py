@@ -73,9 +73,11 @@ def test_a_damaged_or_foreign_entry_is_validated_again(tmp_path) -> None:
     validate_parts(files, Counted(), homes, remembered=cache)
     entries = sorted((tmp_path / "cache").glob(f"*{SUFFIX}"))
     assert len(entries) == len(set(f.read_bytes() for f in files))  # parts of the same bytes share an entry
-    entries[0].write_text("{not json", encoding="utf-8")
-    entry = json.loads(entries[1].read_text(encoding="utf-8"))
-    entries[1].write_text(json.dumps({**entry, "conforms": False}), encoding="utf-8")  # says what no check says
+    keys = sorted({cache.key(f) for f in files if f.stat().st_size})  # of parts with triples: validated when asked
+    damaged, foreign = (tmp_path / "cache" / f"{key}{SUFFIX}" for key in keys[:2])
+    damaged.write_text("{not json", encoding="utf-8")
+    entry = json.loads(foreign.read_text(encoding="utf-8"))
+    foreign.write_text(json.dumps({**entry, "conforms": not entry["conforms"]}), encoding="utf-8")  # no check says so
     counted = Counted()
     assert validate_parts(files, counted, homes, remembered=remembered_in(tmp_path / "cache", engine="pyrudof"))[0]
     assert len(counted.parts) >= 2

@@ -121,6 +121,15 @@ def _as_built(report: BuildReport, manifest: dict, out: Path) -> None:
     report.outputs = {name: str(out / name) for name in sorted(manifest["files"]) if "/" not in name}
 
 
+def _predicates(graph: Graph) -> dict[str, int] | None:
+    """Triples per predicate of the graph just written to graph.nt, from the store's index when it has one
+    (None: the manifest counts them in the file)."""
+    from govkg.graph.memory import CompactMemory
+
+    return ({str(p): n for p, n in graph.store.predicate_counts().items()}
+            if isinstance(graph.store, CompactMemory) else None)
+
+
 def _let_go(report: BuildReport) -> None:
     """Drop the RDF graph and give its memory back to the system while the rest of the build runs."""
     import ctypes
@@ -163,6 +172,7 @@ def _write_and_switch(facts: list[Fact], report: BuildReport, staging: Path, out
     aside = streamed = None
     rudof = shacl and engine_name() == "pyrudof"
     names["nt"] = write_nt(report.graph, staging)
+    predicates = _predicates(report.graph)
     if rudof and names["nt"].stat().st_size >= ASIDE_BYTES:
         aside = AsideValidation(names["nt"], *(remember or (None,)))
     waited = 0.0  # for the SHACL process, or validating here: not the exports' time
@@ -195,7 +205,7 @@ def _write_and_switch(facts: list[Fact], report: BuildReport, staging: Path, out
             aside.stop()
     names["manifest"] = write_manifest(staging, inputs=inputs, facts=report.facts, triples=report.triples,
                                        conforms=report.conforms, classes=report.classes, counts=report.counts,
-                                       originals=kept)
+                                       originals=kept, predicates=predicates)
     report.seconds["export"] = time.perf_counter() - t - waited - report.seconds["property_graph"]
     report.refused = _refusal(report, allow_empty)
     if report.refused:

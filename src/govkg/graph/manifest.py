@@ -80,20 +80,25 @@ def predicate_counts(ntriples: Path) -> dict[str, int]:
     label, so the predicate is the second field) instead of asking the builder for one more count."""
     from collections import Counter
 
-    from govkg.graph.terms import PREFIXES
-
-    prefixes = sorted(((p, str(ns)) for p, ns in PREFIXES.items()), key=lambda t: -len(t[1]))
     seen: Counter[str] = Counter()
     with open(ntriples, encoding="utf-8") as fh:
         for line in fh:
             parts = line.split(" ", 2)
             if len(parts) == 3 and parts[1].startswith("<"):
                 seen[parts[1][1:-1]] += 1
+    return prefixed(seen)
+
+
+def prefixed(counts: Mapping[str, int]) -> dict[str, int]:
+    """Counts by predicate IRI, by prefixed name (``org:member``) and sorted, as the manifest lists them."""
+    from govkg.graph.terms import PREFIXES
+
+    prefixes = sorted(((p, str(ns)) for p, ns in PREFIXES.items()), key=lambda t: -len(t[1]))
 
     def short(iri: str) -> str:
         return next((f"{p}:{iri[len(ns):]}" for p, ns in prefixes if iri.startswith(ns)), iri)
 
-    return dict(sorted((short(iri), n) for iri, n in seen.items()))
+    return dict(sorted((short(str(iri)), n) for iri, n in counts.items()))
 
 
 def _version() -> str:
@@ -110,9 +115,11 @@ def _version() -> str:
 def write_manifest(folder: str | Path, *, inputs: Iterable[str | Path] = (), facts: int = 0, triples: int = 0,
                    conforms: bool | None = None, classes: Mapping[str, int] | None = None,
                    counts: Mapping[str, int] | None = None, built_at: float | None = None,
-                   originals: Mapping[str, Mapping[str, str]] | None = None) -> Path:
+                   originals: Mapping[str, Mapping[str, str]] | None = None,
+                   predicates: Mapping[str, int] | None = None) -> Path:
     """Checksum every file under ``folder`` and write ``folder/manifest.json``; returns its path.
-    ``originals``: the original files kept (``govkg.graph.originals.keep``), listed with their checksums."""
+    ``originals``: the original files kept (``govkg.graph.originals.keep``), listed with their checksums;
+    ``predicates``: triples per predicate IRI of the graph in graph.nt (None: counted from the file)."""
     root = Path(folder)
     files = {p.relative_to(root).as_posix(): _entry(p) for p in sorted(root.rglob("*"))
              if p.is_file() and p.name != MANIFEST}
@@ -123,7 +130,8 @@ def write_manifest(folder: str | Path, *, inputs: Iterable[str | Path] = (), fac
                 "inputs": listed,
                 "facts": facts, "triples": triples, "conforms": conforms,
                 "classes": dict(sorted((classes or {}).items())),
-                "predicates": predicate_counts(nt) if nt.is_file() else {},
+                "predicates": (prefixed(predicates) if predicates is not None
+                               else predicate_counts(nt) if nt.is_file() else {}),
                 "counts": dict(sorted((counts or {}).items())), "files": files}
     if originals:
         manifest["originals"] = {name: {**entry, **files.get(entry["path"], {})}

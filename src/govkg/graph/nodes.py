@@ -9,7 +9,6 @@ from typing import Iterable
 from urllib.parse import quote, unquote
 
 from rdflib import URIRef
-from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS
 
 from govkg.facts import BodyFact, CitationFact, DocumentFact, Fact, MembershipFact
 from govkg.graph.agencies import AgencyResolver
@@ -17,7 +16,10 @@ from govkg.graph.memory import CompactGraph
 from govkg.graph.names import city_of, normalize, normalize_number, self_prefix
 from govkg.graph.people import PersonMention, resolve_people
 from govkg.graph.posts import LEADER_TITLE, is_placeholder, parse_post, posts_of, split_agencies
-from govkg.graph.terms import GOV, PREFIXES, date_literal, iri, plain, zh
+from govkg.graph.terms import (  # rdflib's namespaces (T_…) as terms looked up once
+    GOV, PREFIXES, date_literal, iri, plain, zh, T_DCTERMS as DCTERMS, T_FOAF as FOAF, T_ORG as ORG,
+    T_PROV as PROV, T_RDF as RDF, T_RDFS as RDFS, T_SKOS as SKOS,
+)
 
 
 @dataclass

@@ -11,11 +11,13 @@ from typing import Any, Iterator, Mapping
 from urllib.parse import unquote
 
 from rdflib import Graph, URIRef
-from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS
 
 from govkg.graph.schema import NODES, RELS, Edge, Node, PropertyGraph
 from govkg.graph.sources import lines_of
-from govkg.graph.terms import BODY_CLASS, GOV, ID
+from govkg.graph.terms import (  # rdflib's namespaces (T_…) as terms looked up once
+    BODY_CLASS, GOV, ID, T_DCTERMS as DCTERMS, T_FOAF as FOAF, T_ORG as ORG, T_PROV as PROV, T_RDF as RDF,
+    T_RDFS as RDFS, T_SKOS as SKOS,
+)
 
 KIND_OF_CLASS = {cls: kind for kind, cls in BODY_CLASS.items()}
 
@@ -143,18 +145,27 @@ def _edges(g: Graph) -> Iterator[Edge]:
         yield Edge("CITES", node_id(g.value(c, GOV.citing)), node_id(g.value(c, GOV.cited)), _provenance(g, c))
 
 
-def _complete(props: dict[str, Any], columns: dict[str, str]) -> dict[str, Any]:
+def _complete(props: dict[str, Any], columns: tuple[str, ...]) -> dict[str, Any]:
     """Every schema column present (None where unknown), nothing else."""
     return {k: props.get(k) for k in columns}
+
+
+# the schema's columns of each label and relation, and of each relation in the order of their names (an edge's key)
+_NODE_COLUMNS = {label: tuple(t.columns) for label, t in NODES.items()}
+_EDGE_COLUMNS = {rel: tuple(t.columns) for rel, t in RELS.items()}
+_EDGE_SORTED = {rel: tuple(sorted(cols)) for rel, cols in _EDGE_COLUMNS.items()}
 
 
 def property_graph(graph: Graph, texts: Mapping[str, str] | None = None) -> PropertyGraph:
     """Map a govkg RDF graph to the property graph of ``govkg.graph.schema`` (sorted, deterministic);
     ``texts`` (file name → source text, ``govkg.graph.sources``) gives each document its lines."""
-    nodes = {(n.label, n.id): Node(n.label, n.id, _complete({**n.props, "id": n.id}, NODES[n.label].columns))
+    nodes = {(n.label, n.id): Node(n.label, n.id, _complete({**n.props, "id": n.id}, _NODE_COLUMNS[n.label]))
              for n in _nodes(graph, texts or {})}
-    edges = [Edge(e.type, e.src, e.dst, _complete(e.props, RELS[e.type].columns)) for e in _edges(graph)]
-    unique = {(e.type, e.src, e.dst, tuple(sorted((k, str(v)) for k, v in e.props.items()))): e for e in edges}
+    unique: dict[tuple, Edge] = {}
+    for e in _edges(graph):
+        props = _complete(e.props, _EDGE_COLUMNS[e.type])
+        unique[(e.type, e.src, e.dst, tuple((k, str(props[k])) for k in _EDGE_SORTED[e.type]))] = \
+            Edge(e.type, e.src, e.dst, props)
     return PropertyGraph(nodes=[nodes[k] for k in sorted(nodes)], edges=[unique[k] for k in sorted(unique)])
 
 

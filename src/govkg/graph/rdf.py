@@ -12,7 +12,6 @@ from dataclasses import replace
 from typing import Iterable
 
 from rdflib import Graph, URIRef
-from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS
 
 from govkg.facts import (
     ROLES_ASSIGNMENT,
@@ -29,7 +28,10 @@ from govkg.facts import (
 from govkg.graph.names import infer_city, normalize
 from govkg.graph.nodes import DocNode, GraphNodes, StatementNode, body_stem, is_local_body
 from govkg.graph.posts import posts_of
-from govkg.graph.terms import BODY_CLASS, GOV, date_literal, hashed, plain, zh
+from govkg.graph.terms import (  # rdflib's namespaces (T_…) as terms looked up once
+    BODY_CLASS, GOV, date_literal, hashed, plain, zh, T_DCTERMS as DCTERMS, T_ORG as ORG, T_PROV as PROV,
+    T_RDF as RDF, T_RDFS as RDFS,
+)
 
 
 class GraphBuilder(GraphNodes):

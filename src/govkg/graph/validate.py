@@ -22,6 +22,7 @@ from rdflib import Graph, URIRef
 from rdflib.term import Node
 from rdflib.namespace import RDF, SH
 
+from govkg.graph.memory import CompactMemory
 from govkg.graph.shacl_split import Helper, Remembered, split, splittable, validate_parts
 from govkg.resources import SHAPES_PATH
 
@@ -262,7 +263,12 @@ def _shortener(prefixes: dict[str, str]) -> Callable[[str], str]:
 
 def class_counts(graph: Graph) -> dict[str, int]:
     """How many nodes of each rdf:type the graph holds, by prefixed class name."""
-    counts = Counter(graph.namespace_manager.normalizeUri(o) for o in graph.objects(None, RDF.type))
+    if isinstance(graph.store, CompactMemory):  # from its index: a name per class, not per instance
+        counts: Counter[str] = Counter()
+        for cls, n in graph.store.object_counts(RDF.type).items():
+            counts[graph.namespace_manager.normalizeUri(cls)] += n
+    else:
+        counts = Counter(graph.namespace_manager.normalizeUri(o) for o in graph.objects(None, RDF.type))
     return dict(sorted(counts.items()))
 
 
