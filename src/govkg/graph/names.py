@@ -45,6 +45,7 @@ def normalize(text: str) -> str:
     return _t2s().convert(text)
 
 
+@lru_cache(maxsize=1 << 14)  # asked for every fact's document: the same few numbers again and again
 def normalize_number(number: str) -> str:
     """A document number (文号) with its bracket forms folded: 晋市政办[2020]3号, 晋市政办（2020）3号 →
     晋市政办〔2020〕3号."""

@@ -7,7 +7,7 @@ same graph.
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import replace
 from typing import Iterable
 
@@ -289,12 +289,15 @@ def build_graph(facts: Iterable[Fact], city: str | None = None) -> GraphBuilder:
     for f in facts:
         by_doc[b._doc_key(f)].append(f)
     printed: dict[str, tuple[str, set[Fact]]] = {}  # document key → its first file and what that printing says
+    # a document known by its title only is one per file (its node is), so never a later printing
+    printing = {(file, key): key if not key.startswith("title:") else f"{file}\n{key}" for file, key in by_doc}
+    reprinted = {k for k, n in Counter(printing.values()).items() if n > 1}  # what a first printing says is asked
     for file, key in by_doc:
         group = [f for f in by_doc[(file, key)] if not isinstance(f, DocumentFact)]
-        # a document known by its title only is one per file (its node is), so never a later printing
-        first_file, said = printed.setdefault(key if not key.startswith("title:") else f"{file}\n{key}", (file, set()))
+        first_file, said = printed.setdefault(printing[(file, key)], (file, set()))
         if first_file == file:
-            said.update(_content(f) for f in group if isinstance(f, _EDGE_FACTS))
+            if printing[(file, key)] in reprinted:
+                said.update(_content(f) for f in group if isinstance(f, _EDGE_FACTS))
         else:  # a later printing: what it repeats is the first printing's (same edges, the first file's lines)
             group = [f for f in group if not isinstance(f, _EDGE_FACTS) or _content(f) not in said]
             b._reprint = (file,)
