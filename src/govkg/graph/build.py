@@ -296,8 +296,10 @@ def build(corpus: str | Path, out_dir: str | Path, *, validate_shacl: bool = Tru
                 return report
         read = extracted.sources  # as extracted (or remembered): no file is read (parsed, OCR'd) twice
         texts = {name: src.text for name, src in read.items()}
-        _rdf(extracted.facts, report, Path(judgements) if judgements else None)
-        _write_and_switch(extracted.facts, report, staging, out, write_facts_file=False, texts=texts,
+        facts, extracted.facts = extracted.facts, []
+        _rdf(facts, report, Path(judgements) if judgements else None)
+        del facts  # in the graph now (and in facts.jsonl): their memory goes to the property graph
+        _write_and_switch([], report, staging, out, write_facts_file=False, texts=texts,
                           inputs=inputs, allow_empty=allow_empty, read=read, shacl=validate_shacl,
                           keep_graph=keep_graph, remember=(buildfolder.cache_path(out) / "shacl", incremental))
     return report

@@ -161,11 +161,11 @@ def property_graph(graph: Graph, texts: Mapping[str, str] | None = None) -> Prop
     ``texts`` (file name → source text, ``govkg.graph.sources``) gives each document its lines."""
     nodes = {(n.label, n.id): Node(n.label, n.id, _complete({**n.props, "id": n.id}, _NODE_COLUMNS[n.label]))
              for n in _nodes(graph, texts or {})}
-    unique: dict[tuple, Edge] = {}
-    for e in _edges(graph):
-        props = _complete(e.props, _EDGE_COLUMNS[e.type])
-        unique[(e.type, e.src, e.dst, tuple((k, str(props[k])) for k in _EDGE_SORTED[e.type]))] = \
-            Edge(e.type, e.src, e.dst, props)
+    edges = [Edge(e.type, e.src, e.dst, _complete(e.props, _EDGE_COLUMNS[e.type])) for e in _edges(graph)]
+    # an edge's key: its values in the order of their columns' names (one relation's are the same names), made
+    # after every edge, so that their memory, freed on return, is not spread among the edges' (where it stays taken)
+    unique = {(e.type, e.src, e.dst, tuple(str(e.props[k]) for k in _EDGE_SORTED[e.type])): e for e in edges}
+    del edges
     return PropertyGraph(nodes=[nodes[k] for k in sorted(nodes)], edges=[unique[k] for k in sorted(unique)])
 
 
