@@ -18,7 +18,7 @@ from govkg.errors import BuildRefused, Busy, ClusterError, JudgementError
 from govkg.facts import Fact, write_facts
 from govkg.graph import buildfolder, originals as originals_, sources
 from govkg.graph.judgements import ReviewReport, read_judgements
-from govkg.graph.manifest import unchanged_build, write_manifest
+from govkg.graph.manifest import file_entries, unchanged_build, write_manifest
 from govkg.graph.pg import property_graph
 from govkg.graph.rdf import build_graph
 from govkg.graph.schema import PropertyGraph
@@ -169,7 +169,7 @@ def _write_and_switch(facts: list[Fact], report: BuildReport, staging: Path, out
         write_facts(facts, staging / "facts.jsonl")
     names["facts"] = staging / "facts.jsonl"
     assert report.graph is not None
-    aside = streamed = None
+    aside = streamed = files = None
     rudof = shacl and engine_name() == "pyrudof"
     names["nt"] = write_nt(report.graph, staging)
     predicates = _predicates(report.graph)
@@ -193,6 +193,7 @@ def _write_and_switch(facts: list[Fact], report: BuildReport, staging: Path, out
         if kept:
             names["originals"] = staging / originals_.ORIGINALS_DIR
         if aside is not None:
+            files = file_entries(staging)  # every output is written: checksummed while SHACL goes on
             w = time.perf_counter()
             aside.help()  # nothing is left here but to wait: the child may use this core too
             report.conforms, report.shacl_report, report.seconds["shacl"] = aside.result()
@@ -205,7 +206,7 @@ def _write_and_switch(facts: list[Fact], report: BuildReport, staging: Path, out
             aside.stop()
     names["manifest"] = write_manifest(staging, inputs=inputs, facts=report.facts, triples=report.triples,
                                        conforms=report.conforms, classes=report.classes, counts=report.counts,
-                                       originals=kept, predicates=predicates)
+                                       originals=kept, predicates=predicates, files=files)
     report.seconds["export"] = time.perf_counter() - t - waited - report.seconds["property_graph"]
     report.refused = _refusal(report, allow_empty)
     if report.refused:

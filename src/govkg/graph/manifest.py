@@ -73,6 +73,13 @@ def unchanged_build(folder: str | Path, inputs: Iterable[str | Path], *, validat
     return manifest if manifest.get("inputs") == input_entries(inputs) else None
 
 
+def file_entries(folder: str | Path) -> dict[str, dict[str, Any]]:
+    """The checksum and size of every file under ``folder`` but the manifest, by path relative to it."""
+    root = Path(folder)
+    return {p.relative_to(root).as_posix(): _entry(p) for p in sorted(root.rglob("*"))
+            if p.is_file() and p.name != MANIFEST}
+
+
 def predicate_counts(ntriples: Path) -> dict[str, int]:
     """Triples per predicate of an N-Triples file, prefixed as in ``classes`` (``org:member``).
 
@@ -116,13 +123,14 @@ def write_manifest(folder: str | Path, *, inputs: Iterable[str | Path] = (), fac
                    conforms: bool | None = None, classes: Mapping[str, int] | None = None,
                    counts: Mapping[str, int] | None = None, built_at: float | None = None,
                    originals: Mapping[str, Mapping[str, str]] | None = None,
-                   predicates: Mapping[str, int] | None = None) -> Path:
+                   predicates: Mapping[str, int] | None = None,
+                   files: Mapping[str, Mapping[str, Any]] | None = None) -> Path:
     """Checksum every file under ``folder`` and write ``folder/manifest.json``; returns its path.
     ``originals``: the original files kept (``govkg.graph.originals.keep``), listed with their checksums;
-    ``predicates``: triples per predicate IRI of the graph in graph.nt (None: counted from the file)."""
+    ``predicates``: triples per predicate IRI of the graph in graph.nt (None: counted from the file); ``files``:
+    :func:`file_entries` of ``folder`` taken already (None: taken now)."""
     root = Path(folder)
-    files = {p.relative_to(root).as_posix(): _entry(p) for p in sorted(root.rglob("*"))
-             if p.is_file() and p.name != MANIFEST}
+    files = dict(files) if files is not None else file_entries(root)
     listed = input_entries(inputs)
     stamp = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() if built_at is None else built_at))
     nt = root / "graph.nt"
