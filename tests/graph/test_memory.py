@@ -76,7 +76,7 @@ def _same(compact: Graph, simple: Graph) -> None:
 def test_counts_by_predicate_and_by_object_are_the_triples_there(name: str):
     store = _apply(Graph(store=CompactMemory()), HISTORIES[name]).store
     triples = [t for t, _ in store.triples((None, None, None))]
-    assert store.predicate_counts() == {p: n for p, n in Counter(p for _, p, _ in triples).items()}
+    assert store.predicate_counts() == dict(Counter(p for _, p, _ in triples))
     for p in P:
         want = Counter(o for _, q, o in triples if q == p)
         assert store.object_counts(p) == dict(want), p

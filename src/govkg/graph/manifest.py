@@ -105,7 +105,7 @@ def prefixed(counts: Mapping[str, int]) -> dict[str, int]:
     def short(iri: str) -> str:
         return next((f"{p}:{iri[len(ns):]}" for p, ns in prefixes if iri.startswith(ns)), iri)
 
-    return dict(sorted((short(str(iri)), n) for iri, n in counts.items()))
+    return dict(sorted((short(iri), n) for iri, n in counts.items()))
 
 
 def _version() -> str:

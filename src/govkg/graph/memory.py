@@ -68,29 +68,16 @@ class CompactMemory(Store):
         self._prefix: dict = {}
 
     def add(self, triple: tuple, context: Any, quoted: bool = False) -> None:
-        # _put's steps written out: the build adds every triple here, and two calls a triple were a sixth of its time
         s, p, o = triple
         po = self._spo.get(s)
         if po is None:
-            self._spo[s] = {p: o}
-        else:
-            got = po.get(p, _NONE)
-            if got is _NONE:
-                po[p] = o
-            elif type(got) is dict:
-                if o in got:
-                    return
-                got[o] = 1
-            elif got == o:
-                return
-            else:
-                po[p] = {got: 1, o: 1}
-        os_ = self._pos.get(p)
-        if os_ is None:
-            self._pos[p] = {o: s}
-        else:
+            po = self._spo[s] = {}
+        if _put(po, p, o):
+            os_ = self._pos.get(p)
+            if os_ is None:
+                os_ = self._pos[p] = {}
             _put(os_, o, s)
-        self._count += 1
+            self._count += 1
 
     def remove(self, triple_pattern: tuple, context: Any = None) -> None:
         for (s, p, o), _ in list(self.triples(triple_pattern)):

@@ -295,12 +295,11 @@ def build_graph(facts: Iterable[Fact], city: str | None = None) -> GraphBuilder:
     for file, key in by_doc:
         group = [f for f in by_doc[(file, key)] if not isinstance(f, DocumentFact)]
         first_file, said = printed.setdefault(printing[(file, key)], (file, set()))
-        if first_file == file:
-            if printing[(file, key)] in reprinted:
-                said.update(_content(f) for f in group if isinstance(f, _EDGE_FACTS))
-        else:  # a later printing: what it repeats is the first printing's (same edges, the first file's lines)
+        if first_file != file:  # a later printing: what it repeats is the first printing's (same edges, its lines)
             group = [f for f in group if not isinstance(f, _EDGE_FACTS) or _content(f) not in said]
             b._reprint = (file,)
+        elif printing[(file, key)] in reprinted:
+            said.update(_content(f) for f in group if isinstance(f, _EDGE_FACTS))
         b.add_facts(group)
         b._reprint = ()
     b.supersede()

@@ -7,8 +7,7 @@ from functools import lru_cache
 from urllib.parse import quote
 
 from rdflib import Literal, Namespace, URIRef
-from rdflib import namespace as ns
-from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS, XSD
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -46,7 +45,7 @@ GOV = TermsOnce("https://govkg.org/ns#")
 ID = "https://govkg.org/id/"
 # what the stages that write and read the graph name its terms by (rdflib's own namespaces bind the prefixes)
 T_DCTERMS, T_FOAF, T_ORG, T_PROV = TermsOf(DCTERMS), TermsOf(FOAF), TermsOf(ORG), TermsOf(PROV)
-T_RDF, T_RDFS, T_SKOS = TermsOf(ns.RDF), TermsOf(RDFS), TermsOf(SKOS)
+T_RDF, T_RDFS, T_SKOS = TermsOf(RDF), TermsOf(RDFS), TermsOf(SKOS)
 
 BODY_CLASS = {
     "leading_group": GOV.LeadingGroup, "headquarters": GOV.Headquarters, "committee": GOV.Committee,

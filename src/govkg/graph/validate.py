@@ -263,12 +263,11 @@ def _shortener(prefixes: dict[str, str]) -> Callable[[str], str]:
 
 def class_counts(graph: Graph) -> dict[str, int]:
     """How many nodes of each rdf:type the graph holds, by prefixed class name."""
-    if isinstance(graph.store, CompactMemory):  # from its index: a name per class, not per instance
-        counts: Counter[str] = Counter()
-        for cls, n in graph.store.object_counts(RDF.type).items():
-            counts[graph.namespace_manager.normalizeUri(cls)] += n
-    else:
-        counts = Counter(graph.namespace_manager.normalizeUri(o) for o in graph.objects(None, RDF.type))
+    by_class = (graph.store.object_counts(RDF.type) if isinstance(graph.store, CompactMemory)  # from its index
+                else Counter(graph.objects(None, RDF.type)))
+    counts: Counter[str] = Counter()
+    for cls, n in by_class.items():  # a name per class, not per instance
+        counts[graph.namespace_manager.normalizeUri(cls)] += n
     return dict(sorted(counts.items()))
 
 
