@@ -97,6 +97,12 @@ CASES = [
     # a placeholder's title closes the list but is shared by no agency: units, no 街道城管科主任 seats
     ("成立街道垃圾分类工作领导小组。\n成员：街道城管科、街道综合执法队、各社区居委会主任\n",
      {("街道垃圾分类工作领导小组", "街道城管科"), ("街道垃圾分类工作领导小组", "街道综合执法队")}),
+    # a place in brackets inside the body's name, and the clause wrapped over lines (a PDF's fixed width)
+    ("市人民政府决定建立中日（天津）健康产业发展合作示范区建设市级联席会议制度，成员单位包括市发展改革委、市商务局和静海区人民政府。\n",
+     {("中日（天津）健康产业发展合作示范区建设市级联席会议", a) for a in ("市发展改革委", "市商务局", "静海区人民政府")}),
+    # … and the label cut by the wrap after a word that reads as a whole item (成员 / 单位为…); 由 of 自由 is no verb
+    ("为推进自贸试验区建设，省政府决定成立中国\n（河南）自由贸易试验区工作领导小组，成员\n单位为省商务厅、省财政厅、郑州海关。\n",
+     {("中国（河南）自由贸易试验区工作领导小组", a) for a in ("省商务厅", "省财政厅", "郑州海关")}),
 ]
 
 

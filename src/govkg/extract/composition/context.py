@@ -16,6 +16,7 @@ from govkg.extract.composition.vocab import (
     ESTABLISH,
     GENERIC_BODY,
     MANY_BODIES,
+    NAME_CHAR,
     SET_OUT,
     cued,
     is_post,
@@ -163,7 +164,7 @@ class WalkContext:
 
     def _named_subject(self, sent: Span, at: int) -> int | None:
         """The body named right before ``at`` (``督导组由…``), known or new; None if unnamed."""
-        m = re.search(rf"(?:^|[，,:：])?(?P<name>[^\W\d_]{{0,40}}?{BODY_SUFFIX})$", sent.simp[:at])
+        m = re.search(rf"(?:^|[，,:：])?(?P<name>{NAME_CHAR}{{0,40}}?{BODY_SUFFIX})$", sent.simp[:at])
         if not m:
             return None
         name = strip_verbs(sent.text[m.start("name"):at])
@@ -182,7 +183,7 @@ class WalkContext:
 
     def _subject_body(self, before: str, line: int) -> int | None:
         """The body a clause speaks of: a name right before it, else the context."""
-        m = re.search(rf"(?P<name>[^\W\d_]{{2,40}}?{BODY_SUFFIX})$", before)
+        m = re.search(rf"(?P<name>{NAME_CHAR}{{2,40}}?{BODY_SUFFIX})$", before)
         if m:
             name = strip_verbs(m.group("name"))
             i = self.resolve(name)

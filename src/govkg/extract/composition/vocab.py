@@ -46,14 +46,17 @@ def is_agency(text: str) -> bool:
             and not POST_END.search(core))
 
 
+# a character of a body's name, or a place in brackets inside it (中日（天津）健康产业…联席会议,
+# 中国（河南）自由贸易试验区工作领导小组): what a name ends with is BODY_SUFFIX, never a bracket
+NAME_CHAR = r"(?:[^\W\d_]|[(（][^\W\d_]{1,10}[)）])"
 ESTABLISH = re.compile(rf"(?:成立|设立|组建|建立|增设|下设|设置)(?:了)?(?:由[^，,。；]*?的)?"
-                       rf"(?P<name>[^\W\d_“”\"]{{2,40}}?{BODY_SUFFIX})(?:制度|机制)?(?![、\w])")
-ABBR = re.compile(rf"(?P<name>[^\W\d_]{{2,40}}?{BODY_SUFFIX})[(（]以下简称(?:“|\")?(?P<abbr>[^)）”\"]+)(?:”|\")?[)）]")
-SET_OUT = re.compile(rf"(?P<name>[^\W\d_]{{2,40}}?{BODY_SUFFIX})(?:的)?(?:设置如下|组成人员如下|组成如下|成员如下|由以下人员组成|人员组成如下|组成人员(?:名单)?通知如下|组成人员名单如下)")
-NAMES_AND = re.compile(rf"(?:增设|下设|设立|成立)(?P<a>[^\W\d_]{{2,20}}?{BODY_SUFFIX})[和及与](?P<b>[^\W\d_]{{2,20}}?{BODY_SUFFIX})")
+                       rf"(?P<name>{NAME_CHAR}{{2,40}}?{BODY_SUFFIX})(?:制度|机制)?(?![、\w])")
+ABBR = re.compile(rf"(?P<name>{NAME_CHAR}{{2,40}}?{BODY_SUFFIX})[(（]以下简称(?:“|\")?(?P<abbr>[^)）”\"]+)(?:”|\")?[)）]")
+SET_OUT = re.compile(rf"(?P<name>{NAME_CHAR}{{2,40}}?{BODY_SUFFIX})(?:的)?(?:设置如下|组成人员如下|组成如下|成员如下|由以下人员组成|人员组成如下|组成人员(?:名单)?通知如下|组成人员名单如下)")
+NAMES_AND = re.compile(rf"(?:增设|下设|设立|成立)(?P<a>{NAME_CHAR}{{2,20}}?{BODY_SUFFIX})[和及与](?P<b>{NAME_CHAR}{{2,20}}?{BODY_SUFFIX})")
 # what stands before a body's name in the clause that names it: a set-up verb, a renaming verb
-# (将X更名为Y), a verb with its object marker (决定对X组成人员进行调整)
-VERBS = re.compile(rf"^.*(?:成立|设立|组建|建立|视情|由|调整后的|现将|{OBJECT_MARKER}|{entry('roles.renamed').alternation}"
+# (将X更名为Y), a verb with its object marker (决定对X组成人员进行调整); 由 is no verb in 自由 (自由贸易试验区)
+VERBS = re.compile(rf"^.*(?:成立|设立|组建|建立|视情|(?<!自)由|调整后的|现将|{OBJECT_MARKER}|{entry('roles.renamed').alternation}"
                    r"|关于(?:调整|充实|调整充实)?)")
 # bodies every county, township or unit sets up for itself: not one body
 MANY_BODIES = re.compile(r"^(?:县级|各级|各|相应|相关|有关|乡镇|乡级|村级|县[(（]市|区县|县区)")

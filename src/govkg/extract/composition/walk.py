@@ -55,6 +55,7 @@ from govkg.extract.composition.vocab import (
     MANY_BODIES,
     MEMBER_LABEL,
     MEMBERS_ARE,
+    NAME_CHAR,
     NAMES_AND,
     OFFICE_CONCURRENT,
     ROLE,
@@ -116,7 +117,7 @@ class Walk(WalkContext):
             return
         rest = rest.rstrip("。.")
         s = simplify(rest)
-        mm = re.match(rf"^(?P<name>[^\W\d_]{{0,40}}?{BODY_SUFFIX})(?:[(（][^)）]*[)）])?(?:$|机构|指挥机构|组成|及其|及|职责|成员)", s)
+        mm = re.match(rf"^(?P<name>{NAME_CHAR}{{0,40}}?{BODY_SUFFIX})(?:[(（][^)）]*[)）])?(?:$|机构|指挥机构|组成|及其|及|职责|成员)", s)
         if not mm:
             return
         name = strip_verbs(rest[:mm.end("name")])  # X关于调整Y委员会组成人员的通知 → Y委员会
@@ -148,7 +149,7 @@ class Walk(WalkContext):
         # ``（一）综合协调组。组长由…``: a numbered paragraph opening with a body's name sets it up
         m = HEADING.match(span.text)
         if m and m.group("rest") and m.start("rest") > 0:
-            head = re.match(rf"[^\W\d_]{{1,20}}?{BODY_SUFFIX}(?=[。．.：:，,])", simplify(m.group("rest")))
+            head = re.match(rf"{NAME_CHAR}{{1,20}}?{BODY_SUFFIX}(?=[。．.：:，,])", simplify(m.group("rest")))
             if head and not VERBS.match(head.group()):  # 一、成立X，…: the sentence sets X up
                 cut = m.start("rest") + head.end()
                 self._heading(span.sub(0, cut))
@@ -350,7 +351,7 @@ class Walk(WalkContext):
                 for p in split_posts(trim_holder(cut_sentence(seg))):
                     self._seat(body, role, p)
             return
-        if re.fullmatch(rf"[^\W\d_]{{1,20}}?{BODY_SUFFIX}", sf) and rest:
+        if re.fullmatch(rf"{NAME_CHAR}{{1,20}}?{BODY_SUFFIX}", sf) and rest:
             segs = cell_segments(raw_cells[1:], para.span.line)
             if not any(label_of(sg.text) for sg, _ in segs):
                 return
