@@ -18,7 +18,7 @@ from tests.support import SHARED
 WIDE = SHARED / "wide"
 # below the figures measured (bench/robust_bench.py): a drop is a rule that held for one layout only
 FLOORS = {"halfwidth": 0.995, "spaced_names": 0.995, "indented": 0.995, "blank_between": 0.99,
-          "page_furniture": 0.99, "wrap30": 0.945}
+          "page_furniture": 0.99, "wrap30": 0.945, "wrap18": 0.89}
 
 
 @pytest.mark.slow
@@ -68,25 +68,43 @@ def test_fixed_width(lines, width):
     assert printed_width("市发展改革委abc") == 15
 
 
-def test_a_wrapped_sentence_after_short_list_lines():
-    """组长 and 副组长 on short lines, then the members as one sentence wrapped at 30: the first full line is
-    known for one although the lines above it are short (the median of the page is not its width)."""
+@pytest.mark.parametrize("width", [18, 24, 30])  # 18: a two-column page converted without its columns
+def test_a_wrapped_sentence_after_short_list_lines(width):
+    """组长 and 副组长 on short lines, then the members as one sentence wrapped at ``width``: the first full line is
+    known for one although the lines above it are short (the median of the page is not its width), and a full
+    line that starts a sentence is no item of the 副组长 list above it."""
     def wrap(text: str) -> list[str]:
-        return [text[i:i + 30] for i in range(0, len(text), 30)]
+        return [text[i:i + width] for i in range(0, len(text), width)]
 
     members = ("市政府分管副秘书长，市委宣传部、市发展改革委、市公安局、市财政局、市国土资源局、市建委、市交通局、"
                "市农业经济局、市水利局、市环保局主要领导为领导小组成员。")
     lines = [*wrap("嘉兴市人民政府办公室关于成立嘉兴市沪杭高铁客运专线建设领导小组的通知"), "（嘉政办发〔2009〕37号）",
              "领导小组成员名单如下：", "组  长：李卫宁", "副组长：裘东耀、赵树梅", *wrap(members)]
     first = lines.index(wrap(members)[0])
-    assert fixed_width(lines, first) is None and page_width(lines, first) == 60
+    assert fixed_width(lines, first) is None and page_width(lines, first) == 2 * width
     assert is_full_line(lines, first) and not is_full_line(lines, first - 1)
     facts = extract_text("\n".join(lines), "t.txt").facts
     units = {f.agency for f in facts if f.type == "unit"}
     assert {"市委宣传部", "市财政局", "市水利局", "市环保局"} <= units
+    assert {f.person for f in facts if f.type == "membership" and f.role == "副组长"} == {"裘东耀", "赵树梅"}
 
 
 def test_a_page_of_whole_paragraphs_has_no_width():
     lines = ["为加强领导，决定成立领导小组。", "领导小组下设办公室，办公室设在市发展改革委，负责日常工作。",
              "各成员单位要按照职责分工，各司其职，密切配合，形成工作合力，确保各项任务落到实处。", "特此通知。"]
     assert page_width(lines, 1) is None and not is_full_line(lines, 1)
+
+
+def test_a_two_column_composition_list():
+    """A committee set up and listed on a page wrapped at 18 (a column of a two-column page): the name cut after
+    委员 (which reads as a whole post) is one name, and a role word that ends a post cut after 副 is no label."""
+    text = "\n".join([
+        "沪府办〔2021〕99号", "", "上海市人民政府办公厅关于成立示范港", "区(东滩)开发建设管理委", "员会的通知", "",
+        "各区人民政府:", "", "  经市政府研究,决定成立示范港", "区(东滩)开发建设管理委员", "会(以下简称“管委会”),其组成人员", "如下:",
+        "", "  主 任:王大明 副市长", "", "  成 员:李小红 市经济信息化委副", "主任", "",
+        "      赵小兵 市商务委副主任", "", "      钱小军 市规划资源局副局", "长", ""])
+    facts = extract_text(text, "t.txt").facts
+    assert [f.body for f in facts if f.type == "body"] == ["示范港区(东滩)开发建设管理委员会"]
+    assert {(f.person, f.role, f.position) for f in facts if f.type == "membership"} == {
+        ("王大明", "主任", "副市长"), ("李小红", "成员", "市经济信息化委副主任"), ("赵小兵", "成员", "市商务委副主任"),
+        ("钱小军", "成员", "市规划资源局副局长")}

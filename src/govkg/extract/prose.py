@@ -10,6 +10,7 @@ from functools import lru_cache
 from govkg.extract.people.names import ROLE_LABEL, post_complete
 from govkg.text.clean import undouble
 from govkg.text.document import Document
+from govkg.text.wrap import cuts_a_word
 
 _HTML_CELL_END = re.compile(r"</(?:td|th|p)\s*>|<br\s*/?>", re.I)  # a cell (or a paragraph in it) ends
 _HTML_OPEN = re.compile(r"</?(?:table|tbody|thead|tr)[^>]*>|<(?:td|th|p)(?:\s[^>]*)?>", re.I)
@@ -64,7 +65,8 @@ def _is_hard_start(s: str) -> bool:
 def prose_stream(doc: Document) -> Stream:
     chars: list[str] = []
     where: list[int] = []
-    prev_open = False
+    prev_open = prev_item = False
+    prev_kept = ""
     for no, raw in doc.numbered():
         if not raw.strip():
             continue
@@ -75,7 +77,8 @@ def prose_stream(doc: Document) -> Stream:
         s = undouble(s.strip())
         if not s:
             continue
-        if not (prev_open and not heading and not tabbed and not _is_hard_start(s)):
+        cut = prev_item and cuts_a_word(prev_kept, s)  # ``…管理委员`` / ``会(以下简称…)``: one name, not an item
+        if not ((prev_open or cut) and not heading and not tabbed and not _is_hard_start(s)):
             chars.append("\n")
             where.append(no)
         kept = s.replace(" ", "").replace("\u3000", "")
@@ -85,6 +88,7 @@ def prose_stream(doc: Document) -> Stream:
         # starts anew (蔡文静（市财政局副局长） / 冯家明 市公安局副局长 / 市政府办公室副主任高远兼任…)
         item = len(kept) <= 24 and (post_complete(kept) or kept.endswith(("）", ")")))
         prev_open = not heading and not tabbed and not _OPEN_END.search(s) and not item
+        prev_item, prev_kept = item, kept
     return Stream("".join(chars), where)
 
 

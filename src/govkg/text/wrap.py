@@ -53,10 +53,10 @@ def fixed_width(lines: Sequence[str], i: int, widths: Sequence[int] | None = Non
 
 def wrapped_alone(lines: Sequence[str], k: int, widths: Sequence[int] | None = None) -> bool:
     """Whether line ``k`` is a full line of a paragraph wrapped at a fixed width where the page around
-    it is not (a short text, headings between): 20 to 45 characters, as wide as the two lines before it."""
+    it is not (a short text, headings between): 16 to 45 characters, as wide as the two lines before it."""
     width = (lambda x: widths[x]) if widths is not None else (lambda x: printed_width(lines[x]))
     w = width(k)
-    if not 40 <= w <= 90:
+    if not 32 <= w <= 90:
         return False
     j = previous_nonblank(lines, k)
     h = previous_nonblank(lines, j) if j is not None else None
@@ -66,10 +66,11 @@ def wrapped_alone(lines: Sequence[str], k: int, widths: Sequence[int] | None = N
 def page_width(lines: Sequence[str], i: int, reach: int = 30, widths: Sequence[int] | None = None) -> int | None:
     """The width lines around ``i`` (``reach`` either side) were wrapped at, where short lines (list items,
     headings) stand between the wrapped ones: the widest width that three or more lines come within a
-    twentieth of, with at most one line wider still; None on a page of whole paragraphs."""
+    twentieth of, with at most one line wider still; None on a page of whole paragraphs. The narrowest width is
+    16 characters (a column of a two-column page converted without its columns, ~18)."""
     found = sorted(_widths(lines, widths, max(0, i - reach), i + reach + 1), reverse=True)
     for n, w in enumerate(found[:-2]):
-        if w < 40:
+        if w < 32:
             return None
         if n <= 1 and sum(1 for v in found if 0.95 * w <= v <= w) >= 3:
             return w
@@ -84,4 +85,18 @@ def is_full_line(lines: Sequence[str], k: int, widths: Sequence[int] | None = No
     return bool(width and here >= 0.9 * width) or wrapped_alone(lines, k, widths)
 
 
-__all__ = ["printed_width", "line_widths", "previous_nonblank", "fixed_width", "page_width", "wrapped_alone", "is_full_line"]
+# words a wrap may cut where the first half reads as a whole item (成员, 委员, 领导): ``…成员`` / ``单位为A、B`` is
+# one word over two lines, not the item 成员 and a list; ``…管理委员`` / ``会(以下简称…)`` one name
+CUT_WORDS = ("成员单位", "组成单位", "参加单位", "牵头单位", "责任单位", "配合单位", "委员会", "领导小组", "领导组")
+
+
+def cuts_a_word(before: str, after: str) -> bool:
+    """Whether ``before`` ends with the start of one of ``CUT_WORDS`` and ``after`` starts with its rest.
+
+    >>> cuts_a_word("工作领导小组，成员", "单位为省商务厅"), cuts_a_word("副组长：张三", "单位")
+    (True, False)
+    """
+    return any(before.endswith(w[:k]) and after.startswith(w[k:]) for w in CUT_WORDS for k in range(1, len(w)))
+
+
+__all__ = ["printed_width", "cuts_a_word", "CUT_WORDS", "line_widths", "previous_nonblank", "fixed_width", "page_width", "wrapped_alone", "is_full_line"]

@@ -23,7 +23,7 @@ from govkg.extract.people.names import ITEM_NUMBER, ROLE_LABEL, split_names
 from govkg.lexicon import entry
 from govkg.text.document import Document
 from govkg.text.script import simplify
-from govkg.text.wrap import is_full_line, line_widths
+from govkg.text.wrap import cuts_a_word, is_full_line, line_widths
 
 HEADING = re.compile(r"^\s*(?:#+\s*|\*\*)?\s*(?:第[一二三四五六七八九十]+[章节条]|[一二三四五六七八九十]+、|"
                      r"[(（][一二三四五六七八九十\d]+[)）]|\d+(?:[.．]+\d+)*\s*[.．、]?)\s*(?P<rest>.*)$")
@@ -57,14 +57,6 @@ class Para:
 
 
 _BARE_LABEL_LINE = re.compile(rf"(?:{ROLE}|成员单位|组成单位|成员)")
-# words a wrap may cut where the first half reads as a whole item (成员, 委员, 领导): ``…成员`` / ``单位为A、B``
-# is one word over two lines, not the item 成员 and a list
-_CUT_WORDS = ("成员单位", "组成单位", "参加单位", "牵头单位", "责任单位", "配合单位", "委员会", "领导小组", "领导组")
-
-
-def _cut_word(before: str, after: str) -> bool:
-    """Whether ``before`` ends with the start of one of ``_CUT_WORDS`` and ``after`` starts with its rest."""
-    return any(before.endswith(w[:k]) and after.startswith(w[k:]) for w in _CUT_WORDS for k in range(1, len(w)))
 
 
 
@@ -267,12 +259,13 @@ def _paragraphs(doc: Document) -> Iterator[Para]:
                 and (cur.last(1) not in TERMINAL or _bare_label(cur)) and not _breaks_before(raw):
             prev = simplify(cur.last(8))
             complete = bool(POST_END.search(prev) or AGENCY_END.search(prev)) or _names_value(cur)
-            if complete and _cut_word(prev, piece.simp):
+            if complete and cuts_a_word(prev, piece.simp):
                 cur.add(piece)
                 continue
             # a sentence after a list (区规委会办公室设在…，…) is no item of it
             sentence = bool(re.search(r"[，,。；;]", piece.simp.rstrip("，,。；;、")))
-            if complete and sentence and len(piece.text) >= 20:
+            # (a line that fills the width the text is wrapped at is as long as a sentence gets there)
+            if complete and sentence and (len(piece.text) >= 20 or is_full_line(doc.lines, here, widths)):
                 yield Para(cur, "text")
                 cur, cur_heading = _Joining(piece), heading_line
                 continue

@@ -263,8 +263,10 @@ def parse_lists(doc: Document, lo: int, hi: int) -> list[Member]:  # noqa: C901 
             active, last, office = False, None, "办公室" in line  # a numbered section heading ends the list
             continue
         lab, rest = _label(line)
-        if lab is None and squeeze(line).rstrip(":：") in _ROLE_SET:
-            lab, rest = squeeze(line).rstrip(":："), ""  # a role word alone on its line, without a colon
+        open_post = last is not None and bool(last.post) and not post_complete(last.post)
+        if lab is None and squeeze(line).rstrip(":：") in _ROLE_SET and not (open_post and line[-1] not in ":："):
+            # a role word alone on its line, without a colon — unless it ends the post above (…信息化委副 / 主任)
+            lab, rest = squeeze(line).rstrip(":："), ""
         if lab is None and _signature(doc, no, line):
             active, last = False, None  # the signature ends every list
             continue
