@@ -1,4 +1,4 @@
-"""Line repairs before any reader: pinyin glosses, anti-scraping dots, labels split by a wrap."""
+"""Line repairs before any reader: pinyin glosses, anti-scraping dots, labels and numbers split by a wrap."""
 from __future__ import annotations
 
 import pytest
@@ -16,6 +16,12 @@ from govkg.text.repair import repair
     (["一、建设平台。（责任单", "位：市财政局）"], ["一、建设平台。（", "责任单位：市财政局）"]),  # split label, joined
     (["成员单", "", "位：市发改委"], ["", "", "成员单位：市发改委"]),                       # across a blank line
     (["组织单", "位开展培训"], ["组织单", "位开展培训"]),                                   # no colon: no label
+    # a document's number split by a wrap where it stands alone: whole on the line it starts on
+    (["國家稅務總局廣東省稅務局公告2022", "年第5號", "為深入貫徹"], ["國家稅務總局廣東省稅務局公告2022年第5號", "", "為深入貫徹"]),
+    (["法规国家税务总局公告2018年第58", "号 国家税务总局关于简化"], ["法规国家税务总局公告2018年第58号", " 国家税务总局关于简化"]),
+    (["晋市政发〔2024〕", "", "12号"], ["晋市政发〔2024〕12号", "", ""]),
+    (["广州市人民政府文件", "穗府〔2007〕7号"], ["广州市人民政府文件", "穗府〔2007〕7号"]),         # the number is whole below
+    (["根据《意见》(国发〔2016〕", "59号)的要求"], ["根据《意见》(国发〔2016〕", "59号)的要求"]),  # in a sentence: read there
 ])
 def test_repair(lines, expected):
     assert repair(lines) == expected

@@ -7,7 +7,10 @@ before any reader sees them (the line count never changes, so line numbers stay 
   the lexicon (``成员单·位``) or leaves one character alone (``组·长``, ``龚·丽``), so ``中国·山西（晋城）``
   keeps its dot;
 * **a label split by a line wrap** (``…（责任单`` / ``位：市财政局）``, ``成员单`` / ``位：…``) is made whole
-  on the second line, where its value is.
+  on the second line, where its value is;
+* **a document's number split by a line wrap** where it stands alone (``国家税务总局公告2022`` / ``年第5号``,
+  ``法规国家税务总局公告2018年第58`` / ``号 国家税务总局关于…``) is made whole on the first line, where it starts:
+  a number is read from a line of its own.
 """
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ import re
 from functools import lru_cache
 
 from govkg.lexicon import entry
+from govkg.text.docnumber import DOC_NUMBER
 from govkg.text.script import simplify
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
@@ -107,11 +111,37 @@ def _split_label(line: str, nxt: str) -> int:
     return 0
 
 
+_NUMBER_LINE = 30  # characters at most of a line a number starts on and fills (a long prefix, a year, 第, 号)
+
+
+def _split_number(line: str, nxt: str) -> int:
+    """How many characters at the start of ``nxt`` end a document number that ``line`` (nothing else on it)
+    begins (0 if none): the fewest that make ``line`` a number."""
+    tail, head = line.strip(), nxt.lstrip()
+    if not tail or len(tail) > _NUMBER_LINE or ("号" not in head[:12] and "號" not in head[:12]) \
+            or not DOC_NUMBER.tail.search(simplify(tail + head[:12])) \
+            or DOC_NUMBER.full.fullmatch(simplify(tail)):
+        return 0
+    for k in range(1, min(len(head), 12) + 1):
+        if head[k - 1].isspace():
+            return 0  # a number holds no space past its first line
+        if DOC_NUMBER.full.fullmatch(simplify(tail + head[:k])):
+            # the number itself on the second line (廣州市人民政府文件 / 穗府〔2007〕7號) is whole already
+            return 0 if any(DOC_NUMBER.finditer(simplify(head[:k]))) else k
+    return 0
+
+
 def repair(lines: list[str]) -> list[str]:
-    """The lines with glosses and scraping dots removed and split labels made whole (same count)."""
+    """The lines with glosses and scraping dots removed and split labels and numbers made whole (same count)."""
     out = [_undot(_GLOSS.sub("", line) if "(" in line or "（" in line else line) if line else line for line in lines]
     ends = _last_chars()
     for i in range(len(out) - 1):
+        if out[i].strip() and (j := next((k for k in range(i + 1, min(len(out), i + 3)) if out[k].strip()), None)):
+            k = _split_number(out[i], out[j])
+            if k:
+                lead = len(out[j]) - len(out[j].lstrip())
+                out[i] = out[i].rstrip() + out[j][lead:lead + k]
+                out[j] = out[j][:lead] + out[j][lead + k:]
         tail = out[i].rstrip()
         if not tail or tail[-1] not in ends and simplify(tail[-1]) not in ends:
             continue  # most lines end otherwise: no label can begin there
