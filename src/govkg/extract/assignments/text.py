@@ -67,15 +67,32 @@ _CLAUSE_END = re.compile(r"[。;；)）〕\]】\n]")
 
 def _rule_spans(shadow: str) -> list[tuple[int, int]]:
     """Where ``shadow`` states a "first listed leads" rule: the clause (in brackets, the bracket too)
-    that holds it, so the rule is neither read as a statement nor as an agency."""
+    that holds it, so the rule is neither read as a statement nor as an agency. A rule a wrap cut
+    (``列第`` / ``一位为牵头``) is found with the line breaks taken out, its clause bounded as any other's."""
+    rule = entry("assignments.first_listed_leads").regex
+    found = [(m.start(), m.end()) for m in rule.finditer(shadow)]
+    if "\n" in shadow:
+        where = [i for i, ch in enumerate(shadow) if ch != "\n"]  # offset in the joined text -> in shadow
+        joined = "".join(shadow[i] for i in where)
+        for m in rule.finditer(joined):
+            start, end = where[m.start()], where[m.end() - 1] + 1
+            if "\n" in shadow[start:end]:
+                found.append((start, end))
     spans = []
-    for m in entry("assignments.first_listed_leads").regex.finditer(shadow):
-        a = max((x.end() for x in _CLAUSE_START.finditer(shadow, max(0, m.start() - 40), m.start())),
-                default=max(0, m.start() - 40))
-        z = _CLAUSE_END.search(shadow, m.end())
+    for start, end in sorted(found):
+        inside = shadow[start:end]
+        # the clause is bounded by punctuation or a line break, except the breaks inside the rule itself
+        before = max(0, start - 40)
+        a = max((x.end() for x in _CLAUSE_START.finditer(shadow, before, start)), default=before)
+        z = _CLAUSE_END.search(shadow, end)
         b = z.start() if z else len(shadow)
         if a > 0 and shadow[a - 1] in "(（〔[【" and z and z.group() in ")）〕]】":
             a, b = a - 1, b + 1  # the whole bracket is the rule
+        elif "\n" in inside:  # a bracket a wrap cut: its other end is on another line
+            o = max((i for i in range(before, start) if shadow[i] in "(（〔[【"), default=None)
+            c = next((i for i in range(end, min(len(shadow), end + 40)) if shadow[i] in ")）〕]】"), None)
+            if o is not None and c is not None and not re.search(r"[。;；)）〕\]】]", shadow[o + 1:start] + shadow[end:c]):
+                a, b = o, c + 1
         spans.append((a, b))
     return spans
 
