@@ -117,3 +117,12 @@ def test_a_document_number_wrapped_on_the_line_it_stands_on():
     assert [f.doc for f in facts if f.type == "document"] == ["国家税务总局某省税务局公告2022年第5号"]
     assert [(f.doc, f.cited_title) for f in facts if f.type == "citation"] == [
         ("国家税务总局某省税务局公告2022年第5号", "关于进一步深化税收征管改革的意见")]
+
+
+def test_a_first_listed_rule_whose_bracket_closes_on_the_next_line():
+    text = ("关于印发重点工作责任分解的通知\n\n1.推进文化旅游融合发展。\n\n"
+            "责任单位：省政府办公厅、省财政厅牵头，省商务厅、省文化和旅游\n厅（除标注为“牵头”单位外，列第一位的为牵头或汇总单位，\n下同）\n\n"
+            "2.扩大有效投资。\n\n责任单位：省发展改革委、省财政厅\n")
+    got = {(f.agency, f.role) for f in extract_text(text, "t.txt").facts if f.type == "assignment"}
+    assert got == {("省政府办公厅", "牵头"), ("省财政厅", "牵头"), ("省商务厅", "责任"), ("省文化和旅游厅", "责任"),
+                   ("省发展改革委", "牵头")} | {("省财政厅", "责任")}

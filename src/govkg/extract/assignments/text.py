@@ -63,6 +63,7 @@ _ROLE_WORD = re.compile(f"(?:{entry('assignments.roles').alternation})")
 # the clause a rule stands in: from a sentence or bracket start to a sentence or bracket end
 _CLAUSE_START = re.compile(r"[。;；(（〔\[【\n]")
 _CLAUSE_END = re.compile(r"[。;；)）〕\]】\n]")
+_ENDS = re.compile(r"[。;；()（）〔〕\[\]【】]")  # what a rule's bracket holds none of around the rule
 
 
 def _rule_spans(shadow: str) -> list[tuple[int, int]]:
@@ -80,20 +81,17 @@ def _rule_spans(shadow: str) -> list[tuple[int, int]]:
                 found.append((start, end))
     spans = []
     for start, end in sorted(found):
-        inside = shadow[start:end]
-        # the clause is bounded by punctuation or a line break, except the breaks inside the rule itself
         before = max(0, start - 40)
+        # the whole bracket is the rule, also where a wrap put its ends on other lines (…汇总单位， / 下同）)
+        o = max((i for i in range(before, start) if shadow[i] in "(（〔[【"), default=None)
+        c = next((i for i in range(end, min(len(shadow), end + 40)) if shadow[i] in ")）〕]】"), None)
+        if o is not None and c is not None and not _ENDS.search(shadow[o + 1:start] + shadow[end:c]):
+            spans.append((o, c + 1))
+            continue
+        # else the clause, bounded by punctuation or a line break
         a = max((x.end() for x in _CLAUSE_START.finditer(shadow, before, start)), default=before)
         z = _CLAUSE_END.search(shadow, end)
-        b = z.start() if z else len(shadow)
-        if a > 0 and shadow[a - 1] in "(（〔[【" and z and z.group() in ")）〕]】":
-            a, b = a - 1, b + 1  # the whole bracket is the rule
-        elif "\n" in inside:  # a bracket a wrap cut: its other end is on another line
-            o = max((i for i in range(before, start) if shadow[i] in "(（〔[【"), default=None)
-            c = next((i for i in range(end, min(len(shadow), end + 40)) if shadow[i] in ")）〕]】"), None)
-            if o is not None and c is not None and not re.search(r"[。;；)）〕\]】]", shadow[o + 1:start] + shadow[end:c]):
-                a, b = o, c + 1
-        spans.append((a, b))
+        spans.append((a, z.start() if z else len(shadow)))
     return spans
 
 
