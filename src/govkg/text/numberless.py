@@ -33,6 +33,7 @@ from govkg.text.issue import (
 )
 from govkg.text.numerals import parse_date
 from govkg.text.script import simplify
+from govkg.text.wrap import is_full_line
 
 _TRAILING_GROUPS = re.compile(r"(?:[(（][^()（）]{1,20}[)）])+$")
 _SENTENCE_PUNCT = re.compile(r"[，,。；;！？!?：:]")
@@ -198,11 +199,13 @@ def _announced(issue: Issue, end: int) -> Heading | None:
     verbs = entry("documents.announce_verbs").alternation
     contents = contents_lines(issue, end)
     for i in range(0, min(end, _ANNOUNCE_LINES) + 1):
-        c = simplify(issue.clean[i])
-        if not c or i in contents:
+        own = simplify(issue.clean[i])
+        if not own or i in contents:
             continue
+        printed = issue.clean[i] + _wrapped_on(issue, i, end)
+        c = simplify(printed)  # offsets as printed
         name = None
-        for m in _QUOTED.finditer(c):
+        for m in (q for q in _QUOTED.finditer(c) if q.start() < len(own)):
             after, before = c[m.end():m.end() + 72], c[max(0, m.start() - 4):m.start()]
             # 《X》印发, 《X》已经…同意，现予印发 (a meeting's name may be long), 现将《X》: never a verb
             # inside the next title (《A》《某市关于印发…的通知》 issues nothing)
@@ -210,24 +213,34 @@ def _announced(issue: Issue, end: int) -> Heading | None:
                                          or re.match(rf"^(?:已经|已由|已于|经)[^。；《》]{{0,50}}?(?:通过|同意|批准)"
                                                      rf"[，,]?(?:现予|现将其|现)?(?:{verbs})", after)
                                          or before.endswith("现将")):
-                name = issue.clean[i][m.start(1):m.end(1)]
+                name = printed[m.start(1):m.end(1)]
                 break
         if name is None:
             quoted = [range(q.start(), q.end()) for q in _QUOTED.finditer(c)]
             for rx in (rf"(?:{verbs})了?(?P<t>关于[^，。；《》]{{2,60}}?的(?:通知|决定|意见|公告|通告|批复))",
                        rf"(?:{verbs})了?(?P<t>[^，。；《》]{{4,40}}?)的通知"):
                 m = re.search(rx, c)
-                if m and is_title(m.group("t")) and not any(m.start() in r for r in quoted):
-                    name = issue.clean[i][m.start("t"):m.end("t")]
+                if m and m.start() < len(own) and is_title(m.group("t")) and not any(m.start() in r for r in quoted):
+                    name = printed[m.start("t"):m.end("t")]
                     break
         if name is None:
             continue
         key = simplify(squash(name))
+        # X's own heading below, on one line or wrapped onto a second
         where = next((k for k in range(i + 1, min(len(issue.clean), i + 30))
-                      if simplify(squash(issue.raw[k])) == key), i)
+                      if key in (simplify(squash(issue.raw[k])),
+                                 simplify(squash(issue.raw[k]) + squash(issue.raw[k + 1] if k + 1 < len(issue.raw) else "")))), i)
         title, issuer = _as_title(name)
         return Heading(title, where, issuer)
     return None
+
+
+def _wrapped_on(issue: Issue, i: int, end: int) -> str:
+    """The two lines after ``i``, where a fixed-width wrap carries line ``i``'s sentence on
+    (``《新昌县森林火灾事故应急预案》已经县`` / ``政府同意，现予印发``); nothing after a line that ends its sentence."""
+    if not is_full_line(issue.clean, i) or issue.clean[i].rstrip().endswith(("。", "；", ";", "：", ":")):
+        return ""
+    return "".join(issue.clean[k] for k in range(i + 1, min(end, i + 2) + 1))
 
 
 def _attached(issue: Issue, end: int) -> Heading | None:
