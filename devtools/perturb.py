@@ -84,6 +84,18 @@ def page_furniture(every: int = 25) -> Perturbation:
     return apply
 
 
+_PUNCT = re.compile(r"[，,。：:；;、（）()《》“”\"\t|<>#*]")
+
+
+def spaced_headings(text: str, names: Iterable[str] = ()) -> tuple[str, Spans]:
+    """Short lines without punctuation (titles, headings, signatures) printed letter-spaced, a space between every
+    character (关 于 成 立 … 的 通 知), as a PDF converter gives a heading set in spaced type."""
+    lines = text.split("\n")
+    out = [" ".join(line.strip()) if 4 <= len(line.strip()) <= 25 and not _PUNCT.search(line)
+           and not re.search(r"\s", line.strip()) else line for line in lines]
+    return "\n".join(out), _same_lines(lines)
+
+
 PERTURBATIONS: dict[str, Perturbation] = {
     "wrap30": wrap(30),
     "wrap18": wrap(18),
@@ -92,6 +104,7 @@ PERTURBATIONS: dict[str, Perturbation] = {
     "indented": indented,
     "blank_between": blank_between,
     "page_furniture": page_furniture(),
+    "spaced_headings": spaced_headings,
 }
 
 

@@ -16,6 +16,10 @@ from govkg.text.repair import repair
     (["一、建设平台。（责任单", "位：市财政局）"], ["一、建设平台。（", "责任单位：市财政局）"]),  # split label, joined
     (["成员单", "", "位：市发改委"], ["", "", "成员单位：市发改委"]),                       # across a blank line
     (["组织单", "位开展培训"], ["组织单", "位开展培训"]),                                   # no colon: no label
+    # a line set in spaced type is closed up; a spaced name or a two-character heading is left
+    (["关 于 成 立 市 防 汛 指 挥 部 的 通 知", "沪 府 办 〔 2 0 2 1 〕 3 7 号", "　通　知　"],
+     ["关于成立市防汛指挥部的通知", "沪府办〔2021〕37号", "　通　知　"]),
+    (["组　长：王　五", "王 五 市长", "市 财 政 局 局长"], ["组　长：王　五", "王 五 市长", "市 财 政 局 局长"]),
     # a document's number split by a wrap where it stands alone: whole on the line it starts on
     (["國家稅務總局廣東省稅務局公告2022", "年第5號", "為深入貫徹"], ["國家稅務總局廣東省稅務局公告2022年第5號", "", "為深入貫徹"]),
     (["法规国家税务总局公告2018年第58", "号 国家税务总局关于简化"], ["法规国家税务总局公告2018年第58号", " 国家税务总局关于简化"]),

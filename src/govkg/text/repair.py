@@ -8,6 +8,8 @@ before any reader sees them (the line count never changes, so line numbers stay 
   keeps its dot;
 * **a label split by a line wrap** (``…（责任单`` / ``位：市财政局）``, ``成员单`` / ``位：…``) is made whole
   on the second line, where its value is;
+* **a line set in spaced type** (``关 于 成 立 … 的 通 知``, ``沪 府 办 〔 2 0 2 1 〕 3 7 号``: five or more characters,
+  each alone between spaces) is printed without the spaces;
 * **a document's number split by a line wrap** where it stands alone (``国家税务总局公告2022`` / ``年第5号``,
   ``法规国家税务总局公告2018年第58`` / ``号 国家税务总局关于…``) is made whole on the first line, where it starts:
   a number is read from a line of its own.
@@ -111,6 +113,17 @@ def _split_label(line: str, nxt: str) -> int:
     return 0
 
 
+_SPACED_MIN = 5  # characters of a line set in spaced type at least: 张 三, 通 知 are a spaced name and heading
+
+
+def _unspaced(line: str) -> str:
+    """``line`` without the spaces between its characters when every character stands alone between them."""
+    tokens = line.split()
+    if len(tokens) < _SPACED_MIN or any(len(t) != 1 for t in tokens):
+        return line
+    return line[:len(line) - len(line.lstrip())] + "".join(tokens)
+
+
 _NUMBER_LINE = 30  # characters at most of a line a number starts on and fills (a long prefix, a year, 第, 号)
 
 
@@ -132,8 +145,10 @@ def _split_number(line: str, nxt: str) -> int:
 
 
 def repair(lines: list[str]) -> list[str]:
-    """The lines with glosses and scraping dots removed and split labels and numbers made whole (same count)."""
+    """The lines with glosses and scraping dots removed, spaced type closed up and split labels and numbers made
+    whole (same count)."""
     out = [_undot(_GLOSS.sub("", line) if "(" in line or "（" in line else line) if line else line for line in lines]
+    out = [_unspaced(line) if " " in line or "\u3000" in line else line for line in out]
     ends = _last_chars()
     for i in range(len(out) - 1):
         if out[i].strip() and (j := next((k for k in range(i + 1, min(len(out), i + 3)) if out[k].strip()), None)):
