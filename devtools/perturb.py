@@ -96,6 +96,21 @@ def spaced_headings(text: str, names: Iterable[str] = ()) -> tuple[str, Spans]:
     return "\n".join(out), _same_lines(lines)
 
 
+_FULL_DIGITS = str.maketrans({str(d): chr(0xFF10 + d) for d in range(10)})
+
+
+def fullwidth_digits(text: str, names: Iterable[str] = ()) -> tuple[str, Spans]:
+    """Digits printed full-width (２０２１年, 〔２０２１〕３７号, 1２.), as many offices type them."""
+    return text.translate(_FULL_DIGITS), _same_lines(text.split("\n"))
+
+
+def bold_labels(text: str, names: Iterable[str] = ()) -> tuple[str, Spans]:
+    """Labels before a colon set in bold as a Word-to-Markdown converter prints them (**组长**：, **责任单位**：)."""
+    lines = text.split("\n")
+    out = [re.sub(r"^(\s*)([^\s:：，,。]{2,8})([:：])", r"\1**\2**\3", line) for line in lines]
+    return "\n".join(out), _same_lines(lines)
+
+
 PERTURBATIONS: dict[str, Perturbation] = {
     "wrap30": wrap(30),
     "wrap18": wrap(18),
@@ -105,6 +120,8 @@ PERTURBATIONS: dict[str, Perturbation] = {
     "blank_between": blank_between,
     "page_furniture": page_furniture(),
     "spaced_headings": spaced_headings,
+    "fullwidth_digits": fullwidth_digits,
+    "bold_labels": bold_labels,
 }
 
 

@@ -20,7 +20,7 @@ WIDE = SHARED / "wide"
 # below the figures measured (bench/robust_bench.py): a drop is a rule that held for one layout only
 FLOORS = {"halfwidth": 0.995, "spaced_names": 0.995, "indented": 0.995, "blank_between": 0.99,
           "page_furniture": 0.99, "wrap30": 0.95, "wrap18": 0.905,
-          "spaced_headings": 0.995}
+          "spaced_headings": 0.995, "fullwidth_digits": 0.995, "bold_labels": 0.995}
 
 
 @pytest.mark.slow
