@@ -80,6 +80,8 @@ def leading_number(issue: Issue) -> tuple[int, str, Heading] | None:
         if not token.endswith(("号", "號")) or not DOC_NUMBER.full.fullmatch(simplify(token)):
             continue
         before, after = "".join(tokens[:p]), "".join(tokens[p + 1:])
+        if not p and after and not is_title(after):
+            after += _title_wrapped_on(issue, i)  # …公告2018年第58号 国家税务总局关于简化 / 小型微利企业…的公告
         if p and is_title(before):
             title, issuer = _as_title(before)
         elif not p and is_title(after):
@@ -93,6 +95,15 @@ def leading_number(issue: Issue) -> tuple[int, str, Heading] | None:
                 number = number[at:]
         return i, number, Heading(title, i, issuer)
     return None
+
+
+def _title_wrapped_on(issue: Issue, i: int) -> str:
+    """The next line where it may end a title wrapped from line ``i`` (short, no sentence in it; the caller
+    asks whether the two make a title); else nothing."""
+    k = next((j for j in range(i + 1, min(len(issue.raw), i + 3)) if not issue.blank(j)), None)
+    if k is None or len(issue.clean[k]) > 40 or re.search(r"[，,。；;：:]", issue.clean[k]):
+        return ""
+    return "".join(issue.raw[k].split())
 
 
 _TITLE_THEN_NUMBER = re.compile(r"^(?P<title>[^《(（].*?[^》])[(（](?P<number>[^()（）]{4,40})[)）]$")
