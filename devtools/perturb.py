@@ -111,6 +111,28 @@ def bold_labels(text: str, names: Iterable[str] = ()) -> tuple[str, Spans]:
     return "\n".join(out), _same_lines(lines)
 
 
+def no_blank_lines(text: str, names: Iterable[str] = ()) -> tuple[str, Spans]:
+    """Every blank line dropped (a converter that keeps no paragraph spacing)."""
+    pieces = [[line] if line.strip() else [] for line in text.split("\n")]
+    out: list[str] = []
+    spans: Spans = []
+    for piece in pieces:
+        spans.append((len(out) + 1, len(out) + 1) if piece else (max(1, len(out)), max(1, len(out))))
+        out.extend(piece)
+    return "\n".join(out), spans
+
+
+def then(*steps: Perturbation) -> Perturbation:
+    """Perturbations one after another (a wrap, then blank lines between: a PDF page with paragraph spacing)."""
+    def apply(text: str, names: Iterable[str] = ()) -> tuple[str, Spans]:
+        spans = _same_lines(text.split("\n"))
+        for step in steps:
+            text, moved = step(text, names)
+            spans = [(moved[a - 1][0], moved[b - 1][1]) for a, b in spans]
+        return text, spans
+    return apply
+
+
 PERTURBATIONS: dict[str, Perturbation] = {
     "wrap30": wrap(30),
     "wrap18": wrap(18),
@@ -122,6 +144,9 @@ PERTURBATIONS: dict[str, Perturbation] = {
     "spaced_headings": spaced_headings,
     "fullwidth_digits": fullwidth_digits,
     "bold_labels": bold_labels,
+    "no_blank_lines": no_blank_lines,
+    "wrap24": wrap(24),
+    "wrap24_blank_between": then(wrap(24), blank_between),
 }
 
 

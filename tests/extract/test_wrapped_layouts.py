@@ -20,7 +20,8 @@ WIDE = SHARED / "wide"
 # below the figures measured (bench/robust_bench.py): a drop is a rule that held for one layout only
 FLOORS = {"halfwidth": 0.995, "spaced_names": 0.995, "indented": 0.995, "blank_between": 0.99,
           "page_furniture": 0.99, "wrap30": 0.96, "wrap18": 0.905,
-          "spaced_headings": 0.995, "fullwidth_digits": 0.995, "bold_labels": 0.995}
+          "spaced_headings": 0.995, "fullwidth_digits": 0.995, "bold_labels": 0.995,
+          "no_blank_lines": 0.995, "wrap24": 0.93, "wrap24_blank_between": 0.925}
 
 
 @pytest.mark.slow
@@ -148,3 +149,10 @@ def test_a_number_before_its_title_on_a_first_line_that_wraps():
     assert [(f.doc, f.title) for f in facts if f.type == "document"] == [
         ("国家税务总局公告2019年第12号", "关于简化增值税发票领用和使用程序有关事项的公告")]
     assert [f.doc for f in facts if f.type == "citation"] == ["国家税务总局公告2019年第12号"]
+
+
+def test_a_cited_number_a_wrap_cuts_inside_its_digits():
+    text = ("关于印发某办法的通知\n\n第一条 为加强道路运输车辆动态监管，根据《道路运输车辆动态监督管理办法》（交通运输部令201\n"
+            "6年第55号）和《国务院关于深化改革的意见》（国发〔201\n\n2〕12号），制定本办法。\n")  # a blank line between too
+    got = [(f.cited_number, f.cited_title) for f in extract_text(text, "t.txt").facts if f.type == "citation"]
+    assert got == [("交通运输部令2016年第55号", "道路运输车辆动态监督管理办法"), ("国发〔2012〕12号", "国务院关于深化改革的意见")]

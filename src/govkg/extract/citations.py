@@ -58,6 +58,16 @@ class _Stream:
         where: list[int] = []
         for lineno, raw in doc.numbered():
             squeezed = _SPACES.sub("", raw) + "\n"
+            if squeezed[:1].isdigit():  # a number a wrap cut inside its digits (…部令201 / 6年第55号)
+                blanks = 0  # blank lines between the two halves (a converter's paragraph spacing)
+                while blanks < min(2, len(chars) - 1) and chars[-1 - blanks] == "\n":
+                    blanks += 1
+                if chars and chars[-1 - blanks][-2:-1].isdigit():
+                    for _ in range(blanks + 1):  # the breaks go, their characters' lines with them
+                        chars[-1] = chars[-1][:-1]
+                        where.pop()
+                        if not chars[-1]:
+                            chars.pop()
             chars.append(squeezed)
             where.extend([lineno] * len(squeezed))
         return cls("".join(chars), tuple(where))
