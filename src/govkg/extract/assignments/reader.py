@@ -75,10 +75,12 @@ def _label_statements(t: Text, covered: list[tuple[int, int]]) -> list[tuple[int
                 break
             content = re.sub(r"\s", "", text[m.end():end])
             last = re.split(r"[、,，]", content)[-1] if content else ""
-            if content and not content.endswith(("、", ",", "，")) and (AGENCY_SUFFIX.search(last)
-                                                                      or ends_with_role(content)):
-                break
             nxt = _next_line(text, end + 1)
+            # a whole last item ends the list, unless the wrap put the separator after it on the next line
+            if content and not content.endswith(("、", ",", "，")) and (AGENCY_SUFFIX.search(last)
+                                                                      or ends_with_role(content)) \
+                    and text[nxt:nxt + 1] not in ("、", "，", ","):
+                break
             line_end = text.find("\n", nxt)
             line_end = len(text) if line_end < 0 else line_end
             if nxt >= len(text) or LABEL.match(text, nxt) or PERSON_LABEL.match(text, nxt) \
