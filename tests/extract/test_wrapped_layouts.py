@@ -164,3 +164,14 @@ def test_a_label_list_whose_separator_a_wrap_puts_on_the_next_line():
     got = [(f.agency, f.src.line) for f in extract_text(text, "t.txt").facts if f.type == "assignment"]
     assert got == [("市发改委", 5), ("市经信局", 5), ("市科技局", 5), ("市财政局", 5), ("市自然资源局", 6),
                    ("市生态环境局", 6), ("市商务局", 10)]
+
+
+def test_a_label_list_wrapped_inside_a_name_whose_first_half_reads_whole():
+    """…省科 / 技厅、…: 科 ends names too (城管科), but the line fills the width the page is wrapped at."""
+    prose = ("设立省产业发展基金，总规模达到一千亿元，并扩大省科创母基金规模。坚持投早、投小、投科技，在战略性新兴产业"
+             "领域催生一批拥有核心技术和市场竞争力的高成长企业，培育一批专精特新企业和单项冠军企业。")
+    lines = [prose[i:i + 24] for i in range(0, len(prose), 24)]
+    text = "\n".join(["关于印发重点工作责任分解的通知", "", "1.设立省产业基金。", *lines, "",
+                      "责任单位:省财政厅、省发展改革委、省经信厅、省科", "技厅、省海洋经济厅、省商务厅", ""])
+    got = [f.agency for f in extract_text(text, "t.txt").facts if f.type == "assignment"]
+    assert got == ["省财政厅", "省发展改革委", "省经信厅", "省科技厅", "省海洋经济厅", "省商务厅"]

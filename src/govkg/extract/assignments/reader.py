@@ -41,6 +41,7 @@ from govkg.extract.assignments.text import Mention, Text
 from govkg.facts import AssignmentFact, Fact, Src
 from govkg.text.document import Document
 from govkg.text.script import simplify
+from govkg.text.wrap import is_full_line
 
 
 def _next_line(text: str, pos: int) -> int:
@@ -76,10 +77,12 @@ def _label_statements(t: Text, covered: list[tuple[int, int]]) -> list[tuple[int
             content = re.sub(r"\s", "", text[m.end():end])
             last = re.split(r"[、,，]", content)[-1] if content else ""
             nxt = _next_line(text, end + 1)
-            # a whole last item ends the list, unless the wrap put the separator after it on the next line
+            # a whole last item ends the list, unless the wrap put the separator after it on the next line or
+            # the line fills the width the page is wrapped at (…省科 / 技厅、…: 科 ends names too)
             if content and not content.endswith(("、", ",", "，")) and (AGENCY_SUFFIX.search(last)
                                                                       or ends_with_role(content)) \
-                    and text[nxt:nxt + 1] not in ("、", "，", ","):
+                    and text[nxt:nxt + 1] not in ("、", "，", ",") \
+                    and not is_full_line(t.doc.lines, t.lineno(end) - t.doc.start):
                 break
             line_end = text.find("\n", nxt)
             line_end = len(text) if line_end < 0 else line_end
