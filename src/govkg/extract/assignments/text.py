@@ -63,6 +63,8 @@ _ROLE_WORD = re.compile(f"(?:{entry('assignments.roles').alternation})")
 # the clause a rule stands in: from a sentence or bracket start to a sentence or bracket end
 _CLAUSE_START = re.compile(r"[。;；(（〔\[【\n]")
 _CLAUSE_END = re.compile(r"[。;；)）〕\]】\n]")
+_LEAD_WORD = re.compile("牵头")
+_RULE_REACH = 40  # characters a rule runs before its 牵头 at most (列在任务分工首位的为牵头 is 12)
 _ENDS = re.compile(r"[。;；()（）〔〕\[\]【】]")  # what a rule's bracket holds none of around the rule
 
 
@@ -72,12 +74,15 @@ def _rule_spans(shadow: str) -> list[tuple[int, int]]:
     (``列第`` / ``一位为牵头``) is found with the line breaks taken out, its clause bounded as any other's."""
     rule = entry("assignments.first_listed_leads").regex
     found = [(m.start(), m.end()) for m in rule.finditer(shadow)]
-    if "\n" in shadow:
-        where = [i for i, ch in enumerate(shadow) if ch != "\n"]  # offset in the joined text -> in shadow
+    for p in _LEAD_WORD.finditer(shadow):  # every rule ends with 牵头: look around each, breaks taken out
+        lo = max(0, p.start() - _RULE_REACH)
+        if "\n" not in shadow[lo:p.start()]:
+            continue
+        where = [i for i in range(lo, p.end()) if shadow[i] != "\n"]  # offset in the joined window -> in shadow
         joined = "".join(shadow[i] for i in where)
         for m in rule.finditer(joined):
             start, end = where[m.start()], where[m.end() - 1] + 1
-            if "\n" in shadow[start:end]:
+            if "\n" in shadow[start:end] and (start, end) not in found:
                 found.append((start, end))
     spans = []
     for start, end in sorted(found):
