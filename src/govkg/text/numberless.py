@@ -98,12 +98,18 @@ def leading_number(issue: Issue) -> tuple[int, str, Heading] | None:
 
 
 def _title_wrapped_on(issue: Issue, i: int) -> str:
-    """The next line where it may end a title wrapped from line ``i`` (short, no sentence in it; the caller
-    asks whether the two make a title); else nothing."""
-    k = next((j for j in range(i + 1, min(len(issue.raw), i + 3)) if not issue.blank(j)), None)
-    if k is None or len(issue.clean[k]) > 40 or re.search(r"[，,。；;：:]", issue.clean[k]):
-        return ""
-    return "".join(issue.raw[k].split())
+    """The next line or two where they may end a title wrapped from line ``i`` (short, no sentence in them; the
+    caller asks whether they make a title); else nothing."""
+    got = ""
+    k = i
+    for _ in range(2):  # a long title wraps over two more lines at most
+        k = next((j for j in range(k + 1, min(len(issue.raw), k + 3)) if not issue.blank(j)), None)
+        if k is None or len(issue.clean[k]) > 40 or re.search(r"[，,。；;：:]", issue.clean[k]):
+            return ""
+        got += "".join(issue.raw[k].split())
+        if is_title(got):
+            break
+    return got
 
 
 _TITLE_THEN_NUMBER = re.compile(r"^(?P<title>[^《(（].*?[^》])[(（](?P<number>[^()（）]{4,40})[)）]$")
@@ -248,8 +254,12 @@ def _announced(issue: Issue, end: int) -> Heading | None:
 
 def _wrapped_on(issue: Issue, i: int, end: int) -> str:
     """The two lines after ``i``, where a fixed-width wrap carries line ``i``'s sentence on
-    (``《新昌县森林火灾事故应急预案》已经县`` / ``政府同意，现予印发``); nothing after a line that ends its sentence."""
-    if not is_full_line(issue.clean, i) or issue.clean[i].rstrip().endswith(("。", "；", ";", "：", ":")):
+    (``《新昌县森林火灾事故应急预案》已经县`` / ``政府同意，现予印发``); nothing after a line that ends its sentence.
+    Where the page's width cannot be told (a contents of short lines below), a line of 12 characters or more that
+    goes on after its 《》 is taken as wrapped too (a title alone on its line is a heading)."""
+    line = issue.clean[i].rstrip()
+    if line.endswith(("。", "；", ";", "：", ":")) or not (
+            is_full_line(issue.clean, i) or len(line.strip()) >= 12 and not line.endswith("》")):
         return ""
     return "".join(issue.clean[k] for k in range(i + 1, min(end, i + 2) + 1))
 
