@@ -53,8 +53,9 @@ def is_collective(name: str) -> bool:
     return is_placeholder(name) or _NOT_AGENCY_CUE.test(simplify(name))
 
 
-# ``各县、市、区人民政府``, ``相关市、县政府``: the separators inside are part of one placeholder, not a list.
-_COLLECTIVE_RUN = re.compile(r"(?:各|有关|相关)[县市区州乡镇旗](?:[、,，][县市区州乡镇旗]|市区)+")
+# ``各县、市、区人民政府``, ``相关市、县政府``: the separators inside are part of one placeholder, not a list
+# (also where a line wrap cuts it: ``相`` / ``关市、县政府``).
+_COLLECTIVE_RUN = re.compile(r"(?:各|有\s*关|相\s*关)\s*[县市区州乡镇旗](?:\s*[、,，]\s*[县市区州乡镇旗]|\s*市\s*区)+")
 
 
 def _mask(text: str) -> str:
