@@ -217,7 +217,10 @@ def spaced_mentions(t: Text) -> list[tuple[Mention, str]]:
     candidates = set(header_lines(t))
     if not candidates:
         return out
+    skip = -1
     for i, line in enumerate(lines):
+        if i <= skip:
+            continue  # the second line of a row read with the first
         if header is None and i not in candidates:
             continue
         if not line.strip() or "\t" in line or "|" in line or "<" in t.doc.lines[i]:
@@ -238,6 +241,12 @@ def spaced_mentions(t: Text) -> list[tuple[Mention, str]]:
             loose = _spaced_row(line, header, strict=False)
             if loose is not None and _continues(_next_text(lines, i + 1), header, _Row([_col(line, a) for a, _, _ in loose], [])):
                 cells = loose
+        if cells is None and (j := _wrapped_row_end(lines, i, header)) is not None:
+            if row is not None:
+                out.extend(_row_mentions(t, header, row))
+            row = _two_line_row(t, i, j, header)
+            skip = j
+            continue
         if cells is not None:
             if row is not None:
                 out.extend(_row_mentions(t, header, row))
@@ -277,6 +286,43 @@ def _continues(line: str, header: list[str], row: _Row) -> bool:
         return False
     first = stripped.split()[0]
     return not (_numbered_header(header) and _ROW_NUMBER.test(first))
+
+
+def _wrapped_row_end(lines: list[str], i: int, header: list[str]) -> int | None:
+    """The next line, where row ``i`` of a numbered table wraps its task cell onto it without an indent (a
+    converter breaking at a fixed width: ``5 中央财政安排…职工分流安`` / ``置，2016年安排500亿元 财政部``): the first
+    line opens with a row number and holds too few cells, the two read as one line make a row, and the second
+    opens no row of its own."""
+    if not _numbered_header(header) or _task_column(header) is None:
+        return None
+    first = lines[i].split()
+    j = i + 1
+    if not first or not _ROW_NUMBER.test(first[0]) or j >= len(lines):
+        return None
+    second = lines[j].split()
+    if not second or _ROW_NUMBER.test(second[0]) or "。" in lines[j].strip()[:-1]:
+        return None
+    return j if _spaced_row(_two_lines(lines[i], lines[j]), header) is not None else None
+
+
+def _two_lines(first: str, second: str) -> str:
+    """Two lines of a row read as one: a part indented on the second line is a cell of its own (``…3%`` /
+    `` 财政部``), one that is not goes on the word the first line ends with (``…人力资源社会保`` / ``障部``)."""
+    return first.rstrip() + (" " if second[:1].isspace() else "") + second.strip()
+
+
+def _two_line_row(t: Text, i: int, j: int, header: list[str]) -> _Row:
+    """Row ``i`` and its wrapped end on line ``j`` as one row: each cell's parts on the two lines."""
+    first, second = t.text_lines[i].rstrip(), t.text_lines[j]
+    cells = _spaced_row(_two_lines(first, second), header)
+    assert cells is not None
+    cut = len(first) + (1 if second[:1].isspace() else 0)  # where the second line's text starts in the two
+    base_i, base_j = t.line_starts[i], t.line_starts[j] + len(second) - len(second.lstrip()) - cut
+    parts = []
+    for a, b, _ in cells:  # a cell running over the joint is two parts, one on each line
+        parts.append([(base_i + a, base_i + min(b, len(first)))] * (a < len(first))
+                     + [(base_j + max(a, cut), base_j + b)] * (b > cut))
+    return _Row([_col(first, min(a, len(first))) for a, _, _ in cells], parts)
 
 
 def _row_mentions(t: Text, header: list[str], row: _Row) -> list[tuple[Mention, str]]:
