@@ -289,7 +289,7 @@ def _continues(line: str, header: list[str], row: _Row) -> bool:
 
 
 def _wrapped_row_end(lines: list[str], i: int, header: list[str]) -> int | None:
-    """The next line, where row ``i`` of a numbered table wraps its task cell onto it without an indent (a
+    """The next non-blank line, where row ``i`` of a numbered table wraps its task cell onto it without an indent (a
     converter breaking at a fixed width: ``5 中央财政安排…职工分流安`` / ``置，2016年安排500亿元 财政部``): the first
     line opens with a row number and holds too few cells, the two read as one line make a row, and the second
     opens no row of its own."""
@@ -297,6 +297,8 @@ def _wrapped_row_end(lines: list[str], i: int, header: list[str]) -> int | None:
         return None
     first = lines[i].split()
     j = i + 1
+    while j < min(len(lines), i + 3) and not lines[j].strip():
+        j += 1  # a blank line between (a converter's line spacing)
     if not first or not _ROW_NUMBER.test(first[0]) or j >= len(lines):
         return None
     second = lines[j].split()
