@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from govkg.extract.agencies import AGENCY_SUFFIX
 from govkg.extract.bodies.names import offices_at
 from govkg.extract.notes import skipped
 from govkg.extract.people.glued import split_glued
@@ -38,6 +39,10 @@ class Member:
     line: int
     col: str = "L"
     labelled: bool = False
+
+
+# role words that are also the title of an agency's head: after a post that ends with an agency's name they end it
+_HEAD_TITLES = frozenset(("主任", "副主任", "主席", "副主席"))
 
 
 def _label(s: str) -> tuple[str | None, str]:
@@ -263,8 +268,13 @@ def parse_lists(doc: Document, lo: int, hi: int) -> list[Member]:  # noqa: C901 
             active, last, office = False, None, "办公室" in line  # a numbered section heading ends the list
             continue
         lab, rest = _label(line)
-        open_post = last is not None and bool(last.post) and not post_complete(last.post)
-        if lab is None and squeeze(line).rstrip(":：") in _ROLE_SET and not (open_post and line[-1] not in ":："):
+        # a post cut by a wrap before its ending (…信息化委副 / 主任), or after an agency's name before the title
+        # its head holds (…国家标准委 / 主任), which the next line holds alone
+        word = squeeze(line).rstrip(":：")
+        agency_last = last is not None and bool(last.post) and bool(AGENCY_SUFFIX.search(simplify(last.post)))
+        open_post = last is not None and bool(last.post) and (
+            word in _HEAD_TITLES if agency_last else not post_complete(last.post))  # 县林业局 / 成员: a label
+        if lab is None and word in _ROLE_SET and not (open_post and line[-1] not in ":："):
             # a role word alone on its line, without a colon — unless it ends the post above (…信息化委副 / 主任)
             lab, rest = squeeze(line).rstrip(":："), ""
         if lab is None and _signature(doc, no, line):
@@ -296,7 +306,7 @@ def parse_lists(doc: Document, lo: int, hi: int) -> list[Member]:  # noqa: C901 
                 out.append(Member(role or "成员", name, post, served.group("verb") == "兼任", no))
             last = None
             continue
-        if not lab and last is not None and not post_complete(last.post) \
+        if not lab and last is not None and (open_post or not post_complete(last.post)) \
                 and not re.search(r"\s", line) and len(line) <= 30 and not re.search(r"[。,，:：]", line) \
                 and not is_person_name(line) and not (last.post and _starts_member(line)):
             last.post = (last.post or "") + squeeze(line)
