@@ -133,6 +133,14 @@ def then(*steps: Perturbation) -> Perturbation:
     return apply
 
 
+_SQUARE = str.maketrans({"〔": "[", "〕": "]"})
+
+
+def square_brackets(text: str, names: Iterable[str] = ()) -> tuple[str, Spans]:
+    """A number's year in ASCII square brackets (晋政发[2020]3号), as a site or a typist without 〔〕 prints it."""
+    return text.translate(_SQUARE), _same_lines(text.split("\n"))
+
+
 PERTURBATIONS: dict[str, Perturbation] = {
     "wrap30": wrap(30),
     "wrap18": wrap(18),
@@ -147,6 +155,8 @@ PERTURBATIONS: dict[str, Perturbation] = {
     "no_blank_lines": no_blank_lines,
     "wrap24": wrap(24),
     "wrap24_blank_between": then(wrap(24), blank_between),
+    "square_brackets": square_brackets,
+    "wrap30_halfwidth": then(wrap(30), halfwidth),
 }
 
 
