@@ -122,15 +122,19 @@ def no_blank_lines(text: str, names: Iterable[str] = ()) -> tuple[str, Spans]:
     return "\n".join(out), spans
 
 
-def then(*steps: Perturbation) -> Perturbation:
-    """Perturbations one after another (a wrap, then blank lines between: a PDF page with paragraph spacing)."""
-    def apply(text: str, names: Iterable[str] = ()) -> tuple[str, Spans]:
+class then:  # noqa: N801 (reads as a function where the table names the perturbations)
+    """Perturbations one after another (a wrap, then blank lines between: a PDF page with paragraph spacing).
+    ``perturbed_set`` moves the gold through each step in turn: a step's lines are the next one's input."""
+
+    def __init__(self, *steps: Perturbation) -> None:
+        self.steps = steps
+
+    def __call__(self, text: str, names: Iterable[str] = ()) -> tuple[str, Spans]:
         spans = _same_lines(text.split("\n"))
-        for step in steps:
+        for step in self.steps:
             text, moved = step(text, names)
             spans = [(moved[a - 1][0], moved[b - 1][1]) for a, b in spans]
         return text, spans
-    return apply
 
 
 _SQUARE = str.maketrans({"〔": "[", "〕": "]"})
@@ -157,6 +161,8 @@ PERTURBATIONS: dict[str, Perturbation] = {
     "wrap24_blank_between": then(wrap(24), blank_between),
     "square_brackets": square_brackets,
     "wrap30_halfwidth": then(wrap(30), halfwidth),
+    "no_blank_wrap24": then(no_blank_lines, wrap(24)),
+    "wrap24_page_furniture": then(wrap(24), page_furniture()),
 }
 
 
@@ -199,12 +205,15 @@ def perturbed_set(wide: Path, name: str, out: Path) -> tuple[Path, Path]:
     for txt in sorted(wide.glob("*.txt")):
         facts = [json.loads(l) for l in txt.with_suffix(".jsonl").read_text(encoding="utf-8").splitlines() if l.strip()]
         names = [f["person"] for f in facts if f.get("type") == "membership" and f.get("person")]
-        original = txt.read_text(encoding="utf-8")
-        text, spans = PERTURBATIONS[name](original, names)
+        text = txt.read_text(encoding="utf-8")
+        perturbation = PERTURBATIONS[name]
+        for step in getattr(perturbation, "steps", (perturbation,)):  # a fact's line is found again after each step
+            changed, spans = step(text, names)
+            facts = [_move(f, spans, text.split("\n"), changed.split("\n")) for f in facts]
+            text = changed
         (texts / txt.name).write_text(text, encoding="utf-8")
-        old, new = original.split("\n"), text.split("\n")
         (gold / f"{txt.stem}.jsonl").write_text(
-            "".join(json.dumps(_move(f, spans, old, new), ensure_ascii=False) + "\n" for f in facts), encoding="utf-8")
+            "".join(json.dumps(f, ensure_ascii=False) + "\n" for f in facts), encoding="utf-8")
     return texts, gold
 
 
