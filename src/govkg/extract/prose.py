@@ -10,6 +10,7 @@ from functools import lru_cache
 from govkg.extract.people.names import ROLE_LABEL, post_complete
 from govkg.text.clean import undouble
 from govkg.text.document import Document
+from govkg.text.script import simplify
 from govkg.text.wrap import cuts_a_word
 
 _HTML_CELL_END = re.compile(r"</(?:td|th|p)\s*>|<br\s*/?>", re.I)  # a cell (or a paragraph in it) ends
@@ -77,7 +78,8 @@ def prose_stream(doc: Document) -> Stream:
         s = undouble(s.strip())
         if not s:
             continue
-        cut = prev_item and cuts_a_word(prev_kept, s)  # ``…管理委员`` / ``会(以下简称…)``: one name, not an item
+        # ``…管理委员`` / ``会(以下简称…)``: one name, not an item (traditional script too: ``委員`` / ``會``)
+        cut = prev_item and cuts_a_word(simplify(prev_kept), simplify(s))
         if not ((prev_open or cut) and not heading and not tabbed and not _is_hard_start(s)):
             chars.append("\n")
             where.append(no)

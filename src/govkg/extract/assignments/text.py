@@ -64,7 +64,7 @@ _ROLE_WORD = re.compile(f"(?:{entry('assignments.roles').alternation})")
 _CLAUSE_START = re.compile(r"[。;；(（〔\[【\n]")
 _CLAUSE_END = re.compile(r"[。;；)）〕\]】\n]")
 _LEAD_WORD = re.compile("牵头")
-_RULE_REACH = 40  # characters a rule runs before its 牵头 at most (列在任务分工首位的为牵头 is 12)
+_RULE_REACH = 40  # characters a rule runs before its 牵头, and its clause before it, at most
 _ENDS = re.compile(r"[。;；()（）〔〕\[\]【】]")  # what a rule's bracket holds none of around the rule
 
 
@@ -86,7 +86,7 @@ def _rule_spans(shadow: str) -> list[tuple[int, int]]:
                 found.append((start, end))
     spans = []
     for start, end in sorted(found):
-        before = max(0, start - 40)
+        before = max(0, start - _RULE_REACH)
         # the whole bracket is the rule, also where a wrap put its ends on other lines (…汇总单位， / 下同）)
         o = max((i for i in range(before, start) if shadow[i] in "(（〔[【"), default=None)
         c = next((i for i in range(end, min(len(shadow), end + 40)) if shadow[i] in ")）〕]】"), None)

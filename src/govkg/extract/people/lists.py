@@ -268,15 +268,14 @@ def parse_lists(doc: Document, lo: int, hi: int) -> list[Member]:  # noqa: C901 
             active, last, office = False, None, "办公室" in line  # a numbered section heading ends the list
             continue
         lab, rest = _label(line)
-        # a post cut by a wrap before its ending (…信息化委副 / 主任), or after an agency's name before the title
-        # its head holds (…国家标准委 / 主任), which the next line holds alone
+        # a role word alone on its line may end the post above, cut by a wrap: before its ending (…信息化委副 /
+        # 主任), or after an agency's name before the title of its head (…国家标准委 / 主任)
         word = squeeze(line).rstrip(":：")
         agency_last = last is not None and bool(last.post) and bool(AGENCY_SUFFIX.search(simplify(last.post)))
         open_post = last is not None and bool(last.post) and (
             word in _HEAD_TITLES if agency_last else not post_complete(last.post))  # 县林业局 / 成员: a label
         if lab is None and word in _ROLE_SET and not (open_post and line[-1] not in ":："):
-            # a role word alone on its line, without a colon — unless it ends the post above (…信息化委副 / 主任)
-            lab, rest = squeeze(line).rstrip(":："), ""
+            lab, rest = word, ""  # a role word alone on its line, without a colon
         if lab is None and _signature(doc, no, line):
             active, last = False, None  # the signature ends every list
             continue
