@@ -137,6 +137,44 @@ class then:  # noqa: N801 (reads as a function where the table names the perturb
         return text, spans
 
 
+class Traditional:
+    """The text in traditional characters, one for one (OpenCC's s2t, a character whose conversion is not one
+    character kept): a simplified document as a Hong Kong, Macao or Taiwan site, or an old gazette, prints it.
+    The gold's printed values go through the same conversion (``fact``); its canonical ones (a role of an
+    assignment, a body's kind, a date) do not."""
+
+    CANONICAL = ("type", "src", "kind", "date")
+
+    def __init__(self) -> None:
+        self._memo: dict[str, str] = {}
+        self._cc = None
+
+    def convert(self, text: str) -> str:
+        out = []
+        for ch in text:
+            got = self._memo.get(ch)
+            if got is None:
+                if self._cc is None:
+                    import opencc  # the project's dependency (govkg.text.script reads with it)
+                    self._cc = opencc.OpenCC("s2t")
+                t = self._cc.convert(ch) if ch >= "\u4e00" else ch
+                got = self._memo[ch] = t if len(t) == 1 else ch
+            out.append(got)
+        return "".join(out)
+
+    def __call__(self, text: str, names: Iterable[str] = ()) -> tuple[str, Spans]:
+        return self.convert(text), _same_lines(text.split("\n"))
+
+    def fact(self, fact: dict) -> dict:
+        def value(k: str, v: object) -> object:
+            if k in self.CANONICAL or (k == "role" and fact.get("type") == "assignment"):
+                return v
+            if isinstance(v, str):
+                return self.convert(v)
+            return [self.convert(x) if isinstance(x, str) else x for x in v] if isinstance(v, list) else v
+        return {k: value(k, v) for k, v in fact.items()}
+
+
 _SQUARE = str.maketrans({"〔": "[", "〕": "]"})
 
 
@@ -163,6 +201,8 @@ PERTURBATIONS: dict[str, Perturbation] = {
     "wrap30_halfwidth": then(wrap(30), halfwidth),
     "no_blank_wrap24": then(no_blank_lines, wrap(24)),
     "wrap24_page_furniture": then(wrap(24), page_furniture()),
+    "traditional": Traditional(),
+    "traditional_wrap24": then(Traditional(), wrap(24)),
 }
 
 
@@ -210,6 +250,8 @@ def perturbed_set(wide: Path, name: str, out: Path) -> tuple[Path, Path]:
         for step in getattr(perturbation, "steps", (perturbation,)):  # a fact's line is found again after each step
             changed, spans = step(text, names)
             facts = [_move(f, spans, text.split("\n"), changed.split("\n")) for f in facts]
+            if hasattr(step, "fact"):  # a step that changes the characters changes the gold's printed values too
+                facts = [step.fact(f) for f in facts]
             text = changed
         (texts / txt.name).write_text(text, encoding="utf-8")
         (gold / f"{txt.stem}.jsonl").write_text(

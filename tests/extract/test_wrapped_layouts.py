@@ -23,7 +23,8 @@ FLOORS = {"halfwidth": 0.995, "spaced_names": 0.995, "indented": 0.995, "blank_b
           "spaced_headings": 0.995, "fullwidth_digits": 0.995, "bold_labels": 0.995,
           "no_blank_lines": 0.995, "wrap24": 0.955, "wrap24_blank_between": 0.95,
           "square_brackets": 0.995, "wrap30_halfwidth": 0.97,
-          "no_blank_wrap24": 0.955, "wrap24_page_furniture": 0.95}
+          "no_blank_wrap24": 0.955, "wrap24_page_furniture": 0.95,
+          "traditional": 0.995, "traditional_wrap24": 0.955}
 
 
 @pytest.mark.slow
