@@ -226,3 +226,15 @@ def test_a_role_label_alone_after_an_agency_name_is_still_a_label():
                       "成员", "李 明 县财政局局长", "王 强 县公安局副局长", ""])
     got = {(f.person, f.role) for f in extract_text(text, "t.txt").facts if f.type == "membership"}
     assert got == {("张华", "指挥长"), ("李明", "成员"), ("王强", "成员")}
+
+
+def test_a_cited_number_whose_issuer_a_wrap_cuts_after_a_full_line():
+    prose = ("为切实减轻小型微利企业纳税申报负担，现就填报《企业所得税年度纳税申报表》（国家税务总局公告二〇一七年第五十四号发布，"
+             "国家税务总局公告2018年第57号修订）有关事项公告如下。")
+    cut = prose.index("税务总局公告2018")
+    lines = [prose[i:i + 20] for i in range(0, cut - 20, 20)]
+    lines += [prose[len(lines) * 20:cut], prose[cut:]]
+    assert len(lines[-2]) == 20  # the issuer's 国家 ends a full line
+    text = "\n".join(["国家税务总局关于简化小型微利企业所得税年度纳税申报有关措施的公告", "", *lines, ""])
+    got = [f.cited_number for f in extract_text(text, "t.txt").facts if f.type == "citation" and f.cited_number]
+    assert got == ["国家税务总局公告2018年第57号"]

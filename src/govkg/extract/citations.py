@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import Callable
 
 from govkg.facts import CitationFact, Fact, Src
 from govkg.lexicon import entry
@@ -25,6 +26,7 @@ from govkg.text.clean import norm
 from govkg.text.docnumber import CLOSE, DOC_NUMBER, OPEN, number_identity
 from govkg.text.document import Document
 from govkg.text.script import simplify
+from govkg.text.wrap import is_full_line, line_widths
 
 _TITLE_WIDTH = 150
 TITLE = re.compile(rf"《([^《》]{{1,{_TITLE_WIDTH}}})》")
@@ -156,7 +158,7 @@ _SIBLING = re.compile(rf"(?:、|和|及|以及)(?:第?(?P<n>\d{{1,6}})号(?P<ord
 _HEAD = re.compile(rf"^(?P<issuer>(?:(?!{OPEN}).)*?)(?P<year>{OPEN}\d{{4}}{CLOSE}|\d{{4}}年)?\D*?(?P<n>\d{{1,6}})号(?P<order>令)?$")
 
 
-def _numbers(text: str, printed: str) -> list[tuple[int, int, str]]:
+def _numbers(text: str, printed: str, wrapped: Callable[[int], bool] = lambda at: False) -> list[tuple[int, int, str]]:
     """Every 文号 in the stream as (start, end, number without whitespace).
 
     ``text`` is matched (a simplified shadow: 號 reads as 号), ``printed`` gives the number as printed.
@@ -164,15 +166,16 @@ def _numbers(text: str, printed: str) -> list[tuple[int, int, str]]:
     issuer's name, a table cell) unless the number is plainly wrapped: right after an opening bracket
     (``(晋`` / ``市审管发〔2021〕34号)``), with one character left below (``根据国办`` / ``发〔2017〕3号``: no
     issuer is one character), or before its bracketed year (``国办发`` / ``〔2017〕3号``: a year opens no
-    number of its own). Numbers printed without their issuer after a full one (``令第50号、53号``) are
-    read as the full one's.
+    number of its own), or where the line above fills the page's width (``wrapped(at)`` of the break at ``at``:
+    ``…发布，国家`` / ``税务总局公告2018年第57号``). Numbers printed without their issuer after a full one
+    (``令第50号、53号``) are read as the full one's.
     """
     out = []
     for m in DOC_NUMBER.finditer(text):
         start, number = m.start(), _squeeze(printed[m.start():m.end()])
         if start and text[start - 1] == "\n":
             lower_prefix = len(_LEADING_HAN.match(text, start).group())
-            joined = _across(text, printed, start, m.end(), bracket_only=lower_prefix > 1)
+            joined = _across(text, printed, start, m.end(), bracket_only=lower_prefix > 1 and not wrapped(start - 1))
             if joined:
                 start, number = joined
         out.append((start, m.end(), number))
@@ -316,7 +319,9 @@ def extract(doc: Document) -> list[Fact]:
     printed = stream.text
     text = simplify(printed)  # same length: traditional script matches, facts keep the printed form
     own_number = norm(doc.number) if doc.number else None
-    found_numbers = _numbers(text, printed)
+    widths = line_widths(doc.lines)
+    found_numbers = _numbers(text, printed,
+                             lambda at: is_full_line(doc.lines, stream.lines[at] - doc.start, widths))
     starts = {n[0]: n for n in found_numbers}
     found, numbered_at = _titles(text, printed, doc, starts)
     for start, end, number in found_numbers:
