@@ -237,7 +237,8 @@ def _announced(issue: Issue, end: int) -> Heading | None:
             for rx in (rf"(?:{verbs})了?(?P<t>关于[^，。；《》]{{2,60}}?的(?:通知|决定|意见|公告|通告|批复))",
                        rf"(?:{verbs})了?(?P<t>[^，。；《》]{{4,40}}?)的通知"):
                 m = re.search(rx, c)
-                if m and m.start() < len(own) and is_title(m.group("t")) and not any(m.start() in r for r in quoted):
+                if m and m.start() < len(own) and is_title(m.group("t")) and not any(m.start() in r for r in quoted) \
+                        and not _in_open_title(c, m.start(), m.end()):
                     name = printed[m.start("t"):m.end("t")]
                     break
         if name is None:
@@ -250,6 +251,14 @@ def _announced(issue: Issue, end: int) -> Heading | None:
         title, issuer = _as_title(name)
         return Heading(title, where, issuer)
     return None
+
+
+def _in_open_title(c: str, start: int, end: int) -> bool:
+    """Whether ``c[start:end]`` is inside a 《》 title opened on a line before (``根据《昆明市人`` /
+    ``民政府关于印发…的通知》``): the first bracket after it closes one, and none before it opens one."""
+    after = re.search(r"[《》]", c[end:])
+    before = [ch for ch in c[:start] if ch in "《》"]
+    return after is not None and after.group() == "》" and (not before or before[-1] == "》")
 
 
 def _wrapped_on(issue: Issue, i: int, end: int) -> str:
