@@ -247,3 +247,12 @@ def test_a_title_cited_over_two_lines_does_not_title_a_numberless_document():
                       "一、提高投资项目审批效率", "1.精简项目审批手续。加快推进网上审批，完善行政审批网上服务大厅功能。", ""])
     docs = [f for f in extract_text(text, "t.txt").facts if f.type == "document"]
     assert [(d.doc, d.doc_title) for d in docs] == [(None, None)]
+
+
+def test_a_joint_meeting_whose_name_a_wrap_cuts_after_a_word_that_ends_posts():
+    """…工作联席 / 会议(以下简称联席会议)制度: 主席 ends posts, but 联席 / 会议 is one name."""
+    text = "\n".join(["各镇人民政府，区政府有关部门、有关直", "属机构：", "为进一步加强我区殡葬管理工作的组织领", "导和统筹协调，经区政府同意，",
+                      "决定建立柳溪市新区殡葬管理工作联席", "会议（以下简称联席会议）制度。现就有", "关事项通知如下：", "一、组成人员",
+                      "召集人：区政府分管民政工作的领导", "成员单位：区民政局、区财政局", ""])
+    bodies = [f.body for f in extract_text(text, "t.txt").facts if f.type == "body"]
+    assert bodies == ["柳溪市新区殡葬管理工作联席会议"]
