@@ -256,3 +256,15 @@ def test_a_joint_meeting_whose_name_a_wrap_cuts_after_a_word_that_ends_posts():
                       "召集人：区政府分管民政工作的领导", "成员单位：区民政局、区财政局", ""])
     bodies = [f.body for f in extract_text(text, "t.txt").facts if f.type == "body"]
     assert bodies == ["柳溪市新区殡葬管理工作联席会议"]
+
+
+def test_a_paragraph_after_a_full_label_line_is_no_part_of_its_list():
+    """A label's list that fills the width, then a paragraph wrapped at the same width: the list ends there."""
+    def wrap(text: str) -> list[str]:
+        return [text[i:i + 20] for i in range(0, len(text), 20)]
+
+    text = "\n".join(["关于印发重点工作责任分解的通知", "", *wrap("1.扩大有效投资，全年固定资产投资增长百分之十以上，重点项目投资完成年度计划。"),
+                      "责任单位：市发改委、市财政局、市教育局局", *wrap("加快推进重点项目建设，确保完成年度目标任务，市政府督查室负责跟踪督办。"),
+                      "2.促进消费增长。", "责任单位：市商务局", ""])
+    got = [f.agency for f in extract_text(text, "t.txt").facts if f.type == "assignment"]
+    assert got == ["市发改委", "市财政局", "市教育局局", "市商务局"]

@@ -78,11 +78,13 @@ def _label_statements(t: Text, covered: list[tuple[int, int]]) -> list[tuple[int
             last = re.split(r"[、,，]", content)[-1] if content else ""
             nxt = _next_line(text, end + 1)
             # a whole last item ends the list, unless the wrap put the separator after it on the next line or
-            # the line fills the width the page is wrapped at (…省科 / 技厅、…: 科 ends names too)
+            # the line fills the width the page is wrapped at and the next line's first item ends the name
+            # (…省科 / 技厅、…: 科 ends names too; not …市教育局 / 加快推进…，: a paragraph after the list)
             if content and not content.endswith(("、", ",", "，")) and (AGENCY_SUFFIX.search(last)
                                                                       or ends_with_role(content)) \
                     and text[nxt:nxt + 1] not in ("、", "，", ",") \
-                    and not is_full_line(t.doc.lines, t.lineno(end) - t.doc.start):
+                    and not (is_full_line(t.doc.lines, t.lineno(end) - t.doc.start)
+                             and AGENCY_SUFFIX.search(last + re.split(r"[、,，。；;\n]", text[nxt:nxt + 30])[0])):
                 break
             line_end = text.find("\n", nxt)
             line_end = len(text) if line_end < 0 else line_end
