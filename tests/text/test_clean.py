@@ -52,6 +52,8 @@ def test_strip_markup(text, expected):
     ("晋城市人民政府公报1 / 2023•市政府办公室文件 •", True),
     ("北京市人民政府公报 2021年第3期", True),
     ("JINCHENGSHI RENMINZHENGFU GONGBAO", True),
+    ("政府公报", True), ("晋城市人民政府公报", True), ("中华人民共和国国务院公报", True),  # the gazette's name alone
+    ("国民经济和社会发展统计公报", False), ("2023年统计公报", False),  # a document's title
     ("---", True),
     ("", False),
     ("晋城市人民政府", False),

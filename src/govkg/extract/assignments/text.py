@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from govkg.lexicon import entry
 from govkg.text.document import Document
+from govkg.text.furniture import is_furniture
 from govkg.text.script import simplify
 
 
@@ -47,12 +48,14 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–·]\s*\d{1,4}\s*[-—–·]|第\s*\d{
 
 
 def _mask_furniture(text: str, doc: Document) -> str:
-    """Blank out page numbers and running heads (the document title repeated on a line of its own)
-    so a list broken by a page break reads as one list."""
+    """Blank out page numbers and running heads (``govkg.text.furniture``'s, and the document title repeated on
+    a line of its own) so a list or a table broken by a page break reads as one."""
     title = _SPACE.sub("", doc.title or "")
     out = []
     for k, line in enumerate(text.split("\n")):
-        if _PAGE_NUMBER.match(line) or (k > 3 and title and _SPACE.sub("", line) == title):
+        # (a bare number is no page number here: a table printed one cell per line numbers its rows so)
+        running = is_furniture(line) and not line.strip().isdigit()
+        if _PAGE_NUMBER.match(line) or (k > 3 and (running or title and _SPACE.sub("", line) == title)):
             line = " " * len(line)
         out.append(line)
     return "\n".join(out)
