@@ -277,3 +277,12 @@ def test_a_spaced_table_broken_by_a_page_break():
                       "3 推进5万个行政村通光纤 工业和信息化部", "4 公路投资1.65万亿元 交通运输部", ""])
     got = [f.agency for f in extract_text(text, "t.txt").facts if f.type == "assignment"]
     assert got == ["发展改革委", "人力资源社会保障部", "工业和信息化部", "交通运输部"]
+
+
+def test_a_forwarded_plan_whose_heading_wraps_over_a_blank_line_is_not_cited():
+    text = "\n".join(["柳溪省人民政府关于批转省发展改革委柳溪省2012年经济体制改革重点工作意见的通知", "", "柳政发〔2012〕53号", "",
+                      "各市人民政府，省政府各部门：", "", "省政府同意省发展改革委《柳溪省2012年经济体制改革重点工作意见》，现转发给你们。", "",
+                      "柳溪省人民政府", "", "2012年4月28日", "", "柳溪省2012年经济体制改革", "", "重点工作意见", "",
+                      "全省经济体制改革工作要按照国务院批转发展改革委《关于2012年深化经济体制改革重点工作的意见》（国发〔2012〕12号）的要求推进。", ""])
+    got = [(f.cited_number, f.cited_title) for f in extract_text(text, "t.txt").facts if f.type == "citation"]
+    assert got == [("国发〔2012〕12号", "关于2012年深化经济体制改革重点工作的意见")]

@@ -116,7 +116,8 @@ def _own_titles(doc: Document) -> set[str]:
     """Titles that name the document itself or its parts: its title and the headings it prints,
     a heading wrapped over up to three short lines included (``甘肃省2012年经济体制改革`` /
     ``重点工作意见``)."""
-    lines = [_heading_line(line) for _, line in doc.numbered()]
+    # blank lines between a heading's lines (a converter's line spacing) are no break in it
+    lines = [_heading_line(line) for _, line in doc.numbered() if line.strip()]
     own = set(lines)
     for i, line in enumerate(lines):
         if not line or len(line) > _HEADING_WIDTH or _SENTENCE.search(line):
