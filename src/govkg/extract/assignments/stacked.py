@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import islice
 
 from govkg.extract.assignments.statements import HEADER, HEADER_START, header_lines, role_of_label
 from govkg.extract.assignments.tables import (
@@ -28,6 +29,7 @@ _ROW_NUMBER = entry("assignments.row_numbers")
 _NUMBER_COLUMN = entry("assignments.number_columns")
 
 _HEADER_CELL_MAX = 24  # characters of a header cell's line, spaces included
+_BLANKS_MAX = 3  # blank lines between two cells at most (a converter's line spacing, doubled)
 _HEADER_REACH = 16  # lines a header printed one cell per line may run before its role column
 
 # a section line between the rows of a numbered table (``一、市长负责事项(共9项)``)
@@ -62,8 +64,11 @@ def _header_block(lines: list[str], i: int) -> tuple[list[str], int]:
             j += 2
         else:
             break
-        if header and j + 1 < len(lines) and not lines[j].strip() and _header_word(_flat(lines[j + 1])):
-            j += 1  # ``序号`` / blank / ``重点工作`` / blank …: one cell per line between blank lines
+        gap = j
+        while gap < min(len(lines), j + _BLANKS_MAX) and not lines[gap].strip():
+            gap += 1
+        if header and gap > j and gap < len(lines) and _header_word(_flat(lines[gap])):
+            j = gap  # ``序号`` / blank / ``重点工作`` / blank …: one cell per line between blank lines
     return header, j
 
 
@@ -73,7 +78,8 @@ def _stacked_rows(lines: list[str], k: int, n: int, numbered: bool,
     the line after it. A numbered row runs to the next number (the last row: as few lines as
     ``fits``): its surplus lines continue the cell before them, a role cell where that cell ends
     with ``、``, the task cell otherwise. Section lines between numbered rows are passed over."""
-    idx = [j for j in range(k, min(len(lines), k + 3 * n + 2)) if lines[j].strip()]
+    reach = (3 * n + 2) * (_BLANKS_MAX + 1)  # as many filled lines as before, blank lines between them or not
+    idx = list(islice((j for j in range(k, min(len(lines), k + reach)) if lines[j].strip()), 3 * n + 2))
     if numbered:
         while idx and _SECTION.match(lines[idx[0]]):
             idx = idx[1:]
