@@ -296,3 +296,12 @@ def test_a_table_printed_one_cell_per_line_with_wide_line_spacing():
                       *[line for c in cells for line in (c, "", "", "")]])
     got = [(f.agency, f.role) for f in extract_text(text, "t.txt").facts if f.type == "assignment"]
     assert got == [("市政府办", "牵头"), ("市数据资源局", "牵头"), ("市市场监管局", "配合"), ("市财政局", "配合")]
+
+
+def test_a_plan_heading_after_the_signature_wrapped_inside_its_bracket():
+    text = "\n".join(["各县（市、区）交通运输局、局属有关单位：", "为更好地开展全市道路运输车辆动态监督工作，修订了《柳溪市道路",
+                      "运输车辆动态监督管理与考核实施办法（试行）》。现将文件印发给你们，请遵照执", "行。", "柳溪市交通运输局",
+                      "2021年9月7日", "柳溪市道路运输车辆动态监督管理与考核实施办法（试", "行）", "第一章 总 则",
+                      "第一条 为进一步加强我市道路运输车辆动态安全监管，制定本办法。", ""])
+    docs = [f for f in extract_text(text, "t.txt").facts if f.type == "document"]
+    assert [(d.doc_title, d.src.line) for d in docs] == [("柳溪市道路运输车辆动态监督管理与考核实施办法（试行）", 7)]

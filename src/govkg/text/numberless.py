@@ -281,6 +281,11 @@ def _attached(issue: Issue, end: int) -> Heading | None:
             k += 1
         if k <= end and is_title(issue.clean[k]) and not _prose(issue, k):
             return Heading(_as_title(issue.clean[k])[0], k, "、".join(orgs))
+        # a heading a wrap cut, its second line short and no sentence (…考核实施办法(试 / 行))
+        n = next((j for j in range(k + 1, min(end, k + 2) + 1) if not issue.blank(j)), None)
+        if k <= end and n is not None and not _prose(issue, k) and len(issue.clean[n]) <= 12 \
+                and not re.search(r"[，,。；;：:]", issue.clean[n]) and is_title(issue.clean[k] + issue.clean[n]):
+            return Heading(_as_title(issue.clean[k] + issue.clean[n])[0], k, "、".join(orgs))
     return None
 
 
