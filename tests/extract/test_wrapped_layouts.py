@@ -305,3 +305,10 @@ def test_a_plan_heading_after_the_signature_wrapped_inside_its_bracket():
                       "第一条 为进一步加强我市道路运输车辆动态安全监管，制定本办法。", ""])
     docs = [f for f in extract_text(text, "t.txt").facts if f.type == "document"]
     assert [(d.doc_title, d.src.line) for d in docs] == [("柳溪市道路运输车辆动态监督管理与考核实施办法（试行）", 7)]
+
+
+def test_a_cited_order_whose_tail_a_wrap_puts_on_the_next_line():
+    text = ("关于修改部分规范性文件的公告\n\n根据《税务规范性文件制定管理办法》和《广东省行政规范性文件管理规定》（粤府\n"
+            "令第277号公布）等规定，结合工作实际，决定修改部分规范性文件。\n")
+    got = [(f.cited_number, f.cited_title) for f in extract_text(text, "t.txt").facts if f.type == "citation"]
+    assert ("粤府令第277号", "广东省行政规范性文件管理规定") in got
