@@ -312,3 +312,20 @@ def test_a_cited_order_whose_tail_a_wrap_puts_on_the_next_line():
             "令第277号公布）等规定，结合工作实际，决定修改部分规范性文件。\n")
     got = [(f.cited_number, f.cited_title) for f in extract_text(text, "t.txt").facts if f.type == "citation"]
     assert ("粤府令第277号", "广东省行政规范性文件管理规定") in got
+
+
+def test_a_post_a_wrap_cuts_before_what_reads_as_a_name():
+    """…省环保厅总工 / 程师: 程 opens names, but 总工 / 程师 is one word."""
+    text = "\n".join(["关于成立省农业减量行动联席会议的通知", "", "联席会议组成人员如下：", "召集人：王 强 省政府副省长",
+                      "成　员：丛 丽 省环保厅总工", "程师", "葛 新 省统计局副局长", ""])
+    got = {(f.person, f.position) for f in extract_text(text, "t.txt").facts if f.type == "membership"}
+    assert got == {("王强", "省政府副省长"), ("丛丽", "省环保厅总工程师"), ("葛新", "省统计局副局长")}
+
+
+def test_a_sentence_wrapped_after_a_role_word_at_a_column_width():
+    """…兼任；常务副主任 / 由…赵立杰兼任: a line holding a sentence's end is prose, not a list item ending a post."""
+    text = "\n".join(["关于成立省未成年人保护工作领导小组的通知", "", "成立省未成年人保护工作领导小组。",
+                      "领导小组办公室设在省民政厅，承担日常工作", "。办公室主任由省民政厅厅长刘炳国兼任；常务副主任",
+                      "由省民政厅副厅长赵立杰兼任。", ""])
+    got = {(f.person, f.role) for f in extract_text(text, "t.txt").facts if f.type == "membership"}
+    assert ("赵立杰", "常务副主任") in got and ("刘炳国", "办公室主任") in got

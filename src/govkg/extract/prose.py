@@ -88,7 +88,10 @@ def prose_stream(doc: Document) -> Stream:
         where.extend([no] * len(kept))
         # a short line that ends a post or a bracket is a list item, not wrapped prose: the next line
         # starts anew (蔡文静（市财政局副局长） / 冯家明 市公安局副局长 / 市政府办公室副主任高远兼任…)
-        item = len(kept) <= 24 and (post_complete(kept) or kept.endswith(("）", ")")))
+        # (a line with a sentence's end inside is prose wrapped at a width, whatever it ends with:
+        # …兼任；常务副主任 / 由…兼任)
+        item = len(kept) <= 24 and (post_complete(kept) or kept.endswith(("）", ")"))) \
+            and not re.search(r"[。；;]", kept[:-1])
         prev_open = not heading and not tabbed and not _OPEN_END.search(s) and not item
         prev_item, prev_kept = item, kept
     return Stream("".join(chars), where)

@@ -88,7 +88,8 @@ def is_full_line(lines: Sequence[str], k: int, widths: Sequence[int] | None = No
 # words a wrap may cut where the first half reads as a whole item (成员, 委员, 领导): ``…成员`` / ``单位为A、B`` is
 # one word over two lines, not the item 成员 and a list; ``…管理委员`` / ``会(以下简称…)`` one name
 CUT_WORDS = ("成员单位", "组成单位", "参加单位", "牵头单位", "责任单位", "配合单位", "委员会", "领导小组", "领导组",
-             "联席会议", "指挥部")  # …工作联席 / 会议: 主席 ends posts; …防汛总指挥 / 部: 总指挥 is one
+             "联席会议", "指挥部",  # …工作联席 / 会议: 主席 ends posts; …防汛总指挥 / 部: 总指挥 is one
+             "总工程师", "总经济师", "总会计师")  # …省环保厅总工 / 程师: 程师 reads as a name
 
 
 def cuts_a_word(before: str, after: str) -> bool:

@@ -26,6 +26,7 @@ from govkg.text.document import Document
 from govkg.text.issue import is_org
 from govkg.text.numerals import parse_date
 from govkg.text.script import simplify
+from govkg.text.wrap import cuts_a_word
 
 
 @dataclass
@@ -305,9 +306,10 @@ def parse_lists(doc: Document, lo: int, hi: int) -> list[Member]:  # noqa: C901 
                 out.append(Member(role or "成员", name, post, served.group("verb") == "兼任", no))
             last = None
             continue
+        cut = last is not None and bool(last.post) and cuts_a_word(simplify(last.post), simplify(line))
         if not lab and last is not None and (open_post or not post_complete(last.post)) \
                 and not re.search(r"\s", line) and len(line) <= 30 and not re.search(r"[。,，:：]", line) \
-                and not is_person_name(line) and not (last.post and _starts_member(line)):
+                and (cut or not is_person_name(line) and not (last.post and _starts_member(line))):
             last.post = (last.post or "") + squeeze(line)
             continue
         glued = split_glued(line) if not re.search(r"\s", line) else ()
