@@ -208,22 +208,6 @@ def test_a_spaced_row_table_whose_rows_wrap_at_a_fixed_width(gap):
                                                               ("财政部", 12), ("工业和信息化部", 13))]
 
 
-def test_a_head_title_a_wrap_leaves_alone_after_an_agency_name():
-    """…国家标准委 / 主任: the title ends the post above, it is no role label; 成员 alone after an agency is one."""
-    text = "\n".join(["关于成立国家新材料产业发展领导小组的通知", "", "国家新材料产业发展领导小组组成人员名单如下：",
-                      "组  长：马 凯 国务院副总理", "成  员：苗 圩 工业和信息化部部长", "田世宏 质检总局党组成员、国家标准委",
-                      "主任", "许宪春 统计局副局长", "贺 化 知识产权局副局长", ""])
-    got = {(f.person, f.role, f.position) for f in extract_text(text, "t.txt").facts if f.type == "membership"}
-    assert got == {("马凯", "组长", "国务院副总理"), ("苗圩", "成员", "工业和信息化部部长"),
-                   ("田世宏", "成员", "质检总局党组成员、国家标准委主任"), ("许宪春", "成员", "统计局副局长"),
-                   ("贺化", "成员", "知识产权局副局长")}
-
-
-def test_a_role_label_alone_after_an_agency_name_is_still_a_label():
-    text = "\n".join(["关于成立县森林防火指挥部的通知", "", "县森林防火指挥部组成人员名单如下：", "指挥长：张 华 县林业局",
-                      "成员", "李 明 县财政局局长", "王 强 县公安局副局长", ""])
-    got = {(f.person, f.role) for f in extract_text(text, "t.txt").facts if f.type == "membership"}
-    assert got == {("张华", "指挥长"), ("李明", "成员"), ("王强", "成员")}
 
 
 def test_a_cited_number_whose_issuer_a_wrap_cuts_after_a_full_line():
@@ -312,13 +296,6 @@ def test_a_cited_order_whose_tail_a_wrap_puts_on_the_next_line():
     assert ("粤府令第277号", "广东省行政规范性文件管理规定") in got
 
 
-def test_a_post_a_wrap_cuts_before_what_reads_as_a_name():
-    """…省环保厅总工 / 程师: 程 opens names, but 总工 / 程师 is one word."""
-    text = "\n".join(["关于成立省农业减量行动联席会议的通知", "", "联席会议组成人员如下：", "召集人：王 强 省政府副省长",
-                      "成　员：丛 丽 省环保厅总工", "程师", "葛 新 省统计局副局长", ""])
-    got = {(f.person, f.position) for f in extract_text(text, "t.txt").facts if f.type == "membership"}
-    assert got == {("王强", "省政府副省长"), ("丛丽", "省环保厅总工程师"), ("葛新", "省统计局副局长")}
-
 
 def test_a_sentence_wrapped_after_a_role_word_at_a_column_width():
     """…兼任；常务副主任 / 由…赵立杰兼任: a line holding a sentence's end is prose, not a list item ending a post."""
@@ -327,3 +304,27 @@ def test_a_sentence_wrapped_after_a_role_word_at_a_column_width():
                       "由省民政厅副厅长赵立杰兼任。", ""])
     got = {(f.person, f.role) for f in extract_text(text, "t.txt").facts if f.type == "membership"}
     assert ("赵立杰", "常务副主任") in got and ("刘炳国", "办公室主任") in got
+
+
+# member lists a wrap cuts: (lines, expected (person, role, position) of every membership)
+MEMBER_CASES = [
+    # …国家标准委 / 主任: the title ends the post above, it is no role label for the rest
+    (["关于成立国家新材料产业发展领导小组的通知", "", "国家新材料产业发展领导小组组成人员名单如下：", "组  长：马 凯 国务院副总理",
+      "成  员：苗 圩 工业和信息化部部长", "田世宏 质检总局党组成员、国家标准委", "主任", "许宪春 统计局副局长", "贺 化 知识产权局副局长"],
+     {("马凯", "组长", "国务院副总理"), ("苗圩", "成员", "工业和信息化部部长"), ("田世宏", "成员", "质检总局党组成员、国家标准委主任"),
+      ("许宪春", "成员", "统计局副局长"), ("贺化", "成员", "知识产权局副局长")}),
+    # 成员 alone after an agency-only post is a role label
+    (["关于成立县森林防火指挥部的通知", "", "县森林防火指挥部组成人员名单如下：", "指挥长：张 华 县林业局", "成员",
+      "李 明 县财政局局长", "王 强 县公安局副局长"],
+     {("张华", "指挥长", "县林业局"), ("李明", "成员", "县财政局局长"), ("王强", "成员", "县公安局副局长")}),
+    # …省环保厅总工 / 程师: 程 opens names, but 总工 / 程师 is one word
+    (["关于成立省农业减量行动联席会议的通知", "", "联席会议组成人员如下：", "召集人：王 强 省政府副省长", "成　员：丛 丽 省环保厅总工",
+      "程师", "葛 新 省统计局副局长"],
+     {("王强", "召集人", "省政府副省长"), ("丛丽", "成员", "省环保厅总工程师"), ("葛新", "成员", "省统计局副局长")}),
+]
+
+
+@pytest.mark.parametrize("lines, expected", MEMBER_CASES)
+def test_a_member_list_a_wrap_cuts(lines, expected):
+    facts = extract_text("\n".join([*lines, ""]), "t.txt").facts
+    assert {(f.person, f.role, f.position) for f in facts if f.type == "membership"} == expected
