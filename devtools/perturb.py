@@ -175,6 +175,15 @@ class Traditional:
         return {k: value(k, v) for k, v in fact.items()}
 
 
+def bulleted(text: str, names: Iterable[str] = ()) -> tuple[str, Spans]:
+    """A bullet before every short line without a sentence's end (list items, labels, headings), as Word lists
+    and sites print them (``● 市发展改革委``, ``• 组长：…``)."""
+    lines = text.split("\n")
+    out = [f"● {line.strip()}" if line.strip() and len(line.strip()) <= 40 and "。" not in line else line
+           for line in lines]
+    return "\n".join(out), _same_lines(lines)
+
+
 _SQUARE = str.maketrans({"〔": "[", "〕": "]"})
 
 
@@ -201,6 +210,7 @@ PERTURBATIONS: dict[str, Perturbation] = {
     "wrap30_halfwidth": then(wrap(30), halfwidth),
     "no_blank_wrap24": then(no_blank_lines, wrap(24)),
     "wrap24_page_furniture": then(wrap(24), page_furniture()),
+    "bulleted": bulleted,
     "traditional": Traditional(),
     "traditional_wrap24": then(Traditional(), wrap(24)),
 }

@@ -20,7 +20,7 @@ WIDE = SHARED / "wide"
 # below the figures measured (bench/robust_bench.py): a drop is a rule that held for one layout only
 FLOORS = {"halfwidth": 0.995, "spaced_names": 0.995, "indented": 0.995, "blank_between": 0.995,
           "page_furniture": 0.995, "spaced_headings": 0.995, "fullwidth_digits": 0.995, "bold_labels": 0.995,
-          "no_blank_lines": 0.995, "square_brackets": 0.995, "traditional": 0.995,
+          "no_blank_lines": 0.995, "square_brackets": 0.995, "traditional": 0.995, "bulleted": 0.995,
           "wrap30": 0.97, "wrap30_halfwidth": 0.97, "wrap24": 0.96, "wrap24_blank_between": 0.96,
           "no_blank_wrap24": 0.96, "wrap24_page_furniture": 0.96, "traditional_wrap24": 0.96, "wrap18": 0.95}
 

@@ -16,6 +16,9 @@ from govkg.text.repair import repair
     (["一、建设平台。（责任单", "位：市财政局）"], ["一、建设平台。（", "责任单位：市财政局）"]),  # split label, joined
     (["成员单", "", "位：市发改委"], ["", "", "成员单位：市发改委"]),                       # across a blank line
     (["组织单", "位开展培训"], ["组织单", "位开展培训"]),                                   # no colon: no label
+    # a bullet before a line goes; one that is part of the text (a label's dot, a rule's end) stays
+    (["● 市发展改革委", "　• 组长：王大明", "■市财政局", "▶ 1.加快项目建设"], ["市发展改革委", "　组长：王大明", "市财政局", "1.加快项目建设"]),
+    (["• 部门文件 •", "中国·山西（晋城）", "· 市财政局"], ["部门文件 •", "中国·山西（晋城）", "· 市财政局"]),
     # a line set in spaced type is closed up; a spaced name or a two-character heading is left
     (["关 于 成 立 市 防 汛 指 挥 部 的 通 知", "沪 府 办 〔 2 0 2 1 〕 3 7 号", "　通　知　"],
      ["关于成立市防汛指挥部的通知", "沪府办〔2021〕37号", "　通　知　"]),

@@ -8,6 +8,8 @@ before any reader sees them (the line count never changes, so line numbers stay 
   keeps its dot;
 * **a label split by a line wrap** (``…（责任单`` / ``位：市财政局）``, ``成员单`` / ``位：…``) is made whole
   on the second line, where its value is;
+* **a bullet before a line** (``● 市发展改革委``, ``• 发文字号:``, a list as Word or a site prints it) goes: it is
+  no part of the name after it;
 * **a line set in spaced type** (``关 于 成 立 … 的 通 知``, ``沪 府 办 〔 2 0 2 1 〕 3 7 号``: five or more characters,
   each alone between spaces) is printed without the spaces;
 * **a document's number split by a line wrap** where it stands alone (``国家税务总局公告2022`` / ``年第5号``,
@@ -113,6 +115,8 @@ def _split_label(line: str, nxt: str) -> int:
     return 0
 
 
+_BULLET = re.compile(r"^(\s*)[●•▪■□◆◇○◎★☆►▶]\s*(?=[\u4e00-\u9fff\d（(])")
+_BULLETS = frozenset("●•▪■□◆◇○◎★☆►▶")
 _SPACED_MIN = 5  # characters of a line set in spaced type at least: 张 三, 通 知 are a spaced name and heading
 
 
@@ -145,9 +149,10 @@ def _split_number(line: str, nxt: str) -> int:
 
 
 def repair(lines: list[str]) -> list[str]:
-    """The lines with glosses and scraping dots removed, spaced type closed up and split labels and numbers made
-    whole (same count)."""
+    """The lines with glosses, scraping dots and bullets removed, spaced type closed up and split labels and
+    numbers made whole (same count)."""
     out = [_undot(_GLOSS.sub("", line) if "(" in line or "（" in line else line) if line else line for line in lines]
+    out = [_BULLET.sub(r"\1", line) if line.lstrip()[:1] in _BULLETS else line for line in out]
     out = [_unspaced(line) if " " in line or "\u3000" in line else line for line in out]
     ends = _last_chars()
     for i in range(len(out) - 1):
