@@ -213,3 +213,12 @@ def issuer_of(number: str) -> str | None:
     m = _ISSUED_BY.match(simplify(printed))
     return printed[:m.end("issuer")] if m else None
 
+
+def without_site_label(number: str, issuers: list[str]) -> str:
+    """``number`` without a site's label glued before it (``法规国家税务总局公告2018年第58号`` issued by
+    国家税务总局): cut where one of its ``issuers`` begins, a few characters in."""
+    for issuer in issuers:
+        at = simplify(number).find(simplify(issuer)) if issuer else -1
+        if 0 < at <= 4:
+            return number[at:]
+    return number

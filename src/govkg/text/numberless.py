@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from govkg.lexicon import entry
 from govkg.text.clean import squash
-from govkg.text.docnumber import DOC_NUMBER
+from govkg.text.docnumber import DOC_NUMBER, without_site_label
 from govkg.text.issue import (
     Issue,
     is_org,
@@ -37,6 +37,7 @@ from govkg.text.wrap import is_full_line
 
 _TRAILING_GROUPS = re.compile(r"(?:[(（][^()（）]{1,20}[)）])+$")
 _SENTENCE_PUNCT = re.compile(r"[，,。；;！？!?：:]")
+_CLAUSE_PUNCT = re.compile(r"[，,。；;：:]")  # what the end of a wrapped heading holds none of
 _QUOTED = re.compile(r"《([^《》]{4,80})》")
 _TOP_LINES = 30      # a page's own heading stands within its first lines
 _ANNOUNCE_LINES = 12  # the sentence that announces the document stands near the top too
@@ -88,12 +89,7 @@ def leading_number(issue: Issue) -> tuple[int, str, Heading] | None:
             title, issuer = _as_title(after)
         else:
             return None
-        number = token
-        if issuer:
-            at = simplify(number).find(simplify(issuer))
-            if 0 < at <= 4:
-                number = number[at:]
-        return i, number, Heading(title, i, issuer)
+        return i, without_site_label(token, [issuer] if issuer else []), Heading(title, i, issuer)
     return None
 
 
@@ -104,7 +100,7 @@ def _title_wrapped_on(issue: Issue, i: int) -> str:
     k = i
     for _ in range(2):  # a long title wraps over two more lines at most
         k = next((j for j in range(k + 1, min(len(issue.raw), k + 3)) if not issue.blank(j)), None)
-        if k is None or len(issue.clean[k]) > 40 or re.search(r"[，,。；;：:]", issue.clean[k]):
+        if k is None or len(issue.clean[k]) > 40 or _CLAUSE_PUNCT.search(issue.clean[k]):
             return ""
         got += "".join(issue.raw[k].split())
         if is_title(got):
@@ -284,7 +280,7 @@ def _attached(issue: Issue, end: int) -> Heading | None:
         # a heading a wrap cut, its second line short and no sentence (…考核实施办法(试 / 行))
         n = next((j for j in range(k + 1, min(end, k + 2) + 1) if not issue.blank(j)), None)
         if k <= end and n is not None and not _prose(issue, k) and len(issue.clean[n]) <= 12 \
-                and not re.search(r"[，,。；;：:]", issue.clean[n]) and is_title(issue.clean[k] + issue.clean[n]):
+                and not _CLAUSE_PUNCT.search(issue.clean[n]) and is_title(issue.clean[k] + issue.clean[n]):
             return Heading(_as_title(issue.clean[k] + issue.clean[n])[0], k, "、".join(orgs))
     return None
 

@@ -115,8 +115,8 @@ def _split_label(line: str, nxt: str) -> int:
     return 0
 
 
-_BULLET = re.compile(r"^(\s*)[●•▪■□◆◇○◎★☆►▶]\s*(?=[\u4e00-\u9fff\d（(])")
-_BULLETS = frozenset("●•▪■□◆◇○◎★☆►▶")
+_BULLETS = "●•▪■□◆◇○◎★☆►▶"
+_BULLET = re.compile(rf"^(\s*)[{_BULLETS}]\s*(?=[\u4e00-\u9fff\d（(])")
 _SPACED_MIN = 5  # characters of a line set in spaced type at least: 张 三, 通 知 are a spaced name and heading
 
 

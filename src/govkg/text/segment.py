@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from govkg.text.clean import squash
-from govkg.text.docnumber import issuer_of
+from govkg.text.docnumber import issuer_of, without_site_label
 from govkg.text.document import Document
 from govkg.text.furniture import is_furniture
 from govkg.text.issue import (
@@ -169,7 +169,7 @@ def _find(issue: Issue) -> list[_Found]:
                 orgs, start = below_orgs or orgs, min(start, i)
             if _table_row(issue, i):
                 continue  # a row of a list of documents printed one cell per line: cited, not a document
-            found.append(_Found(i, start, _without_site_label(number, orgs), title_text(title), orgs,
+            found.append(_Found(i, start, without_site_label(number, orgs), title_text(title), orgs,
                                 head_date=head.date))
             continue
         order = _order(issue, i)
@@ -189,16 +189,6 @@ def _find(issue: Issue) -> list[_Found]:
         if cur.start <= prev.number_line:
             cur.start = prev.number_line + 1
     return found or _without_number_line(issue)
-
-
-def _without_site_label(number: str, orgs: list[str]) -> str:
-    """``number`` without a site's label glued before it (``法规国家税务总局公告2018年第58号`` over
-    ``国家税务总局关于…``): cut where an issuer of the title begins, a few characters in."""
-    for org in orgs:
-        at = simplify(number).find(simplify(org)) if org else -1
-        if 0 < at <= 4:
-            return number[at:]
-    return number
 
 
 def _next_filled(issue: Issue, i: int, step: int) -> int | None:
