@@ -151,3 +151,26 @@ def test_the_signature_is_no_unit() -> None:
     text = "（二）执法监督组\n组长：市公安局分管负责人\n成员单位：市公安局、市城管局\n\n西安市人民政府办公厅\n2021年4月20日\n"
     doc = document_from_text(text, issuer="西安市人民政府办公厅")
     assert {(f.body, f.agency) for f in extract(doc)} == {("执法监督组", "市公安局"), ("执法监督组", "市城管局")}
+
+
+_GROUPS_SET_UP = "成立市森林防灭火指挥部。\n指挥部下设综合协调组、后勤保障组。\n"
+
+
+@pytest.mark.parametrize("lines, expected", [
+    # a group's name before a colon, then its lead and the agencies taking part
+    ("综合协调组：由市应急管理局牵头，市林业局、市公安局参加。\n后勤保障组：由市财政局牵头，市交通运输局参加。\n",
+     {("综合协调组", "市应急管理局"), ("综合协调组", "市林业局"), ("综合协调组", "市公安局"),
+      ("后勤保障组", "市财政局"), ("后勤保障组", "市交通运输局")}),
+    # … or a bare list of them, the lead marked in brackets
+    ("综合协调组：市应急管理局（牵头）、市林业局、市公安局。\n后勤保障组：市财政局(牵头)、市交通运输局\n",
+     {("综合协调组", "市应急管理局"), ("综合协调组", "市林业局"), ("综合协调组", "市公安局"),
+      ("后勤保障组", "市财政局"), ("后勤保障组", "市交通运输局")}),
+    # a name the document did not set up as a group opens no group
+    ("宣传报道组：市委宣传部（牵头）、市融媒体中心。\n", set()),
+    # a group's duties after its name are no list
+    ("综合协调组：负责统筹协调火灾扑救工作。\n", set()),
+])
+def test_a_group_named_before_a_colon(lines: str, expected: set[tuple[str, str]]) -> None:
+    from govkg.extract.pipeline import extract_text
+    facts = extract_text(_GROUPS_SET_UP + lines, "x.txt").facts
+    assert {(f.body, f.agency) for f in facts if f.type == "unit"} == expected

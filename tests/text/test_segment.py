@@ -255,6 +255,16 @@ def test_number_in_brackets_under_the_title():
     assert (doc.number, doc.title, doc.issuer) == ("川府发〔2019〕18号", "关于加强安全生产工作的意见", "四川省人民政府")
 
 
+@pytest.mark.parametrize("under", ["（吕政发〔2020〕9号  2020年7月3日）", "（2020年7月3日  吕政发〔2020〕9号）",
+                                   "吕政发〔2020〕9号 二〇二〇年七月三日"])
+def test_number_and_date_under_the_title(under):
+    """A gazette prints the number with the date under the title: the document's own number and
+    its date, not a citation."""
+    text = issue("吕梁市人民政府关于加强安全生产工作的意见", under, "", "各县（市、区）人民政府：", "现提出如下意见。")
+    [doc] = segment(text, "x.txt")
+    assert (doc.number, doc.title, doc.date) == ("吕政发〔2020〕9号", "关于加强安全生产工作的意见", "2020-07-03")
+
+
 def test_government_order():
     text = issue("广东省人民政府令", "", "第 294 号", "", "《广东省安全生产责任制规定》已经省人民政府常务会议通过，现予公布。", "",
                  "省长　王伟中", "2022年3月10日", "", "广东省安全生产责任制规定", "第一条　为了落实安全生产责任制，制定本规定。")
@@ -276,6 +286,12 @@ def test_government_order():
     ("关于印发实施方案的通知（晋市政发〔2020〕3号）", None),
     ("第294号", None),                                  # an order's number under its heading, read apart
     ("2020年3月1日", None),
+    # a date printed beside the number under a title, before or after it, spaced or not
+    ("（吕政发〔2020〕9号  2020年7月3日）", "吕政发〔2020〕9号"),
+    ("（2020年7月3日，吕政发〔2020〕9号）", "吕政发〔2020〕9号"),
+    ("吕政发〔2020〕9号2020年7月3日", "吕政发〔2020〕9号"),
+    ("吕政发〔2020〕9号 二〇二〇年七月三日", "吕政发〔2020〕9号"),
+    ("东府办函[2003]248号2003年12月16日广东省", None),   # a site's summary line: more than number and date
 ])
 def test_number_on_line(line, number):
     assert number_on_line(line) == number

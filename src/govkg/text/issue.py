@@ -26,7 +26,18 @@ _NUMBER_LABEL = re.compile(r"^(?:发文字号|文号)[:：]")
 def number_on_line(line: str) -> str | None:
     """The 文号 (``refs.DOC_NUMBER``, the one definition) a cleaned line holds and nothing else, as
     printed: alone, after a 发文字号/文号 label, or in round brackets under a title
-    (``（川府发〔2019〕18号）``); else None."""
+    (``（川府发〔2019〕18号）``), a date beside it allowed (``（吕政发〔2020〕9号  2020年7月3日）``); else None."""
+    got = number_and_date(line)
+    return got[0] if got else None
+
+
+# a date printed beside the number under a title, before or after it
+_DATE = r"(?:\d{4}|[〇○零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日"
+_DATE_BESIDE = re.compile(rf"^(?:(?P<d1>{_DATE})[\s，,]*)?(?P<num>.+?)(?:[\s，,]*(?P<d2>{_DATE}))?$")
+
+
+def number_and_date(line: str) -> tuple[str, str | None] | None:
+    """``number_on_line``'s number and the date printed beside it (``2020年7月3日``, as printed), or None."""
     label = _NUMBER_LABEL.match(line)
     if label:
         body = line[label.end():]
@@ -34,10 +45,15 @@ def number_on_line(line: str) -> str | None:
         body = line[1:-1]
     else:
         body = line
+    date = None
+    if body.endswith("日") or "年" in body[:5]:
+        m = _DATE_BESIDE.match(body)
+        if m and (m.group("d1") or m.group("d2")):
+            body, date = m.group("num"), m.group("d1") or m.group("d2")
     # a cheap test before the full pattern, run on every line: the last characters of its tails
     if simplify(body[-1:]) not in DOC_NUMBER.last_chars:
         return None
-    return body if DOC_NUMBER.full.fullmatch(simplify(body)) else None
+    return (body, date) if DOC_NUMBER.full.fullmatch(simplify(body)) else None
 
 
 _ORG_SUFFIX = re.compile(

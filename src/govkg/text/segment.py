@@ -33,6 +33,7 @@ from govkg.text.issue import (
     is_org,
     neighbour,
     neighbour_index,
+    number_and_date,
     number_on_line,
     strip_issuer_prefix,
     title_text,
@@ -169,8 +170,10 @@ def _find(issue: Issue) -> list[_Found]:
                 orgs, start = below_orgs or orgs, min(start, i)
             if _table_row(issue, i):
                 continue  # a row of a list of documents printed one cell per line: cited, not a document
+            beside = number_and_date(c)
+            date = parse_date(beside[1]) if beside and beside[1] else None
             found.append(_Found(i, start, without_site_label(number, orgs), title_text(title), orgs,
-                                head_date=head.date))
+                                head_date=head.date or date))
             continue
         order = _order(issue, i)
         if order:

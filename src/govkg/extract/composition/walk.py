@@ -76,6 +76,11 @@ from govkg.text.document import Document
 from govkg.text.script import simplify
 
 
+# a group's units as a bare list after its name: the lead marked (A（牵头）、B), or 由A、B组成 / A、B参加
+_LEAD_NOTE = re.compile(r"[(（](?:牵头|组长单位|牵头单位)[)）]$")
+_GROUP_LIST = re.compile(r"(?:由)?(?P<list>[^。；;：:，,]+?)(?:等[^。；;，,]{0,12}?)?(?:组成|参加|参与)?[。.]?")
+
+
 class Walk(WalkContext):
     """Everything seats and units need from one document: run once per document, given the
     bodies ``govkg.extract.bodies`` found in it (``mentions``), and read by both."""
@@ -154,9 +159,40 @@ class Walk(WalkContext):
                 cut = m.start("rest") + head.end()
                 self._heading(span.sub(0, cut))
                 span = span.sub(cut + 1, len(span.text))
+        elif head := self._group_head(span.simp):
+            # ``综合协调组：由A牵头，B参加``: a working group the document set up, named before a colon
+            self._heading(span.sub(0, head))
+            span = span.sub(head + 1, len(span.text))
+            if self._group_list(span):
+                return
         # sentence by sentence, so a body set up earlier in the paragraph is the context later
         for sent in sentences(span):
             self._sentence(sent)
+
+    def _group_head(self, simp: str) -> int | None:
+        """Where the name ends of a working group found in the document (``find_bodies``) that opens
+        ``simp`` before a colon, or None."""
+        head = re.match(rf"[^\W\d_]{{2,20}}?组(?=[：:])", simp)
+        if head is None:
+            return None
+        name = head.group()
+        if any(m.kind == "working_group" and simplify(m.name) == name for m in self.mentions):
+            return head.end()
+        return None
+
+    def _group_list(self, span: Span) -> bool:
+        """``综合协调组：市应急局（牵头）、市林业局、市公安局。``: after a group's name, a bare list of agencies
+        (the lead marked in brackets) is the group's units; True when ``span`` was one."""
+        m = _GROUP_LIST.fullmatch(span.simp)
+        if m is None or self.current is None or UNIT_LED.search(span.simp):
+            return False
+        spans = split_agencies(span.sub(m.start("list"), m.end("list")))
+        spans = [a.sub(0, n.start()) if (n := _LEAD_NOTE.search(a.simp)) else a for a in spans]
+        if not spans or not all(is_agency(a.simp) for a in spans):
+            return False
+        for a in spans:
+            self._unit(self.current, a)
+        return True
 
     def _sentence(self, sent: Span) -> None:
         s = sent.simp
