@@ -35,6 +35,16 @@ CASES = [
       ("市农业农村局", "牵头", 2, None), ("市财政局", "责任", 2, None)]),
     ("各项任务列在第一位的为牵头单位。\n一、推进行动。(市发展改革委、市财政局)\n二、见附件(表1)。",
      [("市发展改革委", "牵头", 2, None), ("市财政局", "责任", 2, None)]),
+    # the rule in the bracket of its first list, after the agencies: the list is read, the rule holds on
+    ("1.改善生态环境。（市生态环境局、市水利局，列第一位的为牵头单位）\n2.加强绿化。（市园林局、市住建局）",
+     [("市生态环境局", "牵头", 1, None), ("市水利局", "责任", 1, None),
+      ("市园林局", "牵头", 2, None), ("市住建局", "责任", 2, None)]),
+    # … but not over a task whose lead a label of its own names
+    ("列第一位的为牵头单位。\n1.深化国企改革。\n牵头单位：市国资委\n责任单位：市财政局、市人社局",
+     [("市国资委", "牵头", 3, None), ("市财政局", "责任", 4, None), ("市人社局", "责任", 4, None)]),
+    # a 【】 bracket closing a task: its labels are read once, the closing 】 is no part of a name
+    ("1.扩大投资。【牵头单位：市发展改革委；配合单位：市财政局、市自然资源局】",
+     [("市发展改革委", "牵头", 1, None), ("市财政局", "配合", 1, None), ("市自然资源局", "配合", 1, None)]),
     # without the rule a bracket of agencies closing a task names each as 责任 (FORMAT.md)
     ("一、推进行动。(市发展改革委、市财政局)", [("市发展改革委", "责任", 1, None), ("市财政局", "责任", 1, None)]),
     # a name wrapped over a blank line spans both lines

@@ -59,8 +59,10 @@ def _label_statements(t: Text, covered: list[tuple[int, int]]) -> list[tuple[int
     text = t.shadow
     for m in LABEL.finditer(text):
         label = unqualified(re.sub(r"\s", "", simplify(m.group("label"))))
-        if any(a <= m.start() < b for a, b in covered):
-            continue  # read with its bracket
+        # read with its bracket; a 【 opening the bracket opens a label in it too (【牵头单位：A；…】), not
+        # a label that is the whole bracket (【牵头单位】A)
+        if any(a <= m.start() < b or (m.start() == a - 1 and m.end() <= b) for a, b in covered):
+            continue
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end < 0 else line_end
         stop = text.find("。", m.end(), line_end)
@@ -148,7 +150,7 @@ def _next_text(lines: list[str], k: int) -> str:
 def extract(doc: Document) -> list[Fact]:
     """Assignment facts of ``doc``: one per agency per statement."""
     t = Text(doc)
-    found: list[tuple[Mention, str]] = []
+    said: list[tuple[list[Mention], str]] = []  # each statement's mentions, and its task
     covered = []
     todo = bracket_groups(t.shadow)
     while todo:
@@ -163,19 +165,20 @@ def extract(doc: Document) -> list[Fact]:
         if not mentions:  # the statement may sit in a bracket nested inside this one
             todo[:0] = bracket_groups(t.shadow, a, b)
             continue
-        if t.first_is_lead:
-            mentions = apply_first_is_lead(mentions, t.rest_role)
-        task = task_for(t, a - 1)
-        found.extend((m, task) for m in mentions)
+        said.append((mentions, task_for(t, a - 1)))
     for a, b, more in _label_statements(t, covered):
         mentions = parse_statement(t, a, b)
         if more:
             role = role_of_label(LABEL.match(t.shadow, a).group("label"))  # type: ignore[union-attr]
             for s0, s1 in more:
                 mentions = mentions + read_cell(t, s0, s1, role)
-        if t.first_is_lead:
+        said.append((mentions, task_for(t, skip_space(t.shadow, a, b))))  # the label's line, not a blank above it
+    found: list[tuple[Mention, str]] = []
+    # a "first listed leads" rule leaves a task whose lead another statement names (牵头单位：A / 责任单位：B、C)
+    led = {task for mentions, task in said if any(m.explicit_lead for m in mentions)} if t.first_is_lead else set()
+    for mentions, task in said:
+        if t.first_is_lead and task not in led:
             mentions = apply_first_is_lead(mentions, t.rest_role)
-        task = task_for(t, skip_space(t.shadow, a, b))  # the label's line, not a blank line above it
         found.extend((m, task) for m in mentions)
     for table in (delimited_mentions, grid_mentions, stacked_mentions, spaced_mentions):
         found.extend(table(t))

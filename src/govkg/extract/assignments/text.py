@@ -94,7 +94,12 @@ def _rule_spans(shadow: str) -> list[tuple[int, int]]:
         o = max((i for i in range(before, start) if shadow[i] in "(（〔[【"), default=None)
         c = next((i for i in range(end, min(len(shadow), end + 40)) if shadow[i] in ")）〕]】"), None)
         if o is not None and c is not None and not _ENDS.search(shadow[o + 1:start] + shadow[end:c]):
-            spans.append((o, c + 1))
+            lead_in = shadow[o + 1:start]
+            cut = max(lead_in.rfind("，"), lead_in.rfind(","))
+            if cut > 0 and "除" not in lead_in[:cut]:  # (A、B、C，列第一位的为牵头单位): the list stays, the rule goes
+                spans.append((o + 1 + cut, c))
+            else:
+                spans.append((o, c + 1))
             continue
         # else the clause, bounded by punctuation or a line break
         a = max((x.end() for x in _CLAUSE_START.finditer(shadow, before, start)), default=before)
