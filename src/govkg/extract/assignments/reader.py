@@ -151,6 +151,7 @@ def extract(doc: Document) -> list[Fact]:
     """Assignment facts of ``doc``: one per agency per statement."""
     t = Text(doc)
     said: list[tuple[list[Mention], str]] = []  # each statement's mentions, and its task
+    labelled: list[tuple[int, int, int]] = []   # labelled statements outside brackets: start, end, index in said
     covered = []
     todo = bracket_groups(t.shadow)
     while todo:
@@ -172,17 +173,32 @@ def extract(doc: Document) -> list[Fact]:
             role = role_of_label(LABEL.match(t.shadow, a).group("label"))  # type: ignore[union-attr]
             for s0, s1 in more:
                 mentions = mentions + read_cell(t, s0, s1, role)
+        labelled.append((a, b, len(said)))
         said.append((mentions, task_for(t, skip_space(t.shadow, a, b))))  # the label's line, not a blank above it
+    led = _led_by_a_neighbour(t, labelled, said) if t.first_is_lead else set()
     found: list[tuple[Mention, str]] = []
-    # a "first listed leads" rule leaves a task whose lead another statement names (牵头单位：A / 责任单位：B、C)
-    led = {task for mentions, task in said if any(m.explicit_lead for m in mentions)} if t.first_is_lead else set()
-    for mentions, task in said:
-        if t.first_is_lead and task not in led:
+    for k, (mentions, task) in enumerate(said):
+        if t.first_is_lead and k not in led:
             mentions = apply_first_is_lead(mentions, t.rest_role)
         found.extend((m, task) for m in mentions)
     for table in (delimited_mentions, grid_mentions, stacked_mentions, spaced_mentions):
         found.extend(table(t))
     return _facts(t, found)
+
+
+def _led_by_a_neighbour(t: Text, labelled: list[tuple[int, int, int]],
+                        said: list[tuple[list[Mention], str]]) -> set[int]:
+    """Statements a "first listed leads" rule leaves alone: labelled ones printed one after the other
+    (``牵头单位：A`` / ``责任单位：B、C``) where one of the run names its lead itself."""
+    out: set[int] = set()
+    run: list[int] = []
+    for n, (a, b, k) in enumerate(labelled):
+        if not (n and not t.shadow[labelled[n - 1][1]:a].strip(" \t\u3000\n。；;，,")):
+            run = []
+        run.append(k)
+        if any(m.explicit_lead for j in run for m in said[j][0]):
+            out.update(run)
+    return out
 
 
 def _facts(t: Text, found: list[tuple[Mention, str]]) -> list[Fact]:
