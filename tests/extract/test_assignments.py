@@ -397,6 +397,10 @@ TASKS += [  # a table converted one cell per line: header lines, then rows of as
 
 
 TASKS += [
+    # a bold label on its own line closes the item above it, as a plain one does; a bold line is a heading
+    ("10.实施招商引资行动。\n\n**责任单位**：市双招双引办、市发改委\n",
+     {("市双招双引办", "责任", "实施招商引资行动"), ("市发改委", "责任", "实施招商引资行动")}),
+    ("**（一）扩大有效投资**\n\n牵头单位：市发改委\n", {("市发改委", "牵头", "扩大有效投资")}),
     # a bracket inside a run-on line takes the numbered item it closes; one fact per agency and task
     ("一、扩大内需 （一）促进消费。 1.改善消费条件,创新消费场景。（省商务厅、财政厅按职责分工负责） "
      "2.落实提振消费措施。（省商务厅牵头，省财政厅按职责分工负责）",

@@ -86,14 +86,16 @@ def task_for_line(t: Text, lineno: int) -> str:
     lines = t.doc.lines
     i = lineno - t.doc.start
     bold = re.match(r"^\s*\*\*(.+?)\*\*", lines[i])
-    if bold:
+    bold_label = bool(bold) and _label_line(shadow_lines[i])  # **责任单位**：… is a label, not a heading
+    if bold and not bold_label:
         prev = previous_nonblank(lines, i)
         if prev is not None and lines[prev].count("**") % 2 == 1:  # a bold heading wrapped in two
             return first_clause(lines[prev].strip() + bold.group(1))
         return first_clause(bold.group(1))
     start = i
     width = fixed_width(lines, i)
-    if not HEADING.match(lines[i]):
+    heading = bool(HEADING.match(lines[i])) and not bold_label
+    if not heading:
         for k in range(i - 1, max(-1, i - (60 if width else 20)), -1):
             prev = lines[k].strip()
             if not prev:
@@ -107,7 +109,7 @@ def task_for_line(t: Text, lineno: int) -> str:
             start = k
             if HEADING.match(prev):
                 break
-    if start == i and _label_line(shadow_lines[i]) and not HEADING.match(lines[i]):
+    if start == i and _label_line(shadow_lines[i]) and not heading:
         # the statement stands on a line of its own: it closes the paragraph above
         # (a line opening with its own number, ``（一）深化…改革。（牵头单位：…）``, is its own task)
         k = previous_nonblank(lines, i)
