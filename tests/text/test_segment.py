@@ -314,3 +314,16 @@ def test_a_page_number_over_a_heading_still_opens_a_document():
     text = "某政发〔2021〕8号\n关于甲事的通知\n各县：\n正文。\n某市人民政府\n2021年3月9日\n\n12\n\n关于乙事的通知\n" \
         "某政发〔2021〕9号\n各县：\n正文。\n"
     assert [d.number for d in segment(text, "x.txt")] == ["某政发〔2021〕8号", "某政发〔2021〕9号"]
+
+
+@pytest.mark.parametrize("trailer", ["相关链接：", "【相关文章】", "上一篇：关于成立某市大数据发展领导小组的通知"])
+def test_a_web_pages_links_after_the_document_are_no_part_of_it(trailer):
+    """Titles a page links to after its document (关于成立X领导小组的通知) set up nothing."""
+    text = issue("【字体：大 中 小】 打印本页 关闭窗口", "关于成立某市数字政府建设领导小组的通知", "各县人民政府：",
+                 "经市人民政府同意，成立某市数字政府建设领导小组。", "某市人民政府办公室", "2021年4月28日", "",
+                 trailer, "关于成立某市大数据发展领导小组的通知", "关于印发某市数字经济发展规划的通知")
+    [doc] = segment(text, "x.txt")
+    assert (doc.title, doc.end, doc.date) == ("关于成立某市数字政府建设领导小组的通知", 6, "2021-04-28")
+    from govkg.extract.pipeline import extract_text
+    bodies = {f.body for f in extract_text(text, "x.txt").facts if f.type == "body"}
+    assert bodies == {"某市数字政府建设领导小组"}

@@ -392,6 +392,13 @@ class Issue:
             hi -= 1
         return hi
 
+    def site_trailer(self, after: int) -> int:
+        """Index of the first line after ``after`` that opens a web page's trailing links
+        (``documents.site_trailer``: 相关链接, 上一篇：…), else len(lines)."""
+        trailer = entry("documents.site_trailer")
+        return next((i for i in range(after + 1, len(self.raw))
+                     if len(self.clean[i]) <= 60 and trailer.test(self.clean[i])), len(self.raw))
+
     def back_cover(self) -> int:
         """Index of the first line of a back cover at the end of the issue, else len(lines).
 

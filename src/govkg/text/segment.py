@@ -286,7 +286,8 @@ def segment(text: str, file: str) -> list[Document]:
     """The documents of one issue, in order, each with its line span, number, title, issuer, date."""
     issue = Issue(text)
     found = _find(issue)
-    stop = issue.back_cover()
+    # a back cover, or a web page's links after its (last) document, end the last document
+    stop = min(issue.back_cover(), issue.site_trailer(found[-1].number_line)) if found else len(issue.raw)
     for k, f in enumerate(found):
         nxt = found[k + 1].start - 1 if k + 1 < len(found) else stop - 1
         f.end = issue.last_printed(f.number_line, max(nxt, f.number_line))
