@@ -54,6 +54,10 @@ def test_strip_markup(text, expected):
     ("JINCHENGSHI RENMINZHENGFU GONGBAO", True),
     ("政府公报", True), ("晋城市人民政府公报", True), ("中华人民共和国国务院公报", True),  # the gazette's name alone
     ("国民经济和社会发展统计公报", False), ("2023年统计公报", False),  # a document's title
+    # a web page's site name over the document
+    ("晋城市人民政府门户网站", True), ("中国政府网", True), ("廣東省人民政府網站", True), ("www.jcgov.gov.cn", True),
+    ("关于加强政府网站建设的通知", False), ("工业互联网", False),
+    ("【字体：大 中 小】 打印本页 关闭窗口", True),
     ("---", True),
     ("", False),
     ("晋城市人民政府", False),
