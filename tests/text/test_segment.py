@@ -316,7 +316,7 @@ def test_a_page_number_over_a_heading_still_opens_a_document():
     assert [d.number for d in segment(text, "x.txt")] == ["某政发〔2021〕8号", "某政发〔2021〕9号"]
 
 
-@pytest.mark.parametrize("trailer", ["相关链接：", "【相关文章】", "上一篇：关于成立某市大数据发展领导小组的通知"])
+@pytest.mark.parametrize("trailer", ["相关链接：", "【相关文章】", "上一篇：关于成立某市大数据发展领导小组的通知", "相關鏈接："])
 def test_a_web_pages_links_after_the_document_are_no_part_of_it(trailer):
     """Titles a page links to after its document (关于成立X领导小组的通知) set up nothing."""
     text = issue("【字体：大 中 小】 打印本页 关闭窗口", "关于成立某市数字政府建设领导小组的通知", "各县人民政府：",

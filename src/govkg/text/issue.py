@@ -397,7 +397,7 @@ class Issue:
         (``documents.site_trailer``: 相关链接, 上一篇：…), else len(lines)."""
         trailer = entry("documents.site_trailer")
         return next((i for i in range(after + 1, len(self.raw))
-                     if len(self.clean[i]) <= 60 and trailer.test(self.clean[i])), len(self.raw))
+                     if len(self.clean[i]) <= 60 and trailer.test(simplify(self.clean[i]))), len(self.raw))
 
     def back_cover(self) -> int:
         """Index of the first line of a back cover at the end of the issue, else len(lines).
