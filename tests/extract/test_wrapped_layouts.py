@@ -324,7 +324,32 @@ MEMBER_CASES = [
 ]
 
 
+MEMBER_CASES += [
+    # a post cut after 委员 (…委员 / 会主任), before a head's 长 (…副局 / 长), and its (兼) carried to the next line
+    (["关于调整市食品安全委员会组成人员的通知", "", "调整后的组成人员名单如下：", "主  任：张卫东  市长", "委  员：钱  进  市市场监督管",
+      "理局局长（兼）", "孙海涛  市卫生健康委员", "会主任", "周  伟  市公安局副局", "长"],
+     {("张卫东", "主任", "市长"), ("钱进", "委员", "市市场监督管理局局长"), ("孙海涛", "委员", "市卫生健康委员会主任"),
+      ("周伟", "委员", "市公安局副局长")}),
+]
+
+
 @pytest.mark.parametrize("lines, expected", MEMBER_CASES)
 def test_a_member_list_a_wrap_cuts(lines, expected):
     facts = extract_text("\n".join([*lines, ""]), "t.txt").facts
     assert {(f.person, f.role, f.position) for f in facts if f.type == "membership"} == expected
+
+
+def test_a_concurrent_mark_a_wrap_puts_on_the_next_line():
+    lines = ["关于调整市食品安全委员会组成人员的通知", "", "组成人员名单如下：", "委  员：钱  进  市市场监督管", "理局局长（兼）", ""]
+    [m] = [f for f in extract_text("\n".join(lines), "t.txt").facts if f.type == "membership"]
+    assert (m.position, m.concurrent) == ("市市场监督管理局局长", True)
+
+
+def test_a_sentence_wrapped_at_a_fixed_width_over_a_verb_and_an_office_clause():
+    """…进行 / 调整 (进行 ends like 银行, no agency) and …为成 / 员单位。指挥部办公室设在… (the line opens with the
+    end of a sentence, not with the office's): one paragraph, whose units are read."""
+    text = "\n".join(["县政府调整县防汛抗旱指挥部组成人员", "    日前，县政府印发通知，对县防汛抗旱指挥部组成人员进行",
+                      "调整。调整后，县长刘志强任指挥长，副县长陈明、县人武部部长赵", "刚任副指挥长，县水利局、县应急管理局、县气象局、县财政局为成",
+                      "员单位。指挥部办公室设在县水利局，县水利局局长孙立兼任办公室", "主任。", ""])
+    units = {f.agency for f in extract_text(text, "t.txt").facts if f.type == "unit"}
+    assert units == {"县水利局", "县应急管理局", "县气象局", "县财政局"}

@@ -155,6 +155,8 @@ _BRACKET_AT_LINE_START = re.compile(rf"\n+(?={OPEN}\d{{4}}{CLOSE}\d{{1,6}}号)")
 # a line that opens with an order's or an announcement's tail: its issuer ends the line above (粤府 / 令第277号,
 # 国家税务总局 / 公告2018年第57号)
 _TAIL_AT_LINE_START = re.compile(r"\n+(?=(?:令第?|公告)\d)")
+# … or an announcement's tail the wrap cut inside its word (…常务委员会公 / 告第12号)
+_TAIL_CUT = re.compile(r"(?<=公)\n+(?=告第?\d)")
 _WRAP_REACH = 40  # characters before a line break where the first part of a wrapped number is looked for
 _LEADING_HAN = re.compile(r"[\u4e00-\u9fff]*")
 # a number after a full one, printed without its issuer: 令第41号公布,…令第50号、53号修正; 〔2019〕1号、〔2020〕3号
@@ -194,6 +196,12 @@ def _numbers(text: str, printed: str, wrapped: Callable[[int], bool] = lambda at
         joined = _across(text, printed, br.end(), tail.end(), bracket_only=False) if tail else None
         if joined and joined[0] not in taken and not any(a <= br.end() < b for a, b, _ in out):
             out.append((joined[0], tail.end(), joined[1]))
+    for br in _TAIL_CUT.finditer(text):
+        head = br.start() - 1  # the tail's first character, above the break
+        tail = DOC_NUMBER.tail.match(text[head] + text[br.end():br.end() + 30])
+        joined = _across(text, printed, br.end(), br.end() + tail.end() - 1, bracket_only=False) if tail else None
+        if joined and joined[0] not in taken and not any(a <= br.end() < b for a, b, _ in out):
+            out.append((joined[0], br.end() + tail.end() - 1, joined[1]))
     out.sort()
     return out + [s for n in out for s in _siblings(text, printed, n)]
 

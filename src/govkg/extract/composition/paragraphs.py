@@ -71,7 +71,14 @@ def _breaks_before(raw: str) -> bool:
             or bool(_BARE_LABEL_LINE.fullmatch(simplify(clean(raw))))
             or bool(re.match(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)+)", raw))
             or "附件" == clean(raw)[:2] or bool(DUTY_LABEL.match(simplify(clean(raw))))
-            or next(offices_at(simplify(clean(raw))), None) is not None)
+            or _opens_office_sentence(simplify(clean(raw))))
+
+
+def _opens_office_sentence(s: str) -> bool:
+    """The line's first sentence says where an office sits (``领导小组办公室设在…``); not a line a wrap opened
+    with the end of the sentence before (``员单位。指挥部办公室设在…``)."""
+    m = next(offices_at(s), None)
+    return m is not None and not re.search(r"[。；;]", s[:m.start()])
 
 
 def _numbered_title(text: str) -> bool:

@@ -19,8 +19,9 @@ POST_ENDINGS = r"(?:长官|长|负责人|负责同志|领导|主任|书记|司�
 POST_END = re.compile(POST_ENDINGS + "$")
 # an agency ends like this (局, 委, 办, 中心, 公司, 支队, 政府 …), brackets stripped first
 # the agency endings of the lists (lexicon agencies.endings) and the loose ones, less those that end
-# collective words among members (部门, 工作组)
-AGENCY_END = re.compile("(?:" + "|".join(w for w in (*entry("agencies.endings").words, *entry("agencies.loose_endings").words)
+# collective words among members (部门, 工作组); 行 only as a bank's (银行, 分行, 支行, 人行), not a verb's (进行, 执行)
+AGENCY_END = re.compile("(?:" + "|".join("[银分支人]行" if w == "行" else w
+                                         for w in (*entry("agencies.endings").words, *entry("agencies.loose_endings").words)
                                          if w not in ("门", "组", "庭")) + ")$")
 BODY_PART = re.compile(r"指挥部|领导小组|工作组|专班|联席会议|应急队伍|救援队伍")
 LEVEL_PREFIX = re.compile(r"^(?:市|省|中共|中国|国网|国家|武警)")

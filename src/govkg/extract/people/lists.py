@@ -42,8 +42,10 @@ class Member:
     labelled: bool = False
 
 
-# role words that are also the title of an agency's head: after a post that ends with an agency's name they end it
-_HEAD_TITLES = frozenset(("主任", "副主任", "主席", "副主席"))
+# role words that are also the title of an agency's head: after a post that ends with an agency's name they end it;
+# 长 alone ends a head's title a wrap cut (…市公安局副局 / 长)
+_HEAD_TITLES = frozenset(("主任", "副主任", "主席", "副主席", "长"))
+_CONCURRENT_MARK = re.compile(r"[（(]\s*兼(?:任)?\s*[)）]$")
 
 
 def _label(s: str) -> tuple[str | None, str]:
@@ -271,7 +273,7 @@ def parse_lists(doc: Document, lo: int, hi: int) -> list[Member]:  # noqa: C901 
         lab, rest = _label(line)
         # a role word alone on its line may end the post above, cut by a wrap: before its ending (…信息化委副 /
         # 主任), or after an agency's name before the title of its head (…国家标准委 / 主任)
-        word = squeeze(line).rstrip(":：")
+        word = _CONCURRENT_MARK.sub("", squeeze(line).rstrip(":："))
         agency_last = last is not None and bool(last.post) and bool(AGENCY_SUFFIX.search(simplify(last.post)))
         open_post = last is not None and bool(last.post) and (
             word in _HEAD_TITLES if agency_last else not post_complete(last.post))  # 县林业局 / 成员: a label
@@ -307,10 +309,12 @@ def parse_lists(doc: Document, lo: int, hi: int) -> list[Member]:  # noqa: C901 
             last = None
             continue
         cut = last is not None and bool(last.post) and cuts_a_word(simplify(last.post), simplify(line))
-        if not lab and last is not None and (open_post or not post_complete(last.post)) \
+        if not lab and last is not None and (open_post or cut or not post_complete(last.post)) \
                 and not re.search(r"\s", line) and len(line) <= 30 and not re.search(r"[。,，:：]", line) \
                 and (cut or not is_person_name(line) and not (last.post and _starts_member(line))):
             last.post = (last.post or "") + squeeze(line)
+            if _CONCURRENT_MARK.search(last.post):  # …市市场监督管 / 理局局长（兼）: the mark the wrap carried
+                last.post, last.concurrent = _CONCURRENT_MARK.sub("", last.post) or None, True
             continue
         glued = split_glued(line) if not re.search(r"\s", line) else ()
         if len(glued) >= 2:  # 钱宏达国土资源部部长孙志远国务院副秘书长: people printed without breaks
