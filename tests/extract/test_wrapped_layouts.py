@@ -353,3 +353,42 @@ def test_a_sentence_wrapped_at_a_fixed_width_over_a_verb_and_an_office_clause():
                       "员单位。指挥部办公室设在县水利局，县水利局局长孙立兼任办公室", "主任。", ""])
     units = {f.agency for f in extract_text(text, "t.txt").facts if f.type == "unit"}
     assert units == {"县水利局", "县应急管理局", "县气象局", "县财政局"}
+
+
+def test_a_joint_meeting_list_wrapped_at_thirty_characters():
+    """A head's title alone after its agency (…保障局 / 局长), a seat's posts cut mid-word (…市人力资源 / 和社会保障局局长:
+    和社会 is no person), the separator the wrap put at the line's start (…委员会 / 、市公安局…), and 由 opening the line
+    after a complete post (…办公室主任 / 由市…兼任: 由市 is no place)."""
+    for cut in ("市人力资源和社会保障局\n局长", "市人力资源\n和社会保障局局长"):
+        text = "\n".join(["关于建立某市根治欠薪工作联席会议制度的通知", "", "建立某市根治欠薪工作联席会议制度。", "一、组成人员",
+                          "召集人：市政府分管副市长", f"副召集人：市政府分管副秘书长、{cut}",
+                          "成员单位：市人力资源和社会保障局、市发展和改革委员会", "、市公安局、市财政局。",
+                          "联席会议办公室设在市人力资源和社会保障局，办公室主任", "由市人力资源和社会保障局分管负责同志兼任。", ""])
+        facts = extract_text(text, "t.txt").facts
+        assert not [f for f in facts if f.type == "membership"]
+        assert {(f.role, f.holder) for f in facts if f.type == "seat"} == {
+            ("召集人", "市政府分管副市长"), ("副召集人", "市政府分管副秘书长"), ("副召集人", "市人力资源和社会保障局局长"),
+            ("办公室主任", "市人力资源和社会保障局分管负责同志")}
+        assert {f.agency for f in facts if f.type == "unit"} == {"市人力资源和社会保障局", "市发展和改革委员会", "市公安局",
+                                                                 "市财政局"}
+
+
+def test_a_role_word_alone_after_an_agency_ends_the_post():
+    """…马林 市政府 / 副秘书长: 副秘书长 is a role, but after an agency's name it is the head's title the wrap cut."""
+    lines = ["关于成立市森林防灭火指挥部的通知", "", "指挥部组成人员如下：", "指挥长：郭  涛  市委常委、副市长", "副指挥长：马  林  市政府",
+             "副秘书长", "吴建华  市应急管理局局长", ""]
+    facts = extract_text("\n".join(lines), "t.txt").facts
+    assert {(f.person, f.role, f.position) for f in facts if f.type == "membership"} == {
+        ("郭涛", "指挥长", "市委常委、副市长"), ("马林", "副指挥长", "市政府副秘书长"), ("吴建华", "副指挥长", "市应急管理局局长")}
+
+
+def test_a_second_label_whose_colon_a_wrap_puts_on_the_next_line():
+    text = "5.提升政务服务水平。\n牵头单位：市政务服务中心    责任单位\n：市财政局\n"
+    got = [(f.agency, f.role, f.src.line) for f in extract_text(text, "t.txt").facts if f.type == "assignment"]
+    assert got == [("市政务服务中心", "牵头", 2), ("市财政局", "责任", 3)]
+
+
+def test_a_title_whose_first_line_ends_like_an_agency_is_no_issuer():
+    text = "南宁市人民政府办公厅关于成立南宁市创建全国文明城市工作指挥部\n的通知\n南府办〔2018〕25号\n\n各城区人民政府：\n正文。\n"
+    [doc] = [f for f in extract_text(text, "t.txt").facts if f.type == "document"]
+    assert (doc.issuer, doc.title) == ("南宁市人民政府办公厅", "关于成立南宁市创建全国文明城市工作指挥部的通知")

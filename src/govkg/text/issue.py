@@ -100,8 +100,10 @@ _MAX_TITLE_LINES = 6
 
 def is_org(name: str) -> bool:
     """A full name of an issuing body: ``晋城市人民政府``, not prose and not a short form (``市财政局``)."""
-    return 5 <= len(name) <= 30 and not simplify(name).startswith(("关于", "市", "县", "区", "省")) \
-        and bool(_ORG_SUFFIX.search(simplify(name))) and not re.search(r"[，。；：:,、“”《》]|\d", name)
+    s = simplify(name)
+    # (a title's first line may end like one: …关于成立某市某某工作指挥部 / 的通知)
+    return 5 <= len(name) <= 30 and not s.startswith(("关于", "市", "县", "区", "省")) and "关于" not in s \
+        and bool(_ORG_SUFFIX.search(s)) and not re.search(r"[，。；：:,、“”《》]|\d", name)
 
 
 def split_orgs(raw: str) -> list[str]:

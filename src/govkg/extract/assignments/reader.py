@@ -68,6 +68,9 @@ def _label_statements(t: Text, covered: list[tuple[int, int]]) -> list[tuple[int
         stop = text.find("。", m.end(), line_end)
         end = line_end if stop < 0 else stop
         line_start = text.rfind("\n", 0, m.start()) + 1
+        after = LABEL.search(text, m.end(), min(len(text), end + 8))
+        if after is not None and after.start() < end < after.end():
+            end = after.start()  # 牵头单位：A    责任单位 / ：B — the next label, its colon wrapped below, is read on its own
         if len(label) <= 2 and not _bare_label_line(t, m.start(), m.end(), end):
             continue  # a bare ``牵头:`` is too weak a sign, but on a line of its own over agencies
         if "\t" in text[line_start:end] or "|" in text[line_start:end]:

@@ -19,7 +19,7 @@ from govkg.extract.composition.vocab import (
     UNIT_LABEL,
     is_agency,
 )
-from govkg.extract.people.names import ITEM_NUMBER, ROLE_LABEL, split_names
+from govkg.extract.people.names import HEAD_TITLE, ITEM_NUMBER, ROLE_LABEL, split_names
 from govkg.lexicon import entry
 from govkg.text.document import Document
 from govkg.text.script import simplify
@@ -258,6 +258,9 @@ def _paragraphs(doc: Document) -> Iterator[Para]:
             yield Para(cur, "heading")  # a news headline naming a body, then the dated lead: two paragraphs
             cur, cur_heading = _Joining(piece), heading_line
             continue
+        if cur is not None and not cur_heading and piece.text[0] in "、，," and cur.last(1) not in TERMINAL:
+            cur.add(piece)  # …市发展和改革委员会 / 、市公安局…: the wrap put the list's separator at the line's start
+            continue
         if cur is not None and not cur_heading and not heading_line and cur.last(1) not in TERMINAL \
                 and above is not None and is_full_line(doc.lines, above, widths) and not _breaks_before(raw):
             cur.add(piece)  # the line above fills the width the text is wrapped at: its sentence goes on here
@@ -266,8 +269,8 @@ def _paragraphs(doc: Document) -> Iterator[Para]:
                 and (cur.last(1) not in TERMINAL or _bare_label(cur)) and not _breaks_before(raw):
             prev = simplify(cur.last(8))
             complete = bool(POST_END.search(prev) or AGENCY_END.search(prev)) or _names_value(cur)
-            if complete and cuts_a_word(prev, piece.simp):
-                cur.add(piece)
+            if complete and (cuts_a_word(prev, piece.simp) or AGENCY_END.search(prev) and HEAD_TITLE.match(piece.simp)):
+                cur.add(piece)  # …市人力资源和社会保障局 / 局长: the head's title ends the post, no item of its own
                 continue
             # a sentence after a list (区规委会办公室设在…，…) is no item of it
             sentence = bool(re.search(r"[，,。；;]", piece.simp.rstrip("，,。；;、")))

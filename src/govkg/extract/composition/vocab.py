@@ -25,7 +25,8 @@ AGENCY_END = re.compile("(?:" + "|".join("[银分支人]行" if w == "行" else 
                                          if w not in ("门", "组", "庭")) + ")$")
 BODY_PART = re.compile(r"指挥部|领导小组|工作组|专班|联席会议|应急队伍|救援队伍")
 LEVEL_PREFIX = re.compile(r"^(?:市|省|中共|中国|国网|国家|武警)")
-ITEM_START = re.compile(r"^(?:市|省|县|区|中共|中国|国网|国家|武警|军分区|分管|[^\W\d_]{1,3}[省市县区])")
+# (a place's name before 省市县区, not a word that governs one: 由市…, 在县…)
+ITEM_START = re.compile(r"^(?:市|省|县|区|中共|中国|国网|国家|武警|军分区|分管|(?![由在为对向从经据按将把和及与])[^\W\d_]{1,3}[省市县区])")
 TERMINAL = "。！？；;：:"
 GENERIC_BODY = re.compile(rf"^(?:市|县|区|该|本|前线|现场)?{BODY_SUFFIX}$")
 

@@ -11,6 +11,7 @@ from govkg.extract.notes import skipped
 from govkg.extract.people.glued import split_glued
 from govkg.extract.people.groups import listed_people, people, split_top
 from govkg.extract.people.names import (
+    HEAD_TITLE,
     ROLE_LABEL,
     ROLES,
     clean_role,
@@ -42,9 +43,6 @@ class Member:
     labelled: bool = False
 
 
-# role words that are also the title of an agency's head: after a post that ends with an agency's name they end it;
-# 长 alone ends a head's title a wrap cut (…市公安局副局 / 长)
-_HEAD_TITLES = frozenset(("主任", "副主任", "主席", "副主席", "长"))
 _CONCURRENT_MARK = re.compile(r"[（(]\s*兼(?:任)?\s*[)）]$")
 
 
@@ -214,6 +212,7 @@ def parse_lists(doc: Document, lo: int, hi: int) -> list[Member]:  # noqa: C901 
     office = False  # inside a passage about the body's office: its 主任 is the 办公室主任
     table: list[list[Member]] = []
     text_table = False  # the open table came as text rows of two name/post pairs
+    seat_open = False  # a label's seat posts (no person) that a wrap cut mid-word: the next line goes on with them
 
     def flush_table() -> None:
         nonlocal role, text_table
@@ -271,12 +270,17 @@ def parse_lists(doc: Document, lo: int, hi: int) -> list[Member]:  # noqa: C901 
             active, last, office = False, None, "办公室" in line  # a numbered section heading ends the list
             continue
         lab, rest = _label(line)
+        if lab is None and seat_open and not ROLE_LABEL.match(line):
+            # 副召集人：市政府分管副秘书长、市人力资源 / 和社会保障局局长: the posts go on (和社会 is no person)
+            seat_open = _value_open(line)
+            continue
+        seat_open = False
         # a role word alone on its line may end the post above, cut by a wrap: before its ending (…信息化委副 /
         # 主任), or after an agency's name before the title of its head (…国家标准委 / 主任)
         word = _CONCURRENT_MARK.sub("", squeeze(line).rstrip(":："))
         agency_last = last is not None and bool(last.post) and bool(AGENCY_SUFFIX.search(simplify(last.post)))
         open_post = last is not None and bool(last.post) and (
-            word in _HEAD_TITLES if agency_last else not post_complete(last.post))  # 县林业局 / 成员: a label
+            bool(HEAD_TITLE.match(word)) if agency_last else not post_complete(last.post))  # 县林业局 / 成员: a label
         if lab is None and word in _ROLE_SET and not (open_post and line[-1] not in ":："):
             lab, rest = word, ""  # a role word alone on its line, without a colon
         if lab is None and _signature(doc, no, line):
@@ -365,10 +369,18 @@ def parse_lists(doc: Document, lo: int, hi: int) -> list[Member]:  # noqa: C901 
             continue
         if lab:
             last = None  # label with a post or placeholder (a seat)
+            seat_open = _value_open(line)
             continue
         active, last = False, None
     flush_table()
     return out
+
+
+def _value_open(value: str) -> bool:
+    """A label's value of posts that stops inside a word (…、市人力资源): neither a title nor an agency ends it,
+    nor a stop."""
+    v = simplify(squeeze(value))
+    return bool(v) and v[-1] not in "。；;：:" and (v[-1] in "、，," or not post_complete(v) and not AGENCY_SUFFIX.search(v))
 
 
 __all__ = ["Member", "parse_lists"]
