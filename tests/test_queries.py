@@ -124,3 +124,36 @@ def test_rows_follow_the_order_line(rows, expected):
 def test_an_order_on_an_unknown_column_is_refused():
     with pytest.raises(QueryError, match="not among the columns"):
         parse(GOOD.replace("// columns: a, b\n", "// columns: a, b\n// order: c\n"), "q")
+
+
+CUT = ORDERED.replace("// order: -b, a\n", "// order: -b, a\n// limit: limit\n").replace(" LIMIT $limit", "")
+
+
+class _Rows:
+    """A store that answers every query with the same rows, unsorted and uncut (as a UNION does)."""
+
+    dialect = "ladybug"
+
+    def __init__(self, rows):
+        self.rows = rows
+
+    def run(self, cypher, params):
+        return list(self.rows)
+
+
+def test_a_limit_line_cuts_the_rows_once_sorted():
+    from govkg.queries import run_query
+
+    rows = [{"a": k, "b": n} for k, n in (("x", 1), ("y", 3), ("z", 2), ("w", 3))]
+    q = parse(CUT, "q")
+    assert q.limit == "limit"
+    assert [r["a"] for r in run_query(_Rows(rows), q, {"agency": "a", "limit": 3})] == ["w", "y", "z"]
+
+
+@pytest.mark.parametrize("text, message", [
+    (ORDERED.replace("// order: -b, a\n", "// order: -b, a\n// limit: agency\n"), "not an int parameter"),
+    (CUT.replace("// order: -b, a\n", ""), "needs an order line"),
+])
+def test_a_bad_limit_line_is_refused(text, message):
+    with pytest.raises(QueryError, match=message):
+        parse(text, "q")

@@ -10,6 +10,7 @@ Header (``//`` lines before the query)::
     // columns: body_id, body, via, role           (the RETURN aliases, in order)
     // order: via, body                            (optional: rows sorted so; -col descending)
     // unordered: held_by                          (optional: list columns sorted, their order meaning nothing)
+    // limit: limit                                (optional: the int parameter that cuts the rows once sorted)
 
 Types: ``string``, ``int`` (a row limit, 1 to 10,000), ``date`` (a real day, YYYY-MM-DD), ``bool``,
 and the entity types ``agency``, ``body``, ``person``, ``document``, ``post`` and ``node`` (any
@@ -104,6 +105,7 @@ class Query:
     why: str = ""
     order: tuple[str, ...] = ()  # columns to sort rows by after the store answers; "-col" descending
     unordered: tuple[str, ...] = ()  # list columns whose order means nothing: sorted after the store answers
+    limit: str | None = None  # the int parameter that cuts the rows after they are sorted here (a UNION's LIMIT)
 
     def sort(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Rows in the header's order (missing values last); unchanged without an order line.
@@ -205,9 +207,10 @@ def parse(text: str, name: str) -> Query:
     if variants and "why" not in header:
         raise QueryError(f"{name}: has variants but no '// why:' line")
     declared = {p.name for p in params}
+    cut = header.get("limit", [None])[0]
     for dialect, body in texts.items():
         used = set(_USED.findall(body))
-        if used != declared:
+        if used != declared and used != declared - {cut}:  # the limit line's parameter may be applied here only
             raise QueryError(f"{name} ({dialect}): parameters used {sorted(used)} but declared {sorted(declared)}")
     columns = tuple(c.strip() for c in ",".join(header["columns"]).split(",") if c.strip())  # may run on
     order = tuple(c.strip() for c in header.get("order", [""])[0].split(",") if c.strip())
@@ -215,8 +218,13 @@ def parse(text: str, name: str) -> Query:
     unknown = [c for c in (*order, *unordered) if c.lstrip("-") not in columns]
     if unknown:
         raise QueryError(f"{name}: order names {', '.join(unknown)}, which are not among the columns")
+    limit = header.get("limit", [None])[0]
+    if limit is not None and not any(p.name == limit and p.type == "int" for p in params):
+        raise QueryError(f"{name}: limit names {limit!r}, which is not an int parameter")
+    if limit is not None and not order:
+        raise QueryError(f"{name}: a limit needs an order line (the rows it keeps are the first in that order)")
     return Query(name=name, description=" ".join(header["description"]), params=params, columns=columns,
-                 texts=texts, why=" ".join(header.get("why", [])), order=order, unordered=unordered)
+                 texts=texts, why=" ".join(header.get("why", [])), order=order, unordered=unordered, limit=limit)
 
 
 def _sortable(value: Any) -> Any:
@@ -260,8 +268,9 @@ def run_query(store: Any, query: Query | str, params: dict[str, Any] | None = No
     header's columns, in that order, sorted as its ``order`` line says. Entity parameters are
     ids here (names are resolved by ``govkg.store.resolve``)."""
     q = get_query(query) if isinstance(query, str) else query
-    rows = store.run(q.text(store.dialect), q.store_params(q.bind(params)))
-    return q.sort([{c: r.get(c) for c in q.columns} for r in rows])
+    bound = q.bind(params)
+    rows = q.sort([{c: r.get(c) for c in q.columns} for r in store.run(q.text(store.dialect), q.store_params(bound))])
+    return rows[:bound[q.limit]] if q.limit else rows
 
 
 def _busiest(graph: Any, label: str, rel_types: tuple[str, ...] = ()) -> str:
