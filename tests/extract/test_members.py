@@ -182,6 +182,16 @@ LIST_LAYOUTS = [
     # a name comma post line stays one person (广源 opens the post, no name)
     ("name-comma-post-with-place", LG + "\n组长：李金库，广源市人民政府副秘书长。",
      {("李金库", "组长", "广源市人民政府副秘书长", False)}),
+    # several name, post entries of one role on a line, set apart by ； (the list going on on the next line)
+    ("entries-one-line-semicolons", LG + "\n副组长：王晓东，县委常委、副县长；李明霞，县政府副县长；\n"
+     "成　员：张国庆，县政府办公室主任；马文才，县发改局局长；\n　　　　刘建华，县财政局局长；周丽，县民政局局长。",
+     {("王晓东", "副组长", "县委常委、副县长", False), ("李明霞", "副组长", "县政府副县长", False),
+      ("张国庆", "成员", "县政府办公室主任", False), ("马文才", "成员", "县发改局局长", False),
+      ("刘建华", "成员", "县财政局局长", False), ("周丽", "成员", "县民政局局长", False)}),
+    # a 工作专班's leaders
+    ("task-force-leaders", LG + "\n专 班 长：孙立伟　区委副书记、区长\n常务副专班长：何　敏　区委常委、常务副区长\n副专班长：赵东升　区政府副区长",
+     {("孙立伟", "专班长", "区委副书记、区长", False), ("何敏", "常务副专班长", "区委常委、常务副区长", False),
+      ("赵东升", "副专班长", "区政府副区长", False)}),
     # first and full-time leaders; a note between the role and its colon ((兼) makes the holder concurrent)
     ("first-and-full-time-leaders", LG + "\n第一组长：庞建设  市委书记\n专职副组长：景春  市乡村振兴局局长\n"
      "副组长（兼）：詹华  市政协副主席\n副组长（常务）：卢明  副市长",

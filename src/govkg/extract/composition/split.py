@@ -25,7 +25,7 @@ def split_top(span: Span, seps: str) -> list[Span]:
 
 
 
-_AND = re.compile(r"[和及与]")
+_AND = re.compile(r"以及|[和及与]")
 
 
 def _split_and(item: Span) -> list[Span]:

@@ -147,12 +147,17 @@ def _rows(doc: Document, lo: int, hi: int) -> list[tuple[int, str]]:
         if opened > 0 and no < hi:
             carry = (no, raw)
             continue
-        if ROLE_LABEL.match(clean_line(raw)):
-            parts = _INNER_LABEL.split(raw)
-            # 召集人：A，副市长；副召集人：B，副秘书长；C，局长 — each label, and each person after one
-            if len(parts) > 1 and any(ROLE_LABEL.match(p) for p in parts[1:] if p) \
-                    and all(ROLE_LABEL.match(p) or split_name_post(p) for p in parts[1:] if p and p.strip()):
-                out += [(no, p) for p in parts if p and p.strip()]
+        labelled = bool(ROLE_LABEL.match(clean_line(raw)))
+        if labelled or "；" in raw or ";" in raw:
+            parts = [p for p in _INNER_LABEL.split(raw) if p and p.strip()]
+            # 召集人：A，副市长；副召集人：B，副秘书长；C，局长 — each label, and each person after one; 副组长：A，
+            # 副县长；B，副县长； — each person of the role (a line of such entries going on below it too)
+            entries = [p for p in parts[1:] if not ROLE_LABEL.match(p)]
+            if len(parts) > 1 and (labelled or split_name_post(parts[0])) and entries \
+                    and all(split_name_post(p) and ("，" in p or "," in p) for p in entries) \
+                    or len(parts) > 1 and labelled and any(ROLE_LABEL.match(p) for p in parts[1:]) \
+                    and all(ROLE_LABEL.match(p) or split_name_post(p) for p in parts[1:]):
+                out += [(no, p) for p in parts]
                 continue
         out.append((no, raw))
     if carry is not None:
