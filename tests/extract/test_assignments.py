@@ -45,6 +45,16 @@ CASES = [
     # a 【】 bracket closing a task: its labels are read once, the closing 】 is no part of a name
     ("1.扩大投资。【牵头单位：市发展改革委；配合单位：市财政局、市自然资源局】",
      [("市发展改革委", "牵头", 1, None), ("市财政局", "配合", 1, None), ("市自然资源局", "配合", 1, None)]),
+    # a lead marked in any bracket after its name; a bracket of agencies only, one of them marked
+    ("1.推进数据共享。（责任单位：市大数据局【牵头】、市统计局）", [("市大数据局", "牵头", 1, None), ("市统计局", "责任", 1, None)]),
+    ("1.推进数据共享。（区商务委〔牵头〕、区财政局）", [("区商务委", "牵头", 1, None), ("区财政局", "责任", 1, None)]),
+    ("1.推进数据共享。（区商务委[牵头]、区财政局）", [("区商务委", "牵头", 1, None), ("区财政局", "责任", 1, None)]),
+    ("1.推进数据共享。（区商务委（牵头）、区财政局）", [("区商务委", "牵头", 1, None), ("区财政局", "责任", 1, None)]),
+    # places printed with their level share the government the last one names
+    ("1.推进数据共享。（责任单位：市财政局，涪城区、游仙区、安州区政府）",
+     [("市财政局", "责任", 1, None), ("涪城区政府", "责任", 1, None), ("游仙区政府", "责任", 1, None),
+      ("安州区政府", "责任", 1, None)]),
+    ("1.推進數據共享。（責任單位：鯉城區、豐澤區人民政府）", [("鯉城區人民政府", "责任", 1, None), ("豐澤區人民政府", "责任", 1, None)]),
     # without the rule a bracket of agencies closing a task names each as 责任 (FORMAT.md)
     ("一、推进行动。(市发展改革委、市财政局)", [("市发展改革委", "责任", 1, None), ("市财政局", "责任", 1, None)]),
     # a name wrapped over a blank line spans both lines

@@ -146,7 +146,22 @@ def _distribute_suffixes(items: list[tuple[str, int, int]]) -> list[tuple[str, i
             bare, a, b = out[j]
             out[j] = (bare + tail, a, b)
             j -= 1
+    # ``涪城区、游仙区、安州区政府``: places printed with their level before one whose government they share
+    for k in range(len(out) - 1, 0, -1):
+        m = _LEVEL_AND_GOVERNMENT.match(simplify(out[k][0]))
+        if not m:
+            continue
+        tail = out[k][0][m.end("place"):]
+        j = k - 1
+        while j >= 0 and (p := _PLACE_WITH_LEVEL.fullmatch(simplify(out[j][0]))) and p.group("level") == m.group("level"):
+            bare, a, b = out[j]
+            out[j] = (bare + tail, a, b)
+            j -= 1
     return out
+
+
+_LEVEL_AND_GOVERNMENT = re.compile(r"(?P<place>[\u4e00-\u9fff]{1,4}?(?P<level>[县区旗]))(?:人民政府|政府|管委会|管理委员会)$")
+_PLACE_WITH_LEVEL = re.compile(r"[\u4e00-\u9fff]{1,4}?(?P<level>[县区旗])")
 
 
 def split_spans(text: str) -> list[tuple[str, int, int]]:

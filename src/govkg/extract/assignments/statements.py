@@ -42,7 +42,7 @@ _QUAL = f"(?:{QUALIFIER.alternation})"
 _AND_PERSON = rf"(?:[及和与/、](?:{PERSONS.alternation}))?"
 
 LABEL = re.compile(
-    rf"(?<![\u4e00-\u9fff])【?\s*(?P<label>{_QUAL}?\s*(?:{_ROLE_S})\s*(?:{_UNIT_S})?){_AND_PERSON}"
+    rf"(?<![\u4e00-\u9fff])(?<![\u4e00-\u9fff]【)【?\s*(?P<label>{_QUAL}?\s*(?:{_ROLE_S})\s*(?:{_UNIT_S})?){_AND_PERSON}"
     rf"(?:[(（][^()（）:：]{{1,6}}[)）])?\s*(?:】\s*[:：]?|[:：])"  # 责任部门（单位）：
 )
 
@@ -80,7 +80,7 @@ _ROLE_WORD = re.compile(f"(?:{ROLES.alternation})")
 # a role phrase closing a run before an enumeration comma: ``A牵头、B配合`` is two runs
 _ROLE_BEFORE_ENUM = re.compile(rf"(?:{ROLES.alternation})(?=\s*、)")
 
-_INLINE_ROLE = re.compile(rf"^(?P<name>.+?)[(（][^()（）]{{0,8}}?(?P<role>{ROLES.alternation})[^()（）]{{0,6}}[)）]$")
+_INLINE_ROLE = re.compile(rf"^(?P<name>.+?)[(（〔【\[［][^()（）〔〕【】\[\]［］]{{0,8}}?(?P<role>{ROLES.alternation})[^()（）〔〕【】\[\]［］]{{0,6}}[)）〕】\]］]$")
 
 OPENERS, CLOSERS = "(（〔[［【", ")）〕]］】"
 
@@ -98,6 +98,8 @@ def looks_like_agency(name: str, labelled: bool = False) -> bool:
     never a person's name (``责任单位及责任人：县商务局 李华``: 李华 is the person in charge). A note
     in brackets after the name (the people in charge, a deadline) is no part of it (``name_core``)."""
     simp = simplify(name_core(name))
+    if (mark := _INLINE_ROLE.match(simp)) is not None:
+        simp = mark.group("name")  # 区商务委〔牵头〕: the role mark is no part of the name
     if not 2 <= len(simp) <= 30 or _PROSE.search(simp):
         return False
     if AGENCY_SUFFIX.search(simp):
@@ -250,6 +252,9 @@ def parse_statement(t: Text, start: int, end: int, labelled: bool = False) -> li
                 pending = []
         if label_role is not None:
             mentions.extend(mention(n, a, b, label_role) for n, a, b in pending)
+        elif any(_INLINE_ROLE.match(simplify(n)) for n, _, _ in pending):
+            # (A（牵头）、B): agencies only, one marked — the bracket names the responsible units, the mark its lead
+            mentions.extend(mention(n, a, b, RESP) for n, a, b in pending)
     return expanded(mentions)
 
 
