@@ -239,6 +239,8 @@ def parse_statement(t: Text, start: int, end: int, labelled: bool = False) -> li
             s0 = skip_space(shadow, s0, s1)
             if shadow.startswith("由", s0):  # ``(由市财政局牵头,…)``
                 s0 += 1
+            elif (lead_in := _ABOVE_BY.match(shadow, s0, s1)) is not None:  # ``(以上两项由教育部牵头,…)``
+                s0 = lead_in.end()
             seg = shadow[s0:s1]
             keep = [k for k, ch in enumerate(seg) if not ch.isspace()]  # tails may wrap across lines
             cut, role = _split_tail("".join(seg[k] for k in keep))
@@ -256,6 +258,10 @@ def parse_statement(t: Text, start: int, end: int, labelled: bool = False) -> li
             # (A（牵头）、B): agencies only, one marked — the bracket names the responsible units, the mark its lead
             mentions.extend(mention(n, a, b, RESP) for n, a, b in pending)
     return expanded(mentions)
+
+
+# the tasks above a closing bracket named before its agencies: 以上两项由…, 上述工作由…
+_ABOVE_BY = re.compile(r"(?:以上|上述)[^，,、。；;由]{0,6}由")
 
 
 def skip_space(text: str, a: int, b: int) -> int:
