@@ -19,7 +19,8 @@ from govkg.extract.composition.vocab import (
     UNIT_LABEL,
     is_agency,
 )
-from govkg.extract.people.names import HEAD_TITLE, ITEM_NUMBER, ROLE_LABEL, split_names
+from govkg.extract.people.lists import HEAD_TITLE
+from govkg.extract.people.names import ITEM_NUMBER, ROLE_LABEL, split_names
 from govkg.lexicon import entry
 from govkg.text.document import Document
 from govkg.text.script import simplify

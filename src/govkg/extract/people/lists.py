@@ -11,7 +11,6 @@ from govkg.extract.notes import skipped
 from govkg.extract.people.glued import split_glued
 from govkg.extract.people.groups import listed_people, people, split_top
 from govkg.extract.people.names import (
-    HEAD_TITLE,
     ROLE_LABEL,
     ROLES,
     clean_role,
@@ -22,6 +21,7 @@ from govkg.extract.people.names import (
     split_people,
 )
 from govkg.extract.prose import clean_line
+from govkg.lexicon import entry
 from govkg.text.clean import squeeze
 from govkg.text.document import Document
 from govkg.text.issue import is_org
@@ -43,6 +43,7 @@ class Member:
     labelled: bool = False
 
 
+HEAD_TITLE = entry("people.head_titles").regex  # 局长 alone after …保障局: the post goes on
 _CONCURRENT_MARK = re.compile(r"[（(]\s*兼(?:任)?\s*[)）]$")
 
 

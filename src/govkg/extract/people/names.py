@@ -69,10 +69,6 @@ _NOT_IN_NAME = entry("people.not_in_name").regex
 
 # A post is complete when it ends with a title word; otherwise a wrapped line continues it.
 TITLE_ENDINGS = tuple(sorted(entry("people.post_endings").words, key=len, reverse=True))
-# the title of an agency's head alone, as a wrap leaves it after the agency's name (…市人力资源和社会保障局 / 局长,
-# …国家标准委 / 主任, …市公安局副局 / 长); roles that are such titles too (主任, 秘书长) end the post above there
-HEAD_TITLE = re.compile(r"^(?:常务)?副?(?:局长|主任|处长|科长|部长|厅长|秘书长|主席|院长|所长|站长|行长|社长|馆长|校长|队长|司长|会长"
-                        r"|总经理|经理|书记|长)$")
 
 # Role labels as printed before a colon, longest first so 副组长 wins over 组长.
 ROLES = tuple(sorted(entry("roles.labels").words, key=len, reverse=True))
