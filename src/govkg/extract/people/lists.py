@@ -276,7 +276,8 @@ def parse_lists(doc: Document, lo: int, hi: int) -> list[Member]:  # noqa: C901 
             active, last, office = False, None, "办公室" in line  # a numbered section heading ends the list
             continue
         lab, rest = _label(line)
-        if lab is None and seat_open and not ROLE_LABEL.match(line):
+        if lab is None and seat_open and not ROLE_LABEL.match(line) and len(line) <= 30 \
+                and not re.search(r"[:：。]", line):
             # 副召集人：市政府分管副秘书长、市人力资源 / 和社会保障局局长: the posts go on (和社会 is no person)
             seat_open = _value_open(line)
             continue
@@ -386,7 +387,8 @@ def _value_open(value: str) -> bool:
     """A label's value of posts that stops inside a word (…、市人力资源): neither a title nor an agency ends it,
     nor a stop."""
     v = simplify(squeeze(value))
-    return bool(v) and v[-1] not in "。；;：:" and (v[-1] in "、，," or not post_complete(v) and not AGENCY_SUFFIX.search(v))
+    return bool(v) and v[-1] not in "。；;：:" and (v[-1] in "、，," or not post_complete(v) and not AGENCY_SUFFIX.search(v)
+                                                   and not re.search(r"(?:负责人|同志|领导)$", v))
 
 
 __all__ = ["Member", "parse_lists"]
